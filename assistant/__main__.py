@@ -1,0 +1,5 @@
+"""`python -m assistant` runs the same entry point as the `newsdesk` script."""
+
+from assistant.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Rule-based knowledge: entities, time expressions, purposes and meeting events."""

@@ -1,0 +1,347 @@
+"""Rule-based entity recognition and within-article linking of mentions.
+
+Capitalised spans are found with one regular expression, then classified by lexicon rules in a
+fixed order: titles make people, suffixes make organisations and places, the gazetteer makes
+countries and cities, a preceding place cue ("in", "at") makes a place, and what is left with
+two or more name-like words is a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.knowledge.lexicon import Lexicon, lexicon
+from assistant.models import EntityKind
+from assistant.text import fold
+
+# A name-like word: capitalised (allowing inner capitals, hyphens and apostrophes), an acronym
+# with dots (U.S.), or a lower-case particle that may sit inside names.
+_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’](?![sS]\b)[A-Za-z][\w\-]*)?\.?|(?:al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di|of|the|and|y)(?=\s+[A-Z]))"
+_SPAN = re.compile(rf"(?<![\w'’-])(?:{_WORD})(?:\s+(?:{_WORD}))*")
+_POSSESSIVE = re.compile(r"^['’]s\b")
+_TRAILING_PARTICLES = {"of", "the", "and", "for", "al", "el", "de", "da", "du", "van", "von", "der", "del", "la", "le", "di", "y", "bin", "ibn"}
+
+# Capitalised words that begin sentences or clauses but never names.
+_NOT_NAMES = frozenset(
+    """a an the on in at after before during but and or he she they it we i you this that these
+    those his her their its our my your when while also meanwhile however earlier later last next
+    according following if as so there here what who whom whose which where why how yet still
+    although though despite since until because for from with without by to into of under over
+    about among between both either neither each every all some any no not many most more such
+    one two three four five six seven eight nine ten first second third mr mrs ms dr monday
+    tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    today yesterday tomorrow tonight then now thus instead indeed once twice is are was were be
+    do does did has have had will would can could should shall may might must let please yes
+    hello thank thanks dear photo file pool reporting editing writing read view share european
+    african asian arab latin muslim christian jewish western eastern northern southern
+    sub-saharan islamic catholic""".split()
+)
+# Words that show a capitalised run is a headline or a phrase, not a name.
+_COMMON_CAPITALISED = frozenset(
+    """that with could would will should says said over after before under into from this
+    these those what when where while have has been more most new old first last next grows
+    resume peace process report reports news update live video photo photos watch""".split()
+)
+# A title may be followed by "of X" ("Secretary of State", "Minister of Finance").
+_TITLE_OF = re.compile(r"^of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,2})")
+
+
+# Words that split a capitalised span: "and" between names, and time words ("Kyiv Monday").
+_BREAK = re.compile(
+    r"\s+and\s+|\s*\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b\s*"
+)
+
+
+@dataclass
+class Mention:
+    """One occurrence of an entity in a sentence."""
+
+    text: str
+    start: int
+    end: int
+    kind: EntityKind
+    key: str
+    name: str
+    title: str | None = None
+    nationality: str | None = None
+    rule: str = ""
+    role_only: bool = False
+
+
+@dataclass
+class PersonRecord:
+    key: str
+    name: str
+    tokens: tuple[str, ...]
+    title: str | None = None
+    nationality: str | None = None
+    last_sentence: int = 0
+    titles: list[str] = field(default_factory=list)
+    folded_tokens: tuple[str, ...] = ()
+    folded_name: str = ""
+
+    def __post_init__(self) -> None:
+        self.folded_tokens = tuple(fold(t) for t in self.tokens)
+        self.folded_name = fold(self.name)
+
+
+def _split_words(span: str) -> list[str]:
+    return span.split()
+
+
+class EntityRecognizer:
+    """Finds and classifies capitalised spans; keeps per-article state for linking."""
+
+    def __init__(self, lex: Lexicon | None = None, question_mode: bool = False) -> None:
+        self.lex = lex or lexicon()
+        # In a question a lone capitalised word is almost always a name ("Where did Lee go?").
+        self.question_mode = question_mode
+        self.people: dict[str, PersonRecord] = {}
+        self.recent_people: list[str] = []
+
+    # --- classification -------------------------------------------------------------------
+
+    def _title_split(self, words: list[str]) -> tuple[list[str], list[str]]:
+        """Split leading title words (modifiers and heads) from the name words that follow."""
+        lex = self.lex
+        last_head = -1
+        for i, word in enumerate(words):
+            bare = word.rstrip(".,")
+            if word in lex.title_heads or bare in lex.title_heads:
+                last_head = i
+            elif word in lex.title_modifiers or bare in lex.title_modifiers:
+                continue
+            elif last_head >= 0 and word == "of":
+                continue
+            else:
+                break
+        if last_head < 0:
+            return [], words
+        title = words[: last_head + 1]
+        rest = words[last_head + 1 :]
+        # "Secretary of State John Kerry": keep "of State" with the title.
+        if rest and rest[0] == "of" and len(rest) >= 2:
+            title += rest[:2]
+            rest = rest[2:]
+        return title, rest
+
+    def classify(self, span: str, before: str, after: str) -> Mention | None:
+        lex = self.lex
+        words = _split_words(span)
+        nationality = None
+        # Leading nationality adjectives: "Japanese Prime Minister Sanae Takaichi".
+        for size in (2, 1):
+            head = fold(" ".join(words[:size]))
+            if len(words) > size and head in lex.nationalities:
+                nationality = lex.nationalities[head]
+                words = words[size:]
+                break
+        while words and fold(words[0]).rstrip(".") in _NOT_NAMES and not (
+            len(words) > 1 and words[0] == "The" and words[-1] in lex.org_suffixes
+        ):
+            words = words[1:]
+        while words and words[-1] in _TRAILING_PARTICLES:
+            words = words[:-1]
+        if words and words[-1].endswith(".") and len(words[-1]) > 4 and words[-1][:-1].isalpha():
+            # A sentence-final period, not an abbreviation like "Jr." or "U.S.".
+            words[-1] = words[-1][:-1]
+        if not words:
+            return None
+        text = " ".join(words)
+        folded = fold(text)
+        if folded in _NOT_NAMES or len(folded) < 2:
+            return None
+        title_words, name_words = self._title_split(words)
+        if title_words:
+            title = " ".join(title_words)
+            if name_words and name_words[-1] in lex.org_suffixes and len(name_words) > 1:
+                return self._simple(text, EntityKind.ORGANISATION, "org-suffix")
+            if not name_words:
+                return Mention(
+                    text, 0, 0, EntityKind.PERSON, "", "", title=title,
+                    nationality=nationality, rule="title-only", role_only=True,
+                )
+            name = " ".join(name_words)
+            return Mention(
+                text, 0, 0, EntityKind.PERSON, fold(name), name, title=title,
+                nationality=nationality, rule="title+name",
+            )
+        if nationality and not words:
+            return None
+        last = words[-1].rstrip(".")
+        cue = before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
+        if folded in lex.countries or folded.removeprefix("the ") in lex.countries:
+            return self._simple(text, EntityKind.COUNTRY, "gazetteer-country")
+        if last in lex.place_suffixes or " ".join(words[-2:]) in lex.place_suffixes:
+            if last in lex.org_suffixes and cue not in lex.place_cues:
+                return self._simple(text, EntityKind.ORGANISATION, "org-suffix")
+            return self._simple(text, EntityKind.PLACE, "place-suffix")
+        if last in lex.org_suffixes or words[-1] in lex.org_suffixes:
+            return self._simple(text, EntityKind.ORGANISATION, "org-suffix")
+        if re.fullmatch(r"[A-Z]{2,6}", text) and text not in lex.acronym_stoplist:
+            return self._simple(text, EntityKind.ORGANISATION, "acronym")
+        if folded in lex.places or folded.removeprefix("the ") in lex.places:
+            return self._simple(text, EntityKind.PLACE, "gazetteer-place")
+        if cue in lex.place_cues and (folded in lex.minor_places or len(words) <= 3):
+            if not self._known_person(words):
+                return self._simple(text, EntityKind.PLACE, f"cue-{cue}")
+        if folded in lex.group_nouns or folded in lex.nationalities:
+            return None
+        known = self._known_person(words)
+        if known is not None:
+            record = self.people[known]
+            return Mention(
+                text, 0, 0, EntityKind.PERSON, record.key, record.name, title=record.title,
+                nationality=record.nationality, rule="surname-link",
+            )
+        if (
+            2 <= len(words) <= 4
+            and all(w[:1].isupper() or w in _TRAILING_PARTICLES for w in words)
+            and not any(fold(w) in _COMMON_CAPITALISED for w in words)
+        ):
+            return Mention(text, 0, 0, EntityKind.PERSON, folded, text, nationality=nationality, rule="name-shape")
+        if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'\-]+", text):
+            # A lone capitalised word that is no place and no known name: most often a surname.
+            if self.question_mode or re.match(r"\s*(?:said|says|told|added|met|meets|visited|spoke|called|has|had|was|is|will|who|,)", after):
+                return Mention(text, 0, 0, EntityKind.PERSON, folded, text, rule="lone-name")
+        return None
+
+    def _simple(self, text: str, kind: EntityKind, rule: str) -> Mention:
+        name = re.sub(r"^the\s+", "", text, flags=re.I)
+        return Mention(text, 0, 0, kind, fold(name), name, rule=rule)
+
+    def _known_person(self, words: list[str]) -> str | None:
+        """A surname or first name of a person already seen in this article."""
+        target = fold(" ".join(words))
+        if target in self.people:
+            return target
+        best = None
+        for key in reversed(self.recent_people):
+            record = self.people[key]
+            if len(words) == 1 and target in record.folded_tokens:
+                return key
+            if len(words) > 1 and target in record.folded_name:
+                best = best or key
+        return best
+
+    # --- sentence-level API ---------------------------------------------------------------
+
+    def mentions(self, sentence: str, sentence_index: int = 0) -> list[Mention]:
+        """All entity mentions in one sentence, registering people for later linking."""
+        found: list[Mention] = []
+        for match in _SPAN.finditer(sentence):
+            span = match.group()
+            start = match.start()
+            # A possessive splits "Japan's Nara Prefecture" into two spans.
+            parts = re.split(r"(?<=\w)['’]s\s+", span)
+            offset = start
+            for part in parts:
+                part_start = sentence.find(part, offset)
+                part_end = part_start + len(part)
+                offset = part_end
+                found.extend(self._classify_part(sentence, part, part_start, part_end, sentence_index))
+        return found
+
+    def _classify_part(
+        self, sentence: str, part: str, start: int, end: int, sentence_index: int
+    ) -> list[Mention]:
+        # "Egypt, Turkey and Jordan" arrive as separate spans; "Lee and Takaichi" may arrive as one.
+        pieces = [p for p in _BREAK.split(part) if p and p.strip()]
+        if pieces != [part]:
+            out = []
+            cursor = start
+            for piece in pieces:
+                piece_start = sentence.find(piece, cursor)
+                cursor = piece_start + len(piece)
+                out.extend(self._classify_one(sentence, piece, piece_start, cursor, sentence_index))
+            return out
+        return self._classify_one(sentence, part, start, end, sentence_index)
+
+    def _classify_one(
+        self, sentence: str, text: str, start: int, end: int, sentence_index: int
+    ) -> list[Mention]:
+        mention = self.classify(text, sentence[max(0, start - 40) : start], sentence[end : end + 30])
+        if mention is None:
+            return []
+        # Offsets of the part that was kept after stripping leading words.
+        inner = text.find(mention.text)
+        mention.start = start + max(inner, 0)
+        mention.end = mention.start + len(mention.text)
+        if mention.kind is EntityKind.PERSON and not mention.role_only:
+            self._register(mention, sentence_index)
+        return [mention]
+
+    def _register(self, mention: Mention, sentence_index: int) -> None:
+        record = self.people.get(mention.key)
+        if record is None:
+            record = PersonRecord(mention.key, mention.name, tuple(mention.name.split()))
+            self.people[mention.key] = record
+        if mention.title and not record.title:
+            record.title = mention.title
+        if mention.title:
+            record.titles.append(mention.title)
+        if mention.nationality and not record.nationality:
+            record.nationality = mention.nationality
+        mention.title = mention.title or record.title
+        mention.nationality = mention.nationality or record.nationality
+        record.last_sentence = sentence_index
+        if mention.key in self.recent_people:
+            self.recent_people.remove(mention.key)
+        self.recent_people.append(mention.key)
+
+    def person_with_title(self, title_word: str) -> PersonRecord | None:
+        """The most recent person whose title contains `title_word` ("the prime minister")."""
+        wanted = fold(title_word)
+        for key in reversed(self.recent_people):
+            record = self.people[key]
+            for title in [record.title or "", *record.titles]:
+                if wanted and wanted in fold(title):
+                    return record
+        return None
+
+    def last_person(self) -> PersonRecord | None:
+        return self.people[self.recent_people[-1]] if self.recent_people else None
+
+
+_ROLE_REFERENCE = re.compile(
+    r"\b(?:the|The)\s+((?:[a-z]+\s+){0,2}(?:president|prime minister|minister|chancellor|premier|king|queen|pope|governor|mayor|secretary|ambassador|senator|chairman|chairwoman|chief executive|ceo|adviser|envoy|leader|spokesman|spokeswoman|general|commander))\b"
+)
+_PRONOUN = re.compile(r"\b(he|she|He|She|his|her|His|Her|him)\b")
+
+
+@dataclass
+class SentenceEntities:
+    """Mentions in one sentence after within-article linking."""
+
+    mentions: list[Mention]
+    references: list[Mention]
+
+
+def link_references(sentence: str, recognizer: EntityRecognizer, sentence_index: int) -> list[Mention]:
+    """Resolve 'the prime minister' and pronouns to people seen earlier in the article."""
+    out: list[Mention] = []
+    for match in _ROLE_REFERENCE.finditer(sentence):
+        role = match.group(1).split()[-1] if match.group(1).split()[-1] != "minister" else match.group(1)
+        role = role.replace("prime minister", "prime minister")
+        record = recognizer.person_with_title(role.split()[-1] if "prime" not in role else "prime minister")
+        if record is not None:
+            out.append(
+                Mention(
+                    match.group(), match.start(), match.end(), EntityKind.PERSON, record.key,
+                    record.name, title=record.title, nationality=record.nationality,
+                    rule="title-reference",
+                )
+            )
+    for match in _PRONOUN.finditer(sentence):
+        record = recognizer.last_person()
+        if record is not None:
+            out.append(
+                Mention(
+                    match.group(), match.start(), match.end(), EntityKind.PERSON, record.key,
+                    record.name, title=record.title, nationality=record.nationality,
+                    rule="pronoun",
+                )
+            )
+    return out

@@ -1,0 +1,169 @@
+"""Time expressions: find them in a sentence and resolve them against the article's date."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+_MONTH = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))"
+_CLOCK = r"(?:\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b(?:\s+local time)?)"
+
+# Ordered longest-first so that "Tuesday, March 4, 2026" wins over "Tuesday".
+_PATTERNS: list[tuple[str, str]] = [
+    ("weekday_date", rf"\b(?:{_WEEKDAY},?\s+)?(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"),
+    ("day_month", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})(?:,?\s+\d{{4}})?\b"),
+    ("iso", r"\b\d{4}-\d{2}-\d{2}\b"),
+    ("relative_month", rf"\b(?:last|next|this|early|late|mid-?|earlier this|later this)\s+(?:{_MONTH})\b"),
+    ("month_year", rf"\b(?:(?:early|late|mid-?)\s*)?(?:{_MONTH})\s+\d{{4}}\b"),
+    ("relative_weekday", rf"\b(?:last|next|this|on|late|early)\s+{_WEEKDAY}{_PART}?\b"),
+    ("weekday", rf"\b{_WEEKDAY}{_PART}?\b"),
+    ("relative_period", r"\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter)\b"),
+    ("relative_day", r"\b(?:yesterday|today|tomorrow|tonight)(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("ago", r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later)\b"),
+    ("clock", _CLOCK),
+    ("month", rf"\b(?:in|since|until|by|during|from)\s+(?:{_MONTH})\b(?!\s+\d)"),
+    ("year", r"\b(?:in|since|until|by|during|from|of)\s+(?:19|20)\d{2}\b"),
+    ("holiday", r"\b(?:New Year's (?:Day|Eve)|Christmas(?: Day| Eve)?|Labor Day|Easter)\b"),
+    ("bare_year", r"\b(?:19|20)\d{2}\b(?!-)"),
+]
+_COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
+# A bare month name is also a common word ("May", "March"); only accept it capitalised.
+_CASE_SENSITIVE_WORDS = re.compile(r"^(?:in|since|until|by|during|from|of|on|last|next|this)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    text: str
+    start: int
+    end: int
+    kind: str
+    iso: str | None
+
+
+def _month_of(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip(".")[:4 if word.lower().startswith("sept") else 3]) or MONTHS.get(
+        word.lower().rstrip(".")
+    )
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def resolve(text: str, kind: str, anchor: dt.date | None) -> str | None:
+    """Resolve one expression to an ISO date (YYYY-MM-DD), month (YYYY-MM) or year."""
+    words = re.findall(r"[A-Za-z]+\.?|\d+", text)
+    lower = [w.lower().rstrip(".") for w in words]
+    numbers = [int(w) for w in words if w.isdigit()]
+    year = next((n for n in numbers if n > 1000), None)
+    month = next((_month_of(w) for w in words if _month_of(w) and not w.isdigit()), None)
+    if kind == "iso":
+        return text
+    if kind in {"weekday_date", "day_month"} and month:
+        day = next((n for n in numbers if n <= 31), None)
+        if year is None and anchor is not None:
+            year = anchor.year
+            # "December 30" written in a January article is last year's.
+            if month - anchor.month > 6:
+                year -= 1
+            elif anchor.month - month > 6:
+                year += 1
+        if year and day:
+            try:
+                return dt.date(year, month, day).isoformat()
+            except ValueError:
+                return None
+        return None
+    if kind == "month_year" and month and year:
+        return f"{year:04d}-{month:02d}"
+    if kind in {"year", "bare_year"} and year:
+        return str(year)
+    if anchor is None:
+        return None
+    if kind in {"relative_month", "month"} and month:
+        if "last" in lower or "earlier" in lower:
+            y = anchor.year if month < anchor.month else anchor.year - 1
+        elif "next" in lower:
+            y = anchor.year if month > anchor.month else anchor.year + 1
+        else:
+            y = anchor.year
+        return f"{y:04d}-{month:02d}"
+    if kind in {"weekday", "relative_weekday"}:
+        day_name = next(w for w in lower if w in WEEKDAYS)
+        target = WEEKDAYS[day_name]
+        diff = target - anchor.weekday()
+        if "last" in lower:
+            diff = diff - 7 if diff >= 0 else diff
+        elif "next" in lower:
+            diff = diff + 7 if diff <= 0 else diff
+        elif diff > 3:
+            # News uses a bare weekday for the nearest one; past events dominate.
+            diff -= 7
+        elif diff < -3:
+            diff += 7
+        return (anchor + dt.timedelta(days=diff)).isoformat()
+    if kind == "relative_day":
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[lower[0]]
+        return (anchor + dt.timedelta(days=offset)).isoformat()
+    if kind == "relative_period":
+        unit = lower[-1]
+        delta = -1 if "last" in lower else 1 if "next" in lower else 0
+        if unit == "month":
+            y, m = _shift_month(anchor.year, anchor.month, delta)
+            return f"{y:04d}-{m:02d}"
+        if unit == "year":
+            return str(anchor.year + delta)
+        if unit in {"week", "weekend"}:
+            monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=delta)
+            return monday.isoformat()
+        return None
+    return None
+
+
+def find_times(sentence: str, anchor: dt.date | None = None) -> list[TimeMention]:
+    """Non-overlapping time expressions in `sentence`, longest first, in text order."""
+    taken: list[tuple[int, int]] = []
+    found: list[TimeMention] = []
+    for kind, pattern in _COMPILED:
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            text = match.group()
+            bare = _CASE_SENSITIVE_WORDS.sub("", text)
+            if kind in {"month", "relative_month", "month_year"} and bare[:1].islower():
+                continue
+            if kind in {"month", "year"}:
+                # Keep the preposition out of the reported words.
+                prefix = len(text) - len(bare)
+                start, text = start + prefix, bare
+            taken.append((start, end))
+            found.append(TimeMention(text, start, end, kind, resolve(text, kind, anchor)))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def format_iso(iso: str | None) -> str | None:
+    """'2026-01-13' -> '13 January 2026'; '2025-10' -> 'October 2025'."""
+    if not iso:
+        return None
+    parts = iso.split("-")
+    try:
+        if len(parts) == 3:
+            day = dt.date.fromisoformat(iso)
+            return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+        if len(parts) == 2:
+            return f"{calendar.month_name[int(parts[1])]} {parts[0]}"
+    except ValueError:
+        return None
+    return iso

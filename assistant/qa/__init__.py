@@ -1,0 +1,1 @@
+"""Question answering: question analysis, answer rules, templates and conversation context."""

@@ -1,0 +1,727 @@
+"""Answer a question: retrieve passages, check constraints, extract with rules, fill a template.
+
+Order of work for one question:
+1. analyse it (intent, entities, times; follow-ups borrow the last turn's entities);
+2. retrieve passages with BM25, the query expanded with the entities' aliases;
+3. keep only articles that mention every named entity of the question;
+4. score the sentences of the best passages by weighted overlap with the question;
+5. run the intent's extractor over the best sentences (meeting events first for meeting
+   questions) and take the best candidate whose words are not already in the question;
+6. render the answer with the intent's template and cite the sentences it rests on.
+When step 3 or 5 finds nothing, the answer is declined and the closest passages are offered.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from assistant.knowledge.analysis import AnalysisCache, ArticleAnalysis, SentenceInfo
+from assistant.knowledge.entities import Mention
+from assistant.knowledge.meetings import find_place, find_purpose, find_topics, group_np, place_score
+from assistant.knowledge.timex import format_iso
+from assistant.models import Answer, Article, Citation, EntityKind, Meeting, SearchHit
+from assistant.qa.conversation import Conversation
+from assistant.qa.questions import QuestionFrame, parse_question
+from assistant.qa.templates import templates
+from assistant.text import fold
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
+
+SHORT_WORD_LIMIT = {"who_met": 16, "who": 16, "who_role": 16, "where": 10, "when": 10}
+RETRIEVE_K = 60
+_QUESTION_WORDS = frozenset(
+    "who whom whose what which where when why how did does do is was were are will would the a an of to in on at for with and or by from about into".split()
+)
+_MEET_VERB = re.compile(
+    r"\b(?:met|meet|meets|meeting|spoke|speak|speaks|talked|talk|talks|called|phoned|telephoned|hosted|hosts|host|received|receives|welcomed|welcomes|greeted|greets|alongside|joined|joins|visited|visits|between|sat\s+down|shook\s+hands|conversation|call)\b",
+    re.I,
+)
+_SAY_VERBS = r"(?:said|says|told|added|warned|stressed|noted|announced|confirmed|argued|insisted|explained|wrote|tweeted|stated|declared|according\s+to)"
+
+
+@dataclass
+class Scored:
+    article: Article
+    info: SentenceInfo
+    score: float
+    coverage: float
+    entity_hits: int
+
+
+@dataclass
+class Candidate:
+    short: str
+    score: float
+    sentence: Scored
+    rule: str
+    facts: dict[str, str] = field(default_factory=dict)
+    extra_sentences: list[tuple[Article, int]] = field(default_factory=list)
+    highlight: tuple[str, ...] = ()
+    meeting: Meeting | None = None
+
+
+class Answerer:
+    """Stateless per question; the analysis cache is shared through the engine."""
+
+    _caches: dict[int, AnalysisCache] = {}
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.tokenizer = engine.tokenizer
+        self.analyses = self._caches.setdefault(id(engine), AnalysisCache())
+        self._known_names: dict[str, str] | None = None
+
+    @classmethod
+    def for_engine(cls, engine: Engine) -> Answerer:
+        return cls(engine)
+
+    # --- entry point -----------------------------------------------------------------------
+
+    def answer(self, question: str, conversation: Conversation | None = None, explain: bool = False) -> Answer:
+        frame = parse_question(question, self.known_names())
+        log: list[str] = []
+        if frame.followup and conversation is not None and conversation.last is not None:
+            frame = self._resolve_followup(frame, conversation, log)
+        log.append(f"intent: {frame.intent}")
+        log.append("entities: " + (", ".join(f"{m.name or m.text} ({m.kind.value}, {m.rule})" for m in frame.entities) or "none"))
+        result = self._answer_frame(frame, log)
+        if not explain:
+            result.explain = []
+        if conversation is not None:
+            conversation.remember(question, result, frame)
+        return result
+
+    def known_names(self) -> dict[str, str]:
+        if self._known_names is None:
+            names: dict[str, str] = {}
+            for meeting in self.engine.meetings:
+                for p in meeting.participants:
+                    if p.kind is EntityKind.PERSON and len(p.name.split()) >= 2:
+                        names.setdefault(fold(p.name), p.name)
+            stop = self.tokenizer.stopwords
+            self._known_names = {k: v for k, v in names.items() if k not in stop}
+        return self._known_names
+
+    # --- follow-ups ------------------------------------------------------------------------
+
+    def _resolve_followup(self, frame: QuestionFrame, conversation: Conversation, log: list[str]) -> QuestionFrame:
+        last = conversation.last
+        assert last is not None
+        previous: QuestionFrame | None = last.frame
+        if previous is None:
+            return frame
+        inherited = list(previous.entities)
+        # The last answer's people join the context ("Who did Lee meet?" -> "Where?").
+        for name in last.answer.facts.get("participants", []):
+            if not any(fold(name) == fold(m.name or m.text) for m in inherited):
+                inherited.append(Mention(name, 0, 0, EntityKind.PERSON, fold(name), name, rule="previous-answer"))
+        new_entities = frame.strong_entities()
+        what_about = re.match(r"^\s*(?:and\s+)?(?:what|how)\s+about\b", frame.text, re.I)
+        if what_about and new_entities:
+            # "What about Takaichi?": the same question about another entity.
+            intent = previous.intent
+            entities = new_entities + [m for m in previous.entities if m.kind is not EntityKind.PERSON]
+        else:
+            intent = frame.intent if frame.intent not in {"fallback", "what"} else previous.intent
+            entities = new_entities + [m for m in inherited if m.key not in {e.key for e in new_entities}]
+        log.append(f"follow-up of: {previous.text!r}")
+        text = f"{frame.text} {' '.join(m.name or m.text for m in entities)}"
+        return QuestionFrame(
+            text=text,
+            intent=intent,
+            entities=entities,
+            times=frame.times or previous.times,
+            focus=frame.focus,
+            followup=True,
+            role_target=frame.role_target or previous.role_target,
+        )
+
+    # --- retrieval and constraints ---------------------------------------------------------
+
+    def _query_tokens(self, frame: QuestionFrame) -> list[str]:
+        words = [w for w in self.tokenizer.words(frame.text) if w not in _QUESTION_WORDS]
+        tokens = [self.tokenizer.stem(w) for w in words if w not in self.tokenizer.stopwords]
+        for mention in frame.entities:
+            tokens.extend(self.tokenizer(mention.name or mention.text))
+        return tokens
+
+    def _article_mentions(self, article: Article, mention: Mention) -> bool:
+        haystack = fold(article.title + " \n" + article.text).replace("-", " ")
+        name = fold(mention.name or mention.text).replace("-", " ")
+        if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", haystack):
+            return True
+        tokens = [t for t in re.findall(r"\w+", name) if len(t) > 2 and t not in {"the", "of", "and"}]
+        if mention.kind is EntityKind.PERSON and mention.rule in {"title+name", "surname-link", "lone-name", "lowercase-alias"}:
+            return any(re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", haystack) for t in tokens[-1:] + tokens[:1])
+        if mention.kind is EntityKind.COUNTRY:
+            return self._country_in(haystack, name)
+        # Names shaped by capitals alone may be mis-typed by the rules: ask for every word.
+        return bool(tokens) and all(re.search(r"(?<!\w)" + re.escape(t), haystack) for t in tokens)
+
+    def _country_in(self, haystack: str, country: str) -> bool:
+        from assistant.knowledge.lexicon import lexicon
+
+        demonyms = [d for d, c in lexicon().nationalities.items() if fold(c) == country]
+        return any(re.search(r"(?<!\w)" + re.escape(d) + r"(?!\w)", haystack) for d in demonyms)
+
+    def _idf(self, stem: str) -> float:
+        n = max(self.engine.index.n_docs, 1)
+        df = self.engine.index.doc_freq(stem)
+        return math.log((n + 1) / (df + 0.5)) if df else 0.0
+
+    def _score_sentences(self, frame: QuestionFrame, hits: list[SearchHit], articles: list[Article]) -> list[Scored]:
+        """Score every sentence of the candidate articles, not only the retrieved passages."""
+        q_words = [w for w in self.tokenizer.words(frame.text) if w not in _QUESTION_WORDS and w not in self.tokenizer.stopwords]
+        strong = frame.strong_entities()
+        entity_words = {w for m in strong for w in self.tokenizer.words(m.name or m.text)}
+        # Coverage measures the question's predicate; entities are scored on their own.
+        q_stems = {self.tokenizer.stem(w) for w in q_words if w not in entity_words} or {
+            self.tokenizer.stem(w) for w in q_words
+        }
+        weights = {s: self._idf(s) for s in q_stems}
+        total = sum(weights.values()) or 1.0
+        top_score = hits[0].score if hits else 1.0
+        passage_score: dict[tuple[str, int], float] = {}
+        article_score: dict[str, float] = {}
+        for hit in hits:
+            aid = hit.passage.article_id
+            article_score.setdefault(aid, hit.score)
+            for index in range(hit.passage.first_sentence, hit.passage.last_sentence + 1):
+                key = (aid, index)
+                passage_score[key] = max(passage_score.get(key, 0.0), hit.score)
+        out: list[Scored] = []
+        for article in articles:
+            analysis = self.analyses.get(article)
+            infos = list(analysis.sentences)
+            if analysis.title is not None:
+                infos.append(analysis.title)
+            base = article_score.get(article.id, 0.0) / top_score
+            for info in infos:
+                stems = set(self.tokenizer(info.text))
+                overlap = 0.0
+                for stem, weight in weights.items():
+                    if stem in stems:
+                        overlap += weight
+                    elif len(stem) >= 4 and any(t.startswith(stem) or stem.startswith(t) for t in stems if len(t) >= 4):
+                        # "chaired" and "chairman" share a prefix but not a stem.
+                        overlap += weight * 0.6
+                overlap /= total
+                entity_hits = sum(1 for m in strong if self._sentence_has(info, m))
+                people = [m for m in strong if m.kind is EntityKind.PERSON]
+                in_window = self._window_hits(analysis, info.index, people) if people else 0
+                if len(people) >= 2 and in_window < min(len(people), 3):
+                    # Two people asked about together must appear together around the answer.
+                    continue
+                retrieval = passage_score.get((article.id, info.index), 0.0) / top_score
+                score = overlap * 4 + 0.5 * retrieval + 0.5 * base + 0.6 * entity_hits
+                if people and in_window == 0:
+                    score -= 1.0
+                if info.caption:
+                    score -= 0.5
+                if info.index == -1:
+                    score -= 0.3
+                out.append(Scored(article, info, score, overlap, entity_hits))
+        return sorted(out, key=lambda s: (-s.score, s.article.id, s.info.index))
+
+    def _sentence_has(self, info: SentenceInfo, mention: Mention) -> bool:
+        folded = fold(info.text).replace("-", " ")
+        keys = {r.key for r in info.references} | {m.key for m in info.mentions}
+        if mention.key in keys:
+            return True
+        name = fold(mention.name or mention.text).replace("-", " ")
+        tokens = [t for t in name.split() if len(t) > 2] or name.split()
+        if mention.kind is EntityKind.PERSON:
+            tokens = tokens[-1:] + tokens[:1]
+        else:
+            tokens = [name]
+        if any(re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", folded) for t in tokens):
+            return True
+        return mention.kind is EntityKind.COUNTRY and self._country_in(folded, name)
+
+    def _window_hits(self, analysis: ArticleAnalysis, index: int, strong: list[Mention]) -> int:
+        if index == -1:
+            window = [analysis.title] if analysis.title else []
+        else:
+            window = analysis.sentences[max(0, index - 1) : index + 2]
+        return sum(1 for m in strong if any(info is not None and self._sentence_has(info, m) for info in window))
+
+    # --- answering -------------------------------------------------------------------------
+
+    def _answer_frame(self, frame: QuestionFrame, log: list[str]) -> Answer:
+        tokens = self._query_tokens(frame)
+        hits = self.engine.search(" ".join(tokens), k=RETRIEVE_K) if tokens else []
+        log.append(f"retrieved {len(hits)} passages for: {' '.join(tokens)}")
+        if not hits:
+            return self._decline(frame, "no passage matches the question", hits, log)
+        strong = frame.strong_entities()
+        articles: list[Article] = []
+        seen: set[str] = set()
+        for hit in hits:
+            article = self.engine.articles[hit.passage.article_id]
+            if article.id in seen:
+                continue
+            seen.add(article.id)
+            if all(self._article_mentions(article, m) for m in strong):
+                articles.append(article)
+        log.append("articles satisfying the entities: " + (", ".join(a.id for a in articles[:5]) or "none"))
+        if not articles:
+            missing = " and ".join(m.name or m.text for m in strong) or "the question's terms"
+            return self._decline(frame, f"no article mentions {missing} together", hits, log)
+        articles = articles[:10]
+        scored = self._score_sentences(frame, hits, articles)
+        for s in scored[:5]:
+            log.append(f"sentence {s.article.id}#{s.info.index} score={s.score:.2f} coverage={s.coverage:.2f}: {s.info.text[:100]}")
+        if not scored or scored[0].coverage < 0.25:
+            return self._decline(frame, "no sentence matches the question closely enough", hits, log)
+        candidate = self._extract(frame, scored, log)
+        if candidate is None:
+            if frame.intent in {"what", "fallback"}:
+                return self._fallback(frame, scored[0], hits, log)
+            return self._decline(frame, f"no {self._what_is_sought(frame)} is given for this question", hits, log)
+        return self._render(frame, candidate, hits, log)
+
+    def _what_is_sought(self, frame: QuestionFrame) -> str:
+        return {
+            "where": "place",
+            "when": "time",
+            "why": "reason or purpose",
+            "topic": "topic",
+            "who_met": "meeting participant",
+            "who": "person",
+            "who_role": "role",
+        }.get(frame.intent, "answer")
+
+    def _extract(self, frame: QuestionFrame, scored: list[Scored], log: list[str]) -> Candidate | None:
+        extractor = {
+            "who_met": self._who_met,
+            "who": self._who,
+            "who_role": self._who_role,
+            "where": self._where,
+            "when": self._when,
+            "why": self._why,
+            "topic": self._topic,
+            "count": self._count,
+            "list_meetings": self._list_meetings,
+        }.get(frame.intent)
+        if extractor is None:
+            return None
+        pool = [s for s in scored[:12] if s.coverage >= 0.15]
+        candidates: list[Candidate] = []
+        for rank, item in enumerate(pool):
+            for candidate in extractor(frame, item):
+                candidate.score += item.score - 0.05 * rank
+                candidates.append(candidate)
+        if not candidates:
+            return None
+        candidates.sort(key=lambda c: -c.score)
+        best = candidates[0]
+        log.append(f"rule {best.rule} -> {best.short!r} (score {best.score:.2f})")
+        return best
+
+    # --- extractors: each yields candidates from one sentence ------------------------------
+
+    def _question_keys(self, frame: QuestionFrame) -> set[str]:
+        keys = set()
+        for m in frame.entities:
+            keys.add(m.key)
+            keys.update(fold(t) for t in (m.name or m.text).split())
+        return keys
+
+    def _in_question(self, frame: QuestionFrame, text: str) -> bool:
+        folded = fold(text)
+        q = fold(frame.text)
+        if re.search(r"(?<!\w)" + re.escape(folded) + r"(?!\w)", q):
+            return True
+        tokens = [t for t in folded.split() if len(t) > 2]
+        if bool(tokens) and all(re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", q) for t in tokens):
+            return True
+        # A person is in the question when any of their name words is a question entity word.
+        entity_words = {t for m in frame.entities if m.kind is EntityKind.PERSON for t in fold(m.name or m.text).split() if len(t) > 2}
+        return any(t in entity_words for t in tokens)
+
+    def _meetings_for(self, frame: QuestionFrame, scored: Scored) -> list[Meeting]:
+        out = []
+        for meeting in self.engine.meetings:
+            if meeting.article_id != scored.article.id or scored.info.index not in meeting.sentences:
+                continue
+            out.append(meeting)
+        return out
+
+    def _who_met(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        info = scored.info
+        persons = [m for m in frame.strong_entities() if m.kind is EntityKind.PERSON]
+        both = bool(re.search(r"\bwho\b.*\bwhom\b|\bwho\s+(?:is\s+)?meet(?:s|ing)?\s+(?:whom|who)\b", frame.text, re.I))
+        plural = bool(re.search(r"\b(?:leaders|officials|ministers|countries|people|members|lawmakers|representatives|groups|delegates|who\s+else)\b", frame.text, re.I))
+        wants_countries = frame.focus in {"countries", "country"} or bool(re.search(r"\bwhich\s+countries\b|\bfrom\s+which\s+countries\b", frame.text, re.I))
+        in_sentence = not persons or any(self._sentence_has(info, m) for m in persons)
+
+        def pick(names_kinds: list[tuple[str, EntityKind]]) -> list[str]:
+            if wants_countries:
+                names_kinds = [nk for nk in names_kinds if nk[1] is EntityKind.COUNTRY] or names_kinds
+            elif any(k is EntityKind.PERSON or k is EntityKind.GROUP for _, k in names_kinds):
+                names_kinds = [nk for nk in names_kinds if nk[1] is not EntityKind.COUNTRY]
+            return _dedupe_names([n for n, _ in names_kinds])
+
+        for meeting in self._meetings_for(frame, scored):
+            involved = any(
+                any(self._in_question(frame, p.name) for p in meeting.participants) for _ in [0]
+            )
+            others = [(p.name, p.kind) for p in meeting.participants if both or not self._in_question(frame, p.name)]
+            names = pick(others)
+            if not names:
+                continue
+            bonus = 1.5 if involved and meeting.trigger.sentence == info.index else 0.6 if involved else 0.3
+            if plural:
+                bonus += 0.1 * (len(names) - 1)
+            yield Candidate(
+                short=_join(names), score=bonus, sentence=scored, rule="meeting-event",
+                facts={"participants": [p.name for p in meeting.participants]},  # type: ignore[dict-item]
+                highlight=tuple(names), meeting=meeting,
+            )
+        # Sentence level: who stands after a meeting verb (or after "by" in the passive).
+        verb = _MEET_VERB.search(info.text)
+        if not verb:
+            return
+        window_score = 0.9 if in_sentence else 0.45
+        passive = re.search(r"\bby\b", info.text[verb.end() : verb.end() + 60])
+        actors = [m for m in info.mentions if m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.COUNTRY} and not m.role_only]
+        objects = [m for m in actors if m.start >= verb.end() and not self._in_question(frame, m.name or m.text)]
+        if passive or not objects:
+            objects += [m for m in actors if m.end <= verb.start() and not self._in_question(frame, m.name or m.text)]
+        names = pick([(m.name or m.text, m.kind) for m in objects])
+        if names:
+            bonus = 0.1 * (len(names) - 1) if plural else -0.05 * (len(names) - 1)
+            yield Candidate(short=_join(names[:6]), score=window_score - 0.2 + bonus, sentence=scored, rule="sentence-actors", highlight=tuple(names))
+        group = group_np().search(info.text, verb.end())
+        if group and group.start() - verb.end() < 15:
+            phrase = re.sub(r"^(?:with|the)\s+", "", group.group(1).strip())
+            if not self._in_question(frame, phrase):
+                yield Candidate(short=phrase, score=window_score - 0.1, sentence=scored, rule="sentence-group", highlight=(phrase,))
+
+    def _who(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        info = scored.info
+        text = info.text
+        whose = re.match(r"^\s*whose\s+(\w+)", frame.text, re.I)
+        if whose:
+            for m in re.finditer(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)['’]s\s+" + re.escape(whose.group(1)), text):
+                if not self._in_question(frame, m.group(1)):
+                    yield Candidate(short=m.group(1), score=1.0, sentence=scored, rule="possessive", highlight=(m.group(1),))
+        people = [m for m in info.mentions if m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION} and not m.role_only]
+        people += [r for r in info.references if r.rule == "title-reference"]
+        candidates = [m for m in people if not self._in_question(frame, m.name or m.text)]
+        if not candidates:
+            return
+        q_stems = set(self.tokenizer(frame.text))
+        anchors = [mm.start() for w in re.finditer(r"[\w'-]+", text) if self.tokenizer.stem(fold(w.group())) in q_stems for mm in [w]]
+        say = [m.start() for m in re.finditer(_SAY_VERBS, text)]
+        asks_says = bool(re.search(r"\b(?:said|say|says|told|warned|announced|confirmed|stressed|tweeted)\b", frame.text, re.I))
+        many = bool(re.search(r"\b(?:which|what)\s+\w+\s+(?:\w+\s+)?(?:chairmen|leaders|members|officials|astronauts|ministers|people|players|countries)\b", frame.text, re.I))
+        scored_people = []
+        for m in candidates:
+            distance = min((abs(m.start - a) for a in anchors), default=200)
+            score = 0.8 - min(distance, 200) / 400
+            if m.kind is EntityKind.PERSON:
+                score += 0.3
+            if asks_says and say and min(abs(m.start - s) for s in say) < 40:
+                score += 0.4
+            if m.rule == "title-reference":
+                score -= 0.2
+            scored_people.append((score, m))
+        scored_people.sort(key=lambda x: -x[0])
+        if many:
+            names = _dedupe_names([m.name or m.text for _, m in scored_people if m.kind is EntityKind.PERSON] or [m.name for _, m in scored_people])
+            yield Candidate(short=_join(names[:6]), score=scored_people[0][0], sentence=scored, rule="sentence-people", highlight=tuple(names))
+            return
+        score, best = scored_people[0]
+        yield Candidate(short=best.name or best.text, score=score, sentence=scored, rule=f"sentence-person:{best.rule}", highlight=(best.text,))
+
+    def _who_role(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        target = fold(frame.role_target or "")
+        if not target:
+            return
+        info = scored.info
+        for m in info.mentions:
+            if m.kind is not EntityKind.PERSON or not m.title:
+                continue
+            if target not in fold(m.name) and fold(m.name) not in target and not any(t in fold(m.name).split() for t in target.split()):
+                continue
+            role = m.title
+            if m.nationality:
+                role = f"{_demonym(m.nationality)} {role}".strip()
+            yield Candidate(short=role, score=1.2 if m.rule == "title+name" else 0.8, sentence=scored, rule="title", highlight=(m.text,))
+        # Appositive: "Rami Khouri, director of the Issam Fares Institute ..., said".
+        for name_match in re.finditer(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*", info.text):
+            if fold(name_match.group()) != target and fold(name_match.group()).split()[-1:] != target.split()[-1:]:
+                continue
+            after = info.text[name_match.end():]
+            appositive = re.match(r",\s+((?:an?|the)\s+)?([^,]{3,120}?)(?:,|\.|$|\s+said)", after)
+            if appositive and not re.match(r"(?:who|which|said|says)\b", appositive.group(2)):
+                yield Candidate(short=_trim_words(appositive.group(2), 16), score=0.9, sentence=scored, rule="appositive", highlight=(appositive.group(2),))
+            before = info.text[: name_match.start()]
+            title_before = re.search(r"((?:[A-Z][\w-]+\s+){1,4})$", before)
+            if title_before and any(w in title_before.group(1) for w in ("President", "Minister", "Secretary", "Chancellor", "Director", "Chairman", "CEO", "Governor")):
+                yield Candidate(short=title_before.group(1).strip(), score=0.8, sentence=scored, rule="title-before", highlight=(title_before.group(1).strip(),))
+
+    def _where(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        info = scored.info
+        exclude = {fold(m.name or m.text) for m in frame.entities}
+        for meeting in self._meetings_for(frame, scored):
+            if meeting.place and meeting.place.sentence == info.index and not self._in_question(frame, meeting.place.value):
+                value = meeting.place.value
+                yield Candidate(short=value, score=0.9, sentence=scored, rule="meeting-place", highlight=(value.split(",")[0],), meeting=meeting)
+        focus_suffix = (frame.focus or "").rstrip("s")
+        for m in info.mentions:
+            if m.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}:
+                continue
+            if fold(m.name) in exclude or self._in_question(frame, m.name):
+                continue
+            if m.kind is EntityKind.COUNTRY and self._country_demonym_in_question(frame, m.name):
+                continue
+            before = info.text[max(0, m.start - 14) : m.start].lower()
+            score = place_score(info, m) / 4
+            if m.kind is EntityKind.PLACE:
+                score += 0.1
+            if focus_suffix and focus_suffix in fold(m.name):
+                score += 0.5
+            if frame.focus in {"country"} and m.kind is EntityKind.COUNTRY:
+                score += 0.5
+            if frame.focus in {"city", "town"} and m.kind is EntityKind.PLACE:
+                score += 0.2
+            if re.search(r"\bfrom\b", frame.text, re.I) and re.search(r"\bfrom\s+(?:the\s+)?$", before):
+                score += 0.4
+            yield Candidate(short=m.name, score=score, sentence=scored, rule=f"sentence-place:{m.rule}", highlight=(m.text,))
+        # A place noun phrase with a lower-case head ("the Esenyurt suburb of Istanbul").
+        place = find_place(info, exclude)
+        if place and not self._in_question(frame, place.value):
+            yield Candidate(short=place.value, score=0.3, sentence=scored, rule=place.rule, highlight=(place.value,))
+
+    def _country_demonym_in_question(self, frame: QuestionFrame, country: str) -> bool:
+        from assistant.knowledge.lexicon import lexicon
+
+        q = fold(frame.text)
+        return any(fold(c) == fold(country) and re.search(r"(?<!\w)" + re.escape(d) + r"(?!\w)", q) for d, c in lexicon().nationalities.items())
+
+    def _when(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        info = scored.info
+        asked = {fold(t) for t in frame.times}
+        for t in info.times:
+            if fold(t.text) in asked:
+                continue
+            score = {"weekday_date": 0.9, "day_month": 0.9, "iso": 0.9, "weekday": 0.8, "relative_weekday": 0.8, "relative_day": 0.7, "relative_month": 0.7, "month_year": 0.7, "relative_period": 0.5, "clock": 0.5, "year": 0.5, "month": 0.5, "ago": 0.4, "holiday": 0.5, "bare_year": 0.3}.get(t.kind, 0.3)
+            if re.search(r"\b(?:first|ago|originally|initially)\b", frame.text, re.I) and t.kind in {"year", "bare_year", "relative_month", "month_year"}:
+                score += 0.3
+            words = t.text
+            resolved = format_iso(t.iso)
+            short = words if not resolved or fold(resolved) in fold(words) else f"{words}, {resolved}"
+            yield Candidate(short=short, score=score, sentence=scored, rule=f"time:{t.kind}", facts={"when_words": words, "when_iso": t.iso or ""}, highlight=(t.text,))
+
+    def _why(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        info = scored.info
+        for meeting in self._meetings_for(frame, scored):
+            if meeting.purpose and meeting.purpose.sentence == info.index:
+                yield Candidate(short=meeting.purpose.value, score=0.9, sentence=scored, rule=f"meeting-{meeting.purpose.rule}", highlight=(meeting.purpose.value,), meeting=meeting)
+        purpose = find_purpose(info)
+        if purpose:
+            yield Candidate(short=purpose.value, score=0.7, sentence=scored, rule=purpose.rule, highlight=(purpose.value,))
+        reason = re.search(r"\b(?:reason\s+for\s+\w+\s+was|wanted\s+to|in\s+order\s+to|so\s+(?:that|as\s+to)|after|as\s+it|since|in\s+retaliation\s+for|in\s+response\s+to|over|for)\s+(.{6,})", info.text, re.I)
+        if reason:
+            yield Candidate(short=_trim_words(reason.group(0), 30).rstrip(".,"), score=0.4, sentence=scored, rule="reason-clause", highlight=(reason.group(0),))
+
+    def _topic(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        info = scored.info
+        for meeting in self._meetings_for(frame, scored):
+            if meeting.topics and meeting.topics[0].sentence == info.index:
+                items = [t.value for t in meeting.topics if not self._in_question(frame, t.value)]
+                if items:
+                    yield Candidate(short=_trim_words(", ".join(items), 30), score=0.9, sentence=scored, rule="meeting-topics", highlight=tuple(items), meeting=meeting)
+        topics = find_topics(info)
+        items = [t.value for t in topics if not self._in_question(frame, t.value)]
+        if items:
+            yield Candidate(short=_trim_words(", ".join(items), 30), score=0.7, sentence=scored, rule=topics[0].rule, highlight=tuple(items))
+        about = re.search(r"\b(?:about|over|on|concerning|regarding)\s+(.{6,})", info.text)
+        if about:
+            yield Candidate(short=_trim_words(about.group(1), 30).rstrip(".,"), score=0.3, sentence=scored, rule="topic-about", highlight=(about.group(1),))
+
+    def _person_meetings(self, frame: QuestionFrame) -> list[Meeting]:
+        people = [m for m in frame.strong_entities() if m.kind is EntityKind.PERSON]
+        if not people:
+            return []
+        out = []
+        for meeting in self.engine.meetings:
+            names = [fold(p.name) for p in meeting.participants]
+            if all(any(fold(m.name).split()[-1] in n.split() for n in names) for m in people):
+                out.append(meeting)
+        return out
+
+    def _count(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        meetings = self._person_meetings(frame)
+        if meetings:
+            yield Candidate(short=str(len(meetings)), score=1.0, sentence=scored, rule="meeting-count")
+
+    def _list_meetings(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        meetings = self._person_meetings(frame)
+        if meetings:
+            parts = []
+            for m in meetings[:8]:
+                who = _join(_dedupe_names([p.name for p in m.participants]))
+                where = f" in {m.place.value}" if m.place else ""
+                parts.append(f"{who}{where}")
+            yield Candidate(short="; ".join(parts), score=1.0, sentence=scored, rule="meeting-list")
+
+    # --- output ----------------------------------------------------------------------------
+
+    def _subject(self, frame: QuestionFrame) -> str:
+        people = [m for m in frame.strong_entities() if m.kind is EntityKind.PERSON]
+        chosen = people or frame.strong_entities()
+        return _join(_dedupe_names([m.name or m.text for m in chosen[:2]])) if chosen else ""
+
+    def _citation(self, article: Article, index: int, highlight: tuple[str, ...]) -> Citation:
+        return Citation(
+            article_id=article.id,
+            title=article.title,
+            date=article.date_text,
+            url=article.url,
+            sentence=article.title if index == -1 else article.sentence_text(index),
+            sentence_index=index,
+            highlight=highlight,
+        )
+
+    def _render(self, frame: QuestionFrame, candidate: Candidate, hits: list[SearchHit], log: list[str]) -> Answer:
+        short = candidate.short.strip().rstrip(".,;")
+        limit = SHORT_WORD_LIMIT.get(frame.intent, 30)
+        short = _trim_words(short, limit)
+        subject = self._subject(frame)
+        facts: dict[str, object] = {"intent": frame.intent, "answer": short}
+        if subject:
+            facts["subject"] = subject
+        facts.update(candidate.facts)
+        meeting = candidate.meeting
+        place = time = purpose = ""
+        if meeting is not None:
+            facts["meeting_id"] = meeting.id
+            facts["participants"] = [p.name for p in meeting.participants]
+            if meeting.place:
+                place = meeting.place.value
+                facts["where"] = place
+            if meeting.time:
+                time = meeting.time.value
+                facts["when"] = meeting.time.value
+                if meeting.time.iso:
+                    facts["when_iso"] = meeting.time.iso
+            if meeting.purpose:
+                purpose = meeting.purpose.value
+                facts["why"] = purpose
+        variant = "default"
+        if frame.intent == "who_met":
+            planned = meeting is not None and meeting.status == "planned"
+            if not subject:
+                variant = "no_subject"
+            elif place and not self._in_question(frame, place):
+                variant = "planned_with_place" if planned else "with_place"
+            elif planned:
+                variant = "planned"
+        elif frame.intent in {"where", "when"} and subject:
+            variant = "with_subject"
+        elif frame.intent in {"why", "topic"} and not subject:
+            variant = "no_subject"
+        text = templates().render(frame.intent, variant, subject=subject, answer=short, place=place, time=time, purpose=purpose)
+        cap = 200 if frame.intent in SHORT_WORD_LIMIT else 400
+        if len(text) > cap:
+            text = text[: cap - 1].rsplit(" ", 1)[0] + "…"
+        scored = candidate.sentence
+        citations = [self._citation(scored.article, scored.info.index, candidate.highlight)]
+        if meeting is not None:
+            for index in meeting.sentences[:3]:
+                if index != scored.info.index and meeting.article_id == scored.article.id:
+                    citations.append(self._citation(scored.article, index, candidate.highlight))
+        confidence = max(0.05, min(0.99, round(0.35 + 0.15 * candidate.score + 0.3 * scored.coverage, 2)))
+        log.append(f"template {frame.intent}.{variant}")
+        return Answer(
+            question=frame.text,
+            intent=frame.intent,
+            answer=text,
+            short=short,
+            answered=True,
+            confidence=confidence,
+            citations=citations,
+            facts=facts,
+            passages=hits[:10],
+            explain=log,
+        )
+
+    def _fallback(self, frame: QuestionFrame, scored: Scored, hits: list[SearchHit], log: list[str]) -> Answer:
+        sentence = scored.info.text
+        text = templates().render("fallback", "default", answer=sentence)
+        log.append("template fallback.default")
+        return Answer(
+            question=frame.text,
+            intent=frame.intent,
+            answer=text[:400],
+            short=_trim_words(sentence, 30),
+            answered=True,
+            confidence=0.2,
+            citations=[self._citation(scored.article, scored.info.index, ())],
+            facts={"intent": frame.intent},
+            passages=hits[:10],
+            explain=log,
+            fallback=True,
+        )
+
+    def _decline(self, frame: QuestionFrame, reason: str, hits: list[SearchHit], log: list[str]) -> Answer:
+        log.append(f"declined: {reason}")
+        text = templates().render("declined", "default", answer=reason)
+        if hits:
+            text += " Closest passages are listed below."
+        return Answer(
+            question=frame.text,
+            intent=frame.intent,
+            answer=text,
+            short="",
+            answered=False,
+            confidence=0.0,
+            citations=[],
+            facts={"intent": frame.intent, "declined": reason},
+            passages=hits[:5],
+            explain=log,
+        )
+
+
+def _dedupe_names(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        folded = fold(name)
+        if any(folded in fold(o) or fold(o) in folded for o in out):
+            longer = [o for o in out if fold(o) in folded]
+            for o in longer:
+                out[out.index(o)] = name
+            continue
+        out.append(name)
+    return list(dict.fromkeys(out))
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _trim_words(text: str, limit: int) -> str:
+    words = text.split()
+    return " ".join(words[:limit])
+
+
+def _demonym(country: str) -> str:
+    from assistant.knowledge.lexicon import lexicon
+
+    for demonym, c in lexicon().data.nationalities.items():
+        if c == country and " " not in demonym or (c == country and demonym.startswith(("South", "North"))):
+            return demonym
+    return country
+
+
+__all__ = ["Answerer", "ArticleAnalysis"]

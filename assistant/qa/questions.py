@@ -1,0 +1,133 @@
+"""Question analysis: intent from `prompts/intents.toml`, entities, content words, follow-ups."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from pydantic import field_validator
+
+from assistant.knowledge.entities import EntityRecognizer, Mention
+from assistant.knowledge.timex import find_times
+from assistant.models import EntityKind
+from assistant.prompts import StrictModel, load_prompt
+from assistant.text import fold
+
+# A question longer than this is cut before analysis (hostile input stays fast).
+MAX_QUESTION_CHARS = 2_000
+
+
+class IntentRule(StrictModel):
+    name: str
+    pattern: str
+    requires: str | None = None
+    case_sensitive: bool = False
+
+    @field_validator("pattern", "requires")
+    @classmethod
+    def _compiles(cls, pattern: str | None) -> str | None:
+        if pattern is not None:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(f"bad regular expression: {error}") from None
+        return pattern
+
+
+class IntentFile(StrictModel):
+    intents: list[IntentRule]
+
+
+@cache
+def intent_rules() -> list[tuple[IntentRule, re.Pattern[str], re.Pattern[str] | None]]:
+    out = []
+    for rule in load_prompt("intents", IntentFile).intents:
+        flags = 0 if rule.case_sensitive else re.IGNORECASE
+        requires = re.compile(rule.requires, re.IGNORECASE) if rule.requires else None
+        out.append((rule, re.compile(rule.pattern, flags), requires))
+    return out
+
+
+_LOWER_NAME_HINT = re.compile(r"\b(?:who\s+is|about|did|does|will|is|was|and|with|meet|met)\s+([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})\b")
+_FOLLOWUP = re.compile(
+    r"^\s*(?:and\s+)?(?:where|when|why|what\s+about|how\s+about|and|who\s+else|with\s+whom)\b[^A-Z]*\??\s*$|^\s*(?:and\s+)?(?:what\s+about|how\s+about)\s+",
+    re.IGNORECASE,
+)
+_PRONOUN_Q = re.compile(r"\b(?:they|them|he|she|him|her|the\s+two(?:\s+leaders)?|both)\b", re.I)
+_WH = {"who", "whom", "whose", "what", "which", "where", "when", "why", "how", "with"}
+_FOCUS = re.compile(
+    r"^\s*(?:which|what|in\s+which|in\s+what|at\s+which)\s+(\w+)", re.IGNORECASE
+)
+
+
+@dataclass
+class QuestionFrame:
+    text: str
+    intent: str
+    entities: list[Mention] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)
+    focus: str | None = None
+    followup: bool = False
+    role_target: str | None = None
+
+    @property
+    def names(self) -> list[str]:
+        return [m.name or m.text for m in self.entities]
+
+    def strong_entities(self) -> list[Mention]:
+        """Entities that an answering article must mention."""
+        return [
+            m
+            for m in self.entities
+            if m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.PLACE, EntityKind.COUNTRY}
+            and not m.role_only
+        ]
+
+
+def detect_intent(question: str) -> tuple[str, re.Match[str] | None]:
+    for rule, pattern, requires in intent_rules():
+        match = pattern.search(question)
+        if match and (requires is None or requires.search(question)):
+            return rule.name, match
+    return "fallback", None
+
+
+def parse_question(question: str, known_names: dict[str, str] | None = None) -> QuestionFrame:
+    """Analyse a question; `known_names` maps folded corpus aliases to display names."""
+    text = " ".join(question[:MAX_QUESTION_CHARS].split())
+    intent, match = detect_intent(text)
+    # Capitalise the first word's successor only by the recogniser's rules; the question word
+    # itself is never an entity.
+    recognizer = EntityRecognizer(question_mode=True)
+    body = re.sub(r"^\s*\w+", lambda m: m.group().lower(), text)
+    mentions = [m for m in recognizer.mentions(body) if fold(m.text) not in _WH]
+    if known_names and not re.search(r"\s[A-Z]", body):
+        mentions.extend(_lowercase_names(body, mentions, known_names))
+    frame = QuestionFrame(text=text, intent=intent, entities=mentions)
+    frame.times = [t.text for t in find_times(text)]
+    focus = _FOCUS.match(text)
+    if focus:
+        frame.focus = focus.group(1).lower()
+    if intent == "who_role" and match is not None:
+        frame.role_target = match.group(1)
+    frame.followup = bool(_FOLLOWUP.match(text)) or (
+        not frame.strong_entities() and bool(_PRONOUN_Q.search(text))
+    )
+    return frame
+
+
+def _lowercase_names(body: str, found: list[Mention], known: dict[str, str]) -> list[Mention]:
+    """Names typed in lower case ("who is lee jae myung") matched against corpus aliases."""
+    taken = {fold(m.text) for m in found}
+    out = []
+    words = re.findall(r"[a-z][a-z'-]+", body)
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            if phrase in known and phrase not in taken and not any(phrase in t for t in taken):
+                name = known[phrase]
+                start = body.find(phrase)
+                out.append(Mention(phrase, start, start + len(phrase), EntityKind.PERSON, fold(name), name, rule="lowercase-alias"))
+                taken.add(phrase)
+    return out
