@@ -1,0 +1,360 @@
+"""Find corpus files, read them safely, and turn each article into a cleaned, split `Article`.
+
+Nothing here raises for bad input: unreadable, binary, non-UTF-8, empty or oversized files and
+bad JSONL rows become `SkippedFile` entries with a one-phrase reason.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from assistant.corpus.clean import clean_body, clean_line
+from assistant.corpus.dates import parse_date
+from assistant.corpus.formats import (
+    Draft,
+    parse_html,
+    parse_json,
+    parse_jsonl_line,
+    parse_md,
+    parse_txt,
+)
+from assistant.corpus.segment import split_sentences
+from assistant.models import Article, LoadReport, SkippedFile
+
+MiB = 1024 * 1024
+DEFAULT_MAX_BYTES = 5 * MiB
+SUFFIXES = frozenset((".txt", ".md", ".json", ".jsonl", ".html", ".htm"))
+_SNIFF = 8192
+_BOM = b"\xef\xbb\xbf"
+
+
+def _size(n: float) -> str:
+    if n >= MiB:
+        return f"{n / MiB:.1f}".removesuffix(".0") + " MB"
+    if n >= 1024:
+        return f"{n / 1024:.1f}".removesuffix(".0") + " KB"
+    return f"{int(n)} bytes"
+
+
+def too_large(size: int, max_bytes: int) -> str:
+    return f"larger than {_size(max_bytes)} ({_size(size)})"
+
+
+def _os_reason(error: OSError, what: str = "file") -> str:
+    if isinstance(error, PermissionError):
+        return f"cannot read {what} (permission denied)"
+    if isinstance(error, IsADirectoryError):
+        return "is a folder, not a file"
+    detail = (error.strerror or type(error).__name__).lower()
+    return f"cannot read {what} ({detail})"
+
+
+# --- finding files --------------------------------------------------------------------------
+
+
+def _ignored(name: str) -> bool:
+    return name.startswith(".") or Path(name).stem.lower() == "readme"
+
+
+def _walk(root: Path, visited: set[tuple[int, int]], skipped: list[SkippedFile]) -> Iterator[Path]:
+    """Supported files under `root`, depth first in name order; each real folder once."""
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            info = os.stat(folder)
+            key = (info.st_dev, info.st_ino)
+            if key in visited:
+                continue  # a symlink back to a folder already read, or a loop
+            visited.add(key)
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            skipped.append(SkippedFile(path=str(folder), reason=_os_reason(error, "folder")))
+            continue
+        subfolders = []
+        for entry in entries:
+            if _ignored(entry.name):
+                continue
+            try:
+                if entry.is_dir():
+                    subfolders.append(Path(entry.path))
+                    continue
+                if Path(entry.name).suffix.lower() not in SUFFIXES:
+                    continue
+                if entry.is_symlink() and not os.path.exists(entry.path):
+                    skipped.append(SkippedFile(path=entry.path, reason="broken symbolic link"))
+                elif entry.is_file():
+                    yield Path(entry.path)
+            except OSError as error:
+                skipped.append(SkippedFile(path=entry.path, reason=_os_reason(error)))
+        stack.extend(reversed(subfolders))
+
+
+def corpus_files(paths: Sequence[Path]) -> tuple[list[Path], list[SkippedFile]]:
+    """The article files named by `paths`: files as given, folders searched recursively.
+
+    Inside folders only supported suffixes are taken, and hidden entries and README files are
+    ignored. Files reached twice (overlapping paths, symlinks) are listed once.
+    """
+    found: dict[str, Path] = {}
+    skipped: list[SkippedFile] = []
+    visited: set[tuple[int, int]] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            candidates: Iterator[Path] = _walk(path, visited, skipped)
+        elif path.is_file():
+            if path.suffix.lower() not in SUFFIXES:
+                supported = " ".join(sorted(SUFFIXES))
+                reason = f"unsupported file type '{path.suffix or '(none)'}' (use {supported})"
+                skipped.append(SkippedFile(path=str(path), reason=reason))
+                continue
+            candidates = iter([path])
+        elif path.is_symlink():
+            skipped.append(SkippedFile(path=str(path), reason="broken symbolic link"))
+            continue
+        elif path.exists():
+            skipped.append(SkippedFile(path=str(path), reason="not a regular file or folder"))
+            continue
+        else:
+            skipped.append(SkippedFile(path=str(path), reason="no such file or folder"))
+            continue
+        for candidate in candidates:
+            try:
+                real = str(candidate.resolve())
+            except (OSError, RuntimeError):
+                real = str(candidate.absolute())
+            found.setdefault(real, candidate)
+    return sorted(found.values(), key=str), skipped
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def decode_utf8(data: bytes, base: int = 0) -> tuple[str | None, str | None]:
+    """(text, None) or (None, reason); `base` is the file offset of `data` for the message."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        return (
+            None,
+            f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {base + error.start})",
+        )
+
+
+def _sniff(head: bytes) -> str | None:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 text, not UTF-8"
+    if b"\x00" in head[:_SNIFF]:
+        return "binary file"
+    return None
+
+
+def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, str | None]:
+    """The file's text, or None and why it cannot be used."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return None, "is a folder, not a file"
+        if not stat.S_ISREG(info.st_mode):
+            return None, "not a regular file"
+        if info.st_size > max_bytes:
+            return None, too_large(info.st_size, max_bytes)
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        return None, _os_reason(error)
+    if len(data) > max_bytes:
+        return None, too_large(len(data), max_bytes)
+    reason = _sniff(data)
+    if reason:
+        return None, reason
+    base = 0
+    if data.startswith(_BOM):
+        data, base = data[len(_BOM) :], len(_BOM)
+    if not data.strip():
+        return None, "empty file"
+    return decode_utf8(data, base)
+
+
+# --- building articles ----------------------------------------------------------------------
+
+
+def build_article(draft: Draft, path: Path) -> Article | str:
+    """Clean and split a parsed draft; a reason string when no text is left."""
+    body = clean_body(
+        draft.body,
+        lines_are_paragraphs=draft.lines_are_paragraphs,
+        find_heading=not draft.title,
+        cleaned=draft.body_cleaned,
+        title=draft.title,
+    )
+    if not body.text.strip():
+        return "no article text"
+    metadata = dict(draft.metadata)
+    title = draft.title or (body.heading or "")
+    date = draft.date
+    dateline = None
+    if body.dateline is not None:
+        dateline = body.dateline.place
+        if body.dateline.region:
+            metadata["dateline_region"] = body.dateline.region
+        if body.dateline.date:
+            metadata["dateline_date"] = body.dateline.date
+            if date is None:
+                date = parse_date(body.dateline.date)  # only when it carries a year
+        if body.dateline.agency:
+            metadata["dateline_agency"] = body.dateline.agency
+    return Article(
+        id=draft.id,
+        title=clean_line(title),
+        date=date,
+        author=draft.author or None,
+        dateline=dateline,
+        source=draft.source or None,
+        url=draft.url or None,
+        path=str(path),
+        line=draft.line,
+        metadata=metadata,
+        text=body.text,
+        paragraphs=body.paragraphs,
+        sentences=split_sentences(body.text, body.paragraphs, body.captions),
+    )
+
+
+class _Collector:
+    """Articles and skips of one load, with duplicate ids skipped after their first."""
+
+    def __init__(self, on_skip: Callable[[SkippedFile], None] | None = None) -> None:
+        self.articles: list[Article] = []
+        self.skipped: list[SkippedFile] = []
+        self.first_seen: dict[str, str] = {}
+        self.on_skip = on_skip
+
+    def skip(self, path: Path | str, reason: str, line: int | None = None) -> None:
+        entry = SkippedFile(path=str(path), line=line, reason=reason)
+        self.skipped.append(entry)
+        if self.on_skip is not None:
+            self.on_skip(entry)
+
+    def add(self, draft: Draft | str, path: Path, line: int | None = None) -> None:
+        if isinstance(draft, str):
+            self.skip(path, draft, line)
+            return
+        where = f"{path}:{draft.line}" if draft.line is not None else str(path)
+        first = self.first_seen.get(draft.id)
+        if first is not None:
+            self.skip(path, f"duplicate article id {draft.id} (first in {first})", draft.line)
+            return
+        try:
+            article = build_article(draft, path)
+        except (ValueError, RecursionError) as error:  # defensive: one article never stops a load
+            article = f"cannot build article ({type(error).__name__})"
+        if isinstance(article, str):
+            self.skip(path, article, draft.line)
+            return
+        self.first_seen[draft.id] = where
+        self.articles.append(article)
+
+
+def _read_jsonl(path: Path, max_bytes: int, out: _Collector) -> None:
+    """JSONL is read line by line: the size limit applies to each line (one article)."""
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        out.skip(path, _os_reason(error))
+        return
+    with handle:
+        offset = 0
+        number = 0
+        found_any = False
+        try:
+            head = handle.peek(_SNIFF)[:_SNIFF] if hasattr(handle, "peek") else b""
+            reason = _sniff(head)
+            if reason:
+                out.skip(path, reason)
+                return
+            while True:
+                raw = handle.readline(max_bytes + 1)
+                if not raw:
+                    break
+                number += 1
+                size = len(raw)
+                if size > max_bytes and not raw.endswith(b"\n"):
+                    while raw and not raw.endswith(b"\n"):  # skip the rest of the long line
+                        raw = handle.readline(MiB)
+                        size += len(raw)
+                    out.skip(path, "line " + too_large(size, max_bytes), number)
+                    offset += size
+                    continue
+                base = offset
+                offset += size
+                if number == 1 and raw.startswith(_BOM):
+                    raw, base = raw[len(_BOM) :], base + len(_BOM)
+                if not raw.strip():
+                    continue
+                found_any = True
+                text, reason = decode_utf8(raw, base)
+                if text is None:
+                    out.skip(path, reason or "not UTF-8 text", number)
+                    continue
+                out.add(parse_jsonl_line(text, number), path, number)
+        except OSError as error:
+            out.skip(path, _os_reason(error))
+            return
+        if not found_any:
+            out.skip(path, "empty file")
+
+
+def _load_into(path: Path, max_bytes: int, out: _Collector) -> None:
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        if path.is_dir():
+            out.skip(path, "is a folder, not a file")
+            return
+        _read_jsonl(path, max_bytes, out)
+        return
+    if suffix not in SUFFIXES:
+        out.skip(path, f"unsupported file type '{suffix or '(none)'}'")
+        return
+    text, reason = read_text(path, max_bytes)
+    if text is None:
+        out.skip(path, reason or "cannot read file")
+        return
+    if suffix == ".json":
+        for draft in parse_json(text, path.stem):
+            out.add(draft, path)
+    elif suffix == ".md":
+        out.add(parse_md(text, path.stem), path)
+    elif suffix in (".html", ".htm"):
+        out.add(parse_html(text, path.stem), path)
+    else:
+        out.add(parse_txt(text, path.stem), path)
+
+
+def load_file(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Article], list[SkippedFile]]:
+    """The articles in one file (JSONL: one per line) and what was skipped."""
+    out = _Collector()
+    _load_into(Path(path), max_bytes, out)
+    return out.articles, out.skipped
+
+
+def load_corpus(
+    paths: Sequence[Path],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_skip: Callable[[SkippedFile], None] | None = None,
+) -> LoadReport:
+    """Every article under `paths`; bad inputs are skipped and reported, never raised."""
+    out = _Collector(on_skip)
+    files, skipped = corpus_files(paths)
+    for entry in skipped:
+        out.skip(entry.path, entry.reason, entry.line)
+    for path in files:
+        _load_into(path, max_bytes, out)
+    return LoadReport(articles=out.articles, skipped=out.skipped)
