@@ -1,0 +1,1 @@
+"""Screens of the Newsdesk interface: chat (main), article reader, meetings table, help."""
