@@ -177,11 +177,18 @@ _LOOSE_CREDIT = re.compile(
 )
 
 
+# A caption's closing date: "..., in Vell, August 4, 2025."
+_ENDS_WITH_DATE = re.compile(
+    r"\b" + MONTH_RE + r"\.? \d{1,2}, \d{4}\.?$|\b\d{1,2} " + MONTH_RE + r"\.? \d{4}\.?$"
+)
+
+
 def _is_short_credit_line(paragraph: str) -> bool:
-    """A short line above the dateline that ends with a credit: "... [Yonhap]", "... / AP"."""
+    """A short line above the dateline that ends with a credit ("... [Yonhap]", "... / AP")
+    or, as captions do, with the date the photo was taken ("..., August 4, 2025.")."""
     if len(paragraph) > 400:
         return False
-    if ends_with_credit(paragraph):
+    if ends_with_credit(paragraph) or _ENDS_WITH_DATE.search(paragraph[-40:]):
         return True
     match = _LOOSE_CREDIT.search(paragraph[-80:])
     if not match:

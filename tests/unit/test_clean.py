@@ -197,6 +197,22 @@ def test_short_credit_line_before_the_dateline_is_a_caption() -> None:
     assert body.dateline is not None and body.dateline.place == "Castelmar"
 
 
+def test_dated_line_before_the_dateline_is_a_caption() -> None:
+    raw = "Smoke rises over the plant in Vell, August 4, 2025.\n\nVELL, Aug 5 - A fire broke out."
+    body = clean_body(raw)
+    assert paragraphs(body) == [
+        "A fire broke out.",
+        "Smoke rises over the plant in Vell, August 4, 2025.",
+    ]
+    assert body.captions == [False, True]
+
+
+def test_body_line_before_a_non_dateline_paragraph_is_not_a_caption() -> None:
+    body = clean_body("The plant closed on August 4, 2025.\n\nWorkers went home.")
+    assert body.captions == [False, False]
+    assert body.dateline is None
+
+
 # --- datelines ------------------------------------------------------------------------------
 
 
