@@ -35,8 +35,7 @@ _NOT_NAMES = frozenset(
     today yesterday tomorrow tonight then now thus instead indeed once twice is are was were be
     do does did has have had will would can could should shall may might must let please yes
     hello thank thanks dear photo file pool reporting editing writing read view share european
-    african asian arab latin muslim christian jewish western eastern northern southern
-    sub-saharan islamic catholic""".split()
+    african asian arab latin muslim christian jewish sub-saharan islamic catholic""".split()
 )
 # Words that show a capitalised run is a headline or a phrase, not a name.
 _COMMON_CAPITALISED = frozenset(
@@ -153,6 +152,8 @@ class EntityRecognizer:
         folded = fold(text)
         if folded in _NOT_NAMES or len(folded) < 2:
             return None
+        if folded in lex.nationalities:
+            return None
         title_words, name_words = self._title_split(words)
         if title_words:
             title = " ".join(title_words)
@@ -182,6 +183,9 @@ class EntityRecognizer:
             return self._simple(text, EntityKind.ORGANISATION, "org-suffix")
         if re.fullmatch(r"[A-Z]{2,6}", text) and text not in lex.acronym_stoplist:
             return self._simple(text, EntityKind.ORGANISATION, "acronym")
+        if len(words) > 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]) and words[0] not in lex.acronym_stoplist:
+            # "UNESCO World Heritage", "NATO Council": an acronym leads an organisation's name.
+            return self._simple(text, EntityKind.ORGANISATION, "acronym-led")
         if folded in lex.places or folded.removeprefix("the ") in lex.places:
             return self._simple(text, EntityKind.PLACE, "gazetteer-place")
         if cue in lex.place_cues and (folded in lex.minor_places or len(words) <= 3):
@@ -204,6 +208,9 @@ class EntityRecognizer:
             return Mention(text, 0, 0, EntityKind.PERSON, folded, text, nationality=nationality, rule="name-shape")
         if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'\-]+", text):
             # A lone capitalised word that is no place and no known name: most often a surname.
+            if before.strip() == "" and after.startswith(","):
+                # "Separately, ..." opens a sentence; it names no one.
+                return None
             if self.question_mode or re.match(r"\s*(?:said|says|told|added|met|meets|visited|spoke|called|has|had|was|is|will|who|,)", after):
                 return Mention(text, 0, 0, EntityKind.PERSON, folded, text, rule="lone-name")
         return None
@@ -249,6 +256,7 @@ class EntityRecognizer:
     ) -> list[Mention]:
         # "Egypt, Turkey and Jordan" arrive as separate spans; "Lee and Takaichi" may arrive as one.
         pieces = [p for p in _BREAK.split(part) if p and p.strip()]
+        pieces = [q for p in pieces for q in self._split_hyphen_pair(p)]
         if pieces != [part]:
             out = []
             cursor = start
@@ -258,6 +266,17 @@ class EntityRecognizer:
                 out.extend(self._classify_one(sentence, piece, piece_start, cursor, sentence_index))
             return out
         return self._classify_one(sentence, part, start, end, sentence_index)
+
+    def _split_hyphen_pair(self, text: str) -> list[str]:
+        """'South Korea-Japan' and 'Libya-Turkey' name two countries; 'Voss-Aalen' one person."""
+        if "-" not in text and "–" not in text:
+            return [text]
+        parts = re.split(r"[-–](?=[A-Z])", text)
+        if len(parts) == 2 and all(
+            fold(p) in self.lex.countries or fold(p) in self.lex.places for p in parts
+        ):
+            return parts
+        return [text]
 
     def _classify_one(
         self, sentence: str, text: str, start: int, end: int, sentence_index: int
@@ -344,4 +363,31 @@ def link_references(sentence: str, recognizer: EntityRecognizer, sentence_index:
                     rule="pronoun",
                 )
             )
+    return out
+
+
+_CAPITALISED_WORD = re.compile(r"(?<=[a-z,;:]\s)([A-Z][a-z][\w'-]*)|(?<![\w'-])([a-z][a-z'-]{2,})")
+
+
+def collect_proper_words(texts: list[str] | tuple[str, ...], min_share: float = 0.8) -> dict[str, str]:
+    """Words written capitalised mid-sentence most of the time, folded -> usual spelling.
+
+    Used to recognise names in questions typed all in lower case ("where did moravec go").
+    """
+    capital: dict[str, dict[str, int]] = {}
+    lower: dict[str, int] = {}
+    for text in texts:
+        for match in _CAPITALISED_WORD.finditer(text):
+            word = match.group(1)
+            if word:
+                forms = capital.setdefault(word.lower(), {})
+                forms[word] = forms.get(word, 0) + 1
+            else:
+                w = match.group(2)
+                lower[w] = lower.get(w, 0) + 1
+    out = {}
+    for key, forms in capital.items():
+        count = sum(forms.values())
+        if count / (count + lower.get(key, 0)) >= min_share and key not in _NOT_NAMES:
+            out[fold(key)] = max(forms.items(), key=lambda item: item[1])[0]
     return out

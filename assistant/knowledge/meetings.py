@@ -77,11 +77,16 @@ class StatusRules(StrictModel):
     )
 
 
+class Concepts(StrictModel):
+    meeting: list[str]
+
+
 class MeetingRules(StrictModel):
     triggers: list[TriggerRule]
     purpose: PurposeRules
     topics: TopicRules
     status: StatusRules
+    concepts: Concepts
 
 
 @dataclass
@@ -93,6 +98,7 @@ class CompiledRules:
     planned: re.Pattern[str]
     cancelled: re.Pattern[str]
     background: re.Pattern[str]
+    meeting_words: tuple[str, ...]
 
 
 @cache
@@ -109,6 +115,7 @@ def rules() -> CompiledRules:
         planned=re.compile(data.status.planned, re.IGNORECASE),
         cancelled=re.compile(data.status.cancelled, re.IGNORECASE),
         background=re.compile(data.status.background, re.IGNORECASE),
+        meeting_words=tuple(data.concepts.meeting),
     )
 
 
@@ -118,7 +125,7 @@ _OBJECT_END = re.compile(
     r"[;:.!?]|\s[-–—]\s|,\s+(?:and\s+)?(?:where|which|who|when|while|but|before|after|as|saying|said|adding)\b|\b(?:to\s+(?!the\b)\w+|in\s+order|aimed|aiming|seeking|because|amid|after|before|during|ahead\s+of|for\s+(?:talks|discussions)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
 )
 _GROUP_NP = re.compile(
-    r"^\s*(?:with\s+)?((?:(?:the|a|an|some|several|dozens\s+of|members\s+of|leaders\s+(?:of|in)|representatives\s+of|a\s+team\s+of|\d+|two|three|four|five|six|ten|hundreds\s+of|thousands\s+of|local|senior|ethnic|prominent|visiting|foreign|business|union|community|opposition|[a-z]+-[a-z]+)\s+)*(?:[A-Za-z][\w-]*\s+){0,3}?(?:%s)(?:\s+(?:of|from|in|living\s+in)\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*){0,3})?)"
+    r"\s*(?:with\s+)?((?:(?:the|a|an|some|several|dozens\s+of|members\s+of|leaders\s+(?:of|in)|representatives\s+of|a\s+team\s+of|\d+|two|three|four|five|six|ten|hundreds\s+of|thousands\s+of|local|senior|ethnic|prominent|visiting|foreign|business|union|community|opposition|[a-z]+-[a-z]+)\s+)*(?:[A-Za-z][\w-]*\s+){0,3}?(?:%s)(?:\s+(?:of|from|in|living\s+in)\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*){0,3})?)"
 )
 
 
@@ -149,6 +156,13 @@ class Draft:
 
     def keys(self) -> frozenset[str]:
         return frozenset(p.key for p in self.participants)
+
+
+# An actor inside a prepositional phrase ("on the sidelines of the APEC meeting") is a setting,
+# not a participant.
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|at|in|on|from|for|about|during|after|before|over|into|under|since|near|ahead\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$"
+)
 
 
 def _participant(mention: Mention, sentence: int, rule: str) -> Participant:
@@ -325,24 +339,45 @@ def _participants_for(
         out += [_participant(m, info.index, "passive-agent") for m in objects]
     else:
         clause = _clause_start(text, start)
-        subjects = [m for m in actors if clause <= m.start < start]
-        # Adjacent subjects joined by "and" all count ("Lee and Takaichi will meet").
+        subjects = [
+            m
+            for m in actors
+            if clause <= m.start < start
+            and not _PREPOSITION_BEFORE.search(text, max(clause, m.start - 40), m.start)
+            and not _SPEAKER_AFTER.match(text, m.end)
+        ]
+        # The grammatical subject is the first actor of the clause, a person before a country;
+        # actors joined to it by "and" or commas count too ("Lee and Takaichi will meet").
+        people_first = [m for m in subjects if m.kind in {EntityKind.PERSON, EntityKind.GROUP}] or subjects
         chosen: list[Mention] = []
-        for mention in reversed(subjects):
-            if not chosen or re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[mention.end : chosen[-1].start]):
-                chosen.append(mention)
-            elif chosen:
-                break
-        out = [_participant(m, info.index, f"{rule_name}-subject") for m in reversed(chosen)]
+        if people_first:
+            head = people_first[0]
+            chosen = [head]
+            for mention in subjects:
+                if mention.start <= chosen[-1].start:
+                    continue
+                if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[chosen[-1].end : mention.start]):
+                    chosen.append(mention)
+                else:
+                    break
+        out = [_participant(m, info.index, f"{rule_name}-subject") for m in chosen]
         stop = _object_end(text, end)
-        objects = [m for m in actors if end <= m.start < stop and m.kind is not EntityKind.COUNTRY or (end <= m.start < stop and rule_name in {"hosted", "phone", "met"} )]
+        objects = [
+            m
+            for m in actors
+            if end <= m.start < stop
+            and not _PREPOSITION_BEFORE.search(text, max(end, m.start - 40), m.start)
+            and (m.kind is not EntityKind.COUNTRY or rule_name in _COUNTRY_RULES)
+            and (m.kind is EntityKind.PERSON or rule_name not in {"visited", "joined"})
+        ]
         out += [_participant(m, info.index, f"{rule_name}-object") for m in objects]
         if not objects:
             group = _group_after(text, end, info.index, f"{rule_name}-group")
             if group:
                 out.append(group)
-    plural = re.search(r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|sides|ministers|presidents|men|women|heads\s+of\s+state)\b|\bthe\s+two\b", text, re.I)
+    plural = _PLURAL_REFERENCE.search(text)
     if plural and last is not None and len({p.key for p in out}) < 2:
+        out = [p for p in out if p.kind is not EntityKind.COUNTRY]
         out += [p.model_copy(update={"rule": "plural-reference", "sentence": info.index}) for p in last.participants]
     unique: dict[str, Participant] = {}
     for participant in out:
@@ -350,10 +385,27 @@ def _participants_for(
     return list(unique.values())
 
 
-def _valid(participants: list[Participant], kind: str) -> bool:
-    people = [p for p in participants if p.kind in {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.COUNTRY}]
-    groups = [p for p in participants if p.kind is EntityKind.GROUP]
-    return len(people) >= 2 or (len(people) >= 1 and len(groups) >= 1)
+_COUNTRY_RULES = {"hosted", "phone", "summit-with", "held-talks"}
+_SPEAKER_AFTER = re.compile(r"\s*(?:,\s*[^,]{0,60},\s*)?(?:said|says|told|added|noted|stressed|announced|confirmed|explained)\b")
+_PLURAL_REFERENCE = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|sides|ministers|presidents|men|women|heads\s+of\s+state)\b|\bthe\s+two\b|\btheir\s+(?:first\s+|last\s+|second\s+|previous\s+)?(?:meeting|talks|summit|encounter|call|conversation)\b",
+    re.IGNORECASE,
+)
+_ORG_RULES = {"met", "held-talks", "sat-down", "between", "passive", "phone", "hosted", "gathered"}
+
+
+def _valid(participants: list[Participant], rule_name: str) -> bool:
+    """Two actors, or one and a group; organisations and countries count only for some rules."""
+    count = 0
+    for p in participants:
+        if p.kind in {EntityKind.PERSON, EntityKind.GROUP}:
+            count += 1
+        elif p.kind is EntityKind.ORGANISATION and rule_name in _ORG_RULES:
+            count += 1
+        elif p.kind is EntityKind.COUNTRY and rule_name in _COUNTRY_RULES | {"between", "hyphen-summit"}:
+            count += 1
+    has_person = any(p.kind is EntityKind.PERSON for p in participants)
+    return count >= 2 and (has_person or rule_name in {"between", "hyphen-summit", "hosted", "phone"})
 
 
 def extract_from_analysis(analysis: ArticleAnalysis) -> list[Meeting]:
@@ -368,7 +420,7 @@ def extract_from_analysis(analysis: ArticleAnalysis) -> list[Meeting]:
                 if any(match.start() < e and s < match.end() for s, e in taken):
                     continue
                 participants = _participants_for(info, rule.name, match, last)
-                if not _valid(participants, rule.kind):
+                if not _valid(participants, rule.name):
                     continue
                 taken.append(match.span())
                 exclude = {p.key for p in participants}
@@ -385,7 +437,8 @@ def extract_from_analysis(analysis: ArticleAnalysis) -> list[Meeting]:
                     background=bool(compiled.background.search(info.text)) or info.caption,
                 )
                 drafts.append(draft)
-                last = draft
+                if sum(p.kind is EntityKind.PERSON for p in participants) >= 2:
+                    last = draft
     _fill_from_neighbours(drafts, analysis)
     merged = _merge(drafts)
     return [
@@ -461,6 +514,14 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
         for name in ("place", "time", "purpose"):
             if getattr(target, name) is None and getattr(draft, name) is not None:
                 setattr(target, name, getattr(draft, name))
+        if (
+            target.place is not None
+            and draft.place is not None
+            and "country" in target.place.rule
+            and "country" not in draft.place.rule
+        ):
+            # A city or building says more than a country.
+            target.place = draft.place
         if not target.topics:
             target.topics = draft.topics
         if draft.status == "cancelled":

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from assistant.knowledge.analysis import AnalysisCache, ArticleAnalysis, SentenceInfo
 from assistant.knowledge.entities import Mention
-from assistant.knowledge.meetings import find_place, find_purpose, find_topics, group_np, place_score
+from assistant.knowledge.meetings import _PREPOSITION_BEFORE, find_place, find_purpose, find_topics, group_np, place_score
 from assistant.knowledge.timex import format_iso
 from assistant.models import Answer, Article, Citation, EntityKind, Meeting, SearchHit
 from assistant.qa.conversation import Conversation
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 SHORT_WORD_LIMIT = {"who_met": 16, "who": 16, "who_role": 16, "where": 10, "when": 10}
 RETRIEVE_K = 60
+# A candidate's own evidence must reach this before its sentence's score is added.
+MIN_CANDIDATE_SCORE = {"who_met": 0.4}
 _QUESTION_WORDS = frozenset(
     "who whom whose what which where when why how did does do is was were are will would the a an of to in on at for with and or by from about into".split()
 )
@@ -63,6 +65,7 @@ class Candidate:
     extra_sentences: list[tuple[Article, int]] = field(default_factory=list)
     highlight: tuple[str, ...] = ()
     meeting: Meeting | None = None
+    own: float = 0.0
 
 
 class Answerer:
@@ -74,7 +77,6 @@ class Answerer:
         self.engine = engine
         self.tokenizer = engine.tokenizer
         self.analyses = self._caches.setdefault(id(engine), AnalysisCache())
-        self._known_names: dict[str, str] | None = None
 
     @classmethod
     def for_engine(cls, engine: Engine) -> Answerer:
@@ -97,15 +99,7 @@ class Answerer:
         return result
 
     def known_names(self) -> dict[str, str]:
-        if self._known_names is None:
-            names: dict[str, str] = {}
-            for meeting in self.engine.meetings:
-                for p in meeting.participants:
-                    if p.kind is EntityKind.PERSON and len(p.name.split()) >= 2:
-                        names.setdefault(fold(p.name), p.name)
-            stop = self.tokenizer.stopwords
-            self._known_names = {k: v for k, v in names.items() if k not in stop}
-        return self._known_names
+        return self.engine.proper_words
 
     # --- follow-ups ------------------------------------------------------------------------
 
@@ -185,6 +179,7 @@ class Answerer:
         }
         weights = {s: self._idf(s) for s in q_stems}
         total = sum(weights.values()) or 1.0
+        meeting_stems = self._meeting_stems()
         top_score = hits[0].score if hits else 1.0
         passage_score: dict[tuple[str, int], float] = {}
         article_score: dict[str, float] = {}
@@ -201,6 +196,7 @@ class Answerer:
             if analysis.title is not None:
                 infos.append(analysis.title)
             base = article_score.get(article.id, 0.0) / top_score
+            date_fit = self._date_fit(frame, article.date_text)
             for info in infos:
                 stems = set(self.tokenizer(info.text))
                 overlap = 0.0
@@ -210,6 +206,8 @@ class Answerer:
                     elif len(stem) >= 4 and any(t.startswith(stem) or stem.startswith(t) for t in stems if len(t) >= 4):
                         # "chaired" and "chairman" share a prefix but not a stem.
                         overlap += weight * 0.6
+                    elif stem in meeting_stems and stems & meeting_stems:
+                        overlap += weight * 0.7
                 overlap /= total
                 entity_hits = sum(1 for m in strong if self._sentence_has(info, m))
                 people = [m for m in strong if m.kind is EntityKind.PERSON]
@@ -217,16 +215,58 @@ class Answerer:
                 if len(people) >= 2 and in_window < min(len(people), 3):
                     # Two people asked about together must appear together around the answer.
                     continue
+                others = [m for m in strong if m.kind is not EntityKind.PERSON]
+                missing_others = len(others) - (self._window_hits(analysis, info.index, others) if others else 0)
                 retrieval = passage_score.get((article.id, info.index), 0.0) / top_score
                 score = overlap * 4 + 0.5 * retrieval + 0.5 * base + 0.6 * entity_hits
+                if frame.time_isos:
+                    # "in June 2025": the sentence's own times, else the article's date.
+                    sentence_fit = max((self._date_fit(frame, t.iso) for t in info.times if t.iso), default=0.0)
+                    score += sentence_fit if sentence_fit > 0 else date_fit
                 if people and in_window == 0:
                     score -= 1.0
+                score -= 0.4 * missing_others
                 if info.caption:
                     score -= 0.5
                 if info.index == -1:
                     score -= 0.3
                 out.append(Scored(article, info, score, overlap, entity_hits))
         return sorted(out, key=lambda s: (-s.score, s.article.id, s.info.index))
+
+    def _meeting_stems(self) -> frozenset[str]:
+        from assistant.knowledge.meetings import rules
+
+        return frozenset(self.tokenizer.stem(w) for w in rules().meeting_words)
+
+    def _same_entity(self, name: str, mention: Mention) -> bool:
+        a, b = fold(name), fold(mention.name or mention.text)
+        if a == b:
+            return True
+        if mention.kind is EntityKind.PERSON:
+            return bool(set(a.split()) & {t for t in b.split() if len(t) > 2})
+        return False
+
+    def _date_fit(self, frame: QuestionFrame, iso: str | None) -> float:
+        """+1 when a date agrees with the question's time, -0.7 when it contradicts it."""
+        if not frame.time_isos or not iso:
+            return 0.0
+        for wanted in frame.time_isos:
+            size = min(len(wanted), len(iso))
+            if wanted[:size] == iso[:size]:
+                return 1.0
+        return -0.7
+
+    def _proximity(self, frame: QuestionFrame, text: str, position: int) -> float:
+        """Closeness of a candidate to the question's own words in the sentence (0 to 0.4)."""
+        stems = set(self.tokenizer(frame.text))
+        distances = [
+            abs(match.start() - position)
+            for match in re.finditer(r"[\w'-]+", text)
+            if self.tokenizer.stem(fold(match.group())) in stems
+        ]
+        if not distances:
+            return 0.0
+        return 0.4 * max(0.0, 1 - min(distances) / 80)
 
     def _sentence_has(self, info: SentenceInfo, mention: Mention) -> bool:
         folded = fold(info.text).replace("-", " ")
@@ -314,12 +354,16 @@ class Answerer:
         candidates: list[Candidate] = []
         for rank, item in enumerate(pool):
             for candidate in extractor(frame, item):
+                candidate.own = candidate.score
                 candidate.score += item.score - 0.05 * rank
                 candidates.append(candidate)
         if not candidates:
             return None
         candidates.sort(key=lambda c: -c.score)
         best = candidates[0]
+        if best.own < MIN_CANDIDATE_SCORE.get(frame.intent, 0.0):
+            log.append(f"best candidate {best.short!r} too weak ({best.own:.2f}); declining")
+            return None
         log.append(f"rule {best.rule} -> {best.short!r} (score {best.score:.2f})")
         return best
 
@@ -368,8 +412,9 @@ class Answerer:
             return _dedupe_names([n for n, _ in names_kinds])
 
         for meeting in self._meetings_for(frame, scored):
-            involved = any(
-                any(self._in_question(frame, p.name) for p in meeting.participants) for _ in [0]
+            anchors = persons or frame.strong_entities()
+            involved = not anchors or any(
+                self._same_entity(p.name, m) for p in meeting.participants for m in anchors
             )
             others = [(p.name, p.kind) for p in meeting.participants if both or not self._in_question(frame, p.name)]
             names = pick(others)
@@ -390,15 +435,21 @@ class Answerer:
         window_score = 0.9 if in_sentence else 0.45
         passive = re.search(r"\bby\b", info.text[verb.end() : verb.end() + 60])
         actors = [m for m in info.mentions if m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.COUNTRY} and not m.role_only]
-        objects = [m for m in actors if m.start >= verb.end() and not self._in_question(frame, m.name or m.text)]
+        objects = [
+            m
+            for m in actors
+            if m.start >= verb.end()
+            and not self._in_question(frame, m.name or m.text)
+            and (passive or not _PREPOSITION_BEFORE.search(info.text, max(verb.end(), m.start - 40), m.start))
+        ]
         if passive or not objects:
             objects += [m for m in actors if m.end <= verb.start() and not self._in_question(frame, m.name or m.text)]
         names = pick([(m.name or m.text, m.kind) for m in objects])
         if names:
             bonus = 0.1 * (len(names) - 1) if plural else -0.05 * (len(names) - 1)
             yield Candidate(short=_join(names[:6]), score=window_score - 0.2 + bonus, sentence=scored, rule="sentence-actors", highlight=tuple(names))
-        group = group_np().search(info.text, verb.end())
-        if group and group.start() - verb.end() < 15:
+        group = group_np().match(info.text, verb.end())
+        if group:
             phrase = re.sub(r"^(?:with|the)\s+", "", group.group(1).strip())
             if not self._in_question(frame, phrase):
                 yield Candidate(short=phrase, score=window_score - 0.1, sentence=scored, rule="sentence-group", highlight=(phrase,))
@@ -493,7 +544,8 @@ class Answerer:
             if frame.focus in {"city", "town"} and m.kind is EntityKind.PLACE:
                 score += 0.2
             if re.search(r"\bfrom\b", frame.text, re.I) and re.search(r"\bfrom\s+(?:the\s+)?$", before):
-                score += 0.4
+                score += 0.8
+            score += self._proximity(frame, info.text, m.start)
             yield Candidate(short=m.name, score=score, sentence=scored, rule=f"sentence-place:{m.rule}", highlight=(m.text,))
         # A place noun phrase with a lower-case head ("the Esenyurt suburb of Istanbul").
         place = find_place(info, exclude)
@@ -515,6 +567,7 @@ class Answerer:
             score = {"weekday_date": 0.9, "day_month": 0.9, "iso": 0.9, "weekday": 0.8, "relative_weekday": 0.8, "relative_day": 0.7, "relative_month": 0.7, "month_year": 0.7, "relative_period": 0.5, "clock": 0.5, "year": 0.5, "month": 0.5, "ago": 0.4, "holiday": 0.5, "bare_year": 0.3}.get(t.kind, 0.3)
             if re.search(r"\b(?:first|ago|originally|initially)\b", frame.text, re.I) and t.kind in {"year", "bare_year", "relative_month", "month_year"}:
                 score += 0.3
+            score += self._proximity(frame, info.text, t.start)
             words = t.text
             resolved = format_iso(t.iso)
             short = words if not resolved or fold(resolved) in fold(words) else f"{words}, {resolved}"
@@ -542,10 +595,11 @@ class Answerer:
         topics = find_topics(info)
         items = [t.value for t in topics if not self._in_question(frame, t.value)]
         if items:
-            yield Candidate(short=_trim_words(", ".join(items), 30), score=0.7, sentence=scored, rule=topics[0].rule, highlight=tuple(items))
-        about = re.search(r"\b(?:about|over|on|concerning|regarding)\s+(.{6,})", info.text)
+            score = 0.7 + 0.05 * min(len(items), 6)
+            yield Candidate(short=_trim_words(", ".join(items), 30), score=score, sentence=scored, rule=topics[0].rule, highlight=tuple(items))
+        about = re.search(r"\b(?:about|concerning|regarding)\s+(.{6,})", info.text)
         if about:
-            yield Candidate(short=_trim_words(about.group(1), 30).rstrip(".,"), score=0.3, sentence=scored, rule="topic-about", highlight=(about.group(1),))
+            yield Candidate(short=_trim_words(about.group(1), 30).rstrip(".,"), score=0.2, sentence=scored, rule="topic-about", highlight=(about.group(1),))
 
     def _person_meetings(self, frame: QuestionFrame) -> list[Meeting]:
         people = [m for m in frame.strong_entities() if m.kind is EntityKind.PERSON]

@@ -67,6 +67,7 @@ class QuestionFrame:
     intent: str
     entities: list[Mention] = field(default_factory=list)
     times: list[str] = field(default_factory=list)
+    time_isos: list[str] = field(default_factory=list)
     focus: str | None = None
     followup: bool = False
     role_target: str | None = None
@@ -94,18 +95,23 @@ def detect_intent(question: str) -> tuple[str, re.Match[str] | None]:
 
 
 def parse_question(question: str, known_names: dict[str, str] | None = None) -> QuestionFrame:
-    """Analyse a question; `known_names` maps folded corpus aliases to display names."""
+    """Analyse a question; `known_names` maps folded proper words of the corpus to their
+    usual capitalised spelling, for questions typed in lower case."""
     text = " ".join(question[:MAX_QUESTION_CHARS].split())
     intent, match = detect_intent(text)
     # Capitalise the first word's successor only by the recogniser's rules; the question word
     # itself is never an entity.
     recognizer = EntityRecognizer(question_mode=True)
     body = re.sub(r"^\s*\w+", lambda m: m.group().lower(), text)
+    if known_names and not re.search(r"[A-Z]", body):
+        # Typed all in lower case: restore the capitals the corpus uses for its names.
+        body = re.sub(r"[a-z][\w'-]*", lambda m: known_names.get(fold(m.group()), m.group()), body)
+        body = re.sub(r"^\s*\w+", lambda m: m.group().lower(), body)
     mentions = [m for m in recognizer.mentions(body) if fold(m.text) not in _WH]
-    if known_names and not re.search(r"\s[A-Z]", body):
-        mentions.extend(_lowercase_names(body, mentions, known_names))
     frame = QuestionFrame(text=text, intent=intent, entities=mentions)
-    frame.times = [t.text for t in find_times(text)]
+    found_times = find_times(text)
+    frame.times = [t.text for t in found_times]
+    frame.time_isos = [t.iso for t in found_times if t.iso]
     focus = _FOCUS.match(text)
     if focus:
         frame.focus = focus.group(1).lower()
@@ -115,19 +121,3 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
         not frame.strong_entities() and bool(_PRONOUN_Q.search(text))
     )
     return frame
-
-
-def _lowercase_names(body: str, found: list[Mention], known: dict[str, str]) -> list[Mention]:
-    """Names typed in lower case ("who is lee jae myung") matched against corpus aliases."""
-    taken = {fold(m.text) for m in found}
-    out = []
-    words = re.findall(r"[a-z][a-z'-]+", body)
-    for size in (3, 2, 1):
-        for i in range(len(words) - size + 1):
-            phrase = " ".join(words[i : i + size])
-            if phrase in known and phrase not in taken and not any(phrase in t for t in taken):
-                name = known[phrase]
-                start = body.find(phrase)
-                out.append(Mention(phrase, start, start + len(phrase), EntityKind.PERSON, fold(name), name, rule="lowercase-alias"))
-                taken.add(phrase)
-    return out
