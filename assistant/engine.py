@@ -50,6 +50,8 @@ class Engine:
     messages: list[str] = field(default_factory=list)
     load_seconds: float = 0.0
     tokenizer: Tokenizer = field(default_factory=Tokenizer)
+    proper_words: dict[str, str] = field(default_factory=dict)
+    _meetings_by_article: dict[str, list[Meeting]] | None = field(default=None, repr=False)
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -72,9 +74,6 @@ class Engine:
                 on_message(message)
 
         files, skipped_dirs = corpus_files(settings.corpus)
-        for item in skipped_dirs:
-            if on_skip:
-                on_skip(item)
         extra = json.dumps(
             {
                 "version": __version__,
@@ -97,11 +96,15 @@ class Engine:
                 except (KeyError, ValueError) as error:
                     say(f"cache: unusable entry ({error}); rebuilding")
                 else:
+                    if on_skip:
+                        for item in engine.skipped:
+                            on_skip(item)
                     engine.messages = messages
                     engine.load_seconds = time.perf_counter() - started
                     return engine
         report = load_corpus(settings.corpus, max_bytes=settings.max_file_bytes, on_skip=on_skip)
-        skipped = skipped_dirs + report.skipped
+        # load_corpus walks the same paths again and reports skipped_dirs itself.
+        skipped = report.skipped
         engine = cls._build(settings, report.articles, skipped, progress=progress)
         if cache is not None:
             saved = cache.save(key, engine._to_bundle())
@@ -121,13 +124,14 @@ class Engine:
         skipped: list[SkippedFile],
         progress: bool = True,
     ) -> Engine:
+        from assistant.knowledge.entities import collect_proper_words
         from assistant.knowledge.meetings import extract_meetings
 
         tokenizer = Tokenizer()
         passages: list[Passage] = []
         docs: list[list[str]] = []
         meetings: list[Meeting] = []
-        stream = sys.stderr if progress else None
+        stream = sys.stderr if progress else None  # None turns the bar off
         with Progress(len(articles), "indexing", stream=stream) as bar:
             for article in articles:
                 title_tokens = tokenizer(article.title) * settings.title_weight
@@ -137,7 +141,9 @@ class Engine:
                 meetings.extend(extract_meetings(article))
                 bar.advance()
         index = BM25Index.build(docs, k1=settings.bm25_k1, b=settings.bm25_b, delta=settings.bm25_delta)
+        proper = collect_proper_words([a.text for a in articles])
         return cls(
+            proper_words=proper,
             settings=settings,
             articles={a.id: a for a in articles},
             passages=passages,
@@ -169,6 +175,7 @@ class Engine:
                 "articles.jsonl": articles.encode(),
                 "meetings.jsonl": meetings.encode(),
                 "skipped.jsonl": skipped.encode(),
+                "proper_words.json": json.dumps(self.proper_words, sort_keys=True).encode(),
             },
         )
 
@@ -214,7 +221,9 @@ class Engine:
                 )
             )
         index = BM25Index.from_arrays(bundle.arrays)
+        proper = json.loads(bundle.documents.get("proper_words.json", b"{}").decode() or "{}")
         return cls(
+            proper_words=proper,
             settings=settings,
             articles=by_id,
             passages=passages,
@@ -265,6 +274,15 @@ class Engine:
 
     def article(self, article_id: str) -> Article:
         return self.articles[article_id]
+
+    def meetings_for(self, article_id: str) -> list[Meeting]:
+        """The meetings extracted from one article (the answerer asks this per candidate)."""
+        if self._meetings_by_article is None:
+            grouped: dict[str, list[Meeting]] = {}
+            for meeting in self.meetings:
+                grouped.setdefault(meeting.article_id, []).append(meeting)
+            self._meetings_by_article = grouped
+        return self._meetings_by_article.get(article_id, [])
 
     def find_meetings(
         self,

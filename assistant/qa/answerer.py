@@ -389,12 +389,7 @@ class Answerer:
         return any(t in entity_words for t in tokens)
 
     def _meetings_for(self, frame: QuestionFrame, scored: Scored) -> list[Meeting]:
-        out = []
-        for meeting in self.engine.meetings:
-            if meeting.article_id != scored.article.id or scored.info.index not in meeting.sentences:
-                continue
-            out.append(meeting)
-        return out
+        return [m for m in self.engine.meetings_for(scored.article.id) if scored.info.index in m.sentences]
 
     def _who_met(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
