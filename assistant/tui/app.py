@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -11,13 +11,15 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from assistant.config import DEFAULT_CORPUS, Settings
-from assistant.engine import Engine
 from assistant.models import EntityKind, Meeting
 from assistant.tui.messages import EngineFailed, EngineLoaded, SourceChosen
 from assistant.tui.screens.chat import ChatScreen, describe_error
 from assistant.tui.screens.help import HelpScreen
 from assistant.tui.screens.meetings import MeetingsScreen
 from assistant.tui.screens.reader import ReaderScreen
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 # Shown before the first question when the bundled corpus is open.
 DEFAULT_EXAMPLES: tuple[str, ...] = (
@@ -26,10 +28,14 @@ DEFAULT_EXAMPLES: tuple[str, ...] = (
     "Where did Lee and Takaichi first meet?",
 )
 
-EngineLoader = Callable[[Settings], Engine]
+EngineLoader = Callable[[Settings], "Engine"]
 
 
 def open_engine(settings: Settings) -> Engine:
+    # Imported here, in the loading thread: the engine's imports (nltk, numpy...) take a second or
+    # two, and the window should be up before that.
+    from assistant.engine import Engine
+
     return Engine.open(settings, progress=False)
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from assistant.engine import Engine
 from assistant.models import Answer
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 
 @dataclass(eq=False)

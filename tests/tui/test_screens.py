@@ -138,8 +138,7 @@ async def test_meetings_table_filters_sorts_and_opens_evidence(app: NewsdeskApp)
         assert isinstance(app.screen, ChatScreen)
 
 
-async def test_help_shows_keys_examples_and_corpus(fresh_app: NewsdeskApp) -> None:
-    app = fresh_app
+async def test_help_shows_keys_examples_and_corpus(app: NewsdeskApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("f1")

@@ -13,7 +13,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 from textual.worker import Worker, WorkerState
 
-from assistant.engine import Engine
 from assistant.models import Answer
 from assistant.qa.conversation import Conversation
 from assistant.tui.export import Exchange, answer_text, save_transcript
@@ -24,6 +23,7 @@ from assistant.tui.widgets.status import StatusBar
 from assistant.tui.widgets.transcript import Transcript
 
 if TYPE_CHECKING:
+    from assistant.engine import Engine
     from assistant.tui.app import NewsdeskApp
 
 

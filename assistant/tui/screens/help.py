@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -14,9 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from assistant.config import Settings
-from assistant.engine import EngineStats
 from assistant.tui.export import TRANSCRIPTS_ENV
 from assistant.tui.render import display_path, one_line
+
+if TYPE_CHECKING:
+    from assistant.engine import EngineStats
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("enter", "ask the question typed in the question line"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -13,11 +13,12 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from assistant.engine import Engine
 from assistant.models import Meeting
-from assistant.text import fold
 from assistant.tui.messages import SourceChosen
 from assistant.tui.render import one_line
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 
 @dataclass(frozen=True)
@@ -29,19 +30,29 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("who", "Who", 0.15, 10),
-    Column("with", "With whom", 0.18, 10),
-    Column("where", "Where", 0.14, 8),
-    Column("when", "When", 0.12, 10),
-    Column("why", "Why", 0.21, 8),
-    Column("article", "Article", 0.20, 8),
+    Column("who", "Who", 0.14, 10),
+    Column("with", "With whom", 0.17, 10),
+    Column("where", "Where", 0.13, 8),
+    Column("when", "When", 0.11, 10),
+    Column("status", "Status", 0.09, 9),
+    Column("why", "Why", 0.18, 8),
+    Column("article", "Article", 0.18, 8),
 )
 
 
 def column_widths(width: int, padding: int = 1, scrollbar: int = 1) -> dict[str, int]:
     """Column widths that fill `width` cells (each column also has `padding` on both sides)."""
     room = max(0, width - scrollbar - 2 * padding * len(COLUMNS))
-    return {c.key: max(c.minimum, int(room * c.share)) for c in COLUMNS}
+    widths = {c.key: max(c.minimum, int(room * c.share)) for c in COLUMNS}
+    # Minimums can add up to more than a narrow screen: take it back from the wordy columns.
+    over = sum(widths.values()) - room
+    for key in ("article", "why", "with", "who", "where"):
+        if over <= 0:
+            break
+        cut = min(over, widths[key] - 6)
+        widths[key] -= cut
+        over -= cut
+    return widths
 
 
 @dataclass(frozen=True)
@@ -55,19 +66,20 @@ class MeetingRow:
 
 
 def meeting_row(engine: Engine, meeting: Meeting) -> MeetingRow:
+    from assistant.text import fold  # loaded with the engine; not at start-up
+
     people = [p.name for p in meeting.participants]
     article = engine.articles.get(meeting.article_id)
     when_date = engine.meeting_date(meeting)
     when = meeting.time.iso or meeting.time.value if meeting.time else ""
     if not when and when_date:
         when = when_date.isoformat()
-    if meeting.status != "happened":
-        when = f"{when} ({meeting.status})".strip()
     cells = {
         "who": people[0] if people else "",
         "with": ", ".join(people[1:]),
         "where": meeting.place.value if meeting.place else "",
         "when": when,
+        "status": meeting.status + (", background" if meeting.background else ""),
         "why": meeting.purpose.value if meeting.purpose else "",
         "article": (article.title if article and article.title else meeting.article_id),
     }
@@ -83,7 +95,7 @@ def meeting_row(engine: Engine, meeting: Meeting) -> MeetingRow:
 
 
 class MeetingsScreen(Screen[None]):
-    """A DataTable of the meetings; type to filter, click a header or press 1-6 to sort.
+    """A DataTable of the meetings; type to filter, click a header or press 1-7 to sort.
 
     The highlighted row's meeting is shown in full below the table, with its evidence sentence.
     """
@@ -138,6 +150,8 @@ class MeetingsScreen(Screen[None]):
 
     def refresh_rows(self) -> None:
         """Fill the table with the rows that match the filter, in the chosen order."""
+        from assistant.text import fold
+
         terms = fold(self.filter_text).split()
         shown = [row for row in self.rows if all(term in row.search for term in terms)]
         if self.sort_column is not None:
@@ -157,7 +171,7 @@ class MeetingsScreen(Screen[None]):
             )
         total = len(self.rows)
         count = f"{len(shown)} of {total} meetings" if terms else f"{total} meetings"
-        hint = "  ·  enter: open the evidence  ·  1-6 or a header click: sort"
+        hint = "  ·  enter: open the evidence  ·  1-7 or a header click: sort"
         self.query_one("#meetings-count", Static).update(Text(count + hint))
         self.show_detail(shown[0].meeting if shown else None)
 

@@ -15,7 +15,18 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
 from assistant.models import Article
-from assistant.tui.render import Span, display_path, literal, one_line, styled, word_spans
+from assistant.tui.render import (
+    Span,
+    display_path,
+    highlighted,
+    literal,
+    one_line,
+    styled,
+    word_spans,
+)
+
+# The sentence index a citation gives when it cites the article's title.
+TITLE_SENTENCE = -1
 
 
 class Paragraph(Widget):
@@ -86,6 +97,8 @@ class ReaderScreen(Screen[None]):
         self.sentence_index = (
             sentence if sentence is not None and 0 <= sentence < len(article.sentences) else None
         )
+        # Citations give -1 when the title itself is the cited "sentence".
+        self.title_cited = sentence == TITLE_SENTENCE
         self.highlight = highlight
 
     @property
@@ -96,10 +109,11 @@ class ReaderScreen(Screen[None]):
         return self.article.sentence_text(self.sentence_index)
 
     def compose(self) -> ComposeResult:
-        article = self.article
         yield Header(show_clock=False, icon="◆")
         with VerticalScroll(id="reader"):
-            yield Static(one_line(article.title or article.id), id="reader-title")
+            yield Static(
+                self._title(), id="reader-title", classes="-cited" if self.title_cited else ""
+            )
             yield Static(self._meta(), id="reader-meta")
             yield from self._paragraphs()
         yield Footer()
@@ -111,6 +125,12 @@ class ReaderScreen(Screen[None]):
         body.focus()
         self.call_after_refresh(self.action_to_sentence)
 
+    def _title(self) -> Text:
+        title = " ".join((self.article.title or self.article.id).split())
+        if not self.title_cited:
+            return literal(title)
+        return highlighted(title, self.highlight, "underline")
+
     def _meta(self) -> Text:
         article = self.article
         parts: list[tuple[str, str | None]] = [
@@ -118,12 +138,7 @@ class ReaderScreen(Screen[None]):
             ("Source", article.source),
             ("By", article.author),
             ("URL", article.url),
-            (
-                "File",
-                f"{article.path}:{article.line}"
-                if article.path and article.line
-                else article.path or None,
-            ),
+            ("File", self._file()),
         ]
         lines = [
             Text.assemble((f"{label}: ", "bold"), literal(value)) for label, value in parts if value
