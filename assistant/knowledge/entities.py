@@ -41,7 +41,10 @@ _NOT_NAMES = frozenset(
 _COMMON_CAPITALISED = frozenset(
     """that with could would will should says said over after before under into from this
     these those what when where while have has been more most new old first last next grows
-    resume peace process report reports news update live video photo photos watch""".split()
+    resume peace process report reports news update live video photo photos watch day week
+    year act law bill plan deal agreement accord treaty summit conference program programme
+    project initiative festival games cup championship championships award awards prize
+    election elections war crisis day's""".split()
 )
 # A title may be followed by "of X" ("Secretary of State", "Minister of Finance").
 _TITLE_OF = re.compile(r"^of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,2})")

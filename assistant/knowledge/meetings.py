@@ -472,7 +472,8 @@ def _fill_from_neighbours(drafts: list[Draft], analysis: ArticleAnalysis) -> Non
         if draft.place is None:
             for info in following:
                 place = find_place(info, exclude)
-                if place is not None and re.search(r"\b(?:for|to|in|at)\b", info.text):
+                mentioned = {m.key for m in info.mentions} | {r.key for r in info.references}
+                if place is not None and exclude & mentioned and _TRAVEL.search(info.text):
                     draft.place = place.model_copy(update={"rule": place.rule + "+next-sentence"})
                     draft.sentences.append(info.index)
                     break
@@ -492,6 +493,13 @@ def _fill_from_neighbours(drafts: list[Draft], analysis: ArticleAnalysis) -> Non
                         draft.topics = topics
                         draft.sentences.append(info.index)
                         break
+
+
+# A following sentence gives the meeting's place only when it says someone goes there.
+_TRAVEL = re.compile(
+    r"\b(?:depart|departs|departed|leave|leaves|left|arrive|arrives|arrived|travel|travels|travelled|traveled|fly|flies|flew|head|heads|headed|heading|visit|visits|go|goes|went|for)\b",
+    re.IGNORECASE,
+)
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:

@@ -33,14 +33,14 @@ if TYPE_CHECKING:
     from assistant.engine import Engine
 
 SHORT_WORD_LIMIT = {"who_met": 16, "who": 16, "who_role": 16, "where": 10, "when": 10}
-RETRIEVE_K = 60
+RETRIEVE_K = 200
 # A candidate's own evidence must reach this before its sentence's score is added.
 MIN_CANDIDATE_SCORE = {"who_met": 0.4}
 _QUESTION_WORDS = frozenset(
     "who whom whose what which where when why how did does do is was were are will would the a an of to in on at for with and or by from about into".split()
 )
 _MEET_VERB = re.compile(
-    r"\b(?:met|meet|meets|meeting|spoke|speak|speaks|talked|talk|talks|called|phoned|telephoned|hosted|hosts|host|received|receives|welcomed|welcomes|greeted|greets|alongside|joined|joins|visited|visits|between|sat\s+down|shook\s+hands|conversation|call)\b",
+    r"\b(?:met|meet|meets|meeting|summit|spoke|spoken|speak|speaks|talked|talk|talks|phoned|telephoned|hosted|hosts|host|received|receives|welcomed|welcomes|greeted|greets|alongside|joined|joins|visited|visits|between|sat\s+down|shook\s+hands|conversation|(?:phone|telephone)\s+call|called\s+(?=[A-Z]))\b",
     re.I,
 )
 _SAY_VERBS = r"(?:said|says|told|added|warned|stressed|noted|announced|confirmed|argued|insisted|explained|wrote|tweeted|stated|declared|according\s+to)"
@@ -415,7 +415,8 @@ class Answerer:
             names = pick(others)
             if not names:
                 continue
-            bonus = 1.5 if involved and meeting.trigger.sentence == info.index else 0.6 if involved else 0.3
+            triggered_here = meeting.trigger.sentence == info.index or bool(_MEET_VERB.search(info.text))
+            bonus = 1.5 if involved and triggered_here else 0.6 if involved else 0.3
             if plural:
                 bonus += 0.1 * (len(names) - 1)
             yield Candidate(
@@ -430,6 +431,11 @@ class Answerer:
         window_score = 0.9 if in_sentence else 0.45
         passive = re.search(r"\bby\b", info.text[verb.end() : verb.end() + 60])
         actors = [m for m in info.mentions if m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.COUNTRY} and not m.role_only]
+        if both:
+            names = pick([(m.name or m.text, m.kind) for m in actors])
+            if len(names) >= 2:
+                yield Candidate(short=_join(names[:6]), score=window_score, sentence=scored, rule="sentence-all-actors", highlight=tuple(names))
+            return
         objects = [
             m
             for m in actors
