@@ -11,7 +11,7 @@ import pytest
 from assistant.config import Settings
 from assistant.engine import Engine
 from assistant.models import Answer
-from assistant.tui.app import NewsdeskApp, open_engine
+from assistant.tui.app import NewsdeskApp, meeting_examples, open_engine
 from assistant.tui.screens.help import HelpScreen
 from assistant.tui.widgets.sources import CitationItem, PassageItem
 from assistant.tui.widgets.transcript import AnswerView, ExampleItem, ExchangeView
@@ -62,10 +62,15 @@ async def test_loading_state_then_ready(settings: Settings) -> None:
         assert app.focused is chat.prompt
         assert not chat.query("#loading")
         assert chat.status.state == "Ready"
-        assert app.sub_title == "4 articles · 27 passages · index built"
+        engine = app.engine
+        assert engine is not None
+        stats = engine.stats
+        assert app.sub_title == f"4 articles · {stats.passages} passages · index built"
+        assert chat.status.corpus == app.sub_title
         # Examples come from the corpus' meetings (this is not the bundled corpus).
         examples = [item.question for item in chat.query(ExampleItem)]
-        assert examples and examples[0] == "Who did Tomas Ardelean meet in Serin Conference Centre?"
+        assert examples == meeting_examples(engine.meetings)
+        assert examples[0].startswith("Who did Tomas Ardelean meet")
 
 
 async def test_typed_question_gets_a_cited_answer(app: NewsdeskApp) -> None:
@@ -219,9 +224,13 @@ async def test_a_question_asked_while_answering_is_queued(
         assert views[1].queued
         assert chat.status.state == "Answering… (1 queued)"
         assert views[0].query("LoadingIndicator")
+        # The answers arrive while another screen is open; nothing is lost.
+        await pilot.press("f1")
         gate.set()
         await ready(pilot)
         await ready(pilot)
+        await pilot.press("escape")
+        assert app.screen is chat
         views = list(chat.query(ExchangeView))
         assert [v.question for v in views] == [MEETING_QUESTION, "And why?"]
         answers = [v.query_one(AnswerView).answer for v in views]

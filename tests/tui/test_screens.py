@@ -151,7 +151,7 @@ async def test_help_shows_keys_examples_and_corpus(app: NewsdeskApp) -> None:
             "ctrl+s",
             "Paths: corpus",
             "Cache: cache",
-            "4 articles, 27 passages",
+            f"4 articles, {app.engine.stats.passages} passages, 2 meetings",
             "newsdesk --corpus PATH --cache-dir DIR",
         ):
             assert expected in text

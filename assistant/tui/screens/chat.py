@@ -251,7 +251,7 @@ class ChatScreen(Screen[None]):
         self.exchanges = []
         self.waiting.clear()
         self.last_answer = None
-        self.transcript.clear_all()
+        await self.transcript.clear_all()
         self.sources.show_answer(None)
         if self.engine is not None:
             self.transcript.show_examples(self.newsdesk.examples)

@@ -171,8 +171,8 @@ class Transcript(VerticalScroll):
         self.scroll_to_end()
         return notice
 
-    def clear_all(self) -> None:
-        self.remove_children()
+    async def clear_all(self) -> None:
+        await self.remove_children()
 
     def scroll_to_end(self) -> None:
         self.call_after_refresh(self.scroll_end, animate=False)
