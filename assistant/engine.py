@@ -157,7 +157,7 @@ class Engine:
         articles = "\n".join(a.model_dump_json() for a in self.articles.values())
         meetings = "\n".join(m.model_dump_json() for m in self.meetings)
         skipped = "\n".join(s.model_dump_json() for s in self.skipped)
-        passage_arrays = {
+        passage_arrays: dict[str, np.ndarray] = {
             "passage_article": np.array(
                 [self._article_order()[p.article_id] for p in self.passages], dtype=np.int32
             ),
@@ -251,9 +251,18 @@ class Engine:
         k = k or self.settings.k
         tokens = self.tokenizer(query)
         stems = set(tokens)
-        hits = []
-        for rank, (doc, score) in enumerate(self.index.search(tokens, k), start=1):
+        hits: list[SearchHit] = []
+        seen: set[tuple[str, int, int]] = set()
+        # Neighbouring sentences of a short paragraph share one span: ask for extra, keep one.
+        for doc, score in self.index.search(tokens, k * 2):
+            if len(hits) == k:
+                break
             passage = self.passages[doc]
+            span = (passage.article_id, passage.start, passage.end)
+            if span in seen:
+                continue
+            seen.add(span)
+            rank = len(hits) + 1
             article = self.articles[passage.article_id]
             matched = tuple(
                 dict.fromkeys(
