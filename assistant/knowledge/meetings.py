@@ -125,7 +125,7 @@ _OBJECT_END = re.compile(
     r"[;:.!?]|\s[-–—]\s|,\s+(?:and\s+)?(?:where|which|who|when|while|but|before|after|as|saying|said|adding)\b|\b(?:to\s+(?!the\b)\w+|in\s+order|aimed|aiming|seeking|because|amid|after|before|during|ahead\s+of|for\s+(?:talks|discussions)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
 )
 _GROUP_NP = re.compile(
-    r"\s*(?:with\s+)?((?:(?:the|a|an|some|several|dozens\s+of|members\s+of|leaders\s+(?:of|in)|representatives\s+of|a\s+team\s+of|\d+|two|three|four|five|six|ten|hundreds\s+of|thousands\s+of|local|senior|ethnic|prominent|visiting|foreign|business|union|community|opposition|[a-z]+-[a-z]+)\s+)*(?:[A-Za-z][\w-]*\s+){0,3}?(?:%s)(?:\s+(?:of|from|in|living\s+in)\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*){0,3})?)"
+    r"\s*(?:with\s+)?((?:(?:the|a|an|some|several|dozens\s+of|members\s+of|leaders\s+(?:of|in)|representatives\s+of|a\s+team\s+of|\d+|two|three|four|five|six|ten|hundreds\s+of|thousands\s+of|local|senior|ethnic|prominent|visiting|foreign|business|union|community|opposition|[a-z]+-[a-z]+)\s+)*(?:[A-Za-z][\w-]*\s+){0,3}?(?:%s)(?:\s+(?:of|from|in|living\s+in)\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*){0,3})?)"
 )
 
 
@@ -206,7 +206,7 @@ def _group_after(text: str, position: int, sentence: int, rule: str) -> Particip
 
 
 _PLACE_CUE_STRONG = re.compile(r"\b(?:in|at|inside|outside)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+)?$")
-_PLACE_CUE_WEAK = re.compile(r"\b(?:to|for|near|toward|towards|into)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$")
+_PLACE_CUE_WEAK = re.compile(r"\b(?:to|for|near|toward|towards|into|visit|visits|visited|visiting|toured|tour|tours|touring|reached|entered)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$")
 _ACTOR_AFTER = re.compile(r"\s+(?:seeks?|sought|said|says|wants?|has|have|had|is|was|will|would|and\s+\w+\s+(?:have|are))\b")
 
 

@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 
 SHORT_WORD_LIMIT = {"who_met": 16, "who": 16, "who_role": 16, "where": 10, "when": 10}
 RETRIEVE_K = 200
+# "Which building/temple/hall ...": the answer is a named site, not a city or a country.
+_BUILDING_FOCUS = frozenset(
+    "building venue temple palace hall hotel site house church cathedral stadium arena museum airport base residence office headquarters square".split()
+)
 # A candidate's own evidence must reach this before its sentence's score is added.
 MIN_CANDIDATE_SCORE = {"who_met": 0.4}
 _QUESTION_WORDS = frozenset(
@@ -207,7 +211,7 @@ class Answerer:
                         # "chaired" and "chairman" share a prefix but not a stem.
                         overlap += weight * 0.6
                     elif stem in meeting_stems and stems & meeting_stems:
-                        overlap += weight * 0.7
+                        overlap += weight * 0.85
                 overlap /= total
                 entity_hits = sum(1 for m in strong if self._sentence_has(info, m))
                 people = [m for m in strong if m.kind is EntityKind.PERSON]
@@ -228,10 +232,37 @@ class Answerer:
                 score -= 0.4 * missing_others
                 if info.caption:
                     score -= 0.5
-                if info.index == -1:
-                    score -= 0.3
                 out.append(Scored(article, info, score, overlap, entity_hits))
         return sorted(out, key=lambda s: (-s.score, s.article.id, s.info.index))
+
+    def _retype_entities(self, frame: QuestionFrame, articles: list[Article], log: list[str]) -> None:
+        """A lone name guessed to be a person in the question takes the kind the articles give it
+        ("Skarholm" is a place wherever the corpus mentions it)."""
+        proper = self.engine.proper_words
+        for mention in frame.entities:
+            if mention.kind is not EntityKind.PERSON or mention.rule not in {"lone-name", "name-shape"}:
+                continue
+            words = [fold(w) for w in (mention.name or mention.text).split()]
+            if mention.rule == "name-shape" and proper and any(w not in proper for w in words):
+                # "Storm Hedda": a word the corpus writes in lower case makes it no person's name.
+                mention.kind = EntityKind.ORGANISATION
+                mention.rule = "name-shape+common-word"
+                log.append(f"entity {mention.text!r} has a common word; not a person")
+                continue
+            counts: dict[EntityKind, int] = {}
+            target = fold(mention.name or mention.text)
+            for article in articles:
+                analysis = self.analyses.get(article)
+                for info in analysis.sentences:
+                    for m in info.mentions:
+                        if fold(m.name or m.text) == target or fold(m.text) == target:
+                            counts[m.kind] = counts.get(m.kind, 0) + 1
+            if counts:
+                kind = max(counts.items(), key=lambda item: item[1])[0]
+                if kind is not EntityKind.PERSON:
+                    mention.kind = kind
+                    mention.rule = f"{mention.rule}+corpus-{kind.value}"
+                    log.append(f"entity {mention.text!r} is a {kind.value} in the articles")
 
     def _meeting_stems(self) -> frozenset[str]:
         from assistant.knowledge.meetings import rules
@@ -258,7 +289,8 @@ class Answerer:
 
     def _proximity(self, frame: QuestionFrame, text: str, position: int) -> float:
         """Closeness of a candidate to the question's own words in the sentence (0 to 0.4)."""
-        stems = set(self.tokenizer(frame.text))
+        entity_stems = {s for m in frame.entities for s in self.tokenizer(m.name or m.text)}
+        stems = set(self.tokenizer(frame.text)) - entity_stems
         distances = [
             abs(match.start() - position)
             for match in re.finditer(r"[\w'-]+", text)
@@ -313,10 +345,11 @@ class Answerer:
             missing = " and ".join(m.name or m.text for m in strong) or "the question's terms"
             return self._decline(frame, f"no article mentions {missing} together", hits, log)
         articles = articles[:10]
+        self._retype_entities(frame, articles[:3], log)
         scored = self._score_sentences(frame, hits, articles)
         for s in scored[:5]:
             log.append(f"sentence {s.article.id}#{s.info.index} score={s.score:.2f} coverage={s.coverage:.2f}: {s.info.text[:100]}")
-        if not scored or scored[0].coverage < 0.25:
+        if not scored or max(s.coverage for s in scored[:12]) < 0.25:
             return self._decline(frame, "no sentence matches the question closely enough", hits, log)
         candidate = self._extract(frame, scored, log)
         if candidate is None:
@@ -432,7 +465,9 @@ class Answerer:
         passive = re.search(r"\bby\b", info.text[verb.end() : verb.end() + 60])
         actors = [m for m in info.mentions if m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.COUNTRY} and not m.role_only]
         if both:
-            names = pick([(m.name or m.text, m.kind) for m in actors])
+            free = [m for m in actors if not _PREPOSITION_BEFORE.search(info.text, max(0, m.start - 40), m.start)]
+            people = [m for m in free if m.kind is EntityKind.PERSON]
+            names = pick([(m.name or m.text, m.kind) for m in (people if len(people) >= 2 else free)])
             if len(names) >= 2:
                 yield Candidate(short=_join(names[:6]), score=window_score, sentence=scored, rule="sentence-all-actors", highlight=tuple(names))
             return
@@ -465,11 +500,18 @@ class Answerer:
                     yield Candidate(short=m.group(1), score=1.0, sentence=scored, rule="possessive", highlight=(m.group(1),))
         people = [m for m in info.mentions if m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION} and not m.role_only]
         people += [r for r in info.references if r.rule == "title-reference"]
+        # "..., he told a German newspaper": the speaker is the person the pronoun stands for.
+        people += [
+            r
+            for r in info.references
+            if r.rule == "pronoun" and r.text.lower() in {"he", "she"} and re.match(r"\s+" + _SAY_VERBS, info.text[r.end :])
+        ]
         candidates = [m for m in people if not self._in_question(frame, m.name or m.text)]
         if not candidates:
             return
-        q_stems = set(self.tokenizer(frame.text))
-        anchors = [mm.start() for w in re.finditer(r"[\w'-]+", text) if self.tokenizer.stem(fold(w.group())) in q_stems for mm in [w]]
+        entity_stems = {s for m in frame.entities for s in self.tokenizer(m.name or m.text)}
+        q_stems = set(self.tokenizer(frame.text)) - entity_stems
+        anchors = [w.start() for w in re.finditer(r"[\w'-]+", text) if self.tokenizer.stem(fold(w.group())) in q_stems]
         say = [m.start() for m in re.finditer(_SAY_VERBS, text)]
         asks_says = bool(re.search(r"\b(?:said|say|says|told|warned|announced|confirmed|stressed|tweeted)\b", frame.text, re.I))
         many = bool(re.search(r"\b(?:which|what)\s+\w+\s+(?:\w+\s+)?(?:chairmen|leaders|members|officials|astronauts|ministers|people|players|countries)\b", frame.text, re.I))
@@ -537,13 +579,21 @@ class Answerer:
             before = info.text[max(0, m.start - 14) : m.start].lower()
             score = place_score(info, m) / 4
             if m.kind is EntityKind.PLACE:
-                score += 0.1
+                # A named site says more than a city, a city more than a country.
+                score += 0.2 if "suffix" in m.rule else 0.1
             if focus_suffix and focus_suffix in fold(m.name):
                 score += 0.5
-            if frame.focus in {"country"} and m.kind is EntityKind.COUNTRY:
-                score += 0.5
-            if frame.focus in {"city", "town"} and m.kind is EntityKind.PLACE:
-                score += 0.2
+            if frame.focus in {"country"}:
+                score += 0.5 if m.kind is EntityKind.COUNTRY else -0.5
+            if frame.focus in {"city", "town", "capital", "port"}:
+                score += 0.2 if m.kind is EntityKind.PLACE else -0.5
+            if frame.focus in _BUILDING_FOCUS:
+                if m.kind is EntityKind.COUNTRY:
+                    score -= 1.0
+                elif "suffix" in m.rule:
+                    score += 0.5
+                elif "gazetteer" in m.rule:
+                    score -= 0.5
             if re.search(r"\bfrom\b", frame.text, re.I) and re.search(r"\bfrom\s+(?:the\s+)?$", before):
                 score += 0.8
             score += self._proximity(frame, info.text, m.start)
