@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 
 SHORT_WORD_LIMIT = {"who_met": 16, "who": 16, "who_role": 16, "where": 10, "when": 10}
 RETRIEVE_K = 200
+_ROLE_PHRASE = re.compile(
+    r"\bthe\s+(?:([A-Z][a-z]+)\s+)?((?:(?:prime|foreign|defence|defense|finance|trade|energy|interior|agriculture|transport|health|deputy|vice|economy|justice)\s+)?(?:minister|president|chancellor|premier|governor|mayor|king|queen|secretary|ambassador|chairman|chairwoman|ceo|chief\s+executive|spokesman|spokeswoman|adviser))\b",
+    re.IGNORECASE,
+)
 # "Which building/temple/hall ...": the answer is a named site, not a city or a country.
 _BUILDING_FOCUS = frozenset(
     "building venue temple palace hall hotel site house church cathedral stadium arena museum airport base residence office headquarters square".split()
@@ -219,7 +223,13 @@ class Answerer:
                 if len(people) >= 2 and in_window < min(len(people), 3):
                     # Two people asked about together must appear together around the answer.
                     continue
-                others = [m for m in strong if m.kind is not EntityKind.PERSON]
+                # A place named in the dateline is where every sentence of the story happens.
+                others = [
+                    m
+                    for m in strong
+                    if m.kind is not EntityKind.PERSON
+                    and not (article.dateline and fold(article.dateline) == fold(m.name or m.text))
+                ]
                 missing_others = len(others) - (self._window_hits(analysis, info.index, others) if others else 0)
                 retrieval = passage_score.get((article.id, info.index), 0.0) / top_score
                 score = overlap * 4 + 0.5 * retrieval + 0.5 * base + 0.6 * entity_hits
@@ -263,6 +273,30 @@ class Answerer:
                     mention.kind = kind
                     mention.rule = f"{mention.rule}+corpus-{kind.value}"
                     log.append(f"entity {mention.text!r} is a {kind.value} in the articles")
+
+    def _resolve_roles(self, frame: QuestionFrame, articles: list[Article], log: list[str]) -> None:
+        """'the Quorinthian energy minister' names the person the articles give that title."""
+        from assistant.knowledge.lexicon import lexicon
+
+        lex = lexicon()
+        for match in _ROLE_PHRASE.finditer(frame.text):
+            demonym, role = match.group(1), match.group(2)
+            country = lex.nationalities.get(fold(demonym)) if demonym else None
+            role_words = fold(role).split()
+            best: tuple[int, str] | None = None
+            for article in articles:
+                for key, (name, title, nationality) in self.analyses.get(article).people.items():
+                    if not title or not all(w in fold(title).split() for w in role_words):
+                        continue
+                    if country and nationality and fold(nationality) != fold(country):
+                        continue
+                    rank = (2 if country and nationality else 1) + (1 if article is articles[0] else 0)
+                    if best is None or rank > best[0]:
+                        best = (rank, name)
+            if best and not any(self._same_entity(best[1], m) for m in frame.entities):
+                name = best[1]
+                frame.entities.append(Mention(match.group(), match.start(), match.end(), EntityKind.PERSON, fold(name), name, rule="role-reference"))
+                log.append(f"{match.group()!r} is {name}")
 
     def _meeting_stems(self) -> frozenset[str]:
         from assistant.knowledge.meetings import rules
@@ -346,6 +380,7 @@ class Answerer:
             return self._decline(frame, f"no article mentions {missing} together", hits, log)
         articles = articles[:10]
         self._retype_entities(frame, articles[:3], log)
+        self._resolve_roles(frame, articles[:3], log)
         scored = self._score_sentences(frame, hits, articles)
         for s in scored[:5]:
             log.append(f"sentence {s.article.id}#{s.info.index} score={s.score:.2f} coverage={s.coverage:.2f}: {s.info.text[:100]}")
@@ -626,15 +661,27 @@ class Answerer:
 
     def _why(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
+        persons = [m for m in frame.strong_entities() if m.kind is EntityKind.PERSON]
         for meeting in self._meetings_for(frame, scored):
-            if meeting.purpose and meeting.purpose.sentence == info.index:
-                yield Candidate(short=meeting.purpose.value, score=0.9, sentence=scored, rule=f"meeting-{meeting.purpose.rule}", highlight=(meeting.purpose.value,), meeting=meeting)
+            if meeting.purpose is None or meeting.background:
+                continue
+            involved = not persons or any(self._same_entity(p.name, m) for p in meeting.participants for m in persons)
+            if not involved:
+                continue
+            # The event's purpose may sit in a later sentence ("The visit aims to ...").
+            own = 1.0 if meeting.purpose.sentence == info.index else 0.9
+            yield Candidate(
+                short=meeting.purpose.value, score=own, sentence=scored, rule=f"meeting-{meeting.purpose.rule}",
+                highlight=(meeting.purpose.value,), meeting=meeting,
+                extra_sentences=[(scored.article, meeting.purpose.sentence)],
+            )
         purpose = find_purpose(info)
         if purpose:
-            yield Candidate(short=purpose.value, score=0.7, sentence=scored, rule=purpose.rule, highlight=(purpose.value,))
+            own = 1.0 if purpose.rule == "purpose:statement" else 0.7
+            yield Candidate(short=purpose.value, score=own, sentence=scored, rule=purpose.rule, highlight=(purpose.value,))
         reason = re.search(r"\b(?:reason\s+for\s+\w+\s+was|wanted\s+to|in\s+order\s+to|so\s+(?:that|as\s+to)|after|as\s+it|since|in\s+retaliation\s+for|in\s+response\s+to|over|for)\s+(.{6,})", info.text, re.I)
         if reason:
-            yield Candidate(short=_trim_words(reason.group(0), 30).rstrip(".,"), score=0.4, sentence=scored, rule="reason-clause", highlight=(reason.group(0),))
+            yield Candidate(short=_trim_words(reason.group(0), 30).rstrip(".,"), score=0.2, sentence=scored, rule="reason-clause", highlight=(reason.group(0),))
 
     def _topic(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
@@ -740,9 +787,13 @@ class Answerer:
             text = text[: cap - 1].rsplit(" ", 1)[0] + "…"
         scored = candidate.sentence
         citations = [self._citation(scored.article, scored.info.index, candidate.highlight)]
+        for article, index in candidate.extra_sentences:
+            if index != scored.info.index:
+                citations.insert(0, self._citation(article, index, candidate.highlight))
         if meeting is not None:
+            cited = {c.sentence_index for c in citations}
             for index in meeting.sentences[:3]:
-                if index != scored.info.index and meeting.article_id == scored.article.id:
+                if index not in cited and meeting.article_id == scored.article.id:
                     citations.append(self._citation(scored.article, index, candidate.highlight))
         confidence = max(0.05, min(0.99, round(0.35 + 0.15 * candidate.score + 0.3 * scored.coverage, 2)))
         log.append(f"template {frame.intent}.{variant}")
