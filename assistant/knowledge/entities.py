@@ -17,7 +17,7 @@ from assistant.text import fold
 
 # A name-like word: capitalised (allowing inner capitals, hyphens and apostrophes), an acronym
 # with dots (U.S.), or a lower-case particle that may sit inside names.
-_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’](?![sS]\b)[A-Za-z][\w\-]*)?\.?|(?:al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di|of|the|and|y)(?=\s+[A-Z]))"
+_WORD = r"(?:(?:[A-Z]\.){2,}|(?:al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di|ben|abu)-[A-Z][\w\-]*|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’](?![sS]\b)[A-Za-z][\w\-]*)?\.?|(?:al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di|of|the|and|y)(?=\s+[A-Z]))"
 _SPAN = re.compile(rf"(?<![\w'’-])(?:{_WORD})(?:\s+(?:{_WORD}))*")
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _TRAILING_PARTICLES = {"of", "the", "and", "for", "al", "el", "de", "da", "du", "van", "von", "der", "del", "la", "le", "di", "y", "bin", "ibn"}
@@ -260,6 +260,7 @@ class EntityRecognizer:
         # "Egypt, Turkey and Jordan" arrive as separate spans; "Lee and Takaichi" may arrive as one.
         pieces = [p for p in _BREAK.split(part) if p and p.strip()]
         pieces = [q for p in pieces for q in self._split_hyphen_pair(p)]
+        pieces = [q for p in pieces for q in self._split_of(p)]
         if pieces != [part]:
             out = []
             cursor = start
@@ -279,6 +280,23 @@ class EntityRecognizer:
             fold(p) in self.lex.countries or fold(p) in self.lex.places for p in parts
         ):
             return parts
+        return [text]
+
+    def _split_of(self, text: str) -> list[str]:
+        """'Anika Voll of Brandis Capital' is a person and an organisation; 'Bank of Korea' one."""
+        if " of " not in text:
+            return [text]
+        left, right = text.split(" of ", 1)
+        left_words = left.split()
+        last = left_words[-1].rstrip(".") if left_words else ""
+        if (
+            2 <= len(left_words) <= 3
+            and last not in self.lex.org_suffixes
+            and last not in self.lex.place_suffixes
+            and last not in self.lex.title_heads
+            and not any(w in self.lex.title_heads or w in self.lex.title_modifiers for w in left_words)
+        ):
+            return [left, right]
         return [text]
 
     def _classify_one(

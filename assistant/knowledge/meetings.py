@@ -367,6 +367,7 @@ def _participants_for(
             for m in actors
             if end <= m.start < stop
             and not _PREPOSITION_BEFORE.search(text, max(end, m.start - 40), m.start)
+            and not _SPEAKER_AFTER.match(text, m.end)
             and (m.kind is not EntityKind.COUNTRY or rule_name in _COUNTRY_RULES)
             and (m.kind is EntityKind.PERSON or rule_name not in {"visited", "joined"})
         ]
@@ -463,11 +464,18 @@ def extract_from_analysis(analysis: ArticleAnalysis) -> list[Meeting]:
 def _fill_from_neighbours(drafts: list[Draft], analysis: ArticleAnalysis) -> None:
     """Missing place/purpose/topics may come from the next sentences ('The visit aims to ...')."""
     sentences = analysis.sentences
+    triggers = {d.trigger.sentence: d.keys() for d in drafts}
     for draft in drafts:
         if draft.background:
             continue
         index = draft.trigger.sentence
-        following = sentences[index + 1 : index + 3]
+
+        def own(info: SentenceInfo, draft: Draft = draft) -> bool:
+            # A sentence that reports another meeting belongs to that meeting.
+            other = triggers.get(info.index)
+            return other is None or other == draft.keys()
+
+        following = [info for info in sentences[index + 1 : index + 3] if own(info)]
         exclude = {p.key for p in draft.participants}
         if draft.place is None:
             for info in following:
@@ -478,7 +486,7 @@ def _fill_from_neighbours(drafts: list[Draft], analysis: ArticleAnalysis) -> Non
                     draft.sentences.append(info.index)
                     break
         if draft.purpose is None:
-            for info in sentences[index + 1 :]:
+            for info in (i for i in sentences[index + 1 :] if own(i)):
                 if any(p.search(info.text) for p in rules().statements):
                     purpose = find_purpose(info)
                     if purpose is not None:
@@ -486,7 +494,7 @@ def _fill_from_neighbours(drafts: list[Draft], analysis: ArticleAnalysis) -> Non
                         draft.sentences.append(info.index)
                         break
         if not draft.topics:
-            for info in sentences[index + 1 : index + 6]:
+            for info in (i for i in sentences[index + 1 : index + 6] if own(i)):
                 if re.search(r"\b(?:discuss|agenda|talked\s+about)", info.text, re.I):
                     topics = find_topics(info)
                     if topics:

@@ -474,16 +474,27 @@ class Answerer:
                 names_kinds = [nk for nk in names_kinds if nk[1] is not EntityKind.COUNTRY]
             return _dedupe_names([n for n, _ in names_kinds])
 
-        for meeting in self._meetings_for(frame, scored):
+        here_keys = {m.key for m in info.mentions} | {r.key for r in info.references}
+        nearby = {
+            m.id: m
+            for m in self.engine.meetings_for(scored.article.id)
+            if any(abs(i - info.index) <= 1 for i in m.sentences)
+            and any(p.key in here_keys for p in m.participants)
+        }
+        for meeting in {**nearby, **{m.id: m for m in self._meetings_for(frame, scored)}}.values():
             anchors = persons or frame.strong_entities()
             involved = not anchors or any(
                 self._same_entity(p.name, m) for p in meeting.participants for m in anchors
-            )
+            ) or (not persons and meeting.id in nearby)
             others = [(p.name, p.kind) for p in meeting.participants if both or not self._in_question(frame, p.name)]
             names = pick(others)
             if not names:
                 continue
-            triggered_here = meeting.trigger.sentence == info.index or bool(_MEET_VERB.search(info.text))
+            named_here = {m.key for m in info.mentions}
+            triggered_here = meeting.trigger.sentence == info.index or (
+                bool(_MEET_VERB.search(info.text))
+                and any(p.key in named_here for p in meeting.participants if not self._in_question(frame, p.name))
+            )
             bonus = 1.5 if involved and triggered_here else 0.6 if involved else 0.3
             if plural:
                 bonus += 0.1 * (len(names) - 1)
