@@ -178,6 +178,8 @@ class EntityRecognizer:
         cue = before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
         if folded in lex.countries or folded.removeprefix("the ") in lex.countries:
             return self._simple(text, EntityKind.COUNTRY, "gazetteer-country")
+        if len(words) >= 2 and words[0] in lex.place_prefixes and last not in lex.org_suffixes:
+            return self._simple(text, EntityKind.PLACE, "place-prefix")
         if last in lex.place_suffixes or " ".join(words[-2:]) in lex.place_suffixes:
             if last in lex.org_suffixes and cue not in lex.place_cues:
                 return self._simple(text, EntityKind.ORGANISATION, "org-suffix")

@@ -26,6 +26,7 @@ class OrganisationLexicon(StrictModel):
 
 class PlaceLexicon(StrictModel):
     suffixes: list[str]
+    prefixes: list[str]
     cues: list[str]
     extra: list[str]
 
@@ -65,6 +66,7 @@ class Lexicon:
         self.org_suffixes = frozenset(data.organisations.suffixes)
         self.acronym_stoplist = frozenset(data.organisations.acronym_stoplist)
         self.place_suffixes = frozenset(data.places.suffixes)
+        self.place_prefixes = frozenset(data.places.prefixes)
         self.place_cues = frozenset(data.places.cues)
         self.nationalities = {fold(k): v for k, v in data.nationalities.items()}
         countries = {fold(c["name"]) for c in gazetteer.get_countries().values()}

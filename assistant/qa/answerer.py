@@ -34,6 +34,31 @@ if TYPE_CHECKING:
 
 SHORT_WORD_LIMIT = {"who_met": 16, "who": 16, "who_role": 16, "where": 10, "when": 10}
 RETRIEVE_K = 200
+_ORG_FOCUS = frozenset(
+    "company companies firm firms bank banks group organisation organization party union agency newspaper team club airline network institute university council committee ministry government".split()
+)
+_WHO_OPENING = re.compile(r"^\s*(?:and\s+)?(?:which|what|who\s+(?:is|was|are|were)\s+the)\s+", re.IGNORECASE)
+_FOCUS_STOP = frozenset("who that which did does do is was were are has had have will would can could".split())
+
+
+def _who_focus(question: str) -> str | None:
+    """The noun a who-question asks for: 'Which company leased ...' -> 'company'."""
+    opening = _WHO_OPENING.match(question)
+    if not opening:
+        return None
+    focus = None
+    for word in re.findall(r"[\w'’-]+", question[opening.end() :])[:5]:
+        lower = word.lower()
+        possessive = lower.endswith(("'s", "’s"))
+        lower = re.sub(r"['’]s$", "", lower)
+        if lower in _FOCUS_STOP or (focus and re.search(r"(?:ed|ly)$", lower)):
+            break
+        focus = lower
+        if possessive:
+            break
+    return focus
+
+
 _ROLE_PHRASE = re.compile(
     r"\bthe\s+(?:([A-Z][a-z]+)\s+)?((?:(?:prime|foreign|defence|defense|finance|trade|energy|interior|agriculture|transport|health|deputy|vice|economy|justice)\s+)?(?:minister|president|chancellor|premier|governor|mayor|king|queen|secretary|ambassador|chairman|chairwoman|ceo|chief\s+executive|spokesman|spokeswoman|adviser))\b",
     re.IGNORECASE,
@@ -546,11 +571,14 @@ class Answerer:
                     yield Candidate(short=m.group(1), score=1.0, sentence=scored, rule="possessive", highlight=(m.group(1),))
         people = [m for m in info.mentions if m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION} and not m.role_only]
         people += [r for r in info.references if r.rule == "title-reference"]
-        # "..., he told a German newspaper": the speaker is the person the pronoun stands for.
+        # "..., he told a German newspaper" / "He finished second": the subject pronoun stands
+        # for the person it was resolved to.
         people += [
             r
             for r in info.references
-            if r.rule == "pronoun" and r.text.lower() in {"he", "she"} and re.match(r"\s+" + _SAY_VERBS, info.text[r.end :])
+            if r.rule == "pronoun"
+            and r.text.lower() in {"he", "she"}
+            and (re.match(r"\s+" + _SAY_VERBS, info.text[r.end :]) or r.start == 0)
         ]
         candidates = [m for m in people if not self._in_question(frame, m.name or m.text)]
         if not candidates:
@@ -560,13 +588,26 @@ class Answerer:
         anchors = [w.start() for w in re.finditer(r"[\w'-]+", text) if self.tokenizer.stem(fold(w.group())) in q_stems]
         say = [m.start() for m in re.finditer(_SAY_VERBS, text)]
         asks_says = bool(re.search(r"\b(?:said|say|says|told|warned|announced|confirmed|stressed|tweeted)\b", frame.text, re.I))
-        many = bool(re.search(r"\b(?:which|what)\s+\w+\s+(?:\w+\s+)?(?:chairmen|leaders|members|officials|astronauts|ministers|people|players|countries)\b", frame.text, re.I))
+        many = bool(re.search(r"\b(?:which|what)\s+(?:\w+\s+){0,2}(?:chairmen|chairwomen|leaders|members|officials|astronauts|ministers|people|players|countries|lawmakers|senators|companies|banks)\b", frame.text, re.I))
+        focus = _who_focus(frame.text)
+        focus_stem = self.tokenizer.stem(focus) if focus else None
         scored_people = []
         for m in candidates:
             distance = min((abs(m.start - a) for a in anchors), default=200)
             score = 0.8 - min(distance, 200) / 400
-            if m.kind is EntityKind.PERSON:
+            if focus in _ORG_FOCUS:
+                # A capitalised name of unknown kind may be a firm; a titled person is not.
+                score += 0.6 if m.kind is EntityKind.ORGANISATION else 0.0 if m.rule == "name-shape" else -0.4
+            elif m.kind is EntityKind.PERSON:
                 score += 0.3
+            elif focus is not None and m.kind is EntityKind.ORGANISATION:
+                # "Which rider", "the coach": a person-shaped question wants a person.
+                score -= 0.4
+            if focus_stem:
+                # "rider Daniel Okafor", "Mayor Tor Lindahl", "the company, Corvan Logistics"
+                window = text[max(0, m.start - 40) : m.end + 40]
+                if any(self.tokenizer.stem(fold(w)) == focus_stem for w in re.findall(r"[\w'-]+", window)):
+                    score += 0.3
             if asks_says and say and min(abs(m.start - s) for s in say) < 40:
                 score += 0.4
             if m.rule == "title-reference":
