@@ -82,7 +82,9 @@ def stopwords() -> frozenset[str]:
 
 @cache
 def abbreviations() -> tuple[str, ...]:
-    return tuple(a.lower().rstrip(".") for a in load_prompt("abbreviations", Abbreviations).abbreviations)
+    return tuple(
+        a.lower().rstrip(".") for a in load_prompt("abbreviations", Abbreviations).abbreviations
+    )
 
 
 class IrregularForms(StrictModel):
@@ -101,4 +103,7 @@ class IrregularForms(StrictModel):
 
 @cache
 def irregular_forms() -> dict[str, str]:
-    return {k.lower(): v.lower() for k, v in load_prompt("irregular_verbs", IrregularForms).forms.items()}
+    return {
+        k.lower(): v.lower()
+        for k, v in load_prompt("irregular_verbs", IrregularForms).forms.items()
+    }

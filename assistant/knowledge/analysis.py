@@ -29,9 +29,7 @@ class SentenceInfo:
     def all_people(self) -> list[Mention]:
         """Named people plus resolved references, in text order."""
         named = self.people()
-        refs = [
-            r for r in self.references if not any(n.start <= r.start < n.end for n in named)
-        ]
+        refs = [r for r in self.references if not any(n.start <= r.start < n.end for n in named)]
         return sorted(named + refs, key=lambda m: m.start)
 
 
@@ -60,7 +58,11 @@ def analyse(article: Article) -> ArticleAnalysis:
     if article.title:
         title_text = article.title[:MAX_ANALYSED_CHARS]
         title_info = SentenceInfo(
-            -1, title_text, recognizer.mentions(title_text, -1), [], find_times(title_text, article.date)
+            -1,
+            title_text,
+            recognizer.mentions(title_text, -1),
+            [],
+            find_times(title_text, article.date),
         )
     for sentence in article.sentences:
         text = article.text[sentence.start : sentence.end][:MAX_ANALYSED_CHARS]

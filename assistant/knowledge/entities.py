@@ -20,7 +20,27 @@ from assistant.text import fold
 _WORD = r"(?:(?:[A-Z]\.){2,}|(?:al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di|ben|abu)-[A-Z][\w\-]*|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’](?![sS]\b)[A-Za-z][\w\-]*)?\.?|(?:al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di|of|the|and|y)(?=\s+[A-Z]))"
 _SPAN = re.compile(rf"(?<![\w'’-])(?:{_WORD})(?:\s+(?:{_WORD}))*")
 _POSSESSIVE = re.compile(r"^['’]s\b")
-_TRAILING_PARTICLES = {"of", "the", "and", "for", "al", "el", "de", "da", "du", "van", "von", "der", "del", "la", "le", "di", "y", "bin", "ibn"}
+_TRAILING_PARTICLES = {
+    "of",
+    "the",
+    "and",
+    "for",
+    "al",
+    "el",
+    "de",
+    "da",
+    "du",
+    "van",
+    "von",
+    "der",
+    "del",
+    "la",
+    "le",
+    "di",
+    "y",
+    "bin",
+    "ibn",
+}
 
 # Capitalised words that begin sentences or clauses but never names.
 _NOT_NAMES = frozenset(
@@ -113,9 +133,11 @@ class EntityRecognizer:
             bare = word.rstrip(".,")
             if word in lex.title_heads or bare in lex.title_heads:
                 last_head = i
-            elif word in lex.title_modifiers or bare in lex.title_modifiers:
-                continue
-            elif last_head >= 0 and word == "of":
+            elif (
+                word in lex.title_modifiers
+                or bare in lex.title_modifiers
+                or (last_head >= 0 and word == "of")
+            ):
                 continue
             else:
                 break
@@ -140,8 +162,10 @@ class EntityRecognizer:
                 nationality = lex.nationalities[head]
                 words = words[size:]
                 break
-        while words and fold(words[0]).rstrip(".") in _NOT_NAMES and not (
-            len(words) > 1 and words[0] == "The" and words[-1] in lex.org_suffixes
+        while (
+            words
+            and fold(words[0]).rstrip(".") in _NOT_NAMES
+            and not (len(words) > 1 and words[0] == "The" and words[-1] in lex.org_suffixes)
         ):
             words = words[1:]
         while words and words[-1] in _TRAILING_PARTICLES:
@@ -164,13 +188,28 @@ class EntityRecognizer:
                 return self._simple(text, EntityKind.ORGANISATION, "org-suffix")
             if not name_words:
                 return Mention(
-                    text, 0, 0, EntityKind.PERSON, "", "", title=title,
-                    nationality=nationality, rule="title-only", role_only=True,
+                    text,
+                    0,
+                    0,
+                    EntityKind.PERSON,
+                    "",
+                    "",
+                    title=title,
+                    nationality=nationality,
+                    rule="title-only",
+                    role_only=True,
                 )
             name = " ".join(name_words)
             return Mention(
-                text, 0, 0, EntityKind.PERSON, fold(name), name, title=title,
-                nationality=nationality, rule="title+name",
+                text,
+                0,
+                0,
+                EntityKind.PERSON,
+                fold(name),
+                name,
+                title=title,
+                nationality=nationality,
+                rule="title+name",
             )
         if nationality and not words:
             return None
@@ -188,35 +227,61 @@ class EntityRecognizer:
             return self._simple(text, EntityKind.ORGANISATION, "org-suffix")
         if re.fullmatch(r"[A-Z]{2,6}", text) and text not in lex.acronym_stoplist:
             return self._simple(text, EntityKind.ORGANISATION, "acronym")
-        if len(words) > 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]) and words[0] not in lex.acronym_stoplist:
+        if (
+            len(words) > 1
+            and re.fullmatch(r"[A-Z]{2,6}", words[0])
+            and words[0] not in lex.acronym_stoplist
+        ):
             # "UNESCO World Heritage", "NATO Council": an acronym leads an organisation's name.
             return self._simple(text, EntityKind.ORGANISATION, "acronym-led")
         if folded in lex.places or folded.removeprefix("the ") in lex.places:
             return self._simple(text, EntityKind.PLACE, "gazetteer-place")
-        if cue in lex.place_cues and (folded in lex.minor_places or len(words) <= 3):
-            if not self._known_person(words):
-                return self._simple(text, EntityKind.PLACE, f"cue-{cue}")
+        if (
+            cue in lex.place_cues
+            and (folded in lex.minor_places or len(words) <= 3)
+            and not self._known_person(words)
+        ):
+            return self._simple(text, EntityKind.PLACE, f"cue-{cue}")
         if folded in lex.group_nouns or folded in lex.nationalities:
             return None
         known = self._known_person(words)
         if known is not None:
             record = self.people[known]
             return Mention(
-                text, 0, 0, EntityKind.PERSON, record.key, record.name, title=record.title,
-                nationality=record.nationality, rule="surname-link",
+                text,
+                0,
+                0,
+                EntityKind.PERSON,
+                record.key,
+                record.name,
+                title=record.title,
+                nationality=record.nationality,
+                rule="surname-link",
             )
         if (
             2 <= len(words) <= 4
             and all(w[:1].isupper() or w in _TRAILING_PARTICLES for w in words)
             and not any(fold(w) in _COMMON_CAPITALISED for w in words)
         ):
-            return Mention(text, 0, 0, EntityKind.PERSON, folded, text, nationality=nationality, rule="name-shape")
+            return Mention(
+                text,
+                0,
+                0,
+                EntityKind.PERSON,
+                folded,
+                text,
+                nationality=nationality,
+                rule="name-shape",
+            )
         if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'\-]+", text):
             # A lone capitalised word that is no place and no known name: most often a surname.
             if before.strip() == "" and after.startswith(","):
                 # "Separately, ..." opens a sentence; it names no one.
                 return None
-            if self.question_mode or re.match(r"\s*(?:said|says|told|added|met|meets|visited|spoke|called|has|had|was|is|will|who|,)", after):
+            if self.question_mode or re.match(
+                r"\s*(?:said|says|told|added|met|meets|visited|spoke|called|has|had|was|is|will|who|,)",
+                after,
+            ):
                 return Mention(text, 0, 0, EntityKind.PERSON, folded, text, rule="lone-name")
         return None
 
@@ -253,7 +318,9 @@ class EntityRecognizer:
                 part_start = sentence.find(part, offset)
                 part_end = part_start + len(part)
                 offset = part_end
-                found.extend(self._classify_part(sentence, part, part_start, part_end, sentence_index))
+                found.extend(
+                    self._classify_part(sentence, part, part_start, part_end, sentence_index)
+                )
         return found
 
     def _classify_part(
@@ -296,7 +363,9 @@ class EntityRecognizer:
             and last not in self.lex.org_suffixes
             and last not in self.lex.place_suffixes
             and last not in self.lex.title_heads
-            and not any(w in self.lex.title_heads or w in self.lex.title_modifiers for w in left_words)
+            and not any(
+                w in self.lex.title_heads or w in self.lex.title_modifiers for w in left_words
+            )
         ):
             return [left, right]
         return [text]
@@ -304,7 +373,9 @@ class EntityRecognizer:
     def _classify_one(
         self, sentence: str, text: str, start: int, end: int, sentence_index: int
     ) -> list[Mention]:
-        mention = self.classify(text, sentence[max(0, start - 40) : start], sentence[end : end + 30])
+        mention = self.classify(
+            text, sentence[max(0, start - 40) : start], sentence[end : end + 30]
+        )
         if mention is None:
             return []
         # Offsets of the part that was kept after stripping leading words.
@@ -361,18 +432,32 @@ class SentenceEntities:
     references: list[Mention]
 
 
-def link_references(sentence: str, recognizer: EntityRecognizer, sentence_index: int) -> list[Mention]:
+def link_references(
+    sentence: str, recognizer: EntityRecognizer, sentence_index: int
+) -> list[Mention]:
     """Resolve 'the prime minister' and pronouns to people seen earlier in the article."""
     out: list[Mention] = []
     for match in _ROLE_REFERENCE.finditer(sentence):
-        role = match.group(1).split()[-1] if match.group(1).split()[-1] != "minister" else match.group(1)
+        role = (
+            match.group(1).split()[-1]
+            if match.group(1).split()[-1] != "minister"
+            else match.group(1)
+        )
         role = role.replace("prime minister", "prime minister")
-        record = recognizer.person_with_title(role.split()[-1] if "prime" not in role else "prime minister")
+        record = recognizer.person_with_title(
+            role.split()[-1] if "prime" not in role else "prime minister"
+        )
         if record is not None:
             out.append(
                 Mention(
-                    match.group(), match.start(), match.end(), EntityKind.PERSON, record.key,
-                    record.name, title=record.title, nationality=record.nationality,
+                    match.group(),
+                    match.start(),
+                    match.end(),
+                    EntityKind.PERSON,
+                    record.key,
+                    record.name,
+                    title=record.title,
+                    nationality=record.nationality,
                     rule="title-reference",
                 )
             )
@@ -381,8 +466,14 @@ def link_references(sentence: str, recognizer: EntityRecognizer, sentence_index:
         if record is not None:
             out.append(
                 Mention(
-                    match.group(), match.start(), match.end(), EntityKind.PERSON, record.key,
-                    record.name, title=record.title, nationality=record.nationality,
+                    match.group(),
+                    match.start(),
+                    match.end(),
+                    EntityKind.PERSON,
+                    record.key,
+                    record.name,
+                    title=record.title,
+                    nationality=record.nationality,
                     rule="pronoun",
                 )
             )
@@ -392,7 +483,9 @@ def link_references(sentence: str, recognizer: EntityRecognizer, sentence_index:
 _CAPITALISED_WORD = re.compile(r"(?<=[a-z,;:]\s)([A-Z][a-z][\w'-]*)|(?<![\w'-])([a-z][a-z'-]{2,})")
 
 
-def collect_proper_words(texts: list[str] | tuple[str, ...], min_share: float = 0.8) -> dict[str, str]:
+def collect_proper_words(
+    texts: list[str] | tuple[str, ...], min_share: float = 0.8
+) -> dict[str, str]:
     """Words written capitalised mid-sentence most of the time, folded -> usual spelling.
 
     Used to recognise names in questions typed all in lower case ("where did moravec go").

@@ -40,7 +40,15 @@ class TriggerRule(StrictModel):
     @field_validator("kind")
     @classmethod
     def _known_kind(cls, kind: str) -> str:
-        if kind not in {"meeting", "talks", "summit", "visit", "hosting", "phone call", "handshake"}:
+        if kind not in {
+            "meeting",
+            "talks",
+            "summit",
+            "visit",
+            "hosting",
+            "phone call",
+            "handshake",
+        }:
             raise ValueError(f"unknown meeting kind {kind!r}")
         return kind
 
@@ -205,9 +213,15 @@ def _group_after(text: str, position: int, sentence: int, rule: str) -> Particip
     )
 
 
-_PLACE_CUE_STRONG = re.compile(r"\b(?:in|at|inside|outside)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+)?$")
-_PLACE_CUE_WEAK = re.compile(r"\b(?:to|for|near|toward|towards|into|visit|visits|visited|visiting|toured|tour|tours|touring|reached|entered)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$")
-_ACTOR_AFTER = re.compile(r"\s+(?:seeks?|sought|said|says|wants?|has|have|had|is|was|will|would|and\s+\w+\s+(?:have|are))\b")
+_PLACE_CUE_STRONG = re.compile(
+    r"\b(?:in|at|inside|outside)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+)?$"
+)
+_PLACE_CUE_WEAK = re.compile(
+    r"\b(?:to|for|near|toward|towards|into|visit|visits|visited|visiting|toured|tour|tours|touring|reached|entered)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$"
+)
+_ACTOR_AFTER = re.compile(
+    r"\s+(?:seeks?|sought|said|says|wants?|has|have|had|is|was|will|would|and\s+\w+\s+(?:have|are))\b"
+)
 
 
 def place_score(info: SentenceInfo, mention: Mention, after: int = 0) -> float:
@@ -282,7 +296,11 @@ def find_purpose(info: SentenceInfo, after: int = 0) -> Evidence | None:
         for match in pattern.finditer(text, after):
             clause = _trim_clause(text[match.start() :])
             if len(clause.split()) >= 3:
-                return Evidence(value=clause, sentence=info.index, rule=f"purpose:{match.group().split()[0].lower()}")
+                return Evidence(
+                    value=clause,
+                    sentence=info.index,
+                    rule=f"purpose:{match.group().split()[0].lower()}",
+                )
     return None
 
 
@@ -297,8 +315,14 @@ def find_topics(info: SentenceInfo) -> list[Evidence]:
         if not match:
             continue
         rest = info.text[match.end() :]
-        rest = re.split(r"[;.]|\s[-–—]\s|,\s+(?:said|according|adding|officials|the\s+\w+\s+said)\b", rest)[0]
-        rest = re.sub(r"^\s*(?:the\s+issues?\s+of|issues\s+such\s+as|ways\s+to|how\s+to|a\s+range\s+of\s+issues,?\s*including)\s+", "", rest)
+        rest = re.split(
+            r"[;.]|\s[-–—]\s|,\s+(?:said|according|adding|officials|the\s+\w+\s+said)\b", rest
+        )[0]
+        rest = re.sub(
+            r"^\s*(?:the\s+issues?\s+of|issues\s+such\s+as|ways\s+to|how\s+to|a\s+range\s+of\s+issues,?\s*including)\s+",
+            "",
+            rest,
+        )
         items = [i for i in split_items(rest) if 1 <= len(i.split()) <= 12]
         if items:
             rule = f"topic:{match.group().split()[0].lower()}"
@@ -328,7 +352,14 @@ def _participants_for(
     elif rule_name == "hyphen-summit":
         names = match.group().split()[0].split("-")
         for name in names:
-            hit = next((m for m in actors if fold(name) in fold(m.name).split() or fold(name) == fold(m.text)), None)
+            hit = next(
+                (
+                    m
+                    for m in actors
+                    if fold(name) in fold(m.name).split() or fold(name) == fold(m.text)
+                ),
+                None,
+            )
             if hit:
                 out.append(_participant(hit, info.index, "hyphen"))
     elif rule_name == "passive":
@@ -348,7 +379,9 @@ def _participants_for(
         ]
         # The grammatical subject is the first actor of the clause, a person before a country;
         # actors joined to it by "and" or commas count too ("Lee and Takaichi will meet").
-        people_first = [m for m in subjects if m.kind in {EntityKind.PERSON, EntityKind.GROUP}] or subjects
+        people_first = [
+            m for m in subjects if m.kind in {EntityKind.PERSON, EntityKind.GROUP}
+        ] or subjects
         chosen: list[Mention] = []
         if people_first:
             head = people_first[0]
@@ -379,7 +412,10 @@ def _participants_for(
     plural = _PLURAL_REFERENCE.search(text)
     if plural and last is not None and len({p.key for p in out}) < 2:
         out = [p for p in out if p.kind is not EntityKind.COUNTRY]
-        out += [p.model_copy(update={"rule": "plural-reference", "sentence": info.index}) for p in last.participants]
+        out += [
+            p.model_copy(update={"rule": "plural-reference", "sentence": info.index})
+            for p in last.participants
+        ]
     unique: dict[str, Participant] = {}
     for participant in out:
         unique.setdefault(participant.key, participant)
@@ -387,7 +423,9 @@ def _participants_for(
 
 
 _COUNTRY_RULES = {"hosted", "phone", "summit-with", "held-talks"}
-_SPEAKER_AFTER = re.compile(r"\s*(?:,\s*[^,]{0,60},\s*)?(?:said|says|told|added|noted|stressed|announced|confirmed|explained)\b")
+_SPEAKER_AFTER = re.compile(
+    r"\s*(?:,\s*[^,]{0,60},\s*)?(?:said|says|told|added|noted|stressed|announced|confirmed|explained)\b"
+)
 _PLURAL_REFERENCE = re.compile(
     r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|sides|ministers|presidents|men|women|heads\s+of\s+state)\b|\bthe\s+two\b|\btheir\s+(?:first\s+|last\s+|second\s+|previous\s+)?(?:meeting|talks|summit|encounter|call|conversation)\b",
     re.IGNORECASE,
@@ -399,14 +437,19 @@ def _valid(participants: list[Participant], rule_name: str) -> bool:
     """Two actors, or one and a group; organisations and countries count only for some rules."""
     count = 0
     for p in participants:
-        if p.kind in {EntityKind.PERSON, EntityKind.GROUP}:
-            count += 1
-        elif p.kind is EntityKind.ORGANISATION and rule_name in _ORG_RULES:
-            count += 1
-        elif p.kind is EntityKind.COUNTRY and rule_name in _COUNTRY_RULES | {"between", "hyphen-summit"}:
+        if (
+            p.kind in {EntityKind.PERSON, EntityKind.GROUP}
+            or (p.kind is EntityKind.ORGANISATION and rule_name in _ORG_RULES)
+            or (
+                p.kind is EntityKind.COUNTRY
+                and rule_name in _COUNTRY_RULES | {"between", "hyphen-summit"}
+            )
+        ):
             count += 1
     has_person = any(p.kind is EntityKind.PERSON for p in participants)
-    return count >= 2 and (has_person or rule_name in {"between", "hyphen-summit", "hosted", "phone"})
+    return count >= 2 and (
+        has_person or rule_name in {"between", "hyphen-summit", "hosted", "phone"}
+    )
 
 
 def extract_from_analysis(analysis: ArticleAnalysis) -> list[Meeting]:
@@ -427,7 +470,9 @@ def extract_from_analysis(analysis: ArticleAnalysis) -> list[Meeting]:
                 exclude = {p.key for p in participants}
                 draft = Draft(
                     kind=rule.kind,
-                    trigger=Evidence(value=match.group(), sentence=info.index, rule=f"trigger:{rule.name}"),
+                    trigger=Evidence(
+                        value=match.group(), sentence=info.index, rule=f"trigger:{rule.name}"
+                    ),
                     participants=participants,
                     status=_status(info, match.start()),
                     sentences=[info.index],
@@ -490,7 +535,9 @@ def _fill_from_neighbours(drafts: list[Draft], analysis: ArticleAnalysis) -> Non
                 if any(p.search(info.text) for p in rules().statements):
                     purpose = find_purpose(info)
                     if purpose is not None:
-                        draft.purpose = purpose.model_copy(update={"rule": purpose.rule + "+later-sentence"})
+                        draft.purpose = purpose.model_copy(
+                            update={"rule": purpose.rule + "+later-sentence"}
+                        )
                         draft.sentences.append(info.index)
                         break
         if not draft.topics:

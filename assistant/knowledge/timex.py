@@ -15,20 +15,37 @@ WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTH = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
-_CLOCK = r"(?:\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b(?:\s+local time)?)"
+_CLOCK = (
+    r"(?:\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b(?:\s+local time)?)"
+)
 
 # Ordered longest-first so that "Tuesday, March 4, 2026" wins over "Tuesday".
 _PATTERNS: list[tuple[str, str]] = [
-    ("weekday_date", rf"\b(?:{_WEEKDAY},?\s+)?(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"),
+    (
+        "weekday_date",
+        rf"\b(?:{_WEEKDAY},?\s+)?(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b",
+    ),
     ("day_month", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})(?:,?\s+\d{{4}})?\b"),
     ("iso", r"\b\d{4}-\d{2}-\d{2}\b"),
-    ("relative_month", rf"\b(?:last|next|this|early|late|mid-?|earlier this|later this)\s+(?:{_MONTH})\b"),
+    (
+        "relative_month",
+        rf"\b(?:last|next|this|early|late|mid-?|earlier this|later this)\s+(?:{_MONTH})\b",
+    ),
     ("month_year", rf"\b(?:(?:early|late|mid-?)\s*)?(?:{_MONTH})\s+\d{{4}}\b"),
     ("relative_weekday", rf"\b(?:last|next|this|on|late|early)\s+{_WEEKDAY}{_PART}?\b"),
     ("weekday", rf"\b{_WEEKDAY}{_PART}?\b"),
-    ("relative_period", r"\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter)\b"),
-    ("relative_day", r"\b(?:yesterday|today|tomorrow|tonight)(?:\s+(?:morning|afternoon|evening|night))?\b"),
-    ("ago", r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later)\b"),
+    (
+        "relative_period",
+        r"\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter)\b",
+    ),
+    (
+        "relative_day",
+        r"\b(?:yesterday|today|tomorrow|tonight)(?:\s+(?:morning|afternoon|evening|night))?\b",
+    ),
+    (
+        "ago",
+        r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later)\b",
+    ),
     ("clock", _CLOCK),
     ("month", rf"\b(?:in|since|until|by|during|from)\s+(?:{_MONTH})\b(?!\s+\d)"),
     ("year", r"\b(?:in|since|until|by|during|from|of)\s+(?:19|20)\d{2}\b"),
@@ -37,7 +54,9 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
 # A bare month name is also a common word ("May", "March"); only accept it capitalised.
-_CASE_SENSITIVE_WORDS = re.compile(r"^(?:in|since|until|by|during|from|of|on|last|next|this)\s+", re.I)
+_CASE_SENSITIVE_WORDS = re.compile(
+    r"^(?:in|since|until|by|during|from|of|on|last|next|this)\s+", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -50,9 +69,9 @@ class TimeMention:
 
 
 def _month_of(word: str) -> int | None:
-    return MONTHS.get(word.lower().rstrip(".")[:4 if word.lower().startswith("sept") else 3]) or MONTHS.get(
-        word.lower().rstrip(".")
-    )
+    return MONTHS.get(
+        word.lower().rstrip(".")[: 4 if word.lower().startswith("sept") else 3]
+    ) or MONTHS.get(word.lower().rstrip("."))
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:

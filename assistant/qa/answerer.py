@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING
 
 from assistant.knowledge.analysis import AnalysisCache, ArticleAnalysis, SentenceInfo
 from assistant.knowledge.entities import Mention
-from assistant.knowledge.meetings import _PREPOSITION_BEFORE, find_place, find_purpose, find_topics, group_np, place_score
+from assistant.knowledge.meetings import (
+    _PREPOSITION_BEFORE,
+    find_place,
+    find_purpose,
+    find_topics,
+    group_np,
+    place_score,
+)
 from assistant.knowledge.timex import format_iso
 from assistant.models import Answer, Article, Citation, EntityKind, Meeting, SearchHit
 from assistant.qa.conversation import Conversation
@@ -37,8 +44,12 @@ RETRIEVE_K = 200
 _ORG_FOCUS = frozenset(
     "company companies firm firms bank banks group organisation organization party union agency newspaper team club airline network institute university council committee ministry government".split()
 )
-_WHO_OPENING = re.compile(r"^\s*(?:and\s+)?(?:which|what|who\s+(?:is|was|are|were)\s+the)\s+", re.IGNORECASE)
-_FOCUS_STOP = frozenset("who that which did does do is was were are has had have will would can could".split())
+_WHO_OPENING = re.compile(
+    r"^\s*(?:and\s+)?(?:which|what|who\s+(?:is|was|are|were)\s+the)\s+", re.IGNORECASE
+)
+_FOCUS_STOP = frozenset(
+    "who that which did does do is was were are has had have will would can could".split()
+)
 
 
 def _who_focus(question: str) -> str | None:
@@ -104,12 +115,11 @@ class Candidate:
 class Answerer:
     """Stateless per question; the analysis cache is shared through the engine."""
 
-    _caches: dict[int, AnalysisCache] = {}
-
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.tokenizer = engine.tokenizer
-        self.analyses = self._caches.setdefault(id(engine), AnalysisCache())
+        # One analysis cache per engine, kept on the engine so it lives exactly as long.
+        self.analyses: AnalysisCache = vars(engine).setdefault("_analysis_cache", AnalysisCache())
 
     @classmethod
     def for_engine(cls, engine: Engine) -> Answerer:
@@ -117,13 +127,21 @@ class Answerer:
 
     # --- entry point -----------------------------------------------------------------------
 
-    def answer(self, question: str, conversation: Conversation | None = None, explain: bool = False) -> Answer:
+    def answer(
+        self, question: str, conversation: Conversation | None = None, explain: bool = False
+    ) -> Answer:
         frame = parse_question(question, self.known_names())
         log: list[str] = []
         if frame.followup and conversation is not None and conversation.last is not None:
             frame = self._resolve_followup(frame, conversation, log)
         log.append(f"intent: {frame.intent}")
-        log.append("entities: " + (", ".join(f"{m.name or m.text} ({m.kind.value}, {m.rule})" for m in frame.entities) or "none"))
+        log.append(
+            "entities: "
+            + (
+                ", ".join(f"{m.name or m.text} ({m.kind.value}, {m.rule})" for m in frame.entities)
+                or "none"
+            )
+        )
         result = self._answer_frame(frame, log)
         if not explain:
             result.explain = []
@@ -136,7 +154,9 @@ class Answerer:
 
     # --- follow-ups ------------------------------------------------------------------------
 
-    def _resolve_followup(self, frame: QuestionFrame, conversation: Conversation, log: list[str]) -> QuestionFrame:
+    def _resolve_followup(
+        self, frame: QuestionFrame, conversation: Conversation, log: list[str]
+    ) -> QuestionFrame:
         last = conversation.last
         assert last is not None
         previous: QuestionFrame | None = last.frame
@@ -146,16 +166,22 @@ class Answerer:
         # The last answer's people join the context ("Who did Lee meet?" -> "Where?").
         for name in last.answer.facts.get("participants", []):
             if not any(fold(name) == fold(m.name or m.text) for m in inherited):
-                inherited.append(Mention(name, 0, 0, EntityKind.PERSON, fold(name), name, rule="previous-answer"))
+                inherited.append(
+                    Mention(name, 0, 0, EntityKind.PERSON, fold(name), name, rule="previous-answer")
+                )
         new_entities = frame.strong_entities()
         what_about = re.match(r"^\s*(?:and\s+)?(?:what|how)\s+about\b", frame.text, re.I)
         if what_about and new_entities:
             # "What about Takaichi?": the same question about another entity.
             intent = previous.intent
-            entities = new_entities + [m for m in previous.entities if m.kind is not EntityKind.PERSON]
+            entities = new_entities + [
+                m for m in previous.entities if m.kind is not EntityKind.PERSON
+            ]
         else:
             intent = frame.intent if frame.intent not in {"fallback", "what"} else previous.intent
-            entities = new_entities + [m for m in inherited if m.key not in {e.key for e in new_entities}]
+            entities = new_entities + [
+                m for m in inherited if m.key not in {e.key for e in new_entities}
+            ]
         log.append(f"follow-up of: {previous.text!r}")
         text = f"{frame.text} {' '.join(m.name or m.text for m in entities)}"
         return QuestionFrame(
@@ -182,9 +208,19 @@ class Answerer:
         name = fold(mention.name or mention.text).replace("-", " ")
         if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", haystack):
             return True
-        tokens = [t for t in re.findall(r"\w+", name) if len(t) > 2 and t not in {"the", "of", "and"}]
-        if mention.kind is EntityKind.PERSON and mention.rule in {"title+name", "surname-link", "lone-name", "lowercase-alias"}:
-            return any(re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", haystack) for t in tokens[-1:] + tokens[:1])
+        tokens = [
+            t for t in re.findall(r"\w+", name) if len(t) > 2 and t not in {"the", "of", "and"}
+        ]
+        if mention.kind is EntityKind.PERSON and mention.rule in {
+            "title+name",
+            "surname-link",
+            "lone-name",
+            "lowercase-alias",
+        }:
+            return any(
+                re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", haystack)
+                for t in tokens[-1:] + tokens[:1]
+            )
         if mention.kind is EntityKind.COUNTRY:
             return self._country_in(haystack, name)
         # Names shaped by capitals alone may be mis-typed by the rules: ask for every word.
@@ -201,9 +237,15 @@ class Answerer:
         df = self.engine.index.doc_freq(stem)
         return math.log((n + 1) / (df + 0.5)) if df else 0.0
 
-    def _score_sentences(self, frame: QuestionFrame, hits: list[SearchHit], articles: list[Article]) -> list[Scored]:
+    def _score_sentences(
+        self, frame: QuestionFrame, hits: list[SearchHit], articles: list[Article]
+    ) -> list[Scored]:
         """Score every sentence of the candidate articles, not only the retrieved passages."""
-        q_words = [w for w in self.tokenizer.words(frame.text) if w not in _QUESTION_WORDS and w not in self.tokenizer.stopwords]
+        q_words = [
+            w
+            for w in self.tokenizer.words(frame.text)
+            if w not in _QUESTION_WORDS and w not in self.tokenizer.stopwords
+        ]
         strong = frame.strong_entities()
         entity_words = {w for m in strong for w in self.tokenizer.words(m.name or m.text)}
         # Coverage measures the question's predicate; entities are scored on their own.
@@ -236,7 +278,9 @@ class Answerer:
                 for stem, weight in weights.items():
                     if stem in stems:
                         overlap += weight
-                    elif len(stem) >= 4 and any(t.startswith(stem) or stem.startswith(t) for t in stems if len(t) >= 4):
+                    elif len(stem) >= 4 and any(
+                        t.startswith(stem) or stem.startswith(t) for t in stems if len(t) >= 4
+                    ):
                         # "chaired" and "chairman" share a prefix but not a stem.
                         overlap += weight * 0.6
                     elif stem in meeting_stems and stems & meeting_stems:
@@ -255,12 +299,16 @@ class Answerer:
                     if m.kind is not EntityKind.PERSON
                     and not (article.dateline and fold(article.dateline) == fold(m.name or m.text))
                 ]
-                missing_others = len(others) - (self._window_hits(analysis, info.index, others) if others else 0)
+                missing_others = len(others) - (
+                    self._window_hits(analysis, info.index, others) if others else 0
+                )
                 retrieval = passage_score.get((article.id, info.index), 0.0) / top_score
                 score = overlap * 4 + 0.5 * retrieval + 0.5 * base + 0.6 * entity_hits
                 if frame.time_isos:
                     # "in June 2025": the sentence's own times, else the article's date.
-                    sentence_fit = max((self._date_fit(frame, t.iso) for t in info.times if t.iso), default=0.0)
+                    sentence_fit = max(
+                        (self._date_fit(frame, t.iso) for t in info.times if t.iso), default=0.0
+                    )
                     score += sentence_fit if sentence_fit > 0 else date_fit
                 if people and in_window == 0:
                     score -= 1.0
@@ -270,12 +318,17 @@ class Answerer:
                 out.append(Scored(article, info, score, overlap, entity_hits))
         return sorted(out, key=lambda s: (-s.score, s.article.id, s.info.index))
 
-    def _retype_entities(self, frame: QuestionFrame, articles: list[Article], log: list[str]) -> None:
+    def _retype_entities(
+        self, frame: QuestionFrame, articles: list[Article], log: list[str]
+    ) -> None:
         """A lone name guessed to be a person in the question takes the kind the articles give it
         ("Skarholm" is a place wherever the corpus mentions it)."""
         proper = self.engine.proper_words
         for mention in frame.entities:
-            if mention.kind is not EntityKind.PERSON or mention.rule not in {"lone-name", "name-shape"}:
+            if mention.kind is not EntityKind.PERSON or mention.rule not in {
+                "lone-name",
+                "name-shape",
+            }:
                 continue
             words = [fold(w) for w in (mention.name or mention.text).split()]
             if mention.rule == "name-shape" and proper and any(w not in proper for w in words):
@@ -310,17 +363,29 @@ class Answerer:
             role_words = fold(role).split()
             best: tuple[int, str] | None = None
             for article in articles:
-                for key, (name, title, nationality) in self.analyses.get(article).people.items():
+                for name, title, nationality in self.analyses.get(article).people.values():
                     if not title or not all(w in fold(title).split() for w in role_words):
                         continue
                     if country and nationality and fold(nationality) != fold(country):
                         continue
-                    rank = (2 if country and nationality else 1) + (1 if article is articles[0] else 0)
+                    rank = (2 if country and nationality else 1) + (
+                        1 if article is articles[0] else 0
+                    )
                     if best is None or rank > best[0]:
                         best = (rank, name)
             if best and not any(self._same_entity(best[1], m) for m in frame.entities):
                 name = best[1]
-                frame.entities.append(Mention(match.group(), match.start(), match.end(), EntityKind.PERSON, fold(name), name, rule="role-reference"))
+                frame.entities.append(
+                    Mention(
+                        match.group(),
+                        match.start(),
+                        match.end(),
+                        EntityKind.PERSON,
+                        fold(name),
+                        name,
+                        rule="role-reference",
+                    )
+                )
                 log.append(f"{match.group()!r} is {name}")
 
     def _meeting_stems(self) -> frozenset[str]:
@@ -379,7 +444,11 @@ class Answerer:
             window = [analysis.title] if analysis.title else []
         else:
             window = analysis.sentences[max(0, index - 1) : index + 2]
-        return sum(1 for m in strong if any(info is not None and self._sentence_has(info, m) for info in window))
+        return sum(
+            1
+            for m in strong
+            if any(info is not None and self._sentence_has(info, m) for info in window)
+        )
 
     # --- answering -------------------------------------------------------------------------
 
@@ -399,7 +468,9 @@ class Answerer:
             seen.add(article.id)
             if all(self._article_mentions(article, m) for m in strong):
                 articles.append(article)
-        log.append("articles satisfying the entities: " + (", ".join(a.id for a in articles[:5]) or "none"))
+        log.append(
+            "articles satisfying the entities: " + (", ".join(a.id for a in articles[:5]) or "none")
+        )
         if not articles:
             missing = " and ".join(m.name or m.text for m in strong) or "the question's terms"
             return self._decline(frame, f"no article mentions {missing} together", hits, log)
@@ -408,14 +479,20 @@ class Answerer:
         self._resolve_roles(frame, articles[:3], log)
         scored = self._score_sentences(frame, hits, articles)
         for s in scored[:5]:
-            log.append(f"sentence {s.article.id}#{s.info.index} score={s.score:.2f} coverage={s.coverage:.2f}: {s.info.text[:100]}")
+            log.append(
+                f"sentence {s.article.id}#{s.info.index} score={s.score:.2f} coverage={s.coverage:.2f}: {s.info.text[:100]}"
+            )
         if not scored or max(s.coverage for s in scored[:12]) < 0.25:
-            return self._decline(frame, "no sentence matches the question closely enough", hits, log)
+            return self._decline(
+                frame, "no sentence matches the question closely enough", hits, log
+            )
         candidate = self._extract(frame, scored, log)
         if candidate is None:
             if frame.intent in {"what", "fallback"}:
                 return self._fallback(frame, scored[0], hits, log)
-            return self._decline(frame, f"no {self._what_is_sought(frame)} is given for this question", hits, log)
+            return self._decline(
+                frame, f"no {self._what_is_sought(frame)} is given for this question", hits, log
+            )
         return self._render(frame, candidate, hits, log)
 
     def _what_is_sought(self, frame: QuestionFrame) -> str:
@@ -429,7 +506,9 @@ class Answerer:
             "who_role": "role",
         }.get(frame.intent, "answer")
 
-    def _extract(self, frame: QuestionFrame, scored: list[Scored], log: list[str]) -> Candidate | None:
+    def _extract(
+        self, frame: QuestionFrame, scored: list[Scored], log: list[str]
+    ) -> Candidate | None:
         extractor = {
             "who_met": self._who_met,
             "who": self._who,
@@ -475,26 +554,54 @@ class Answerer:
         if re.search(r"(?<!\w)" + re.escape(folded) + r"(?!\w)", q):
             return True
         tokens = [t for t in folded.split() if len(t) > 2]
-        if bool(tokens) and all(re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", q) for t in tokens):
+        if bool(tokens) and all(
+            re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", q) for t in tokens
+        ):
             return True
         # A person is in the question when any of their name words is a question entity word.
-        entity_words = {t for m in frame.entities if m.kind is EntityKind.PERSON for t in fold(m.name or m.text).split() if len(t) > 2}
+        entity_words = {
+            t
+            for m in frame.entities
+            if m.kind is EntityKind.PERSON
+            for t in fold(m.name or m.text).split()
+            if len(t) > 2
+        }
         return any(t in entity_words for t in tokens)
 
     def _meetings_for(self, frame: QuestionFrame, scored: Scored) -> list[Meeting]:
-        return [m for m in self.engine.meetings_for(scored.article.id) if scored.info.index in m.sentences]
+        return [
+            m
+            for m in self.engine.meetings_for(scored.article.id)
+            if scored.info.index in m.sentences
+        ]
 
     def _who_met(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
         persons = [m for m in frame.strong_entities() if m.kind is EntityKind.PERSON]
-        both = bool(re.search(r"\bwho\b.*\bwhom\b|\bwho\s+(?:is\s+)?meet(?:s|ing)?\s+(?:whom|who)\b", frame.text, re.I))
-        plural = bool(re.search(r"\b(?:leaders|officials|ministers|countries|people|members|lawmakers|representatives|groups|delegates|who\s+else)\b", frame.text, re.I))
-        wants_countries = frame.focus in {"countries", "country"} or bool(re.search(r"\bwhich\s+countries\b|\bfrom\s+which\s+countries\b", frame.text, re.I))
+        both = bool(
+            re.search(
+                r"\bwho\b.*\bwhom\b|\bwho\s+(?:is\s+)?meet(?:s|ing)?\s+(?:whom|who)\b",
+                frame.text,
+                re.I,
+            )
+        )
+        plural = bool(
+            re.search(
+                r"\b(?:leaders|officials|ministers|countries|people|members|lawmakers|representatives|groups|delegates|who\s+else)\b",
+                frame.text,
+                re.I,
+            )
+        )
+        wants_countries = frame.focus in {"countries", "country"} or bool(
+            re.search(r"\bwhich\s+countries\b|\bfrom\s+which\s+countries\b", frame.text, re.I)
+        )
         in_sentence = not persons or any(self._sentence_has(info, m) for m in persons)
 
         def pick(names_kinds: list[tuple[str, EntityKind]]) -> list[str]:
             if wants_countries:
-                names_kinds = [nk for nk in names_kinds if nk[1] is EntityKind.COUNTRY] or names_kinds
+                names_kinds = [
+                    nk for nk in names_kinds if nk[1] is EntityKind.COUNTRY
+                ] or names_kinds
             elif any(k is EntityKind.PERSON or k is EntityKind.GROUP for _, k in names_kinds):
                 names_kinds = [nk for nk in names_kinds if nk[1] is not EntityKind.COUNTRY]
             return _dedupe_names([n for n, _ in names_kinds])
@@ -508,25 +615,39 @@ class Answerer:
         }
         for meeting in {**nearby, **{m.id: m for m in self._meetings_for(frame, scored)}}.values():
             anchors = persons or frame.strong_entities()
-            involved = not anchors or any(
-                self._same_entity(p.name, m) for p in meeting.participants for m in anchors
-            ) or (not persons and meeting.id in nearby)
-            others = [(p.name, p.kind) for p in meeting.participants if both or not self._in_question(frame, p.name)]
+            involved = (
+                not anchors
+                or any(self._same_entity(p.name, m) for p in meeting.participants for m in anchors)
+                or (not persons and meeting.id in nearby)
+            )
+            others = [
+                (p.name, p.kind)
+                for p in meeting.participants
+                if both or not self._in_question(frame, p.name)
+            ]
             names = pick(others)
             if not names:
                 continue
             named_here = {m.key for m in info.mentions}
             triggered_here = meeting.trigger.sentence == info.index or (
                 bool(_MEET_VERB.search(info.text))
-                and any(p.key in named_here for p in meeting.participants if not self._in_question(frame, p.name))
+                and any(
+                    p.key in named_here
+                    for p in meeting.participants
+                    if not self._in_question(frame, p.name)
+                )
             )
             bonus = 1.5 if involved and triggered_here else 0.6 if involved else 0.3
             if plural:
                 bonus += 0.1 * (len(names) - 1)
             yield Candidate(
-                short=_join(names), score=bonus, sentence=scored, rule="meeting-event",
+                short=_join(names),
+                score=bonus,
+                sentence=scored,
+                rule="meeting-event",
                 facts={"participants": [p.name for p in meeting.participants]},  # type: ignore[dict-item]
-                highlight=tuple(names), meeting=meeting,
+                highlight=tuple(names),
+                meeting=meeting,
             )
         # Sentence level: who stands after a meeting verb (or after "by" in the passive).
         verb = _MEET_VERB.search(info.text)
@@ -534,42 +655,90 @@ class Answerer:
             return
         window_score = 0.9 if in_sentence else 0.45
         passive = re.search(r"\bby\b", info.text[verb.end() : verb.end() + 60])
-        actors = [m for m in info.mentions if m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.COUNTRY} and not m.role_only]
+        actors = [
+            m
+            for m in info.mentions
+            if m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.COUNTRY}
+            and not m.role_only
+        ]
         if both:
-            free = [m for m in actors if not _PREPOSITION_BEFORE.search(info.text, max(0, m.start - 40), m.start)]
+            free = [
+                m
+                for m in actors
+                if not _PREPOSITION_BEFORE.search(info.text, max(0, m.start - 40), m.start)
+            ]
             people = [m for m in free if m.kind is EntityKind.PERSON]
-            names = pick([(m.name or m.text, m.kind) for m in (people if len(people) >= 2 else free)])
+            names = pick(
+                [(m.name or m.text, m.kind) for m in (people if len(people) >= 2 else free)]
+            )
             if len(names) >= 2:
-                yield Candidate(short=_join(names[:6]), score=window_score, sentence=scored, rule="sentence-all-actors", highlight=tuple(names))
+                yield Candidate(
+                    short=_join(names[:6]),
+                    score=window_score,
+                    sentence=scored,
+                    rule="sentence-all-actors",
+                    highlight=tuple(names),
+                )
             return
         objects = [
             m
             for m in actors
             if m.start >= verb.end()
             and not self._in_question(frame, m.name or m.text)
-            and (passive or not _PREPOSITION_BEFORE.search(info.text, max(verb.end(), m.start - 40), m.start))
+            and (
+                passive
+                or not _PREPOSITION_BEFORE.search(info.text, max(verb.end(), m.start - 40), m.start)
+            )
         ]
         if passive or not objects:
-            objects += [m for m in actors if m.end <= verb.start() and not self._in_question(frame, m.name or m.text)]
+            objects += [
+                m
+                for m in actors
+                if m.end <= verb.start() and not self._in_question(frame, m.name or m.text)
+            ]
         names = pick([(m.name or m.text, m.kind) for m in objects])
         if names:
             bonus = 0.1 * (len(names) - 1) if plural else -0.05 * (len(names) - 1)
-            yield Candidate(short=_join(names[:6]), score=window_score - 0.2 + bonus, sentence=scored, rule="sentence-actors", highlight=tuple(names))
+            yield Candidate(
+                short=_join(names[:6]),
+                score=window_score - 0.2 + bonus,
+                sentence=scored,
+                rule="sentence-actors",
+                highlight=tuple(names),
+            )
         group = group_np().match(info.text, verb.end())
         if group:
             phrase = re.sub(r"^(?:with|the)\s+", "", group.group(1).strip())
             if not self._in_question(frame, phrase):
-                yield Candidate(short=phrase, score=window_score - 0.1, sentence=scored, rule="sentence-group", highlight=(phrase,))
+                yield Candidate(
+                    short=phrase,
+                    score=window_score - 0.1,
+                    sentence=scored,
+                    rule="sentence-group",
+                    highlight=(phrase,),
+                )
 
     def _who(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
         text = info.text
         whose = re.match(r"^\s*whose\s+(\w+)", frame.text, re.I)
         if whose:
-            for m in re.finditer(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)['’]s\s+" + re.escape(whose.group(1)), text):
-                if not self._in_question(frame, m.group(1)):
-                    yield Candidate(short=m.group(1), score=1.0, sentence=scored, rule="possessive", highlight=(m.group(1),))
-        people = [m for m in info.mentions if m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION} and not m.role_only]
+            for hit in re.finditer(
+                r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)['’]s\s+" + re.escape(whose.group(1)), text
+            ):
+                if not self._in_question(frame, hit.group(1)):
+                    yield Candidate(
+                        short=hit.group(1),
+                        score=1.0,
+                        sentence=scored,
+                        rule="possessive",
+                        highlight=(hit.group(1),),
+                    )
+        people = [
+            m
+            for m in info.mentions
+            if m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION} and not m.role_only
+        ]
         people += [r for r in info.references if r.rule == "title-reference"]
         # "..., he told a German newspaper" / "He finished second": the subject pronoun stands
         # for the person it was resolved to.
@@ -585,10 +754,26 @@ class Answerer:
             return
         entity_stems = {s for m in frame.entities for s in self.tokenizer(m.name or m.text)}
         q_stems = set(self.tokenizer(frame.text)) - entity_stems
-        anchors = [w.start() for w in re.finditer(r"[\w'-]+", text) if self.tokenizer.stem(fold(w.group())) in q_stems]
+        anchors = [
+            w.start()
+            for w in re.finditer(r"[\w'-]+", text)
+            if self.tokenizer.stem(fold(w.group())) in q_stems
+        ]
         say = [m.start() for m in re.finditer(_SAY_VERBS, text)]
-        asks_says = bool(re.search(r"\b(?:said|say|says|told|warned|announced|confirmed|stressed|tweeted)\b", frame.text, re.I))
-        many = bool(re.search(r"\b(?:which|what)\s+(?:\w+\s+){0,2}(?:chairmen|chairwomen|leaders|members|officials|astronauts|ministers|people|players|countries|lawmakers|senators|companies|banks)\b", frame.text, re.I))
+        asks_says = bool(
+            re.search(
+                r"\b(?:said|say|says|told|warned|announced|confirmed|stressed|tweeted)\b",
+                frame.text,
+                re.I,
+            )
+        )
+        many = bool(
+            re.search(
+                r"\b(?:which|what)\s+(?:\w+\s+){0,2}(?:chairmen|chairwomen|leaders|members|officials|astronauts|ministers|people|players|countries|lawmakers|senators|companies|banks)\b",
+                frame.text,
+                re.I,
+            )
+        )
         focus = _who_focus(frame.text)
         focus_stem = self.tokenizer.stem(focus) if focus else None
         scored_people = []
@@ -597,7 +782,13 @@ class Answerer:
             score = 0.8 - min(distance, 200) / 400
             if focus in _ORG_FOCUS:
                 # A capitalised name of unknown kind may be a firm; a titled person is not.
-                score += 0.6 if m.kind is EntityKind.ORGANISATION else 0.0 if m.rule == "name-shape" else -0.4
+                score += (
+                    0.6
+                    if m.kind is EntityKind.ORGANISATION
+                    else 0.0
+                    if m.rule == "name-shape"
+                    else -0.4
+                )
             elif m.kind is EntityKind.PERSON:
                 score += 0.3
             elif focus is not None and m.kind is EntityKind.ORGANISATION:
@@ -606,7 +797,10 @@ class Answerer:
             if focus_stem:
                 # "rider Daniel Okafor", "Mayor Tor Lindahl", "the company, Corvan Logistics"
                 window = text[max(0, m.start - 40) : m.end + 40]
-                if any(self.tokenizer.stem(fold(w)) == focus_stem for w in re.findall(r"[\w'-]+", window)):
+                if any(
+                    self.tokenizer.stem(fold(w)) == focus_stem
+                    for w in re.findall(r"[\w'-]+", window)
+                ):
                     score += 0.3
             if asks_says and say and min(abs(m.start - s) for s in say) < 40:
                 score += 0.4
@@ -615,11 +809,26 @@ class Answerer:
             scored_people.append((score, m))
         scored_people.sort(key=lambda x: -x[0])
         if many:
-            names = _dedupe_names([m.name or m.text for _, m in scored_people if m.kind is EntityKind.PERSON] or [m.name for _, m in scored_people])
-            yield Candidate(short=_join(names[:6]), score=scored_people[0][0], sentence=scored, rule="sentence-people", highlight=tuple(names))
+            names = _dedupe_names(
+                [m.name or m.text for _, m in scored_people if m.kind is EntityKind.PERSON]
+                or [m.name for _, m in scored_people]
+            )
+            yield Candidate(
+                short=_join(names[:6]),
+                score=scored_people[0][0],
+                sentence=scored,
+                rule="sentence-people",
+                highlight=tuple(names),
+            )
             return
         score, best = scored_people[0]
-        yield Candidate(short=best.name or best.text, score=score, sentence=scored, rule=f"sentence-person:{best.rule}", highlight=(best.text,))
+        yield Candidate(
+            short=best.name or best.text,
+            score=score,
+            sentence=scored,
+            rule=f"sentence-person:{best.rule}",
+            highlight=(best.text,),
+        )
 
     def _who_role(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         target = fold(frame.role_target or "")
@@ -629,32 +838,80 @@ class Answerer:
         for m in info.mentions:
             if m.kind is not EntityKind.PERSON or not m.title:
                 continue
-            if target not in fold(m.name) and fold(m.name) not in target and not any(t in fold(m.name).split() for t in target.split()):
+            if (
+                target not in fold(m.name)
+                and fold(m.name) not in target
+                and not any(t in fold(m.name).split() for t in target.split())
+            ):
                 continue
             role = m.title
             if m.nationality:
                 role = f"{_demonym(m.nationality)} {role}".strip()
-            yield Candidate(short=role, score=1.2 if m.rule == "title+name" else 0.8, sentence=scored, rule="title", highlight=(m.text,))
+            yield Candidate(
+                short=role,
+                score=1.2 if m.rule == "title+name" else 0.8,
+                sentence=scored,
+                rule="title",
+                highlight=(m.text,),
+            )
         # Appositive: "Rami Khouri, director of the Issam Fares Institute ..., said".
         for name_match in re.finditer(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*", info.text):
-            if fold(name_match.group()) != target and fold(name_match.group()).split()[-1:] != target.split()[-1:]:
+            if (
+                fold(name_match.group()) != target
+                and fold(name_match.group()).split()[-1:] != target.split()[-1:]
+            ):
                 continue
-            after = info.text[name_match.end():]
+            after = info.text[name_match.end() :]
             appositive = re.match(r",\s+((?:an?|the)\s+)?([^,]{3,120}?)(?:,|\.|$|\s+said)", after)
             if appositive and not re.match(r"(?:who|which|said|says)\b", appositive.group(2)):
-                yield Candidate(short=_trim_words(appositive.group(2), 16), score=0.9, sentence=scored, rule="appositive", highlight=(appositive.group(2),))
+                yield Candidate(
+                    short=_trim_words(appositive.group(2), 16),
+                    score=0.9,
+                    sentence=scored,
+                    rule="appositive",
+                    highlight=(appositive.group(2),),
+                )
             before = info.text[: name_match.start()]
             title_before = re.search(r"((?:[A-Z][\w-]+\s+){1,4})$", before)
-            if title_before and any(w in title_before.group(1) for w in ("President", "Minister", "Secretary", "Chancellor", "Director", "Chairman", "CEO", "Governor")):
-                yield Candidate(short=title_before.group(1).strip(), score=0.8, sentence=scored, rule="title-before", highlight=(title_before.group(1).strip(),))
+            if title_before and any(
+                w in title_before.group(1)
+                for w in (
+                    "President",
+                    "Minister",
+                    "Secretary",
+                    "Chancellor",
+                    "Director",
+                    "Chairman",
+                    "CEO",
+                    "Governor",
+                )
+            ):
+                yield Candidate(
+                    short=title_before.group(1).strip(),
+                    score=0.8,
+                    sentence=scored,
+                    rule="title-before",
+                    highlight=(title_before.group(1).strip(),),
+                )
 
     def _where(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
         exclude = {fold(m.name or m.text) for m in frame.entities}
         for meeting in self._meetings_for(frame, scored):
-            if meeting.place and meeting.place.sentence == info.index and not self._in_question(frame, meeting.place.value):
+            if (
+                meeting.place
+                and meeting.place.sentence == info.index
+                and not self._in_question(frame, meeting.place.value)
+            ):
                 value = meeting.place.value
-                yield Candidate(short=value, score=0.9, sentence=scored, rule="meeting-place", highlight=(value.split(",")[0],), meeting=meeting)
+                yield Candidate(
+                    short=value,
+                    score=0.9,
+                    sentence=scored,
+                    rule="meeting-place",
+                    highlight=(value.split(",")[0],),
+                    meeting=meeting,
+                )
         focus_suffix = (frame.focus or "").rstrip("s")
         for m in info.mentions:
             if m.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}:
@@ -681,20 +938,37 @@ class Answerer:
                     score += 0.5
                 elif "gazetteer" in m.rule:
                     score -= 0.5
-            if re.search(r"\bfrom\b", frame.text, re.I) and re.search(r"\bfrom\s+(?:the\s+)?$", before):
+            if re.search(r"\bfrom\b", frame.text, re.I) and re.search(
+                r"\bfrom\s+(?:the\s+)?$", before
+            ):
                 score += 0.8
             score += self._proximity(frame, info.text, m.start)
-            yield Candidate(short=m.name, score=score, sentence=scored, rule=f"sentence-place:{m.rule}", highlight=(m.text,))
+            yield Candidate(
+                short=m.name,
+                score=score,
+                sentence=scored,
+                rule=f"sentence-place:{m.rule}",
+                highlight=(m.text,),
+            )
         # A place noun phrase with a lower-case head ("the Esenyurt suburb of Istanbul").
         place = find_place(info, exclude)
         if place and not self._in_question(frame, place.value):
-            yield Candidate(short=place.value, score=0.3, sentence=scored, rule=place.rule, highlight=(place.value,))
+            yield Candidate(
+                short=place.value,
+                score=0.3,
+                sentence=scored,
+                rule=place.rule,
+                highlight=(place.value,),
+            )
 
     def _country_demonym_in_question(self, frame: QuestionFrame, country: str) -> bool:
         from assistant.knowledge.lexicon import lexicon
 
         q = fold(frame.text)
-        return any(fold(c) == fold(country) and re.search(r"(?<!\w)" + re.escape(d) + r"(?!\w)", q) for d, c in lexicon().nationalities.items())
+        return any(
+            fold(c) == fold(country) and re.search(r"(?<!\w)" + re.escape(d) + r"(?!\w)", q)
+            for d, c in lexicon().nationalities.items()
+        )
 
     def _when(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
@@ -702,14 +976,41 @@ class Answerer:
         for t in info.times:
             if fold(t.text) in asked:
                 continue
-            score = {"weekday_date": 0.9, "day_month": 0.9, "iso": 0.9, "weekday": 0.8, "relative_weekday": 0.8, "relative_day": 0.7, "relative_month": 0.7, "month_year": 0.7, "relative_period": 0.5, "clock": 0.5, "year": 0.5, "month": 0.5, "ago": 0.4, "holiday": 0.5, "bare_year": 0.3}.get(t.kind, 0.3)
-            if re.search(r"\b(?:first|ago|originally|initially)\b", frame.text, re.I) and t.kind in {"year", "bare_year", "relative_month", "month_year"}:
+            score = {
+                "weekday_date": 0.9,
+                "day_month": 0.9,
+                "iso": 0.9,
+                "weekday": 0.8,
+                "relative_weekday": 0.8,
+                "relative_day": 0.7,
+                "relative_month": 0.7,
+                "month_year": 0.7,
+                "relative_period": 0.5,
+                "clock": 0.5,
+                "year": 0.5,
+                "month": 0.5,
+                "ago": 0.4,
+                "holiday": 0.5,
+                "bare_year": 0.3,
+            }.get(t.kind, 0.3)
+            if re.search(
+                r"\b(?:first|ago|originally|initially)\b", frame.text, re.I
+            ) and t.kind in {"year", "bare_year", "relative_month", "month_year"}:
                 score += 0.3
             score += self._proximity(frame, info.text, t.start)
             words = t.text
             resolved = format_iso(t.iso)
-            short = words if not resolved or fold(resolved) in fold(words) else f"{words}, {resolved}"
-            yield Candidate(short=short, score=score, sentence=scored, rule=f"time:{t.kind}", facts={"when_words": words, "when_iso": t.iso or ""}, highlight=(t.text,))
+            short = (
+                words if not resolved or fold(resolved) in fold(words) else f"{words}, {resolved}"
+            )
+            yield Candidate(
+                short=short,
+                score=score,
+                sentence=scored,
+                rule=f"time:{t.kind}",
+                facts={"when_words": words, "when_iso": t.iso or ""},
+                highlight=(t.text,),
+            )
 
     def _why(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
@@ -717,23 +1018,45 @@ class Answerer:
         for meeting in self._meetings_for(frame, scored):
             if meeting.purpose is None or meeting.background:
                 continue
-            involved = not persons or any(self._same_entity(p.name, m) for p in meeting.participants for m in persons)
+            involved = not persons or any(
+                self._same_entity(p.name, m) for p in meeting.participants for m in persons
+            )
             if not involved:
                 continue
             # The event's purpose may sit in a later sentence ("The visit aims to ...").
             own = 1.0 if meeting.purpose.sentence == info.index else 0.9
             yield Candidate(
-                short=meeting.purpose.value, score=own, sentence=scored, rule=f"meeting-{meeting.purpose.rule}",
-                highlight=(meeting.purpose.value,), meeting=meeting,
+                short=meeting.purpose.value,
+                score=own,
+                sentence=scored,
+                rule=f"meeting-{meeting.purpose.rule}",
+                highlight=(meeting.purpose.value,),
+                meeting=meeting,
                 extra_sentences=[(scored.article, meeting.purpose.sentence)],
             )
         purpose = find_purpose(info)
         if purpose:
             own = 1.0 if purpose.rule == "purpose:statement" else 0.7
-            yield Candidate(short=purpose.value, score=own, sentence=scored, rule=purpose.rule, highlight=(purpose.value,))
-        reason = re.search(r"\b(?:reason\s+for\s+\w+\s+was|wanted\s+to|in\s+order\s+to|so\s+(?:that|as\s+to)|after|as\s+it|since|in\s+retaliation\s+for|in\s+response\s+to|over|for)\s+(.{6,})", info.text, re.I)
+            yield Candidate(
+                short=purpose.value,
+                score=own,
+                sentence=scored,
+                rule=purpose.rule,
+                highlight=(purpose.value,),
+            )
+        reason = re.search(
+            r"\b(?:reason\s+for\s+\w+\s+was|wanted\s+to|in\s+order\s+to|so\s+(?:that|as\s+to)|after|as\s+it|since|in\s+retaliation\s+for|in\s+response\s+to|over|for)\s+(.{6,})",
+            info.text,
+            re.I,
+        )
         if reason:
-            yield Candidate(short=_trim_words(reason.group(0), 30).rstrip(".,"), score=0.2, sentence=scored, rule="reason-clause", highlight=(reason.group(0),))
+            yield Candidate(
+                short=_trim_words(reason.group(0), 30).rstrip(".,"),
+                score=0.2,
+                sentence=scored,
+                rule="reason-clause",
+                highlight=(reason.group(0),),
+            )
 
     def _topic(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
@@ -741,15 +1064,34 @@ class Answerer:
             if meeting.topics and meeting.topics[0].sentence == info.index:
                 items = [t.value for t in meeting.topics if not self._in_question(frame, t.value)]
                 if items:
-                    yield Candidate(short=_trim_words(", ".join(items), 30), score=0.9, sentence=scored, rule="meeting-topics", highlight=tuple(items), meeting=meeting)
+                    yield Candidate(
+                        short=_trim_words(", ".join(items), 30),
+                        score=0.9,
+                        sentence=scored,
+                        rule="meeting-topics",
+                        highlight=tuple(items),
+                        meeting=meeting,
+                    )
         topics = find_topics(info)
         items = [t.value for t in topics if not self._in_question(frame, t.value)]
         if items:
             score = 0.7 + 0.05 * min(len(items), 6)
-            yield Candidate(short=_trim_words(", ".join(items), 30), score=score, sentence=scored, rule=topics[0].rule, highlight=tuple(items))
+            yield Candidate(
+                short=_trim_words(", ".join(items), 30),
+                score=score,
+                sentence=scored,
+                rule=topics[0].rule,
+                highlight=tuple(items),
+            )
         about = re.search(r"\b(?:about|concerning|regarding)\s+(.{6,})", info.text)
         if about:
-            yield Candidate(short=_trim_words(about.group(1), 30).rstrip(".,"), score=0.2, sentence=scored, rule="topic-about", highlight=(about.group(1),))
+            yield Candidate(
+                short=_trim_words(about.group(1), 30).rstrip(".,"),
+                score=0.2,
+                sentence=scored,
+                rule="topic-about",
+                highlight=(about.group(1),),
+            )
 
     def _person_meetings(self, frame: QuestionFrame) -> list[Meeting]:
         people = [m for m in frame.strong_entities() if m.kind is EntityKind.PERSON]
@@ -765,7 +1107,9 @@ class Answerer:
     def _count(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         meetings = self._person_meetings(frame)
         if meetings:
-            yield Candidate(short=str(len(meetings)), score=1.0, sentence=scored, rule="meeting-count")
+            yield Candidate(
+                short=str(len(meetings)), score=1.0, sentence=scored, rule="meeting-count"
+            )
 
     def _list_meetings(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         meetings = self._person_meetings(frame)
@@ -795,7 +1139,9 @@ class Answerer:
             highlight=highlight,
         )
 
-    def _render(self, frame: QuestionFrame, candidate: Candidate, hits: list[SearchHit], log: list[str]) -> Answer:
+    def _render(
+        self, frame: QuestionFrame, candidate: Candidate, hits: list[SearchHit], log: list[str]
+    ) -> Answer:
         short = candidate.short.strip().rstrip(".,;")
         limit = SHORT_WORD_LIMIT.get(frame.intent, 30)
         short = _trim_words(short, limit)
@@ -833,7 +1179,15 @@ class Answerer:
             variant = "with_subject"
         elif frame.intent in {"why", "topic"} and not subject:
             variant = "no_subject"
-        text = templates().render(frame.intent, variant, subject=subject, answer=short, place=place, time=time, purpose=purpose)
+        text = templates().render(
+            frame.intent,
+            variant,
+            subject=subject,
+            answer=short,
+            place=place,
+            time=time,
+            purpose=purpose,
+        )
         cap = 200 if frame.intent in SHORT_WORD_LIMIT else 400
         if len(text) > cap:
             text = text[: cap - 1].rsplit(" ", 1)[0] + "…"
@@ -847,7 +1201,9 @@ class Answerer:
             for index in meeting.sentences[:3]:
                 if index not in cited and meeting.article_id == scored.article.id:
                     citations.append(self._citation(scored.article, index, candidate.highlight))
-        confidence = max(0.05, min(0.99, round(0.35 + 0.15 * candidate.score + 0.3 * scored.coverage, 2)))
+        confidence = max(
+            0.05, min(0.99, round(0.35 + 0.15 * candidate.score + 0.3 * scored.coverage, 2))
+        )
         log.append(f"template {frame.intent}.{variant}")
         return Answer(
             question=frame.text,
@@ -862,7 +1218,9 @@ class Answerer:
             explain=log,
         )
 
-    def _fallback(self, frame: QuestionFrame, scored: Scored, hits: list[SearchHit], log: list[str]) -> Answer:
+    def _fallback(
+        self, frame: QuestionFrame, scored: Scored, hits: list[SearchHit], log: list[str]
+    ) -> Answer:
         sentence = scored.info.text
         text = templates().render("fallback", "default", answer=sentence)
         log.append("template fallback.default")
@@ -880,7 +1238,9 @@ class Answerer:
             fallback=True,
         )
 
-    def _decline(self, frame: QuestionFrame, reason: str, hits: list[SearchHit], log: list[str]) -> Answer:
+    def _decline(
+        self, frame: QuestionFrame, reason: str, hits: list[SearchHit], log: list[str]
+    ) -> Answer:
         log.append(f"declined: {reason}")
         text = templates().render("declined", "default", answer=reason)
         if hits:
@@ -927,7 +1287,9 @@ def _demonym(country: str) -> str:
     from assistant.knowledge.lexicon import lexicon
 
     for demonym, c in lexicon().data.nationalities.items():
-        if c == country and " " not in demonym or (c == country and demonym.startswith(("South", "North"))):
+        if (c == country and " " not in demonym) or (
+            c == country and demonym.startswith(("South", "North"))
+        ):
             return demonym
     return country
 

@@ -49,16 +49,16 @@ def intent_rules() -> list[tuple[IntentRule, re.Pattern[str], re.Pattern[str] | 
     return out
 
 
-_LOWER_NAME_HINT = re.compile(r"\b(?:who\s+is|about|did|does|will|is|was|and|with|meet|met)\s+([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})\b")
+_LOWER_NAME_HINT = re.compile(
+    r"\b(?:who\s+is|about|did|does|will|is|was|and|with|meet|met)\s+([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})\b"
+)
 _FOLLOWUP = re.compile(
     r"^\s*(?:and\s+)?(?:where|when|why|what\s+about|how\s+about|and|who\s+else|with\s+whom)\b[^A-Z]*\??\s*$|^\s*(?:and\s+)?(?:what\s+about|how\s+about)\s+",
     re.IGNORECASE,
 )
 _PRONOUN_Q = re.compile(r"\b(?:they|them|he|she|him|her|the\s+two(?:\s+leaders)?|both)\b", re.I)
 _WH = {"who", "whom", "whose", "what", "which", "where", "when", "why", "how", "with"}
-_FOCUS = re.compile(
-    r"^\s*(?:which|what|in\s+which|in\s+what|at\s+which)\s+(\w+)", re.IGNORECASE
-)
+_FOCUS = re.compile(r"^\s*(?:which|what|in\s+which|in\s+what|at\s+which)\s+(\w+)", re.IGNORECASE)
 
 
 @dataclass
@@ -81,7 +81,8 @@ class QuestionFrame:
         return [
             m
             for m in self.entities
-            if m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.PLACE, EntityKind.COUNTRY}
+            if m.kind
+            in {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.PLACE, EntityKind.COUNTRY}
             and not m.role_only
         ]
 

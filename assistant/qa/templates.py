@@ -11,7 +11,19 @@ from pydantic import RootModel, field_validator
 from assistant.prompts import PROMPTS_DIR, PromptError, load_toml
 
 PLACEHOLDERS = frozenset({"subject", "answer", "place", "time", "purpose", "others"})
-REQUIRED_INTENTS = ("who_met", "who", "who_role", "where", "when", "why", "topic", "count", "list_meetings", "fallback", "declined")
+REQUIRED_INTENTS = (
+    "who_met",
+    "who",
+    "who_role",
+    "where",
+    "when",
+    "why",
+    "topic",
+    "count",
+    "list_meetings",
+    "fallback",
+    "declined",
+)
 
 
 class TemplateFile(RootModel[dict[str, dict[str, str]]]):
@@ -28,7 +40,9 @@ class TemplateFile(RootModel[dict[str, dict[str, str]]]):
                     raise ValueError(f"{intent}.{variant}: {error}") from None
                 unknown = fields - PLACEHOLDERS
                 if unknown:
-                    raise ValueError(f"{intent}.{variant}: unknown placeholder {{{sorted(unknown)[0]}}}")
+                    raise ValueError(
+                        f"{intent}.{variant}: unknown placeholder {{{sorted(unknown)[0]}}}"
+                    )
                 if "answer" not in fields:
                     raise ValueError(f"{intent}.{variant}: template never shows {{answer}}")
         missing = [i for i in REQUIRED_INTENTS if i not in value]
