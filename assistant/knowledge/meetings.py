@@ -168,7 +168,7 @@ class Draft:
 
 # An actor inside a prepositional phrase ("on the sidelines of the APEC meeting") is a setting,
 # not a participant.
-_PREPOSITION_BEFORE = re.compile(
+PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|at|in|on|from|for|about|during|after|before|over|into|under|since|near|ahead\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$"
 )
 
@@ -309,6 +309,12 @@ def split_items(text: str) -> list[str]:
     return [i.strip(" .\"'") for i in items if len(i.strip(" .\"'").split()) >= 1]
 
 
+_TOPIC_OPENING = re.compile(
+    r"^\s*(?:(?:a\s+(?:range|number|host)\s+of\s+)?(?:topics|issues|matters|subjects|questions|areas)\s*,?\s*(?:ranging\s+from|such\s+as|including|like|of)|the\s+issues?\s+of|ways\s+to|how\s+to)\s+",
+    re.IGNORECASE,
+)
+
+
 def find_topics(info: SentenceInfo) -> list[Evidence]:
     for pattern in rules().topics:
         match = pattern.search(info.text)
@@ -318,12 +324,9 @@ def find_topics(info: SentenceInfo) -> list[Evidence]:
         rest = re.split(
             r"[;.]|\s[-–—]\s|,\s+(?:said|according|adding|officials|the\s+\w+\s+said)\b", rest
         )[0]
-        rest = re.sub(
-            r"^\s*(?:the\s+issues?\s+of|issues\s+such\s+as|ways\s+to|how\s+to|a\s+range\s+of\s+issues,?\s*including)\s+",
-            "",
-            rest,
-        )
-        items = [i for i in split_items(rest) if 1 <= len(i.split()) <= 12]
+        rest = _TOPIC_OPENING.sub("", rest)
+        # An over-long item is cut, not dropped: its first words still name the topic.
+        items = [" ".join(i.split()[:12]) for i in split_items(rest) if i.split()]
         if items:
             rule = f"topic:{match.group().split()[0].lower()}"
             return [Evidence(value=i, sentence=info.index, rule=rule) for i in items[:8]]
@@ -374,7 +377,7 @@ def _participants_for(
             m
             for m in actors
             if clause <= m.start < start
-            and not _PREPOSITION_BEFORE.search(text, max(clause, m.start - 40), m.start)
+            and not PREPOSITION_BEFORE.search(text, max(clause, m.start - 40), m.start)
             and not _SPEAKER_AFTER.match(text, m.end)
         ]
         # The grammatical subject is the first actor of the clause, a person before a country;
@@ -399,7 +402,7 @@ def _participants_for(
             m
             for m in actors
             if end <= m.start < stop
-            and not _PREPOSITION_BEFORE.search(text, max(end, m.start - 40), m.start)
+            and not PREPOSITION_BEFORE.search(text, max(end, m.start - 40), m.start)
             and not _SPEAKER_AFTER.match(text, m.end)
             and (m.kind is not EntityKind.COUNTRY or rule_name in _COUNTRY_RULES)
             and (m.kind is EntityKind.PERSON or rule_name not in {"visited", "joined"})
@@ -409,7 +412,7 @@ def _participants_for(
             group = _group_after(text, end, info.index, f"{rule_name}-group")
             if group:
                 out.append(group)
-    plural = _PLURAL_REFERENCE.search(text)
+    plural = PLURAL_REFERENCE.search(text)
     if plural and last is not None and len({p.key for p in out}) < 2:
         out = [p for p in out if p.kind is not EntityKind.COUNTRY]
         out += [
@@ -426,8 +429,8 @@ _COUNTRY_RULES = {"hosted", "phone", "summit-with", "held-talks"}
 _SPEAKER_AFTER = re.compile(
     r"\s*(?:,\s*[^,]{0,60},\s*)?(?:said|says|told|added|noted|stressed|announced|confirmed|explained)\b"
 )
-_PLURAL_REFERENCE = re.compile(
-    r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|sides|ministers|presidents|men|women|heads\s+of\s+state)\b|\bthe\s+two\b|\btheir\s+(?:first\s+|last\s+|second\s+|previous\s+)?(?:meeting|talks|summit|encounter|call|conversation)\b",
+PLURAL_REFERENCE = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|sides|ministers|presidents|men|women|heads\s+of\s+state)\b|\bthe\s+(?:two|pair|duo)\b|\btheir\s+(?:first\s+|last\s+|second\s+|previous\s+)?(?:meeting|talks|summit|encounter|call|conversation)\b",
     re.IGNORECASE,
 )
 _ORG_RULES = {"met", "held-talks", "sat-down", "between", "passive", "phone", "hosted", "gathered"}

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from assistant.knowledge.analysis import AnalysisCache, ArticleAnalysis, SentenceInfo
 from assistant.knowledge.entities import Mention
 from assistant.knowledge.meetings import (
-    _PREPOSITION_BEFORE,
+    PLURAL_REFERENCE,
+    PREPOSITION_BEFORE,
     find_place,
     find_purpose,
     find_topics,
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
 
 SHORT_WORD_LIMIT = {"who_met": 16, "who": 16, "who_role": 16, "where": 10, "when": 10}
 RETRIEVE_K = 200
+# How much a sentence's relevance counts against the fitness of the answer found in it.
+SENTENCE_WEIGHT = 0.45
 _ORG_FOCUS = frozenset(
     "company companies firm firms bank banks group organisation organization party union agency newspaper team club airline network institute university council committee ministry government".split()
 )
@@ -84,7 +87,7 @@ _QUESTION_WORDS = frozenset(
     "who whom whose what which where when why how did does do is was were are will would the a an of to in on at for with and or by from about into".split()
 )
 _MEET_VERB = re.compile(
-    r"\b(?:met|meet|meets|meeting|summit|spoke|spoken|speak|speaks|talked|talk|talks|phoned|telephoned|hosted|hosts|host|received|receives|welcomed|welcomes|greeted|greets|alongside|joined|joins|visited|visits|between|sat\s+down|shook\s+hands|conversation|(?:phone|telephone)\s+call|called\s+(?=[A-Z]))\b",
+    r"\b(?:met|meet|meets|meeting|summit|gathered|convened|assembled|conferred|spoke|spoken|speak|speaks|talked|talk|talks|phoned|telephoned|hosted|hosts|host|received|receives|welcomed|welcomes|greeted|greets|alongside|joined|joins|visited|visits|between|sat\s+down|shook\s+hands|conversation|(?:phone|telephone)\s+call|called\s+(?=[A-Z]))\b",
     re.I,
 )
 _SAY_VERBS = r"(?:said|says|told|added|warned|stressed|noted|announced|confirmed|argued|insisted|explained|wrote|tweeted|stated|declared|according\s+to)"
@@ -289,6 +292,11 @@ class Answerer:
                 entity_hits = sum(1 for m in strong if self._sentence_has(info, m))
                 people = [m for m in strong if m.kind is EntityKind.PERSON]
                 in_window = self._window_hits(analysis, info.index, people) if people else 0
+                if len(people) >= 2 and PLURAL_REFERENCE.search(info.text):
+                    # "The pair first sat down ...", "the leaders will discuss ...": both people
+                    # the question names (the article mentions them, or it was not selected).
+                    entity_hits = max(entity_hits, len(people))
+                    in_window = max(in_window, len(people))
                 if len(people) >= 2 and in_window < min(len(people), 3):
                     # Two people asked about together must appear together around the answer.
                     continue
@@ -527,7 +535,7 @@ class Answerer:
         for rank, item in enumerate(pool):
             for candidate in extractor(frame, item):
                 candidate.own = candidate.score
-                candidate.score += item.score - 0.05 * rank
+                candidate.score += SENTENCE_WEIGHT * item.score - 0.05 * rank
                 candidates.append(candidate)
         if not candidates:
             return None
@@ -665,7 +673,7 @@ class Answerer:
             free = [
                 m
                 for m in actors
-                if not _PREPOSITION_BEFORE.search(info.text, max(0, m.start - 40), m.start)
+                if not PREPOSITION_BEFORE.search(info.text, max(0, m.start - 40), m.start)
             ]
             people = [m for m in free if m.kind is EntityKind.PERSON]
             names = pick(
@@ -687,7 +695,7 @@ class Answerer:
             and not self._in_question(frame, m.name or m.text)
             and (
                 passive
-                or not _PREPOSITION_BEFORE.search(info.text, max(verb.end(), m.start - 40), m.start)
+                or not PREPOSITION_BEFORE.search(info.text, max(verb.end(), m.start - 40), m.start)
             )
         ]
         if passive or not objects:
@@ -998,6 +1006,9 @@ class Answerer:
             ) and t.kind in {"year", "bare_year", "relative_month", "month_year"}:
                 score += 0.3
             score += self._proximity(frame, info.text, t.start)
+            if re.search(r"\b(?:since|until|till|before|after|by)\s+(?:[\w'-]+\s+){0,5}$", info.text[max(0, t.start - 50) : t.start]):
+                # "since the walkout began on June 30": the time of something else.
+                score -= 0.5
             words = t.text
             resolved = format_iso(t.iso)
             short = (
@@ -1075,7 +1086,7 @@ class Answerer:
         topics = find_topics(info)
         items = [t.value for t in topics if not self._in_question(frame, t.value)]
         if items:
-            score = 0.7 + 0.05 * min(len(items), 6)
+            score = 0.7 + 0.1 * min(len(items), 6)
             yield Candidate(
                 short=_trim_words(", ".join(items), 30),
                 score=score,
