@@ -6,26 +6,44 @@ The TUI and every command of the CLI go through `Engine`; nothing here imports t
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
-import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from assistant import __version__
-from assistant.cache import Bundle, CacheError, IndexCache, fingerprint
+from assistant.build import (
+    STORE_DIR,
+    BuildSettings,
+    collect,
+    file_states,
+    merge,
+    prune_store,
+    source_hash,
+)
+from assistant.cache import Bundle, CacheError, IndexCache
 from assistant.config import Settings
-from assistant.corpus import corpus_files, load_corpus, make_passages
-from assistant.index import BM25Index
+from assistant.corpus import corpus_files
+from assistant.index import BM25Index, Retriever
 from assistant.models import Answer, Article, Meeting, Passage, SearchHit, SkippedFile
-from assistant.progress import Progress
+from assistant.storage import (
+    ARRAYS,
+    ArticleView,
+    CompactCorpus,
+    MeetingView,
+    PassageView,
+    ids_json,
+)
 from assistant.text import Tokenizer, fold
 
-# Bump when anything that changes what is cached changes (tokenizer, passages, extraction).
-CACHE_FORMAT = "3"
+# Bump when anything that changes what is cached changes shape; code changes in the indexing
+# path (corpus/, knowledge/, text.py, models.py, the prompt files it reads) change the key anyway.
+CACHE_FORMAT = "4"
 
 
 @dataclass
@@ -40,18 +58,24 @@ class EngineStats:
 
 @dataclass
 class Engine:
+    """A loaded corpus. `articles`, `passages` and `meetings` are lazy views over compact
+    storage (see assistant/storage.py): Mapping/Sequence types whose objects are made on access."""
+
     settings: Settings
-    articles: dict[str, Article]
-    passages: list[Passage]
-    index: BM25Index
-    meetings: list[Meeting]
+    articles: Mapping[str, Article]
+    passages: Sequence[Passage]
+    index: Retriever
+    meetings: Sequence[Meeting]
     skipped: list[SkippedFile] = field(default_factory=list)
     from_cache: bool = False
     messages: list[str] = field(default_factory=list)
     load_seconds: float = 0.0
     tokenizer: Tokenizer = field(default_factory=Tokenizer)
     proper_words: dict[str, str] = field(default_factory=dict)
-    _meetings_by_article: dict[str, list[Meeting]] | None = field(default=None, repr=False)
+    corpus: CompactCorpus | None = field(default=None, repr=False)
+    # How the last open went (files processed/reused, seconds per phase): for benchmarks.
+    build_info: dict[str, Any] = field(default_factory=dict, repr=False)
+    _file_keys: list[str] = field(default_factory=list, repr=False)
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -63,7 +87,11 @@ class Engine:
         on_message: Callable[[str], None] | None = None,
         progress: bool = True,
     ) -> Engine:
-        """Load the corpus (from the cache when nothing changed) and make it searchable."""
+        """Load the corpus (from the cache when nothing changed) and make it searchable.
+
+        When files were added, changed or removed since the last build, only those are read
+        and analysed again; the rest comes from the per-file results kept in the cache.
+        """
         settings = settings or Settings()
         started = time.perf_counter()
         messages: list[str] = []
@@ -74,15 +102,30 @@ class Engine:
                 on_message(message)
 
         files, skipped_dirs = corpus_files(settings.corpus)
-        extra = json.dumps(
+        code = json.dumps(
             {
                 "version": __version__,
                 "format": CACHE_FORMAT,
-                "settings": settings.model_dump(mode="json", exclude={"cache_dir", "use_cache", "k"}),
+                "source": source_hash(),
+                "settings": settings.model_dump(
+                    mode="json",
+                    exclude={"cache_dir", "use_cache", "k", "bm25_k1", "bm25_b", "bm25_delta"},
+                ),
             },
             sort_keys=True,
         )
-        key = fingerprint(files, extra)
+        states = file_states(files, code)
+        digest = hashlib.sha256(b"newsdesk-engine-key-1\0" + code.encode())
+        digest.update(
+            json.dumps(
+                {
+                    "bm25": [settings.bm25_k1, settings.bm25_b, settings.bm25_delta],
+                    "files": [s.key for s in states],
+                    "skipped": [s.model_dump(mode="json") for s in skipped_dirs],
+                },
+            ).encode("utf-8", "surrogatepass")
+        )
+        key = digest.hexdigest()
         cache = IndexCache(settings.cache_dir) if settings.use_cache else None
         if cache is not None:
             try:
@@ -93,7 +136,7 @@ class Engine:
             if bundle is not None:
                 try:
                     engine = cls._from_bundle(settings, bundle)
-                except (KeyError, ValueError) as error:
+                except (KeyError, ValueError, UnicodeDecodeError) as error:
                     say(f"cache: unusable entry ({error}); rebuilding")
                 else:
                     if on_skip:
@@ -102,136 +145,122 @@ class Engine:
                     engine.messages = messages
                     engine.load_seconds = time.perf_counter() - started
                     return engine
-        report = load_corpus(settings.corpus, max_bytes=settings.max_file_bytes, on_skip=on_skip)
-        # load_corpus walks the same paths again and reports skipped_dirs itself.
-        skipped = report.skipped
-        engine = cls._build(settings, report.articles, skipped, progress=progress)
+        store = settings.cache_dir / STORE_DIR if cache is not None else None
+        cfg = BuildSettings(
+            max_bytes=settings.max_file_bytes,
+            context=settings.context,
+            title_weight=settings.title_weight,
+            store=str(store) if store is not None else None,
+        )
+        t0 = time.perf_counter()
+        collected = collect(states, cfg, progress=progress)
+        t1 = time.perf_counter()
+        merged = merge(states, collected.results, skipped_dirs, on_skip)
+        del collected.results
+        t2 = time.perf_counter()
+        index = BM25Index.from_postings(
+            merged.doc_len,
+            merged.terms,
+            merged.postings,
+            k1=settings.bm25_k1,
+            b=settings.bm25_b,
+            delta=settings.bm25_delta,
+        )
+        t3 = time.perf_counter()
+        corpus = CompactCorpus(merged.ids, merged.arrays)
+        engine = cls._make(settings, corpus, index, merged.skipped, merged.proper_words)
+        engine._file_keys = [s.key for s in states]
+        if collected.reused_files and collected.processed_files:
+            say(
+                f"cache: {collected.processed_files} new or changed files indexed, "
+                f"{collected.reused_files} unchanged files reused"
+            )
+        for warning in collected.warnings:
+            say(f"cache: {warning}")
+        t4 = time.perf_counter()
         if cache is not None:
             saved = cache.save(key, engine._to_bundle())
             for warning in cache.warnings:
                 say(f"cache: {warning}")
             if saved is None and not cache.warnings:
                 say("cache: not saved")
+            if saved is not None and store is not None:
+                prune_store(store, _referenced_keys(settings.cache_dir) | set(engine._file_keys))
+        t5 = time.perf_counter()
+        engine.build_info = {
+            "files": len(states),
+            "processed_files": collected.processed_files,
+            "reused_files": collected.reused_files,
+            "processed_bytes": collected.processed_bytes,
+            "workers": collected.workers,
+            "seconds": {
+                "process": t1 - t0,
+                "merge": t2 - t1,
+                "bm25": t3 - t2,
+                "save": t5 - t4,
+            },
+        }
         engine.messages = messages
         engine.load_seconds = time.perf_counter() - started
         return engine
 
     @classmethod
-    def _build(
+    def _make(
         cls,
         settings: Settings,
-        articles: list[Article],
+        corpus: CompactCorpus,
+        index: Retriever,
         skipped: list[SkippedFile],
-        progress: bool = True,
+        proper_words: dict[str, str],
+        from_cache: bool = False,
     ) -> Engine:
-        from assistant.knowledge.entities import collect_proper_words
-        from assistant.knowledge.meetings import extract_meetings
-
-        tokenizer = Tokenizer()
-        passages: list[Passage] = []
-        docs: list[list[str]] = []
-        meetings: list[Meeting] = []
-        stream = sys.stderr if progress else None  # None turns the bar off
-        with Progress(len(articles), "indexing", stream=stream) as bar:
-            for article in articles:
-                title_tokens = tokenizer(article.title) * settings.title_weight
-                for passage in make_passages(article, settings.context, start_id=len(passages)):
-                    passages.append(passage)
-                    docs.append(tokenizer(passage.text) + title_tokens)
-                meetings.extend(extract_meetings(article))
-                bar.advance()
-        index = BM25Index.build(docs, k1=settings.bm25_k1, b=settings.bm25_b, delta=settings.bm25_delta)
-        proper = collect_proper_words([a.text for a in articles])
         return cls(
-            proper_words=proper,
             settings=settings,
-            articles={a.id: a for a in articles},
-            passages=passages,
+            articles=ArticleView(corpus),
+            passages=PassageView(corpus),
             index=index,
-            meetings=meetings,
+            meetings=MeetingView(corpus),
             skipped=skipped,
-            tokenizer=tokenizer,
+            from_cache=from_cache,
+            proper_words=proper_words,
+            corpus=corpus,
         )
 
     def _to_bundle(self) -> Bundle:
-        articles = "\n".join(a.model_dump_json() for a in self.articles.values())
-        meetings = "\n".join(m.model_dump_json() for m in self.meetings)
+        if self.corpus is None:
+            raise ValueError("only an engine over a compact corpus can be saved")
         skipped = "\n".join(s.model_dump_json() for s in self.skipped)
-        passage_arrays: dict[str, np.ndarray] = {
-            "passage_article": np.array(
-                [self._article_order()[p.article_id] for p in self.passages], dtype=np.int32
-            ),
-            "passage_cols": np.array(
-                [
-                    (p.paragraph, p.sentence, p.first_sentence, p.last_sentence, p.start, p.end)
-                    for p in self.passages
-                ],
-                dtype=np.int64,
-            ).reshape(-1, 6),
-        }
+        arrays: dict[str, np.ndarray] = dict(self.corpus.arrays)
+        if isinstance(self.index, BM25Index):
+            arrays.update(self.index.to_arrays())
         return Bundle(
-            arrays={**self.index.to_arrays(), **passage_arrays},
+            arrays=arrays,
             documents={
-                "articles.jsonl": articles.encode(),
-                "meetings.jsonl": meetings.encode(),
+                "ids.json": ids_json(self.corpus.ids),
                 "skipped.jsonl": skipped.encode(),
                 "proper_words.json": json.dumps(self.proper_words, sort_keys=True).encode(),
+                "files.json": json.dumps(self._file_keys).encode(),
             },
         )
 
-    def _article_order(self) -> dict[str, int]:
-        return {article_id: i for i, article_id in enumerate(self.articles)}
-
     @classmethod
     def _from_bundle(cls, settings: Settings, bundle: Bundle) -> Engine:
-        articles = [
-            Article.model_validate_json(line)
-            for line in bundle.documents["articles.jsonl"].decode().splitlines()
-            if line
-        ]
-        meetings = [
-            Meeting.model_validate_json(line)
-            for line in bundle.documents["meetings.jsonl"].decode().splitlines()
-            if line
-        ]
+        ids = json.loads(bundle.documents["ids.json"].decode("utf-8", "surrogatepass"))
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            raise ValueError("ids.json is not a list of article ids")
+        corpus = CompactCorpus(ids, {name: bundle.arrays[name] for name in ARRAYS})
         skipped = [
             SkippedFile.model_validate_json(line)
             for line in bundle.documents.get("skipped.jsonl", b"").decode().splitlines()
             if line
         ]
-        article_ids = [a.id for a in articles]
-        by_id = {a.id: a for a in articles}
-        passages = []
-        cols = np.asarray(bundle.arrays["passage_cols"])
-        owners = np.asarray(bundle.arrays["passage_article"])
-        for i, (owner, row) in enumerate(zip(owners.tolist(), cols.tolist(), strict=True)):
-            article = by_id[article_ids[owner]]
-            paragraph, sentence, first, last, start, end = row
-            passages.append(
-                Passage(
-                    id=i,
-                    article_id=article.id,
-                    paragraph=paragraph,
-                    sentence=sentence,
-                    first_sentence=first,
-                    last_sentence=last,
-                    start=start,
-                    end=end,
-                    text=article.text[start:end],
-                )
-            )
         index = BM25Index.from_arrays(bundle.arrays)
+        if index.n_docs != corpus.n_passages:
+            raise ValueError("index and passages do not match")
         proper = json.loads(bundle.documents.get("proper_words.json", b"{}").decode() or "{}")
-        return cls(
-            proper_words=proper,
-            settings=settings,
-            articles=by_id,
-            passages=passages,
-            index=index,
-            meetings=meetings,
-            skipped=skipped,
-            from_cache=True,
-        )
+        engine = cls._make(settings, corpus, index, skipped, proper, from_cache=True)
+        engine._file_keys = json.loads(bundle.documents.get("files.json", b"[]").decode() or "[]")
+        return engine
 
     # --- queries ---------------------------------------------------------------------------
 
@@ -286,12 +315,14 @@ class Engine:
 
     def meetings_for(self, article_id: str) -> list[Meeting]:
         """The meetings extracted from one article (the answerer asks this per candidate)."""
-        if self._meetings_by_article is None:
-            grouped: dict[str, list[Meeting]] = {}
-            for meeting in self.meetings:
-                grouped.setdefault(meeting.article_id, []).append(meeting)
-            self._meetings_by_article = grouped
-        return self._meetings_by_article.get(article_id, [])
+        corpus = self.corpus
+        if corpus is None:
+            return [m for m in self.meetings if m.article_id == article_id]
+        try:
+            i = corpus.position(article_id)
+        except KeyError:
+            return []
+        return [corpus.meeting(j) for j in corpus.meetings_of(i)]
 
     def find_meetings(
         self,
@@ -329,9 +360,16 @@ class Engine:
                     return dt.date(int(iso), 1, 1)
             except ValueError:
                 pass
+        if self.corpus is not None:
+            try:
+                return self.corpus.date(self.corpus.position(meeting.article_id))
+            except KeyError:
+                return None
         return self.articles[meeting.article_id].date
 
-    def ask(self, question: str, conversation: object | None = None, explain: bool = False) -> Answer:
+    def ask(
+        self, question: str, conversation: object | None = None, explain: bool = False
+    ) -> Answer:
         """Answer one question; `conversation` carries context between follow-up turns."""
         from assistant.qa.answerer import Answerer
         from assistant.qa.conversation import Conversation
@@ -342,3 +380,20 @@ class Engine:
 
 def source_label(path: str | Path) -> str:
     return Path(path).name
+
+
+def _referenced_keys(cache_dir: Path) -> set[str]:
+    """Per-file result keys that the index cache entries under `cache_dir` were built from."""
+    keys: set[str] = set()
+    try:
+        entries = list(Path(cache_dir).iterdir())
+    except OSError:
+        return keys
+    for entry in entries:
+        try:
+            data = json.loads((entry / "documents" / "files.json").read_bytes())
+        except (OSError, ValueError):
+            continue
+        if isinstance(data, list):
+            keys.update(k for k in data if isinstance(k, str))
+    return keys

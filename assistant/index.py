@@ -83,8 +83,53 @@ _REQUIRED: dict[str, tuple[str, int]] = {
 }
 
 
+def _check_params(k1: float, b: float, delta: float) -> None:
+    if not k1 > 0:
+        raise ValueError(f"k1 must be > 0, got {k1}")
+    if not 0 <= b <= 1:
+        raise ValueError(f"b must be in [0, 1], got {b}")
+    if not delta >= 0:
+        raise ValueError(f"delta must be >= 0, got {delta}")
+
+
+def count_postings(
+    tokens: np.ndarray, lens: np.ndarray, width: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(term ids, document indices from 0, term frequencies) of documents given as one flat array
+    of term ids (`tokens`, each below `width`) and each document's length (`lens`); document-major,
+    then by term id. int32 arrays."""
+    if tokens.size == 0:
+        empty = np.zeros(0, dtype=np.int32)
+        return empty, empty.copy(), empty.copy()
+    key = np.repeat(np.arange(len(lens), dtype=np.int64) * width, lens)
+    key += tokens
+    key.sort()  # document-major, then term
+    first = np.empty(key.size, dtype=bool)
+    first[0] = True
+    np.not_equal(key[1:], key[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    del first
+    tf = np.diff(starts, append=key.size).astype(np.int32)
+    unique = key[starts]
+    del key, starts
+    return (unique % width).astype(np.int32), (unique // width).astype(np.int32), tf
+
+
 class Retriever(Protocol):
-    """Anything that ranks documents for a tokenised query (BM25Index now, maybe OpenSearch later)."""
+    """What the engine and the answerer need from retrieval (BM25Index here; a client of a
+    distributed engine such as OpenSearch could stand in, see docs/scaling.md).
+
+    Documents are passages, identified by their index (passage id) in the engine's corpus.
+    """
+
+    @property
+    def n_docs(self) -> int:
+        """Number of documents (passages) indexed."""
+        ...
+
+    def doc_freq(self, term: str, /) -> int:
+        """Number of documents containing the (stemmed) term, 0 if unknown."""
+        ...
 
     def search(self, query_tokens: Sequence[str], /, k: int = 10) -> list[tuple[int, float]]:
         """Up to `k` (document index, score) pairs, best first."""
@@ -212,12 +257,7 @@ class BM25Index:
         delta: float = 1.0,
     ) -> BM25Index:
         """Index token lists; document i of `docs` is document index i in results."""
-        if not k1 > 0:
-            raise ValueError(f"k1 must be > 0, got {k1}")
-        if not 0 <= b <= 1:
-            raise ValueError(f"b must be in [0, 1], got {b}")
-        if not delta >= 0:
-            raise ValueError(f"delta must be >= 0, got {delta}")
+        _check_params(k1, b, delta)
         n = len(docs)
         if n >= 2**31:
             raise ValueError("too many documents for int32 document indices")
@@ -241,26 +281,72 @@ class BM25Index:
             tokens = np.fromiter(
                 map(lookup, chain.from_iterable(chunk)), dtype=np.int64, count=total
             )
-            width = len(ids)
-            key = np.repeat(np.arange(len(chunk), dtype=np.int64) * width, lens)
-            key += tokens
+            terms, doc, tf = count_postings(tokens, lens, len(ids))
             del tokens
-            key.sort()  # document-major, then term
-            first = np.empty(key.size, dtype=bool)
-            first[0] = True
-            np.not_equal(key[1:], key[:-1], out=first[1:])
-            starts = np.flatnonzero(first)
-            del first
-            tf_parts.append(np.diff(starts, append=key.size).astype(np.int32))
-            unique = key[starts]
-            del key, starts
-            docs_parts.append((unique // width + start).astype(np.int32))
-            terms_parts.append((unique % width).astype(np.int32))
-            del unique
-
-        # Term ids in sorted byte order, so restored indexes can binary-search the vocabulary.
+            docs_parts.append(doc + start)
+            terms_parts.append(terms)
+            tf_parts.append(tf)
         encoded = [_encode(t) for t in ids]
         del ids, lookup
+        return cls._assemble(n, doc_len, encoded, terms_parts, docs_parts, tf_parts, k1, b, delta)
+
+    @classmethod
+    def from_postings(
+        cls,
+        doc_len: np.ndarray,
+        terms: Sequence[str],
+        postings: list[tuple[np.ndarray, np.ndarray, np.ndarray]],
+        k1: float = 1.5,
+        b: float = 0.75,
+        delta: float = 1.0,
+    ) -> BM25Index:
+        """The index `build` makes, from already counted postings.
+
+        `doc_len[d]` is document d's token count; `terms[t]` is term id t's text; each element of
+        `postings` is (term ids, document indices, term frequencies) as int arrays, any order,
+        each (term, document) pair at most once over all of them. ``from_postings`` of the counts
+        of `docs` equals ``build(docs)`` exactly (same arrays), whatever the term id order.
+        The list is emptied and its arrays may be modified in place (so memory is released as
+        soon as possible).
+        """
+        _check_params(k1, b, delta)
+        doc_len = np.asarray(doc_len, dtype=np.int64)
+        n = int(doc_len.shape[0])
+        if n >= 2**31:
+            raise ValueError("too many documents for int32 document indices")
+        terms_parts = [np.asarray(p[0], dtype=np.int32) for p in postings if len(p[0])]
+        docs_parts = [np.asarray(p[1], dtype=np.int32) for p in postings if len(p[0])]
+        tf_parts = [np.asarray(p[2], dtype=np.int32) for p in postings if len(p[0])]
+        postings.clear()
+        # build's vocabulary holds only terms that occur: drop terms without postings.
+        used = np.zeros(len(terms), dtype=bool)
+        for part in terms_parts:
+            used[part] = True
+        if used.all():
+            encoded = [_encode(t) for t in terms]
+        else:
+            keep = np.flatnonzero(used)
+            encoded = [_encode(terms[i]) for i in keep.tolist()]
+            new_id = np.cumsum(used, dtype=np.int64).astype(np.int32) - 1
+            terms_parts = [new_id[part] for part in terms_parts]
+        return cls._assemble(n, doc_len, encoded, terms_parts, docs_parts, tf_parts, k1, b, delta)
+
+    @classmethod
+    def _assemble(
+        cls,
+        n: int,
+        doc_len: np.ndarray,
+        encoded: list[bytes],
+        terms_parts: list[np.ndarray],
+        docs_parts: list[np.ndarray],
+        tf_parts: list[np.ndarray],
+        k1: float,
+        b: float,
+        delta: float,
+    ) -> BM25Index:
+        """Arrays from (term id, doc, tf) postings: every term of `encoded` has a posting,
+        (term, doc) pairs are unique; the parts are modified in place."""
+        # Term ids in sorted byte order, so restored indexes can binary-search the vocabulary.
         n_terms = len(encoded)
         order = sorted(range(n_terms), key=encoded.__getitem__)
         rank = np.empty(n_terms, dtype=np.int32)
@@ -287,7 +373,8 @@ class BM25Index:
         if term_bits + doc_bits + tf_bits <= _PACK_BITS:
             key = np.empty(n_post, dtype=np.int64)
             o = 0
-            for tp, dp, fp in zip(terms_parts, docs_parts, tf_parts, strict=True):
+            while terms_parts:  # popping releases each part as soon as it is packed
+                tp, dp, fp = terms_parts.pop(), docs_parts.pop(), tf_parts.pop()
                 block = key[o : o + tp.size]
                 block[...] = tp
                 block <<= doc_bits

@@ -46,6 +46,13 @@ def _rate(per_second: float) -> str:
     return f"{per_second:.1f}/s"
 
 
+def _size(n: float) -> str:
+    for scale, suffix in ((1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")):
+        if n >= scale:
+            return f"{n / scale:.1f} {suffix}"
+    return f"{int(n)} B"
+
+
 def _duration(seconds: float) -> str:
     seconds = int(seconds + 0.5)
     hours, rest = divmod(seconds, 3600)
@@ -65,8 +72,10 @@ class Progress:
         *,
         clock: Callable[[], float] = time.monotonic,
         columns: int | None = None,
+        unit: str = "",
     ) -> None:
         self.total = total
+        self.unit = unit  # "bytes": count, total and rate are shown as sizes
         self.label = label
         self.count = 0
         self.stream: TextIO | None = sys.stderr if stream is _STDERR else stream
@@ -108,7 +117,13 @@ class Progress:
             fraction = min(max(self.count / self.total, 0.0), 1.0)
             remaining = max(self.total - self.count, 0)
             eta = _duration(remaining / rate) if rate > 0 else "?"
-            tail = f" {self.count}/{self.total} {fraction:4.0%} {_rate(rate)} ETA {eta}"
+            if self.unit == "bytes":
+                tail = (
+                    f" {_size(self.count)}/{_size(self.total)} {fraction:4.0%} "
+                    f"{_size(rate)}/s ETA {eta}"
+                )
+            else:
+                tail = f" {self.count}/{self.total} {fraction:4.0%} {_rate(rate)} ETA {eta}"
             bar_width = min(30, width - len(self.label) - len(tail) - 3)
             if bar_width >= 5:
                 filled = int(fraction * bar_width)
@@ -116,6 +131,8 @@ class Progress:
             else:
                 bar = ""
             line = f"{self.label}{bar}{tail}"
+        elif self.unit == "bytes":
+            line = f"{self.label} {_size(self.count)} {_size(rate)}/s {_duration(elapsed)}"
         else:
             line = f"{self.label} {self.count} {_rate(rate)} {_duration(elapsed)}"
         return line[:width]

@@ -10,6 +10,7 @@ import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from assistant.corpus.clean import clean_body, clean_line
 from assistant.corpus.dates import parse_date
@@ -261,24 +262,47 @@ class _Collector:
         self.articles.append(article)
 
 
-def _read_jsonl(path: Path, max_bytes: int, out: _Collector) -> None:
-    """JSONL is read line by line: the size limit applies to each line (one article)."""
+class Sink(Protocol):
+    """Where a reader puts what it finds (`_Collector`, or the parallel indexer's recorder)."""
+
+    def skip(self, path: Path | str, reason: str, line: int | None = None) -> None: ...
+
+    def add(self, draft: Draft | str, path: Path, line: int | None = None) -> None: ...
+
+
+def _read_jsonl(
+    path: Path,
+    max_bytes: int,
+    out: Sink,
+    start: int = 0,
+    end: int | None = None,
+    first_line: int = 1,
+) -> bool | None:
+    """JSONL is read line by line: the size limit applies to each line (one article).
+
+    `start`/`end` (byte offsets at line starts) and `first_line` (the line number at `start`) read
+    one part of a file; only a whole-file read (start 0, no end) reports an empty file itself.
+    Returns whether any non-blank line was found, None if reading stopped on an error.
+    """
     try:
         handle = path.open("rb")
     except OSError as error:
         out.skip(path, _os_reason(error))
-        return
+        return None
     with handle:
-        offset = 0
-        number = 0
+        offset = start
+        number = first_line - 1
         found_any = False
         try:
-            head = handle.peek(_SNIFF)[:_SNIFF] if hasattr(handle, "peek") else b""
-            reason = _sniff(head)
-            if reason:
-                out.skip(path, reason)
-                return
-            while True:
+            if start == 0:
+                head = handle.peek(_SNIFF)[:_SNIFF] if hasattr(handle, "peek") else b""
+                reason = _sniff(head)
+                if reason:
+                    out.skip(path, reason)
+                    return None
+            else:
+                handle.seek(start)
+            while end is None or offset < end:
                 raw = handle.readline(max_bytes + 1)
                 if not raw:
                     break
@@ -305,26 +329,71 @@ def _read_jsonl(path: Path, max_bytes: int, out: _Collector) -> None:
                 out.add(parse_jsonl_line(text, number), path, number)
         except OSError as error:
             out.skip(path, _os_reason(error))
-            return
-        if not found_any:
+            return None
+        if not found_any and start == 0 and end is None:
             out.skip(path, "empty file")
+        return found_any
 
 
-def _load_into(path: Path, max_bytes: int, out: _Collector) -> None:
+def jsonl_parts(path: Path, part_bytes: int) -> list[tuple[int, int | None, int]]:
+    """(start, end, first line number) of consecutive parts of about `part_bytes` each, cut at
+    line starts, for reading one big JSONL file in several pieces; one part (0, None, 1) when the
+    file is small, unreadable or fails the binary sniff (the whole-file read reports that)."""
+    try:
+        size = path.stat().st_size
+        if size <= part_bytes:
+            return [(0, None, 1)]
+        with path.open("rb") as handle:
+            if _sniff(handle.read(_SNIFF)):
+                return [(0, None, 1)]
+            handle.seek(0)
+            bounds = [(0, 1)]
+            target = part_bytes
+            pos = 0
+            newlines = 0
+            while chunk := handle.read(MiB):
+                search = max(target - pos, 0)
+                while search < len(chunk):
+                    i = chunk.find(b"\n", search)
+                    if i < 0:
+                        break
+                    cut = pos + i + 1
+                    if cut < size:
+                        bounds.append((cut, newlines + chunk.count(b"\n", 0, i + 1) + 1))
+                    target = cut + part_bytes
+                    search = target - pos
+                newlines += chunk.count(b"\n")
+                pos += len(chunk)
+    except OSError:
+        return [(0, None, 1)]
+    ends: list[int | None] = [b[0] for b in bounds[1:]]
+    ends.append(None)
+    return [(start, end, line) for (start, line), end in zip(bounds, ends, strict=True)]
+
+
+def _load_into(
+    path: Path,
+    max_bytes: int,
+    out: Sink,
+    part: tuple[int, int | None, int] | None = None,
+) -> bool | None:
+    """Read one file (or, for JSONL, one `part` from `jsonl_parts`) into `out`. For JSONL the
+    result is `_read_jsonl`'s (whether a non-blank line was found); None for other formats."""
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         if path.is_dir():
             out.skip(path, "is a folder, not a file")
-            return
-        _read_jsonl(path, max_bytes, out)
-        return
+            return None
+        if part is None:
+            return _read_jsonl(path, max_bytes, out)
+        return _read_jsonl(path, max_bytes, out, *part)
     if suffix not in SUFFIXES:
         out.skip(path, f"unsupported file type '{suffix or '(none)'}'")
-        return
+        return None
     text, reason = read_text(path, max_bytes)
     if text is None:
         out.skip(path, reason or "cannot read file")
-        return
+        return None
     if suffix == ".json":
         for draft in parse_json(text, path.stem):
             out.add(draft, path)
@@ -334,6 +403,7 @@ def _load_into(path: Path, max_bytes: int, out: _Collector) -> None:
         out.add(parse_html(text, path.stem), path)
     else:
         out.add(parse_txt(text, path.stem), path)
+    return None
 
 
 def load_file(

@@ -280,34 +280,51 @@ def split_sentences(
     return sentences
 
 
+def passage_spans(
+    paragraphs: list[int], captions: list[bool], context: int = 1
+) -> list[tuple[int, int, int]]:
+    """(sentence, first, last) of each passage, from each sentence's paragraph and caption flag.
+
+    One passage per body sentence: it and up to `context` neighbours on each side, staying within
+    the sentence's paragraph and never including a caption sentence.
+    """
+    n = len(paragraphs)
+    out: list[tuple[int, int, int]] = []
+    for index in range(n):
+        if captions[index]:
+            continue
+        paragraph = paragraphs[index]
+        first = last = index
+        for _ in range(context):
+            before = first - 1
+            if before < 0 or paragraphs[before] != paragraph or captions[before]:
+                break
+            first = before
+        for _ in range(context):
+            after = last + 1
+            if after >= n or paragraphs[after] != paragraph or captions[after]:
+                break
+            last = after
+        out.append((index, first, last))
+    return out
+
+
 def make_passages(article: Article, context: int = 1, start_id: int = 0) -> list[Passage]:
     """One passage per body sentence: it and up to `context` neighbours on each side.
 
     Neighbours stay within the sentence's paragraph and never include a caption sentence.
     """
     sentences = article.sentences
+    spans = passage_spans([s.paragraph for s in sentences], [s.caption for s in sentences], context)
     passages: list[Passage] = []
-    for sentence in sentences:
-        if sentence.caption:
-            continue
-        first = last = sentence.index
-        for _ in range(context):
-            before = sentences[first - 1] if first > 0 else None
-            if before is None or before.paragraph != sentence.paragraph or before.caption:
-                break
-            first -= 1
-        for _ in range(context):
-            after = sentences[last + 1] if last + 1 < len(sentences) else None
-            if after is None or after.paragraph != sentence.paragraph or after.caption:
-                break
-            last += 1
+    for index, first, last in spans:
         start, end = sentences[first].start, sentences[last].end
         passages.append(
             Passage(
                 id=start_id + len(passages),
                 article_id=article.id,
-                paragraph=sentence.paragraph,
-                sentence=sentence.index,
+                paragraph=sentences[index].paragraph,
+                sentence=index,
                 first_sentence=first,
                 last_sentence=last,
                 start=start,

@@ -1,0 +1,304 @@
+"""The engine's build path (parallel per-file processing, per-file result store, merge, compact
+storage) gives exactly what a plain sequential build gives, and incremental opens equal full ones."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import assistant.build as build
+from assistant.cache import IndexCache
+from assistant.config import Settings
+from assistant.corpus import load_corpus, make_passages
+from assistant.engine import Engine
+from assistant.index import BM25Index
+from assistant.knowledge.entities import collect_proper_words
+from assistant.knowledge.meetings import extract_meetings
+from assistant.models import Article, Meeting, Passage, SkippedFile
+from assistant.text import Tokenizer
+from benchmarks import synth
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPORA = [
+    ROOT / "corpus",
+    ROOT / "tests" / "fixtures" / "cli" / "news",
+    ROOT / "tests" / "fixtures" / "ingest",
+]
+
+
+class Reference:
+    """The straightforward sequential build the engine used to do."""
+
+    def __init__(self, settings: Settings) -> None:
+        report = load_corpus(settings.corpus, max_bytes=settings.max_file_bytes)
+        tokenizer = Tokenizer()
+        self.articles: list[Article] = report.articles
+        self.skipped: list[SkippedFile] = report.skipped
+        self.passages: list[Passage] = []
+        docs: list[list[str]] = []
+        self.meetings: list[Meeting] = []
+        for article in report.articles:
+            title = tokenizer(article.title) * settings.title_weight
+            for passage in make_passages(article, settings.context, start_id=len(self.passages)):
+                self.passages.append(passage)
+                docs.append(tokenizer(passage.text) + title)
+            self.meetings.extend(extract_meetings(article))
+        self.index = BM25Index.build(
+            docs, k1=settings.bm25_k1, b=settings.bm25_b, delta=settings.bm25_delta
+        )
+        self.proper_words = collect_proper_words([a.text for a in report.articles])
+
+
+def assert_same_index(a: BM25Index, b: BM25Index) -> None:
+    x, y = a.to_arrays(), b.to_arrays()
+    assert x.keys() == y.keys()
+    for name in x:
+        assert x[name].dtype == y[name].dtype, name
+        assert np.array_equal(np.asarray(x[name]), np.asarray(y[name])), name
+
+
+def assert_same_engine(engine: Engine, ref: Reference | Engine) -> None:
+    ref_articles = list(ref.articles.values()) if isinstance(ref, Engine) else ref.articles
+    assert list(engine.articles) == [a.id for a in ref_articles]
+    assert len(engine.articles) == len(ref_articles)
+    for article in ref_articles:
+        assert engine.articles[article.id] == article
+    assert len(engine.passages) == len(ref.passages)
+    assert list(engine.passages) == list(ref.passages)
+    assert list(engine.meetings) == list(ref.meetings)
+    assert engine.skipped == list(ref.skipped)
+    assert engine.proper_words == ref.proper_words
+    assert isinstance(engine.index, BM25Index) and isinstance(ref.index, BM25Index)
+    assert_same_index(engine.index, ref.index)
+
+
+def settings_for(paths: Sequence[Path], cache: Path, **kw: object) -> Settings:
+    return Settings(corpus=list(paths), cache_dir=cache, **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.name)
+def test_build_equals_sequential_reference(corpus: Path, tmp_path: Path) -> None:
+    settings = settings_for([corpus], tmp_path / "cache")
+    engine = Engine.open(settings, progress=False)
+    assert not engine.from_cache
+    assert_same_engine(engine, Reference(settings))
+    again = Engine.open(settings, progress=False)
+    assert again.from_cache
+    assert_same_engine(again, Reference(settings))
+
+
+def test_settings_shape_the_build(tmp_path: Path) -> None:
+    settings = settings_for([ROOT / "corpus"], tmp_path / "cache", context=0, title_weight=0)
+    assert_same_engine(Engine.open(settings, progress=False), Reference(settings))
+
+
+def test_meetings_for_and_dates_match_the_articles(tmp_path: Path) -> None:
+    engine = Engine.open(settings_for([ROOT / "corpus"], tmp_path / "c"), progress=False)
+    for article_id, article in engine.articles.items():
+        assert engine.meetings_for(article_id) == [
+            m for m in engine.meetings if m.article_id == article_id
+        ]
+        for meeting in engine.meetings_for(article_id):
+            if meeting.time is None:
+                assert engine.meeting_date(meeting) == article.date
+    assert engine.meetings_for("no-such-article") == []
+    assert "no-such-article" not in engine.articles
+    assert engine.articles.get("no-such-article") is None
+
+
+def synthetic(root: Path, n: int = 60) -> Path:
+    synth.write_corpus(root, n, seed=3)
+    return root
+
+
+def _jsonl_with_duplicates(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = [
+        {"id": "d1", "title": "First", "text": "Alpha Bravo met Charlie Delta in Paris on Monday."},
+        {"id": "d2", "title": "Second", "text": "Nothing happened here at all today."},
+        {"id": "d1", "title": "Again", "text": "A duplicate of the first article, in this file."},
+    ]
+    (folder / "a.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    (folder / "b.jsonl").write_text(
+        json.dumps({"id": "d2", "title": "Later", "text": "The same id again, in another file."})
+        + "\n"
+        + json.dumps({"id": "d3", "title": "Empty", "text": ""})
+        + "\n"
+        + json.dumps({"id": "d1", "title": "Empty", "text": ""})
+        + "\n"
+    )
+    (folder / "c.txt").write_text("d2\n\nA plain text article that says little.\n")
+
+
+def test_duplicate_ids_across_files_are_reported_as_a_sequential_load_does(tmp_path: Path) -> None:
+    _jsonl_with_duplicates(tmp_path / "dups")
+    settings = settings_for([tmp_path / "dups"], tmp_path / "cache")
+    engine = Engine.open(settings, progress=False)
+    assert_same_engine(engine, Reference(settings))
+    assert any("duplicate article id d2" in s.reason for s in engine.skipped)
+
+
+def test_big_jsonl_files_are_read_in_parts_in_parallel(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = synthetic(tmp_path / "syn", 120)
+    _jsonl_with_duplicates(corpus / "zz")
+    monkeypatch.setattr(build, "PART_BYTES", 50_000)
+    monkeypatch.setattr(build, "UNIT_BYTES", 120_000)
+    monkeypatch.setattr(build, "SERIAL_BYTES", 0)
+    monkeypatch.setenv("NEWSDESK_WORKERS", "2")
+    settings = settings_for([corpus], tmp_path / "cache")
+    engine = Engine.open(settings, progress=False)
+    assert engine.build_info["workers"] == 2
+    assert_same_engine(engine, Reference(settings))
+    stored = list((tmp_path / "cache" / build.STORE_DIR).glob("*.npz"))
+    assert len(stored) == engine.build_info["files"]
+
+
+def _change_corpus(corpus: Path) -> None:
+    files = sorted(p for p in corpus.rglob("*") if p.is_file())
+    jsonl = next(p for p in files if p.suffix == ".jsonl")
+    lines = jsonl.read_text().splitlines(keepends=True)
+    row = json.loads(lines[1])
+    row["text"] = row["text"].replace(".", " and a new clause about fisheries quotas.", 1)
+    lines[1] = json.dumps(row) + "\n"
+    jsonl.write_text("".join(lines))
+    txt = next(p for p in files if p.suffix == ".txt")
+    txt.unlink()
+    (corpus / "new").mkdir()
+    (corpus / "new" / "added.txt").write_text(
+        "Orvik and Castel sign a fisheries pact\n\n"
+        "By Ana Lind\n\n"
+        "Fisheries Minister Jon Orvik met Trade Minister Lea Castel in Lisbon on Monday "
+        "to discuss fisheries quotas. The two ministers agreed to meet again in May.\n"
+    )
+
+
+def test_incremental_open_equals_a_full_rebuild(tmp_path: Path) -> None:
+    corpus = synthetic(tmp_path / "syn", 80)
+    settings = settings_for([corpus], tmp_path / "cache")
+    first = Engine.open(settings, progress=False)
+    n_files = first.build_info["files"]
+    _change_corpus(corpus)
+    messages: list[str] = []
+    incremental = Engine.open(settings, progress=False, on_message=messages.append)
+    assert not incremental.from_cache
+    info = incremental.build_info
+    assert info["processed_files"] == 2  # the changed JSONL file and the added one
+    assert info["reused_files"] == n_files - 2  # one file deleted
+    assert any("unchanged files reused" in m for m in messages)
+    full = Engine.open(settings_for([corpus], tmp_path / "other-cache"), progress=False)
+    assert full.build_info["reused_files"] == 0
+    assert_same_engine(incremental, full)
+    assert_same_engine(incremental, Reference(settings))
+    for query in ["fisheries quotas", "trade minister talks", "Lisbon", "percent growth"]:
+        assert incremental.search(query) == full.search(query)
+    for question in [
+        "Who did Orvik meet?",
+        "Where did Orvik meet Castel?",
+        "What did Orvik and Castel discuss?",
+    ]:
+        a, b = incremental.ask(question), full.ask(question)
+        assert a.model_dump() == b.model_dump()
+    # Per-file results stay while an index entry refers to them; once the first build's entry
+    # is gone, those of the deleted and of the old changed file go when stale.
+    store = tmp_path / "cache" / build.STORE_DIR
+    assert len(list(store.glob("*.npz"))) == n_files + 2
+    for entry in (tmp_path / "cache").iterdir():
+        files = entry / "documents" / "files.json"
+        if files.exists() and json.loads(files.read_bytes()) == first._file_keys:
+            shutil.rmtree(entry)
+    for path in store.glob("*.npz"):
+        os.utime(path, (1, 1))
+    again = Engine.open(settings_for([corpus], tmp_path / "cache", bm25_k1=1.2), progress=False)
+    assert again.build_info["processed_files"] == 0  # BM25 parameters need no re-reading
+    assert len(list(store.glob("*.npz"))) == n_files
+
+
+def test_damaged_per_file_results_are_rebuilt(tmp_path: Path) -> None:
+    corpus = synthetic(tmp_path / "syn", 30)
+    settings = settings_for([corpus], tmp_path / "cache")
+    first = Engine.open(settings, progress=False)
+    store = tmp_path / "cache" / build.STORE_DIR
+    stored = sorted(store.glob("*.npz"))
+    data = bytearray(stored[0].read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    stored[0].write_bytes(bytes(data))
+    stored[1].write_bytes(b"")
+    for entry in (tmp_path / "cache").iterdir():  # drop the index entry: force a merge
+        if entry.name != build.STORE_DIR:
+            shutil.rmtree(entry)
+    again = Engine.open(settings, progress=False)
+    assert again.build_info["processed_files"] == 2
+    assert_same_engine(again, first)
+
+
+def test_unwritable_store_warns_once_and_builds(tmp_path: Path) -> None:
+    corpus = synthetic(tmp_path / "syn", 20)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / build.STORE_DIR).write_text("not a folder")
+    messages: list[str] = []
+    engine = Engine.open(settings_for([corpus], cache), progress=False, on_message=messages.append)
+    assert len(engine.articles) == 20
+    assert len([m for m in messages if "per-file results not saved" in m]) == 1
+
+
+def test_lazy_views_behave_like_the_old_containers(tmp_path: Path) -> None:
+    settings = settings_for([ROOT / "corpus"], tmp_path / "cache")
+    Engine.open(settings, progress=False)
+    engine = Engine.open(settings, progress=False)
+    assert engine.from_cache
+    ref = Reference(settings)
+    assert engine.passages[-1] == ref.passages[-1]
+    assert engine.passages[1:3] == ref.passages[1:3]
+    with pytest.raises(IndexError):
+        engine.passages[len(ref.passages)]
+    assert engine.meetings[-1] == ref.meetings[-1]
+    assert engine.meetings[:2] == ref.meetings[:2]
+    assert dict(engine.articles) == {a.id: a for a in ref.articles}
+    assert engine.article(ref.articles[0].id) == ref.articles[0]
+    assert engine.stats.passages == len(ref.passages)
+    assert engine.stats.meetings == len(ref.meetings)
+    hits = engine.search("summit talks")
+    assert hits and all(h.passage == ref.passages[h.passage.id] for h in hits)
+
+
+def test_cache_entry_records_the_files_it_was_built_from(tmp_path: Path) -> None:
+    settings = settings_for([ROOT / "corpus"], tmp_path / "cache")
+    engine = Engine.open(settings, progress=False)
+    [entry] = [p for p in (tmp_path / "cache").iterdir() if p.name != build.STORE_DIR]
+    bundle = IndexCache(tmp_path / "cache").load(entry.name)
+    assert bundle is not None
+    keys = json.loads(bundle.documents["files.json"])
+    assert len(keys) == engine.build_info["files"]
+
+
+def test_word_counts_give_collect_proper_words() -> None:
+    texts = [a.text for a in load_corpus([ROOT / "corpus"]).articles]
+    counts = build.count_words(texts[:10])
+    build.merge_word_counts(counts, build.count_words(texts[10:]))
+    assert build.proper_words_from_counts(counts) == collect_proper_words(texts)
+
+
+def test_jsonl_parts_cover_the_file_at_line_starts(tmp_path: Path) -> None:
+    from assistant.corpus.loaders import jsonl_parts
+
+    path = tmp_path / "x.jsonl"
+    lines = [json.dumps({"id": f"a{i}", "text": "x" * (i * 37 % 500)}) + "\n" for i in range(300)]
+    path.write_text("".join(lines))
+    data = path.read_bytes()
+    parts = jsonl_parts(path, 4000)
+    assert len(parts) > 5
+    assert parts[0][0] == 0 and parts[-1][1] is None
+    for (start, end, line), nxt in zip(parts, [*parts[1:], None], strict=True):
+        assert start == 0 or data[start - 1 : start] == b"\n"
+        assert line == data[:start].count(b"\n") + 1
+        if nxt is not None:
+            assert end == nxt[0]
