@@ -24,6 +24,7 @@ import multiprocessing
 import os
 import sys
 import tempfile
+import threading
 import time
 import zipfile
 from collections import Counter, defaultdict
@@ -535,6 +536,17 @@ def collect(
     return collected
 
 
+def _mp_context() -> Any:
+    """fork when this process has one thread (cheap, and works from unguarded scripts); spawn
+    when other threads run (forking them is unsafe: the TUI opens the engine in a thread).
+    NEWSDESK_MP_START overrides."""
+    methods = multiprocessing.get_all_start_methods()
+    chosen = os.environ.get("NEWSDESK_MP_START", "").strip()
+    if chosen not in methods:
+        chosen = "fork" if "fork" in methods and threading.active_count() == 1 else "spawn"
+    return multiprocessing.get_context(chosen)
+
+
 def _units(items: list[WorkItem]) -> list[list[WorkItem]]:
     units: list[list[WorkItem]] = []
     current: list[WorkItem] = []
@@ -561,7 +573,6 @@ def _run_pool(
 ) -> None:
     units = _units(items)
     # Part numbers are per file in item order; a unit reports its own numbering, so map back.
-    part_number: dict[tuple[int, int], int] = {}
     seen: Counter[int] = Counter()
     unit_offsets: list[dict[int, int]] = []
     for unit in units:
@@ -570,8 +581,7 @@ def _run_pool(
             first_in_unit.setdefault(item.file, seen[item.file])
             seen[item.file] += 1
         unit_offsets.append(first_in_unit)
-    del part_number
-    context = multiprocessing.get_context("spawn")  # safe from threaded callers (the TUI)
+    context = _mp_context()
     with ProcessPoolExecutor(max_workers=n_workers, mp_context=context) as pool:
         futures: dict[Future[Any], int] = {}
         for u, unit in enumerate(units):

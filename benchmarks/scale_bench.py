@@ -293,6 +293,7 @@ def prepare(data: Path, n: int, seed: int) -> Path:
 
 def incremental_edit(corpus: Path, undo: list[tuple[Path, bytes | None]]) -> None:
     """Add one file, change one, delete one (recording how to undo it)."""
+    txts = sorted(corpus.rglob("*.txt"))
     added = corpus / "9999" / "added.txt"
     added.parent.mkdir(exist_ok=True)
     added.write_text(
@@ -301,7 +302,6 @@ def incremental_edit(corpus: Path, undo: list[tuple[Path, bytes | None]]) -> Non
         "fisheries quotas. The two ministers agreed to meet again in May.\n"
     )
     undo.append((added, None))
-    txts = sorted(corpus.rglob("*.txt"))
     changed, deleted = txts[0], txts[-1]
     undo.append((changed, changed.read_bytes()))
     changed.write_text(changed.read_text() + "\nA late paragraph adds one more sentence here.\n")
