@@ -55,7 +55,8 @@ _NOT_NAMES = frozenset(
     today yesterday tomorrow tonight then now thus instead indeed once twice is are was were be
     do does did has have had will would can could should shall may might must let please yes
     hello thank thanks dear photo file pool reporting editing writing read view share european
-    african asian arab latin muslim christian jewish sub-saharan islamic catholic""".split()
+    african asian arab latin muslim christian jewish sub-saharan islamic catholic much little
+    such whatever whoever another other others nobody somebody everyone everybody""".split()
 )
 # Words that show a capitalised run is a headline or a phrase, not a name.
 _COMMON_CAPITALISED = frozenset(
@@ -333,10 +334,31 @@ class EntityRecognizer:
         if pieces != [part]:
             out = []
             cursor = start
+            unknown: list[tuple[str, int, int]] = []
             for piece in pieces:
                 piece_start = sentence.find(piece, cursor)
                 cursor = piece_start + len(piece)
-                out.extend(self._classify_one(sentence, piece, piece_start, cursor, sentence_index))
+                found = self._classify_one(sentence, piece, piece_start, cursor, sentence_index)
+                if not found and re.fullmatch(r"[A-Z][a-z'\-]+", piece.strip()):
+                    unknown.append((piece.strip(), piece_start, cursor))
+                out.extend(found)
+            if unknown and any(m.kind is EntityKind.PERSON and not m.role_only for m in out):
+                # "Poroshenko and Trump": a lone name joined to a person is a person too.
+                for word, word_start, word_end in unknown:
+                    if fold(word) in _NOT_NAMES or fold(word) in self.lex.nationalities:
+                        continue
+                    mention = Mention(
+                        word,
+                        word_start,
+                        word_end,
+                        EntityKind.PERSON,
+                        fold(word),
+                        word,
+                        rule="coordinated-name",
+                    )
+                    self._register(mention, sentence_index)
+                    out.append(mention)
+                out.sort(key=lambda m: m.start)
             return out
         return self._classify_one(sentence, part, start, end, sentence_index)
 

@@ -133,7 +133,7 @@ _OBJECT_END = re.compile(
     r"[;:.!?]|\s[-–—]\s|,\s+(?:and\s+)?(?:where|which|who|when|while|but|before|after|as|saying|said|adding)\b|\b(?:to\s+(?!the\b)\w+|in\s+order|aimed|aiming|seeking|because|amid|after|before|during|ahead\s+of|for\s+(?:talks|discussions)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
 )
 _GROUP_NP = re.compile(
-    r"\s*(?:with\s+)?((?:(?:the|a|an|some|several|dozens\s+of|members\s+of|leaders\s+(?:of|in)|representatives\s+of|a\s+team\s+of|\d+|two|three|four|five|six|ten|hundreds\s+of|thousands\s+of|local|senior|ethnic|prominent|visiting|foreign|business|union|community|opposition|[a-z]+-[a-z]+)\s+)*(?:[A-Za-z][\w-]*\s+){0,3}?(?:%s)(?:\s+(?:of|from|in|living\s+in)\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*){0,3})?)"
+    r"\s*(?:with\s+)?((?:(?:the|a|an|some|several|dozens\s+of|members\s+of|leaders\s+(?:of|in)|representatives\s+of|a\s+team\s+of|\d+|two|three|four|five|six|ten|hundreds\s+of|thousands\s+of|local|senior|ethnic|prominent|visiting|foreign|business|union|community|opposition|[a-z]+-[a-z]+)\s+)*(?:(?!(?:to|from|in|on|at|by|of|for|about|with|into)\b)[A-Za-z][\w-]*\s+){0,3}?(?:%s)(?:\s+(?:of|from|in|living\s+in)\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*){0,3})?)"
 )
 
 
@@ -567,6 +567,9 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
         target = None
         for existing in merged:
             if existing.background != draft.background:
+                continue
+            if {existing.status, draft.status} == {"planned", "happened"}:
+                # "The ministers will meet again in Rennick in March" is another meeting.
                 continue
             a, b = existing.keys(), draft.keys()
             if a <= b or b <= a:

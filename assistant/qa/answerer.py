@@ -81,8 +81,23 @@ _ROLE_PHRASE = re.compile(
 _BUILDING_FOCUS = frozenset(
     "building venue temple palace hall hotel site house church cathedral stadium arena museum airport base residence office headquarters square".split()
 )
+# The share of the question's words a sentence must hold to be offered as a fallback answer.
+FALLBACK_COVERAGE = 0.6
 # A candidate's own evidence must reach this before its sentence's score is added.
-MIN_CANDIDATE_SCORE = {"who_met": 0.4}
+MIN_CANDIDATE_SCORE = {"who_met": 0.4, "why": 0.3, "who": 0.35}
+# Rules that make a question's name a person for certain (a title, the article's own use).
+_CONFIRMED_PEOPLE = frozenset(
+    {
+        "title+name",
+        "surname-link",
+        "role-reference",
+        "lowercase-alias",
+        "lone-name+corpus-person",
+        "name-shape+corpus-person",
+    }
+)
+# Intents whose answer must come from a sentence about the question's named entities.
+_ANCHORED_INTENTS = frozenset({"who_met", "where", "when", "why", "topic"})
 _QUESTION_WORDS = frozenset(
     "who whom whose what which where when why how did does do is was were are will would the a an of to in on at for with and or by from about into".split()
 )
@@ -355,7 +370,9 @@ class Answerer:
                             counts[m.kind] = counts.get(m.kind, 0) + 1
             if counts:
                 kind = max(counts.items(), key=lambda item: item[1])[0]
-                if kind is not EntityKind.PERSON:
+                if kind is EntityKind.PERSON:
+                    mention.rule = f"{mention.rule}+corpus-person"
+                else:
                     mention.kind = kind
                     mention.rule = f"{mention.rule}+corpus-{kind.value}"
                     log.append(f"entity {mention.text!r} is a {kind.value} in the articles")
@@ -531,9 +548,13 @@ class Answerer:
         if extractor is None:
             return None
         pool = [s for s in scored[:12] if s.coverage >= 0.15]
+        if frame.intent in _ANCHORED_INTENTS:
+            pool = [s for s in pool if self._anchored(frame, s)]
         candidates: list[Candidate] = []
         for rank, item in enumerate(pool):
             for candidate in extractor(frame, item):
+                if candidate.meeting is not None and not self._place_fits(frame, candidate.meeting):
+                    continue
                 candidate.own = candidate.score
                 candidate.score += SENTENCE_WEIGHT * item.score - 0.05 * rank
                 candidates.append(candidate)
@@ -546,6 +567,41 @@ class Answerer:
             return None
         log.append(f"rule {best.rule} -> {best.short!r} (score {best.score:.2f})")
         return best
+
+    def _anchored(self, frame: QuestionFrame, item: Scored) -> bool:
+        """Whether a sentence is about what the question names, so that an answer may come from it.
+
+        A person the question names (and the corpus confirms as a person) must be in the
+        sentence itself, by name, title, pronoun or "the two leaders", or take part in a meeting
+        the sentence reports. For a when-question, another named thing must be in the sentence
+        unless the sentence matches the question's own words closely.
+        """
+        strong = frame.strong_entities()
+        people = [m for m in strong if m.kind is EntityKind.PERSON and m.rule in _CONFIRMED_PEOPLE]
+        info = item.info
+        if people:
+            if any(self._sentence_has(info, m) for m in people):
+                return True
+            if len(people) >= 2 and PLURAL_REFERENCE.search(info.text):
+                return True
+            return any(
+                any(self._same_entity(p.name, m) for p in meeting.participants for m in people)
+                for meeting in self._meetings_for(frame, item)
+            )
+        others = [m for m in strong if m.kind is not EntityKind.PERSON]
+        if frame.intent == "when" and others:
+            return item.entity_hits >= 1 or item.coverage >= 0.6
+        return True
+
+    def _place_fits(self, frame: QuestionFrame, meeting: Meeting) -> bool:
+        """A meeting placed elsewhere does not answer a question about a named place."""
+        places = [m for m in frame.strong_entities() if m.kind is EntityKind.PLACE]
+        if not places or meeting.place is None:
+            return True
+        where = fold(meeting.place.value)
+        return any(
+            fold(m.name or m.text) in where or where in fold(m.name or m.text) for m in places
+        )
 
     # --- extractors: each yields candidates from one sentence ------------------------------
 
@@ -676,9 +732,8 @@ class Answerer:
                 if not PREPOSITION_BEFORE.search(info.text, max(0, m.start - 40), m.start)
             ]
             people = [m for m in free if m.kind is EntityKind.PERSON]
-            names = pick(
-                [(m.name or m.text, m.kind) for m in (people if len(people) >= 2 else free)]
-            )
+            # "Who is meeting whom" asks for people; fewer than two is no answer from here.
+            names = pick([(m.name or m.text, m.kind) for m in people]) if len(people) >= 2 else []
             if len(names) >= 2:
                 yield Candidate(
                     short=_join(names[:6]),
@@ -799,7 +854,7 @@ class Answerer:
                 )
             elif m.kind is EntityKind.PERSON:
                 score += 0.3
-            elif focus is not None and m.kind is EntityKind.ORGANISATION:
+            elif m.kind is EntityKind.ORGANISATION:
                 # "Which rider", "the coach": a person-shaped question wants a person.
                 score -= 0.4
             if focus_stem:
@@ -914,7 +969,7 @@ class Answerer:
                 value = meeting.place.value
                 yield Candidate(
                     short=value,
-                    score=0.9,
+                    score=0.6,
                     sentence=scored,
                     rule="meeting-place",
                     highlight=(value.split(",")[0],),
@@ -1006,7 +1061,10 @@ class Answerer:
             ) and t.kind in {"year", "bare_year", "relative_month", "month_year"}:
                 score += 0.3
             score += self._proximity(frame, info.text, t.start)
-            if re.search(r"\b(?:since|until|till|before|after|by)\s+(?:[\w'-]+\s+){0,5}$", info.text[max(0, t.start - 50) : t.start]):
+            if re.search(
+                r"\b(?:since|until|till|before|after|by)\s+(?:[\w'-]+\s+){0,5}$",
+                info.text[max(0, t.start - 50) : t.start],
+            ):
                 # "since the walkout began on June 30": the time of something else.
                 score -= 0.5
             words = t.text
@@ -1233,15 +1291,18 @@ class Answerer:
         self, frame: QuestionFrame, scored: Scored, hits: list[SearchHit], log: list[str]
     ) -> Answer:
         sentence = scored.info.text
+        confident = scored.coverage >= FALLBACK_COVERAGE
         text = templates().render("fallback", "default", answer=sentence)
         log.append("template fallback.default")
         return Answer(
             question=frame.text,
             intent=frame.intent,
             answer=text[:400],
-            short=_trim_words(sentence, 30),
-            answered=True,
-            confidence=0.2,
+            short=_trim_words(sentence, 30) if confident else "",
+            # No rule found the answer: a sentence that matches the question closely is offered
+            # as the answer (and labelled so); a loose match is only shown, not asserted.
+            answered=confident,
+            confidence=0.2 if confident else 0.1,
             citations=[self._citation(scored.article, scored.info.index, ())],
             facts={"intent": frame.intent},
             passages=hits[:10],
