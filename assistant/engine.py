@@ -282,6 +282,10 @@ class Engine:
         stems = set(tokens)
         hits: list[SearchHit] = []
         seen: set[tuple[str, int, int]] = set()
+        # Which surface words match the query, decided once per distinct word of the hits.
+        decided: set[str] = set()
+        matching: set[str] = set()
+        stem = self.tokenizer.stem
         # Neighbouring sentences of a short paragraph share one span: ask for extra, keep one.
         for doc, score in self.index.search(tokens, k * 2):
             if len(hits) == k:
@@ -293,11 +297,13 @@ class Engine:
             seen.add(span)
             rank = len(hits) + 1
             article = self.articles[passage.article_id]
-            matched = tuple(
-                dict.fromkeys(
-                    w for w in self.tokenizer.words(passage.text) if self.tokenizer.stem(w) in stems
-                )
-            )
+            words = self.tokenizer.words(passage.text)
+            fresh = set(words)
+            fresh -= decided
+            matching.update(w for w in fresh if stem(w) in stems)
+            decided |= fresh
+            found = matching.intersection(words)
+            matched = tuple(sorted(found, key=words.index)) if found else ()
             hits.append(
                 SearchHit(
                     rank=rank,
