@@ -555,7 +555,7 @@ def _fill_from_neighbours(drafts: list[Draft], analysis: ArticleAnalysis) -> Non
 
 # A following sentence gives the meeting's place only when it says someone goes there.
 _TRAVEL = re.compile(
-    r"\b(?:depart|departs|departed|leave|leaves|left|arrive|arrives|arrived|travel|travels|travelled|traveled|fly|flies|flew|head|heads|headed|heading|visit|visits|go|goes|went|for)\b",
+    r"\b(?:depart|departs|departed|leave|leaves|left|arrive|arrives|arrived|travel|travels|travelled|traveled|fly|flies|flew|head|heads|headed|heading|visit|visits|go|goes|went|for|called\s+to|summoned\s+to|invited\s+to|brought\s+to|took\s+place|held\s+(?:at|in))\b",
     re.IGNORECASE,
 )
 

@@ -73,6 +73,18 @@ def _who_focus(question: str) -> str | None:
     return focus
 
 
+_CAUSE_CUES = [
+    (own, re.compile(pattern + r"\s+(.{6,})", re.IGNORECASE))
+    for own, pattern in (
+        (
+            0.6,
+            r"\b(?:because(?:\s+of)?|due\s+to|owing\s+to|in\s+retaliation\s+for|in\s+response\s+to|as\s+a\s+result\s+of|on\s+behalf\s+of|reason\s+(?:for\s+[\w\s]+?\s+)?(?:was|is))",
+        ),
+        (0.45, r"\b(?:wanted\s+to|hoped\s+to|in\s+order\s+to|so\s+(?:that|as\s+to))"),
+        (0.35, r"\b(?:after|following|amid|as\s+it|as\s+they|as\s+he|as\s+she|since)"),
+        (0.2, r"\b(?:over|for)"),
+    )
+]
 _ROLE_PHRASE = re.compile(
     r"\bthe\s+(?:([A-Z][a-z]+)\s+)?((?:(?:prime|foreign|defence|defense|finance|trade|energy|interior|agriculture|transport|health|deputy|vice|economy|justice)\s+)?(?:minister|president|chancellor|premier|governor|mayor|king|queen|secretary|ambassador|chairman|chairwoman|ceo|chief\s+executive|spokesman|spokeswoman|adviser))\b",
     re.IGNORECASE,
@@ -999,7 +1011,7 @@ class Answerer:
                     score -= 1.0
                 elif "suffix" in m.rule:
                     score += 0.5
-                elif "gazetteer" in m.rule:
+                elif "gazetteer" in m.rule or "prefix" in m.rule:
                     score -= 0.5
             if re.search(r"\bfrom\b", frame.text, re.I) and re.search(
                 r"\bfrom\s+(?:the\s+)?$", before
@@ -1113,19 +1125,18 @@ class Answerer:
                 rule=purpose.rule,
                 highlight=(purpose.value,),
             )
-        reason = re.search(
-            r"\b(?:reason\s+for\s+\w+\s+was|wanted\s+to|in\s+order\s+to|so\s+(?:that|as\s+to)|after|as\s+it|since|in\s+retaliation\s+for|in\s+response\s+to|over|for)\s+(.{6,})",
-            info.text,
-            re.I,
-        )
-        if reason:
-            yield Candidate(
-                short=_trim_words(reason.group(0), 30).rstrip(".,"),
-                score=0.2,
-                sentence=scored,
-                rule="reason-clause",
-                highlight=(reason.group(0),),
-            )
+        # Causes, strongest cue first: "because", "in retaliation for", then "after", "amid".
+        for own, pattern in _CAUSE_CUES:
+            reason = pattern.search(info.text)
+            if reason:
+                yield Candidate(
+                    short=_trim_words(reason.group(0), 30).rstrip(".,"),
+                    score=own,
+                    sentence=scored,
+                    rule="reason-clause",
+                    highlight=(reason.group(0),),
+                )
+                break
 
     def _topic(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
