@@ -79,8 +79,11 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def resolve(text: str, kind: str, anchor: dt.date | None) -> str | None:
-    """Resolve one expression to an ISO date (YYYY-MM-DD), month (YYYY-MM) or year."""
+def resolve(text: str, kind: str, anchor: dt.date | None, tense: str | None = None) -> str | None:
+    """Resolve one expression to an ISO date (YYYY-MM-DD), month (YYYY-MM) or year.
+
+    `tense` ("past" or "future", from the sentence) decides which way a bare weekday points.
+    """
     words = re.findall(r"[A-Za-z]+\.?|\d+", text)
     lower = [w.lower().rstrip(".") for w in words]
     numbers = [int(w) for w in words if w.isdigit()]
@@ -125,8 +128,12 @@ def resolve(text: str, kind: str, anchor: dt.date | None) -> str | None:
             diff = diff - 7 if diff >= 0 else diff
         elif "next" in lower:
             diff = diff + 7 if diff <= 0 else diff
+        elif tense == "past":
+            diff = diff - 7 if diff > 0 else diff
+        elif tense == "future":
+            diff = diff + 7 if diff < 0 else diff
         elif diff > 3:
-            # News uses a bare weekday for the nearest one; past events dominate.
+            # Without a tense, a bare weekday is the nearest one, the past one on a tie.
             diff -= 7
         elif diff < -3:
             diff += 7
@@ -149,8 +156,27 @@ def resolve(text: str, kind: str, anchor: dt.date | None) -> str | None:
     return None
 
 
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|is\s+due|are\s+due|plans?\s+to|planned|scheduled|expected\s+to|set\s+to|going\s+to|starting|next|upcoming|tomorrow)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|met|held|took|went|came|told|began|won|\w+ed)\b", re.IGNORECASE
+)
+
+
+def sentence_tense(sentence: str) -> str | None:
+    """'future' when the sentence speaks of what will happen, 'past' when of what happened."""
+    if _FUTURE.search(sentence):
+        return "future"
+    if _PAST.search(sentence):
+        return "past"
+    return None
+
+
 def find_times(sentence: str, anchor: dt.date | None = None) -> list[TimeMention]:
     """Non-overlapping time expressions in `sentence`, longest first, in text order."""
+    tense = sentence_tense(sentence)
     taken: list[tuple[int, int]] = []
     found: list[TimeMention] = []
     for kind, pattern in _COMPILED:
@@ -167,7 +193,7 @@ def find_times(sentence: str, anchor: dt.date | None = None) -> list[TimeMention
                 prefix = len(text) - len(bare)
                 start, text = start + prefix, bare
             taken.append((start, end))
-            found.append(TimeMention(text, start, end, kind, resolve(text, kind, anchor)))
+            found.append(TimeMention(text, start, end, kind, resolve(text, kind, anchor, tense)))
     found.sort(key=lambda t: t.start)
     return found
 

@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.knowledge.analysis import AnalysisCache, ArticleAnalysis, SentenceInfo
@@ -142,18 +143,54 @@ class Candidate:
     own: float = 0.0
 
 
+class Words:
+    """A text folded to lower-case words, for fast whole-word and phrase look-ups."""
+
+    __slots__ = ("joined", "words")
+
+    def __init__(self, text: str) -> None:
+        words = _WORDS.findall(fold(text))
+        self.words = frozenset(words)
+        self.joined = " " + " ".join(words) + " "
+
+    def has(self, phrase: str) -> bool:
+        parts = _WORDS.findall(fold(phrase))
+        if not parts:
+            return False
+        if len(parts) == 1:
+            return parts[0] in self.words
+        return " " + " ".join(parts) + " " in self.joined
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=65536)
+def _prefixes(stems: frozenset[str]) -> frozenset[str]:
+    """First four and five letters of a sentence's stems ("chair" finds "chairman")."""
+    return frozenset(t[:n] for t in stems if len(t) >= 4 for n in (4, 5))
+
+
 class Answerer:
     """Stateless per question; the analysis cache is shared through the engine."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.tokenizer = engine.tokenizer
-        # One analysis cache per engine, kept on the engine so it lives exactly as long.
-        self.analyses: AnalysisCache = vars(engine).setdefault("_analysis_cache", AnalysisCache())
+        self.analyses = AnalysisCache()
+        # Folded words of articles and sentences, and sentence stems, computed once each.
+        self._article_words: dict[str, Words] = {}
+        self._sentence_words: dict[tuple[str, int], tuple[Words, frozenset[str]]] = {}
+        self._demonyms: dict[str, list[str]] | None = None
 
     @classmethod
     def for_engine(cls, engine: Engine) -> Answerer:
-        return cls(engine)
+        """The engine's answerer; its caches of analysed text live as long as the engine."""
+        answerer = vars(engine).get("_answerer")
+        if not isinstance(answerer, cls):
+            answerer = cls(engine)
+            vars(engine)["_answerer"] = answerer
+        return answerer
 
     # --- entry point -----------------------------------------------------------------------
 
@@ -173,6 +210,9 @@ class Answerer:
             )
         )
         result = self._answer_frame(frame, log)
+        if result.passages and frame.query:
+            # Shown to people (sources panel, declined answers): with titles and matched words.
+            result.passages = self.engine.search(frame.query, k=len(result.passages))
         if not explain:
             result.explain = []
         if conversation is not None:
@@ -233,34 +273,58 @@ class Answerer:
             tokens.extend(self.tokenizer(mention.name or mention.text))
         return tokens
 
+    def _words_of_article(self, article: Article) -> Words:
+        words = self._article_words.get(article.id)
+        if words is None:
+            if len(self._article_words) > 4096:
+                self._article_words.clear()
+            words = Words(article.title + " \n" + article.text)
+            self._article_words[article.id] = words
+        return words
+
+    def _sentence_features(
+        self, article: Article, info: SentenceInfo
+    ) -> tuple[Words, frozenset[str]]:
+        key = (article.id, info.index)
+        features = self._sentence_words.get(key)
+        if features is None:
+            if len(self._sentence_words) > 200_000:
+                self._sentence_words.clear()
+            features = (Words(info.text), frozenset(self.tokenizer(info.text)))
+            self._sentence_words[key] = features
+        return features
+
     def _article_mentions(self, article: Article, mention: Mention) -> bool:
-        haystack = fold(article.title + " \n" + article.text).replace("-", " ")
-        name = fold(mention.name or mention.text).replace("-", " ")
-        if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", haystack):
+        words = self._words_of_article(article)
+        name = mention.name or mention.text
+        if words.has(name):
             return True
         tokens = [
-            t for t in re.findall(r"\w+", name) if len(t) > 2 and t not in {"the", "of", "and"}
+            t for t in _WORDS.findall(fold(name)) if len(t) > 2 and t not in {"the", "of", "and"}
         ]
-        if mention.kind is EntityKind.PERSON and mention.rule in {
-            "title+name",
+        if mention.kind is EntityKind.PERSON and mention.rule.split("+")[0] in {
+            "title",
             "surname-link",
             "lone-name",
             "lowercase-alias",
+            "role-reference",
+            "coordinated-name",
         }:
-            return any(
-                re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", haystack)
-                for t in tokens[-1:] + tokens[:1]
-            )
+            return any(t in words.words for t in tokens[-1:] + tokens[:1])
         if mention.kind is EntityKind.COUNTRY:
-            return self._country_in(haystack, name)
+            return self._country_in(words, fold(name))
         # Names shaped by capitals alone may be mis-typed by the rules: ask for every word.
-        return bool(tokens) and all(re.search(r"(?<!\w)" + re.escape(t), haystack) for t in tokens)
+        return bool(tokens) and all(t in words.words for t in tokens)
 
-    def _country_in(self, haystack: str, country: str) -> bool:
-        from assistant.knowledge.lexicon import lexicon
+    def _country_in(self, words: Words, country: str) -> bool:
+        if self._demonyms is None:
+            from assistant.knowledge.lexicon import lexicon
 
-        demonyms = [d for d, c in lexicon().nationalities.items() if fold(c) == country]
-        return any(re.search(r"(?<!\w)" + re.escape(d) + r"(?!\w)", haystack) for d in demonyms)
+            grouped: dict[str, list[str]] = {}
+            for demonym, name in lexicon().nationalities.items():
+                grouped.setdefault(fold(name), []).append(demonym)
+            self._demonyms = grouped
+        return any(words.has(d) for d in self._demonyms.get(country, []))
 
     def _idf(self, stem: str) -> float:
         n = max(self.engine.index.n_docs, 1)
@@ -303,20 +367,18 @@ class Answerer:
             base = article_score.get(article.id, 0.0) / top_score
             date_fit = self._date_fit(frame, article.date_text)
             for info in infos:
-                stems = set(self.tokenizer(info.text))
+                words, stems = self._sentence_features(article, info)
                 overlap = 0.0
                 for stem, weight in weights.items():
                     if stem in stems:
                         overlap += weight
-                    elif len(stem) >= 4 and any(
-                        t.startswith(stem) or stem.startswith(t) for t in stems if len(t) >= 4
-                    ):
+                    elif len(stem) >= 4 and stem[:5] in _prefixes(stems):
                         # "chaired" and "chairman" share a prefix but not a stem.
                         overlap += weight * 0.6
                     elif stem in meeting_stems and stems & meeting_stems:
                         overlap += weight * 0.85
                 overlap /= total
-                entity_hits = sum(1 for m in strong if self._sentence_has(info, m))
+                entity_hits = sum(1 for m in strong if self._sentence_has(info, m, words))
                 people = [m for m in strong if m.kind is EntityKind.PERSON]
                 in_window = self._window_hits(analysis, info.index, people) if people else 0
                 if len(people) >= 2 and PLURAL_REFERENCE.search(info.text):
@@ -461,37 +523,60 @@ class Answerer:
             return 0.0
         return 0.4 * max(0.0, 1 - min(distances) / 80)
 
-    def _sentence_has(self, info: SentenceInfo, mention: Mention) -> bool:
-        folded = fold(info.text).replace("-", " ")
-        keys = {r.key for r in info.references} | {m.key for m in info.mentions}
-        if mention.key in keys:
+    def _sentence_has(
+        self, info: SentenceInfo, mention: Mention, words: Words | None = None
+    ) -> bool:
+        if any(m.key == mention.key for m in info.mentions) or any(
+            r.key == mention.key for r in info.references
+        ):
             return True
-        name = fold(mention.name or mention.text).replace("-", " ")
-        tokens = [t for t in name.split() if len(t) > 2] or name.split()
+        words = words or Words(info.text)
+        name = mention.name or mention.text
+        tokens = [t for t in _WORDS.findall(fold(name)) if len(t) > 2] or _WORDS.findall(fold(name))
         if mention.kind is EntityKind.PERSON:
-            tokens = tokens[-1:] + tokens[:1]
-        else:
-            tokens = [name]
-        if any(re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", folded) for t in tokens):
+            if any(t in words.words for t in tokens[-1:] + tokens[:1]):
+                return True
+        elif words.has(name):
             return True
-        return mention.kind is EntityKind.COUNTRY and self._country_in(folded, name)
+        return mention.kind is EntityKind.COUNTRY and self._country_in(words, fold(name))
 
     def _window_hits(self, analysis: ArticleAnalysis, index: int, strong: list[Mention]) -> int:
         if index == -1:
             window = [analysis.title] if analysis.title else []
         else:
             window = analysis.sentences[max(0, index - 1) : index + 2]
+        article = analysis.article
         return sum(
             1
             for m in strong
-            if any(info is not None and self._sentence_has(info, m) for info in window)
+            if any(
+                info is not None
+                and self._sentence_has(info, m, self._sentence_features(article, info)[0])
+                for info in window
+            )
         )
 
     # --- answering -------------------------------------------------------------------------
 
+    def _retrieve(self, tokens: list[str]) -> list[SearchHit]:
+        """Ranked passages, one per distinct span; lighter than Engine.search (no matched words)."""
+        hits: list[SearchHit] = []
+        seen: set[tuple[str, int, int]] = set()
+        for doc, score in self.engine.index.search(tokens, RETRIEVE_K * 2):
+            if len(hits) == RETRIEVE_K:
+                break
+            passage = self.engine.passages[doc]
+            span = (passage.article_id, passage.start, passage.end)
+            if span in seen:
+                continue
+            seen.add(span)
+            hits.append(SearchHit(rank=len(hits) + 1, score=score, passage=passage))
+        return hits
+
     def _answer_frame(self, frame: QuestionFrame, log: list[str]) -> Answer:
         tokens = self._query_tokens(frame)
-        hits = self.engine.search(" ".join(tokens), k=RETRIEVE_K) if tokens else []
+        frame.query = " ".join(tokens)
+        hits = self._retrieve(self.tokenizer(frame.query)) if tokens else []
         log.append(f"retrieved {len(hits)} passages for: {' '.join(tokens)}")
         if not hits:
             return self._decline(frame, "no passage matches the question", hits, log)

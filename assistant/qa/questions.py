@@ -71,6 +71,7 @@ class QuestionFrame:
     focus: str | None = None
     followup: bool = False
     role_target: str | None = None
+    query: str = ""
 
     @property
     def names(self) -> list[str]:
