@@ -33,19 +33,19 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from assistant import __version__
-from assistant.corpus.formats import Draft
-from assistant.corpus.loaders import _load_into, build_article, jsonl_parts
-from assistant.corpus.segment import passage_spans
 from assistant.index import count_postings
 from assistant.models import Article, SkippedFile
 from assistant.progress import Progress
 from assistant.storage import NO_DATE, article_json
 from assistant.text import Tokenizer
+
+if TYPE_CHECKING:
+    from assistant.corpus.formats import Draft
 
 # Bump when what a per-file result holds changes shape (the source hash covers code changes).
 RESULT_FORMAT = "1"
@@ -113,7 +113,9 @@ def source_hash() -> str:
 
 @dataclass(frozen=True)
 class FileState:
-    """A corpus file as found, with what its cache key is made of."""
+    """A corpus file as found, with what its cache key is made of: the code and settings, the
+    path as given, device and inode, size, mtime and ctime (ctime changes on every write, even
+    one that restores size and mtime)."""
 
     path: Path
     size: int
@@ -125,14 +127,14 @@ class FileState:
 def file_states(files: Sequence[Path], code_key: str) -> list[FileState]:
     out = []
     for path in files:
+        # (device, inode) tell apart files that share a relative path from different folders.
         try:
             st = os.stat(path)
+            ident = [st.st_dev, st.st_ino]
             size, mtime, ctime = st.st_size, st.st_mtime_ns, st.st_ctime_ns
-            resolved = str(Path(path).resolve())
-        except (OSError, RuntimeError):
-            size = mtime = ctime = -1
-            resolved = ""
-        material = json.dumps([code_key, str(path), resolved, size, mtime, ctime])
+        except OSError:
+            ident, size, mtime, ctime = [], -1, -1, -1
+        material = json.dumps([code_key, str(path), ident, size, mtime, ctime])
         key = hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()[:40]
         out.append(FileState(Path(path), size, mtime, ctime, key))
     return out
@@ -156,6 +158,8 @@ class _Recorder:
         if isinstance(draft, str):
             self.events.append(["skip", draft, line])
             return
+        from assistant.corpus.loaders import build_article
+
         where = f"{path}:{draft.line}" if draft.line is not None else str(path)
         if draft.id in self._built:  # a duplicate whatever came before this file
             self.events.append(["dup", draft.id, draft.line, where])
@@ -251,6 +255,8 @@ def process_item(
     path: Path, part: tuple[int, int | None, int] | None, cfg: BuildSettings
 ) -> dict[str, np.ndarray]:
     """Read one file (or JSONL part) and index its articles: the compact per-part arrays."""
+    from assistant.corpus.loaders import _load_into
+    from assistant.corpus.segment import passage_spans
     from assistant.knowledge.meetings import extract_meetings
 
     recorder = _Recorder()
@@ -475,6 +481,8 @@ def collect(
 ) -> Collected:
     """Every file's result: from the store when its key is there, else processed (in parallel
     when there is enough to do)."""
+    from assistant.corpus.loaders import jsonl_parts
+
     store = Path(cfg.store) if cfg.store is not None else None
     results: list[list[dict[str, np.ndarray]] | None] = [None] * len(states)
     todo: list[int] = []

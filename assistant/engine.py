@@ -28,7 +28,7 @@ from assistant.build import (
 )
 from assistant.cache import Bundle, CacheError, IndexCache
 from assistant.config import Settings
-from assistant.corpus import corpus_files
+from assistant.corpus.files import corpus_files
 from assistant.index import BM25Index, Retriever
 from assistant.models import Answer, Article, Meeting, Passage, SearchHit, SkippedFile
 from assistant.storage import (

@@ -6,14 +6,14 @@ bad JSONL rows become `SkippedFile` entries with a one-phrase reason.
 
 from __future__ import annotations
 
-import os
 import stat
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
 from assistant.corpus.clean import clean_body, clean_line
 from assistant.corpus.dates import parse_date
+from assistant.corpus.files import SUFFIXES, _os_reason, corpus_files
 from assistant.corpus.formats import (
     Draft,
     parse_html,
@@ -27,7 +27,6 @@ from assistant.models import Article, LoadReport, SkippedFile
 
 MiB = 1024 * 1024
 DEFAULT_MAX_BYTES = 5 * MiB
-SUFFIXES = frozenset((".txt", ".md", ".json", ".jsonl", ".html", ".htm"))
 _SNIFF = 8192
 _BOM = b"\xef\xbb\xbf"
 
@@ -42,95 +41,6 @@ def _size(n: float) -> str:
 
 def too_large(size: int, max_bytes: int) -> str:
     return f"larger than {_size(max_bytes)} ({_size(size)})"
-
-
-def _os_reason(error: OSError, what: str = "file") -> str:
-    if isinstance(error, PermissionError):
-        return f"cannot read {what} (permission denied)"
-    if isinstance(error, IsADirectoryError):
-        return "is a folder, not a file"
-    detail = (error.strerror or type(error).__name__).lower()
-    return f"cannot read {what} ({detail})"
-
-
-# --- finding files --------------------------------------------------------------------------
-
-
-def _ignored(name: str) -> bool:
-    return name.startswith(".") or Path(name).stem.lower() == "readme"
-
-
-def _walk(root: Path, visited: set[tuple[int, int]], skipped: list[SkippedFile]) -> Iterator[Path]:
-    """Supported files under `root`, depth first in name order; each real folder once."""
-    stack = [root]
-    while stack:
-        folder = stack.pop()
-        try:
-            info = os.stat(folder)
-            key = (info.st_dev, info.st_ino)
-            if key in visited:
-                continue  # a symlink back to a folder already read, or a loop
-            visited.add(key)
-            with os.scandir(folder) as scan:
-                entries = sorted(scan, key=lambda entry: entry.name)
-        except OSError as error:
-            skipped.append(SkippedFile(path=str(folder), reason=_os_reason(error, "folder")))
-            continue
-        subfolders = []
-        for entry in entries:
-            if _ignored(entry.name):
-                continue
-            try:
-                if entry.is_dir():
-                    subfolders.append(Path(entry.path))
-                    continue
-                if Path(entry.name).suffix.lower() not in SUFFIXES:
-                    continue
-                if entry.is_symlink() and not os.path.exists(entry.path):
-                    skipped.append(SkippedFile(path=entry.path, reason="broken symbolic link"))
-                elif entry.is_file():
-                    yield Path(entry.path)
-            except OSError as error:
-                skipped.append(SkippedFile(path=entry.path, reason=_os_reason(error)))
-        stack.extend(reversed(subfolders))
-
-
-def corpus_files(paths: Sequence[Path]) -> tuple[list[Path], list[SkippedFile]]:
-    """The article files named by `paths`: files as given, folders searched recursively.
-
-    Inside folders only supported suffixes are taken, and hidden entries and README files are
-    ignored. Files reached twice (overlapping paths, symlinks) are listed once.
-    """
-    found: dict[str, Path] = {}
-    skipped: list[SkippedFile] = []
-    visited: set[tuple[int, int]] = set()
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            candidates: Iterator[Path] = _walk(path, visited, skipped)
-        elif path.is_file():
-            if path.suffix.lower() not in SUFFIXES:
-                supported = " ".join(sorted(SUFFIXES))
-                reason = f"unsupported file type '{path.suffix or '(none)'}' (use {supported})"
-                skipped.append(SkippedFile(path=str(path), reason=reason))
-                continue
-            candidates = iter([path])
-        elif path.is_symlink():
-            skipped.append(SkippedFile(path=str(path), reason="broken symbolic link"))
-            continue
-        elif path.exists():
-            skipped.append(SkippedFile(path=str(path), reason="not a regular file or folder"))
-            continue
-        else:
-            skipped.append(SkippedFile(path=str(path), reason="no such file or folder"))
-            continue
-        for candidate in candidates:
-            try:
-                real = str(candidate.resolve())
-            except (OSError, RuntimeError):
-                real = str(candidate.absolute())
-            found.setdefault(real, candidate)
-    return sorted(found.values(), key=str), skipped
 
 
 # --- reading --------------------------------------------------------------------------------
