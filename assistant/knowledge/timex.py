@@ -165,6 +165,13 @@ _PAST = re.compile(
 )
 
 
+# A cheap first look: most sentences hold no time word at all.
+_ANY_TIME = re.compile(
+    rf"\d|{_MONTH}|{_WEEKDAY}|\b(?:yesterday|today|tomorrow|tonight|last|next|this|earlier|later|ago|Christmas|Easter|New\s+Year)\b",
+    re.IGNORECASE,
+)
+
+
 def sentence_tense(sentence: str) -> str | None:
     """'future' when the sentence speaks of what will happen, 'past' when of what happened."""
     if _FUTURE.search(sentence):
@@ -176,6 +183,8 @@ def sentence_tense(sentence: str) -> str | None:
 
 def find_times(sentence: str, anchor: dt.date | None = None) -> list[TimeMention]:
     """Non-overlapping time expressions in `sentence`, longest first, in text order."""
+    if not _ANY_TIME.search(sentence):
+        return []
     tense = sentence_tense(sentence)
     taken: list[tuple[int, int]] = []
     found: list[TimeMention] = []

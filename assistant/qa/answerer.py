@@ -45,6 +45,8 @@ SHORT_WORD_LIMIT = {"who_met": 16, "who": 16, "who_role": 16, "where": 10, "when
 RETRIEVE_K = 200
 # How much a sentence's relevance counts against the fitness of the answer found in it.
 SENTENCE_WEIGHT = 0.45
+# Candidate articles whose every sentence is read for the answer.
+MAX_ARTICLES = 6
 _ORG_FOCUS = frozenset(
     "company companies firm firms bank banks group organisation organization party union agency newspaper team club airline network institute university council committee ministry government".split()
 )
@@ -596,7 +598,7 @@ class Answerer:
         if not articles:
             missing = " and ".join(m.name or m.text for m in strong) or "the question's terms"
             return self._decline(frame, f"no article mentions {missing} together", hits, log)
-        articles = articles[:10]
+        articles = articles[:MAX_ARTICLES]
         self._retype_entities(frame, articles[:3], log)
         self._resolve_roles(frame, articles[:3], log)
         scored = self._score_sentences(frame, hits, articles)
