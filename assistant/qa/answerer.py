@@ -88,6 +88,9 @@ _CAUSE_CUES = [
         (0.2, r"\b(?:over|for)"),
     )
 ]
+_THING_NOUNS = r"(?:boat|ship|vessel|ferry|tanker|aircraft|plane|jet|cathedral|church|mosque|temple|hotel|building|tower|bridge|stadium|airport|station|river|lake|fire|blaze|storm|hurricane|typhoon|cyclone|earthquake|flood|attack|bombing|festival|race|marathon|tournament|game|match|film|book|album|exoplanet|planet|satellite|mission|spacecraft|rocket|operation|programme|program|project|bill|law|treaty|agreement|deal|company|party)"
+_THING_BEFORE = re.compile(_THING_NOUNS + r"\s+$", re.IGNORECASE)
+_THING_AFTER = re.compile(r"\s+(?:'s\s+)?" + _THING_NOUNS + r"\b", re.IGNORECASE)
 _ROLE_PHRASE = re.compile(
     r"\bthe\s+(?:([A-Z][a-z]+)\s+)?((?:(?:prime|foreign|defence|defense|finance|trade|energy|interior|agriculture|transport|health|deputy|vice|economy|justice)\s+)?(?:minister|president|chancellor|premier|governor|mayor|king|queen|secretary|ambassador|chairman|chairwoman|ceo|chief\s+executive|spokesman|spokeswoman|adviser))\b",
     re.IGNORECASE,
@@ -143,6 +146,7 @@ class Candidate:
     highlight: tuple[str, ...] = ()
     meeting: Meeting | None = None
     own: float = 0.0
+    kind: EntityKind | None = None
 
 
 class Words:
@@ -424,6 +428,15 @@ class Answerer:
         ("Skarholm" is a place wherever the corpus mentions it)."""
         proper = self.engine.proper_words
         for mention in frame.entities:
+            if mention.kind is EntityKind.PERSON and mention.rule in {"lone-name", "name-shape"}:
+                before = frame.text[max(0, mention.start - 25) : mention.start]
+                after = frame.text[mention.end : mention.end + 25]
+                if _THING_BEFORE.search(before) or _THING_AFTER.match(after):
+                    # "the dive boat Conception", "the Notre Dame fire": a thing, not a person.
+                    mention.kind = EntityKind.ORGANISATION
+                    mention.rule = f"{mention.rule}+thing"
+                    log.append(f"entity {mention.text!r} names a thing")
+                    continue
             if mention.kind is not EntityKind.PERSON or mention.rule not in {
                 "lone-name",
                 "name-shape",
@@ -442,8 +455,16 @@ class Answerer:
                 analysis = self.analyses.get(article)
                 for info in analysis.sentences:
                     for m in info.mentions:
-                        if fold(m.name or m.text) == target or fold(m.text) == target:
-                            counts[m.kind] = counts.get(m.kind, 0) + 1
+                        if fold(m.name or m.text) != target and fold(m.text) != target:
+                            continue
+                        if (
+                            m.kind is EntityKind.PERSON
+                            and m.rule == "name-shape"
+                            and len(words) < 2
+                        ):
+                            # The article's own guess by shape confirms nothing.
+                            continue
+                        counts[m.kind] = counts.get(m.kind, 0) + 1
             if counts:
                 kind = max(counts.items(), key=lambda item: item[1])[0]
                 if kind is EntityKind.PERSON:
@@ -659,6 +680,11 @@ class Answerer:
                 candidates.append(candidate)
         if not candidates:
             return None
+        if frame.intent == "who" and _who_focus(frame.text) not in _ORG_FOCUS:
+            people = [c for c in candidates if c.kind is EntityKind.PERSON and c.own >= 0.5]
+            # "Who ..." asks for a person: any good person candidate beats an organisation.
+            if people:
+                candidates = [c for c in candidates if c.kind is not EntityKind.ORGANISATION]
         candidates.sort(key=lambda c: -c.score)
         best = candidates[0]
         if best.own < MIN_CANDIDATE_SCORE.get(frame.intent, 0.0):
@@ -990,6 +1016,7 @@ class Answerer:
             sentence=scored,
             rule=f"sentence-person:{best.rule}",
             highlight=(best.text,),
+            kind=best.kind,
         )
 
     def _who_role(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
