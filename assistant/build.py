@@ -680,11 +680,14 @@ def _cat_ptr(ptrs: list[np.ndarray]) -> np.ndarray:
 
 def merge(
     states: Sequence[FileState],
-    results: Sequence[list[dict[str, np.ndarray]]],
+    results: list[list[dict[str, np.ndarray]]],
     skipped_dirs: Sequence[SkippedFile],
     on_skip: SkipCallback | None = None,
 ) -> Merged:
-    """One corpus from per-file results, as a sequential `load_corpus` in corpus order has it."""
+    """One corpus from per-file results, as a sequential `load_corpus` in corpus order has it.
+
+    `results` is emptied file by file as it is merged (memory goes down as the merge goes on).
+    """
     skipped: list[SkippedFile] = []
 
     def skip(path: str, reason: str, line: int | None = None) -> None:
@@ -704,7 +707,10 @@ def merge(
     cols: dict[str, list[np.ndarray]] = defaultdict(list)
     postings: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     n_art = n_psg = 0
-    for state, parts in zip(states, results, strict=True):
+    for f, state in enumerate(states):
+        parts = results[f]
+        if isinstance(results, list):
+            results[f] = []  # release each file's result as soon as it is merged
         path = str(state.path)
         found: list[bool | None] = []
         for arrays in parts:
@@ -770,21 +776,26 @@ def merge(
             skip(path, "empty file")
 
     def cat(name: str, empty: np.ndarray) -> np.ndarray:
-        return np.concatenate(cols[name]) if cols[name] else empty
+        # One array at a time, its pieces dropped right after: peak = pieces + one array.
+        pieces = cols.pop(name, [])
+        return np.concatenate(pieces) if pieces else empty
+
+    def cat_ptr(name: str) -> np.ndarray:
+        return _cat_ptr(cols.pop(name, []))
 
     arrays_out = {
         "art_blob": cat("art_blob", np.zeros(0, np.uint8)),
-        "art_off": _cat_ptr(cols["art_off"]),
+        "art_off": cat_ptr("art_off"),
         "art_date": cat("art_date", np.zeros(0, np.int32)),
         "sent": cat("sent", np.zeros((0, 4), np.int32)),
-        "art_sent": _cat_ptr(cols["art_sent"]),
+        "art_sent": cat_ptr("art_sent"),
         "par": cat("par", np.zeros((0, 2), np.int32)),
-        "art_par": _cat_ptr(cols["art_par"]),
+        "art_par": cat_ptr("art_par"),
         "psg": cat("psg", np.zeros((0, 4), np.int32)),
-        "art_psg": _cat_ptr(cols["art_psg"]),
+        "art_psg": cat_ptr("art_psg"),
         "meet_blob": cat("meet_blob", np.zeros(0, np.uint8)),
-        "meet_off": _cat_ptr(cols["meet_off"]),
-        "art_meet": _cat_ptr(cols["art_meet"]),
+        "meet_off": cat_ptr("meet_off"),
+        "art_meet": cat_ptr("art_meet"),
     }
     doc_len = cat("doc_len", np.zeros(0, np.int32)).astype(np.int64)
     cols.clear()
