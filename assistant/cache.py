@@ -7,7 +7,9 @@ pickled and nothing is loaded with pickle enabled.
 Writing is atomic: an entry is written into ``<directory>/.tmp-<key>-*``, every file and directory
 is fsynced, and the directory is renamed to ``<key>`` in one step, so readers see a whole entry or
 none. When two writers race for a key the first rename wins; the loser finds a valid entry and
-discards its own copy (an invalid entry in the way is moved aside and replaced). ``save`` never
+discards its own copy (an invalid entry in the way is moved aside and replaced, and so is an entry
+this `IndexCache` loaded itself: saving that key again means the caller could not use it). An
+entry counts as valid only if ``load`` would accept it (documents hashed too). ``save`` never
 raises: an unwritable or full cache directory, or an unsavable bundle, makes it return None and
 append a message to ``warnings``. Only the ``keep`` most recently saved or loaded entries are kept.
 
@@ -145,6 +147,9 @@ class IndexCache:
         self.keep = max(1, keep)
         self.hash_limit = hash_limit
         self.warnings: list[str] = []
+        # Keys this object loaded: saving one of them again means the caller could not use the
+        # entry it got (say, written by a buggy build of the same format), so it is replaced.
+        self._loaded: set[str] = set()
 
     # ------------------------------------------------------------------ loading
 
@@ -158,6 +163,7 @@ class IndexCache:
         if not entry.is_dir():
             return None
         bundle = self._read(entry, key, verify_all=verify_all, check_only=False)
+        self._loaded.add(key)
         with contextlib.suppress(OSError):
             os.utime(entry)  # most recently used entries survive pruning
         return bundle
@@ -220,6 +226,14 @@ class IndexCache:
             path = entry / "documents" / name
             size = self._check_size(path, record)
             if check_only:
+                # Hashed here too: an entry kept by `_install` because it "looks valid" must be
+                # one that `load` accepts, or a damaged entry would never be replaced.
+                try:
+                    digest = _sha256_file(path)
+                except OSError as error:
+                    raise CacheError(f"{path}: cannot read: {error}") from None
+                if digest != record["sha256"]:
+                    raise CacheError(f"{path}: content does not match its sha256 in the manifest")
                 continue
             try:
                 data = path.read_bytes()
@@ -379,7 +393,7 @@ class IndexCache:
             return final
         try:
             self._read(final, key, verify_all=False, check_only=True)
-            valid = True
+            valid = key not in self._loaded  # one we loaded and are now replacing is not
         except CacheError:
             valid = False
         if valid:  # someone else saved the same key first: theirs is as good as ours
