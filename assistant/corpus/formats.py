@@ -15,10 +15,36 @@ from typing import Any
 from assistant.corpus.clean import clean_line, clean_text
 from assistant.corpus.dates import find_date, parse_date
 
+# Longest title kept whole. A title's words are indexed with every passage of its article, so a
+# megabyte "title" in a JSON field would multiply into gigabytes of tokens.
+MAX_TITLE_CHARS = 300
+
+
+def short_title(title: str) -> str:
+    """`title` cut at a word boundary to at most MAX_TITLE_CHARS characters, with an ellipsis."""
+    if len(title) <= MAX_TITLE_CHARS:
+        return title
+    cut = title[: MAX_TITLE_CHARS - 1]
+    space = cut.rfind(" ")
+    if space > MAX_TITLE_CHARS // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
+
+
+def safe_id(raw: str) -> str:
+    """An article id (from a file name or a JSON field) without control characters or escape
+    sequences; one that is nothing else becomes its escaped form (\\x1b...), never empty."""
+    cleaned = clean_line(raw)
+    return cleaned or raw.encode("unicode_escape").decode("ascii")
+
 
 @dataclass
 class Draft:
-    """What a parser found: metadata and the raw (or already cleaned) body."""
+    """What a parser found: metadata and the raw (or already cleaned) body.
+
+    Every parser's id and title pass through `__setattr__`: ids are made safe to print
+    (`safe_id`) and titles are capped (`short_title`).
+    """
 
     id: str
     title: str = ""
@@ -31,6 +57,13 @@ class Draft:
     body: str = ""
     body_cleaned: bool = False
     lines_are_paragraphs: bool = False
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "id" and isinstance(value, str):
+            value = safe_id(value)
+        elif name == "title" and isinstance(value, str):
+            value = short_title(value)
+        super().__setattr__(name, value)
 
     def set_date(self, raw: str) -> None:
         """Parse a date field; keep the raw text in metadata when it does not parse."""
@@ -395,8 +428,9 @@ def parse_json_object(obj: Any, default_id: str | None, line: int | None = None)
         if key in _FIELD_KEYS or not isinstance(key, str):
             continue
         scalar = _scalar(value)
-        if scalar is not None and scalar.strip():
-            draft.metadata[key] = clean_line(scalar)
+        name = clean_line(key)
+        if name and scalar is not None and scalar.strip():
+            draft.metadata[name] = clean_line(scalar)
     return draft
 
 

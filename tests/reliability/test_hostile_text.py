@@ -1,0 +1,162 @@
+"""Rules and regular expressions stay fast on hostile text.
+
+The cases come from benchmarks/hostile_bench.py (which prints the full table): a 1 MB article of
+one sentence, runs of capitalised words, of "the", of digits, of punctuation, initials, weekdays,
+markup and escapes, one 1 MB token, mixed scripts. Each stage must finish within BOUND seconds of
+CPU time (they take well under a second, except where marked below); the bound is generous so a
+loaded 2-core machine does not make the tests flaky.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+
+from assistant.config import Settings
+from assistant.corpus import load_file
+from assistant.engine import Engine
+from assistant.knowledge.meetings import extract_meetings
+from assistant.knowledge.timex import find_times
+from assistant.models import Article
+from assistant.qa.questions import parse_question
+from benchmarks.hostile_bench import QUESTION_CHARS, hostile_cases, normal_case
+
+from .checks import check_answer, check_article
+
+BOUND = 5.0
+CASES = hostile_cases()
+# Sentences (of at most 1,000 characters: about 100 KB) of each case that go through the rules.
+SLICE = 100
+
+T = TypeVar("T")
+
+
+def timed(action: Callable[[], T]) -> tuple[T, float]:
+    started = time.process_time()
+    result = action()
+    return result, time.process_time() - started
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Article, float]]:
+    """Each case written as a .txt article and loaded once: (article, seconds to load)."""
+    folder = tmp_path_factory.mktemp("hostile-text")
+    out = {}
+    for name, text in CASES.items():
+        path = folder / f"{name}.txt"
+        path.write_text("Hostile text\n\n" + text, encoding="utf-8")
+        (articles, skipped), seconds = timed(partial(load_file, path))
+        assert not skipped, skipped
+        assert len(articles) == 1
+        out[name] = (articles[0], seconds)
+    return out
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_megabyte_of_hostile_text_loads_quickly(
+    case: str, loaded: dict[str, tuple[Article, float]]
+) -> None:
+    article, seconds = loaded[case]
+    assert seconds < BOUND, f"{case}: loading took {seconds:.2f}s"
+    check_article(article)
+    assert len(article.text) > 0.9 * len(CASES[case].replace("\x1b[31m", "").replace("\x1b[0m", ""))
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="lead: extract_meetings runs at ~150-250 KB/s of CPU, so this 1 MB article takes "
+    "4-7 s (ordinary prose is slower still, ~8 s per MB); see docs/reliability.md",
+)
+def test_a_megabyte_sentence_is_indexed_within_the_bound(
+    loaded: dict[str, tuple[Article, float]],
+) -> None:
+    article, _ = loaded["one-sentence"]
+    meetings, seconds = timed(lambda: extract_meetings(article))
+    assert isinstance(meetings, list)
+    assert seconds < BOUND, f"meeting extraction took {seconds:.2f}s"
+
+
+@pytest.fixture(scope="module")
+def prose_seconds(tmp_path_factory: pytest.TempPathFactory) -> float:
+    """CPU seconds to extract meetings from SLICE sentences of ordinary news prose."""
+    path = tmp_path_factory.mktemp("prose") / "prose.txt"
+    path.write_text("Ordinary prose\n\n" + normal_case(SLICE * 1000), encoding="utf-8")
+    article = load_file(path)[0][0]
+    extract_meetings(article)  # warm the lexicon and rule caches
+    return timed(lambda: extract_meetings(article))[1]
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_hostile_text_is_analysed_no_slower_than_prose(
+    case: str, loaded: dict[str, tuple[Article, float]], prose_seconds: float
+) -> None:
+    """Entities, time expressions and meeting rules over SLICE sentences of each case (100 KB)
+    cost no more than twice the same length of ordinary prose: nothing is superlinear. Measured
+    against prose on the same machine, so the test does not depend on its speed."""
+    article, _ = loaded[case]
+    part = article.model_copy(update={"sentences": article.sentences[:SLICE]})
+    meetings, seconds = timed(lambda: extract_meetings(part))
+    assert isinstance(meetings, list)
+    assert seconds < 2 * prose_seconds + 0.2, (
+        f"{case}: {seconds:.2f}s for {SLICE} sentences, ordinary prose {prose_seconds:.2f}s"
+    )
+
+
+@pytest.fixture(scope="module")
+def small_engine(hostile_corpus: Path) -> Engine:
+    return Engine.open(Settings(corpus=[hostile_corpus], use_cache=False), progress=False)
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_hundred_thousand_character_question_is_answered_quickly(
+    case: str, small_engine: Engine
+) -> None:
+    question = ("Who did Mara Voss meet? " + CASES[case])[:QUESTION_CHARS]
+    assert len(question) == QUESTION_CHARS
+    frame, seconds = timed(lambda: parse_question(question))
+    assert seconds < BOUND, f"{case}: parsing the question took {seconds:.2f}s"
+    assert frame.intent
+    hits, seconds = timed(lambda: small_engine.search(question))
+    assert seconds < BOUND, f"{case}: searching took {seconds:.2f}s"
+    answer, seconds = timed(lambda: small_engine.ask(question))
+    assert seconds < BOUND, f"{case}: answering took {seconds:.2f}s"
+    check_answer(small_engine, answer)
+    assert all(h.passage.article_id in small_engine.articles for h in hits)
+
+
+def test_a_title_of_a_megabyte_is_cut_and_indexing_stays_small(tmp_path: Path) -> None:
+    """A JSON "title" of 1 MB over a 2,000-sentence body: its words used to be indexed with every
+    passage (100 KB took 12 s and 1.8 GB; 1 MB would not fit in memory). Titles are now cut to
+    300 characters when the article is loaded."""
+    title = "Kovac meets Laar " * 60_000
+    body = "\n\n".join(f"Sentence {i} says the minister met officials." for i in range(2000))
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "big-title.jsonl").write_text(
+        json.dumps({"id": "t", "title": title, "text": body}) + "\n", encoding="utf-8"
+    )
+    settings = Settings(corpus=[folder], use_cache=False)
+    engine, seconds = timed(lambda: Engine.open(settings, progress=False))
+    assert seconds < BOUND, f"indexing took {seconds:.2f}s"
+    article = engine.articles["t"]
+    assert len(article.title) <= 300 and article.title.endswith("…")
+    assert article.title.startswith("Kovac meets Laar Kovac")
+    assert len(engine.passages) == 2000
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="lead: find_times checks each match against every span taken so far (O(n^2) in the "
+    "number of time expressions); harmless under the 2,000-character analysis and question caps",
+)
+def test_time_expressions_in_long_text_are_found_in_linear_time() -> None:
+    text = "Monday " * 4_000  # 28,000 characters, 4,000 time expressions (linear: ~0.05 s)
+    times, seconds = timed(lambda: find_times(text))
+    assert len(times) == 4_000
+    assert seconds < 0.3, f"find_times on 28,000 characters took {seconds:.2f}s"
