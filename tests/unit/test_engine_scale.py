@@ -302,3 +302,19 @@ def test_jsonl_parts_cover_the_file_at_line_starts(tmp_path: Path) -> None:
         assert line == data[:start].count(b"\n") + 1
         if nxt is not None:
             assert end == nxt[0]
+
+
+def test_progress_in_bytes_shows_sizes_rate_and_eta() -> None:
+    import io
+
+    from assistant.progress import Progress
+
+    now = [0.0]
+    bar = Progress(
+        4 * 2**20, "indexing", stream=io.StringIO(), clock=lambda: now[0], columns=120, unit="bytes"
+    )
+    bar.advance(2**20)
+    now[0] = 2.0
+    line = bar.render()
+    assert "1.0 MB/4.0 MB" in line and "25%" in line and "512.0 KB/s" in line
+    assert "ETA 0:06" in line
