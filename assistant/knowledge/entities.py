@@ -171,7 +171,12 @@ class EntityRecognizer:
             words = words[1:]
         while words and words[-1] in _TRAILING_PARTICLES:
             words = words[:-1]
-        if words and words[-1].endswith(".") and len(words[-1]) > 4 and words[-1][:-1].isalpha():
+        if (
+            words
+            and words[-1].endswith(".")
+            and len(words[-1]) > 4
+            and re.fullmatch(r"[^\W\d_][\w'-]*[^\W\d_]", words[-1][:-1])
+        ):
             # A sentence-final period, not an abbreviation like "Jr." or "U.S.".
             words[-1] = words[-1][:-1]
         if not words:
@@ -218,6 +223,9 @@ class EntityRecognizer:
         cue = before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
         if folded in lex.countries or folded.removeprefix("the ") in lex.countries:
             return self._simple(text, EntityKind.COUNTRY, "gazetteer-country")
+        if len(words) >= 3 and words[1] == "of" and words[0] in lex.org_suffixes:
+            # "Bank of Valdoria", "University of Montreal", "Ministry of Finance"
+            return self._simple(text, EntityKind.ORGANISATION, "org-of")
         if len(words) >= 2 and words[0] in lex.place_prefixes and last not in lex.org_suffixes:
             return self._simple(text, EntityKind.PLACE, "place-prefix")
         if last in lex.place_suffixes or " ".join(words[-2:]) in lex.place_suffixes:
@@ -322,7 +330,39 @@ class EntityRecognizer:
                 found.extend(
                     self._classify_part(sentence, part, part_start, part_end, sentence_index)
                 )
-        return found
+        return self._merge_organisations(sentence, found)
+
+    def _merge_organisations(self, sentence: str, found: list[Mention]) -> list[Mention]:
+        """'Aramont Institute' + 'for' + 'Policy Studies' is one organisation."""
+        out: list[Mention] = []
+        for mention in found:
+            previous = out[-1] if out else None
+            if (
+                previous is not None
+                and previous.kind is EntityKind.ORGANISATION
+                and re.fullmatch(
+                    r"\s+(?:for|of|on)\s+(?:the\s+)?", sentence[previous.end : mention.start]
+                )
+                and mention.kind in {EntityKind.PERSON, EntityKind.ORGANISATION}
+                and mention.rule in {"name-shape", "org-suffix", "lone-name"}
+            ):
+                if mention.kind is EntityKind.PERSON:
+                    self.people.pop(mention.key, None)
+                    if mention.key in self.recent_people:
+                        self.recent_people.remove(mention.key)
+                text = sentence[previous.start : mention.end]
+                out[-1] = Mention(
+                    text,
+                    previous.start,
+                    mention.end,
+                    EntityKind.ORGANISATION,
+                    fold(text),
+                    text,
+                    rule="org-phrase",
+                )
+                continue
+            out.append(mention)
+        return out
 
     def _classify_part(
         self, sentence: str, part: str, start: int, end: int, sentence_index: int
@@ -366,6 +406,7 @@ class EntityRecognizer:
         """'South Korea-Japan' and 'Libya-Turkey' name two countries; 'Voss-Aalen' one person."""
         if "-" not in text and "–" not in text:
             return [text]
+        text = re.sub(r"^(?:the|The)\s+", "", text)
         parts = re.split(r"[-–](?=[A-Z])", text)
         if len(parts) == 2 and all(
             fold(p) in self.lex.countries or fold(p) in self.lex.places for p in parts

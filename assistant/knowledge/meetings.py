@@ -236,7 +236,8 @@ def place_score(info: SentenceInfo, mention: Mention, after: int = 0) -> float:
         score += 0.5
     if mention.start >= after:
         score += 0.5
-    if _ACTOR_AFTER.match(info.text, mention.end):
+    if score < 3 and _ACTOR_AFTER.match(info.text, mention.end):
+        # "as Seoul seeks ...": an actor, unless it stands after "in" or "at".
         score -= 3
     return score
 
@@ -292,15 +293,14 @@ def find_purpose(info: SentenceInfo, after: int = 0) -> Evidence | None:
             clause = _trim_clause(text[start:])
             if len(clause.split()) >= 2:
                 return Evidence(value=clause, sentence=info.index, rule="purpose:statement")
-    for pattern in rules().purpose:
+    cues = rules().purpose
+    for number, pattern in enumerate(cues):
         for match in pattern.finditer(text, after):
             clause = _trim_clause(text[match.start() :])
             if len(clause.split()) >= 3:
-                return Evidence(
-                    value=clause,
-                    sentence=info.index,
-                    rule=f"purpose:{match.group().split()[0].lower()}",
-                )
+                # The last cue, "to" + any verb, is the weakest sign of a purpose.
+                name = "generic" if number == len(cues) - 1 else match.group().split()[0].lower()
+                return Evidence(value=clause, sentence=info.index, rule=f"purpose:{name}")
     return None
 
 
@@ -392,7 +392,10 @@ def _participants_for(
             for mention in subjects:
                 if mention.start <= chosen[-1].start:
                     continue
-                if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[chosen[-1].end : mention.start]):
+                if re.fullmatch(
+                    r"\s*(?:,|and|,\s*and)\s*(?:[A-Z][a-z]+\s+)?",
+                    text[chosen[-1].end : mention.start],
+                ):
                     chosen.append(mention)
                 else:
                     break
@@ -425,7 +428,7 @@ def _participants_for(
     return list(unique.values())
 
 
-_COUNTRY_RULES = {"hosted", "phone", "summit-with", "held-talks"}
+_COUNTRY_RULES = {"hosted", "phone", "summit-with", "held-talks", "state-visit"}
 _SPEAKER_AFTER = re.compile(
     r"\s*(?:,\s*[^,]{0,60},\s*)?(?:said|says|told|added|noted|stressed|announced|confirmed|explained)\b"
 )

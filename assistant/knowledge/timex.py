@@ -25,7 +25,10 @@ _PATTERNS: list[tuple[str, str]] = [
         "weekday_date",
         rf"\b(?:{_WEEKDAY},?\s+)?(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b",
     ),
-    ("day_month", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})(?:,?\s+\d{{4}})?\b"),
+    (
+        "day_month",
+        rf"\b(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})(?:,?\s+\d{{4}})?\b",
+    ),
     ("iso", r"\b\d{4}-\d{2}-\d{2}\b"),
     (
         "relative_month",
@@ -55,7 +58,8 @@ _PATTERNS: list[tuple[str, str]] = [
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
 # A bare month name is also a common word ("May", "March"); only accept it capitalised.
 _CASE_SENSITIVE_WORDS = re.compile(
-    r"^(?:in|since|until|by|during|from|of|on|last|next|this)\s+", re.I
+    r"^(?:(?:in|since|until|by|during|from|of|on|last|next|this|early|late|mid-?|earlier\s+this|later\s+this)\s*)+",
+    re.I,
 )
 
 
@@ -66,6 +70,21 @@ class TimeMention:
     end: int
     kind: str
     iso: str | None
+
+
+_NUMBER_WORDS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
 def _month_of(word: str) -> int | None:
@@ -117,6 +136,10 @@ def resolve(text: str, kind: str, anchor: dt.date | None, tense: str | None = No
             y = anchor.year if month < anchor.month else anchor.year - 1
         elif "next" in lower:
             y = anchor.year if month > anchor.month else anchor.year + 1
+        elif tense == "past":
+            y = anchor.year if month <= anchor.month else anchor.year - 1
+        elif tense == "future":
+            y = anchor.year if month >= anchor.month else anchor.year + 1
         else:
             y = anchor.year
         return f"{y:04d}-{month:02d}"
@@ -138,6 +161,23 @@ def resolve(text: str, kind: str, anchor: dt.date | None, tense: str | None = No
         elif diff < -3:
             diff += 7
         return (anchor + dt.timedelta(days=diff)).isoformat()
+    if kind == "ago":
+        amount = next(iter(numbers), None)
+        if amount is None:
+            amount = _NUMBER_WORDS.get(lower[0], 1)
+        unit = next(
+            (w.rstrip("s") for w in lower if w.rstrip("s") in {"day", "week", "month", "year"}),
+            "day",
+        )
+        sign = -1 if "ago" in lower or "earlier" in lower else 1
+        if unit == "day":
+            return (anchor + dt.timedelta(days=sign * amount)).isoformat()
+        if unit == "week":
+            return (anchor + dt.timedelta(weeks=sign * amount)).isoformat()
+        if unit == "month":
+            y, m = _shift_month(anchor.year, anchor.month, sign * amount)
+            return f"{y:04d}-{m:02d}"
+        return str(anchor.year + sign * amount)
     if kind == "relative_day":
         offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[lower[0]]
         return (anchor + dt.timedelta(days=offset)).isoformat()
@@ -157,7 +197,7 @@ def resolve(text: str, kind: str, anchor: dt.date | None, tense: str | None = No
 
 
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is\s+to|are\s+to|is\s+due|are\s+due|plans?\s+to|planned|scheduled|expected\s+to|set\s+to|going\s+to|starting|next|upcoming|tomorrow)\b",
+    r"\b(?:will|shall|may|might|could|would|hopes?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|plans?\s+to|planned|scheduled|expected\s+to|set\s+to|going\s+to|starting|next|upcoming|tomorrow)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(

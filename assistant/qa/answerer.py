@@ -1231,7 +1231,7 @@ class Answerer:
             )
         purpose = find_purpose(info)
         if purpose:
-            own = 1.0 if purpose.rule == "purpose:statement" else 0.7
+            own = {"purpose:statement": 1.0, "purpose:generic": 0.4}.get(purpose.rule, 0.7)
             yield Candidate(
                 short=purpose.value,
                 score=own,

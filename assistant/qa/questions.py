@@ -117,7 +117,7 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
     focus = _FOCUS.match(text)
     if focus:
         frame.focus = focus.group(1).lower()
-    elif re.match(r"^\s*(?:and\s+)?where\s+in\s+(?:the\s+)?[A-Z]", text):
+    elif re.match(r"^\s*(?i:and\s+)?(?i:where)\s+in\s+(?:the\s+)?[A-Z]", text):
         # "Where in Rennick ...": somewhere inside a named place, a site or building.
         frame.focus = "site"
     if intent == "who_role" and match is not None:

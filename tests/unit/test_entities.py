@@ -304,12 +304,6 @@ def test_proper_words_keep_the_usual_spelling() -> None:
 # --- known gaps (bug reports for the rules) -------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="entities: a leading 'the' stays in the span ('the South Korea-Japan'), so "
-    "_split_hyphen_pair looks up 'the south korea' in the countries and does not split; "
-    "the span becomes one name-shape person",
-)
 def test_hyphenated_country_pair_after_the() -> None:
     assert names("Officials prepared the South Korea-Japan summit.") == [
         ("South Korea", "country"),
@@ -317,12 +311,6 @@ def test_hyphenated_country_pair_after_the() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="entities: 'Bank of X' is not split by _split_of (one word before 'of') and no "
-    "rule makes it an organisation, so it falls through to name-shape and becomes a person "
-    "(the _split_of docstring says 'Bank of Korea' is one organisation)",
-)
 def test_bank_of_country_is_an_organisation() -> None:
     m = one("The Bank of Valdoria raised interest rates.", "Bank of Valdoria")
     assert m.kind is EntityKind.ORGANISATION
@@ -337,23 +325,11 @@ def test_acronym_that_spells_a_question_word() -> None:
     assert ("WHO", "organisation") in names("The plan was praised by the WHO.")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="entities: the span regex stops at lower-case 'for', so the tail of "
-    "'Aramont Institute for Policy Studies' is classified alone and 'Policy Studies' "
-    "becomes a name-shape person",
-)
 def test_organisation_name_with_for_has_no_person_inside() -> None:
     found = names("Petra Nolan, an analyst at the Aramont Institute for Policy Studies, said so.")
     assert [n for n, k in found if k == "person"] == ["Petra Nolan"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="entities: the sentence-final period is stripped only when the last word is "
-    "alphabetic, so a hyphenated surname keeps it ('Katrin Voss-Aalen.'), and the name "
-    "then differs from every other mention of her",
-)
 def test_sentence_final_period_after_hyphenated_surname() -> None:
     assert ("Katrin Voss-Aalen", "person") in names("The loudest voice was Katrin Voss-Aalen.")
 

@@ -490,12 +490,6 @@ def test_rich_article_fields(extract: Extract) -> None:
 # --- known gaps (bug reports for the rules) -------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="meetings: subjects joined by 'and' are only chained when nothing but 'and' or a "
-    "comma lies between them; a nationality adjective ('... and Estovian Chancellor ...') sits "
-    "outside the second mention's span, so the second person is dropped and no event is kept",
-)
 @pytest.mark.parametrize(
     "body",
     [
@@ -522,11 +516,6 @@ def test_surname_pair_summit(extract: Extract) -> None:
     assert [names(m) for m in meetings] == [[ARDELEAN, DANEK]]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="meetings: 'the'/'The' before a country pair stays in the span, so the pair is not "
-    "split into countries and the hyphen-summit rule finds no actors (see test_entities)",
-)
 def test_country_pair_summit_after_the(extract: Extract) -> None:
     meeting = single(extract, "The South Korea-Japan summit opened in Nara on Monday.")
     assert names(meeting) == ["South Korea", "Japan"]
@@ -545,33 +534,18 @@ def test_pronoun_for_a_person_earlier_in_the_same_sentence(extract: Extract) -> 
     assert names(meeting) == [ARDELEAN, DANEK]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="meetings: a state visit to a country is not an event: _valid needs two actors "
-    "and countries do not count for the state-visit rule (it is not in _COUNTRY_RULES)",
-)
 def test_state_visit_to_a_country(extract: Extract) -> None:
     meeting = single(extract, f"{A} paid a state visit to Estovia on Monday.")
     assert meeting.kind == "visit"
     assert ARDELEAN in names(meeting)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="meetings: purpose cues are a closed verb list after 'to'; 'to reopen' (and any "
-    "verb not listed) is missed, and question answering then picks 'since a landslide ...'",
-)
 def test_purpose_with_an_unlisted_verb(extract: Extract) -> None:
     meeting = single(extract, f"{A} met {D} in Kelmora on Monday to reopen the rail corridor.")
     assert meeting.purpose is not None
     assert meeting.purpose.value == "to reopen the rail corridor"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="meetings: place_score subtracts 3 when a place is followed by 'was' (_ACTOR_AFTER), "
-    "so 'a meeting ... in Kelmora was cancelled' loses its place",
-)
 def test_place_before_was(extract: Extract) -> None:
     meeting = single(extract, f"A planned meeting between {A} and {D} in Kelmora was cancelled.")
     assert meeting.place is not None and meeting.place.value == "Kelmora"

@@ -260,20 +260,9 @@ def test_very_long_question_is_cut() -> None:
 # --- known gaps (bug reports for the rules) -------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="questions: the who_met pattern fires on any meeting noun after 'who' ('talks'), so "
-    "a question about a speaker ('Who said the talks ...') is answered as who-met",
-)
 def test_speaker_question_about_talks_is_who() -> None:
     assert detect_intent("Who said the talks went well?")[0] == "who"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="questions: the 'where in X' focus regex in parse_question is matched without "
-    "re.IGNORECASE, so the usual capitalised 'Where in Kelmora ...' gets no 'site' focus "
-    "(only 'where in Kelmora' does)",
-)
 def test_capitalised_where_in_place_has_site_focus() -> None:
     assert parse_question("Where in Kelmora did they meet?").focus == "site"
