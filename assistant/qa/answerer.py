@@ -91,6 +91,9 @@ _CAUSE_CUES = [
 _THING_NOUNS = r"(?:boat|ship|vessel|ferry|tanker|aircraft|plane|jet|cathedral|church|mosque|temple|hotel|building|tower|bridge|stadium|airport|station|river|lake|fire|blaze|storm|hurricane|typhoon|cyclone|earthquake|flood|attack|bombing|festival|race|marathon|tournament|game|match|film|book|album|exoplanet|planet|satellite|mission|spacecraft|rocket|operation|programme|program|project|bill|law|treaty|agreement|deal|company|party)"
 _THING_BEFORE = re.compile(_THING_NOUNS + r"\s+$", re.IGNORECASE)
 _THING_AFTER = re.compile(r"\s+(?:'s\s+)?" + _THING_NOUNS + r"\b", re.IGNORECASE)
+_PAST_MEETING = re.compile(
+    r"\b(?:first|last|previous(?:ly)?|earlier|before|originally|ago)\b", re.IGNORECASE
+)
 _ROLE_PHRASE = re.compile(
     r"\bthe\s+(?:([A-Z][a-z]+)\s+)?((?:(?:prime|foreign|defence|defense|finance|trade|energy|interior|agriculture|transport|health|deputy|vice|economy|justice)\s+)?(?:minister|president|chancellor|premier|governor|mayor|king|queen|secretary|ambassador|chairman|chairwoman|ceo|chief\s+executive|spokesman|spokeswoman|adviser))\b",
     re.IGNORECASE,
@@ -352,9 +355,17 @@ class Answerer:
         q_stems = {self.tokenizer.stem(w) for w in q_words if w not in entity_words} or {
             self.tokenizer.stem(w) for w in q_words
         }
-        weights = {s: self._idf(s) for s in q_stems}
-        total = sum(weights.values()) or 1.0
         meeting_stems = self._meeting_stems()
+        weights = {s: self._idf(s) for s in q_stems}
+        meet_weight = self._idf(self.tokenizer.stem("meet"))
+        # A word the corpus never uses cannot match: a meeting word counts as "meet", any other
+        # is left out, and with nothing left the question's names carry the coverage.
+        weights = {s: w or (meet_weight if s in meeting_stems else 0.0) for s, w in weights.items()}
+        weights = {s: w for s, w in weights.items() if w > 0}
+        if not weights:
+            weights = {s: self._idf(s) for w in entity_words for s in [self.tokenizer.stem(w)]}
+            weights = {s: w for s, w in weights.items() if w > 0}
+        total = sum(weights.values()) or 1.0
         top_score = hits[0].score if hits else 1.0
         passage_score: dict[tuple[str, int], float] = {}
         article_score: dict[str, float] = {}
@@ -627,7 +638,9 @@ class Answerer:
             log.append(
                 f"sentence {s.article.id}#{s.info.index} score={s.score:.2f} coverage={s.coverage:.2f}: {s.info.text[:100]}"
             )
-        if not scored or max(s.coverage for s in scored[:12]) < 0.25:
+        # Without a name to anchor it, a question's own words must match more closely.
+        needed = 0.25 if frame.strong_entities() else 0.45
+        if not scored or max(s.coverage for s in scored[:12]) < needed:
             return self._decline(
                 frame, "no sentence matches the question closely enough", hits, log
             )
@@ -1086,7 +1099,11 @@ class Answerer:
     def _where(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
         exclude = {fold(m.name or m.text) for m in frame.entities}
+        asks_past = bool(_PAST_MEETING.search(frame.text))
         for meeting in self._meetings_for(frame, scored):
+            if meeting.background and not asks_past:
+                # A first meeting years ago does not answer where they meet now.
+                continue
             if (
                 meeting.place
                 and meeting.place.sentence == info.index
@@ -1195,8 +1212,16 @@ class Answerer:
                 score -= 0.5
             words = t.text
             resolved = format_iso(t.iso)
+            # "September" resolved to "September 2026" adds only the year: say it once.
+            same = (
+                resolved and _WORDS.findall(fold(words))[-1:] == _WORDS.findall(fold(resolved))[:1]
+            )
             short = (
-                words if not resolved or fold(resolved) in fold(words) else f"{words}, {resolved}"
+                words
+                if not resolved or fold(resolved) in fold(words)
+                else resolved
+                if same
+                else f"{words}, {resolved}"
             )
             yield Candidate(
                 short=short,
@@ -1365,7 +1390,7 @@ class Answerer:
             planned = meeting is not None and meeting.status == "planned"
             if not subject:
                 variant = "no_subject"
-            elif place and not self._in_question(frame, place):
+            elif place and not self._in_question(frame, place) and fold(place) not in fold(short):
                 variant = "planned_with_place" if planned else "with_place"
             elif planned:
                 variant = "planned"

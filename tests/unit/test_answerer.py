@@ -300,43 +300,20 @@ def test_topic_question_uses_the_meeting_agenda(engine: Engine) -> None:
     assert "rail freight" in answer.short
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="answerer: a question verb absent from the corpus has idf 0, so its meeting-synonym "
-    "credit (0.85 x weight) is 0 and coverage stays 0: 'By whom was Brandt received?' is "
-    "declined although Brandt visited Hale",
-)
 def test_passive_question_with_a_verb_the_corpus_lacks(engine: Engine) -> None:
     assert engine.ask("By whom was Brandt received?").short == "Jorun Hale"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="answerer: 'what brought X to Y' gets the why intent, but 'brought' never occurs in "
-    "the articles, so coverage is 0 and the question is declined; the visit's purpose "
-    "('because herring catches ...') is not used",
-)
 def test_what_brought_x_to_y(engine: Engine) -> None:
     answer = engine.ask("What brought Brandt to Port Ithen?")
     assert answer.short.startswith("because herring catches")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="answerer/meetings: the group participant 'railway investors in Vestrand' keeps its "
-    "'in Vestrand' and the with_place template adds 'in {place}', giving 'Quell met railway "
-    "investors in Vestrand in Vestrand.'",
-)
 def test_who_met_answer_does_not_repeat_the_place(engine: Engine) -> None:
     answer = engine.ask("Who did Quell meet?")
     assert answer.answer.count("Vestrand") == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="answerer: _when appends the resolved month to the words when they differ, so "
-    "'September' becomes 'September, September 2026'",
-)
 def test_when_does_not_repeat_the_month(engine: Engine) -> None:
     assert engine.ask("When will Brandt come back?").short in {"September", "September 2026"}
 
