@@ -26,7 +26,7 @@ import sys
 import tempfile
 import threading
 import time
-import zipfile
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -389,19 +389,42 @@ def process_unit(
 # --------------------------------------------------------------------------- the store
 
 
+_MAGIC = b"NDPF1\n"
+
+
 def save_result(store: Path, key: str, parts: list[dict[str, np.ndarray]]) -> str | None:
-    """Write one file's parts atomically (temporary file + rename); an error message or None."""
+    """Write one file's parts atomically (temporary file + rename); an error message or None.
+
+    The file is a small JSON header (each array's part, name, dtype, shape and offset, and a
+    CRC-32 of the data) followed by the raw array bytes: reading it back is one read and a few
+    `np.frombuffer` views (an .npz of the same costs ~4 ms a file in zip and header parsing).
+    """
     try:
         store.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".npz", dir=store)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".ndpf", dir=store)
     except OSError as error:
         return f"cannot write in {store}: {error}"
     try:
+        entries = []
+        blobs = []
+        offset = 0
+        crc = 0
+        for i, part in enumerate(parts):
+            for name, value in part.items():
+                array = np.ascontiguousarray(value)
+                if array.dtype.hasobject:
+                    raise ValueError(f"array {name!r} holds Python objects")
+                data = array.tobytes()
+                entries.append([i, name, array.dtype.str, list(array.shape), offset, len(data)])
+                blobs.append(data)
+                crc = zlib.crc32(data, crc)
+                offset += len(data)
+        header = json.dumps({"parts": len(parts), "arrays": entries, "crc": crc}).encode()
         with os.fdopen(fd, "wb") as handle:
-            arrays = {f"{i}.{name}": a for i, part in enumerate(parts) for name, a in part.items()}
-            arrays["parts"] = np.array([len(parts)], dtype=np.int64)
-            np.savez(handle, **arrays)  # type: ignore[arg-type]
-        os.replace(tmp, store / f"{key}.npz")
+            handle.write(_MAGIC + len(header).to_bytes(8, "little") + header)
+            for data in blobs:
+                handle.write(data)
+        os.replace(tmp, store / f"{key}.ndpf")
     except (OSError, ValueError) as error:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -410,20 +433,26 @@ def save_result(store: Path, key: str, parts: list[dict[str, np.ndarray]]) -> st
 
 
 def load_result(store: Path, key: str) -> list[dict[str, np.ndarray]] | None:
-    """One file's stored parts, or None if missing or damaged (zip CRCs are checked)."""
-    path = store / f"{key}.npz"
+    """One file's stored parts, or None if missing or damaged (the CRC-32 is checked)."""
+    path = store / f"{key}.ndpf"
     try:
-        with np.load(path, allow_pickle=False) as data:
-            n = int(data["parts"][0])
-            parts: list[dict[str, np.ndarray]] = [{} for _ in range(n)]
-            for name in data.files:
-                if name == "parts":
-                    continue
-                i, _, field_name = name.partition(".")
-                parts[int(i)][field_name] = data[name]
-    except FileNotFoundError:
+        raw = path.read_bytes()
+    except OSError:
         return None
-    except (OSError, ValueError, KeyError, IndexError, EOFError, zipfile.BadZipFile):
+    try:
+        if not raw.startswith(_MAGIC):
+            return None
+        at = len(_MAGIC)
+        size = int.from_bytes(raw[at : at + 8], "little")
+        header = json.loads(raw[at + 8 : at + 8 + size])
+        body = memoryview(raw)[at + 8 + size :]
+        if zlib.crc32(body) != header["crc"]:
+            return None
+        parts: list[dict[str, np.ndarray]] = [{} for _ in range(int(header["parts"]))]
+        for i, name, dtype, shape, offset, nbytes in header["arrays"]:
+            view = np.frombuffer(body[offset : offset + nbytes], dtype=np.dtype(dtype))
+            parts[i][name] = view.reshape(shape)
+    except (ValueError, KeyError, IndexError, TypeError):
         return None
     if any(not part or "meta" not in part for part in parts):
         return None
@@ -441,7 +470,7 @@ def prune_store(store: Path, keep: set[str]) -> None:
         return
     for entry in entries:
         name = entry.name
-        key = name[: -len(".npz")] if name.endswith(".npz") else None
+        key = name[: -len(".ndpf")] if name.endswith(".ndpf") else None
         if key in keep:
             continue
         try:
@@ -536,7 +565,7 @@ def collect(
         results[i] = [a for _, a in parts_got]
     collected.results = [r if r is not None else [] for r in results]
     if store is not None and todo and collected.workers > 1:
-        missing = [i for i in todo if not (store / f"{states[i].key}.npz").exists()]
+        missing = [i for i in todo if not (store / f"{states[i].key}.ndpf").exists()]
         for i in missing:  # files split over several units: the parent saves them
             message = save_result(store, states[i].key, collected.results[i])
             if message and not collected.warnings:

@@ -157,7 +157,7 @@ def test_big_jsonl_files_are_read_in_parts_in_parallel(
     engine = Engine.open(settings, progress=False)
     assert engine.build_info["workers"] == 2
     assert_same_engine(engine, Reference(settings))
-    stored = list((tmp_path / "cache" / build.STORE_DIR).glob("*.npz"))
+    stored = list((tmp_path / "cache" / build.STORE_DIR).glob("*.ndpf"))
     assert len(stored) == engine.build_info["files"]
 
 
@@ -209,16 +209,16 @@ def test_incremental_open_equals_a_full_rebuild(tmp_path: Path) -> None:
     # Per-file results stay while an index entry refers to them; once the first build's entry
     # is gone, those of the deleted and of the old changed file go when stale.
     store = tmp_path / "cache" / build.STORE_DIR
-    assert len(list(store.glob("*.npz"))) == n_files + 2
+    assert len(list(store.glob("*.ndpf"))) == n_files + 2
     for entry in (tmp_path / "cache").iterdir():
         files = entry / "documents" / "files.json"
         if files.exists() and json.loads(files.read_bytes()) == first._file_keys:
             shutil.rmtree(entry)
-    for path in store.glob("*.npz"):
+    for path in store.glob("*.ndpf"):
         os.utime(path, (1, 1))
     again = Engine.open(settings_for([corpus], tmp_path / "cache", bm25_k1=1.2), progress=False)
     assert again.build_info["processed_files"] == 0  # BM25 parameters need no re-reading
-    assert len(list(store.glob("*.npz"))) == n_files
+    assert len(list(store.glob("*.ndpf"))) == n_files
 
 
 def test_damaged_per_file_results_are_rebuilt(tmp_path: Path) -> None:
@@ -226,7 +226,7 @@ def test_damaged_per_file_results_are_rebuilt(tmp_path: Path) -> None:
     settings = settings_for([corpus], tmp_path / "cache")
     first = Engine.open(settings, progress=False)
     store = tmp_path / "cache" / build.STORE_DIR
-    stored = sorted(store.glob("*.npz"))
+    stored = sorted(store.glob("*.ndpf"))
     data = bytearray(stored[0].read_bytes())
     data[len(data) // 2] ^= 0xFF
     stored[0].write_bytes(bytes(data))
