@@ -186,45 +186,90 @@ def _tokenizer() -> Tokenizer:
     return _TOKENIZER
 
 
-def count_words(texts: Iterable[str]) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
-    """The counts `collect_proper_words` makes over `texts`: capitalised forms by lower-case
-    word, and lower-case words; dicts in first-occurrence order (the order it relies on)."""
+def _text_blob(items: Sequence[str]) -> np.ndarray:
+    """Words (no newlines in them) as one UTF-8 byte array."""
+    return np.frombuffer("\n".join(items).encode("utf-8", "surrogatepass"), dtype=np.uint8).copy()
+
+
+def _text_items(blob: np.ndarray, count: int) -> list[str]:
+    if count == 0:
+        return []
+    return blob.tobytes().decode("utf-8", "surrogatepass").split("\n")
+
+
+def word_count_arrays(texts: Iterable[str]) -> dict[str, np.ndarray]:
+    """The counts `collect_proper_words` makes over `texts`, as arrays: each capitalised form
+    and each lower-case word with its count, in order of first occurrence (the order that
+    function's dicts, and so its result, depend on)."""
     from assistant.knowledge.entities import _CAPITALISED_WORD
 
     counts: Counter[tuple[str, str]] = Counter()
     for text in texts:
         counts.update(_CAPITALISED_WORD.findall(text))
-    capital: dict[str, dict[str, int]] = {}
-    lower: dict[str, int] = {}
+    cap_words: list[str] = []
+    cap_counts: list[int] = []
+    low_words: list[str] = []
+    low_counts: list[int] = []
     for (word, low), n in counts.items():
         if word:
-            forms = capital.setdefault(word.lower(), {})
-            forms[word] = forms.get(word, 0) + n
+            cap_words.append(word)
+            cap_counts.append(n)
         else:
-            lower[low] = lower.get(low, 0) + n
-    return capital, lower
+            low_words.append(low)
+            low_counts.append(n)
+    return {
+        "cap_words": _text_blob(cap_words),
+        "cap_counts": np.asarray(cap_counts, dtype=np.int64),
+        "low_words": _text_blob(low_words),
+        "low_counts": np.asarray(low_counts, dtype=np.int64),
+    }
 
 
-def merge_word_counts(
-    into: tuple[dict[str, dict[str, int]], dict[str, int]],
-    more: tuple[dict[str, dict[str, int]], dict[str, int]],
-) -> None:
-    capital, lower = into
-    for key, forms in more[0].items():
-        target = capital.get(key)
-        if target is None:
-            capital[key] = dict(forms)
-            continue
-        for form, n in forms.items():
-            target[form] = target.get(form, 0) + n
-    for word, n in more[1].items():
-        lower[word] = lower.get(word, 0) + n
+class WordCounts:
+    """`word_count_arrays` of many parts summed in order; `proper_words()` is then what
+    `collect_proper_words` gives over all their texts. Words map to ids at C speed; counts are
+    summed with numpy."""
+
+    def __init__(self) -> None:
+        self._forms: defaultdict[str, int] = defaultdict()
+        self._forms.default_factory = self._forms.__len__
+        self._lows: defaultdict[str, int] = defaultdict()
+        self._lows.default_factory = self._lows.__len__
+        self._form_parts: list[tuple[np.ndarray, np.ndarray]] = []
+        self._low_parts: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def add(self, arrays: dict[str, np.ndarray]) -> None:
+        for words, counts, ids, parts in (
+            ("cap_words", "cap_counts", self._forms, self._form_parts),
+            ("low_words", "low_counts", self._lows, self._low_parts),
+        ):
+            n = int(arrays[counts].shape[0])
+            items = _text_items(arrays[words], n)
+            mapped = np.fromiter(map(ids.__getitem__, items), dtype=np.int64, count=n)
+            parts.append((mapped, np.asarray(arrays[counts], dtype=np.int64)))
+
+    @staticmethod
+    def _sum(parts: list[tuple[np.ndarray, np.ndarray]], size: int) -> np.ndarray:
+        total = np.zeros(size, dtype=np.int64)
+        for ids, counts in parts:
+            total[ids] += counts  # ids are distinct within a part
+        return total
+
+    def proper_words(self, min_share: float = 0.8) -> dict[str, str]:
+        form_total = self._sum(self._form_parts, len(self._forms))
+        low_total = self._sum(self._low_parts, len(self._lows))
+        capital: dict[str, dict[str, int]] = {}
+        for form, n in zip(self._forms, form_total.tolist(), strict=True):
+            capital.setdefault(form.lower(), {})[form] = n
+        lows = self._lows
+        lower = {key: int(low_total[lows[key]]) for key in capital if key in lows}
+        return proper_words_from_counts((capital, lower), min_share)
 
 
 def proper_words_from_counts(
     counts: tuple[dict[str, dict[str, int]], dict[str, int]], min_share: float = 0.8
 ) -> dict[str, str]:
-    """`collect_proper_words`'s result from `count_words` counts."""
+    """`collect_proper_words`'s result from (capitalised forms by lower-case word, lower-case counts)."""
     from assistant.knowledge.entities import _NOT_NAMES
     from assistant.text import fold
 
@@ -324,13 +369,12 @@ def process_item(
     terms, docs, tf = count_postings(np.asarray(flat, dtype=np.int64), lens, max(len(ids), 1))
     del flat
     vocab = list(ids)
-    capital, lower = count_words(a.text for a in recorder.articles)
+    words = word_count_arrays(a.text for a in recorder.articles)
     meta = {
         "events": recorder.events,
         "ids": [a.id for a in recorder.articles],
         "found": found,
-        "vocab": vocab,
-        "words": [capital, lower],
+        "vocab": len(vocab),
     }
     art_blob, art_off = _blob(art_json)
     meet_blob, meet_off = _blob(meetings)
@@ -354,6 +398,8 @@ def process_item(
         "meet_blob": meet_blob,
         "meet_off": meet_off,
         "art_meet": _ptr(meet_n),
+        "vocab": _text_blob(vocab),
+        **words,
     }
 
 
@@ -731,7 +777,7 @@ def merge(
     vocab: defaultdict[str, int] = defaultdict()
     vocab.default_factory = vocab.__len__
     lookup = vocab.__getitem__
-    words: tuple[dict[str, dict[str, int]], dict[str, int]] = ({}, {})
+    words = WordCounts()
     ids: list[str] = []
     cols: dict[str, list[np.ndarray]] = defaultdict(list)
     postings: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
@@ -776,12 +822,14 @@ def merge(
                         arrays["art_off"][:-1].tolist(), arrays["art_off"][1:].tolist(), strict=True
                     )
                 ]
-                merge_word_counts(words, count_words(texts))
+                words.add(word_count_arrays(texts))
             else:
-                merge_word_counts(words, (meta["words"][0], meta["words"][1]))
+                words.add(arrays)
             ids.extend(aid for aid, k in zip(meta["ids"], keep.tolist(), strict=True) if k)
             n_here = int(keep.sum())
-            gids = np.fromiter(map(lookup, meta["vocab"]), dtype=np.int32, count=len(meta["vocab"]))
+            n_vocab = int(meta["vocab"])
+            terms = _text_items(arrays["vocab"], n_vocab)
+            gids = np.fromiter(map(lookup, terms), dtype=np.int32, count=n_vocab)
             if arrays["post_term"].size:
                 postings.append(
                     (
@@ -835,5 +883,5 @@ def merge(
         terms=list(vocab),
         postings=postings,
         skipped=skipped,
-        proper_words=proper_words_from_counts(words),
+        proper_words=words.proper_words(),
     )

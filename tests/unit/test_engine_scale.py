@@ -282,9 +282,11 @@ def test_cache_entry_records_the_files_it_was_built_from(tmp_path: Path) -> None
 
 def test_word_counts_give_collect_proper_words() -> None:
     texts = [a.text for a in load_corpus([ROOT / "corpus"]).articles]
-    counts = build.count_words(texts[:10])
-    build.merge_word_counts(counts, build.count_words(texts[10:]))
-    assert build.proper_words_from_counts(counts) == collect_proper_words(texts)
+    counts = build.WordCounts()
+    counts.add(build.word_count_arrays(texts[:10]))
+    counts.add(build.word_count_arrays([]))
+    counts.add(build.word_count_arrays(texts[10:]))
+    assert counts.proper_words() == collect_proper_words(texts)
 
 
 def test_jsonl_parts_cover_the_file_at_line_starts(tmp_path: Path) -> None:
