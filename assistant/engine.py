@@ -316,6 +316,16 @@ class Engine:
             )
         return hits
 
+    def passage_counts(self) -> dict[str, int]:
+        """Passages per article id, without making Passage objects (cheap at any size)."""
+        if self.corpus is None:
+            counts: dict[str, int] = {}
+            for p in self.passages:
+                counts[p.article_id] = counts.get(p.article_id, 0) + 1
+            return counts
+        per_article = np.diff(self.corpus.arrays["art_psg"]).tolist()
+        return dict(zip(self.corpus.ids, per_article, strict=True))
+
     def article(self, article_id: str) -> Article:
         return self.articles[article_id]
 

@@ -320,3 +320,13 @@ def test_progress_in_bytes_shows_sizes_rate_and_eta() -> None:
     line = bar.render()
     assert "1.0 MB/4.0 MB" in line and "25%" in line and "512.0 KB/s" in line
     assert "ETA 0:06" in line
+
+
+def test_passage_counts_without_passage_objects(tmp_path: Path) -> None:
+    engine = Engine.open(settings_for([ROOT / "corpus"], tmp_path / "c"), progress=False)
+    counts = engine.passage_counts()
+    assert list(counts) == list(engine.articles)
+    expected: dict[str, int] = {}
+    for p in engine.passages:
+        expected[p.article_id] = expected.get(p.article_id, 0) + 1
+    assert {k: v for k, v in counts.items() if v} == expected
