@@ -66,6 +66,9 @@ PREFIX_BYTES = 16
 _BUILD_CHUNK = 1 << 16  # documents whose tokens are counted together while building
 _V_BLOCK = 1 << 20  # postings whose weights are computed together while building
 _PACK_BITS = 63  # (term, doc, tf) packed into a non-negative int64 for sorting
+# Query terms in more than this share of documents are "common": `search` first tries to rank
+# without scanning their posting lists (exact, see `_search_pruned`).
+PRUNE_SHARE = 0.02
 
 _REQUIRED: dict[str, tuple[str, int]] = {
     # name: (dtype kind and size, ndim)
@@ -245,6 +248,7 @@ class BM25Index:
         )
         self._arrays = {name: arrays[name] for name in _REQUIRED}
         self._local = threading.local()
+        self._maxdata: dict[int, float] = {}
 
     # ------------------------------------------------------------------ building
 
@@ -539,6 +543,72 @@ class BM25Index:
                 parts.append(new)
         return np.concatenate(parts), slot
 
+    def _max_contribution(self, t: int) -> float:
+        """The largest contribution of term t to any document (data > const always)."""
+        found = self._maxdata.get(t)
+        if found is None:
+            s, e = int(self._indptr[t]), int(self._indptr[t + 1])
+            found = self._maxdata[t] = float(np.max(self._data[s:e]))
+        return found
+
+    def _search_pruned(
+        self,
+        term_ids: list[int],
+        known: list[int],
+        common: set[int],
+        spans: dict[int, tuple[int, int]],
+        k: int,
+    ) -> list[tuple[int, float]] | None:
+        """`search` without scanning the posting lists of very common terms, when provably
+        exact; None when it cannot prove that (the caller then scores every candidate).
+
+        Candidates are the documents with a rarer query term; the common terms' contributions
+        to them come from binary searches in the common lists. A document with only common terms
+        scores at most the sum of the common terms' largest contributions plus the rarer terms'
+        constants; if that bound is below the k-th best candidate score, no such document can
+        enter the top k (ties included), so the top k are among the candidates, with exactly
+        the scores (same values, same order of addition) the full computation gives.
+        """
+        rare = [t for t in known if t not in common]
+        candidates, slot = self._candidates(rare, spans)
+        m = candidates.size
+        if m < k:
+            return None
+        indices, data, const = self._indices, self._data, self._const
+        bound = 0.0
+        for t in term_ids:
+            if t >= 0:
+                bound += self._max_contribution(t) if t in common else float(const[t])
+        scores = np.zeros(m, dtype=np.float64)
+        contributions: dict[int, npt.NDArray[np.float64]] = {}
+        for t in term_ids:
+            if t < 0:
+                continue
+            contribution = contributions.get(t)
+            if contribution is None:
+                s, e = spans[t]
+                contribution = np.full(m, const[t], dtype=np.float64)
+                if t in common:
+                    postings = indices[s:e]
+                    at = np.searchsorted(postings, candidates)
+                    np.minimum(at, e - s - 1, out=at)
+                    has = postings[at] == candidates
+                    contribution[has] = data[s + at[has]]
+                else:
+                    contribution[slot[indices[s:e]]] = data[s:e]
+                contributions[t] = contribution
+            scores += contribution
+        kth = float(np.partition(scores, m - k)[m - k]) if m > k else float(scores.min())
+        if not bound * (1 + 1e-9) + 1e-12 < kth:
+            return None
+        part = np.argpartition(scores, m - k) if m > k else np.arange(m)
+        threshold = scores[part[m - k]] if m > k else scores.min()
+        chosen = np.flatnonzero(scores >= threshold)
+        chosen_docs = candidates[chosen]
+        chosen_scores = scores[chosen]
+        order = np.lexsort((chosen_docs, -chosen_scores))[:k]
+        return list(zip(chosen_docs[order].tolist(), chosen_scores[order].tolist(), strict=True))
+
     def search(self, query: Sequence[str], k: int = 10) -> list[tuple[int, float]]:
         """Top `k` (document index, score) among documents containing a query term.
 
@@ -553,6 +623,12 @@ class BM25Index:
             return []
         indptr, indices, data = self._indptr, self._indices, self._data
         spans = {t: (int(indptr[t]), int(indptr[t + 1])) for t in known}
+        if len(known) > 1:
+            common = [t for t in known if spans[t][1] - spans[t][0] > self._n_docs * PRUNE_SHARE]
+            if common and len(common) < len(known):
+                pruned = self._search_pruned(term_ids, known, set(common), spans, k)
+                if pruned is not None:
+                    return pruned
         scores: npt.NDArray[np.float64]
         if len(known) == 1:
             # Every candidate contains the one term: its contributions are the scores' addends.

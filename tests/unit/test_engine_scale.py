@@ -330,3 +330,44 @@ def test_passage_counts_without_passage_objects(tmp_path: Path) -> None:
     for p in engine.passages:
         expected[p.article_id] = expected.get(p.article_id, 0) + 1
     assert {k: v for k, v in counts.items() if v} == expected
+
+
+def test_pruned_search_equals_full_scoring(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    import assistant.index as index_module
+    from benchmarks.search_bench import make_corpus
+
+    _, docs, _ = make_corpus(6000, 0, seed=2)
+    index = BM25Index.build(docs)
+    freq: dict[str, int] = {}
+    for doc in docs:
+        for term in set(doc):
+            freq[term] = freq.get(term, 0) + 1
+    ranked = sorted(freq, key=lambda t: -freq[t])
+    common, rare = ranked[:40], ranked[200:]
+    rng = random.Random(4)
+    queries = []
+    for _ in range(300):
+        q = rng.sample(common, rng.randint(1, 3)) + rng.sample(rare, rng.randint(0, 3))
+        if rng.random() < 0.3:
+            q.append(q[0])  # a repeated term counts twice
+        rng.shuffle(q)
+        queries.append(q)
+    pruned = [index.search(q, k) for q in queries for k in (1, 10, 50)]
+    monkeypatch.setattr(index_module, "PRUNE_SHARE", 2.0)  # nothing is common: full scoring
+    full = [index.search(q, k) for q in queries for k in (1, 10, 50)]
+    assert pruned == full
+    calls = []
+    original = BM25Index._search_pruned
+
+    def spy(self: BM25Index, *args: object) -> object:
+        result = original(self, *args)  # type: ignore[arg-type]
+        calls.append(result is not None)
+        return result
+
+    monkeypatch.setattr(index_module, "PRUNE_SHARE", 0.02)
+    monkeypatch.setattr(BM25Index, "_search_pruned", spy)
+    for q in queries:
+        index.search(q, 10)
+    assert any(calls)  # the fast path is taken for some queries
