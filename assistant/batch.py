@@ -305,11 +305,15 @@ class ListWriter:
 
 
 def output_columns(rows: Iterable[InputRow]) -> list[str]:
-    """The row fields plus every extra field the input rows carry, in first-seen order."""
+    """The row fields plus every extra field the input rows carry, in first-seen order.
+
+    Names are made `plain`, as the keys of the rows (`answer_to_row`) are: a field whose name
+    holds an escape sequence keeps its values in CSV and Markdown output.
+    """
     columns = list(ROW_FIELDS)
     for row in rows:
         for key in row.extra:
-            name = f"{EXTRA_PREFIX}{key}" if key in ROW_FIELDS else key
+            name = plain(f"{EXTRA_PREFIX}{key}" if key in ROW_FIELDS else key)
             if name not in columns:
                 columns.append(name)
     return columns

@@ -11,6 +11,8 @@ from assistant.models import Answer, Article, SkippedFile
 
 # C0 and C1 controls except tab and newline: never in cleaned text, answers or printed output.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# What must never reach a terminal: those, and the bidi overrides that reorder what is shown.
+UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def check_article(article: Article) -> None:

@@ -49,7 +49,8 @@ H01 = (
     "Elias Brandt in Tellhaven on Monday to discuss [bold]ferry tariffs[/bold] and a "
     f"[link=http://x]new pier[/link], {RED}officials{RESET} said.{BEL}\n"
     "\n"
-    f"The talks lasted {OSC8}two hours{OSC8_END} and ended without a deal.{TITLE_SET}{CLEAR}\n"
+    f"The talks lasted {OSC8}two hours{OSC8_END} and ended without a deal.{TITLE_SET}{CLEAR}"
+    " Brandt called it \u202egnirob\u202c.\n"
     "\n"
     f"Voss said the pier would be \x0efinished\x08 by [italic]June[/italic].\x1b[1A\x1b[K\x9b31m\n"
 )

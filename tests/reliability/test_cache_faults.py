@@ -195,7 +195,7 @@ def test_damaged_per_file_results_are_processed_again(
     cache = tmp_path / "cache"
     open_with(corpus, cache)
     shutil.rmtree(entry(cache))
-    stored = sorted((cache / STORE_DIR).glob("*.npz"))
+    stored = sorted(p for p in (cache / STORE_DIR).iterdir() if not p.name.startswith("."))
     assert len(stored) == len(GOOD_FILES)
     _truncate(stored[0])
     _flip(stored[1])
@@ -277,7 +277,7 @@ def test_two_processes_building_the_same_cache_at_once(corpus: Path, tmp_path: P
             env=subprocess_env(),
             cwd=REPO,
         )
-        for _ in range(3)
+        for _ in range(2)
     ]
     results = []
     for process in processes:
@@ -304,7 +304,7 @@ def failing_writes(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, int]]:
         raise OSError(state["errno"], os.strerror(state["errno"]), str(path))
 
     def replace(src: object, dst: object, *args: object, **kwargs: object) -> None:
-        if str(dst).endswith(".npz"):  # the per-file results
+        if Path(str(dst)).parent.name == STORE_DIR:  # the per-file results
             state["failures"] += 1
             raise OSError(state["errno"], os.strerror(state["errno"]), str(dst))
         real_replace(src, dst, *args, **kwargs)  # type: ignore[arg-type]

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from assistant import engine as engine_module
+from assistant.cli import main
 from assistant.config import Settings
 from assistant.corpus import loaders
 from assistant.engine import Engine
@@ -284,11 +285,10 @@ HUNDRED_K_LIMIT = 600
 
 def test_a_fifty_megabyte_jsonl_file_loads_in_bounded_time(tmp_path: Path) -> None:
     path = tmp_path / "big.jsonl"
-    paragraph = (
-        "The council met on Tuesday to discuss the harbour, the ferry link and the fishing "
-        "quotas, officials said. "
-    )
-    body = (paragraph * 45 + "\n\n") * 2
+    # Long sentences (cut at 1,000 characters): loading cost grows with sentences, and 50 MB of
+    # short ones would make this test the slowest of the suite without proving more.
+    clause = "the council met on Tuesday to discuss the harbour, the ferry link and the quotas, "
+    body = ("The harbour. " + clause * 45 + "officials said.\n\n") * 2
     bad_lines = {
         100: "{not json",
         2000: json.dumps({"id": "no-text"}),
@@ -332,3 +332,54 @@ def test_one_huge_jsonl_line_is_skipped_without_reading_it_whole(tmp_path: Path)
     assert [a.id for a in articles] == ["small", "after"]
     assert len(skipped) == 1 and skipped[0].line == 2
     assert skipped[0].reason.startswith("line larger than 976.6 KB")
+
+
+def test_the_cli_reports_each_skipped_input_once_with_the_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`newsdesk: skipped PATH: reason` once per bad input, then `N articles loaded, M skipped`;
+    the same lines when the index comes from the cache."""
+    root = tmp_path / "news"
+    write_articles(root, 3)
+    bad = {
+        "binary.txt": b"\x00\x01binary",
+        "latin1.txt": "Caf\xe9\n\nBody.".encode("latin-1"),
+        "utf16.md": "Title\n\nBody".encode("utf-16"),
+        "empty.html": b"   \n",
+        "broken.json": b'{"id": ',
+        "lines.jsonl": b'{"id": "j1", "text": "The port reopened."}\nnot json\n{"id": "j2"}\n',
+        "huge.txt": b"Title\n\n" + b"word " * 1_100_000,  # over the 5 MB default
+    }
+    for name, data in bad.items():
+        (root / name).write_bytes(data)
+    (root / "dangling.md").symlink_to(root / "nowhere.md")
+    (root / "loop").symlink_to(root)
+    missing = tmp_path / "no-such-folder"
+    args = ["corpus", "--corpus", str(root), "--corpus", str(missing)]
+    args += ["--cache-dir", str(tmp_path / "cache")]
+    outputs = []
+    for _ in range(2):  # built, then from the cache
+        assert main([*args, "--json"]) == 0
+        captured = capsys.readouterr()
+        report = json.loads(captured.out)
+        outputs.append((captured.err.splitlines(), report))
+    (lines, report), (cached_lines, cached_report) = outputs
+    skipped = [line for line in lines if line.startswith("newsdesk: skipped ")]
+    expected = {
+        f"{root / 'binary.txt'}: binary file",
+        f"{root / 'latin1.txt'}: not UTF-8 text (byte 0xe9 at offset 3)",
+        f"{root / 'utf16.md'}: UTF-16 text, not UTF-8",
+        f"{root / 'empty.html'}: empty file",
+        f"{root / 'broken.json'}: not valid JSON (Expecting value at line 1 column 8)",
+        f"{root / 'lines.jsonl'}:2: not valid JSON (Expecting value at column 1)",
+        f"{root / 'lines.jsonl'}:3: no article text ('text' missing or empty)",
+        f"{root / 'huge.txt'}: {loaders.too_large(5_500_007, 5 * loaders.MiB)}",
+        f"{root / 'dangling.md'}: broken symbolic link",
+        f"{missing}: no such file or folder",
+    }
+    assert sorted(line.removeprefix("newsdesk: skipped ") for line in skipped) == sorted(expected)
+    assert lines[-1].startswith(f"newsdesk: 4 articles loaded, {len(expected)} skipped (indexed")
+    assert len(report["articles"]) == 4 and len(report["skipped"]) == len(expected)
+    assert cached_lines[:-1] == lines[:-1]
+    assert cached_lines[-1] == f"newsdesk: 4 articles loaded, {len(expected)} skipped (from cache)"
+    assert cached_report == report

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from assistant.corpus import load_file
 from assistant.corpus.segment import MAX_SENTENCE, sentence_spans, split_sentences
 from assistant.engine import Engine
+from assistant.knowledge.meetings import extract_meetings
 from assistant.qa.conversation import Conversation
 from assistant.qa.questions import QuestionFrame, parse_question
 from assistant.qa.templates import PLACEHOLDERS, templates
@@ -172,6 +173,10 @@ def test_load_file_accepts_any_text(suffix: str) -> None:
             articles, skipped = load_file(path)
         for article in articles:
             check_article(article)
+            # Indexing runs the meeting rules on every loaded article: they must not raise.
+            for meeting in extract_meetings(article):
+                assert meeting.article_id == article.id
+                assert all(0 <= i < len(article.sentences) for i in meeting.sentences)
         for skip in skipped:
             check_skip(skip)
         assert articles or skipped, "every file is either loaded or reported"
