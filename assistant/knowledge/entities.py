@@ -501,46 +501,31 @@ def link_references(
     """Resolve 'the prime minister' and pronouns to people seen earlier in the article."""
     out: list[Mention] = []
     for match in _ROLE_REFERENCE.finditer(sentence):
-        role = (
-            match.group(1).split()[-1]
-            if match.group(1).split()[-1] != "minister"
-            else match.group(1)
-        )
-        role = role.replace("prime minister", "prime minister")
-        record = recognizer.person_with_title(
-            role.split()[-1] if "prime" not in role else "prime minister"
-        )
+        role = match.group(1).lower()
+        # "the prime minister" needs both words; "the foreign minister" is found by "minister".
+        wanted = "prime minister" if "prime minister" in role else role.split()[-1]
+        record = recognizer.person_with_title(wanted)
         if record is not None:
-            out.append(
-                Mention(
-                    match.group(),
-                    match.start(),
-                    match.end(),
-                    EntityKind.PERSON,
-                    record.key,
-                    record.name,
-                    title=record.title,
-                    nationality=record.nationality,
-                    rule="title-reference",
-                )
-            )
+            out.append(_reference(match, record, "title-reference"))
     for match in _PRONOUN.finditer(sentence):
         record = recognizer.last_person()
         if record is not None:
-            out.append(
-                Mention(
-                    match.group(),
-                    match.start(),
-                    match.end(),
-                    EntityKind.PERSON,
-                    record.key,
-                    record.name,
-                    title=record.title,
-                    nationality=record.nationality,
-                    rule="pronoun",
-                )
-            )
+            out.append(_reference(match, record, "pronoun"))
     return out
+
+
+def _reference(match: re.Match[str], record: PersonRecord, rule: str) -> Mention:
+    return Mention(
+        match.group(),
+        match.start(),
+        match.end(),
+        EntityKind.PERSON,
+        record.key,
+        record.name,
+        title=record.title,
+        nationality=record.nationality,
+        rule=rule,
+    )
 
 
 _CAPITALISED_WORD = re.compile(r"(?<=[a-z,;:]\s)([A-Z][a-z][\w'-]*)|(?<![\w'-])([a-z][a-z'-]{2,})")
