@@ -33,6 +33,8 @@ check: test
 # Speed and scale numbers (printed, not asserted).
 bench: $(BIN)/.installed-dev
 	$(BIN)/python benchmarks/search_bench.py
+	$(BIN)/python benchmarks/scale_bench.py --sizes 1000,10000
+	$(BIN)/python benchmarks/hostile_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
