@@ -107,6 +107,7 @@ class CompiledRules:
     cancelled: re.Pattern[str]
     background: re.Pattern[str]
     meeting_words: tuple[str, ...]
+    any_trigger: re.Pattern[str]
 
 
 @cache
@@ -124,6 +125,13 @@ def rules() -> CompiledRules:
         cancelled=re.compile(data.status.cancelled, re.IGNORECASE),
         background=re.compile(data.status.background, re.IGNORECASE),
         meeting_words=tuple(data.concepts.meeting),
+        # One pass that tells whether any trigger can match: most sentences report no meeting.
+        any_trigger=re.compile(
+            "|".join(
+                f"(?:{t.pattern})" if t.case_sensitive else f"(?i:{t.pattern})"
+                for t in data.triggers
+            )
+        ),
     )
 
 
@@ -465,6 +473,8 @@ def extract_from_analysis(analysis: ArticleAnalysis) -> list[Meeting]:
     last: Draft | None = None
     for info in analysis.sentences:
         taken: list[tuple[int, int]] = []
+        if not compiled.any_trigger.search(info.text):
+            continue
         for rule, pattern in compiled.triggers:
             for match in pattern.finditer(info.text):
                 if any(match.start() < e and s < match.end() for s, e in taken):
