@@ -342,7 +342,7 @@ def find_topics(info: SentenceInfo) -> list[Evidence]:
 
 
 def _status(info: SentenceInfo, trigger_start: int) -> str:
-    window = info.text[max(0, trigger_start - 60) : trigger_start + 40]
+    window = info.text[_clause_start(info.text, trigger_start) : trigger_start + 40]
     if rules().cancelled.search(info.text):
         return "cancelled"
     if rules().planned.search(window):
@@ -498,6 +498,10 @@ def extract_from_analysis(analysis: ArticleAnalysis) -> list[Meeting]:
                     topics=find_topics(info),
                     background=bool(compiled.background.search(info.text)) or info.caption,
                 )
+                if draft.background and draft.status == "planned":
+                    # "This will mark their second summit, after their first meeting in ...":
+                    # the meeting mentioned as background has already happened.
+                    draft.status = "happened"
                 drafts.append(draft)
                 if sum(p.kind is EntityKind.PERSON for p in participants) >= 2:
                     last = draft
@@ -538,11 +542,18 @@ def _fill_from_neighbours(drafts: list[Draft], analysis: ArticleAnalysis) -> Non
 
         following = [info for info in sentences[index + 1 : index + 3] if own(info)]
         exclude = {p.key for p in draft.participants}
-        if draft.place is None:
+        if draft.place is None or "country" in draft.place.rule:
+            # A country ("a visit to Japan") gives way to the city the next sentence names
+            # ("Lee will depart ... for Nara").
             for info in following:
                 place = find_place(info, exclude)
                 mentioned = {m.key for m in info.mentions} | {r.key for r in info.references}
-                if place is not None and exclude & mentioned and _TRAVEL.search(info.text):
+                if (
+                    place is not None
+                    and "country" not in place.rule
+                    and exclude & mentioned
+                    and _TRAVEL.search(info.text)
+                ):
                     draft.place = place.model_copy(update={"rule": place.rule + "+next-sentence"})
                     draft.sentences.append(info.index)
                     break

@@ -717,6 +717,19 @@ class Answerer:
         strong = frame.strong_entities()
         people = [m for m in strong if m.kind is EntityKind.PERSON and m.rule in _CONFIRMED_PEOPLE]
         info = item.info
+        places = [m for m in strong if m.kind is EntityKind.PLACE]
+        if frame.intent == "who_met" and places:
+            # "Who did X meet in Osaka?": the sentence, its story's dateline or the meeting it
+            # reports must be in one of the places the question names.
+            dateline = fold(item.article.dateline or "")
+            in_place = any(
+                fold(p.name or p.text) == dateline or self._sentence_has(info, p) for p in places
+            ) or any(
+                meeting.place is not None and self._place_fits(frame, meeting)
+                for meeting in self._meetings_for(frame, item)
+            )
+            if not in_place:
+                return False
         if people:
             if any(self._sentence_has(info, m) for m in people):
                 return True
