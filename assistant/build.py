@@ -227,42 +227,39 @@ def word_count_arrays(texts: Iterable[str]) -> dict[str, np.ndarray]:
 
 class WordCounts:
     """`word_count_arrays` of many parts summed in order; `proper_words()` is then what
-    `collect_proper_words` gives over all their texts. Words map to ids at C speed; counts are
-    summed with numpy."""
+    `collect_proper_words` gives over all their texts. Capitalised forms map to ids at C speed
+    and their counts are summed with numpy; lower-case counts are only looked up for the words
+    that occur capitalised somewhere (set intersections), not summed for every word."""
 
     def __init__(self) -> None:
         self._forms: defaultdict[str, int] = defaultdict()
         self._forms.default_factory = self._forms.__len__
-        self._lows: defaultdict[str, int] = defaultdict()
-        self._lows.default_factory = self._lows.__len__
         self._form_parts: list[tuple[np.ndarray, np.ndarray]] = []
         self._low_parts: list[tuple[np.ndarray, np.ndarray]] = []
 
     def add(self, arrays: dict[str, np.ndarray]) -> None:
-        for words, counts, ids, parts in (
-            ("cap_words", "cap_counts", self._forms, self._form_parts),
-            ("low_words", "low_counts", self._lows, self._low_parts),
-        ):
-            n = int(arrays[counts].shape[0])
-            items = _text_items(arrays[words], n)
-            mapped = np.fromiter(map(ids.__getitem__, items), dtype=np.int64, count=n)
-            parts.append((mapped, np.asarray(arrays[counts], dtype=np.int64)))
-
-    @staticmethod
-    def _sum(parts: list[tuple[np.ndarray, np.ndarray]], size: int) -> np.ndarray:
-        total = np.zeros(size, dtype=np.int64)
-        for ids, counts in parts:
-            total[ids] += counts  # ids are distinct within a part
-        return total
+        n = int(arrays["cap_counts"].shape[0])
+        items = _text_items(arrays["cap_words"], n)
+        mapped = np.fromiter(map(self._forms.__getitem__, items), dtype=np.int64, count=n)
+        self._form_parts.append((mapped, np.asarray(arrays["cap_counts"], dtype=np.int64)))
+        self._low_parts.append((arrays["low_words"], arrays["low_counts"]))
 
     def proper_words(self, min_share: float = 0.8) -> dict[str, str]:
-        form_total = self._sum(self._form_parts, len(self._forms))
-        low_total = self._sum(self._low_parts, len(self._lows))
+        form_total = np.zeros(len(self._forms), dtype=np.int64)
+        for ids, counts in self._form_parts:
+            form_total[ids] += counts  # ids are distinct within a part
         capital: dict[str, dict[str, int]] = {}
         for form, n in zip(self._forms, form_total.tolist(), strict=True):
             capital.setdefault(form.lower(), {})[form] = n
-        lows = self._lows
-        lower = {key: int(low_total[lows[key]]) for key in capital if key in lows}
+        keys = set(capital)
+        lower: dict[str, int] = {}
+        for blob, counts in self._low_parts:
+            words = _text_items(blob, int(counts.shape[0]))
+            common = keys.intersection(words)
+            if common:
+                by_word = dict(zip(words, counts.tolist(), strict=True))
+                for word in common:
+                    lower[word] = lower.get(word, 0) + by_word[word]
         return proper_words_from_counts((capital, lower), min_share)
 
 
