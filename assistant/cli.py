@@ -267,6 +267,10 @@ def open_engine(args: argparse.Namespace) -> Engine:
         )
     except OSError as error:
         raise CliError(f"cannot load the corpus: {error}") from None
+    except Exception as error:  # a dead indexing worker, or a bug: one line, not a traceback
+        raise CliError(
+            f"cannot load the corpus: {type(error).__name__}: {error}", code=1
+        ) from error
     # From the cache the loader does not run, so report the skips it remembered.
     for item in engine.skipped:
         on_skip(item)

@@ -156,7 +156,10 @@ class EntityRecognizer:
         lex = self.lex
         words = _split_words(span)
         nationality = None
-        # Leading nationality adjectives: "Japanese Prime Minister Sanae Takaichi".
+        # Leading nationality adjectives: "Japanese Prime Minister Sanae Takaichi" (but "Saudi
+        # Arabia" and "South Africa" are countries whole).
+        if fold(" ".join(words)) in lex.countries:
+            return self._simple(" ".join(words), EntityKind.COUNTRY, "gazetteer-country")
         for size in (2, 1):
             head = fold(" ".join(words[:size]))
             if len(words) > size and head in lex.nationalities:

@@ -418,6 +418,9 @@ class Answerer:
                 )
                 retrieval = passage_score.get((article.id, info.index), 0.0) / top_score
                 score = overlap * 4 + 0.5 * retrieval + 0.5 * base + 0.6 * entity_hits
+                if frame.times and any(words.has(t) for t in frame.times):
+                    # "on Sunday" in the question and in the sentence.
+                    score += 0.4
                 if frame.time_isos:
                     # "in June 2025": the sentence's own times, else the article's date.
                     sentence_fit = max(
