@@ -383,3 +383,44 @@ def test_the_cli_reports_each_skipped_input_once_with_the_counts(
     assert cached_lines[:-1] == lines[:-1]
     assert cached_lines[-1] == f"newsdesk: 4 articles loaded, {len(expected)} skipped (from cache)"
     assert cached_report == report
+
+
+def test_pipes_and_devices_never_hang_the_load(tmp_path: Path) -> None:
+    """A FIFO named like an article would block a reader forever: it is never opened. Named on
+    the command line it is reported; met inside a folder it is passed over like any non-file."""
+    root = tmp_path / "news"
+    write_articles(root, 2)
+    os.mkfifo(root / "pipe.txt")
+    os.mkfifo(root / "pipe.jsonl")
+    started = time.monotonic()
+    engine, seen = open_engine([root, root / "pipe.jsonl", Path("/dev/null")])
+    assert time.monotonic() - started < 30
+    assert len(engine.articles) == 2
+    assert sorted(s.describe() for s in seen) == [
+        "/dev/null: not a regular file or folder",
+        f"{root / 'pipe.jsonl'}: not a regular file or folder",
+    ]
+
+
+@pytest.mark.usefixtures("in_process")
+def test_a_failure_inside_indexing_is_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What the worker pool raises when a worker dies (or any bug while indexing) reaches the
+    CLI user as one error line and exit status 1."""
+    from assistant import build
+
+    root = tmp_path / "news"
+    write_articles(root, 2)
+
+    def die(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("an indexing worker died (out of memory?); try NEWSDESK_WORKERS=1")
+
+    monkeypatch.setattr(build, "process_item", die)
+    code = main(["corpus", "--corpus", str(root), "--cache-dir", str(tmp_path / "cache")])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "newsdesk: error: cannot load the corpus: RuntimeError: an indexing worker died "
+        "(out of memory?); try NEWSDESK_WORKERS=1\n"
+    )
