@@ -286,6 +286,17 @@ class Engine:
         decided: set[str] = set()
         matching: set[str] = set()
         stem = self.tokenizer.stem
+        # Snowball keeps a word's first letter, so only words starting like a query stem (or
+        # irregular forms, which map to another word first) can match: the rest need no stemming.
+        found_irregular = getattr(self.tokenizer, "_irregular", None)
+        irregular: dict[str, str] = found_irregular if isinstance(found_irregular, dict) else {}
+        firsts = {s[0] for s in stems if s} if isinstance(found_irregular, dict) else None
+
+        def matches(word: str) -> bool:
+            if firsts is not None and word[:1] not in firsts and word not in irregular:
+                return False
+            return stem(word) in stems
+
         # Neighbouring sentences of a short paragraph share one span: ask for extra, keep one.
         for doc, score in self.index.search(tokens, k * 2):
             if len(hits) == k:
@@ -300,7 +311,7 @@ class Engine:
             words = self.tokenizer.words(passage.text)
             fresh = set(words)
             fresh -= decided
-            matching.update(w for w in fresh if stem(w) in stems)
+            matching.update(w for w in fresh if matches(w))
             decided |= fresh
             found = matching.intersection(words)
             matched = tuple(sorted(found, key=words.index)) if found else ()

@@ -371,3 +371,32 @@ def test_pruned_search_equals_full_scoring(monkeypatch: pytest.MonkeyPatch) -> N
     for q in queries:
         index.search(q, 10)
     assert any(calls)  # the fast path is taken for some queries
+
+
+def test_stems_keep_the_first_letter_so_matched_words_can_be_filtered() -> None:
+    """engine.search only stems words whose first letter starts a query stem (or irregular
+    forms): that relies on Snowball never changing a word's first letter."""
+    tokenizer = Tokenizer()
+    irregular = tokenizer._irregular
+    words: set[str] = set()
+    for article in load_corpus([ROOT / "corpus"]).articles:
+        words.update(tokenizer.words(article.text))
+    world = synth.make_world(0)
+    words.update(world.words)
+    words.update(w.lower() for p in world.people[:500] for w in p.name.split())
+    for word in sorted(words):
+        if word in irregular:
+            continue
+        assert tokenizer.stem(word)[:1] == word[:1], word
+
+
+def test_search_matched_words_are_those_whose_stem_matches(tmp_path: Path) -> None:
+    engine = Engine.open(settings_for([ROOT / "corpus"], tmp_path / "c"), progress=False)
+    tok = engine.tokenizer
+    for query in ["summit talks", "Takaichi met Lee", "went to Nara", "fisheries ministers met"]:
+        stems = set(tok(query))
+        for hit in engine.search(query, k=30):
+            expected = tuple(
+                dict.fromkeys(w for w in tok.words(hit.passage.text) if tok.stem(w) in stems)
+            )
+            assert hit.matched == expected
