@@ -2,9 +2,11 @@
 
 The cases come from benchmarks/hostile_bench.py (which prints the full table): a 1 MB article of
 one sentence, runs of capitalised words, of "the", of digits, of punctuation, initials, weekdays,
-markup and escapes, one 1 MB token, mixed scripts. Each stage must finish within BOUND seconds of
-CPU time (they take well under a second, except where marked below); the bound is generous so a
-loaded 2-core machine does not make the tests flaky.
+months, hyphenated names, markup and escapes, one 1 MB token, mixed scripts. Loading each, and
+parsing, searching and answering a 100,000-character question, must take less than BOUND seconds
+of CPU (they take well under one); the meeting rules must cost no more on hostile text than on
+ordinary prose of the same length. The bound is generous so a shared 2-core machine does not make
+the tests flaky.
 """
 
 from __future__ import annotations
@@ -70,8 +72,8 @@ def test_a_megabyte_of_hostile_text_loads_quickly(
 
 @pytest.mark.xfail(
     strict=False,
-    reason="lead: extract_meetings runs at ~150-250 KB/s of CPU, so this 1 MB article takes "
-    "4-7 s (ordinary prose is slower still, ~8 s per MB); see docs/reliability.md",
+    reason="lead: extract_meetings runs at ~150 KB of prose per second per core (hostile text is "
+    "no slower), so this 1 MB article takes ~5 s; see docs/reliability.md, Known limits",
 )
 def test_a_megabyte_sentence_is_indexed_within_the_bound(
     loaded: dict[str, tuple[Article, float]],
@@ -108,26 +110,21 @@ def test_hostile_text_is_analysed_no_slower_than_prose(
     )
 
 
-@pytest.fixture(scope="module")
-def small_engine(hostile_corpus: Path) -> Engine:
-    return Engine.open(Settings(corpus=[hostile_corpus], use_cache=False), progress=False)
-
-
 @pytest.mark.parametrize("case", list(CASES))
 def test_a_hundred_thousand_character_question_is_answered_quickly(
-    case: str, small_engine: Engine
+    case: str, hostile_engine: Engine
 ) -> None:
     question = ("Who did Mara Voss meet? " + CASES[case])[:QUESTION_CHARS]
     assert len(question) == QUESTION_CHARS
     frame, seconds = timed(lambda: parse_question(question))
     assert seconds < BOUND, f"{case}: parsing the question took {seconds:.2f}s"
     assert frame.intent
-    hits, seconds = timed(lambda: small_engine.search(question))
+    hits, seconds = timed(lambda: hostile_engine.search(question))
     assert seconds < BOUND, f"{case}: searching took {seconds:.2f}s"
-    answer, seconds = timed(lambda: small_engine.ask(question))
+    answer, seconds = timed(lambda: hostile_engine.ask(question))
     assert seconds < BOUND, f"{case}: answering took {seconds:.2f}s"
-    check_answer(small_engine, answer)
-    assert all(h.passage.article_id in small_engine.articles for h in hits)
+    check_answer(hostile_engine, answer)
+    assert all(h.passage.article_id in hostile_engine.articles for h in hits)
 
 
 def test_a_title_of_a_megabyte_is_cut_and_indexing_stays_small(tmp_path: Path) -> None:
