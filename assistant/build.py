@@ -359,7 +359,10 @@ def process_item(
             flat.extend(tokens)
             flat.extend(title)
             doc_len.append(len(tokens) + len(title))
-        found_meetings = extract_meetings(article)
+        try:
+            found_meetings = extract_meetings(article)
+        except Exception:  # a fault in the meeting rules must not cost the whole index
+            found_meetings = []
         meetings.extend(m.model_dump_json().encode() for m in found_meetings)
         meet_n.append(len(found_meetings))
     lens = np.asarray(doc_len, dtype=np.int64)

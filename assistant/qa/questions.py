@@ -12,6 +12,7 @@ from assistant.knowledge.entities import EntityRecognizer, Mention
 from assistant.knowledge.timex import find_times
 from assistant.models import EntityKind
 from assistant.prompts import StrictModel, load_prompt
+from assistant.safe import plain
 from assistant.text import fold
 
 # A question longer than this is cut before analysis (hostile input stays fast).
@@ -99,7 +100,8 @@ def detect_intent(question: str) -> tuple[str, re.Match[str] | None]:
 def parse_question(question: str, known_names: dict[str, str] | None = None) -> QuestionFrame:
     """Analyse a question; `known_names` maps folded proper words of the corpus to their
     usual capitalised spelling, for questions typed in lower case."""
-    text = " ".join(question[:MAX_QUESTION_CHARS].split())
+    # Escape sequences and control characters would split or join names ("Mara\x1bVoss").
+    text = " ".join(plain(question[:MAX_QUESTION_CHARS]).split())
     intent, match = detect_intent(text)
     # Capitalise the first word's successor only by the recogniser's rules; the question word
     # itself is never an entity.
