@@ -10,6 +10,8 @@ import contextlib
 import csv
 import io
 import json
+import multiprocessing
+import os
 import signal
 import sys
 import threading
@@ -465,6 +467,73 @@ class BatchSummary:
         )
 
 
+def answer_row(
+    engine: Asker, item: InputRow, conversation: Any = None, explain: bool = False
+) -> dict[str, Any]:
+    """The output row for one input row; an exception inside `engine.ask` becomes an error row."""
+    if isinstance(item, ErrorRow):
+        return error_row(item.id, item.question, item.error, item.extra)
+    try:
+        answer = engine.ask(item.question, conversation=conversation, explain=explain)
+    except Exception as error:
+        return error_row(item.id, item.question, f"{type(error).__name__}: {error}", item.extra)
+    row = answer_to_row(item.id, item.question, answer, item.extra)
+    if explain:
+        row["explain"] = plain_data(list(answer.explain))
+    return row
+
+
+# Below this many questions a worker pool costs more than it saves.
+PARALLEL_MIN_ROWS = 16
+
+# The engine the pool's workers answer with: set before forking, inherited by every worker
+# (the index is memory-mapped or copy-on-write, so nothing is copied or pickled).
+_worker_engine: Any = None
+
+
+def _worker_start() -> None:
+    # Ctrl-C reaches the whole process group: only the parent acts on it (it stops the pool
+    # after the last complete row). SIGTERM from pool.terminate() must end a worker at once.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _worker_row(task: tuple[InputRow, bool]) -> dict[str, Any]:
+    item, explain = task
+    return answer_row(_worker_engine, item, None, explain)
+
+
+def batch_workers(engine: Asker, rows: int, conversation: Any, requested: int | None) -> int:
+    """How many processes should answer: 1 for a conversation (each turn needs the last), for
+    few questions, without fork (the workers inherit the loaded engine), or from a thread."""
+    if conversation is not None or rows < PARALLEL_MIN_ROWS:
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if threading.active_count() > 1 or threading.current_thread() is not threading.main_thread():
+        return 1
+    wanted = requested if requested is not None else min(os.cpu_count() or 1, 8)
+    return max(1, min(wanted, rows // (PARALLEL_MIN_ROWS // 2)))
+
+
+def _rows_in_pool(
+    engine: Asker, items: Iterable[InputRow], explain: bool, workers: int
+) -> Iterator[dict[str, Any]]:
+    """Rows in input order, answered by `workers` forked processes."""
+    global _worker_engine
+    prepare = getattr(engine, "prepare", None)
+    if callable(prepare):
+        prepare()  # load rule tables once, before forking, so no worker pays for it
+    _worker_engine = engine
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
+    try:
+        yield from pool.imap(_worker_row, ((item, explain) for item in items), chunksize=2)
+    finally:
+        pool.terminate()
+        pool.join()
+        _worker_engine = None
+
+
 def run_batch(
     engine: Asker,
     rows: Iterable[InputRow],
@@ -474,32 +543,27 @@ def run_batch(
     explain: bool = False,
     progress: Advancer | None = None,
     guard: InterruptGuard | None = None,
+    workers: int = 1,
 ) -> BatchSummary:
     """Answer every row in order and hand each output row to `writer` as soon as it is made.
 
     An exception inside `engine.ask` becomes an error row and the batch goes on. With a
     `conversation`, every question is asked in it, so follow-ups resolve against earlier rows.
     A KeyboardInterrupt stops the batch after the last complete row: the summary says so.
+    With `workers` > 1 (see `batch_workers`) forked processes answer and rows are still
+    written in input order, one complete row at a time.
     """
     write = writer.write_row if hasattr(writer, "write_row") else writer
     assert callable(write)
     summary = BatchSummary()
     started = time.perf_counter()
+    answered: Iterator[dict[str, Any]]
+    if workers > 1 and conversation is None:
+        answered = _rows_in_pool(engine, rows, explain, workers)
+    else:
+        answered = (answer_row(engine, item, conversation, explain) for item in rows)
     try:
-        for item in rows:
-            if isinstance(item, ErrorRow):
-                row = error_row(item.id, item.question, item.error, item.extra)
-            else:
-                try:
-                    answer = engine.ask(item.question, conversation=conversation, explain=explain)
-                except Exception as error:
-                    row = error_row(
-                        item.id, item.question, f"{type(error).__name__}: {error}", item.extra
-                    )
-                else:
-                    row = answer_to_row(item.id, item.question, answer, item.extra)
-                    if explain:
-                        row["explain"] = plain_data(list(answer.explain))
+        for row in answered:
             with guard.protect() if guard is not None else contextlib.nullcontext():
                 write(row)
                 summary.total += 1
@@ -513,5 +577,9 @@ def run_batch(
                 progress.advance()
     except KeyboardInterrupt:
         summary.interrupted = True
+    finally:
+        close = getattr(answered, "close", None)
+        if close is not None:
+            close()  # stops the worker pool, if any, at once
     summary.seconds = time.perf_counter() - started
     return summary

@@ -299,7 +299,8 @@ def process_item(
     """Read one file (or JSONL part) and index its articles: the compact per-part arrays."""
     from assistant.corpus.loaders import _load_into
     from assistant.corpus.segment import passage_spans
-    from assistant.knowledge.meetings import extract_meetings
+    from assistant.knowledge.analysis import analyse, encode_analysis
+    from assistant.knowledge.meetings import extract_from_analysis
 
     recorder = _Recorder()
     found = _load_into(path, cfg.max_bytes, recorder, part)
@@ -319,6 +320,7 @@ def process_item(
     psg_n: list[int] = []
     meetings: list[bytes] = []
     meet_n: list[int] = []
+    analyses: list[bytes] = []
     for article in recorder.articles:
         text = article.text
         sentences = article.sentences
@@ -360,9 +362,12 @@ def process_item(
             flat.extend(title)
             doc_len.append(len(tokens) + len(title))
         try:
-            found_meetings = extract_meetings(article)
+            analysis = analyse(article)
+            found_meetings = extract_from_analysis(analysis)
+            analyses.append(encode_analysis(analysis))
         except Exception:  # a fault in the meeting rules must not cost the whole index
             found_meetings = []
+            analyses.append(b"")
         meetings.extend(m.model_dump_json().encode() for m in found_meetings)
         meet_n.append(len(found_meetings))
     lens = np.asarray(doc_len, dtype=np.int64)
@@ -378,6 +383,7 @@ def process_item(
     }
     art_blob, art_off = _blob(art_json)
     meet_blob, meet_off = _blob(meetings)
+    ana_blob, ana_off = _blob(analyses)
     return {
         "meta": np.frombuffer(
             json.dumps(meta, ensure_ascii=False).encode("utf-8", "surrogatepass"), dtype=np.uint8
@@ -398,6 +404,8 @@ def process_item(
         "meet_blob": meet_blob,
         "meet_off": meet_off,
         "art_meet": _ptr(meet_n),
+        "ana_blob": ana_blob,
+        "ana_off": ana_off,
         "vocab": _text_blob(vocab),
         **words,
     }
@@ -724,6 +732,9 @@ def _subset(arrays: dict[str, np.ndarray], keep: np.ndarray) -> dict[str, np.nda
     art_off = arrays["art_off"]
     pieces = [arrays["art_blob"][art_off[i] : art_off[i + 1]] for i in np.flatnonzero(keep)]
     out["art_blob"], out["art_off"] = _blob([p.tobytes() for p in pieces])
+    ana_off = arrays["ana_off"]
+    pieces = [arrays["ana_blob"][ana_off[i] : ana_off[i + 1]] for i in np.flatnonzero(keep)]
+    out["ana_blob"], out["ana_off"] = _blob([p.tobytes() for p in pieces])
     out["art_date"] = arrays["art_date"][keep]
     for rows, ptr in (("sent", "art_sent"), ("par", "art_par"), ("psg", "art_psg")):
         out[rows] = arrays[rows][_rows(arrays[ptr], keep)]
@@ -843,9 +854,17 @@ def merge(
                 np.arange(n_art, n_art + n_here, dtype=np.int32), np.diff(arrays["art_psg"])
             )
             cols["psg"].append(np.column_stack([owner, psg]).astype(np.int32).reshape(-1, 4))
-            for name in ("art_blob", "art_date", "sent", "par", "doc_len", "meet_blob"):
+            for name in ("art_blob", "art_date", "sent", "par", "doc_len", "meet_blob", "ana_blob"):
                 cols[name].append(arrays[name])
-            for name in ("art_off", "art_sent", "art_par", "art_psg", "meet_off", "art_meet"):
+            for name in (
+                "art_off",
+                "art_sent",
+                "art_par",
+                "art_psg",
+                "meet_off",
+                "art_meet",
+                "ana_off",
+            ):
                 cols[name].append(arrays[name])
             n_art += n_here
             n_psg += int(psg.shape[0])
@@ -873,6 +892,8 @@ def merge(
         "meet_blob": cat("meet_blob", np.zeros(0, np.uint8)),
         "meet_off": cat_ptr("meet_off"),
         "art_meet": cat_ptr("art_meet"),
+        "ana_blob": cat("ana_blob", np.zeros(0, np.uint8)),
+        "ana_off": cat_ptr("ana_off"),
     }
     doc_len = cat("doc_len", np.zeros(0, np.int32)).astype(np.int64)
     cols.clear()

@@ -26,6 +26,7 @@ from assistant.batch import (
     QuestionRow,
     QuestionsFileError,
     answer_to_row,
+    batch_workers,
     make_writer,
     output_columns,
     prepare_resume,
@@ -218,6 +219,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--conversation",
         action="store_true",
         help="ask all questions in one conversation, so follow-ups refer to earlier rows",
+    )
+    batch.add_argument(
+        "--workers",
+        type=_positive_int,
+        metavar="N",
+        help="processes answering at once (default: one per core; a conversation uses one)",
     )
     batch.add_argument(
         "--resume",
@@ -692,7 +699,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
         writer = make_writer(args.format, stream, output_columns(todo))
         # The bar draws itself only when stderr is a terminal.
         with InterruptGuard() as guard, Progress(len(todo), "answering", stream=sys.stderr) as bar:
-            summary = run_batch(engine, todo, writer, conversation, progress=bar, guard=guard)
+            workers = batch_workers(engine, len(todo), conversation, args.workers)
+            summary = run_batch(
+                engine, todo, writer, conversation, progress=bar, guard=guard, workers=workers
+            )
     finally:
         if stream is not sys.stdout:
             stream.close()

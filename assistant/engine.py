@@ -394,6 +394,12 @@ class Engine:
                 return None
         return self.articles[meeting.article_id].date
 
+    def prepare(self) -> None:
+        """Load what answering needs (rule tables, lexicons) ahead of the first question."""
+        from assistant.qa.answerer import Answerer
+
+        Answerer.for_engine(self).prepare()
+
     def ask(
         self, question: str, conversation: object | None = None, explain: bool = False
     ) -> Answer:

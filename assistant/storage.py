@@ -17,6 +17,8 @@ array                     shape, dtype       holds
                                              each passage (passage id = row)
 ``meet_blob``/``meet_off``  bytes, (M+1,)    each meeting's JSON, grouped by article in corpus
 ``art_meet``              (n+1,) i8          order; article i's are art_meet[i]:art_meet[i+1]
+``ana_blob``/``ana_off``  bytes, (n+1,) i8   each article's entity analysis (JSON, see
+                                             knowledge/analysis.py), b"" when none was made
 ========================  =================  ===============================================
 
 plus the article ids (JSON). `Article`, `Passage` and `Meeting` objects are made on access and
@@ -55,6 +57,8 @@ ARRAYS = (
     "meet_blob",
     "meet_off",
     "art_meet",
+    "ana_blob",
+    "ana_off",
 )
 ARTICLE_LRU = 2048
 MEETING_LRU = 4096
@@ -120,7 +124,7 @@ class CompactCorpus:
             raise KeyError(f"corpus arrays missing: {', '.join(missing)}")
         a = self.arrays
         n = len(self.ids)
-        for name in ("art_off", "art_sent", "art_par", "art_psg", "art_meet"):
+        for name in ("art_off", "art_sent", "art_par", "art_psg", "art_meet", "ana_off"):
             if a[name].shape != (n + 1,):
                 raise ValueError(f"corpus array {name!r}: shape {a[name].shape}, expected {n + 1}")
         if a["art_date"].shape != (n,):
@@ -132,6 +136,7 @@ class CompactCorpus:
             ("art_psg", "psg"),
             ("art_meet", "meet_off"),
             ("meet_off", "meet_blob"),
+            ("ana_off", "ana_blob"),
         )
         for ptr, data in checks:
             last = int(a[ptr][-1]) if a[ptr].size else 0
@@ -215,6 +220,11 @@ class CompactCorpus:
             for k, (start, end, par, caption) in enumerate(self.arrays["sent"][s:e].tolist())
         ]
         return article
+
+    def analysis_bytes(self, i: int) -> bytes:
+        """Article i's entity analysis as the index build stored it (b"" when none was)."""
+        s, e = self._span("ana_off", i)
+        return self.arrays["ana_blob"][s:e].tobytes()
 
     def date(self, i: int) -> dt.date | None:
         ordinal = int(self.arrays["art_date"][i])
@@ -393,6 +403,8 @@ def empty_arrays() -> dict[str, np.ndarray]:
         "meet_blob": np.zeros(0, dtype=np.uint8),
         "meet_off": z8.copy(),
         "art_meet": z8.copy(),
+        "ana_blob": np.zeros(0, dtype=np.uint8),
+        "ana_off": z8.copy(),
     }
 
 

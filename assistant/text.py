@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from nltk.stem.snowball import SnowballStemmer
+import Stemmer  # PyStemmer: the Snowball project's own English stemmer, in C
 
 from assistant import prompts
 
@@ -55,7 +55,7 @@ class Tokenizer:
 
     def __init__(self, stopwords: Iterable[str] | None = None) -> None:
         self.stopwords = frozenset(stopwords) if stopwords is not None else prompts.stopwords()
-        self._stemmer = SnowballStemmer("english")
+        self._stemmer = Stemmer.Stemmer("english")
         self._irregular = prompts.irregular_forms()
         # Stemming is the slow step; a memo per distinct word makes it ~15x cheaper on real text.
         self._memo: dict[str, str] = {}
@@ -67,7 +67,7 @@ class Tokenizer:
     def stem(self, word: str) -> str:
         stem = self._memo.get(word)
         if stem is None:
-            stem = self._stemmer.stem(self._irregular.get(word, word))
+            stem = self._stemmer.stemWord(self._irregular.get(word, word))
             self._memo[word] = stem
         return stem
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
+import zlib
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from assistant.knowledge.entities import EntityRecognizer, Mention, link_references
 from assistant.knowledge.timex import TimeMention, find_times
-from assistant.models import Article, EntityKind
+from assistant.models import Article, EntityKind, Sentence
 
 # Very long sentences (hostile input) are analysed only in their first part.
 MAX_ANALYSED_CHARS = 2_000
@@ -65,7 +69,7 @@ def analyse(article: Article) -> ArticleAnalysis:
             find_times(title_text, article.date),
         )
     for sentence in article.sentences:
-        text = article.text[sentence.start : sentence.end][:MAX_ANALYSED_CHARS]
+        text = _sentence_text(article, sentence)
         refs = link_references(text, recognizer, sentence.index)
         mentions = recognizer.mentions(text, sentence.index)
         times = find_times(text, article.date)
@@ -77,17 +81,115 @@ def analyse(article: Article) -> ArticleAnalysis:
     return ArticleAnalysis(article, infos, people, title_info)
 
 
-class AnalysisCache:
-    """A small LRU of analysed articles: question answering touches few articles per question."""
+# --- stored form ----------------------------------------------------------------------------
+# The index build analyses every article anyway (for meetings); storing the result saves
+# answering ~6 ms per article it reads. JSON lists, not pickle: the cache never runs code.
+# Sentence texts are not stored (they are cut from the article again on loading), and the JSON
+# is deflated: ~2.4x the article's text as JSON, under 1x deflated, which matters at 100k articles.
 
-    def __init__(self, size: int = 256) -> None:
+
+def _mention_row(m: Mention) -> list[Any]:
+    return [
+        m.text,
+        m.start,
+        m.end,
+        m.kind.value,
+        m.key,
+        m.name,
+        m.title,
+        m.nationality,
+        m.rule,
+        m.role_only,
+    ]
+
+
+def _mention(row: list[Any]) -> Mention:
+    text, start, end, kind, key, name, title, nationality, rule, role_only = row
+    return Mention(
+        text, start, end, EntityKind(kind), key, name, title, nationality, rule, role_only
+    )
+
+
+def _info_row(info: SentenceInfo) -> list[Any]:
+    return [
+        [_mention_row(m) for m in info.mentions],
+        [_mention_row(m) for m in info.references],
+        [[t.text, t.start, t.end, t.kind, t.iso] for t in info.times],
+    ]
+
+
+def _info(index: int, text: str, row: list[Any], caption: bool) -> SentenceInfo:
+    mentions, references, times = row
+    return SentenceInfo(
+        index,
+        text,
+        [_mention(m) for m in mentions],
+        [_mention(m) for m in references],
+        [TimeMention(*t) for t in times],
+        caption,
+    )
+
+
+def encode_analysis(analysis: ArticleAnalysis) -> bytes:
+    data = {
+        "title": _info_row(analysis.title) if analysis.title is not None else None,
+        "sentences": [_info_row(info) for info in analysis.sentences],
+        "people": analysis.people,
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def decode_analysis(article: Article, blob: bytes) -> ArticleAnalysis:
+    """The analysis `encode_analysis` stored for this article; ValueError if it does not fit."""
+    try:
+        data = json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
+    except zlib.error as error:
+        raise ValueError(f"stored analysis is damaged: {error}") from None
+    rows = data["sentences"]
+    if len(rows) != len(article.sentences):
+        raise ValueError("stored analysis does not match the article's sentences")
+    infos = [
+        _info(s.index, _sentence_text(article, s), row, s.caption)
+        for s, row in zip(article.sentences, rows, strict=True)
+    ]
+    title = None
+    if data["title"] is not None:
+        title = _info(-1, article.title[:MAX_ANALYSED_CHARS], data["title"], False)
+    people = {key: tuple(value) for key, value in data["people"].items()}
+    return ArticleAnalysis(article, infos, people, title)
+
+
+def _sentence_text(article: Article, sentence: Sentence) -> str:
+    return article.text[sentence.start : sentence.end][:MAX_ANALYSED_CHARS]
+
+
+class AnalysisCache:
+    """A small LRU of analysed articles: question answering touches few articles per question.
+
+    `stored(article)` gives the analysis saved at index time (bytes), or None to analyse now.
+    """
+
+    def __init__(
+        self, size: int = 256, stored: Callable[[Article], bytes | None] | None = None
+    ) -> None:
         self.size = size
+        self._stored = stored
         self._items: OrderedDict[str, ArticleAnalysis] = OrderedDict()
+
+    def _load(self, article: Article) -> ArticleAnalysis:
+        blob = self._stored(article) if self._stored is not None else None
+        if blob:
+            try:
+                return decode_analysis(article, blob)
+            except (ValueError, KeyError, TypeError):
+                pass  # a stored form that does not fit is ignored, never trusted
+        return analyse(article)
 
     def get(self, article: Article) -> ArticleAnalysis:
         item = self._items.get(article.id)
         if item is None:
-            item = analyse(article)
+            item = self._load(article)
             self._items[article.id] = item
             if len(self._items) > self.size:
                 self._items.popitem(last=False)

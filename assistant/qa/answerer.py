@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from assistant.knowledge.analysis import AnalysisCache, ArticleAnalysis, SentenceInfo
 from assistant.knowledge.entities import Mention
@@ -32,7 +32,7 @@ from assistant.knowledge.meetings import (
     place_score,
 )
 from assistant.knowledge.timex import format_iso
-from assistant.models import Answer, Article, Citation, EntityKind, Meeting, SearchHit
+from assistant.models import Answer, Article, Citation, EntityKind, Meeting
 from assistant.qa.conversation import Conversation
 from assistant.qa.questions import QuestionFrame, parse_question
 from assistant.qa.templates import templates
@@ -152,6 +152,15 @@ class Candidate:
     kind: EntityKind | None = None
 
 
+class Hit(NamedTuple):
+    """A retrieved passage as answering needs it: where it is and how well it matched."""
+
+    score: float
+    article_id: str
+    first: int  # first and last sentence of the passage
+    last: int
+
+
 class Words:
     """A text folded to lower-case words, for fast whole-word and phrase look-ups."""
 
@@ -174,6 +183,13 @@ class Words:
 _WORDS = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=4096)
+def _name_tokens(name: str) -> list[str]:
+    """A name's words for loose matching: those over two letters, else all of them."""
+    words = _WORDS.findall(fold(name))
+    return [t for t in words if len(t) > 2] or words
+
+
 @lru_cache(maxsize=65536)
 def _prefixes(stems: frozenset[str]) -> frozenset[str]:
     """First four and five letters of a sentence's stems ("chair" finds "chairman")."""
@@ -186,7 +202,14 @@ class Answerer:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.tokenizer = engine.tokenizer
-        self.analyses = AnalysisCache()
+        corpus = engine.corpus
+        stored = None
+        if corpus is not None:
+
+            def stored(article: Article) -> bytes | None:
+                return corpus.analysis_bytes(corpus.position(article.id))
+
+        self.analyses = AnalysisCache(stored=stored)
         # Folded words of articles and sentences, and sentence stems, computed once each.
         self._article_words: dict[str, Words] = {}
         self._sentence_words: dict[tuple[str, int], tuple[Words, frozenset[str]]] = {}
@@ -200,6 +223,19 @@ class Answerer:
             answerer = cls(engine)
             vars(engine)["_answerer"] = answerer
         return answerer
+
+    def prepare(self) -> None:
+        """Load the rule tables and lexicons and compile their patterns now, not in the first
+        answer: batch workers forked afterwards share them instead of each loading its own."""
+        from assistant.knowledge.entities import EntityRecognizer
+        from assistant.knowledge.meetings import group_np
+
+        templates()
+        group_np()
+        EntityRecognizer()
+        self._meeting_stems()
+        self._country_in(Words(""), "")
+        parse_question("Who met whom, where, when and why?", self.known_names())
 
     # --- entry point -----------------------------------------------------------------------
 
@@ -219,9 +255,11 @@ class Answerer:
             )
         )
         result = self._answer_frame(frame, log)
-        if result.passages and frame.query:
+        if frame.query:
             # Shown to people (sources panel, declined answers): with titles and matched words.
-            result.passages = self.engine.search(frame.query, k=len(result.passages))
+            result.passages = self.engine.search(
+                frame.query, k=5 if "declined" in result.facts else 10
+            )
         if not explain:
             result.explain = []
         if conversation is not None:
@@ -341,7 +379,7 @@ class Answerer:
         return math.log((n + 1) / (df + 0.5)) if df else 0.0
 
     def _score_sentences(
-        self, frame: QuestionFrame, hits: list[SearchHit], articles: list[Article]
+        self, frame: QuestionFrame, hits: list[Hit], articles: list[Article]
     ) -> list[Scored]:
         """Score every sentence of the candidate articles, not only the retrieved passages."""
         q_words = [
@@ -370,12 +408,13 @@ class Answerer:
         passage_score: dict[tuple[str, int], float] = {}
         article_score: dict[str, float] = {}
         for hit in hits:
-            aid = hit.passage.article_id
+            aid = hit.article_id
             article_score.setdefault(aid, hit.score)
-            for index in range(hit.passage.first_sentence, hit.passage.last_sentence + 1):
+            for index in range(hit.first, hit.last + 1):
                 key = (aid, index)
                 passage_score[key] = max(passage_score.get(key, 0.0), hit.score)
         out: list[Scored] = []
+        people = [m for m in strong if m.kind is EntityKind.PERSON]
         for article in articles:
             analysis = self.analyses.get(article)
             infos = list(analysis.sentences)
@@ -383,6 +422,14 @@ class Answerer:
                 infos.append(analysis.title)
             base = article_score.get(article.id, 0.0) / top_score
             date_fit = self._date_fit(frame, article.date_text)
+            memo: dict[tuple[int, int], bool] = {}
+            # A place named in the dateline is where every sentence of the story happens.
+            dateline = fold(article.dateline) if article.dateline else None
+            others = [
+                m
+                for m in strong
+                if m.kind is not EntityKind.PERSON and fold(m.name or m.text) != dateline
+            ]
             for info in infos:
                 words, stems = self._sentence_features(article, info)
                 overlap = 0.0
@@ -395,9 +442,14 @@ class Answerer:
                     elif stem in meeting_stems and stems & meeting_stems:
                         overlap += weight * 0.85
                 overlap /= total
-                entity_hits = sum(1 for m in strong if self._sentence_has(info, m, words))
-                people = [m for m in strong if m.kind is EntityKind.PERSON]
-                in_window = self._window_hits(analysis, info.index, people) if people else 0
+                entity_hits = 0
+                for m in strong:
+                    seen_key = (info.index, id(m))
+                    found = memo.get(seen_key)
+                    if found is None:
+                        found = memo[seen_key] = self._sentence_has(info, m, words)
+                    entity_hits += found
+                in_window = self._window_hits(analysis, info.index, people, memo) if people else 0
                 if len(people) >= 2 and PLURAL_REFERENCE.search(info.text):
                     # "The pair first sat down ...", "the leaders will discuss ...": both people
                     # the question names (the article mentions them, or it was not selected).
@@ -406,15 +458,8 @@ class Answerer:
                 if len(people) >= 2 and in_window < min(len(people), 3):
                     # Two people asked about together must appear together around the answer.
                     continue
-                # A place named in the dateline is where every sentence of the story happens.
-                others = [
-                    m
-                    for m in strong
-                    if m.kind is not EntityKind.PERSON
-                    and not (article.dateline and fold(article.dateline) == fold(m.name or m.text))
-                ]
                 missing_others = len(others) - (
-                    self._window_hits(analysis, info.index, others) if others else 0
+                    self._window_hits(analysis, info.index, others, memo) if others else 0
                 )
                 retrieval = passage_score.get((article.id, info.index), 0.0) / top_score
                 score = overlap * 4 + 0.5 * retrieval + 0.5 * base + 0.6 * entity_hits
@@ -569,7 +614,7 @@ class Answerer:
             return True
         words = words or Words(info.text)
         name = mention.name or mention.text
-        tokens = [t for t in _WORDS.findall(fold(name)) if len(t) > 2] or _WORDS.findall(fold(name))
+        tokens = _name_tokens(name)
         if mention.kind is EntityKind.PERSON:
             if any(t in words.words for t in tokens[-1:] + tokens[:1]):
                 return True
@@ -577,37 +622,69 @@ class Answerer:
             return True
         return mention.kind is EntityKind.COUNTRY and self._country_in(words, fold(name))
 
-    def _window_hits(self, analysis: ArticleAnalysis, index: int, strong: list[Mention]) -> int:
+    def _window_hits(
+        self,
+        analysis: ArticleAnalysis,
+        index: int,
+        strong: list[Mention],
+        memo: dict[tuple[int, int], bool] | None = None,
+    ) -> int:
+        """How many of `strong` the sentence and its neighbours mention.
+
+        `memo` (sentence index, id of mention) -> found is shared by the calls for one article:
+        each sentence is in three windows, and this was a third of the time of a question.
+        """
         if index == -1:
             window = [analysis.title] if analysis.title else []
         else:
             window = analysis.sentences[max(0, index - 1) : index + 2]
         article = analysis.article
-        return sum(
-            1
-            for m in strong
-            if any(
-                info is not None
-                and self._sentence_has(info, m, self._sentence_features(article, info)[0])
-                for info in window
-            )
-        )
+        memo = {} if memo is None else memo
+        count = 0
+        for m in strong:
+            for info in window:
+                key = (info.index, id(m))
+                found = memo.get(key)
+                if found is None:
+                    words = self._sentence_features(article, info)[0]
+                    found = memo[key] = self._sentence_has(info, m, words)
+                if found:
+                    count += 1
+                    break
+        return count
 
     # --- answering -------------------------------------------------------------------------
 
-    def _retrieve(self, tokens: list[str]) -> list[SearchHit]:
-        """Ranked passages, one per distinct span; lighter than Engine.search (no matched words)."""
-        hits: list[SearchHit] = []
+    def _retrieve(self, tokens: list[str]) -> list[Hit]:
+        """Ranked passages, one per distinct span, as (score, article, sentence range).
+
+        Answering reads only where each hit is, so no Passage objects are made here: that was a
+        fifth of the time of a question. The passages shown with an answer come from
+        Engine.search, once, in `answer`.
+        """
+        found = self.engine.index.search(tokens, RETRIEVE_K * 2)
+        corpus = self.engine.corpus
+        if corpus is None:
+            rows = []
+            for doc, _ in found:
+                p = self.engine.passages[doc]
+                rows.append((p.article_id, p.first_sentence, p.last_sentence))
+        else:
+            ids = corpus.ids
+            table = corpus.arrays["psg"]
+            rows = [
+                (ids[art], first, last)
+                for art, _, first, last in table[[doc for doc, _ in found]].tolist()
+            ]
+        hits: list[Hit] = []
         seen: set[tuple[str, int, int]] = set()
-        for doc, score in self.engine.index.search(tokens, RETRIEVE_K * 2):
+        for (_, score), span in zip(found, rows, strict=True):
             if len(hits) == RETRIEVE_K:
                 break
-            passage = self.engine.passages[doc]
-            span = (passage.article_id, passage.start, passage.end)
             if span in seen:
                 continue
             seen.add(span)
-            hits.append(SearchHit(rank=len(hits) + 1, score=score, passage=passage))
+            hits.append(Hit(score, *span))
         return hits
 
     def _answer_frame(self, frame: QuestionFrame, log: list[str]) -> Answer:
@@ -621,12 +698,15 @@ class Answerer:
         articles: list[Article] = []
         seen: set[str] = set()
         for hit in hits:
-            article = self.engine.articles[hit.passage.article_id]
-            if article.id in seen:
+            if hit.article_id in seen:
                 continue
-            seen.add(article.id)
+            seen.add(hit.article_id)
+            article = self.engine.articles[hit.article_id]
             if all(self._article_mentions(article, m) for m in strong):
                 articles.append(article)
+                if len(articles) == MAX_ARTICLES:
+                    # Only these are read; checking the rest would only cost time.
+                    break
         log.append(
             "articles satisfying the entities: " + (", ".join(a.id for a in articles[:5]) or "none")
         )
@@ -1375,7 +1455,7 @@ class Answerer:
         )
 
     def _render(
-        self, frame: QuestionFrame, candidate: Candidate, hits: list[SearchHit], log: list[str]
+        self, frame: QuestionFrame, candidate: Candidate, hits: list[Hit], log: list[str]
     ) -> Answer:
         short = candidate.short.strip().rstrip(".,;")
         limit = SHORT_WORD_LIMIT.get(frame.intent, 30)
@@ -1449,12 +1529,12 @@ class Answerer:
             confidence=confidence,
             citations=citations,
             facts=facts,
-            passages=hits[:10],
+            passages=[],
             explain=log,
         )
 
     def _fallback(
-        self, frame: QuestionFrame, scored: Scored, hits: list[SearchHit], log: list[str]
+        self, frame: QuestionFrame, scored: Scored, hits: list[Hit], log: list[str]
     ) -> Answer:
         sentence = scored.info.text
         confident = scored.coverage >= FALLBACK_COVERAGE
@@ -1471,13 +1551,13 @@ class Answerer:
             confidence=0.2 if confident else 0.1,
             citations=[self._citation(scored.article, scored.info.index, ())],
             facts={"intent": frame.intent},
-            passages=hits[:10],
+            passages=[],
             explain=log,
             fallback=True,
         )
 
     def _decline(
-        self, frame: QuestionFrame, reason: str, hits: list[SearchHit], log: list[str]
+        self, frame: QuestionFrame, reason: str, hits: list[Hit], log: list[str]
     ) -> Answer:
         log.append(f"declined: {reason}")
         text = templates().render("declined", "default", answer=reason)
@@ -1492,7 +1572,7 @@ class Answerer:
             confidence=0.0,
             citations=[],
             facts={"intent": frame.intent, "declined": reason},
-            passages=hits[:5],
+            passages=[],
             explain=log,
         )
 

@@ -281,6 +281,21 @@ def test_batch_stdin_conversation_as_markdown(cache: Path) -> None:
     assert md[2].startswith("| 1 | Who did Anna Kovac") and md[3].startswith("| 3 | Where? |")
 
 
+def test_batch_workers_give_the_rows_of_one_process(cache: Path, tmp_path: Path) -> None:
+    asked = [
+        line
+        for line in QUESTIONS_TXT.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    questions = tmp_path / "twenty.txt"
+    questions.write_text("\n".join((asked * 10)[:20]) + "\n", encoding="utf-8")
+    one = newsdesk("batch", questions, "--workers", "1", cache=cache)
+    two = newsdesk("batch", questions, "--workers", "2", cache=cache)
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert two.stdout == one.stdout
+    assert len(jsonl(two.stdout)) == 20
+
+
 def test_batch_csv(cache: Path, tmp_path: Path) -> None:
     out = tmp_path / "rows.csv"
     result = newsdesk("batch", QUESTIONS_JSONL, "--format", "csv", "--out", out, cache=cache)

@@ -327,3 +327,42 @@ def test_when_does_not_repeat_the_month(engine: Engine) -> None:
 def test_role_question_is_not_answered_from_an_unrelated_article(engine: Engine) -> None:
     answer = engine.ask("Who did the fire chief meet?")
     assert not answer.answered or cited(answer) <= {LOWMERE}
+
+
+# --- analyses stored at index time ---------------------------------------------------------------
+
+
+def test_stored_analyses_equal_fresh_ones(engine: Engine) -> None:
+    from assistant.knowledge.analysis import analyse, decode_analysis
+
+    assert engine.corpus is not None
+    for i, aid in enumerate(engine.articles):
+        article = engine.articles[aid]
+        blob = engine.corpus.analysis_bytes(i)
+        assert blob, aid
+        stored = decode_analysis(article, blob)
+        fresh = analyse(article)
+        assert stored.sentences == fresh.sentences
+        assert stored.title == fresh.title
+        assert stored.people == fresh.people
+
+
+def test_answering_reads_stored_analyses(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.knowledge import analysis
+    from assistant.qa.answerer import Answerer
+
+    def refuse(article: object) -> None:
+        raise AssertionError("analysed at question time")
+
+    monkeypatch.setattr(analysis, "analyse", refuse)
+    answer = Answerer(engine).answer("Who did Maelund meet?")
+    assert answer.short == "Irena Tallis"
+
+
+def test_a_damaged_stored_analysis_is_made_again(engine: Engine) -> None:
+    from assistant.knowledge.analysis import AnalysisCache, analyse
+
+    article = engine.articles[KELMORA]
+    for junk in (b"not deflated", b"x\x9c\x03\x00\x00\x00\x00\x01", b""):
+        got = AnalysisCache(stored=lambda a, junk=junk: junk).get(article)
+        assert got.sentences == analyse(article).sentences

@@ -341,3 +341,37 @@ def test_prepare_resume_missing_file_and_corrupt_middle_line(tmp_path: Path) -> 
     out.write_text(f"{good}\ngarbage\n{good.replace('1', '5', 1)}\n", encoding="utf-8")
     state = prepare_resume(out)
     assert state.bad_lines == [2] and state.rows == 2 and not state.dropped_partial
+
+
+# --- answering in parallel ----------------------------------------------------------------------
+
+
+def test_batch_workers_only_where_they_can_help() -> None:
+    from assistant.batch import PARALLEL_MIN_ROWS, batch_workers
+
+    engine = FakeEngine()
+    assert batch_workers(engine, 1000, conversation=[], requested=4) == 1  # turns depend on turns
+    assert batch_workers(engine, PARALLEL_MIN_ROWS - 1, None, requested=4) == 1
+    assert batch_workers(engine, 1000, None, requested=1) == 1
+    assert batch_workers(engine, 1000, None, requested=2) == 2
+    # Never more workers than there is work for.
+    assert batch_workers(engine, PARALLEL_MIN_ROWS, None, requested=8) == 2
+
+
+def test_parallel_batch_writes_the_same_rows_in_the_same_order() -> None:
+    rows: list[InputRow] = []
+    for i in range(1, 41):
+        question = {7: "boom?", 13: "nothing here?"}.get(i, f"Question {i}?")
+        rows.append(QuestionRow(id=i, question=question, line=i, extra={"n": i}))
+    rows.insert(20, ErrorRow(id="bad", error="line 21: not JSON", line=21))
+    one, two = ListWriter(), ListWriter()
+    first = run_batch(FakeEngine(), rows, one)
+    second = run_batch(FakeEngine(), rows, two, workers=2)
+    assert two.rows == one.rows
+    assert [r["id"] for r in two.rows][:3] == [1, 2, 3]
+    assert (second.total, second.answered, second.declined, second.errors) == (
+        first.total,
+        first.answered,
+        first.declined,
+        first.errors,
+    )
