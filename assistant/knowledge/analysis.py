@@ -27,6 +27,14 @@ class SentenceInfo:
     times: list[TimeMention]
     caption: bool = False
 
+    def keys(self) -> frozenset[str]:
+        """Keys of every entity mentioned or referred to (kept once made: asked per question)."""
+        found: frozenset[str] | None = self.__dict__.get("_keys")
+        if found is None:
+            found = frozenset(m.key for m in self.mentions) | {r.key for r in self.references}
+            self.__dict__["_keys"] = found
+        return found
+
     def people(self) -> list[Mention]:
         return [m for m in self.mentions if m.kind is EntityKind.PERSON and not m.role_only]
 

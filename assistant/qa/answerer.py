@@ -164,10 +164,11 @@ class Hit(NamedTuple):
 class Words:
     """A text folded to lower-case words, for fast whole-word and phrase look-ups."""
 
-    __slots__ = ("joined", "words")
+    __slots__ = ("joined", "sequence", "words")
 
     def __init__(self, text: str) -> None:
         words = _WORDS.findall(fold(text))
+        self.sequence: list[str] = words
         self.words = frozenset(words)
         self.joined = " " + " ".join(words) + " "
 
@@ -337,7 +338,10 @@ class Answerer:
         if features is None:
             if len(self._sentence_words) > 200_000:
                 self._sentence_words.clear()
-            features = (Words(info.text), frozenset(self.tokenizer(info.text)))
+            words = Words(info.text)
+            # The tokenizer's own words are these (the same split of the same folded text).
+            stop, stem = self.tokenizer.stopwords, self.tokenizer.stem
+            features = (words, frozenset(stem(w) for w in words.sequence if w not in stop))
             self._sentence_words[key] = features
         return features
 
@@ -608,9 +612,7 @@ class Answerer:
     def _sentence_has(
         self, info: SentenceInfo, mention: Mention, words: Words | None = None
     ) -> bool:
-        if any(m.key == mention.key for m in info.mentions) or any(
-            r.key == mention.key for r in info.references
-        ):
+        if mention.key in info.keys():
             return True
         words = words or Words(info.text)
         name = mention.name or mention.text
