@@ -27,7 +27,7 @@ class SentenceInfo:
     times: list[TimeMention]
     caption: bool = False
 
-    def keys(self) -> frozenset[str]:
+    def entity_keys(self) -> frozenset[str]:
         """Keys of every entity mentioned or referred to (kept once made: asked per question)."""
         found: frozenset[str] | None = self.__dict__.get("_keys")
         if found is None:

@@ -612,7 +612,7 @@ class Answerer:
     def _sentence_has(
         self, info: SentenceInfo, mention: Mention, words: Words | None = None
     ) -> bool:
-        if mention.key in info.keys():
+        if mention.key in info.entity_keys():
             return True
         words = words or Words(info.text)
         name = mention.name or mention.text
