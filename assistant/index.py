@@ -514,6 +514,13 @@ class BM25Index:
         t = self._vocab.id_of(term)
         return int(self._indptr[t + 1] - self._indptr[t]) if t >= 0 else 0
 
+    def docs_with(self, term: str) -> np.ndarray:
+        """Ids of the documents containing `term`, ascending (empty if unknown)."""
+        t = self._vocab.id_of(term)
+        if t < 0:
+            return np.zeros(0, dtype=np.int64)
+        return np.asarray(self._indices[int(self._indptr[t]) : int(self._indptr[t + 1])])
+
     def idf(self, term: str) -> float:
         """The term's BM25Plus idf, 0.0 if unknown (as get_scores uses it)."""
         t = self._vocab.id_of(term)

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+import numpy as np
+
 from assistant.knowledge.analysis import AnalysisCache, ArticleAnalysis, SentenceInfo
 from assistant.knowledge.entities import Mention
 from assistant.knowledge.meetings import (
@@ -42,7 +44,7 @@ if TYPE_CHECKING:
     from assistant.engine import Engine
 
 SHORT_WORD_LIMIT = {"who_met": 16, "who": 16, "who_role": 16, "where": 10, "when": 10}
-RETRIEVE_K = 200
+RETRIEVE_K = 100
 # How much a sentence's relevance counts against the fitness of the answer found in it.
 SENTENCE_WEIGHT = 0.45
 # Candidate articles whose every sentence is read for the answer.
@@ -215,6 +217,7 @@ class Answerer:
         self._article_words: dict[str, Words] = {}
         self._sentence_words: dict[tuple[str, int], tuple[Words, frozenset[str]]] = {}
         self._demonyms: dict[str, list[str]] | None = None
+        self._captioned: frozenset[str] | None = None
 
     @classmethod
     def for_engine(cls, engine: Engine) -> Answerer:
@@ -366,6 +369,70 @@ class Answerer:
             return self._country_in(words, fold(name))
         # Names shaped by capitals alone may be mis-typed by the rules: ask for every word.
         return bool(tokens) and all(t in words.words for t in tokens)
+
+    def _articles_that_may_mention(
+        self, strong: list[Mention], candidates: list[str]
+    ) -> set[str] | None:
+        """Those of `candidates` (article ids) that may pass `_article_mentions` for every
+        mention, decided from the index's postings; None when it cannot be decided this way.
+
+        Each rule there needs some word of the name (or, for a country, a demonym) in the
+        article, and every word of an article's title and sentences is indexed under its stem
+        unless it is a stopword (captions are not indexed: see `_captioned_articles`). Reading
+        and folding every retrieved article instead cost most of a question on a large corpus,
+        where most hits fail a rare name.
+        """
+        docs_with = getattr(self.engine.index, "docs_with", None)
+        corpus = self.engine.corpus
+        if not strong or docs_with is None or corpus is None or not candidates:
+            return None
+        if self.engine.settings.title_weight == 0:
+            return None  # titles are not indexed, and a name may be only in the title
+        stop, stem = self.tokenizer.stopwords, self.tokenizer.stem
+        ptr = corpus.arrays["art_psg"]
+        rows = np.asarray([corpus.position(aid) for aid in candidates], dtype=np.int64)
+        first, end = ptr[rows], ptr[rows + 1]  # each candidate's passages: first:end
+        keep = np.ones(len(candidates), dtype=bool)
+        decided = False
+        for mention in strong:
+            alternatives = self._mention_words(mention)
+            if not alternatives or any(w in stop for w in alternatives):
+                continue  # a stopword is not indexed: no verdict for this mention
+            found = np.zeros(len(candidates), dtype=bool)
+            for word in alternatives:
+                docs = docs_with(stem(word))  # ascending passage ids
+                found |= np.searchsorted(docs, first) < np.searchsorted(docs, end)
+            keep &= found
+            decided = True
+        if not decided:
+            return None
+        return {aid for aid, ok in zip(candidates, keep.tolist(), strict=True) if ok}
+
+    def _captioned_articles(self) -> frozenset[str]:
+        """Articles with photo captions: captions are not indexed, so a name only in a caption
+        is invisible to `_articles_that_may_mention` and these articles are always read."""
+        if self._captioned is None:
+            corpus = self.engine.corpus
+            found: frozenset[str] = frozenset()
+            if corpus is not None and corpus.arrays["sent"].size:
+                per_article = np.diff(corpus.arrays["art_sent"])
+                owner = np.repeat(np.arange(corpus.n_articles), per_article)
+                flagged = np.unique(owner[corpus.arrays["sent"][:, 3] == 1])
+                found = frozenset(corpus.ids[i] for i in flagged.tolist())
+            self._captioned = found
+        return self._captioned
+
+    def _mention_words(self, mention: Mention) -> list[str]:
+        """Words of which at least one is in every article `_article_mentions` accepts: each of
+        its rules needs the whole name, or some of its words, or (a country) a demonym."""
+        name = mention.name or mention.text
+        words = set(_WORDS.findall(fold(name)))
+        if mention.kind is EntityKind.COUNTRY:
+            if self._demonyms is None:
+                self._country_in(Words(""), "")
+            for demonym in (self._demonyms or {}).get(fold(name), []):
+                words.update(_WORDS.findall(fold(demonym)))
+        return sorted(words)
 
     def _country_in(self, words: Words, country: str) -> bool:
         if self._demonyms is None:
@@ -699,10 +766,19 @@ class Answerer:
         strong = frame.strong_entities()
         articles: list[Article] = []
         seen: set[str] = set()
+        possible = self._articles_that_may_mention(
+            strong, list(dict.fromkeys(h.article_id for h in hits))
+        )
         for hit in hits:
             if hit.article_id in seen:
                 continue
             seen.add(hit.article_id)
+            if (
+                possible is not None
+                and hit.article_id not in possible
+                and hit.article_id not in self._captioned_articles()
+            ):
+                continue
             article = self.engine.articles[hit.article_id]
             if all(self._article_mentions(article, m) for m in strong):
                 articles.append(article)

@@ -366,3 +366,34 @@ def test_a_damaged_stored_analysis_is_made_again(engine: Engine) -> None:
     for junk in (b"not deflated", b"x\x9c\x03\x00\x00\x00\x00\x01", b""):
         got = AnalysisCache(stored=lambda a, junk=junk: junk).get(article)
         assert got.sentences == analyse(article).sentences
+
+
+def test_index_prefilter_never_drops_an_article_that_mentions_the_name(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The postings-based shortcut must only skip articles `_article_mentions` would reject:
+    checked for every name the bundled corpus mentions, against every article."""
+    from assistant.qa.answerer import Answerer
+
+    bundled = FIXTURES.parent.parent.parent / "corpus"
+    cache = tmp_path_factory.mktemp("bundled-cache")
+    engine = Engine.open(Settings(corpus=[bundled], cache_dir=cache), progress=False)
+    answerer = Answerer(engine)
+    articles = [engine.articles[aid] for aid in engine.articles]
+    mentions = {}
+    for article in articles:
+        for info in answerer.analyses.get(article).sentences:
+            for m in info.mentions:
+                mentions.setdefault((m.kind, m.name or m.text), m)
+    assert len(mentions) > 200
+    narrowed = 0
+    for mention in mentions.values():
+        possible = answerer._articles_that_may_mention([mention], [a.id for a in articles])
+        if possible is None:
+            continue
+        for article in articles:
+            if answerer._article_mentions(article, mention):
+                read = article.id in possible or article.id in answerer._captioned_articles()
+                assert read, (mention, article.id)
+        narrowed += len(possible) < len(articles)
+    assert narrowed > 100  # it does skip articles
