@@ -15,7 +15,6 @@ import os
 import re
 import signal
 import sys
-from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -395,18 +394,17 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_corpus(args: argparse.Namespace) -> int:
     engine = open_engine(args)
-    counts = Counter(p.article_id for p in engine.passages)
     articles = [
         {
             "id": a.id,
             "title": a.title,
             "date": a.date_text,
-            "passages": counts.get(a.id, 0),
-            "sentences": len(a.sentences),
+            "passages": passages,
+            "sentences": sentences,
             "path": a.path,
             "line": a.line,
         }
-        for a in engine.articles.values()
+        for a, sentences, passages in engine.article_summaries()
     ]
     skipped = [{"path": s.path, "line": s.line, "reason": s.reason} for s in skipped_files(engine)]
     if args.json:

@@ -9,7 +9,7 @@ import datetime as dt
 import hashlib
 import json
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -339,6 +339,24 @@ class Engine:
 
     def article(self, article_id: str) -> Article:
         return self.articles[article_id]
+
+    def article_summaries(self) -> Iterator[tuple[Article, int, int]]:
+        """(article without its sentences, sentence count, passage count) in corpus order.
+
+        For listings: no Sentence or Passage objects are made, and nothing is kept, so listing
+        100,000 articles costs one JSON parse each.
+        """
+        corpus = self.corpus
+        if corpus is None:
+            counts = self.passage_counts()
+            for article in self.articles.values():
+                yield article, len(article.sentences), counts.get(article.id, 0)
+            return
+        sentences = np.diff(corpus.arrays["art_sent"]).tolist()
+        passages = np.diff(corpus.arrays["art_psg"]).tolist()
+        for i in range(corpus.n_articles):
+            article = Article.model_validate_json(corpus.article_bytes(i))
+            yield article, sentences[i], passages[i]
 
     def meetings_for(self, article_id: str) -> list[Meeting]:
         """The meetings extracted from one article (the answerer asks this per candidate)."""
