@@ -1491,11 +1491,38 @@ class Answerer:
         if not people:
             return []
         out = []
-        for meeting in self.engine.meetings:
+        for meeting in self._meetings_naming(people):
             names = [fold(p.name) for p in meeting.participants]
             if all(any(fold(m.name).split()[-1] in n.split() for n in names) for m in people):
                 out.append(meeting)
         return out
+
+    def _meetings_naming(self, people: list[Mention]) -> Iterable[Meeting]:
+        """Every meeting, or (when the index can tell) only those of the articles whose words
+        include each person's surname, in the same order: a participant's name is made from
+        its article's words, so other articles' meetings cannot match. Parsing all ~95,000
+        meetings of a 100k-article corpus took seconds."""
+        corpus, index = self.engine.corpus, self.engine.index
+        docs_with = getattr(index, "docs_with", None)
+        surnames = [fold(m.name).split()[-1] if m.name.split() else "" for m in people]
+        if (
+            corpus is None
+            or docs_with is None
+            or self.engine.settings.title_weight == 0
+            or not all(_WORDS.fullmatch(s) for s in surnames)
+            or any(s in self.tokenizer.stopwords for s in surnames)
+        ):
+            yield from self.engine.meetings
+            return
+        owner = corpus.arrays["psg"][:, 0] if corpus.n_passages else np.zeros(0, np.int32)
+        chosen: set[int] | None = None
+        for surname in surnames:
+            found = set(np.unique(owner[docs_with(self.tokenizer.stem(surname))]).tolist())
+            chosen = found if chosen is None else chosen & found
+        captioned = {corpus.position(aid) for aid in self._captioned_articles()}
+        for i in sorted((chosen or set()) | captioned):
+            for j in corpus.meetings_of(i):
+                yield corpus.meeting(j)
 
     def _count(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         meetings = self._person_meetings(frame)

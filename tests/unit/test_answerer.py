@@ -397,3 +397,35 @@ def test_index_prefilter_never_drops_an_article_that_mentions_the_name(
                 assert read, (mention, article.id)
         narrowed += len(possible) < len(articles)
     assert narrowed > 100  # it does skip articles
+
+
+def test_meetings_of_a_person_found_through_the_index_are_all_of_them(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """`_meetings_naming` reads only articles with the surname; the meetings a person is in
+    must be exactly those a walk over every meeting finds, in the same order."""
+    from assistant.knowledge.entities import Mention
+    from assistant.models import EntityKind
+    from assistant.qa.answerer import Answerer
+    from assistant.text import fold
+
+    bundled = FIXTURES.parent.parent.parent / "corpus"
+    cache = tmp_path_factory.mktemp("bundled-meetings")
+    engine = Engine.open(Settings(corpus=[bundled], cache_dir=cache), progress=False)
+    answerer = Answerer(engine)
+    names = sorted({p.name for m in engine.meetings for p in m.participants})
+    assert len(names) > 30
+
+    def naming(meetings: object, person: Mention) -> list[str]:
+        surname = fold(person.name).split()[-1]
+        return [
+            m.id
+            for m in meetings  # type: ignore[attr-defined]
+            if any(surname in fold(p.name).split() for p in m.participants)
+        ]
+
+    for name in names:
+        person = Mention(name, 0, 0, EntityKind.PERSON, fold(name), name)
+        fast = naming(answerer._meetings_naming([person]), person)
+        assert fast == naming(engine.meetings, person), name
+        assert fast
