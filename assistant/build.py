@@ -158,16 +158,13 @@ class _Recorder:
         if isinstance(draft, str):
             self.events.append(["skip", draft, line])
             return
-        from assistant.corpus.loaders import build_article
+        from assistant.corpus.loaders import build_or_reason
 
         where = f"{path}:{draft.line}" if draft.line is not None else str(path)
         if draft.id in self._built:  # a duplicate whatever came before this file
             self.events.append(["dup", draft.id, draft.line, where])
             return
-        try:
-            article: Article | str = build_article(draft, path)
-        except (ValueError, RecursionError) as error:  # defensive, as load_corpus
-            article = f"cannot build article ({type(error).__name__})"
+        article = build_or_reason(draft, path)  # a failure is that article's skip reason
         if isinstance(article, str):
             self.events.append(["fail", draft.id, draft.line, where, article])
             return

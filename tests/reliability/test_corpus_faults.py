@@ -403,6 +403,40 @@ def test_pipes_and_devices_never_hang_the_load(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("in_process")
+def test_an_error_while_building_one_article_costs_only_that_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any exception from cleaning or splitting one article (a bug, not only bad data) skips
+    that article with one line naming its file and the error, counted; the rest is indexed, and
+    the same line comes back when the index is opened from the cache."""
+    root = tmp_path / "news"
+    paths = write_articles(root, 3)
+    real = loaders.build_article
+
+    def fails_on_the_second(draft: Any, path: Path) -> Any:
+        if path.name == paths[1].name:
+            raise KeyError("no paragraphs\x1b[31m at\nall")
+        return real(draft, path)
+
+    monkeypatch.setattr(loaders, "build_article", fails_on_the_second)
+    line = f"{paths[1]}: cannot build article (KeyError: 'no paragraphs\\x1b[31m at\\nall')"
+    for cache in (None, tmp_path / "cache", tmp_path / "cache"):
+        engine, seen = open_engine([root], cache)
+        assert [s.describe() for s in seen] == [line]
+        assert [s.describe() for s in engine.skipped] == [line]
+        assert sorted(a.path for a in engine.articles.values()) == [str(paths[0]), str(paths[2])]
+    assert engine.from_cache
+    monkeypatch.setattr(
+        loaders, "build_article", lambda draft, path: (_ for _ in ()).throw(TypeError("a\nb"))
+    )
+    report = loaders.load_corpus([root])
+    assert report.articles == []
+    assert [s.describe() for s in report.skipped] == [
+        f"{p}: cannot build article (TypeError: a b)" for p in paths
+    ]
+
+
+@pytest.mark.usefixtures("in_process")
 def test_a_failure_inside_indexing_is_one_line_not_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
