@@ -84,6 +84,9 @@ class BuildSettings:
     context: int
     title_weight: int
     store: str | None  # directory of the per-file result store, None: do not store
+    # Where derived lexicon data is kept (the engine's cache folder), None: nowhere. Workers
+    # started with spawn do not inherit the parent's setting, so it travels with the work.
+    derived: str | None = None
 
 
 def source_hash() -> str:
@@ -296,8 +299,10 @@ def process_item(
     """Read one file (or JSONL part) and index its articles: the compact per-part arrays."""
     from assistant.corpus.loaders import _load_into
     from assistant.corpus.segment import passage_spans
+    from assistant.knowledge.lexicon import use_cache_dir
     from assistant.knowledge.meetings import extract_meetings
 
+    use_cache_dir(Path(cfg.derived) if cfg.derived is not None else None)
     recorder = _Recorder()
     found = _load_into(path, cfg.max_bytes, recorder, part)
     tok = _tokenizer()
