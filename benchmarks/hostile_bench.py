@@ -74,8 +74,7 @@ def hostile_cases(size: int = MB) -> dict[str, str]:
         "mixed-scripts": _repeat("Лондон 東京 القاهرة Αθήνα Zürich ", size),
         # Meetings everywhere: one sentence of them, the same meeting in every sentence, and a
         # different pair of people in every sentence (each its own event).
-        "meetings-one-sentence": _repeat(_PROSE.replace(", officials said.", ","), size - 1)
-        + ".",
+        "meetings-one-sentence": _repeat(_PROSE.replace(", officials said.", ","), size - 1) + ".",
         "many-meetings": _repeat("Prime Minister Anna Kovac met President Tomas Ardelean. ", size),
         "distinct-meetings": _distinct_meetings(size),
     }

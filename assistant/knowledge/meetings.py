@@ -517,7 +517,7 @@ def _valid(participants: list[Participant], rule_name: str) -> bool:
 
 
 class _Scan:
-    """`pattern.search(text, pos)` for many `pos` in one text, no stretch of it scanned twice.
+    """`pattern.search(text, pos)` for many `pos` in one text, each search reusing earlier ones.
 
     Python's `re` judges a match at a position by the whole string, whatever `pos` is (a
     lookbehind or `\\b` sees the characters before it), so the leftmost match at or after `pos`

@@ -3,14 +3,14 @@
 Python's `re` has no fast scan for a pattern such as `\\b(?:met|meet|meets)...` matched ignoring
 case: it tries the whole pattern at every position, about a millisecond per 1,000 characters for
 the meeting triggers, far more than all the rest of the analysis of a sentence. But every match
-of such a pattern contains one of a few literal strings ("me" here), and looking for those with
-`in` is a hundred times cheaper. `needles` derives that set from the pattern itself (RE2's
-prefilter, simplified), so the rules in prompts/ stay their only definition and a rule that
-changes keeps a correct prefilter; a pattern whose literals cannot be worked out gets none and
-is always run.
+of such a pattern contains one of a few literal strings ("met" or "meet" here), and looking for
+those with `in` is a hundred times cheaper. `needles` derives that set from the pattern itself
+(RE2's prefilter, simplified), so the rules in prompts/ stay their only definition and a rule
+that changes keeps a correct prefilter; a pattern whose literals cannot be worked out gets none
+and is always run.
 
-The test is sound, never exact: `may_match` can say yes where the pattern finds nothing, never
-no where it would find something, so skipping on a no changes no result.
+The test is sound, not exact: `Prefilter.possible` and `Guarded` can say yes where the pattern
+finds nothing, never no where it would find something, so skipping on a no changes no result.
 """
 
 from __future__ import annotations
