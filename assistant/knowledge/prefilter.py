@@ -16,9 +16,13 @@ finds nothing, never no where it would find something, so skipping on a no chang
 from __future__ import annotations
 
 import re
-from re import _constants as C  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
+
+try:  # the parser behind `re` (Python 3.11+); without it every pattern is simply always run
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - a Python whose `re` is laid out differently
+    C = _parser = None
 
 # The most strings tracked for one part of a pattern; beyond, the part is "unknown".
 _LIMIT = 64
@@ -152,6 +156,8 @@ def _ignores_case(tree: Any) -> bool:
 
 def needles(pattern: re.Pattern[str]) -> Needles | None:
     """What every match of `pattern` contains; None when nothing is known (always run it)."""
+    if _parser is None:
+        return None
     try:
         tree = _parser.parse(pattern.pattern, pattern.flags)
         info = _sequence(tree)
