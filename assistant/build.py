@@ -89,6 +89,14 @@ class BuildSettings:
     derived: str | None = None
 
 
+def _keep_derived_data(cfg: BuildSettings) -> None:
+    """Derived lexicon data goes where the engine keeps its cache (set before the lexicon is
+    read; a worker started with spawn inherits nothing from the engine's process)."""
+    from assistant.knowledge.lexicon import use_cache_dir
+
+    use_cache_dir(Path(cfg.derived) if cfg.derived is not None else None)
+
+
 def source_hash() -> str:
     """sha256 over the indexing code and the prompt files it reads."""
     from assistant.prompts import PROMPTS_DIR
@@ -299,10 +307,9 @@ def process_item(
     """Read one file (or JSONL part) and index its articles: the compact per-part arrays."""
     from assistant.corpus.loaders import _load_into
     from assistant.corpus.segment import passage_spans
-    from assistant.knowledge.lexicon import use_cache_dir
     from assistant.knowledge.meetings import extract_meetings
 
-    use_cache_dir(Path(cfg.derived) if cfg.derived is not None else None)
+    _keep_derived_data(cfg)
     recorder = _Recorder()
     found = _load_into(path, cfg.max_bytes, recorder, part)
     tok = _tokenizer()
