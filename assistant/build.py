@@ -84,6 +84,17 @@ class BuildSettings:
     context: int
     title_weight: int
     store: str | None  # directory of the per-file result store, None: do not store
+    # Where derived lexicon data is kept (the engine's cache folder), None: nowhere. Workers
+    # started with spawn do not inherit the parent's setting, so it travels with the work.
+    derived: str | None = None
+
+
+def _keep_derived_data(cfg: BuildSettings) -> None:
+    """Derived lexicon data goes where the engine keeps its cache (set before the lexicon is
+    read; a worker started with spawn inherits nothing from the engine's process)."""
+    from assistant.knowledge.lexicon import use_cache_dir
+
+    use_cache_dir(Path(cfg.derived) if cfg.derived is not None else None)
 
 
 def source_hash() -> str:
@@ -158,16 +169,13 @@ class _Recorder:
         if isinstance(draft, str):
             self.events.append(["skip", draft, line])
             return
-        from assistant.corpus.loaders import build_article
+        from assistant.corpus.loaders import build_or_reason
 
         where = f"{path}:{draft.line}" if draft.line is not None else str(path)
         if draft.id in self._built:  # a duplicate whatever came before this file
             self.events.append(["dup", draft.id, draft.line, where])
             return
-        try:
-            article: Article | str = build_article(draft, path)
-        except (ValueError, RecursionError) as error:  # defensive, as load_corpus
-            article = f"cannot build article ({type(error).__name__})"
+        article = build_or_reason(draft, path)  # a failure is that article's skip reason
         if isinstance(article, str):
             self.events.append(["fail", draft.id, draft.line, where, article])
             return
@@ -302,6 +310,7 @@ def process_item(
     from assistant.knowledge.analysis import analyse, encode_analysis
     from assistant.knowledge.meetings import extract_from_analysis
 
+    _keep_derived_data(cfg)
     recorder = _Recorder()
     found = _load_into(path, cfg.max_bytes, recorder, part)
     tok = _tokenizer()

@@ -30,6 +30,7 @@ from assistant.cache import Bundle, CacheError, IndexCache
 from assistant.config import Settings
 from assistant.corpus.files import corpus_files
 from assistant.index import BM25Index, Retriever
+from assistant.knowledge.lexicon import use_cache_dir
 from assistant.models import Answer, Article, Meeting, Passage, SearchHit, SkippedFile
 from assistant.storage import (
     ARRAYS,
@@ -95,6 +96,10 @@ class Engine:
         settings = settings or Settings()
         started = time.perf_counter()
         messages: list[str] = []
+        # Derived lexicon data follows the index cache: under --cache-dir, nowhere with
+        # --no-cache (set before anything below reads the lexicon).
+        derived = settings.cache_dir if settings.use_cache else None
+        use_cache_dir(derived)
 
         def say(message: str) -> None:
             messages.append(message)
@@ -151,6 +156,7 @@ class Engine:
             context=settings.context,
             title_weight=settings.title_weight,
             store=str(store) if store is not None else None,
+            derived=str(derived) if derived is not None else None,
         )
         t0 = time.perf_counter()
         collected = collect(states, cfg, progress=progress)

@@ -23,6 +23,7 @@ comparison. Run from the repository root:
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import tempfile
 import time
@@ -71,7 +72,27 @@ def hostile_cases(size: int = MB) -> dict[str, str]:
         "markup-and-escapes": _repeat("[bold]x[/bold] \x1b[31mred\x1b[0m \x07 ", size),
         "long-token": _repeat("x", size),
         "mixed-scripts": _repeat("Лондон 東京 القاهرة Αθήνα Zürich ", size),
+        # Meetings everywhere: one sentence of them, the same meeting in every sentence, and a
+        # different pair of people in every sentence (each its own event).
+        "meetings-one-sentence": _repeat(_PROSE.replace(", officials said.", ","), size - 1) + ".",
+        "many-meetings": _repeat("Prime Minister Anna Kovac met President Tomas Ardelean. ", size),
+        "distinct-meetings": _distinct_meetings(size),
     }
+
+
+def _distinct_meetings(size: int) -> str:
+    """Sentences "President A met Minister B." with a different pair in each (seeded)."""
+    rng = random.Random(7)
+    first = ["Anna", "Tomas", "Mara", "Elias", "Ivo", "Lena", "Ola", "Kari", "Jon", "Ada"]
+    last = ["Kovac", "Ardelean", "Voss", "Brandt", "Pell", "Dahl", "Nord", "Holm", "Ecker"]
+    names = [f"{f} {s}" for f in first for s in last]
+    parts: list[str] = []
+    length = 0
+    while length < size:
+        a, b = rng.sample(names, 2)
+        parts.append(f"President {a} met Minister {b}. ")
+        length += len(parts[-1])
+    return "".join(parts)[:size]
 
 
 def normal_case(size: int = MB) -> str:

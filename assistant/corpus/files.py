@@ -7,6 +7,7 @@ cache, which only needs the list of files and their stat, starts quickly.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -24,6 +25,19 @@ def _os_reason(error: OSError, what: str = "file") -> str:
     return f"cannot read {what} ({detail})"
 
 
+def special_kind(mode: int) -> str | None:
+    """What a file that is neither a regular file nor a folder is, from its `st_mode`."""
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode):
+        return "character device"
+    if stat.S_ISBLK(mode):
+        return "block device"
+    return None
+
+
 # --- finding files --------------------------------------------------------------------------
 
 
@@ -36,6 +50,14 @@ def _real(path: str) -> str:
         return str(Path(path).resolve())
     except (OSError, RuntimeError):
         return str(Path(path).absolute())
+
+
+def _skip_special(entry: os.DirEntry[str], skipped: list[SkippedFile]) -> None:
+    """Report a pipe, socket or device (or a link to one) met in a folder. It is never opened:
+    reading a pipe waits for a writer, forever if there is none."""
+    kind = special_kind(entry.stat().st_mode)
+    if kind is not None:
+        skipped.append(SkippedFile(path=entry.path, reason=f"not a regular file ({kind})"))
 
 
 def _walk(
@@ -70,12 +92,18 @@ def _walk(
                     subfolders.append((Path(entry.path), real))
                     continue
                 if Path(entry.name).suffix.lower() not in SUFFIXES:
+                    # Not an article by its name, so passed over, except a pipe, socket or
+                    # device, which is reported whatever its name (links are not followed).
+                    if not link and not entry.is_file(follow_symlinks=False):
+                        _skip_special(entry, skipped)
                     continue
                 if link and not os.path.exists(entry.path):
                     skipped.append(SkippedFile(path=entry.path, reason="broken symbolic link"))
                 elif entry.is_file():
                     real = _real(entry.path) if link else os.path.join(real_folder, entry.name)
                     yield Path(entry.path), real
+                else:
+                    _skip_special(entry, skipped)
             except OSError as error:
                 skipped.append(SkippedFile(path=entry.path, reason=_os_reason(error)))
         stack.extend(reversed(subfolders))

@@ -137,6 +137,23 @@ def build_article(draft: Draft, path: Path) -> Article | str:
     )
 
 
+def build_or_reason(draft: Draft, path: Path) -> Article | str:
+    """`build_article`, with a failure turned into the reason the article is skipped: whatever
+    goes wrong with one article (a bug in cleaning or splitting included) costs that article,
+    never the load."""
+    try:
+        return build_article(draft, path)
+    except Exception as error:
+        return f"cannot build article ({_error_text(error)})"
+
+
+def _error_text(error: BaseException, limit: int = 160) -> str:
+    """`Type: message` on one line, control characters removed, cut to `limit` characters."""
+    message = " ".join("".join(c if c.isprintable() else " " for c in str(error)).split())
+    text = f"{type(error).__name__}: {message}" if message else type(error).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class _Collector:
     """Articles and skips of one load, with duplicate ids skipped after their first."""
 
@@ -161,10 +178,7 @@ class _Collector:
         if first is not None:
             self.skip(path, f"duplicate article id {draft.id} (first in {first})", draft.line)
             return
-        try:
-            article = build_article(draft, path)
-        except (ValueError, RecursionError) as error:  # defensive: one article never stops a load
-            article = f"cannot build article ({type(error).__name__})"
+        article = build_or_reason(draft, path)
         if isinstance(article, str):
             self.skip(path, article, draft.line)
             return

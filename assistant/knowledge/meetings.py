@@ -9,14 +9,18 @@ same sentence first and from the following sentences when the sentence has none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
+from itertools import combinations
 
 from pydantic import field_validator
 
 from assistant.knowledge.analysis import ArticleAnalysis, SentenceInfo, analyse
 from assistant.knowledge.entities import Mention
 from assistant.knowledge.lexicon import lexicon
+from assistant.knowledge.prefilter import Guarded, Prefilter
+from assistant.knowledge.prefilter import fold as fold_for_patterns
 from assistant.models import Article, EntityKind, Evidence, Meeting, Participant
 from assistant.prompts import StrictModel, load_prompt
 from assistant.text import fold
@@ -107,31 +111,45 @@ class CompiledRules:
     cancelled: re.Pattern[str]
     background: re.Pattern[str]
     meeting_words: tuple[str, ...]
-    any_trigger: re.Pattern[str]
+    # Which triggers can match a sentence: most sentences report no meeting, and running the
+    # trigger patterns over one costs far more than looking for the words they need.
+    trigger_filter: Prefilter
+    planned_guard: Guarded
+    cancelled_guard: Guarded
+    background_guard: Guarded
+    statement_guards: list[Guarded]
+    purpose_filter: Prefilter
+    topic_filter: Prefilter
 
 
 @cache
 def rules() -> CompiledRules:
     data = load_prompt("meetings", MeetingRules)
+    triggers = [
+        (t, re.compile(t.pattern, 0 if t.case_sensitive else re.IGNORECASE)) for t in data.triggers
+    ]
+    statements = [re.compile(p, re.IGNORECASE) for p in data.purpose.statements]
+    planned = re.compile(data.status.planned, re.IGNORECASE)
+    cancelled = re.compile(data.status.cancelled, re.IGNORECASE)
+    background = re.compile(data.status.background, re.IGNORECASE)
+    purpose = [re.compile(p, re.IGNORECASE) for p in data.purpose.cues]
+    topics = [re.compile(p, re.IGNORECASE) for p in data.topics.cues]
     return CompiledRules(
-        triggers=[
-            (t, re.compile(t.pattern, 0 if t.case_sensitive else re.IGNORECASE))
-            for t in data.triggers
-        ],
-        purpose=[re.compile(p, re.IGNORECASE) for p in data.purpose.cues],
-        statements=[re.compile(p, re.IGNORECASE) for p in data.purpose.statements],
-        topics=[re.compile(p, re.IGNORECASE) for p in data.topics.cues],
-        planned=re.compile(data.status.planned, re.IGNORECASE),
-        cancelled=re.compile(data.status.cancelled, re.IGNORECASE),
-        background=re.compile(data.status.background, re.IGNORECASE),
+        triggers=triggers,
+        purpose=purpose,
+        statements=statements,
+        topics=topics,
+        planned=planned,
+        cancelled=cancelled,
+        background=background,
         meeting_words=tuple(data.concepts.meeting),
-        # One pass that tells whether any trigger can match: most sentences report no meeting.
-        any_trigger=re.compile(
-            "|".join(
-                f"(?:{t.pattern})" if t.case_sensitive else f"(?i:{t.pattern})"
-                for t in data.triggers
-            )
-        ),
+        trigger_filter=Prefilter([pattern for _, pattern in triggers]),
+        planned_guard=Guarded(planned),
+        cancelled_guard=Guarded(cancelled),
+        background_guard=Guarded(background),
+        statement_guards=[Guarded(s) for s in statements],
+        purpose_filter=Prefilter(purpose),
+        topic_filter=Prefilter(topics),
     )
 
 
@@ -284,31 +302,55 @@ def find_time(info: SentenceInfo) -> Evidence | None:
     return Evidence(value=best.text, sentence=info.index, rule=f"time:{best.kind}", iso=best.iso)
 
 
-def _trim_clause(text: str, limit: int = 30) -> str:
-    clause = re.split(r"[;]|\s[-–—]\s|,\s+(?:said|according|adding|the\s+\w+\s+said)\b", text)[0]
-    words = clause.split()
+_CLAUSE_TRIM = re.compile(r"[;]|\s[-–—]\s|,\s+(?:said|according|adding|the\s+\w+\s+said)\b")
+
+
+def _trim_clause(text: str, limit: int = 30, start: int = 0) -> str:
+    """The clause of `text` that begins at `start`: up to a break, at most `limit` words."""
+    # Only the first break matters: searching for it, not splitting the whole rest of the
+    # text, keeps this proportional to the clause.
+    stop = _CLAUSE_TRIM.search(text, start)
+    clause = text[start : stop.start() if stop else len(text)]
+    words = clause.split(None, limit)
     if len(words) > limit:
         clause = " ".join(words[:limit])
     return clause.strip().rstrip(",.").strip("\"' ")
 
 
-def find_purpose(info: SentenceInfo, after: int = 0) -> Evidence | None:
+def _statement_purpose(info: SentenceInfo, folded: str | None = None) -> Evidence | None:
     text = info.text
-    for pattern in rules().statements:
-        match = pattern.search(text)
+    for guard in rules().statement_guards:
+        match = guard.search(text, folded)
         if match:
             start = match.end() - len(match.group().split()[-1])
-            clause = _trim_clause(text[start:])
+            clause = _trim_clause(text, start=start)
             if len(clause.split()) >= 2:
                 return Evidence(value=clause, sentence=info.index, rule="purpose:statement")
-    cues = rules().purpose
-    for number, pattern in enumerate(cues):
+    return None
+
+
+def _purpose_rule(number: int, match: re.Match[str]) -> str:
+    # The last cue, "to" + any verb, is the weakest sign of a purpose.
+    last = len(rules().purpose) - 1
+    return "purpose:" + ("generic" if number == last else match.group().split()[0].lower())
+
+
+def find_purpose(info: SentenceInfo, after: int = 0) -> Evidence | None:
+    found = _statement_purpose(info)
+    if found is not None:
+        return found
+    text = info.text
+    compiled = rules()
+    possible = compiled.purpose_filter.possible(text)
+    for number, pattern in enumerate(compiled.purpose):
+        if not possible[number]:
+            continue
         for match in pattern.finditer(text, after):
-            clause = _trim_clause(text[match.start() :])
+            clause = _trim_clause(text, start=match.start())
             if len(clause.split()) >= 3:
-                # The last cue, "to" + any verb, is the weakest sign of a purpose.
-                name = "generic" if number == len(cues) - 1 else match.group().split()[0].lower()
-                return Evidence(value=clause, sentence=info.index, rule=f"purpose:{name}")
+                return Evidence(
+                    value=clause, sentence=info.index, rule=_purpose_rule(number, match)
+                )
     return None
 
 
@@ -323,15 +365,23 @@ _TOPIC_OPENING = re.compile(
 )
 
 
+_TOPICS_END = re.compile(
+    r"[;.]|\s[-–—]\s|,\s+(?:said|according|adding|officials|the\s+\w+\s+said)\b"
+)
+
+
 def find_topics(info: SentenceInfo) -> list[Evidence]:
-    for pattern in rules().topics:
-        match = pattern.search(info.text)
+    text = info.text
+    compiled = rules()
+    possible = compiled.topic_filter.possible(text)
+    for number, pattern in enumerate(compiled.topics):
+        if not possible[number]:
+            continue
+        match = pattern.search(text)
         if not match:
             continue
-        rest = info.text[match.end() :]
-        rest = re.split(
-            r"[;.]|\s[-–—]\s|,\s+(?:said|according|adding|officials|the\s+\w+\s+said)\b", rest
-        )[0]
+        stop = _TOPICS_END.search(text, match.end())
+        rest = text[match.end() : stop.start() if stop else len(text)]
         rest = _TOPIC_OPENING.sub("", rest)
         # An over-long item is cut, not dropped: its first words still name the topic.
         items = [" ".join(i.split()[:12]) for i in split_items(rest) if i.split()]
@@ -341,24 +391,24 @@ def find_topics(info: SentenceInfo) -> list[Evidence]:
     return []
 
 
-def _status(info: SentenceInfo, trigger_start: int) -> str:
-    window = info.text[_clause_start(info.text, trigger_start) : trigger_start + 40]
-    if rules().cancelled.search(info.text):
+def _status(facts: _Sentence, trigger_start: int) -> str:
+    if facts.cancelled:
         return "cancelled"
-    if rules().planned.search(window):
+    if facts.planned(facts.clause_start(trigger_start), trigger_start + 40):
         return "planned"
     return "happened"
 
 
 def _participants_for(
-    info: SentenceInfo, rule_name: str, match: re.Match[str], last: Draft | None
+    facts: _Sentence, rule_name: str, match: re.Match[str], last: Draft | None
 ) -> list[Participant]:
+    info = facts.info
     text = info.text
-    actors = _actors(info)
+    actors = facts.actors
     start, end = match.span()
     out: list[Participant] = []
     if rule_name == "between":
-        stop = _object_end(text, end)
+        stop = facts.object_end(end)
         out = [_participant(m, info.index, "between") for m in actors if end <= m.start < stop]
     elif rule_name == "hyphen-summit":
         names = match.group().split()[0].split("-")
@@ -374,19 +424,19 @@ def _participants_for(
             if hit:
                 out.append(_participant(hit, info.index, "hyphen"))
     elif rule_name == "passive":
-        clause = _clause_start(text, start)
+        clause = facts.clause_start(start)
         subjects = [m for m in actors if clause <= m.start < start]
-        objects = [m for m in actors if end <= m.start < _object_end(text, end)]
+        objects = [m for m in actors if end <= m.start < facts.object_end(end)]
         out = [_participant(m, info.index, "passive-subject") for m in subjects[-1:]]
         out += [_participant(m, info.index, "passive-agent") for m in objects]
     else:
-        clause = _clause_start(text, start)
+        clause = facts.clause_start(start)
         subjects = [
             m
             for m in actors
             if clause <= m.start < start
-            and not PREPOSITION_BEFORE.search(text, max(clause, m.start - 40), m.start)
-            and not _SPEAKER_AFTER.match(text, m.end)
+            and not facts.preposition_before(max(clause, m.start - 40), m.start)
+            and not facts.speaker_after(m.end)
         ]
         # The grammatical subject is the first actor of the clause, a person before a country;
         # actors joined to it by "and" or commas count too ("Lee and Takaichi will meet").
@@ -400,21 +450,18 @@ def _participants_for(
             for mention in subjects:
                 if mention.start <= chosen[-1].start:
                     continue
-                if re.fullmatch(
-                    r"\s*(?:,|and|,\s*and)\s*(?:[A-Z][a-z]+\s+)?",
-                    text[chosen[-1].end : mention.start],
-                ):
+                if _JOINED.fullmatch(text, chosen[-1].end, mention.start):
                     chosen.append(mention)
                 else:
                     break
         out = [_participant(m, info.index, f"{rule_name}-subject") for m in chosen]
-        stop = _object_end(text, end)
+        stop = facts.object_end(end)
         objects = [
             m
             for m in actors
             if end <= m.start < stop
-            and not PREPOSITION_BEFORE.search(text, max(end, m.start - 40), m.start)
-            and not _SPEAKER_AFTER.match(text, m.end)
+            and not facts.preposition_before(max(end, m.start - 40), m.start)
+            and not facts.speaker_after(m.end)
             and (m.kind is not EntityKind.COUNTRY or rule_name in _COUNTRY_RULES)
             and (m.kind is EntityKind.PERSON or rule_name not in {"visited", "joined"})
         ]
@@ -423,8 +470,7 @@ def _participants_for(
             group = _group_after(text, end, info.index, f"{rule_name}-group")
             if group:
                 out.append(group)
-    plural = PLURAL_REFERENCE.search(text)
-    if plural and last is not None and len({p.key for p in out}) < 2:
+    if last is not None and len({p.key for p in out}) < 2 and facts.plural:
         out = [p for p in out if p.kind is not EntityKind.COUNTRY]
         out += [
             p.model_copy(update={"rule": "plural-reference", "sentence": info.index})
@@ -434,6 +480,10 @@ def _participants_for(
     for participant in out:
         unique.setdefault(participant.key, participant)
     return list(unique.values())
+
+
+# Between two subjects: a comma or "and", perhaps a capitalised word ("and President").
+_JOINED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:[A-Z][a-z]+\s+)?")
 
 
 _COUNTRY_RULES = {"hosted", "phone", "summit-with", "held-talks", "state-visit"}
@@ -466,20 +516,223 @@ def _valid(participants: list[Participant], rule_name: str) -> bool:
     )
 
 
+class _Scan:
+    """`pattern.search(text, pos)` for many `pos` in one text, each search reusing earlier ones.
+
+    Python's `re` judges a match at a position by the whole string, whatever `pos` is (a
+    lookbehind or `\\b` sees the characters before it), so the leftmost match at or after `pos`
+    is also the leftmost for every later position up to that match's start: one search answers
+    them all. A sentence with a hundred triggers used to be searched to its end for each.
+    """
+
+    __slots__ = ("_found", "_froms", "pattern", "text")
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.pattern = pattern
+        self.text = text
+        self._froms: list[int] = []  # positions searched from, sorted
+        self._found: list[re.Match[str] | None] = []  # the match found from each
+
+    def search(self, pos: int) -> re.Match[str] | None:
+        at = bisect_right(self._froms, pos) - 1
+        if at >= 0:
+            known = self._found[at]
+            if known is None or pos <= known.start():
+                return known
+        match = self.pattern.search(self.text, pos)
+        self._froms.insert(at + 1, pos)
+        self._found.insert(at + 1, match)
+        return match
+
+
+class _Sentence:
+    """What the rules ask of one sentence, each found once however many triggers it holds.
+
+    Answers that do not depend on the trigger (the actors, the sentence's time and topics, a
+    plural reference, a cancellation) are kept; searches that start at a trigger share what
+    earlier ones found. Without this a sentence cost time in proportion to its length times its
+    number of triggers: a 1 MB article of one sentence took seconds.
+    """
+
+    def __init__(self, info: SentenceInfo) -> None:
+        self.info = info
+        self.text = info.text
+        self._object_ends = _Scan(_OBJECT_END, info.text)
+        self._prepositions: dict[tuple[int, int], bool] = {}
+        self._speakers: dict[int, bool] = {}
+        self._planned: dict[tuple[int, int], bool] = {}
+        self._purposes: dict[int, Evidence | None] = {}
+        self._cue_scans: dict[int, _Scan] = {}
+        self._cue_chains: dict[tuple[int, int], re.Match[str] | None] = {}
+        self._clause_words: dict[int, tuple[str, int]] = {}
+
+    @cached_property
+    def folded(self) -> str:
+        return fold_for_patterns(self.text)
+
+    @cached_property
+    def actors(self) -> list[Mention]:
+        return _actors(self.info)
+
+    @cached_property
+    def plural(self) -> bool:
+        return _PLURAL_GUARD.search(self.text, self.folded) is not None
+
+    @cached_property
+    def cancelled(self) -> bool:
+        return rules().cancelled_guard.search(self.text, self.folded) is not None
+
+    @cached_property
+    def background(self) -> bool:
+        return rules().background_guard.search(self.text, self.folded) is not None
+
+    @cached_property
+    def time(self) -> Evidence | None:
+        return find_time(self.info)
+
+    @cached_property
+    def topics(self) -> list[Evidence]:
+        return find_topics(self.info)
+
+    @cached_property
+    def _clause_breaks(self) -> tuple[list[int], list[int]]:
+        spans = [m.span() for m in _CLAUSE_BREAK.finditer(self.text)]
+        return [s for s, _ in spans], [e for _, e in spans]
+
+    def clause_start(self, position: int) -> int:
+        """`_clause_start(text, position)`, from one pass over the sentence."""
+        text = self.text
+        starts, ends = self._clause_breaks
+        at = bisect_right(ends, position) - 1
+        following = at + 1
+        inside_word = 0 < position < len(text) and _WORD.match(text, position - 1, position + 1)
+        if inside_word or (following < len(starts) and starts[following] < position):
+            # Where a break would straddle `position`, or `position` is inside a word (a break
+            # ending in "but" could end there only when the text is cut), the search that
+            # stops at `position` may see another break than the whole sentence has.
+            return _clause_start(text, position)
+        return ends[at] if at >= 0 else 0
+
+    def object_end(self, position: int) -> int:
+        match = self._object_ends.search(position)
+        return match.start() if match else len(self.text)
+
+    def preposition_before(self, low: int, high: int) -> bool:
+        key = (low, high)
+        found = self._prepositions.get(key)
+        if found is None:
+            found = self._prepositions[key] = bool(PREPOSITION_BEFORE.search(self.text, low, high))
+        return found
+
+    def speaker_after(self, position: int) -> bool:
+        found = self._speakers.get(position)
+        if found is None:
+            found = self._speakers[position] = bool(_SPEAKER_AFTER.match(self.text, position))
+        return found
+
+    def planned(self, start: int, end: int) -> bool:
+        """Whether text[start:end] speaks of a meeting to come."""
+        key = (start, end)
+        found = self._planned.get(key)
+        if found is None:
+            window = self.text[start:end]
+            found = self._planned[key] = rules().planned_guard.search(window) is not None
+        return found
+
+    def purpose(self, after: int) -> Evidence | None:
+        """`find_purpose(info, after)`, with each cue's matches found once for the sentence."""
+        if after in self._purposes:
+            return self._purposes[after]
+        found = self._statement
+        if found is None:
+            compiled = rules()
+            possible = self._cue_possible
+            for number in range(len(compiled.purpose)):
+                if not possible[number]:
+                    continue
+                match = self._qualifying_cue(number, after)
+                if match is not None:
+                    clause = self._clause(match.start())[0]
+                    found = Evidence(
+                        value=clause, sentence=self.info.index, rule=_purpose_rule(number, match)
+                    )
+                    break
+        self._purposes[after] = found
+        return found
+
+    @cached_property
+    def _statement(self) -> Evidence | None:
+        return _statement_purpose(self.info, self.folded)
+
+    @cached_property
+    def _cue_possible(self) -> list[bool]:
+        return rules().purpose_filter.possible(self.text)
+
+    def _clause(self, start: int) -> tuple[str, int]:
+        """The purpose clause starting at `start` and its number of words."""
+        found = self._clause_words.get(start)
+        if found is None:
+            clause = _trim_clause(self.text, start=start)
+            found = self._clause_words[start] = (clause, len(clause.split()))
+        return found
+
+    def _qualifying_cue(self, number: int, after: int) -> re.Match[str] | None:
+        """The first match of cue `number` in `finditer(text, after)` that starts a clause of
+        three words or more: finditer goes on from each match's end, so the answer from a match
+        is the same for every `after` that reaches it, and is kept."""
+        scan = self._cue_scans.get(number)
+        if scan is None:
+            scan = self._cue_scans[number] = _Scan(rules().purpose[number], self.text)
+        path: list[int] = []
+        match = scan.search(after)
+        result: re.Match[str] | None = None
+        while match is not None:
+            key = (number, match.start())
+            if key in self._cue_chains:
+                result = self._cue_chains[key]
+                break
+            path.append(match.start())
+            if self._clause(match.start())[1] >= 3:
+                result = match
+                break
+            if match.end() == match.start():
+                # An empty match: finditer would step on by one character; do as it does.
+                return _finditer_qualifying(self.text, rules().purpose[number], after)
+            match = scan.search(match.end())
+        for start in path:
+            self._cue_chains[(number, start)] = result
+        return result
+
+
+def _finditer_qualifying(text: str, pattern: re.Pattern[str], after: int) -> re.Match[str] | None:
+    for match in pattern.finditer(text, after):
+        if len(_trim_clause(text, start=match.start()).split()) >= 3:
+            return match
+    return None
+
+
+_WORD = re.compile(r"\w\w")
+_PLURAL_GUARD = Guarded(PLURAL_REFERENCE)
+
+
 def extract_from_analysis(analysis: ArticleAnalysis) -> list[Meeting]:
     article = analysis.article
     compiled = rules()
     drafts: list[Draft] = []
     last: Draft | None = None
     for info in analysis.sentences:
-        taken: list[tuple[int, int]] = []
-        if not compiled.any_trigger.search(info.text):
+        possible = compiled.trigger_filter.possible(info.text)
+        if not any(possible):
             continue
-        for rule, pattern in compiled.triggers:
+        facts = _Sentence(info)
+        taken: list[tuple[int, int]] = []
+        for (rule, pattern), runs in zip(compiled.triggers, possible, strict=True):
+            if not runs:
+                continue
             for match in pattern.finditer(info.text):
                 if any(match.start() < e and s < match.end() for s, e in taken):
                     continue
-                participants = _participants_for(info, rule.name, match, last)
+                participants = _participants_for(facts, rule.name, match, last)
                 if not _valid(participants, rule.name):
                     continue
                 taken.append(match.span())
@@ -490,13 +743,13 @@ def extract_from_analysis(analysis: ArticleAnalysis) -> list[Meeting]:
                         value=match.group(), sentence=info.index, rule=f"trigger:{rule.name}"
                     ),
                     participants=participants,
-                    status=_status(info, match.start()),
+                    status=_status(facts, match.start()),
                     sentences=[info.index],
                     place=find_place(info, exclude, match.end()),
-                    time=find_time(info),
-                    purpose=find_purpose(info, match.end()),
-                    topics=find_topics(info),
-                    background=bool(compiled.background.search(info.text)) or info.caption,
+                    time=facts.time,
+                    purpose=facts.purpose(match.end()),
+                    topics=list(facts.topics),
+                    background=facts.background or info.caption,
                 )
                 if draft.background and draft.status == "planned":
                     # "This will mark their second summit, after their first meeting in ...":
@@ -530,6 +783,7 @@ def _fill_from_neighbours(drafts: list[Draft], analysis: ArticleAnalysis) -> Non
     """Missing place/purpose/topics may come from the next sentences ('The visit aims to ...')."""
     sentences = analysis.sentences
     triggers = {d.trigger.sentence: d.keys() for d in drafts}
+    statements: _Statements | None = None
     for draft in drafts:
         if draft.background:
             continue
@@ -558,15 +812,15 @@ def _fill_from_neighbours(drafts: list[Draft], analysis: ArticleAnalysis) -> Non
                     draft.sentences.append(info.index)
                     break
         if draft.purpose is None:
-            for info in (i for i in sentences[index + 1 :] if own(i)):
-                if any(p.search(info.text) for p in rules().statements):
-                    purpose = find_purpose(info)
-                    if purpose is not None:
-                        draft.purpose = purpose.model_copy(
-                            update={"rule": purpose.rule + "+later-sentence"}
-                        )
-                        draft.sentences.append(info.index)
-                        break
+            if statements is None:
+                statements = _Statements(sentences, triggers)
+            later = statements.first_after(index, draft.keys())
+            if later is not None:
+                purpose, at = later
+                draft.purpose = purpose.model_copy(
+                    update={"rule": purpose.rule + "+later-sentence"}
+                )
+                draft.sentences.append(at)
         if not draft.topics:
             for info in (i for i in sentences[index + 1 : index + 6] if own(i)):
                 if re.search(r"\b(?:discuss|agenda|talked\s+about)", info.text, re.I):
@@ -575,6 +829,44 @@ def _fill_from_neighbours(drafts: list[Draft], analysis: ArticleAnalysis) -> Non
                         draft.topics = topics
                         draft.sentences.append(info.index)
                         break
+
+
+class _Statements:
+    """The sentences that state a meeting's purpose ("The visit aims to ..."), found once.
+
+    A draft without a purpose takes it from the first later sentence that states one and does
+    not report another meeting. Looking through every later sentence for every draft made an
+    article of many meetings cost the square of its length; each sentence is now read once, and
+    a draft looks its answer up among those sentences that belong to no meeting or to one with
+    its participants.
+    """
+
+    def __init__(self, sentences: list[SentenceInfo], triggers: dict[int, frozenset[str]]) -> None:
+        self._free: list[int] = []  # stating sentences that report no meeting, in order
+        self._by_keys: dict[frozenset[str], list[int]] = {}  # ... that report one, by its keys
+        self._purpose: dict[int, Evidence] = {}
+        guards = rules().statement_guards
+        for info in sentences:
+            folded = fold_for_patterns(info.text)
+            if not any(g.search(info.text, folded) for g in guards):
+                continue
+            purpose = find_purpose(info)
+            if purpose is None:
+                continue
+            self._purpose[info.index] = purpose
+            keys = triggers.get(info.index)
+            (self._free if keys is None else self._by_keys.setdefault(keys, [])).append(info.index)
+
+    def first_after(self, index: int, keys: frozenset[str]) -> tuple[Evidence, int] | None:
+        candidates = []
+        for indexes in (self._free, self._by_keys.get(keys, [])):
+            at = bisect_right(indexes, index)
+            if at < len(indexes):
+                candidates.append(indexes[at])
+        if not candidates:
+            return None
+        first = min(candidates)
+        return self._purpose[first], first
 
 
 # A following sentence gives the meeting's place only when it says someone goes there.
@@ -586,24 +878,27 @@ _TRAVEL = re.compile(
 
 def _merge(drafts: list[Draft]) -> list[Draft]:
     """Mentions of the same meeting in one article become one event."""
-    merged: list[Draft] = []
+    events = _Events()
     for draft in drafts:
-        target = None
-        for existing in merged:
+        keys = draft.keys()
+        target: Draft | None = None
+        for number in events.candidates(keys):
+            existing = events.drafts[number]
             if existing.background != draft.background:
                 continue
             if {existing.status, draft.status} == {"planned", "happened"}:
                 # "The ministers will meet again in Rennick in March" is another meeting.
                 continue
-            a, b = existing.keys(), draft.keys()
-            if a <= b or b <= a:
+            known = events.keys[number]
+            if known <= keys or keys <= known:
                 target = existing
                 break
         if target is None:
-            merged.append(draft)
+            events.add(draft, keys)
             continue
-        if len(draft.keys()) > len(target.keys()):
+        if len(keys) > len(events.keys[number]):
             target.participants = draft.participants
+            events.rekey(number, keys)
         for name in ("place", "time", "purpose"):
             if getattr(target, name) is None and getattr(draft, name) is not None:
                 setattr(target, name, getattr(draft, name))
@@ -620,7 +915,67 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
         if draft.status == "cancelled":
             target.status = "cancelled"
         target.sentences.extend(draft.sentences)
-    return merged
+    return events.drafts
+
+
+class _Events:
+    """The events merged so far, indexed by their participants.
+
+    A draft joins the first event whose participants include its own or are included in them.
+    Comparing each draft with every event made an article reporting thousands of different
+    meetings (a long digest, or hostile text) cost the square of their number; the indexes
+    give, in order, every event that can qualify, and `_merge` checks those as before.
+    """
+
+    # Up to this many participants, the events a draft includes are found by looking up each
+    # subset of its participants; beyond, by counting shared participants.
+    _SUBSETS = 8
+
+    def __init__(self) -> None:
+        self.drafts: list[Draft] = []
+        self.keys: list[frozenset[str]] = []  # participant keys of each event
+        self._by_keys: dict[frozenset[str], list[int]] = {}
+        self._by_key: dict[str, list[int]] = {}
+
+    def add(self, draft: Draft, keys: frozenset[str]) -> None:
+        number = len(self.drafts)
+        self.drafts.append(draft)
+        self.keys.append(keys)
+        self._by_keys.setdefault(keys, []).append(number)
+        for key in keys:
+            self._by_key.setdefault(key, []).append(number)
+
+    def rekey(self, number: int, keys: frozenset[str]) -> None:
+        old = self.keys[number]
+        self._by_keys[old].remove(number)
+        insort(self._by_keys.setdefault(keys, []), number)
+        for key in old - keys:
+            self._by_key[key].remove(number)
+        for key in keys - old:
+            insort(self._by_key.setdefault(key, []), number)
+        self.keys[number] = keys
+
+    def candidates(self, keys: frozenset[str]) -> list[int]:
+        """In order, every event whose keys include `keys` or are included in them."""
+        if not keys:
+            return list(range(len(self.drafts)))
+        # Including `keys`: such an event is listed under each of them, so under the rarest.
+        rarest = min((self._by_key.get(key, []) for key in keys), key=len)
+        found = {n for n in rarest if keys <= self.keys[n]}
+        # Included in `keys`.
+        if len(keys) <= self._SUBSETS:
+            ordered = sorted(keys)
+            for size in range(len(ordered) + 1):
+                for subset in combinations(ordered, size):
+                    found.update(self._by_keys.get(frozenset(subset), ()))
+        else:
+            shared: dict[int, int] = {}
+            for key in keys:
+                for n in self._by_key.get(key, ()):
+                    shared[n] = shared.get(n, 0) + 1
+            found.update(n for n, count in shared.items() if count == len(self.keys[n]))
+            found.update(self._by_keys.get(frozenset(), ()))
+        return sorted(found)
 
 
 def extract_meetings(article: Article) -> list[Meeting]:

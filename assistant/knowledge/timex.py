@@ -5,7 +5,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.knowledge.prefilter import Guarded, Prefilter
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -56,11 +60,15 @@ _PATTERNS: list[tuple[str, str]] = [
     ("bare_year", r"\b(?:19|20)\d{2}\b(?!-)"),
 ]
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
+# What each pattern's matches must contain: a pattern is run only on a text holding it. Scanning
+# a sentence for those strings costs far less than running the patterns (see prefilter.py).
+_PREFILTER = Prefilter([pattern for _, pattern in _COMPILED])
 # A bare month name is also a common word ("May", "March"); only accept it capitalised.
 _CASE_SENSITIVE_WORDS = re.compile(
     r"^(?:(?:in|since|until|by|during|from|of|on|last|next|this|early|late|mid-?|earlier\s+this|later\s+this)\s*)+",
     re.I,
 )
+_LEADING_WORD_KINDS = frozenset({"month", "relative_month", "month_year", "year"})
 
 
 @dataclass(frozen=True)
@@ -196,19 +204,21 @@ def resolve(text: str, kind: str, anchor: dt.date | None, tense: str | None = No
     return None
 
 
-_FUTURE = re.compile(
-    r"\b(?:will|shall|may|might|could|would|hopes?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|plans?\s+to|planned|scheduled|expected\s+to|set\s+to|going\s+to|starting|next|upcoming|tomorrow)\b",
-    re.IGNORECASE,
-)
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|said|met|held|took|went|came|told|began|won|\w+ed)\b", re.IGNORECASE
-)
+# Hostile text repeats one expression thousands of times ("Monday Monday ..."); resolving each
+# afresh cost more than finding it.
+_resolve = lru_cache(maxsize=4096)(resolve)
 
-
-# A cheap first look: most sentences hold no time word at all.
-_ANY_TIME = re.compile(
-    rf"\d|{_MONTH}|{_WEEKDAY}|\b(?:yesterday|today|tomorrow|tonight|last|next|this|earlier|later|ago|Christmas|Easter|New\s+Year)\b",
-    re.IGNORECASE,
+_FUTURE = Guarded(
+    re.compile(
+        r"\b(?:will|shall|may|might|could|would|hopes?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|plans?\s+to|planned|scheduled|expected\s+to|set\s+to|going\s+to|starting|next|upcoming|tomorrow)\b",
+        re.IGNORECASE,
+    )
+)
+_PAST = Guarded(
+    re.compile(
+        r"\b(?:was|were|had|did|said|met|held|took|went|came|told|began|won|\w+ed)\b",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -223,26 +233,45 @@ def sentence_tense(sentence: str) -> str | None:
 
 def find_times(sentence: str, anchor: dt.date | None = None) -> list[TimeMention]:
     """Non-overlapping time expressions in `sentence`, longest first, in text order."""
-    if not _ANY_TIME.search(sentence):
+    possible = _PREFILTER.possible(sentence)
+    if not any(possible):
         return []
-    tense = sentence_tense(sentence)
-    taken: list[tuple[int, int]] = []
+    tense: str | None = None
+    tense_known = False
+    # Spans taken by earlier (longer) patterns, sorted and disjoint: a match overlaps one of
+    # them only if it overlaps the last one starting before the match ends (a bisection, so
+    # thousands of expressions in one text cost n log n, not n squared).
+    starts: list[int] = []
+    ends: list[int] = []
     found: list[TimeMention] = []
-    for kind, pattern in _COMPILED:
+    for (kind, pattern), runs in zip(_COMPILED, possible, strict=True):
+        if not runs:
+            continue
+        # Matches of one pattern never overlap each other, so only earlier patterns' spans need
+        # checking; this pattern's are merged in after its last match.
+        added: list[tuple[int, int]] = []
         for match in pattern.finditer(sentence):
             start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
+            before = bisect_left(starts, end) - 1
+            if before >= 0 and ends[before] > start:
                 continue
             text = match.group()
-            bare = _CASE_SENSITIVE_WORDS.sub("", text)
-            if kind in {"month", "relative_month", "month_year"} and bare[:1].islower():
-                continue
-            if kind in {"month", "year"}:
-                # Keep the preposition out of the reported words.
-                prefix = len(text) - len(bare)
-                start, text = start + prefix, bare
-            taken.append((start, end))
-            found.append(TimeMention(text, start, end, kind, resolve(text, kind, anchor, tense)))
+            if kind in _LEADING_WORD_KINDS:
+                bare = _CASE_SENSITIVE_WORDS.sub("", text)
+                if kind != "year" and bare[:1].islower():
+                    continue
+                if kind in {"month", "year"}:
+                    # Keep the preposition out of the reported words.
+                    prefix = len(text) - len(bare)
+                    start, text = start + prefix, bare
+            if not tense_known:
+                tense, tense_known = sentence_tense(sentence), True
+            added.append((start, end))
+            found.append(TimeMention(text, start, end, kind, _resolve(text, kind, anchor, tense)))
+        if added:
+            spans = sorted([*zip(starts, ends, strict=True), *added])
+            starts = [s for s, _ in spans]
+            ends = [e for _, e in spans]
     found.sort(key=lambda t: t.start)
     return found
 

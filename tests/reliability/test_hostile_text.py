@@ -70,18 +70,38 @@ def test_a_megabyte_of_hostile_text_loads_quickly(
     assert len(article.text) > 0.9 * len(CASES[case].replace("\x1b[31m", "").replace("\x1b[0m", ""))
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="lead: extract_meetings runs at ~150 KB of prose per second per core (hostile text is "
-    "no slower), so this 1 MB article takes ~5 s; see docs/reliability.md, Known limits",
-)
-def test_a_megabyte_sentence_is_indexed_within_the_bound(
-    loaded: dict[str, tuple[Article, float]],
+# Meeting extraction (the sentence analysis included) on 1 MB of the text the issue names takes
+# 0.3-1.0 s of CPU on the shared development machine, busy or quiet; before each sentence's facts
+# were found once and the trigger patterns prefiltered it took 2.3-2.5 s for the runs and 4.4-5.4 s
+# for the one sentence. The bound leaves room for a slow machine and still fails the old code.
+MEETINGS_BOUND = 2.5
+
+
+@pytest.mark.parametrize("case", ["one-sentence", "capitalised-run", "the-the-the"])
+def test_meetings_in_a_megabyte_of_hostile_text_are_found_quickly(
+    case: str, loaded: dict[str, tuple[Article, float]]
 ) -> None:
-    article, _ = loaded["one-sentence"]
+    article, _ = loaded[case]
     meetings, seconds = timed(lambda: extract_meetings(article))
     assert isinstance(meetings, list)
-    assert seconds < BOUND, f"meeting extraction took {seconds:.2f}s"
+    assert seconds < MEETINGS_BOUND, f"{case}: meeting extraction took {seconds:.2f}s"
+
+
+@pytest.mark.parametrize("case", ["many-meetings", "distinct-meetings"])
+def test_an_article_of_many_meetings_costs_in_proportion_to_its_length(
+    case: str, tmp_path: Path
+) -> None:
+    """100 KB of short sentences that each report a meeting: the same one every time, or a
+    different pair of people each time (hundreds of events). Each draft used to look through
+    every later sentence for a purpose and be compared with every event so far: 17 s and 10 s
+    for these 100 KB, and minutes for a megabyte. About 0.3 s now."""
+    path = tmp_path / f"{case}.txt"
+    path.write_text("Many meetings\n\n" + hostile_cases(100_000)[case], encoding="utf-8")
+    article = load_file(path)[0][0]
+    meetings, seconds = timed(lambda: extract_meetings(article))
+    assert len(meetings) >= 1 if case == "many-meetings" else len(meetings) > 500
+    assert all(len(m.participants) >= 2 for m in meetings)
+    assert seconds < BOUND, f"{case}: meeting extraction took {seconds:.2f}s"
 
 
 @pytest.fixture(scope="module")
@@ -147,13 +167,10 @@ def test_a_title_of_a_megabyte_is_cut_and_indexing_stays_small(tmp_path: Path) -
     assert len(engine.passages) == 2000
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="lead: find_times checks each match against every span taken so far (O(n^2) in the "
-    "number of time expressions); harmless under the 2,000-character analysis and question caps",
-)
 def test_time_expressions_in_long_text_are_found_in_linear_time() -> None:
-    text = "Monday " * 4_000  # 28,000 characters, 4,000 time expressions (linear: ~0.05 s)
+    """Each match used to be checked against every span taken so far: 4,000 expressions took
+    0.4 s and 8,000 took 1.9 s. A bisection over the sorted spans makes it n log n."""
+    text = "Monday " * 4_000  # 28,000 characters, 4,000 time expressions (now ~0.03 s)
     times, seconds = timed(lambda: find_times(text))
     assert len(times) == 4_000
     assert seconds < 0.3, f"find_times on 28,000 characters took {seconds:.2f}s"

@@ -28,6 +28,7 @@ from textual.app import App
 from assistant.cli import BOLD, DIM, HIGHLIGHT, RESET, main
 from assistant.config import Settings
 from assistant.engine import Engine
+from assistant.qa.questions import parse_question
 from assistant.tui.app import NewsdeskApp
 from assistant.tui.messages import SourceChosen
 from assistant.tui.screens.meetings import MeetingsScreen
@@ -378,3 +379,14 @@ def test_every_hostile_field_reaches_the_engine_cleaned(hostile_engine: Engine) 
     for meeting in hostile_engine.meetings:
         assert not CONTROL.search(meeting.model_dump_json()), meeting.id
     assert sys.getdefaultencoding() == "utf-8"
+
+
+def test_escape_codes_in_a_question_do_not_split_its_names() -> None:
+    """A question pasted with colour codes is analysed as the words it shows: the escape
+    sequences are removed before analysis, so "ESC[31mMara Voss" is the person Mara Voss."""
+    frame = parse_question(f"Who did {RED}Mara Voss{ESC}[0m meet in Tellhaven?{BEL}")
+    assert frame.text == "Who did Mara Voss meet in Tellhaven?"
+    assert [(m.name, m.kind.value) for m in frame.entities] == [
+        ("Mara Voss", "person"),
+        ("Tellhaven", "place"),
+    ]

@@ -1,0 +1,231 @@
+"""Literal prefilters: a cheap proof that a regular expression cannot match a text.
+
+Python's `re` has no fast scan for a pattern such as `\\b(?:met|meet|meets)...` matched ignoring
+case: it tries the whole pattern at every position, about a millisecond per 1,000 characters for
+the meeting triggers, far more than all the rest of the analysis of a sentence. But every match
+of such a pattern contains one of a few literal strings ("met" or "meet" here), and looking for
+those with `in` is a hundred times cheaper. `needles` derives that set from the pattern itself
+(RE2's prefilter, simplified), so the rules in prompts/ stay their only definition and a rule
+that changes keeps a correct prefilter; a pattern whose literals cannot be worked out gets none
+and is always run.
+
+The test is sound, not exact: `Prefilter.possible` and `Guarded` can say yes where the pattern
+finds nothing, never no where it would find something, so skipping on a no changes no result.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+try:  # the parser behind `re` (Python 3.11+); without it every pattern is simply always run
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - a Python whose `re` is laid out differently
+    C = _parser = None
+
+# The most strings tracked for one part of a pattern; beyond, the part is "unknown".
+_LIMIT = 64
+
+# Characters outside ASCII that `re` matches, ignoring case, to an ASCII character, and to which
+# one ("İ" lower-cases to two characters, so `str.lower` alone would not do). tests/unit checks
+# every code point against the running Python's `re`.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """Lower case, with every character `re` matches ignoring case to an ASCII one made it."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+class _Info(NamedTuple):
+    exact: frozenset[str] | None  # all the strings this part can match, when few and known
+    required: frozenset[str] | None  # every match holds one of these (None: nothing known)
+
+
+_UNKNOWN = _Info(None, None)
+_EMPTY = _Info(frozenset({""}), None)
+
+
+def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
+    if len(a) * len(b) > _LIMIT:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two required sets: longer shortest string, then fewer strings."""
+    usable = [s for s in (a, b) if s and "" not in s]
+    if not usable:
+        return None
+    return max(usable, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _sequence(items: Any) -> _Info:
+    run: frozenset[str] | None = frozenset({""})  # exact strings of the current run of parts
+    required: frozenset[str] | None = None
+    whole = True
+    for op, av in items:
+        info = _item(op, av)
+        if run is not None and info.exact is not None:
+            joined = _product(run, info.exact)
+            if joined is not None:
+                run = joined
+                continue
+        # The run ends here; what it matched is a contiguous part of every match.
+        whole = False
+        required = _better(required, run)
+        required = _better(required, info.required)
+        run = info.exact
+    required = _better(required, run)
+    return _Info(run if whole else None, required)
+
+
+def _item(op: Any, av: Any) -> _Info:
+    if op is C.LITERAL:
+        return _Info(frozenset({chr(av)}), None)
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        # Zero-width: matches the empty string here (a lookahead's own needs are ignored).
+        return _EMPTY
+    if op is C.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is C.LITERAL:
+                chars.add(chr(value))
+            elif kind is C.RANGE and value[1] - value[0] < _LIMIT:
+                chars.update(chr(c) for c in range(value[0], value[1] + 1))
+            else:  # NEGATE, CATEGORY, a wide range
+                return _UNKNOWN
+        return _Info(frozenset(chars), None) if 0 < len(chars) <= _LIMIT else _UNKNOWN
+    if op is C.SUBPATTERN:
+        return _sequence(av[3])
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _sequence(av)
+    if op is C.BRANCH:
+        infos = [_sequence(alternative) for alternative in av[1]]
+        exact: frozenset[str] | None = None
+        if all(i.exact is not None for i in infos):
+            exact = frozenset().union(*(i.exact for i in infos if i.exact is not None))
+            if len(exact) > _LIMIT:
+                exact = None
+        needs = [_better(i.required, i.exact) for i in infos]
+        required = (
+            frozenset().union(*(n for n in needs if n is not None))
+            if all(n is not None for n in needs)
+            else None
+        )
+        if required is not None and len(required) > _LIMIT:
+            required = None
+        return _Info(exact, required)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+        low, high, sub = av
+        info = _sequence(sub)
+        if low == 0:
+            if high == 1 and info.exact is not None:
+                return _Info(info.exact | {""}, None)
+            return _UNKNOWN
+        if low == high == 1:
+            return info
+        return _Info(None, _better(info.required, info.exact))
+    return _UNKNOWN
+
+
+class Needles(NamedTuple):
+    """Strings one of which every match contains; `folded` when they are to be looked for in
+    fold(text) (the pattern ignores case somewhere), else in the text as it is."""
+
+    strings: tuple[str, ...]
+    folded: bool
+
+
+def _ignores_case(tree: Any) -> bool:
+    for op, av in tree:
+        if op is C.SUBPATTERN:
+            if av[1] & re.IGNORECASE or _ignores_case(av[3]):
+                return True
+        elif op is C.BRANCH:
+            if any(_ignores_case(alternative) for alternative in av[1]):
+                return True
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+            if _ignores_case(av[2]):
+                return True
+        elif op is getattr(C, "ATOMIC_GROUP", None) and _ignores_case(av):
+            return True
+    return False
+
+
+def needles(pattern: re.Pattern[str]) -> Needles | None:
+    """What every match of `pattern` contains; None when nothing is known (always run it)."""
+    if _parser is None:
+        return None
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        info = _sequence(tree)
+        folded = bool(pattern.flags & re.IGNORECASE) or _ignores_case(tree)
+    except Exception:  # an internal parser we could not read: no prefilter, always run
+        return None
+    found = _better(info.required, info.exact)
+    if found is None:
+        return None
+    if folded:
+        found = frozenset(fold(s) for s in found)
+        # Folding is proven for ASCII only (see _FOLD); "Σ" and "ς" are one letter to `re`.
+        if not all(s.isascii() for s in found):
+            return None
+    # "meet" is in every text that holds "meeting": the longer one need not be looked for.
+    kept = [s for s in found if not any(o != s and o in s for o in found)]
+    return Needles(tuple(sorted(kept)), folded)
+
+
+class Prefilter:
+    """Which of a list of patterns can match a text, by looking for their needles once each."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.needles = [needles(pattern) for pattern in patterns]
+        self._always = [n is None for n in self.needles]
+        raw: dict[str, list[int]] = {}
+        folded: dict[str, list[int]] = {}
+        for number, found in enumerate(self.needles):
+            if found is not None:
+                for s in found.strings:
+                    (folded if found.folded else raw).setdefault(s, []).append(number)
+        self._raw = list(raw.items())
+        self._folded = list(folded.items())
+
+    def possible(self, text: str) -> list[bool]:
+        """For each pattern: False only when it cannot match `text`."""
+        out = list(self._always)
+        for s, numbers in self._raw:
+            if s in text:
+                for number in numbers:
+                    out[number] = True
+        if self._folded:
+            folded = fold(text)
+            for s, numbers in self._folded:
+                if s in folded:
+                    for number in numbers:
+                        out[number] = True
+        return out
+
+
+class Guarded:
+    """A pattern searched only in texts that hold one of its needles."""
+
+    __slots__ = ("needles", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.needles = needles(pattern)
+
+    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        """`pattern.search(text)`, skipped when it cannot match; `folded` is fold(text) if the
+        caller has it already."""
+        found = self.needles
+        if found is not None:
+            if found.folded:
+                haystack = fold(text) if folded is None else folded
+            else:
+                haystack = text
+            if not any(s in haystack for s in found.strings):
+                return None
+        return self.pattern.search(text)
