@@ -49,6 +49,9 @@ RETRIEVE_K = 100
 SENTENCE_WEIGHT = 0.45
 # Candidate articles whose every sentence is read for the answer.
 MAX_ARTICLES = 6
+# Articles with more sentences than this (news has a few dozen) are scored only around the
+# retrieved passages.
+MAX_SCORED_SENTENCES = 600
 _ORG_FOCUS = frozenset(
     "company companies firm firms bank banks group organisation organization party union agency newspaper team club airline network institute university council committee ministry government".split()
 )
@@ -497,6 +500,14 @@ class Answerer:
         for article in articles:
             analysis = self.analyses.get(article)
             infos = list(analysis.sentences)
+            if len(infos) > MAX_SCORED_SENTENCES:
+                # A huge "article" (a book, a log, hostile input): every sentence times every
+                # name of the question is too much; the retrieved ones and their neighbours
+                # are what can answer.
+                near = {
+                    i + d for (aid, i) in passage_score if aid == article.id for d in (-1, 0, 1)
+                }
+                infos = [info for info in infos if info.index in near]
             if analysis.title is not None:
                 infos.append(analysis.title)
             base = article_score.get(article.id, 0.0) / top_score

@@ -104,6 +104,34 @@ def test_an_article_of_many_meetings_costs_in_proportion_to_its_length(
     assert seconds < BOUND, f"{case}: meeting extraction took {seconds:.2f}s"
 
 
+def test_a_question_naming_dozens_of_people_over_thousands_of_meetings_is_answered_quickly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every sentence of the question's candidate article used to be checked against every
+    name in the question (a million checks and 9-20 s for a megabyte); articles far longer than
+    news are now scored only around the retrieved passages."""
+    from assistant.qa.answerer import MAX_SCORED_SENTENCES, Answerer
+
+    text = hostile_cases(150_000)["distinct-meetings"]
+    path = tmp_path / "meetings.txt"
+    path.write_text("Many meetings\n\n" + text, encoding="utf-8")
+    engine = Engine.open(Settings(corpus=[path], use_cache=False), progress=False)
+    assert len(engine.articles["meetings"].sentences) > 2 * MAX_SCORED_SENTENCES
+    calls = 0
+    checked = Answerer._sentence_has
+
+    def counted(*args: object, **kwargs: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return checked(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Answerer, "_sentence_has", counted)
+    answer, seconds = timed(lambda: engine.ask(text[:QUESTION_CHARS]))
+    check_answer(engine, answer)
+    assert calls < 60_000, calls
+    assert seconds < BOUND, f"answering took {seconds:.2f}s"
+
+
 @pytest.fixture(scope="module")
 def prose_seconds(tmp_path_factory: pytest.TempPathFactory) -> float:
     """CPU seconds to extract meetings from SLICE sentences of ordinary news prose."""
