@@ -425,14 +425,19 @@ class Engine:
         Answerer.for_engine(self).prepare()
 
     def ask(
-        self, question: str, conversation: object | None = None, explain: bool = False
+        self,
+        question: str,
+        conversation: object | None = None,
+        explain: bool = False,
+        passages: bool = True,
     ) -> Answer:
-        """Answer one question; `conversation` carries context between follow-up turns."""
+        """Answer one question; `conversation` carries context between follow-up turns.
+        `passages`: also rank the passages shown beside the answer (`Answer.passages`)."""
         from assistant.qa.answerer import Answerer
         from assistant.qa.conversation import Conversation
 
         convo = conversation if isinstance(conversation, Conversation) else None
-        return Answerer.for_engine(self).answer(question, convo, explain=explain)
+        return Answerer.for_engine(self).answer(question, convo, explain=explain, passages=passages)
 
 
 def source_label(path: str | Path) -> str:

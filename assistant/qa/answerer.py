@@ -189,6 +189,27 @@ class Words:
 _WORDS = re.compile(r"[^\W_]+")
 
 
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _has_word(text: str, phrase: str) -> bool:
+    r"""`phrase` occurs in `text` not inside a longer word: re.search(r"(?<!\w)phrase(?!\w)")
+    without compiling a pattern per phrase (they pushed the rules' own patterns out of re's
+    cache, which then compiled them again and again)."""
+    if not phrase:
+        return False
+    start = text.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        before = start == 0 or not _is_word_char(text[start - 1])
+        after = end == len(text) or not _is_word_char(text[end])
+        if before and after:
+            return True
+        start = text.find(phrase, start + 1)
+    return False
+
+
 def _distinct(values: np.ndarray, size: int) -> np.ndarray:
     """The distinct values (all in range(size)), ascending. np.unique would do, but its first
     call imports numpy.ma, ~40 ms of a one-question command."""
@@ -255,7 +276,11 @@ class Answerer:
     # --- entry point -----------------------------------------------------------------------
 
     def answer(
-        self, question: str, conversation: Conversation | None = None, explain: bool = False
+        self,
+        question: str,
+        conversation: Conversation | None = None,
+        explain: bool = False,
+        passages: bool = True,
     ) -> Answer:
         frame = parse_question(question, self.known_names())
         log: list[str] = []
@@ -270,7 +295,7 @@ class Answerer:
             )
         )
         result = self._answer_frame(frame, log)
-        if frame.query:
+        if frame.query and passages:
             # Shown to people (sources panel, declined answers): with titles and matched words.
             result.passages = self.engine.search(
                 frame.query, k=5 if "declined" in result.facts else 10
@@ -946,12 +971,10 @@ class Answerer:
     def _in_question(self, frame: QuestionFrame, text: str) -> bool:
         folded = fold(text)
         q = fold(frame.text)
-        if re.search(r"(?<!\w)" + re.escape(folded) + r"(?!\w)", q):
+        if _has_word(q, folded):
             return True
         tokens = [t for t in folded.split() if len(t) > 2]
-        if bool(tokens) and all(
-            re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", q) for t in tokens
-        ):
+        if bool(tokens) and all(_has_word(q, t) for t in tokens):
             return True
         # A person is in the question when any of their name words is a question entity word.
         entity_words = {
@@ -1365,8 +1388,7 @@ class Answerer:
 
         q = fold(frame.text)
         return any(
-            fold(c) == fold(country) and re.search(r"(?<!\w)" + re.escape(d) + r"(?!\w)", q)
-            for d, c in lexicon().nationalities.items()
+            fold(c) == fold(country) and _has_word(q, d) for d, c in lexicon().nationalities.items()
         )
 
     def _when(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:

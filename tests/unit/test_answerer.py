@@ -429,3 +429,20 @@ def test_meetings_of_a_person_found_through_the_index_are_all_of_them(
         fast = naming(answerer._meetings_naming([person]), person)
         assert fast == naming(engine.meetings, person), name
         assert fast
+
+
+def test_has_word_is_the_whole_word_search_it_replaces() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from assistant.qa.answerer import _has_word
+
+    alphabet = st.sampled_from([*"ab_-' 1é\u00a0.", "ß", "\u0301"])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.text(alphabet, max_size=12), st.text(alphabet, min_size=1, max_size=4))
+    def same(text: str, phrase: str) -> None:
+        expected = re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text) is not None
+        assert _has_word(text, phrase) == expected
+
+    same()

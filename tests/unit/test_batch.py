@@ -66,7 +66,9 @@ class FakeEngine:
     def __init__(self) -> None:
         self.calls: list[tuple[str, Any]] = []
 
-    def ask(self, question: str, conversation: Any = None, explain: bool = False) -> Answer:
+    def ask(
+        self, question: str, conversation: Any = None, explain: bool = False, passages: bool = True
+    ) -> Answer:
         self.calls.append((question, conversation))
         if "boom" in question:
             raise RuntimeError("engine exploded")
@@ -227,7 +229,13 @@ def test_run_batch_shares_one_conversation_and_accepts_a_callable() -> None:
 
 def test_run_batch_stops_cleanly_on_keyboard_interrupt() -> None:
     class Interrupting(FakeEngine):
-        def ask(self, question: str, conversation: Any = None, explain: bool = False) -> Answer:
+        def ask(
+            self,
+            question: str,
+            conversation: Any = None,
+            explain: bool = False,
+            passages: bool = True,
+        ) -> Answer:
             if question == "stop":
                 raise KeyboardInterrupt
             return super().ask(question, conversation, explain)
