@@ -169,13 +169,13 @@ class Hit(NamedTuple):
 class Words:
     """A text folded to lower-case words, for fast whole-word and phrase look-ups."""
 
-    __slots__ = ("joined", "sequence", "words")
+    __slots__ = ("_joined", "sequence", "words")
 
     def __init__(self, text: str) -> None:
         words = _WORDS.findall(fold(text))
         self.sequence: list[str] = words
         self.words = frozenset(words)
-        self.joined = " " + " ".join(words) + " "
+        self._joined: str | None = None  # made on the first phrase look-up: most have none
 
     def has(self, phrase: str) -> bool:
         parts = _WORDS.findall(fold(phrase))
@@ -183,7 +183,11 @@ class Words:
             return False
         if len(parts) == 1:
             return parts[0] in self.words
-        return " " + " ".join(parts) + " " in self.joined
+        if not self.words.issuperset(parts):
+            return False
+        if self._joined is None:
+            self._joined = " " + " ".join(self.sequence) + " "
+        return " " + " ".join(parts) + " " in self._joined
 
 
 _WORDS = re.compile(r"[^\W_]+")
