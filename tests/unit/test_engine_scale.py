@@ -192,6 +192,7 @@ def test_incremental_open_equals_a_full_rebuild(tmp_path: Path) -> None:
     info = incremental.build_info
     assert info["processed_files"] == 2  # the changed JSONL file and the added one
     assert info["reused_files"] == n_files - 2  # one file deleted
+    assert info["incremental"]  # the previous entry was updated, not everything merged again
     assert any("unchanged files reused" in m for m in messages)
     full = Engine.open(settings_for([corpus], tmp_path / "other-cache"), progress=False)
     assert full.build_info["reused_files"] == 0
