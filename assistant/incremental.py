@@ -723,21 +723,17 @@ def _splice_index(
     # Old postings of documents that stay, with their new document ids (order unchanged).
     doc_map = _doc_map(psg_segs, 0, n_old_docs)
     old_df = np.diff(old_indptr)
-    if bool((doc_map >= 0).all()):
-        nd = doc_map[old_indices]
-        tf_c = np.asarray(old_tf)
-        df_kept = old_df
-    else:
-        nd = doc_map[old_indices]
-        kept = nd >= 0
-        nd = nd[kept]
-        tf_c = np.asarray(old_tf)[kept]
-        df_kept = (
-            np.add.reduceat(kept, old_indptr[:-1], dtype=np.int64)
-            if n_old_terms
-            else np.zeros(0, np.int64)
-        )
-        del kept
+    nd = doc_map[old_indices]
+    tf_c = np.asarray(old_tf)
+    df_kept = old_df
+    if not bool((doc_map >= 0).all()):
+        # Few postings go (those of the dirty files): delete them by position.
+        gone = np.flatnonzero(nd < 0)
+        nd = np.delete(nd, gone)
+        tf_c = np.delete(tf_c, gone)
+        gone_terms = np.searchsorted(old_indptr, gone, side="right") - 1
+        df_kept = old_df - np.bincount(gone_terms, minlength=n_old_terms)
+        del gone, gone_terms
     # The dirty files' postings, in their own term ids and documents.
     parts = [p for p in merged.postings if len(p[0])]
     if parts:
@@ -808,18 +804,11 @@ def _splice_index(
             else:
                 o = int(old_index_of_kept[k]) if k < old_index_of_kept.size else n_old_terms
                 pos[s:e] = kept_ptr[o]
-    total = int(nd.size) + int(nt.size)
-    slots = pos + np.arange(nt.size, dtype=np.int64)
-    is_old = np.ones(total, dtype=bool)
-    is_old[slots] = False
-    indices = np.empty(total, dtype=np.int32)
-    indices[is_old] = nd
-    indices[slots] = nd_new
+    # np.insert keeps the values given for one position in order: docs ascending per term.
+    indices = np.insert(nd, pos, nd_new.astype(np.int32))
     del nd
-    tf = np.empty(total, dtype=np.int32)
-    tf[is_old] = tf_c
-    tf[slots] = ntf
-    del tf_c, is_old
+    tf = np.insert(tf_c.astype(np.int32, copy=False), pos, ntf.astype(np.int32))
+    del tf_c
     df = np.zeros(n_terms, dtype=np.int64)
     df[new_id_old[keep_old]] = df_kept[keep_old]
     df += np.bincount(nt, minlength=n_terms)

@@ -447,7 +447,6 @@ class BM25Index:
         if n_post:
             # Per document, get_scores' `self.k1 * (1 - self.b + self.b * doc_len / self.avgdl)`.
             norm = k1 * (1 - b + b * doc_len / avgdl)
-            term_of = np.repeat(np.arange(n_terms, dtype=np.int32), df)
             for s in range(0, n_post, _V_BLOCK):
                 e = min(s + _V_BLOCK, n_post)
                 q_freq = tf[s:e].astype(np.float64)
@@ -456,9 +455,12 @@ class BM25Index:
                 q_freq *= k1 + 1  # q_freq * (k1 + 1)
                 q_freq /= denom
                 q_freq += delta  # delta + ... (IEEE addition is commutative)
-                q_freq *= idf[term_of[s:e]]  # idf * (...)
+                # Each posting's term idf: the block's terms repeated by their postings in it.
+                first = int(np.searchsorted(indptr, s, side="right")) - 1
+                last = int(np.searchsorted(indptr, e, side="left"))
+                spans = np.clip(indptr[first : last + 1], s, e)
+                q_freq *= np.repeat(idf[first:last], np.diff(spans))  # idf * (...)
                 data[s:e] = q_freq
-            del term_of
 
         blob, offsets, prefix = vocab
         arrays: dict[str, np.ndarray] = {
