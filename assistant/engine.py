@@ -159,6 +159,7 @@ class Engine:
         if cache is not None and store is not None and incremental.enabled():
             updated = incremental.update(
                 cache,
+                key,
                 code,
                 states,
                 skipped_dirs,

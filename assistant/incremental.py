@@ -41,6 +41,7 @@ import hashlib
 import itertools
 import json
 import os
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -187,30 +188,42 @@ class Totals:
 
     @classmethod
     def build(cls, files: Sequence[list[WordPart]]) -> Totals:
-        index: dict[str, int] = {}
-        forms: list[str] = []
-        counts: list[int] = []
-        first: list[int] = []
-        lows: dict[str, int] = {}
+        # Words map to ids in first-occurrence order at C speed (a defaultdict handing out
+        # len()); counts are summed with numpy. A form's id is then its global rank.
+        forms: defaultdict[str, int] = defaultdict()
+        forms.default_factory = forms.__len__
+        lows: defaultdict[str, int] = defaultdict()
+        lows.default_factory = lows.__len__
+        cap_ids: list[np.ndarray] = []
+        cap_ns: list[np.ndarray] = []
+        low_ids: list[np.ndarray] = []
+        low_ns: list[np.ndarray] = []
+        first_file: list[np.ndarray] = []
         for f, parts in enumerate(files):
             for cap, cap_n, low, low_n in parts:
-                for word, n in zip(cap, cap_n.tolist(), strict=True):
-                    i = index.get(word)
-                    if i is None:
-                        index[word] = len(forms)
-                        forms.append(word)
-                        counts.append(n)
-                        first.append((f << _RANK_BITS) | len(first))
-                    else:
-                        counts[i] += n
-                get = lows.get
-                for word, n in zip(low, low_n.tolist(), strict=True):
-                    lows[word] = get(word, 0) + n
+                before = len(forms)
+                cap_ids.append(np.fromiter(map(forms.__getitem__, cap), np.int64, len(cap)))
+                cap_ns.append(cap_n)
+                first_file.append(np.full(len(forms) - before, f, dtype=np.int64))
+                low_ids.append(np.fromiter(map(lows.__getitem__, low), np.int64, len(low)))
+                low_ns.append(low_n)
+
+        def summed(ids: list[np.ndarray], ns: list[np.ndarray], size: int) -> np.ndarray:
+            if not ids:
+                return np.zeros(size, dtype=np.int64)
+            # float64 weights sum counts exactly (far below 2**53)
+            weights = np.concatenate(ns).astype(np.float64)
+            return np.bincount(np.concatenate(ids), weights, size).astype(np.int64)
+
+        n_forms = len(forms)
+        first = np.concatenate([*first_file, np.zeros(0, np.int64)]) << _RANK_BITS
+        first |= np.arange(n_forms, dtype=np.int64)
+        low_counts = summed(low_ids, low_ns, len(lows))
         return cls(
-            forms,
-            np.asarray(counts, dtype=np.int64),
-            np.asarray(first, dtype=np.int64),
-            lows,
+            list(forms),
+            summed(cap_ids, cap_ns, n_forms),
+            first,
+            dict(zip(lows, low_counts.tolist(), strict=True)),
         )
 
     def arrays(self) -> dict[str, np.ndarray]:
@@ -389,6 +402,7 @@ def _bases(cache_dir: Path, digest: str, states: Sequence[FileState]) -> list[_B
 
 def update(
     cache: IndexCache,
+    key: str,
     code: str,
     states: Sequence[FileState],
     skipped_dirs: Sequence[SkippedFile],
@@ -407,6 +421,8 @@ def update(
     n_new = len(states)
     limit = max(int(n_new * MAX_SHARE), MIN_FILES)
     for base in _bases(cache.directory, digest, states):
+        if base.name == key:
+            continue  # the entry for these very files could not be used: do not build on it
         if n_new - len(base.clean) > limit or len(base.keys) - len(base.clean) > limit:
             continue
         try:
