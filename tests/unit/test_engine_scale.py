@@ -524,3 +524,32 @@ def test_word_totals_give_the_merge_proper_words(tmp_path: Path) -> None:
     assert bundle is not None
     totals = incremental.Totals.from_arrays(bundle.arrays)
     assert totals.proper_words() == engine.proper_words
+
+
+def test_incremental_falls_back_to_a_full_merge(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import assistant.incremental as incremental
+
+    corpus = synthetic(tmp_path / "syn", 40)
+    settings = settings_for([corpus], tmp_path / "cache")
+    first = Engine.open(settings, progress=False)
+    # The stored result of a deleted file is gone: its counts cannot be subtracted.
+    doomed = sorted(corpus.rglob("*.txt"))[0]
+    keys_before = set(first._file_keys)
+    doomed.unlink()
+    store = tmp_path / "cache" / build.STORE_DIR
+    probe = Engine.open(settings_for([corpus], tmp_path / "probe"), progress=False)
+    gone = keys_before - set(probe._file_keys)
+    assert len(gone) == 1
+    (store / f"{gone.pop()}.ndpf").unlink()
+    engine = Engine.open(settings, progress=False)
+    assert not engine.build_info["incremental"]
+    assert_same_engine(engine, Reference(settings))
+    # Too many files changed: a full merge is cheaper.
+    monkeypatch.setattr(incremental, "MIN_FILES", 0)
+    monkeypatch.setattr(incremental, "MAX_SHARE", 0.01)
+    _txt(corpus / "new" / "one.txt", "One", "Jon Orvik met Lea Castel in Lisbon.")
+    engine = Engine.open(settings, progress=False)
+    assert not engine.build_info["incremental"]
+    assert_same_engine(engine, Reference(settings))
