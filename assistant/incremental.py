@@ -707,6 +707,112 @@ def _doc_map(segs: list[tuple[int, int, int]], src: int, n: int) -> np.ndarray:
     return out
 
 
+_CHUNK = 1 << 18  # postings handled together (a cache-sized block)
+_MAX_STEPS = 32  # up to this many document runs, new ids by additions, not a gather
+_MAX_EVENTS = 1 << 19  # more deleted/inserted runs than this: numpy's delete and insert
+
+
+def _shift_docs(
+    old_indices: np.ndarray, psg_segs: list[tuple[int, int, int]], n_old_docs: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each old posting's new document id (negative for documents that are gone) and the
+    positions of the gone ones. A document's new id is its old id plus a constant per run of
+    clean files, so with few runs it is a few additions per block (a gather from a map over all
+    documents is several times slower)."""
+    gone_shift = -n_old_docs - 1  # any old id plus this is negative
+    starts: list[int] = []
+    shifts: list[int] = []
+    at = 0
+    covered = 0
+    for src, s, e in psg_segs:
+        if src == 0:
+            if s > covered:
+                starts.append(covered)
+                shifts.append(gone_shift)
+            starts.append(s)
+            shifts.append(at - s)
+            covered = e
+        at += e - s
+    if covered < n_old_docs:
+        starts.append(covered)
+        shifts.append(gone_shift)
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+        shifts.insert(0, gone_shift)
+    n = int(old_indices.shape[0])
+    out = np.empty(n, dtype=np.int32)
+    gone: list[np.ndarray] = []
+    doc_map = _doc_map(psg_segs, 0, n_old_docs) if len(starts) > _MAX_STEPS else None
+    steps = list(zip(starts[1:], np.diff(shifts).tolist(), strict=True))
+    for s in range(0, n, _CHUNK):
+        x = np.asarray(old_indices[s : s + _CHUNK])
+        y = out[s : s + x.shape[0]]
+        if doc_map is not None:
+            np.take(doc_map, x.astype(np.int64), out=y)
+        else:
+            np.add(x, np.int32(shifts[0]), out=y)
+            for start, step in steps:
+                np.add(y, np.int32(step), out=y, where=x >= start)
+        lost = np.flatnonzero(y < 0)
+        if lost.size:
+            gone.append(lost + s)
+    return out, (np.concatenate(gone) if gone else np.zeros(0, dtype=np.int64))
+
+
+def _edit_postings(
+    shifted: np.ndarray,
+    old_tf: np.ndarray,
+    gone: np.ndarray,
+    pos: np.ndarray,
+    new_docs: np.ndarray,
+    new_tf: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The postings without those at `gone`, with new ones inserted before the old positions
+    `pos` (non-decreasing; values for one position in the order given): slices of the old
+    arrays copied between the edits, one concatenation per array."""
+    if new_tf.size and int(new_tf.max()) > np.iinfo(old_tf.dtype).max:
+        old_tf = old_tf.astype(np.int32)  # a frequency no longer fits 16 bits
+    new_tf = new_tf.astype(old_tf.dtype)
+    events: list[tuple[int, int, int, int]] = []  # (old position, kind, from, to)
+    if gone.size:
+        breaks = np.flatnonzero(np.diff(gone) != 1)
+        firsts = gone[np.concatenate([[0], breaks + 1])]
+        lasts = gone[np.concatenate([breaks, [gone.size - 1]])] + 1
+        events.extend((a, 1, a, b) for a, b in zip(firsts.tolist(), lasts.tolist(), strict=True))
+    if pos.size:
+        at, first = np.unique(pos, return_index=True)
+        until = np.append(first[1:], pos.size)
+        events.extend(
+            (p, 0, a, b)
+            for p, a, b in zip(at.tolist(), first.tolist(), until.tolist(), strict=True)
+        )
+    if len(events) > _MAX_EVENTS:  # many edits: vectorised instead
+        keep = np.ones(shifted.shape[0], dtype=bool)
+        keep[gone] = False
+        at_kept = pos - np.searchsorted(gone, pos, side="left")
+        return (
+            np.insert(shifted[keep], at_kept, new_docs),
+            np.insert(old_tf[keep], at_kept, new_tf),
+        )
+    events.sort()
+    docs: list[np.ndarray] = []
+    tfs: list[np.ndarray] = []
+    src = 0
+    for p, kind, a, b in events:
+        if p > src:
+            docs.append(shifted[src:p])
+            tfs.append(old_tf[src:p])
+            src = p
+        if kind == 0:
+            docs.append(new_docs[a:b])
+            tfs.append(new_tf[a:b])
+        else:
+            src = max(src, b)
+    docs.append(shifted[src:])
+    tfs.append(old_tf[src:])
+    return np.concatenate(docs), np.concatenate(tfs)
+
+
 def _insertion_points(vocab: Vocabulary, keys: list[bytes]) -> np.ndarray:
     """For sorted `keys` not in `vocab`: the index of the first vocabulary term above each."""
     if not keys:
@@ -736,20 +842,12 @@ def _splice_index(
     n_old_docs = int(old["bm25_doc_len"].shape[0])
     doc_len = _take(psg_segs, old["bm25_doc_len"], merged.doc_len.astype(np.int32))
 
-    # Old postings of documents that stay, with their new document ids (order unchanged).
-    doc_map = _doc_map(psg_segs, 0, n_old_docs)
+    # Old postings with their new document ids (negative: gone), and where the gone ones are.
+    shifted, gone = _shift_docs(old_indices, psg_segs, n_old_docs)
     old_df = np.diff(old_indptr)
-    nd = doc_map[old_indices]
-    tf_c = np.asarray(old_tf)
-    df_kept = old_df
-    if not bool((doc_map >= 0).all()):
-        # Few postings go (those of the dirty files): delete them by position.
-        gone = np.flatnonzero(nd < 0)
-        nd = np.delete(nd, gone)
-        tf_c = np.delete(tf_c, gone)
-        gone_terms = np.searchsorted(old_indptr, gone, side="right") - 1
-        df_kept = old_df - np.bincount(gone_terms, minlength=n_old_terms)
-        del gone, gone_terms
+    gone_terms = np.searchsorted(old_indptr, gone, side="right") - 1
+    df_kept = old_df - np.bincount(gone_terms, minlength=n_old_terms)
+    del gone_terms
     # The dirty files' postings, in their own term ids and documents.
     parts = [p for p in merged.postings if len(p[0])]
     if parts:
@@ -758,6 +856,7 @@ def _splice_index(
         m_tf = np.concatenate([np.asarray(p[2], dtype=np.int64) for p in parts])
     else:
         m_terms = m_docs = m_tf = np.zeros(0, dtype=np.int64)
+    m_docs_merged = m_docs
     m_docs = _doc_map(psg_segs, 1, int(merged.doc_len.shape[0]))[m_docs].astype(np.int64)
     used = np.unique(m_terms)
     used_bytes = [merged.terms[t].encode("utf-8", "surrogatepass") for t in used.tolist()]
@@ -799,32 +898,39 @@ def _splice_index(
     prefix[new_id_old[keep_old]] = np.asarray(old["bm25_vocab_prefix"])[keep_old]
     prefix[new_id_new] = np.array(new_keys, dtype=f"S{PREFIX_BYTES}").reshape(-1)
 
-    # Insert the new postings: positions by binary search inside each term's old postings.
+    # Where the new postings go, in old positions: inside the list of their term (or where a
+    # new term's list starts), before the old documents that now come after theirs. Old
+    # documents before a dirty document are those below the start of the next clean run.
+    thr_m = np.full(int(merged.doc_len.shape[0]), n_old_docs, dtype=np.int64)
+    next_clean = n_old_docs
+    for src, s0, e0 in reversed(psg_segs):
+        if src == 0:
+            next_clean = s0
+        else:
+            thr_m[s0:e0] = next_clean
+    thr = thr_m[m_docs_merged] if m_docs_merged.size else m_docs_merged
     nt = term_map[m_terms] if m_terms.size else m_terms
     order = np.lexsort((m_docs, nt))
-    nt, nd_new, ntf = nt[order], m_docs[order], m_tf[order]
-    kept_ptr = np.concatenate([[0], np.cumsum(df_kept)]).astype(np.int64)
-    # For each new term id, the old term at or after it: postings of old terms before it come first.
-    old_at = np.searchsorted(new_id_old[keep_old], np.arange(n_terms))
-    old_index_of_kept = np.flatnonzero(keep_old)
+    nt, nd_new, ntf, thr = nt[order], m_docs[order], m_tf[order], thr[order]
+    old_of_new = np.full(n_terms, -1, dtype=np.int64)
+    old_of_new[new_id_old[keep_old]] = np.flatnonzero(keep_old)
+    at_old = np.full(n_terms, -1, dtype=np.int64)
+    at_old[new_id_new] = points
     pos = np.empty(nt.size, dtype=np.int64)
     if nt.size:
         terms_u, starts = np.unique(nt, return_index=True)
         ends = np.append(starts[1:], nt.size)
-        for t, s, e in zip(terms_u.tolist(), starts.tolist(), ends.tolist(), strict=True):
-            k = int(old_at[t])
-            if k < old_index_of_kept.size and int(new_id_old[old_index_of_kept[k]]) == t:
-                o = int(old_index_of_kept[k])
-                lo, hi = int(kept_ptr[o]), int(kept_ptr[o + 1])
-                pos[s:e] = lo + np.searchsorted(nd[lo:hi], nd_new[s:e])
+        for t, s1, e1 in zip(terms_u.tolist(), starts.tolist(), ends.tolist(), strict=True):
+            o = int(old_of_new[t])
+            if o >= 0:
+                lo, hi = int(old_indptr[o]), int(old_indptr[o + 1])
+                pos[s1:e1] = lo + np.searchsorted(old_indices[lo:hi], thr[s1:e1])
             else:
-                o = int(old_index_of_kept[k]) if k < old_index_of_kept.size else n_old_terms
-                pos[s:e] = kept_ptr[o]
-    # np.insert keeps the values given for one position in order: docs ascending per term.
-    indices = np.insert(nd, pos, nd_new.astype(np.int32))
-    del nd
-    tf = np.insert(tf_c.astype(np.int32, copy=False), pos, ntf.astype(np.int32))
-    del tf_c
+                pos[s1:e1] = old_indptr[int(at_old[t])]
+    indices, tf = _edit_postings(
+        shifted, np.asarray(old_tf), gone, pos, nd_new.astype(np.int32), ntf
+    )
+    del shifted
     df = np.zeros(n_terms, dtype=np.int64)
     df[new_id_old[keep_old]] = df_kept[keep_old]
     df += np.bincount(nt, minlength=n_terms)

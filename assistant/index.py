@@ -450,7 +450,7 @@ class BM25Index:
             for s in range(0, n_post, _V_BLOCK):
                 e = min(s + _V_BLOCK, n_post)
                 q_freq = tf[s:e].astype(np.float64)
-                denom = norm[indices[s:e]]
+                denom = np.take(norm, indices[s:e].astype(np.int64))  # faster than norm[int32]
                 denom += q_freq  # k1 * (...) + q_freq
                 q_freq *= k1 + 1  # q_freq * (k1 + 1)
                 q_freq /= denom
@@ -481,7 +481,10 @@ class BM25Index:
         index = cls(arrays)
         # The counts behind `data`: not needed to search, kept so that the cache entry can be
         # updated incrementally (they are saved beside the index as `bm25_tf`).
-        index.tf = tf if int(tf.max(initial=0)) >= 65536 else tf.astype(np.uint16)
+        if tf.dtype != np.uint16:
+            small = int(tf.max(initial=0)) < 65536
+            tf = tf.astype(np.uint16 if small else np.int32, copy=False)
+        index.tf = tf
         return index
 
     # ------------------------------------------------------------------ restoring

@@ -414,8 +414,9 @@ def _txt(path: Path, title: str, body: str) -> None:
     path.write_text(f"{title}\n\n{body}\n")
 
 
+@pytest.mark.parametrize("edits", ["sliced", "vectorised"])
 def test_incremental_updates_equal_full_rebuilds(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edits: str
 ) -> None:
     """Edit after edit, the updated entry equals a full merge of the same files: changed JSONL
     files read in parts whose boundaries move, duplicate ids across files (a deleted file that
@@ -424,6 +425,9 @@ def test_incremental_updates_equal_full_rebuilds(
     words that fold alike, whose first occurrence was in a deleted file."""
     import assistant.incremental as incremental
 
+    if edits == "vectorised":  # the paths taken when many files change
+        monkeypatch.setattr(incremental, "_MAX_STEPS", 0)
+        monkeypatch.setattr(incremental, "_MAX_EVENTS", 0)
     monkeypatch.setattr(build, "PART_BYTES", 50_000)
     corpus = synthetic(tmp_path / "syn", 120)
     wire = next(corpus.rglob("*.jsonl"))
