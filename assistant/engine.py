@@ -168,6 +168,7 @@ class Engine:
                 settings.bm25_k1,
                 settings.bm25_b,
                 settings.bm25_delta,
+                say,
             )
             if updated is not None:
                 if on_skip:

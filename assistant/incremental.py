@@ -411,6 +411,7 @@ def update(
     k1: float,
     b: float,
     delta: float,
+    say: Callable[[str], None] | None = None,
 ) -> Updated | None:
     """The engine's data for `states` by updating a previous entry, or None when no entry fits
     (the caller then merges everything). `collect_files` is `build.collect` for some states."""
@@ -438,6 +439,11 @@ def update(
             )  # fmt: skip
         except _NoFit:
             continue
+        except (ValueError, LookupError, TypeError) as error:
+            # An entry this code cannot make sense of (or a bug here): the full merge is right.
+            if say is not None:
+                say(f"cache: could not update the index ({type(error).__name__}: {error}); merging")
+            return None
     return None
 
 

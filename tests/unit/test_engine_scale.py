@@ -557,3 +557,21 @@ def test_incremental_falls_back_to_a_full_merge(
     engine = Engine.open(settings, progress=False)
     assert not engine.build_info["incremental"]
     assert_same_engine(engine, Reference(settings))
+
+
+def test_incremental_down_to_no_files_and_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = synthetic(tmp_path / "syn", 12)
+    settings = settings_for([corpus], tmp_path / "cache")
+    Engine.open(settings, progress=False)
+    for path in [p for p in corpus.rglob("*") if p.is_file()]:
+        path.unlink()
+    empty = Engine.open(settings, progress=False)
+    assert empty.build_info["incremental"] and len(empty.articles) == 0
+    assert empty.search("minister") == []
+    _txt(corpus / "x.txt", "Orvik meets Castel", "Jon Orvik met Lea Castel in Lisbon.")
+    back = Engine.open(settings, progress=False)
+    assert back.build_info["incremental"]
+    monkeypatch.setenv("NEWSDESK_INCREMENTAL", "0")
+    assert_same_engine(back, Engine.open(settings_for([corpus], tmp_path / "full"), progress=False))
