@@ -6,9 +6,10 @@ read and parse, clean and split sentences, tokenise passages, extract meetings, 
 per core) and its compact result (`arrays`, below) is kept per file in ``<cache>/files/``, keyed by
 the file's path, size, mtime and ctime and by the code and settings that shape it. Opening a
 corpus again after adding, changing or deleting files processes only those files; the rest comes
-from the store, and the merge (article order, duplicate ids, BM25 arrays from the counted
-postings, proper words from the counts) is redone, which costs about a second per 100,000
-passages instead of minutes of extraction.
+from the store. The merge below (article order, duplicate ids, BM25 arrays from the counted
+postings, proper words from the counts) is then only done for those files, and its result is
+spliced into the previous index (assistant/incremental.py); a full merge is the first build's
+and the fallback.
 
 The merge replays what `load_corpus` would have done in corpus order: skipped inputs and duplicate
 article ids are reported exactly as a sequential load reports them, and the result equals a

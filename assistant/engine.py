@@ -16,10 +16,11 @@ from typing import Any
 
 import numpy as np
 
-from assistant import __version__
+from assistant import __version__, incremental
 from assistant.build import (
     STORE_DIR,
     BuildSettings,
+    FileState,
     collect,
     file_states,
     merge,
@@ -77,6 +78,8 @@ class Engine:
     # How the last open went (files processed/reused, seconds per phase): for benchmarks.
     build_info: dict[str, Any] = field(default_factory=dict, repr=False)
     _file_keys: list[str] = field(default_factory=list, repr=False)
+    # Saved beside the index so that the next open can update it (assistant/incremental.py).
+    _extra: Bundle = field(default_factory=Bundle, repr=False)
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -159,8 +162,49 @@ class Engine:
             derived=str(derived) if derived is not None else None,
         )
         t0 = time.perf_counter()
+        if cache is not None and store is not None and incremental.enabled():
+            updated = incremental.update(
+                cache,
+                key,
+                code,
+                states,
+                skipped_dirs,
+                lambda subset: collect(subset, cfg, progress=progress),
+                store,
+                settings.bm25_k1,
+                settings.bm25_b,
+                settings.bm25_delta,
+                say,
+            )
+            if updated is not None:
+                if on_skip:
+                    for item in updated.skipped:
+                        on_skip(item)
+                corpus = CompactCorpus(updated.ids, updated.arrays)
+                engine = cls._make(
+                    settings, corpus, updated.index, updated.skipped, updated.proper_words
+                )
+                engine._extra = Bundle(updated.extra_arrays, updated.extra_documents)
+                info = {
+                    "files": len(states),
+                    "processed_files": updated.processed_files,
+                    "reused_files": updated.reused_files,
+                    "processed_bytes": updated.processed_bytes,
+                    "workers": updated.workers,
+                    "incremental": True,
+                    "dirty_files": updated.dirty_files,
+                }
+                return cls._finish(
+                    engine, states, key, cache, store, messages, say, info,
+                    updated.warnings, dict(updated.seconds), started,
+                )  # fmt: skip
         collected = collect(states, cfg, progress=progress)
         t1 = time.perf_counter()
+        extra = (
+            incremental.describe(collected.results, len(skipped_dirs), code)
+            if cache is not None
+            else None
+        )
         merged = merge(states, collected.results, skipped_dirs, on_skip)
         del collected.results
         t2 = time.perf_counter()
@@ -175,13 +219,45 @@ class Engine:
         t3 = time.perf_counter()
         corpus = CompactCorpus(merged.ids, merged.arrays)
         engine = cls._make(settings, corpus, index, merged.skipped, merged.proper_words)
+        if extra is not None and index.tf is not None:
+            engine._extra = Bundle({**extra[0], "bm25_tf": index.tf}, extra[1])
+        info = {
+            "files": len(states),
+            "processed_files": collected.processed_files,
+            "reused_files": collected.reused_files,
+            "processed_bytes": collected.processed_bytes,
+            "workers": collected.workers,
+            "incremental": False,
+        }
+        seconds = {"process": t1 - t0, "merge": t2 - t1, "bm25": t3 - t2}
+        return cls._finish(
+            engine, states, key, cache, store, messages, say, info, collected.warnings, seconds,
+            started,
+        )  # fmt: skip
+
+    @classmethod
+    def _finish(
+        cls,
+        engine: Engine,
+        states: Sequence[FileState],
+        key: str,
+        cache: IndexCache | None,
+        store: Path | None,
+        messages: list[str],
+        say: Callable[[str], None],
+        info: dict[str, Any],
+        warnings: list[str],
+        seconds: dict[str, float],
+        started: float,
+    ) -> Engine:
+        """Save a freshly built engine's cache entry and report how the build went."""
         engine._file_keys = [s.key for s in states]
-        if collected.reused_files and collected.processed_files:
+        if info["reused_files"] and info["processed_files"]:
             say(
-                f"cache: {collected.processed_files} new or changed files indexed, "
-                f"{collected.reused_files} unchanged files reused"
+                f"cache: {info['processed_files']} new or changed files indexed, "
+                f"{info['reused_files']} unchanged files reused"
             )
-        for warning in collected.warnings:
+        for warning in warnings:
             say(f"cache: {warning}")
         t4 = time.perf_counter()
         if cache is not None:
@@ -191,21 +267,11 @@ class Engine:
             if saved is None and not cache.warnings:
                 say("cache: not saved")
             if saved is not None and store is not None:
-                prune_store(store, _referenced_keys(settings.cache_dir) | set(engine._file_keys))
-        t5 = time.perf_counter()
-        engine.build_info = {
-            "files": len(states),
-            "processed_files": collected.processed_files,
-            "reused_files": collected.reused_files,
-            "processed_bytes": collected.processed_bytes,
-            "workers": collected.workers,
-            "seconds": {
-                "process": t1 - t0,
-                "merge": t2 - t1,
-                "bm25": t3 - t2,
-                "save": t5 - t4,
-            },
-        }
+                prune_store(
+                    store, _referenced_keys(engine.settings.cache_dir) | set(engine._file_keys)
+                )
+        seconds["save"] = time.perf_counter() - t4
+        engine.build_info = {**info, "seconds": seconds}
         engine.messages = messages
         engine.load_seconds = time.perf_counter() - started
         return engine
@@ -239,9 +305,11 @@ class Engine:
         arrays: dict[str, np.ndarray] = dict(self.corpus.arrays)
         if isinstance(self.index, BM25Index):
             arrays.update(self.index.to_arrays())
+        arrays.update(self._extra.arrays)
         return Bundle(
             arrays=arrays,
             documents={
+                **self._extra.documents,
                 "ids.json": ids_json(self.corpus.ids),
                 "skipped.jsonl": skipped.encode(),
                 "proper_words.json": json.dumps(self.proper_words, sort_keys=True).encode(),

@@ -249,6 +249,8 @@ class BM25Index:
         self._arrays = {name: arrays[name] for name in _REQUIRED}
         self._local = threading.local()
         self._maxdata: dict[int, float] = {}
+        # Term frequencies in `indices` order, when known (see `from_csr`).
+        self.tf: np.ndarray | None = arrays.get("bm25_tf")
 
     # ------------------------------------------------------------------ building
 
@@ -401,7 +403,37 @@ class BM25Index:
             del terms_parts, docs_parts, tf_parts, perm
         indptr = np.zeros(n_terms + 1, dtype=np.int64)
         np.cumsum(df, out=indptr[1:])
+        lengths = np.fromiter(map(len, sorted_terms), dtype=np.int64, count=n_terms)
+        offsets = np.zeros(n_terms + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        blob = np.frombuffer(b"".join(sorted_terms), dtype=np.uint8).copy()
+        prefix = np.array(sorted_terms, dtype=f"S{PREFIX_BYTES}").reshape(n_terms)
+        del sorted_terms
+        return cls.from_csr(doc_len, (blob, offsets, prefix), indptr, indices, tf, k1, b, delta)
 
+    @classmethod
+    def from_csr(
+        cls,
+        doc_len: np.ndarray,
+        vocab: tuple[np.ndarray, np.ndarray, np.ndarray],
+        indptr: np.ndarray,
+        indices: np.ndarray,
+        tf: np.ndarray,
+        k1: float = 1.5,
+        b: float = 0.75,
+        delta: float = 1.0,
+    ) -> BM25Index:
+        """The index from term-major postings: `vocab` is (blob, offsets, prefix) of the sorted
+        terms, term t's documents are ``indices[indptr[t]:indptr[t + 1]]`` (ascending) with
+        frequencies `tf`, every term has a posting. The weights are computed here, from the
+        counts, exactly as `build` computes them; an incremental update (assistant/incremental.py)
+        splices counts and comes back here, so its index equals a full build's bit for bit."""
+        _check_params(k1, b, delta)
+        doc_len = np.asarray(doc_len, dtype=np.int64)
+        n = int(doc_len.shape[0])
+        n_terms = int(indptr.shape[0]) - 1
+        n_post = int(indices.shape[0])
+        df = np.diff(indptr)
         total_tokens = int(doc_len.sum())
         avgdl = total_tokens / n if n else 0.0  # rank-bm25: num_doc / corpus_size
         # rank-bm25 BM25Plus._calc_idf: math.log((corpus_size + 1) / freq); one log per distinct df.
@@ -415,26 +447,22 @@ class BM25Index:
         if n_post:
             # Per document, get_scores' `self.k1 * (1 - self.b + self.b * doc_len / self.avgdl)`.
             norm = k1 * (1 - b + b * doc_len / avgdl)
-            term_of = np.repeat(np.arange(n_terms, dtype=np.int32), df)
             for s in range(0, n_post, _V_BLOCK):
                 e = min(s + _V_BLOCK, n_post)
                 q_freq = tf[s:e].astype(np.float64)
-                denom = norm[indices[s:e]]
+                denom = np.take(norm, indices[s:e].astype(np.int64))  # faster than norm[int32]
                 denom += q_freq  # k1 * (...) + q_freq
                 q_freq *= k1 + 1  # q_freq * (k1 + 1)
                 q_freq /= denom
                 q_freq += delta  # delta + ... (IEEE addition is commutative)
-                q_freq *= idf[term_of[s:e]]  # idf * (...)
+                # Each posting's term idf: the block's terms repeated by their postings in it.
+                first = int(np.searchsorted(indptr, s, side="right")) - 1
+                last = int(np.searchsorted(indptr, e, side="left"))
+                spans = np.clip(indptr[first : last + 1], s, e)
+                q_freq *= np.repeat(idf[first:last], np.diff(spans))  # idf * (...)
                 data[s:e] = q_freq
-            del term_of
 
-        lengths = np.fromiter(map(len, sorted_terms), dtype=np.int64, count=n_terms)
-        offsets = np.zeros(n_terms + 1, dtype=np.int64)
-        np.cumsum(lengths, out=offsets[1:])
-        blob = np.frombuffer(b"".join(sorted_terms), dtype=np.uint8).copy()
-        prefix = np.array(sorted_terms, dtype=f"S{PREFIX_BYTES}").reshape(n_terms)
-        del sorted_terms
-
+        blob, offsets, prefix = vocab
         arrays: dict[str, np.ndarray] = {
             "bm25_meta": np.array(
                 [FORMAT_VERSION, n, total_tokens, n_terms, n_post], dtype=np.int64
@@ -444,13 +472,20 @@ class BM25Index:
             "bm25_vocab_blob": blob,
             "bm25_vocab_offsets": offsets,
             "bm25_vocab_prefix": prefix,
-            "bm25_indptr": indptr,
-            "bm25_indices": indices,
+            "bm25_indptr": np.asarray(indptr, dtype=np.int64),
+            "bm25_indices": np.asarray(indices, dtype=np.int32),
             "bm25_data": data,
             "bm25_idf": idf,
             "bm25_const": const,
         }
-        return cls(arrays)
+        index = cls(arrays)
+        # The counts behind `data`: not needed to search, kept so that the cache entry can be
+        # updated incrementally (they are saved beside the index as `bm25_tf`).
+        if tf.dtype != np.uint16:
+            small = int(tf.max(initial=0)) < 65536
+            tf = tf.astype(np.uint16 if small else np.int32, copy=False)
+        index.tf = tf
+        return index
 
     # ------------------------------------------------------------------ restoring
 

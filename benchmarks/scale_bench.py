@@ -10,7 +10,8 @@ start-up are what a user gets:
 * full build (`Engine.open` with an empty cache): wall and CPU time, peak memory of the process
   tree (resident set sizes of the process and its indexing workers, sampled every 0.1 s), cache
   size (index entry and per-file results);
-* incremental open after adding one file, changing one and deleting one;
+* incremental open after adding one file, changing one and deleting one (the previous cache
+  entry is updated, see assistant/incremental.py): wall and CPU time, phases, peak memory;
 * cold start: the cache files are evicted from the OS page cache (posix_fadvise DONTNEED on the
   cache files only), then a new process opens the engine and answers one question; warm start:
   the same again right away. Both are wall time from process start to the first answer;
@@ -384,7 +385,12 @@ def bench(n: int, args: argparse.Namespace) -> dict[str, Any]:
     try:
         incremental_edit(corpus, undo)
         inc, inc_wall, inc_peak = run_child(["open", str(corpus), str(cache)], env)
-        row.update(inc_s=inc_wall, inc_info=inc["build_info"], inc_peak=inc_peak)
+        row.update(
+            inc_s=inc_wall,
+            inc_cpu_s=inc["cpu_self"] + inc["cpu_children"],
+            inc_info=inc["build_info"],
+            inc_peak=inc_peak,
+        )
     finally:
         restore(undo)
     print(f"  incremental {inc_wall:.1f} s", flush=True)
@@ -426,6 +432,19 @@ def fmt_table(rows: list[dict[str, Any]]) -> str:
             "  files processed / reused",
             [f"{r['inc_info']['processed_files']} / {r['inc_info']['reused_files']}" for r in rows],
         ),
+        ("  CPU of that process", [f"{r.get('inc_cpu_s', nan):.1f} s" for r in rows]),
+        (
+            "  process / splice / bm25 / save",
+            [
+                " / ".join(
+                    f"{r['inc_info']['seconds'].get(k, nan):.1f}"
+                    for k in ("process", "merge", "bm25", "save")
+                )
+                + (" s" if r["inc_info"].get("incremental") else " s (full merge)")
+                for r in rows
+            ],
+        ),
+        ("  peak memory", [f"{r.get('inc_peak', 0) / gib:.2f} GiB" for r in rows]),
         ("cold start to first answer", [f"{r['cold_s']:.2f} s" for r in rows]),
         (
             "  import / open / first ask",

@@ -44,6 +44,7 @@ def test_scale_bench_prints_a_table(tmp_path: Path, capsys: pytest.CaptureFixtur
     out = capsys.readouterr().out
     for row in (
         "full build, wall",
+        "incremental open (+1, ~1, -1 file)",
         "cold start to first answer",
         "search median / p95",
         "batch throughput",
