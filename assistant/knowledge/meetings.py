@@ -312,6 +312,35 @@ def find_purpose(info: SentenceInfo, after: int = 0) -> Evidence | None:
     return None
 
 
+def purpose_clauses(info: SentenceInfo) -> list[tuple[Evidence, int]]:
+    """Every purpose clause of a sentence with where it starts, strongest cue first; a sentence
+    can give reasons for more than one thing ("charged with terrorism because ..., and with
+    treason because ...")."""
+    text = info.text
+    out: list[tuple[Evidence, int]] = []
+    for pattern in rules().statements:
+        for match in pattern.finditer(text):
+            start = match.end() - len(match.group().split()[-1])
+            clause = _trim_clause(text[start:])
+            if len(clause.split()) >= 2:
+                out.append(
+                    (Evidence(value=clause, sentence=info.index, rule="purpose:statement"), start)
+                )
+    cues = rules().purpose
+    for number, pattern in enumerate(cues):
+        for match in pattern.finditer(text):
+            clause = _trim_clause(text[match.start() :])
+            if len(clause.split()) >= 3 and all(start != match.start() for _, start in out):
+                name = "generic" if number == len(cues) - 1 else match.group().split()[0].lower()
+                out.append(
+                    (
+                        Evidence(value=clause, sentence=info.index, rule=f"purpose:{name}"),
+                        match.start(),
+                    )
+                )
+    return out
+
+
 def split_items(text: str) -> list[str]:
     items = re.split(r",\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+", text)
     return [i.strip(" .\"'") for i in items if len(i.strip(" .\"'").split()) >= 1]

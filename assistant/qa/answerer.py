@@ -26,10 +26,10 @@ from assistant.knowledge.meetings import (
     PLURAL_REFERENCE,
     PREPOSITION_BEFORE,
     find_place,
-    find_purpose,
     find_topics,
     group_np,
     place_score,
+    purpose_clauses,
 )
 from assistant.knowledge.timex import format_iso
 from assistant.models import Answer, Article, Citation, EntityKind, Meeting, SearchHit
@@ -1270,28 +1270,51 @@ class Answerer:
                 meeting=meeting,
                 extra_sentences=[(scored.article, meeting.purpose.sentence)],
             )
-        purpose = find_purpose(info)
-        if purpose:
+        predicate = self._predicate_stems(frame)
+        for purpose, start in purpose_clauses(info):
             own = {"purpose:statement": 1.0, "purpose:generic": 0.4}.get(purpose.rule, 0.7)
             yield Candidate(
                 short=purpose.value,
-                score=own,
+                score=own + self._attachment(predicate, info.text, start, purpose.value),
                 sentence=scored,
                 rule=purpose.rule,
                 highlight=(purpose.value,),
             )
         # Causes, strongest cue first: "because", "in retaliation for", then "after", "amid".
         for own, pattern in _CAUSE_CUES:
-            reason = pattern.search(info.text)
-            if reason:
+            reasons = list(pattern.finditer(info.text))
+            for reason in reasons:
+                short = _trim_words(reason.group(0), 30).rstrip(".,")
                 yield Candidate(
-                    short=_trim_words(reason.group(0), 30).rstrip(".,"),
-                    score=own,
+                    short=short,
+                    score=own + self._attachment(predicate, info.text, reason.start(), short),
                     sentence=scored,
                     rule="reason-clause",
                     highlight=(reason.group(0),),
                 )
+            if reasons:
                 break
+
+    def _predicate_stems(self, frame: QuestionFrame) -> frozenset[str]:
+        """The stems of what a question asks about, without its names and question words."""
+        entity_stems = {s for m in frame.entities for s in self.tokenizer(m.name or m.text)}
+        # Capitalised words are names, nationalities and months, not the predicate.
+        lower = " ".join(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", frame.text))
+        words = [w for w in self.tokenizer.words(lower) if w not in _QUESTION_WORDS]
+        stems = {self.tokenizer.stem(w) for w in words if w not in self.tokenizer.stopwords}
+        return frozenset(stems - entity_stems)
+
+    def _attachment(self, predicate: frozenset[str], text: str, start: int, clause: str) -> float:
+        """A reason belongs to what stands just before it: "charged with treason because ..."
+        answers why he was charged with treason, while a reason clause that itself holds the
+        question's words ("because ... why he has been charged") explains something else."""
+        if not predicate:
+            return 0.0
+        before = {
+            self.tokenizer.stem(fold(w)) for w in _WORDS.findall(text[max(0, start - 70) : start])
+        }
+        inside = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(clause)}
+        return 0.2 * min(len(predicate & before), 3) - 0.15 * min(len(predicate & inside), 2)
 
     def _topic(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info

@@ -1,0 +1,35 @@
+"""Answer rules that generalise across articles, each on a fixture written for it
+(tests/fixtures/rules): one test per rule, failing without the rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.engine import Engine
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "rules"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    cache = tmp_path_factory.mktemp("cache")
+    return Engine.open(Settings(corpus=[FIXTURES], cache_dir=cache), progress=False)
+
+
+# --- why ------------------------------------------------------------------------------------
+
+
+def test_reason_attached_to_the_question_predicate(engine: Engine) -> None:
+    # Three "because" clauses; only the one right after "sedition" explains the charge, and
+    # the one that repeats "charged with sedition" explains something else.
+    answer = engine.ask("Why was Halden Voray charged with sedition?")
+    assert answer.answered
+    assert answer.short.startswith("because he had proclaimed himself governor")
+
+
+def test_to_before_a_noun_is_no_purpose(engine: Engine) -> None:
+    answer = engine.ask("Why was the rally organised in secret, according to Talvik?")
+    assert not answer.short.startswith("to reporters")
