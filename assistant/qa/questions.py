@@ -89,6 +89,22 @@ class QuestionFrame:
         ]
 
 
+def _demonym_plural(mention: Mention) -> None:
+    """ "Egyptians", "Americans": a people, not a person; the articles name them by their
+    country or its adjective ("Egyptian"), so the question asks about that country."""
+    from assistant.knowledge.lexicon import lexicon
+
+    folded = fold(mention.text)
+    if mention.kind is not EntityKind.PERSON or " " in folded or not folded.endswith("s"):
+        return
+    country = lexicon().nationalities.get(folded[:-1])
+    if country:
+        mention.kind = EntityKind.COUNTRY
+        mention.key = fold(country)
+        mention.name = country
+        mention.rule = "demonym-plural"
+
+
 def detect_intent(question: str) -> tuple[str, re.Match[str] | None]:
     for rule, pattern, requires in intent_rules():
         match = pattern.search(question)
@@ -112,6 +128,8 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
         body = re.sub(r"[a-z][\w'-]*", lambda m: known_names.get(fold(m.group()), m.group()), body)
         body = re.sub(r"^\s*\w+", lambda m: m.group().lower(), body)
     mentions = [m for m in recognizer.mentions(body) if fold(m.text) not in _WH]
+    for mention in mentions:
+        _demonym_plural(mention)
     frame = QuestionFrame(text=text, intent=intent, entities=mentions)
     found_times = find_times(text)
     frame.times = [t.text for t in found_times]

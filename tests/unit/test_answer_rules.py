@@ -33,3 +33,13 @@ def test_reason_attached_to_the_question_predicate(engine: Engine) -> None:
 def test_to_before_a_noun_is_no_purpose(engine: Engine) -> None:
     answer = engine.ask("Why was the rally organised in secret, according to Talvik?")
     assert not answer.short.startswith("to reporters")
+
+
+# --- question entities ----------------------------------------------------------------------
+
+
+def test_plural_demonym_is_a_people_not_a_person(engine: Engine) -> None:
+    # No article says "Estovians"; the question is about Estovia's farmers.
+    answer = engine.ask("Why did Estovians block the border road on Friday?")
+    assert answer.answered
+    assert "cheap grain imports" in answer.short
