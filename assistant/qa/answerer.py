@@ -547,12 +547,22 @@ class Answerer:
                 return 1.0
         return -0.7
 
-    def _proximity(self, frame: QuestionFrame, text: str, position: int) -> float:
-        """Closeness of a candidate to the question's own words in the sentence (0 to 0.4)."""
+    def _proximity(
+        self, frame: QuestionFrame, text: str, position: int, end: int | None = None
+    ) -> float:
+        """Closeness of a candidate to the question's own words in the sentence (0 to 0.4).
+
+        With the candidate's end given, a word after the candidate counts at double distance:
+        an adjunct follows what it modifies ("heading to Kyiv Monday for talks there Tuesday":
+        the talks are on Tuesday)."""
         entity_stems = {s for m in frame.entities for s in self.tokenizer(m.name or m.text)}
         stems = set(self.tokenizer(frame.text)) - entity_stems
         distances = [
             abs(match.start() - position)
+            if end is None
+            else position - match.end()
+            if match.end() <= position
+            else 2 * max(0, match.start() - end)
             for match in re.finditer(r"[\w'-]+", text)
             if self.tokenizer.stem(fold(match.group())) in stems
         ]
@@ -1219,7 +1229,7 @@ class Answerer:
                 r"\b(?:first|ago|originally|initially)\b", frame.text, re.I
             ) and t.kind in {"year", "bare_year", "relative_month", "month_year"}:
                 score += 0.3
-            score += self._proximity(frame, info.text, t.start)
+            score += self._proximity(frame, info.text, t.start, t.end)
             if re.search(
                 r"\b(?:since|until|till|before|after|by)\s+(?:[\w'-]+\s+){0,5}$",
                 info.text[max(0, t.start - 50) : t.start],

@@ -43,3 +43,12 @@ def test_plural_demonym_is_a_people_not_a_person(engine: Engine) -> None:
     answer = engine.ask("Why did Estovians block the border road on Friday?")
     assert answer.answered
     assert "cheap grain imports" in answer.short
+
+
+# --- when -----------------------------------------------------------------------------------
+
+
+def test_time_after_the_asked_predicate(engine: Engine) -> None:
+    # "fly ... on Wednesday for negotiations there on Thursday": the negotiations are Thursday.
+    answer = engine.ask("When will Roos hold negotiations in Kessa?")
+    assert "Thursday" in answer.short and "Wednesday" not in answer.short
