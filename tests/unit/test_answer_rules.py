@@ -52,3 +52,12 @@ def test_time_after_the_asked_predicate(engine: Engine) -> None:
     # "fly ... on Wednesday for negotiations there on Thursday": the negotiations are Thursday.
     answer = engine.ask("When will Roos hold negotiations in Kessa?")
     assert "Thursday" in answer.short and "Wednesday" not in answer.short
+
+
+# --- where ----------------------------------------------------------------------------------
+
+
+def test_a_city_question_is_not_answered_by_a_region_or_a_city_elsewhere(engine: Engine) -> None:
+    # Europe is a region, Estovia the country itself, Vienna a city of another country.
+    answer = engine.ask("In which Estovian city was the three-day health summit held?")
+    assert not answer.answered, answer.short
