@@ -102,6 +102,8 @@ _ROLE_PHRASE = re.compile(
 _BUILDING_FOCUS = frozenset(
     "building venue temple palace hall hotel site house church cathedral stadium arena museum airport base residence office headquarters square".split()
 )
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|to|at|inside|across|around)\s+(?:the\s+)?$", re.I)
+_TOPIC_BEFORE = re.compile(r"\b(?:about|over|regarding|concerning)\b", re.I)
 _SETTLEMENT_FOCUS = frozenset("city cities town towns village villages capital port".split())
 # The share of the question's words a sentence must hold to be offered as a fallback answer.
 FALLBACK_COVERAGE = 0.6
@@ -731,7 +733,7 @@ class Answerer:
         strong = frame.strong_entities()
         people = [m for m in strong if m.kind is EntityKind.PERSON and m.rule in _CONFIRMED_PEOPLE]
         info = item.info
-        places = [m for m in strong if m.kind is EntityKind.PLACE]
+        places = self._place_constraints(frame)
         if frame.intent == "who_met" and places:
             # "Who did X meet in Osaka?": the sentence, its story's dateline or the meeting it
             # reports must be in one of the places the question names.
@@ -758,15 +760,42 @@ class Answerer:
             return item.entity_hits >= 1 or item.coverage >= 0.6
         return True
 
+    def _place_constraints(self, frame: QuestionFrame) -> list[Mention]:
+        """The places a question sets its event in: named places, and countries after a place
+        preposition ("during his visit to Romania", "in Japan"; not "Who did Japan host?")."""
+        out = []
+        for m in frame.strong_entities():
+            if (
+                m.kind is EntityKind.PLACE
+                or (
+                    m.kind is EntityKind.COUNTRY
+                    and _PLACE_PREPOSITION.search(frame.text[max(0, m.start - 20) : m.start])
+                    # "about Russia's moves in Ukraine": inside the topic, not the setting.
+                    and not _TOPIC_BEFORE.search(frame.text[max(0, m.start - 40) : m.start])
+                )
+            ):
+                out.append(m)
+        return out
+
     def _place_fits(self, frame: QuestionFrame, meeting: Meeting) -> bool:
-        """A meeting placed elsewhere does not answer a question about a named place."""
-        places = [m for m in frame.strong_entities() if m.kind is EntityKind.PLACE]
+        """A meeting placed elsewhere does not answer a question about a named place; a city
+        lies in a country when the gazetteer says so (an unknown city is given the benefit)."""
+        places = self._place_constraints(frame)
         if not places or meeting.place is None:
             return True
         where = fold(meeting.place.value)
-        return any(
-            fold(m.name or m.text) in where or where in fold(m.name or m.text) for m in places
-        )
+        for m in places:
+            name = fold(m.name or m.text)
+            if name in where or where in name:
+                return True
+            if m.kind is EntityKind.COUNTRY:
+                from assistant.knowledge.lexicon import city_countries, lexicon
+
+                city = where.split(",")[0].strip()
+                countries = city_countries().get(city)
+                if city not in lexicon().countries and (not countries or name in countries):
+                    return True
+        return False
 
     # --- extractors: each yields candidates from one sentence ------------------------------
 

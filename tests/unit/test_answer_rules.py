@@ -61,3 +61,11 @@ def test_a_city_question_is_not_answered_by_a_region_or_a_city_elsewhere(engine:
     # Europe is a region, Estovia the country itself, Vienna a city of another country.
     answer = engine.ask("In which Estovian city was the three-day health summit held?")
     assert not answer.answered, answer.short
+
+
+def test_meeting_in_another_country_does_not_answer(engine: Engine) -> None:
+    # The only meeting reported is in Vienna, which the gazetteer puts in Austria.
+    answer = engine.ask("Who did Tellen meet during his visit to Romania?")
+    assert not answer.answered, answer.short
+    # The same country after "about" is the topic, not the setting.
+    assert engine.ask("Who did Tellen meet about the sanctions in Romania?").answered
