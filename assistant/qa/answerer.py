@@ -91,6 +91,9 @@ _CAUSE_CUES = [
 _THING_NOUNS = r"(?:boat|ship|vessel|ferry|tanker|aircraft|plane|jet|cathedral|church|mosque|temple|hotel|building|tower|bridge|stadium|airport|station|river|lake|fire|blaze|storm|hurricane|typhoon|cyclone|earthquake|flood|attack|bombing|festival|race|marathon|tournament|game|match|film|book|album|exoplanet|planet|satellite|mission|spacecraft|rocket|operation|programme|program|project|bill|law|treaty|agreement|deal|company|party)"
 _THING_BEFORE = re.compile(_THING_NOUNS + r"\s+$", re.IGNORECASE)
 _THING_AFTER = re.compile(r"\s+(?:'s\s+)?" + _THING_NOUNS + r"\b", re.IGNORECASE)
+_PLACE_OF_BEFORE = re.compile(
+    r"\b(?:islands?|city|town|village|province|region|district|port|county|state|capital|suburb|island\s+nation)\s+of\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and)\s+)?$"
+)
 _PAST_MEETING = re.compile(
     r"\b(?:first|last|previous(?:ly)?|earlier|before|originally|ago)\b", re.IGNORECASE
 )
@@ -103,6 +106,10 @@ _BUILDING_FOCUS = frozenset(
     "building venue temple palace hall hotel site house church cathedral stadium arena museum airport base residence office headquarters square".split()
 )
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|to|at|inside|across|around)\s+(?:the\s+)?$", re.I)
+_WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+)\b", re.I)
+_AUXILIARIES = frozenset(
+    "is was are were be been did does do has have had will would can could shall should may might must else".split()
+)
 _TOPIC_BEFORE = re.compile(r"\b(?:about|over|regarding|concerning)\b", re.I)
 _SETTLEMENT_FOCUS = frozenset("city cities town towns village villages capital port".split())
 # The share of the question's words a sentence must hold to be offered as a fallback answer.
@@ -448,6 +455,12 @@ class Answerer:
             if mention.kind is EntityKind.PERSON and mention.rule in {"lone-name", "name-shape"}:
                 before = frame.text[max(0, mention.start - 25) : mention.start]
                 after = frame.text[mention.end : mention.end + 25]
+                if _PLACE_OF_BEFORE.search(frame.text[max(0, mention.start - 60) : mention.start]):
+                    # "the islands of Tiran and Sanafir", "the town of Moroto": places.
+                    mention.kind = EntityKind.PLACE
+                    mention.rule = f"{mention.rule}+place-of"
+                    log.append(f"entity {mention.text!r} names a place")
+                    continue
                 if _THING_BEFORE.search(before) or _THING_AFTER.match(after):
                     # "the dive boat Conception", "the Notre Dame fire": a thing, not a person.
                     mention.kind = EntityKind.ORGANISATION
@@ -699,6 +712,21 @@ class Answerer:
         pool = [s for s in scored[:12] if s.coverage >= 0.15]
         if frame.intent in _ANCHORED_INTENTS:
             pool = [s for s in pool if self._anchored(frame, s)]
+        verb = self._who_verb(frame)
+        if verb:
+            # "Who led the delegation?": the person is found where someone leads something.
+            # Its first four letters also find the noun: "chaired" the chairman, "decided" the
+            # decision.
+            pool = [
+                s
+                for s in pool
+                if any(
+                    t.startswith(verb[:4]) for t in self._sentence_features(s.article, s.info)[1]
+                )
+            ]
+            if not pool:
+                log.append(f"no sentence has the question's verb ({verb}); declining")
+                return None
         candidates: list[Candidate] = []
         for rank, item in enumerate(pool):
             for candidate in extractor(frame, item):
@@ -721,6 +749,16 @@ class Answerer:
             return None
         log.append(f"rule {best.rule} -> {best.short!r} (score {best.score:.2f})")
         return best
+
+    def _who_verb(self, frame: QuestionFrame) -> str | None:
+        """The stem of the verb right after "who" in a who-question ("Who led ..." -> lead)."""
+        if frame.intent != "who":
+            return None
+        match = _WHO_VERB.match(frame.text)
+        if not match or match.group(1).lower() in _AUXILIARIES:
+            return None
+        stems = self.tokenizer(match.group(1))
+        return stems[0] if stems else None
 
     def _anchored(self, frame: QuestionFrame, item: Scored) -> bool:
         """Whether a sentence is about what the question names, so that an answer may come from it.

@@ -69,3 +69,20 @@ def test_meeting_in_another_country_does_not_answer(engine: Engine) -> None:
     assert not answer.answered, answer.short
     # The same country after "about" is the topic, not the setting.
     assert engine.ask("Who did Tellen meet about the sanctions in Romania?").answered
+
+
+# --- who ------------------------------------------------------------------------------------
+
+
+def test_who_question_needs_its_verb_in_the_answering_sentence(engine: Engine) -> None:
+    # Nobody is said to lead the delegation; the president only reports its arrival.
+    answer = engine.ask("Who led the Norvessan delegation in Halvik?")
+    assert not answer.answered, answer.short
+
+
+def test_names_after_islands_of_are_places(engine: Engine) -> None:
+    # Kellby and Marrow are islands, so the governor two sentences later may answer.
+    answer = engine.ask(
+        "Who announced the result of the ferry vote on the islands of Kellby and Marrow?"
+    )
+    assert answer.short == "Aune Fisk"
