@@ -110,6 +110,22 @@ _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+)\b", re.I)
 _AUXILIARIES = frozenset(
     "is was are were be been did does do has have had will would can could shall should may might must else".split()
 )
+# An embedded question after these words says its answer is not known (yet).
+_OPEN_CUE = (
+    r"(?:\b(?:on|about|over|know|knows|known|unclear|clear|decide|depend|depends|depending|ask|"
+    r"asked|asking|see|determine|sure|unknown|uncertain|wonder|wondering|question)|"
+    # "has not said when", "would not say who": a said-verb leaves it open only when denied.
+    r"(?:\bnot|n't|\bnever|\byet\s+to)\s+(?:\w+\s+)?(?:say|said|announce|announced|confirm|"
+    r"confirmed|disclose|disclosed|reveal|revealed|specify|specified|indicate|indicated|decide|"
+    r"decided|explain|explained))\s+"
+)
+_OPEN_WH = {
+    "who": r"(?:who|whom)\b",
+    "who_met": r"(?:who|whom)\b",
+    "where": r"where\b",
+    "when": r"when\b",
+    "why": r"why\b",
+}
 _TOPIC_BEFORE = re.compile(r"\b(?:about|over|regarding|concerning)\b", re.I)
 _SETTLEMENT_FOCUS = frozenset("city cities town towns village villages capital port".split())
 # The share of the question's words a sentence must hold to be offered as a fallback answer.
@@ -673,6 +689,13 @@ class Answerer:
             return self._decline(
                 frame, "no sentence matches the question closely enough", hits, log
             )
+        if self._left_open(frame, scored[0]):
+            return self._decline(
+                frame,
+                f"the closest sentence leaves the {self._what_is_sought(frame)} open",
+                hits,
+                log,
+            )
         candidate = self._extract(frame, scored, log)
         if candidate is None:
             if frame.intent in {"what", "fallback"}:
@@ -681,6 +704,19 @@ class Answerer:
                 frame, f"no {self._what_is_sought(frame)} is given for this question", hits, log
             )
         return self._render(frame, candidate, hits, log)
+
+    def _left_open(self, frame: QuestionFrame, best: Scored) -> bool:
+        """Whether the sentence that best matches the question says the answer is not known:
+        "Much will depend on who he names ...", "It is unclear when the talks resume"."""
+        wh = _OPEN_WH.get(frame.intent)
+        if wh is None:
+            return False
+        predicate = self._predicate_stems(frame)
+        for match in re.finditer(_OPEN_CUE + wh + r"((?:\s+[\w'’-]+){1,5})", best.info.text, re.I):
+            following = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(match.group(1))}
+            if predicate & following:
+                return True
+        return False
 
     def _what_is_sought(self, frame: QuestionFrame) -> str:
         return {

@@ -86,3 +86,12 @@ def test_names_after_islands_of_are_places(engine: Engine) -> None:
         "Who announced the result of the ferry vote on the islands of Kellby and Marrow?"
     )
     assert answer.short == "Aune Fisk"
+
+
+# --- declining ------------------------------------------------------------------------------
+
+
+def test_sentence_that_leaves_the_answer_open_declines(engine: Engine) -> None:
+    answer = engine.ask("When will the new bridge over the Kell river open to traffic?")
+    assert not answer.answered, answer.short
+    assert "open" in answer.answer
