@@ -126,6 +126,10 @@ _OPEN_WH = {
     "when": r"when\b",
     "why": r"why\b",
 }
+# A name right after the auxiliary of a question is its subject: "Why did (President) Obama".
+_SUBJECT_BEFORE = re.compile(
+    r"\b(?:did|does|do|is|was|were|are|has|have|had|will|would)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
+)
 _TOPIC_BEFORE = re.compile(r"\b(?:about|over|regarding|concerning)\b", re.I)
 _SETTLEMENT_FOCUS = frozenset("city cities town towns village villages capital port".split())
 # The share of the question's words a sentence must hold to be offered as a fallback answer.
@@ -614,6 +618,9 @@ class Answerer:
         tokens = [t for t in _WORDS.findall(fold(name)) if len(t) > 2] or _WORDS.findall(fold(name))
         if mention.kind is EntityKind.PERSON:
             if any(t in words.words for t in tokens[-1:] + tokens[:1]):
+                return True
+            # "The president" resolved to "Barack Obama" refers to the question's "Obama".
+            if tokens and any(tokens[-1] in fold(r.name).split() for r in info.references):
                 return True
         elif words.has(name):
             return True
@@ -1389,6 +1396,19 @@ class Answerer:
     def _why(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
         persons = [m for m in frame.strong_entities() if m.kind is EntityKind.PERSON]
+        predicate = self._predicate_stems(frame)
+        # The asked-about person named inside a purpose is its object, not its subject: "Rouhani
+        # wanted to talk with President Obama" gives Rouhani's reason, not Obama's.
+        surnames = [
+            fold(m.name or m.text).split()[-1]
+            for m in persons
+            if (m.name or m.text)
+            and _SUBJECT_BEFORE.search(frame.text[max(0, m.start - 40) : m.start])
+        ]
+
+        def names_subject(clause: str) -> bool:
+            return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", fold(clause)) for n in surnames)
+
         for meeting in self._meetings_for(frame, scored):
             if meeting.purpose is None or meeting.background:
                 continue
@@ -1399,6 +1419,8 @@ class Answerer:
                 continue
             # The event's purpose may sit in a later sentence ("The visit aims to ...").
             own = 1.0 if meeting.purpose.sentence == info.index else 0.9
+            if names_subject(meeting.purpose.value):
+                own -= 0.3
             yield Candidate(
                 short=meeting.purpose.value,
                 score=own,
@@ -1408,9 +1430,10 @@ class Answerer:
                 meeting=meeting,
                 extra_sentences=[(scored.article, meeting.purpose.sentence)],
             )
-        predicate = self._predicate_stems(frame)
         for purpose, start in purpose_clauses(info):
             own = {"purpose:statement": 1.0, "purpose:generic": 0.4}.get(purpose.rule, 0.7)
+            if names_subject(purpose.value):
+                own -= 0.3
             yield Candidate(
                 short=purpose.value,
                 score=own + self._attachment(predicate, info.text, start, purpose.value),

@@ -95,3 +95,15 @@ def test_sentence_that_leaves_the_answer_open_declines(engine: Engine) -> None:
     answer = engine.ask("When will the new bridge over the Kell river open to traffic?")
     assert not answer.answered, answer.short
     assert "open" in answer.answer
+
+
+def test_title_reference_counts_as_the_named_person(engine: Engine) -> None:
+    # "The president" is Lorin Vasse; the union chiefs' wish to talk with him is their reason.
+    answer = engine.ask("Why did Vasse bring union leaders and farm owners together at the palace?")
+    assert "listen to each other" in answer.short
+
+
+def test_purpose_naming_the_asked_subject_is_someone_elses(engine: Engine) -> None:
+    # "to ask Minister Rusk for loans" is the bank chiefs' purpose, not Rusk's.
+    answer = engine.ask("Why did Rusk call the meeting?")
+    assert answer.short.startswith("to calm markets"), answer.short

@@ -549,3 +549,21 @@ def test_purpose_with_an_unlisted_verb(extract: Extract) -> None:
 def test_place_before_was(extract: Extract) -> None:
     meeting = single(extract, f"A planned meeting between {A} and {D} in Kelmora was cancelled.")
     assert meeting.place is not None and meeting.place.value == "Kelmora"
+
+
+def test_purpose_clauses_skip_to_before_nouns_and_pronouns(tmp_path: Path) -> None:
+    from assistant.knowledge.analysis import analyse
+    from assistant.knowledge.meetings import purpose_clauses
+
+    path = tmp_path / "purpose.txt"
+    path.write_text(
+        "Fixture story\n\nBy Test Writer Posted : March 4, 2026, 10:00\n\n"
+        "The mayor, speaking to reporters on Friday, said she met the two sides to end "
+        "the strike and asked them to listen to each other.\n",
+        encoding="utf-8",
+    )
+    articles, _ = load_file(path)
+    info = analyse(articles[0]).sentences[0]
+    clauses = [evidence.value for evidence, _ in purpose_clauses(info)]
+    assert any(c.startswith("to end the strike") for c in clauses)
+    assert not any(c.startswith(("to reporters", "to each other")) for c in clauses)
