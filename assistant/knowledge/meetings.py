@@ -87,6 +87,7 @@ class StatusRules(StrictModel):
 
 class Concepts(StrictModel):
     meeting: list[str]
+    topic: list[str]
 
 
 class MeetingRules(StrictModel):
@@ -107,6 +108,7 @@ class CompiledRules:
     cancelled: re.Pattern[str]
     background: re.Pattern[str]
     meeting_words: tuple[str, ...]
+    topic_words: tuple[str, ...]
     any_trigger: re.Pattern[str]
 
 
@@ -125,6 +127,7 @@ def rules() -> CompiledRules:
         cancelled=re.compile(data.status.cancelled, re.IGNORECASE),
         background=re.compile(data.status.background, re.IGNORECASE),
         meeting_words=tuple(data.concepts.meeting),
+        topic_words=tuple(data.concepts.topic),
         # One pass that tells whether any trigger can match: most sentences report no meeting.
         any_trigger=re.compile(
             "|".join(

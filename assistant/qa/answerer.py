@@ -131,6 +131,9 @@ _SUBJECT_BEFORE = re.compile(
     r"\b(?:did|does|do|is|was|were|are|has|have|had|will|would)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
 )
 _TOPIC_BEFORE = re.compile(r"\b(?:about|over|regarding|concerning)\b", re.I)
+_SITE_HEADS = frozenset(
+    "palace hall hotel temple church cathedral mosque stadium arena museum airport base residence office headquarters square house building tower bridge embassy consulate center centre station castle camp compound complex pavilion chamber plaza garden gardens park".split()
+)
 _SETTLEMENT_FOCUS = frozenset("city cities town towns village villages capital port".split())
 # The share of the question's words a sentence must hold to be offered as a fallback answer.
 FALLBACK_COVERAGE = 0.6
@@ -386,6 +389,7 @@ class Answerer:
             self.tokenizer.stem(w) for w in q_words
         }
         meeting_stems = self._meeting_stems()
+        topic_stems = self._topic_stems()
         weights = {s: self._idf(s) for s in q_stems}
         meet_weight = self._idf(self.tokenizer.stem("meet"))
         # A word the corpus never uses cannot match: a meeting word counts as "meet", any other
@@ -422,13 +426,15 @@ class Answerer:
                     elif len(stem) >= 4 and stem[:5] in _prefixes(stems):
                         # "chaired" and "chairman" share a prefix but not a stem.
                         overlap += weight * 0.6
-                    elif stem in meeting_stems and stems & meeting_stems:
+                    elif (stem in meeting_stems and stems & meeting_stems) or (
+                        stem in topic_stems and stems & topic_stems
+                    ):
                         overlap += weight * 0.85
                 overlap /= total
                 entity_hits = sum(1 for m in strong if self._sentence_has(info, m, words))
                 people = [m for m in strong if m.kind is EntityKind.PERSON]
                 in_window = self._window_hits(analysis, info.index, people) if people else 0
-                if len(people) >= 2 and PLURAL_REFERENCE.search(info.text):
+                if len(people) >= 2 and self._plural_reference(analysis, info):
                     # "The pair first sat down ...", "the leaders will discuss ...": both people
                     # the question names (the article mentions them, or it was not selected).
                     entity_hits = max(entity_hits, len(people))
@@ -559,6 +565,11 @@ class Answerer:
                     )
                 )
                 log.append(f"{match.group()!r} is {name}")
+
+    def _topic_stems(self) -> frozenset[str]:
+        from assistant.knowledge.meetings import rules
+
+        return frozenset(self.tokenizer.stem(w) for w in rules().topic_words)
 
     def _meeting_stems(self) -> frozenset[str]:
         from assistant.knowledge.meetings import rules
@@ -830,7 +841,7 @@ class Answerer:
         if people:
             if any(self._sentence_has(info, m) for m in people):
                 return True
-            if len(people) >= 2 and PLURAL_REFERENCE.search(info.text):
+            if len(people) >= 2 and self._plural_reference(self.analyses.get(item.article), info):
                 return True
             return any(
                 any(self._same_entity(p.name, m) for p in meeting.participants for m in people)
@@ -840,6 +851,16 @@ class Answerer:
         if frame.intent == "when" and others:
             return item.entity_hits >= 1 or item.coverage >= 0.6
         return True
+
+    def _plural_reference(self, analysis: ArticleAnalysis, info: SentenceInfo) -> bool:
+        """ "The two leaders", "the pair" in the sentence or the one before it: the people of the
+        meeting being reported ("The two leaders held talks ... The agenda included ...")."""
+        if PLURAL_REFERENCE.search(info.text):
+            return True
+        index = info.index
+        return 0 < index <= len(analysis.sentences) and bool(
+            PLURAL_REFERENCE.search(analysis.sentences[index - 1].text)
+        )
 
     def _place_constraints(self, frame: QuestionFrame) -> list[Mention]:
         """The places a question sets its event in: named places, and countries after a place
@@ -1321,6 +1342,9 @@ class Answerer:
         if frame.focus in _SETTLEMENT_FOCUS:
             lex = lexicon()
             if kind is EntityKind.COUNTRY or folded in lex.countries or folded in lex.regions:
+                return False
+            if folded.split()[-1:] and folded.split()[-1] in _SITE_HEADS:
+                # "Tarrow Palace" is a building, not a city.
                 return False
         if frame.focus_country and frame.focus in _SETTLEMENT_FOCUS | _BUILDING_FOCUS:
             countries = city_countries().get(folded.split(",")[0].strip())

@@ -107,3 +107,13 @@ def test_purpose_naming_the_asked_subject_is_someone_elses(engine: Engine) -> No
     # "to ask Minister Rusk for loans" is the bank chiefs' purpose, not Rusk's.
     answer = engine.ask("Why did Rusk call the meeting?")
     assert answer.short.startswith("to calm markets"), answer.short
+
+
+# --- topic ----------------------------------------------------------------------------------
+
+
+def test_agenda_answers_discuss_and_the_two_leaders_carry_over(engine: Engine) -> None:
+    # "discuss" finds "the agenda included"; "the two leaders" in the sentence before stands
+    # for the two presidents the question names.
+    answer = engine.ask("What did Sorel and Vard discuss at the Tarrow Palace?")
+    assert "rail tunnel" in answer.short
