@@ -1039,6 +1039,9 @@ class Answerer:
                     highlight=tuple(names),
                 )
             return
+        group = self._group_object(info.text, verb.end())
+        if group is not None and self._in_question(frame, group[0]):
+            group = None
         objects = [
             m
             for m in actors
@@ -1048,8 +1051,11 @@ class Answerer:
                 passive
                 or not PREPOSITION_BEFORE.search(info.text, max(verb.end(), m.start - 40), m.start)
             )
+            # A group met ("with leaders in law enforcement, ... said that America ..."): names
+            # after it belong to another clause.
+            and (group is None or m.start < group[1])
         ]
-        if passive or not objects:
+        if (passive or not objects) and group is None:
             objects += [
                 m
                 for m in actors
@@ -1065,17 +1071,29 @@ class Answerer:
                 rule="sentence-actors",
                 highlight=tuple(names),
             )
-        group = group_np().match(info.text, verb.end())
-        if group:
-            phrase = re.sub(r"^(?:with|the)\s+", "", group.group(1).strip())
-            if not self._in_question(frame, phrase):
-                yield Candidate(
-                    short=phrase,
-                    score=window_score - 0.1,
-                    sentence=scored,
-                    rule="sentence-group",
-                    highlight=(phrase,),
-                )
+        if group is not None:
+            phrase = group[0]
+            yield Candidate(
+                short=phrase,
+                score=window_score - 0.1,
+                sentence=scored,
+                rule="sentence-group",
+                highlight=(phrase,),
+            )
+
+    def _group_object(self, text: str, after: int) -> tuple[str, int] | None:
+        """The group a meeting verb takes as its object, right after it ("met the families") or
+        after "with" later in the same clause ("a meeting at the White House Wednesday with
+        leaders in law enforcement"); the phrase and where it ends."""
+        group = group_np().match(text, after)
+        if not group:
+            with_ = re.compile(r"\bwith\s+").search(text, after, after + 80)
+            if with_ is None or re.search(r"[,;:.]", text[after : with_.start()]):
+                return None
+            group = group_np().match(text, with_.start())
+            if not group:
+                return None
+        return re.sub(r"^(?:with|the)\s+", "", group.group(1).strip()), group.end()
 
     def _who(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info

@@ -117,3 +117,12 @@ def test_agenda_answers_discuss_and_the_two_leaders_carry_over(engine: Engine) -
     # for the two presidents the question names.
     answer = engine.ask("What did Sorel and Vard discuss at the Tarrow Palace?")
     assert "rail tunnel" in answer.short
+
+
+# --- who met --------------------------------------------------------------------------------
+
+
+def test_group_met_after_with_in_the_same_clause(engine: Engine) -> None:
+    # The group after "with" is who was met; Norvessa belongs to the mayor's statement.
+    answer = engine.ask("Who did Rinn meet at the town hall on Friday?")
+    assert "leaders of the fishing cooperatives" in answer.short, answer.short

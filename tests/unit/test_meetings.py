@@ -567,3 +567,11 @@ def test_purpose_clauses_skip_to_before_nouns_and_pronouns(tmp_path: Path) -> No
     clauses = [evidence.value for evidence, _ in purpose_clauses(info)]
     assert any(c.startswith("to end the strike") for c in clauses)
     assert not any(c.startswith(("to reporters", "to each other")) for c in clauses)
+
+
+def test_group_object_keeps_a_lower_case_word_after_of_or_in() -> None:
+    from assistant.knowledge.meetings import group_np
+
+    text = "She met leaders in law enforcement and relatives of flood victims killed in March."
+    found = [m.group(1) for m in [group_np().match(text, 7)] if m]
+    assert found == ["leaders in law enforcement"]
