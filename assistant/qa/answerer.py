@@ -54,7 +54,7 @@ _WHO_OPENING = re.compile(
     r"^\s*(?:and\s+)?(?:which|what|who\s+(?:is|was|are|were)\s+the)\s+", re.IGNORECASE
 )
 _FOCUS_STOP = frozenset(
-    "who that which did does do is was were are has had have will would can could".split()
+    "who that which did does do is was were are has had have will would can could said says told announced warned confirmed stated claimed insisted argued denied".split()
 )
 
 
