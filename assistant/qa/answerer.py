@@ -998,6 +998,12 @@ class Answerer:
                 )
             )
             bonus = 1.5 if involved and triggered_here else 0.6 if involved else 0.3
+            if not wants_countries and all(
+                p.kind is EntityKind.COUNTRY for p in meeting.participants if p.name in names
+            ):
+                # "France's new President ... to meet": a country where a person was asked for
+                # is the weakest answer a meeting can give.
+                bonus -= 1.0
             if plural:
                 bonus += 0.1 * (len(names) - 1)
             yield Candidate(

@@ -126,3 +126,9 @@ def test_group_met_after_with_in_the_same_clause(engine: Engine) -> None:
     # The group after "with" is who was met; Norvessa belongs to the mayor's statement.
     answer = engine.ask("Who did Rinn meet at the town hall on Friday?")
     assert "leaders of the fishing cooperatives" in answer.short, answer.short
+
+
+def test_a_country_is_the_weakest_answer_to_who(engine: Engine) -> None:
+    # "Norway's new foreign minister" makes Norway a participant; the person met is Galen.
+    answer = engine.ask("Who will Dahl fly to Orvik to meet?")
+    assert answer.short == "Ruth Galen", answer.short
