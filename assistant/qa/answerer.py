@@ -838,6 +838,15 @@ class Answerer:
             )
             if not in_place:
                 return False
+        if frame.intent == "where" and places:
+            # "Which building in Brennmark": a sentence about a hall in another city does not
+            # answer; the question's place must be in the sentence, a neighbour or the dateline.
+            dateline = fold(item.article.dateline or "")
+            analysis = self.analyses.get(item.article)
+            if not any(fold(p.name or p.text) == dateline for p in places) and not (
+                self._window_hits(analysis, info.index, places)
+            ):
+                return False
         if people:
             if any(self._sentence_has(info, m) for m in people):
                 return True

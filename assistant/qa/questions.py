@@ -129,7 +129,13 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
         # Typed all in lower case: restore the capitals the corpus uses for its names.
         body = re.sub(r"[a-z][\w'-]*", lambda m: known_names.get(fold(m.group()), m.group()), body)
         body = re.sub(r"^\s*\w+", lambda m: m.group().lower(), body)
-    mentions = [m for m in recognizer.mentions(body) if fold(m.text) not in _WH]
+    mentions = [
+        m
+        for m in recognizer.mentions(body)
+        if fold(m.text) not in _WH
+        # A lone suffix word ("State" of "Islamic State") names no place.
+        and not (m.rule == "place-suffix" and len(m.text.split()) == 1)
+    ]
     for mention in mentions:
         _demonym_plural(mention)
     frame = QuestionFrame(text=text, intent=intent, entities=mentions)

@@ -130,5 +130,15 @@ def test_group_met_after_with_in_the_same_clause(engine: Engine) -> None:
 
 def test_a_country_is_the_weakest_answer_to_who(engine: Engine) -> None:
     # "Norway's new foreign minister" makes Norway a participant; the person met is Galen.
-    answer = engine.ask("Who will Dahl fly to Orvik to meet?")
+    answer = engine.ask("Who will Dahl meet on his first trip abroad?")
     assert answer.short == "Ruth Galen", answer.short
+
+
+def test_where_answer_must_be_near_the_place_the_question_names(engine: Engine) -> None:
+    # The hall is in Orvik; nothing names the building used in Tessvik.
+    answer = engine.ask("In which building did the Northern Sea Council ministers meet in Tessvik?")
+    assert "Orvik" not in answer.short, answer.short
+
+
+def test_which_river_is_a_where_question(engine: Engine) -> None:
+    assert engine.ask("Which river flooded the town?").intent == "where"

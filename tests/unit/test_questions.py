@@ -6,6 +6,7 @@ import pytest
 
 from assistant.models import EntityKind
 from assistant.qa.questions import detect_intent, parse_question
+from assistant.text import fold
 
 # --- intents --------------------------------------------------------------------------------
 
@@ -288,3 +289,8 @@ def test_plural_demonym_is_its_country() -> None:
 def test_demonym_before_the_focus_noun() -> None:
     frame = parse_question("In which Estovian city was the summit held?")
     assert (frame.focus, frame.focus_country) == ("city", "Estovia")
+
+
+def test_lone_suffix_word_is_no_place() -> None:
+    frame = parse_question("Where did the fight against Islamic State begin?")
+    assert all(fold(m.text) != "state" for m in frame.entities)
