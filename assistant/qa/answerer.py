@@ -131,6 +131,8 @@ _SUBJECT_BEFORE = re.compile(
     r"\b(?:did|does|do|is|was|were|are|has|have|had|will|would)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
 )
 _TOPIC_BEFORE = re.compile(r"\b(?:about|over|regarding|concerning)\b", re.I)
+# How far below a country a city of that country may score and still be preferred.
+_SPECIFIC_MARGIN = 0.6
 _SITE_HEADS = frozenset(
     "palace hall hotel temple church cathedral mosque stadium arena museum airport base residence office headquarters square house building tower bridge embassy consulate center centre station castle camp compound complex pavilion chamber plaza garden gardens park".split()
 )
@@ -798,6 +800,8 @@ class Answerer:
                 candidates = [c for c in candidates if c.kind is not EntityKind.ORGANISATION]
         candidates.sort(key=lambda c: -c.score)
         best = candidates[0]
+        if frame.intent == "where" and best.kind is EntityKind.COUNTRY:
+            best = self._more_specific_place(best, candidates, log)
         if best.own < MIN_CANDIDATE_SCORE.get(frame.intent, 0.0):
             log.append(f"best candidate {best.short!r} too weak ({best.own:.2f}); declining")
             return None
@@ -813,6 +817,24 @@ class Answerer:
             return None
         stems = self.tokenizer(match.group(1))
         return stems[0] if stems else None
+
+    def _more_specific_place(
+        self, best: Candidate, candidates: list[Candidate], log: list[str]
+    ) -> Candidate:
+        """A country answers "where" only when no city of that country scored nearly as well
+        ("heading to Ukraine" in the headline, "heading to Kyiv" in the story)."""
+        from assistant.knowledge.lexicon import city_countries
+
+        country = fold(best.short)
+        for other in candidates[1:]:
+            if other.score < best.score - _SPECIFIC_MARGIN:
+                break
+            if other.kind is EntityKind.PLACE and country in city_countries().get(
+                fold(other.short), frozenset()
+            ):
+                log.append(f"{other.short!r} is more exact than {best.short!r}")
+                return other
+        return best
 
     def _anchored(self, frame: QuestionFrame, item: Scored) -> bool:
         """Whether a sentence is about what the question names, so that an answer may come from it.
@@ -838,13 +860,19 @@ class Answerer:
             )
             if not in_place:
                 return False
-        if frame.intent == "where" and places:
+        settings = [
+            p
+            for p in places
+            if _PLACE_PREPOSITION.search(frame.text[max(0, p.start - 20) : p.start])
+        ]
+        if frame.intent == "where" and settings:
             # "Which building in Brennmark": a sentence about a hall in another city does not
-            # answer; the question's place must be in the sentence, a neighbour or the dateline.
+            # answer; the place the question sets the event in ("in", "at", not "grip on
+            # Crimea") must be in the sentence, a neighbour or the dateline.
             dateline = fold(item.article.dateline or "")
             analysis = self.analyses.get(item.article)
-            if not any(fold(p.name or p.text) == dateline for p in places) and not (
-                self._window_hits(analysis, info.index, places)
+            if not any(fold(p.name or p.text) == dateline for p in settings) and not (
+                self._window_hits(analysis, info.index, settings)
             ):
                 return False
         if people:
@@ -1349,6 +1377,7 @@ class Answerer:
                 sentence=scored,
                 rule=f"sentence-place:{m.rule}",
                 highlight=(m.text,),
+                kind=m.kind,
             )
         # A place noun phrase with a lower-case head ("the Esenyurt suburb of Istanbul").
         place = find_place(info, exclude)

@@ -142,3 +142,15 @@ def test_where_answer_must_be_near_the_place_the_question_names(engine: Engine) 
 
 def test_which_river_is_a_where_question(engine: Engine) -> None:
     assert engine.ask("Which river flooded the town?").intent == "where"
+
+
+def test_a_city_of_the_country_is_more_exact(engine: Engine) -> None:
+    # The headline says Norway, the story Bergen, which the gazetteer puts in Norway.
+    answer = engine.ask("Where is Lind heading for fishing talks?")
+    assert answer.short == "Bergen", answer.short
+
+
+def test_a_place_outside_a_place_phrase_is_no_setting(engine: Engine) -> None:
+    # Oslo is what the storms battered, not where the talks are.
+    answer = engine.ask("Where is Lind heading for fishing talks as storms batter Oslo?")
+    assert answer.short == "Bergen", answer.short
