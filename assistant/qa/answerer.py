@@ -633,7 +633,7 @@ class Answerer:
             if any(t in words.words for t in tokens[-1:] + tokens[:1]):
                 return True
             # "The president" resolved to "Barack Obama" refers to the question's "Obama".
-            if tokens and any(tokens[-1] in fold(r.name).split() for r in info.references):
+            if tokens and any(tokens[-1] in r.key.split() for r in info.references):
                 return True
         elif words.has(name):
             return True
