@@ -184,6 +184,11 @@ PREPOSITION_BEFORE = re.compile(
 )
 
 
+_DELEGATION_BEFORE = re.compile(
+    r"\b(?:officials|delegates|delegations?|representatives|ministers|leaders|envoys|diplomats|counterparts|negotiators)\s+(?:from|of)\s+(?:the\s+)?$"
+)
+
+
 def _participant(mention: Mention, sentence: int, rule: str) -> Participant:
     return Participant(
         key=mention.key or fold(mention.text),
@@ -445,7 +450,11 @@ def _participants_for(
             m
             for m in actors
             if end <= m.start < stop
-            and not PREPOSITION_BEFORE.search(text, max(end, m.start - 40), m.start)
+            and (
+                not PREPOSITION_BEFORE.search(text, max(end, m.start - 40), m.start)
+                # "with officials from Egypt": the country sends the people met.
+                or _DELEGATION_BEFORE.search(text, max(end, m.start - 40), m.start)
+            )
             and not _SPEAKER_AFTER.match(text, m.end)
             and (m.kind is not EntityKind.COUNTRY or rule_name in _COUNTRY_RULES)
             and (m.kind is EntityKind.PERSON or rule_name not in {"visited", "joined"})

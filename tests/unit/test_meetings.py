@@ -579,3 +579,11 @@ def test_group_object_keeps_a_lower_case_word_after_of_or_in() -> None:
         match = group_np().match(text, 7)
         assert match is not None
         assert match.group(1).strip() == group
+
+
+def test_countries_sending_the_officials_met_are_participants(extract: Extract) -> None:
+    meeting = single(
+        extract,
+        "Norway will host talks in Bergen this week with officials from Denmark, Sweden and Finland.",
+    )
+    assert set(names(meeting)) >= {"Denmark", "Sweden", "Finland"}
