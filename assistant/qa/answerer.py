@@ -130,6 +130,9 @@ _OPEN_WH = {
 _SUBJECT_BEFORE = re.compile(
     r"\b(?:did|does|do|is|was|were|are|has|have|had|will|would)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
 )
+# "..., according to governor Sahin": who reports the answer, not what the answer says; the
+# source's name still counts as an entity.
+_ATTRIBUTION = re.compile(r",?\s*\baccording\s+to\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+){0,2}", re.I)
 _TOPIC_BEFORE = re.compile(r"\b(?:about|over|regarding|concerning)\b", re.I)
 # How far below a country a city of that country may score and still be preferred.
 _SPECIFIC_MARGIN = 0.6
@@ -381,7 +384,7 @@ class Answerer:
         """Score every sentence of the candidate articles, not only the retrieved passages."""
         q_words = [
             w
-            for w in self.tokenizer.words(frame.text)
+            for w in self.tokenizer.words(_ATTRIBUTION.sub(" ", frame.text))
             if w not in _QUESTION_WORDS and w not in self.tokenizer.stopwords
         ]
         strong = frame.strong_entities()

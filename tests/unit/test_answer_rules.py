@@ -154,3 +154,21 @@ def test_a_place_outside_a_place_phrase_is_no_setting(engine: Engine) -> None:
     # Oslo is what the storms battered, not where the talks are.
     answer = engine.ask("Where is Lind heading for fishing talks as storms batter Oslo?")
     assert answer.short == "Bergen", answer.short
+
+
+def test_according_to_names_the_source_not_the_reason(engine: Engine) -> None:
+    # "according to police chief Ness" says who reports the reason: the sentence giving it
+    # matches the question as well as it matches the question without that phrase.
+    from assistant.qa.answerer import Answerer
+    from assistant.qa.questions import parse_question
+
+    answerer = Answerer.for_engine(engine)
+    article = engine.article("r16-kessby-depot-fire")
+
+    def coverage(question: str) -> float:
+        frame = parse_question(question, answerer.known_names())
+        scored = answerer._score_sentences(frame, [], [article])
+        return next(s.coverage for s in scored if "rival cartel" in s.info.text)
+
+    plain = coverage("Why did the gang burn the depot?")
+    assert coverage("Why did the gang burn the depot, according to police chief Ness?") == plain
