@@ -293,7 +293,10 @@ def find_time(info: SentenceInfo) -> Evidence | None:
 
 
 def _trim_clause(text: str, limit: int = 30) -> str:
-    clause = re.split(r"[;]|\s[-–—]\s|,\s+(?:said|according|adding|the\s+\w+\s+said)\b", text)[0]
+    # A comma or full stop before a closing quote ends the quoted words ('... of Daesh," said').
+    clause = re.split(
+        r"[;]|\s[-–—]\s|,\s+(?:said|according|adding|the\s+\w+\s+said)\b|[,.][\"”]", text
+    )[0]
     words = clause.split()
     if len(words) > limit:
         clause = " ".join(words[:limit])

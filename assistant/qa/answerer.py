@@ -133,6 +133,8 @@ _SUBJECT_BEFORE = re.compile(
 # "..., according to governor Sahin": who reports the answer, not what the answer says; the
 # source's name still counts as an entity.
 _ATTRIBUTION = re.compile(r",?\s*\baccording\s+to\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+){0,2}", re.I)
+# The end of a quotation: a comma or full stop before a closing quote mark.
+_QUOTE_END = re.compile(r"[,.][\"”]")
 _TOPIC_BEFORE = re.compile(r"\b(?:about|over|regarding|concerning)\b", re.I)
 # How far below a country a city of that country may score and still be preferred.
 _SPECIFIC_MARGIN = 0.6
@@ -1534,7 +1536,7 @@ class Answerer:
         for own, pattern in _CAUSE_CUES:
             reasons = list(pattern.finditer(info.text))
             for reason in reasons:
-                short = _trim_words(reason.group(0), 30).rstrip(".,")
+                short = _trim_words(_QUOTE_END.split(reason.group(0))[0], 30).rstrip(".,")
                 yield Candidate(
                     short=short,
                     score=own + self._attachment(predicate, info.text, reason.start(), short),

@@ -172,3 +172,8 @@ def test_according_to_names_the_source_not_the_reason(engine: Engine) -> None:
 
     plain = coverage("Why did the gang burn the depot?")
     assert coverage("Why did the gang burn the depot, according to police chief Ness?") == plain
+
+
+def test_reason_ends_with_its_quotation(engine: Engine) -> None:
+    answer = engine.ask("Why did the gang burn the depot, according to police chief Ness?")
+    assert answer.short.endswith("rival cartel"), answer.short
