@@ -135,6 +135,10 @@ _SUBJECT_BEFORE = re.compile(
 _ATTRIBUTION = re.compile(r",?\s*\baccording\s+to\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+){0,2}", re.I)
 # The end of a quotation: a comma or full stop before a closing quote mark.
 _QUOTE_END = re.compile(r"[,.][\"”]")
+_EXCLUDED = re.compile(
+    r"\b(?:left\s+out|excluded|not\s+invited|uninvited|absent|missing|barred|kept\s+out|shut\s+out)\b",
+    re.I,
+)
 _TOPIC_BEFORE = re.compile(r"\b(?:about|over|regarding|concerning)\b", re.I)
 # How far below a country a city of that country may score and still be preferred.
 _SPECIFIC_MARGIN = 0.6
@@ -798,6 +802,12 @@ class Answerer:
                 candidates.append(candidate)
         if not candidates:
             return None
+        if frame.intent == "who" and _EXCLUDED.search(frame.text):
+            # "Who was left out of Erdogan's meeting?": not anyone reported taking part in it.
+            took_part = self._participants_with(frame, candidates)
+            candidates = [c for c in candidates if fold(c.short) not in took_part]
+            if not candidates:
+                return None
         if frame.intent == "who" and _who_focus(frame.text) not in _ORG_FOCUS:
             people = [c for c in candidates if c.kind is EntityKind.PERSON and c.own >= 0.5]
             # "Who ..." asks for a person: any good person candidate beats an organisation.
@@ -822,6 +832,40 @@ class Answerer:
             return None
         stems = self.tokenizer(match.group(1))
         return stems[0] if stems else None
+
+    def _participants_with(self, frame: QuestionFrame, candidates: list[Candidate]) -> set[str]:
+        """Folded names of everyone reported meeting the question's people, in the candidates'
+        articles."""
+        people = [m for m in frame.strong_entities() if m.kind is EntityKind.PERSON]
+        out: set[str] = set()
+        for article in {c.sentence.article.id: c.sentence.article for c in candidates}.values():
+            sentences = self.analyses.get(article).sentences
+            for meeting in self.engine.meetings_for(article.id):
+                if any(self._same_entity(p.name, m) for p in meeting.participants for m in people):
+                    out |= {fold(p.name) for p in meeting.participants}
+                    # "met with the leaders of two parties, X and Y": the people the meeting's
+                    # own sentence names took part too.
+                    out |= {
+                        fold(m.name or m.text)
+                        for i in meeting.sentences
+                        if 0 <= i < len(sentences)
+                        for m in sentences[i].mentions
+                        if m.kind is EntityKind.PERSON
+                    }
+            for info in sentences:
+                # A sentence where they meet someone, when no meeting was extracted from it.
+                if (
+                    _MEET_VERB.search(info.text)
+                    and not _EXCLUDED.search(info.text)
+                    and not re.search(r"\b(?:not|n't|never|exclusion|without)\b", info.text)
+                    and any(self._sentence_has(info, m) for m in people)
+                ):
+                    out |= {
+                        fold(m.name or m.text)
+                        for m in info.mentions
+                        if m.kind is EntityKind.PERSON and not self._in_question(frame, m.name)
+                    }
+        return out
 
     def _more_specific_place(
         self, best: Candidate, candidates: list[Candidate], log: list[str]

@@ -177,3 +177,9 @@ def test_according_to_names_the_source_not_the_reason(engine: Engine) -> None:
 def test_reason_ends_with_its_quotation(engine: Engine) -> None:
     answer = engine.ask("Why did the gang burn the depot, according to police chief Ness?")
     assert answer.short.endswith("rival cartel"), answer.short
+
+
+def test_who_was_left_out_is_not_a_participant(engine: Engine) -> None:
+    answer = engine.ask("Which opposition party leader was left out of Talvi's meeting?")
+    assert answer.intent == "who"
+    assert answer.short == "Sana Kray", answer.short

@@ -294,3 +294,7 @@ def test_demonym_before_the_focus_noun() -> None:
 def test_lone_suffix_word_is_no_place() -> None:
     frame = parse_question("Where did the fight against Islamic State begin?")
     assert all(fold(m.text) != "state" for m in frame.entities)
+
+
+def test_left_out_of_a_meeting_is_a_who_question() -> None:
+    assert detect_intent("Which party leader was left out of Talvi's meeting?")[0] == "who"
