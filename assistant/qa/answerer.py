@@ -139,6 +139,11 @@ _EXCLUDED = re.compile(
     r"\b(?:left\s+out|excluded|not\s+invited|uninvited|absent|missing|barred|kept\s+out|shut\s+out)\b",
     re.I,
 )
+# A time of something still to happen.
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall|plans?\s+to|planned\s+to|is\s+to|are\s+to|expected\s+to|due\s+to|scheduled|again)\b",
+    re.I,
+)
 _TOPIC_BEFORE = re.compile(r"\b(?:about|over|regarding|concerning)\b", re.I)
 # How far below a country a city of that country may score and still be preferred.
 _SPECIFIC_MARGIN = 0.6
@@ -1475,6 +1480,9 @@ class Answerer:
     def _when(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
         asked = {fold(t) for t in frame.times}
+        asks_past = bool(
+            re.match(r"^\s*(?:and\s+)?when\s+(?:did|was|were|had)\b", frame.text, re.I)
+        )
         for t in info.times:
             if fold(t.text) in asked:
                 continue
@@ -1505,6 +1513,9 @@ class Answerer:
                 info.text[max(0, t.start - 50) : t.start],
             ):
                 # "since the walkout began on June 30": the time of something else.
+                score -= 0.8
+            if asks_past and _PLANNED.search(info.text[max(0, t.start - 60) : t.start]):
+                # "When did they meet?" is not answered by "they would meet again on Thursday".
                 score -= 0.5
             words = t.text
             resolved = format_iso(t.iso)

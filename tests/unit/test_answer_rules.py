@@ -183,3 +183,9 @@ def test_who_was_left_out_is_not_a_participant(engine: Engine) -> None:
     answer = engine.ask("Which opposition party leader was left out of Talvi's meeting?")
     assert answer.intent == "who"
     assert answer.short == "Sana Kray", answer.short
+
+
+def test_past_when_question_skips_planned_and_since_times(engine: Engine) -> None:
+    # Friday is a meeting still to come, June 2 the start of the strike.
+    answer = engine.ask("When did Berg and Frei meet at the Kessby Grand Hotel?")
+    assert "Tuesday" in answer.short, answer.short
