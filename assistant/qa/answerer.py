@@ -84,6 +84,11 @@ _CAUSE_CUES = [
             r"\b(?:because(?:\s+of)?|due\s+to|owing\s+to|in\s+retaliation\s+for|in\s+response\s+to|as\s+a\s+result\s+of|on\s+behalf\s+of|reason\s+(?:for\s+[\w\s]+?\s+)?(?:was|is))",
         ),
         (0.45, r"\b(?:wanted\s+to|hoped\s+to|in\s+order\s+to|so\s+(?:that|as\s+to))"),
+        # "..., as the two countries seek a trade agreement": the aim behind the event.
+        (
+            0.45,
+            r"\bas\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:seek|seeks|try|tries|push|pushes|aim|aims|work|works|prepare|prepares|look|looks)",
+        ),
         (0.35, r"\b(?:after|following|amid|as\s+it|as\s+they|as\s+he|as\s+she|since)"),
         (0.2, r"\b(?:over|for)"),
     )

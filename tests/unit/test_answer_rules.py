@@ -189,3 +189,8 @@ def test_past_when_question_skips_planned_and_since_times(engine: Engine) -> Non
     # Friday is a meeting still to come, June 2 the start of the strike.
     answer = engine.ask("When did Berg and Frei meet at the Kessby Grand Hotel?")
     assert "Tuesday" in answer.short, answer.short
+
+
+def test_as_they_seek_gives_the_aim(engine: Engine) -> None:
+    answer = engine.ask("Why did Orsa receive Lund?")
+    assert "customs union" in answer.short, answer.short
