@@ -149,6 +149,15 @@ _PLANNED = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|planned\s+to|is\s+to|are\s+to|expected\s+to|due\s+to|scheduled|again)\b",
     re.I,
 )
+_SOURCE = re.compile(r"\b(?i:according\s+to)\s+(?:(?i:the)\s+)?((?:[A-Z][\w'’.-]*\s*){1,4})")
+_NEGATED_TOPIC = re.compile(
+    r"\b(?:not|n't|never)\s+(?:been\s+|be\s+)?(?:discussed|raised|on\s+the\s+agenda|talked\s+about)\b",
+    re.I,
+)
+_SETTING_ITEM = re.compile(
+    r"(?:in|at|during|by|after|before|with|when|while|since|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    re.I,
+)
 _TOPIC_BEFORE = re.compile(r"\b(?:about|over|regarding|concerning)\b", re.I)
 # How far below a country a city of that country may score and still be preferred.
 _SPECIFIC_MARGIN = 0.6
@@ -787,6 +796,19 @@ class Answerer:
         pool = [s for s in scored[:12] if s.coverage >= 0.15]
         if frame.intent in _ANCHORED_INTENTS:
             pool = [s for s in pool if self._anchored(frame, s)]
+        source = _SOURCE.search(frame.text)
+        if source:
+            # "..., according to the Kremlin": a sentence the story attributes to another
+            # source ("According to the White House, ...") gives that source's account.
+            wanted = fold(source.group(1))
+            pool = [
+                s
+                for s in pool
+                if all(
+                    fold(other.group(1)) in wanted or wanted in fold(other.group(1))
+                    for other in _SOURCE.finditer(s.info.text)
+                )
+            ]
         verb = self._who_verb(frame)
         if verb:
             # "Who led the delegation?": the person is found where someone leads something.
@@ -1643,7 +1665,16 @@ class Answerer:
                         meeting=meeting,
                     )
         topics = find_topics(info)
-        items = [t.value for t in topics if not self._in_question(frame, t.value)]
+        if _NEGATED_TOPIC.search(info.text):
+            # "... was not discussed in the phone call": no topic of this meeting.
+            topics = []
+        items = [
+            t.value
+            for t in topics
+            if not self._in_question(frame, t.value)
+            # "discussed in the two leaders' call": a setting after the verb, not a topic.
+            and not _SETTING_ITEM.match(t.value)
+        ]
         if items:
             score = 0.7 + 0.1 * min(len(items), 6)
             yield Candidate(

@@ -194,3 +194,15 @@ def test_past_when_question_skips_planned_and_since_times(engine: Engine) -> Non
 def test_as_they_seek_gives_the_aim(engine: Engine) -> None:
     answer = engine.ask("Why did Orsa receive Lund?")
     assert "customs union" in answer.short, answer.short
+
+
+def test_account_of_another_source_does_not_answer(engine: Engine) -> None:
+    answer = engine.ask(
+        "What did Holm and Vesti discuss in their phone call, according to the Vesti Palace?"
+    )
+    assert "fishing quotas" not in answer.short, answer.short
+
+
+def test_not_discussed_gives_no_topic(engine: Engine) -> None:
+    answer = engine.ask("What did the transport ministers discuss at their meeting in Tessby?")
+    assert not answer.short.startswith("at the"), answer.short
