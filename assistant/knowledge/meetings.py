@@ -91,6 +91,7 @@ class StatusRules(StrictModel):
 
 class Concepts(StrictModel):
     meeting: list[str]
+    topic: list[str]
 
 
 class MeetingRules(StrictModel):
@@ -111,6 +112,7 @@ class CompiledRules:
     cancelled: re.Pattern[str]
     background: re.Pattern[str]
     meeting_words: tuple[str, ...]
+    topic_words: tuple[str, ...]
     # Which triggers can match a sentence: most sentences report no meeting, and running the
     # trigger patterns over one costs far more than looking for the words they need.
     trigger_filter: Prefilter
@@ -143,6 +145,7 @@ def rules() -> CompiledRules:
         cancelled=cancelled,
         background=background,
         meeting_words=tuple(data.concepts.meeting),
+        topic_words=tuple(data.concepts.topic),
         trigger_filter=Prefilter([pattern for _, pattern in triggers]),
         planned_guard=Guarded(planned),
         cancelled_guard=Guarded(cancelled),
@@ -159,7 +162,7 @@ _OBJECT_END = re.compile(
     r"[;:.!?]|\s[-–—]\s|,\s+(?:and\s+)?(?:where|which|who|when|while|but|before|after|as|saying|said|adding)\b|\b(?:to\s+(?!the\b)\w+|in\s+order|aimed|aiming|seeking|because|amid|after|before|during|ahead\s+of|for\s+(?:talks|discussions)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
 )
 _GROUP_NP = re.compile(
-    r"\s*(?:with\s+)?((?:(?:the|a|an|some|several|dozens\s+of|members\s+of|leaders\s+(?:of|in)|representatives\s+of|a\s+team\s+of|\d+|two|three|four|five|six|ten|hundreds\s+of|thousands\s+of|local|senior|ethnic|prominent|visiting|foreign|business|union|community|opposition|[a-z]+-[a-z]+)\s+)*(?:(?!(?:to|from|in|on|at|by|of|for|about|with|into)\b)[A-Za-z][\w-]*\s+){0,3}?(?:%s)(?:\s+(?:of|from|in|living\s+in)\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*){0,3})?)"
+    r"\s*(?:with\s+)?((?:(?:the|a|an|some|several|dozens\s+of|members\s+of|leaders\s+(?:of|in)|representatives\s+of|a\s+team\s+of|\d+|two|three|four|five|six|ten|hundreds\s+of|thousands\s+of|local|senior|ethnic|prominent|visiting|foreign|business|union|community|opposition|[a-z]+-[a-z]+)\s+)*(?:(?!(?:to|from|in|on|at|by|of|for|about|with|into)\b)[A-Za-z][\w-]*\s+){0,3}?(?:%s)(?:\s+(?:of|from|in|living\s+in)\s+(?:the\s+)?[\w'’-]+(?:\s+(?!(?:and|or|to|in|on|at|of|by|from|for|with|who|which|that|said|says|was|were|is|are)\b)[a-z][\w'’-]*(?<!ed)(?<!ing))?(?:\s+[A-Z][\w'’-]*){0,3})?)"
 )
 
 
@@ -196,6 +199,11 @@ class Draft:
 # not a participant.
 PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|at|in|on|from|for|about|during|after|before|over|into|under|since|near|ahead\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$"
+)
+
+
+_DELEGATION_BEFORE = re.compile(
+    r"\b(?:officials|delegates|delegations?|representatives|ministers|leaders|envoys|diplomats|counterparts|negotiators)\s+(?:from|of)\s+(?:the\s+)?$"
 )
 
 
@@ -302,7 +310,10 @@ def find_time(info: SentenceInfo) -> Evidence | None:
     return Evidence(value=best.text, sentence=info.index, rule=f"time:{best.kind}", iso=best.iso)
 
 
-_CLAUSE_TRIM = re.compile(r"[;]|\s[-–—]\s|,\s+(?:said|according|adding|the\s+\w+\s+said)\b")
+# A comma or full stop before a closing quote ends the quoted words ('... of Daesh," said').
+_CLAUSE_TRIM = re.compile(
+    r"[;]|\s[-–—]\s|,\s+(?:said|according|adding|the\s+\w+\s+said)\b|[,.][\"”]"
+)
 
 
 def _trim_clause(text: str, limit: int = 30, start: int = 0) -> str:
@@ -352,6 +363,35 @@ def find_purpose(info: SentenceInfo, after: int = 0) -> Evidence | None:
                     value=clause, sentence=info.index, rule=_purpose_rule(number, match)
                 )
     return None
+
+
+def purpose_clauses(info: SentenceInfo) -> list[tuple[Evidence, int]]:
+    """Every purpose clause of a sentence with where it starts, strongest cue first; a sentence
+    can give reasons for more than one thing ("charged with terrorism because ..., and with
+    treason because ...")."""
+    text = info.text
+    out: list[tuple[Evidence, int]] = []
+    for pattern in rules().statements:
+        for match in pattern.finditer(text):
+            start = match.end() - len(match.group().split()[-1])
+            clause = _trim_clause(text[start:])
+            if len(clause.split()) >= 2:
+                out.append(
+                    (Evidence(value=clause, sentence=info.index, rule="purpose:statement"), start)
+                )
+    cues = rules().purpose
+    for number, pattern in enumerate(cues):
+        for match in pattern.finditer(text):
+            clause = _trim_clause(text[match.start() :])
+            if len(clause.split()) >= 3 and all(start != match.start() for _, start in out):
+                name = "generic" if number == len(cues) - 1 else match.group().split()[0].lower()
+                out.append(
+                    (
+                        Evidence(value=clause, sentence=info.index, rule=f"purpose:{name}"),
+                        match.start(),
+                    )
+                )
+    return out
 
 
 def split_items(text: str) -> list[str]:
@@ -460,7 +500,11 @@ def _participants_for(
             m
             for m in actors
             if end <= m.start < stop
-            and not facts.preposition_before(max(end, m.start - 40), m.start)
+            and (
+                not facts.preposition_before(max(end, m.start - 40), m.start)
+                # "with officials from Egypt": the country sends the people met.
+                or _DELEGATION_BEFORE.search(text, max(end, m.start - 40), m.start)
+            )
             and not facts.speaker_after(m.end)
             and (m.kind is not EntityKind.COUNTRY or rule_name in _COUNTRY_RULES)
             and (m.kind is EntityKind.PERSON or rule_name not in {"visited", "joined"})

@@ -28,10 +28,10 @@ from assistant.knowledge.meetings import (
     PLURAL_REFERENCE,
     PREPOSITION_BEFORE,
     find_place,
-    find_purpose,
     find_topics,
     group_np,
     place_score,
+    purpose_clauses,
 )
 from assistant.knowledge.timex import format_iso
 from assistant.models import Answer, Article, Citation, EntityKind, Meeting
@@ -59,7 +59,7 @@ _WHO_OPENING = re.compile(
     r"^\s*(?:and\s+)?(?:which|what|who\s+(?:is|was|are|were)\s+the)\s+", re.IGNORECASE
 )
 _FOCUS_STOP = frozenset(
-    "who that which did does do is was were are has had have will would can could".split()
+    "who that which did does do is was were are has had have will would can could said says told announced warned confirmed stated claimed insisted argued denied".split()
 )
 
 
@@ -89,6 +89,11 @@ _CAUSE_CUES = [
             r"\b(?:because(?:\s+of)?|due\s+to|owing\s+to|in\s+retaliation\s+for|in\s+response\s+to|as\s+a\s+result\s+of|on\s+behalf\s+of|reason\s+(?:for\s+[\w\s]+?\s+)?(?:was|is))",
         ),
         (0.45, r"\b(?:wanted\s+to|hoped\s+to|in\s+order\s+to|so\s+(?:that|as\s+to))"),
+        # "..., as the two countries seek a trade agreement": the aim behind the event.
+        (
+            0.45,
+            r"\bas\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:seek|seeks|try|tries|push|pushes|aim|aims|work|works|prepare|prepares|look|looks)",
+        ),
         (0.35, r"\b(?:after|following|amid|as\s+it|as\s+they|as\s+he|as\s+she|since)"),
         (0.2, r"\b(?:over|for)"),
     )
@@ -96,6 +101,9 @@ _CAUSE_CUES = [
 _THING_NOUNS = r"(?:boat|ship|vessel|ferry|tanker|aircraft|plane|jet|cathedral|church|mosque|temple|hotel|building|tower|bridge|stadium|airport|station|river|lake|fire|blaze|storm|hurricane|typhoon|cyclone|earthquake|flood|attack|bombing|festival|race|marathon|tournament|game|match|film|book|album|exoplanet|planet|satellite|mission|spacecraft|rocket|operation|programme|program|project|bill|law|treaty|agreement|deal|company|party)"
 _THING_BEFORE = re.compile(_THING_NOUNS + r"\s+$", re.IGNORECASE)
 _THING_AFTER = re.compile(r"\s+(?:'s\s+)?" + _THING_NOUNS + r"\b", re.IGNORECASE)
+_PLACE_OF_BEFORE = re.compile(
+    r"\b(?:islands?|city|town|village|province|region|district|port|county|state|capital|suburb|island\s+nation)\s+of\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and)\s+)?$"
+)
 _PAST_MEETING = re.compile(
     r"\b(?:first|last|previous(?:ly)?|earlier|before|originally|ago)\b", re.IGNORECASE
 )
@@ -107,6 +115,61 @@ _ROLE_PHRASE = re.compile(
 _BUILDING_FOCUS = frozenset(
     "building venue temple palace hall hotel site house church cathedral stadium arena museum airport base residence office headquarters square".split()
 )
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|to|at|inside|across|around)\s+(?:the\s+)?$", re.I)
+_WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+)\b", re.I)
+_AUXILIARIES = frozenset(
+    "is was are were be been did does do has have had will would can could shall should may might must else".split()
+)
+# An embedded question after these words says its answer is not known (yet).
+_OPEN_CUE = (
+    r"(?:\b(?:on|about|over|know|knows|known|unclear|clear|decide|depend|depends|depending|ask|"
+    r"asked|asking|see|determine|sure|unknown|uncertain|wonder|wondering|question)|"
+    # "has not said when", "would not say who": a said-verb leaves it open only when denied.
+    r"(?:\bnot|n't|\bnever|\byet\s+to)\s+(?:\w+\s+)?(?:say|said|announce|announced|confirm|"
+    r"confirmed|disclose|disclosed|reveal|revealed|specify|specified|indicate|indicated|decide|"
+    r"decided|explain|explained))\s+"
+)
+_OPEN_WH = {
+    "who": r"(?:who|whom)\b",
+    "who_met": r"(?:who|whom)\b",
+    "where": r"where\b",
+    "when": r"when\b",
+    "why": r"why\b",
+}
+# A name right after the auxiliary of a question is its subject: "Why did (President) Obama".
+_SUBJECT_BEFORE = re.compile(
+    r"\b(?:did|does|do|is|was|were|are|has|have|had|will|would)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
+)
+# "..., according to governor Sahin": who reports the answer, not what the answer says; the
+# source's name still counts as an entity.
+_ATTRIBUTION = re.compile(r",?\s*\baccording\s+to\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+){0,2}", re.I)
+# The end of a quotation: a comma or full stop before a closing quote mark.
+_QUOTE_END = re.compile(r"[,.][\"”]")
+_EXCLUDED = re.compile(
+    r"\b(?:left\s+out|excluded|not\s+invited|uninvited|absent|missing|barred|kept\s+out|shut\s+out)\b",
+    re.I,
+)
+# A time of something still to happen.
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall|plans?\s+to|planned\s+to|is\s+to|are\s+to|expected\s+to|due\s+to|scheduled|again)\b",
+    re.I,
+)
+_SOURCE = re.compile(r"\b(?i:according\s+to)\s+(?:(?i:the)\s+)?((?:[A-Z][\w'’.-]*\s*){1,4})")
+_NEGATED_TOPIC = re.compile(
+    r"\b(?:not|n't|never)\s+(?:been\s+|be\s+)?(?:discussed|raised|on\s+the\s+agenda|talked\s+about)\b",
+    re.I,
+)
+_SETTING_ITEM = re.compile(
+    r"(?:in|at|during|by|after|before|with|when|while|since|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    re.I,
+)
+_TOPIC_BEFORE = re.compile(r"\b(?:about|over|regarding|concerning)\b", re.I)
+# How far below a country a city of that country may score and still be preferred.
+_SPECIFIC_MARGIN = 0.6
+_SITE_HEADS = frozenset(
+    "palace hall hotel temple church cathedral mosque stadium arena museum airport base residence office headquarters square house building tower bridge embassy consulate center centre station castle camp compound complex pavilion chamber plaza garden gardens park".split()
+)
+_SETTLEMENT_FOCUS = frozenset("city cities town towns village villages capital port".split())
 # The share of the question's words a sentence must hold to be offered as a fallback answer.
 FALLBACK_COVERAGE = 0.6
 # A candidate's own evidence must reach this before its sentence's score is added.
@@ -495,7 +558,7 @@ class Answerer:
         """Score every sentence of the candidate articles, not only the retrieved passages."""
         q_words = [
             w
-            for w in self.tokenizer.words(frame.text)
+            for w in self.tokenizer.words(_ATTRIBUTION.sub(" ", frame.text))
             if w not in _QUESTION_WORDS and w not in self.tokenizer.stopwords
         ]
         strong = frame.strong_entities()
@@ -505,6 +568,7 @@ class Answerer:
             self.tokenizer.stem(w) for w in q_words
         }
         meeting_stems = self._meeting_stems()
+        topic_stems = self._topic_stems()
         weights = {s: self._idf(s) for s in q_stems}
         meet_weight = self._idf(self.tokenizer.stem("meet"))
         # A word the corpus never uses cannot match: a meeting word counts as "meet", any other
@@ -558,7 +622,9 @@ class Answerer:
                     elif len(stem) >= 4 and stem[:5] in _prefixes(stems):
                         # "chaired" and "chairman" share a prefix but not a stem.
                         overlap += weight * 0.6
-                    elif stem in meeting_stems and stems & meeting_stems:
+                    elif (stem in meeting_stems and stems & meeting_stems) or (
+                        stem in topic_stems and stems & topic_stems
+                    ):
                         overlap += weight * 0.85
                 overlap /= total
                 entity_hits = 0
@@ -569,7 +635,7 @@ class Answerer:
                         found = memo[seen_key] = self._sentence_has(info, m, words)
                     entity_hits += found
                 in_window = self._window_hits(analysis, info.index, people, memo) if people else 0
-                if len(people) >= 2 and PLURAL_REFERENCE.search(info.text):
+                if len(people) >= 2 and self._plural_reference(analysis, info):
                     # "The pair first sat down ...", "the leaders will discuss ...": both people
                     # the question names (the article mentions them, or it was not selected).
                     entity_hits = max(entity_hits, len(people))
@@ -609,6 +675,12 @@ class Answerer:
             if mention.kind is EntityKind.PERSON and mention.rule in {"lone-name", "name-shape"}:
                 before = frame.text[max(0, mention.start - 25) : mention.start]
                 after = frame.text[mention.end : mention.end + 25]
+                if _PLACE_OF_BEFORE.search(frame.text[max(0, mention.start - 60) : mention.start]):
+                    # "the islands of Tiran and Sanafir", "the town of Moroto": places.
+                    mention.kind = EntityKind.PLACE
+                    mention.rule = f"{mention.rule}+place-of"
+                    log.append(f"entity {mention.text!r} names a place")
+                    continue
                 if _THING_BEFORE.search(before) or _THING_AFTER.match(after):
                     # "the dive boat Conception", "the Notre Dame fire": a thing, not a person.
                     mention.kind = EntityKind.ORGANISATION
@@ -688,6 +760,11 @@ class Answerer:
                 )
                 log.append(f"{match.group()!r} is {name}")
 
+    def _topic_stems(self) -> frozenset[str]:
+        from assistant.knowledge.meetings import rules
+
+        return frozenset(self.tokenizer.stem(w) for w in rules().topic_words)
+
     def _meeting_stems(self) -> frozenset[str]:
         from assistant.knowledge.meetings import rules
 
@@ -711,12 +788,22 @@ class Answerer:
                 return 1.0
         return -0.7
 
-    def _proximity(self, frame: QuestionFrame, text: str, position: int) -> float:
-        """Closeness of a candidate to the question's own words in the sentence (0 to 0.4)."""
+    def _proximity(
+        self, frame: QuestionFrame, text: str, position: int, end: int | None = None
+    ) -> float:
+        """Closeness of a candidate to the question's own words in the sentence (0 to 0.4).
+
+        With the candidate's end given, a word after the candidate counts at double distance:
+        an adjunct follows what it modifies ("heading to Kyiv Monday for talks there Tuesday":
+        the talks are on Tuesday)."""
         entity_stems = {s for m in frame.entities for s in self.tokenizer(m.name or m.text)}
         stems = set(self.tokenizer(frame.text)) - entity_stems
         distances = [
             abs(match.start() - position)
+            if end is None
+            else position - match.end()
+            if match.end() <= position
+            else 2 * max(0, match.start() - end)
             for match in re.finditer(r"[\w'-]+", text)
             if self.tokenizer.stem(fold(match.group())) in stems
         ]
@@ -734,6 +821,9 @@ class Answerer:
         tokens = _name_tokens(name)
         if mention.kind is EntityKind.PERSON:
             if any(t in words.words for t in tokens[-1:] + tokens[:1]):
+                return True
+            # "The president" resolved to "Barack Obama" refers to the question's "Obama".
+            if tokens and any(tokens[-1] in r.key.split() for r in info.references):
                 return True
         elif words.has(name):
             return True
@@ -853,6 +943,13 @@ class Answerer:
             return self._decline(
                 frame, "no sentence matches the question closely enough", hits, log
             )
+        if self._left_open(frame, scored[0]):
+            return self._decline(
+                frame,
+                f"the closest sentence leaves the {self._what_is_sought(frame)} open",
+                hits,
+                log,
+            )
         candidate = self._extract(frame, scored, log)
         if candidate is None:
             if frame.intent in {"what", "fallback"}:
@@ -861,6 +958,19 @@ class Answerer:
                 frame, f"no {self._what_is_sought(frame)} is given for this question", hits, log
             )
         return self._render(frame, candidate, hits, log)
+
+    def _left_open(self, frame: QuestionFrame, best: Scored) -> bool:
+        """Whether the sentence that best matches the question says the answer is not known:
+        "Much will depend on who he names ...", "It is unclear when the talks resume"."""
+        wh = _OPEN_WH.get(frame.intent)
+        if wh is None:
+            return False
+        predicate = self._predicate_stems(frame)
+        for match in re.finditer(_OPEN_CUE + wh + r"((?:\s+[\w'’-]+){1,5})", best.info.text, re.I):
+            following = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(match.group(1))}
+            if predicate & following:
+                return True
+        return False
 
     def _what_is_sought(self, frame: QuestionFrame) -> str:
         return {
@@ -892,6 +1002,34 @@ class Answerer:
         pool = [s for s in scored[:12] if s.coverage >= 0.15]
         if frame.intent in _ANCHORED_INTENTS:
             pool = [s for s in pool if self._anchored(frame, s)]
+        source = _SOURCE.search(frame.text)
+        if source:
+            # "..., according to the Kremlin": a sentence the story attributes to another
+            # source ("According to the White House, ...") gives that source's account.
+            wanted = fold(source.group(1))
+            pool = [
+                s
+                for s in pool
+                if all(
+                    fold(other.group(1)) in wanted or wanted in fold(other.group(1))
+                    for other in _SOURCE.finditer(s.info.text)
+                )
+            ]
+        verb = self._who_verb(frame)
+        if verb:
+            # "Who led the delegation?": the person is found where someone leads something.
+            # Its first four letters also find the noun: "chaired" the chairman, "decided" the
+            # decision.
+            pool = [
+                s
+                for s in pool
+                if any(
+                    t.startswith(verb[:4]) for t in self._sentence_features(s.article, s.info)[1]
+                )
+            ]
+            if not pool:
+                log.append(f"no sentence has the question's verb ({verb}); declining")
+                return None
         candidates: list[Candidate] = []
         for rank, item in enumerate(pool):
             for candidate in extractor(frame, item):
@@ -902,6 +1040,12 @@ class Answerer:
                 candidates.append(candidate)
         if not candidates:
             return None
+        if frame.intent == "who" and _EXCLUDED.search(frame.text):
+            # "Who was left out of Erdogan's meeting?": not anyone reported taking part in it.
+            took_part = self._participants_with(frame, candidates)
+            candidates = [c for c in candidates if fold(c.short) not in took_part]
+            if not candidates:
+                return None
         if frame.intent == "who" and _who_focus(frame.text) not in _ORG_FOCUS:
             people = [c for c in candidates if c.kind is EntityKind.PERSON and c.own >= 0.5]
             # "Who ..." asks for a person: any good person candidate beats an organisation.
@@ -909,10 +1053,74 @@ class Answerer:
                 candidates = [c for c in candidates if c.kind is not EntityKind.ORGANISATION]
         candidates.sort(key=lambda c: -c.score)
         best = candidates[0]
+        if frame.intent == "where" and best.kind is EntityKind.COUNTRY:
+            best = self._more_specific_place(best, candidates, log)
         if best.own < MIN_CANDIDATE_SCORE.get(frame.intent, 0.0):
             log.append(f"best candidate {best.short!r} too weak ({best.own:.2f}); declining")
             return None
         log.append(f"rule {best.rule} -> {best.short!r} (score {best.score:.2f})")
+        return best
+
+    def _who_verb(self, frame: QuestionFrame) -> str | None:
+        """The stem of the verb right after "who" in a who-question ("Who led ..." -> lead)."""
+        if frame.intent != "who":
+            return None
+        match = _WHO_VERB.match(frame.text)
+        if not match or match.group(1).lower() in _AUXILIARIES:
+            return None
+        stems = self.tokenizer(match.group(1))
+        return stems[0] if stems else None
+
+    def _participants_with(self, frame: QuestionFrame, candidates: list[Candidate]) -> set[str]:
+        """Folded names of everyone reported meeting the question's people, in the candidates'
+        articles."""
+        people = [m for m in frame.strong_entities() if m.kind is EntityKind.PERSON]
+        out: set[str] = set()
+        for article in {c.sentence.article.id: c.sentence.article for c in candidates}.values():
+            sentences = self.analyses.get(article).sentences
+            for meeting in self.engine.meetings_for(article.id):
+                if any(self._same_entity(p.name, m) for p in meeting.participants for m in people):
+                    out |= {fold(p.name) for p in meeting.participants}
+                    # "met with the leaders of two parties, X and Y": the people the meeting's
+                    # own sentence names took part too.
+                    out |= {
+                        fold(m.name or m.text)
+                        for i in meeting.sentences
+                        if 0 <= i < len(sentences)
+                        for m in sentences[i].mentions
+                        if m.kind is EntityKind.PERSON
+                    }
+            for info in sentences:
+                # A sentence where they meet someone, when no meeting was extracted from it.
+                if (
+                    _MEET_VERB.search(info.text)
+                    and not _EXCLUDED.search(info.text)
+                    and not re.search(r"\b(?:not|n't|never|exclusion|without)\b", info.text)
+                    and any(self._sentence_has(info, m) for m in people)
+                ):
+                    out |= {
+                        fold(m.name or m.text)
+                        for m in info.mentions
+                        if m.kind is EntityKind.PERSON and not self._in_question(frame, m.name)
+                    }
+        return out
+
+    def _more_specific_place(
+        self, best: Candidate, candidates: list[Candidate], log: list[str]
+    ) -> Candidate:
+        """A country answers "where" only when no city of that country scored nearly as well
+        ("heading to Ukraine" in the headline, "heading to Kyiv" in the story)."""
+        from assistant.knowledge.lexicon import city_countries
+
+        country = fold(best.short)
+        for other in candidates[1:]:
+            if other.score < best.score - _SPECIFIC_MARGIN:
+                break
+            if other.kind is EntityKind.PLACE and country in city_countries().get(
+                fold(other.short), frozenset()
+            ):
+                log.append(f"{other.short!r} is more exact than {best.short!r}")
+                return other
         return best
 
     def _anchored(self, frame: QuestionFrame, item: Scored) -> bool:
@@ -926,7 +1134,7 @@ class Answerer:
         strong = frame.strong_entities()
         people = [m for m in strong if m.kind is EntityKind.PERSON and m.rule in _CONFIRMED_PEOPLE]
         info = item.info
-        places = [m for m in strong if m.kind is EntityKind.PLACE]
+        places = self._place_constraints(frame)
         if frame.intent == "who_met" and places:
             # "Who did X meet in Osaka?": the sentence, its story's dateline or the meeting it
             # reports must be in one of the places the question names.
@@ -939,10 +1147,25 @@ class Answerer:
             )
             if not in_place:
                 return False
+        settings = [
+            p
+            for p in places
+            if _PLACE_PREPOSITION.search(frame.text[max(0, p.start - 20) : p.start])
+        ]
+        if frame.intent == "where" and settings:
+            # "Which building in Brennmark": a sentence about a hall in another city does not
+            # answer; the place the question sets the event in ("in", "at", not "grip on
+            # Crimea") must be in the sentence, a neighbour or the dateline.
+            dateline = fold(item.article.dateline or "")
+            analysis = self.analyses.get(item.article)
+            if not any(fold(p.name or p.text) == dateline for p in settings) and not (
+                self._window_hits(analysis, info.index, settings)
+            ):
+                return False
         if people:
             if any(self._sentence_has(info, m) for m in people):
                 return True
-            if len(people) >= 2 and PLURAL_REFERENCE.search(info.text):
+            if len(people) >= 2 and self._plural_reference(self.analyses.get(item.article), info):
                 return True
             return any(
                 any(self._same_entity(p.name, m) for p in meeting.participants for m in people)
@@ -953,15 +1176,52 @@ class Answerer:
             return item.entity_hits >= 1 or item.coverage >= 0.6
         return True
 
+    def _plural_reference(self, analysis: ArticleAnalysis, info: SentenceInfo) -> bool:
+        """ "The two leaders", "the pair" in the sentence or the one before it: the people of the
+        meeting being reported ("The two leaders held talks ... The agenda included ...")."""
+        if PLURAL_REFERENCE.search(info.text):
+            return True
+        index = info.index
+        return 0 < index <= len(analysis.sentences) and bool(
+            PLURAL_REFERENCE.search(analysis.sentences[index - 1].text)
+        )
+
+    def _place_constraints(self, frame: QuestionFrame) -> list[Mention]:
+        """The places a question sets its event in: named places, and countries after a place
+        preposition ("during his visit to Romania", "in Japan"; not "Who did Japan host?")."""
+        out = []
+        for m in frame.strong_entities():
+            if (
+                m.kind is EntityKind.PLACE
+                or (
+                    m.kind is EntityKind.COUNTRY
+                    and _PLACE_PREPOSITION.search(frame.text[max(0, m.start - 20) : m.start])
+                    # "about Russia's moves in Ukraine": inside the topic, not the setting.
+                    and not _TOPIC_BEFORE.search(frame.text[max(0, m.start - 40) : m.start])
+                )
+            ):
+                out.append(m)
+        return out
+
     def _place_fits(self, frame: QuestionFrame, meeting: Meeting) -> bool:
-        """A meeting placed elsewhere does not answer a question about a named place."""
-        places = [m for m in frame.strong_entities() if m.kind is EntityKind.PLACE]
+        """A meeting placed elsewhere does not answer a question about a named place; a city
+        lies in a country when the gazetteer says so (an unknown city is given the benefit)."""
+        places = self._place_constraints(frame)
         if not places or meeting.place is None:
             return True
         where = fold(meeting.place.value)
-        return any(
-            fold(m.name or m.text) in where or where in fold(m.name or m.text) for m in places
-        )
+        for m in places:
+            name = fold(m.name or m.text)
+            if name in where or where in name:
+                return True
+            if m.kind is EntityKind.COUNTRY:
+                from assistant.knowledge.lexicon import city_countries, lexicon
+
+                city = where.split(",")[0].strip()
+                countries = city_countries().get(city)
+                if city not in lexicon().countries and (not countries or name in countries):
+                    return True
+        return False
 
     # --- extractors: each yields candidates from one sentence ------------------------------
 
@@ -1060,6 +1320,12 @@ class Answerer:
                 )
             )
             bonus = 1.5 if involved and triggered_here else 0.6 if involved else 0.3
+            if not wants_countries and all(
+                p.kind is EntityKind.COUNTRY for p in meeting.participants if p.name in names
+            ):
+                # "France's new President ... to meet": a country where a person was asked for
+                # is the weakest answer a meeting can give.
+                bonus -= 1.0
             if plural:
                 bonus += 0.1 * (len(names) - 1)
             yield Candidate(
@@ -1101,6 +1367,9 @@ class Answerer:
                     highlight=tuple(names),
                 )
             return
+        group = self._group_object(info.text, verb.end())
+        if group is not None and self._in_question(frame, group[0]):
+            group = None
         objects = [
             m
             for m in actors
@@ -1110,8 +1379,11 @@ class Answerer:
                 passive
                 or not PREPOSITION_BEFORE.search(info.text, max(verb.end(), m.start - 40), m.start)
             )
+            # A group met ("with leaders in law enforcement, ... said that America ..."): names
+            # after it belong to another clause.
+            and (group is None or m.start < group[1])
         ]
-        if passive or not objects:
+        if (passive or not objects) and group is None:
             objects += [
                 m
                 for m in actors
@@ -1127,17 +1399,29 @@ class Answerer:
                 rule="sentence-actors",
                 highlight=tuple(names),
             )
-        group = group_np().match(info.text, verb.end())
-        if group:
-            phrase = re.sub(r"^(?:with|the)\s+", "", group.group(1).strip())
-            if not self._in_question(frame, phrase):
-                yield Candidate(
-                    short=phrase,
-                    score=window_score - 0.1,
-                    sentence=scored,
-                    rule="sentence-group",
-                    highlight=(phrase,),
-                )
+        if group is not None:
+            phrase = group[0]
+            yield Candidate(
+                short=phrase,
+                score=window_score - 0.1,
+                sentence=scored,
+                rule="sentence-group",
+                highlight=(phrase,),
+            )
+
+    def _group_object(self, text: str, after: int) -> tuple[str, int] | None:
+        """The group a meeting verb takes as its object, right after it ("met the families") or
+        after "with" later in the same clause ("a meeting at the White House Wednesday with
+        leaders in law enforcement"); the phrase and where it ends."""
+        group = group_np().match(text, after)
+        if not group:
+            with_ = re.compile(r"\bwith\s+").search(text, after, after + 80)
+            if with_ is None or re.search(r"[,;:.]", text[after : with_.start()]):
+                return None
+            group = group_np().match(text, with_.start())
+            if not group:
+                return None
+        return re.sub(r"^(?:with|the)\s+", "", group.group(1).strip()), group.end()
 
     def _who(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
@@ -1328,6 +1612,7 @@ class Answerer:
                 meeting.place
                 and meeting.place.sentence == info.index
                 and not self._in_question(frame, meeting.place.value)
+                and self._fits_focus(frame, meeting.place.value, None)
             ):
                 value = meeting.place.value
                 yield Candidate(
@@ -1343,6 +1628,8 @@ class Answerer:
             if m.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}:
                 continue
             if fold(m.name) in exclude or self._in_question(frame, m.name):
+                continue
+            if not self._fits_focus(frame, m.name, m.kind):
                 continue
             if m.kind is EntityKind.COUNTRY and self._country_demonym_in_question(frame, m.name):
                 continue
@@ -1375,10 +1662,15 @@ class Answerer:
                 sentence=scored,
                 rule=f"sentence-place:{m.rule}",
                 highlight=(m.text,),
+                kind=m.kind,
             )
         # A place noun phrase with a lower-case head ("the Esenyurt suburb of Istanbul").
         place = find_place(info, exclude)
-        if place and not self._in_question(frame, place.value):
+        if (
+            place
+            and not self._in_question(frame, place.value)
+            and self._fits_focus(frame, place.value, None)
+        ):
             yield Candidate(
                 short=place.value,
                 score=0.3,
@@ -1386,6 +1678,26 @@ class Answerer:
                 rule=place.rule,
                 highlight=(place.value,),
             )
+
+    def _fits_focus(self, frame: QuestionFrame, name: str, kind: EntityKind | None) -> bool:
+        """A question asking for a city (town, village...) is not answered by a country or a
+        region, nor, when it says "which Zimbabwean city", by a city the gazetteer places only
+        in other countries."""
+        from assistant.knowledge.lexicon import city_countries, lexicon
+
+        folded = fold(name)
+        if frame.focus in _SETTLEMENT_FOCUS:
+            lex = lexicon()
+            if kind is EntityKind.COUNTRY or folded in lex.countries or folded in lex.regions:
+                return False
+            if folded.split()[-1:] and folded.split()[-1] in _SITE_HEADS:
+                # "Tarrow Palace" is a building, not a city.
+                return False
+        if frame.focus_country and frame.focus in _SETTLEMENT_FOCUS | _BUILDING_FOCUS:
+            countries = city_countries().get(folded.split(",")[0].strip())
+            if countries and fold(frame.focus_country) not in countries:
+                return False
+        return True
 
     def _country_demonym_in_question(self, frame: QuestionFrame, country: str) -> bool:
         from assistant.knowledge.lexicon import lexicon
@@ -1398,6 +1710,9 @@ class Answerer:
     def _when(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
         asked = {fold(t) for t in frame.times}
+        asks_past = bool(
+            re.match(r"^\s*(?:and\s+)?when\s+(?:did|was|were|had)\b", frame.text, re.I)
+        )
         for t in info.times:
             if fold(t.text) in asked:
                 continue
@@ -1422,12 +1737,15 @@ class Answerer:
                 r"\b(?:first|ago|originally|initially)\b", frame.text, re.I
             ) and t.kind in {"year", "bare_year", "relative_month", "month_year"}:
                 score += 0.3
-            score += self._proximity(frame, info.text, t.start)
+            score += self._proximity(frame, info.text, t.start, t.end)
             if re.search(
                 r"\b(?:since|until|till|before|after|by)\s+(?:[\w'-]+\s+){0,5}$",
                 info.text[max(0, t.start - 50) : t.start],
             ):
                 # "since the walkout began on June 30": the time of something else.
+                score -= 0.8
+            if asks_past and _PLANNED.search(info.text[max(0, t.start - 60) : t.start]):
+                # "When did they meet?" is not answered by "they would meet again on Thursday".
                 score -= 0.5
             words = t.text
             resolved = format_iso(t.iso)
@@ -1454,6 +1772,19 @@ class Answerer:
     def _why(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
         persons = [m for m in frame.strong_entities() if m.kind is EntityKind.PERSON]
+        predicate = self._predicate_stems(frame)
+        # The asked-about person named inside a purpose is its object, not its subject: "Rouhani
+        # wanted to talk with President Obama" gives Rouhani's reason, not Obama's.
+        surnames = [
+            fold(m.name or m.text).split()[-1]
+            for m in persons
+            if (m.name or m.text)
+            and _SUBJECT_BEFORE.search(frame.text[max(0, m.start - 40) : m.start])
+        ]
+
+        def names_subject(clause: str) -> bool:
+            return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", fold(clause)) for n in surnames)
+
         for meeting in self._meetings_for(frame, scored):
             if meeting.purpose is None or meeting.background:
                 continue
@@ -1464,6 +1795,8 @@ class Answerer:
                 continue
             # The event's purpose may sit in a later sentence ("The visit aims to ...").
             own = 1.0 if meeting.purpose.sentence == info.index else 0.9
+            if names_subject(meeting.purpose.value):
+                own -= 0.3
             yield Candidate(
                 short=meeting.purpose.value,
                 score=own,
@@ -1473,28 +1806,52 @@ class Answerer:
                 meeting=meeting,
                 extra_sentences=[(scored.article, meeting.purpose.sentence)],
             )
-        purpose = find_purpose(info)
-        if purpose:
+        for purpose, start in purpose_clauses(info):
             own = {"purpose:statement": 1.0, "purpose:generic": 0.4}.get(purpose.rule, 0.7)
+            if names_subject(purpose.value):
+                own -= 0.3
             yield Candidate(
                 short=purpose.value,
-                score=own,
+                score=own + self._attachment(predicate, info.text, start, purpose.value),
                 sentence=scored,
                 rule=purpose.rule,
                 highlight=(purpose.value,),
             )
         # Causes, strongest cue first: "because", "in retaliation for", then "after", "amid".
         for own, pattern in _CAUSE_CUES:
-            reason = pattern.search(info.text)
-            if reason:
+            reasons = list(pattern.finditer(info.text))
+            for reason in reasons:
+                short = _trim_words(_QUOTE_END.split(reason.group(0))[0], 30).rstrip(".,")
                 yield Candidate(
-                    short=_trim_words(reason.group(0), 30).rstrip(".,"),
-                    score=own,
+                    short=short,
+                    score=own + self._attachment(predicate, info.text, reason.start(), short),
                     sentence=scored,
                     rule="reason-clause",
                     highlight=(reason.group(0),),
                 )
+            if reasons:
                 break
+
+    def _predicate_stems(self, frame: QuestionFrame) -> frozenset[str]:
+        """The stems of what a question asks about, without its names and question words."""
+        entity_stems = {s for m in frame.entities for s in self.tokenizer(m.name or m.text)}
+        # Capitalised words are names, nationalities and months, not the predicate.
+        lower = " ".join(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", frame.text))
+        words = [w for w in self.tokenizer.words(lower) if w not in _QUESTION_WORDS]
+        stems = {self.tokenizer.stem(w) for w in words if w not in self.tokenizer.stopwords}
+        return frozenset(stems - entity_stems)
+
+    def _attachment(self, predicate: frozenset[str], text: str, start: int, clause: str) -> float:
+        """A reason belongs to what stands just before it: "charged with treason because ..."
+        answers why he was charged with treason, while a reason clause that itself holds the
+        question's words ("because ... why he has been charged") explains something else."""
+        if not predicate:
+            return 0.0
+        before = {
+            self.tokenizer.stem(fold(w)) for w in _WORDS.findall(text[max(0, start - 70) : start])
+        }
+        inside = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(clause)}
+        return 0.2 * min(len(predicate & before), 3) - 0.15 * min(len(predicate & inside), 2)
 
     def _topic(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
@@ -1511,7 +1868,16 @@ class Answerer:
                         meeting=meeting,
                     )
         topics = find_topics(info)
-        items = [t.value for t in topics if not self._in_question(frame, t.value)]
+        if _NEGATED_TOPIC.search(info.text):
+            # "... was not discussed in the phone call": no topic of this meeting.
+            topics = []
+        items = [
+            t.value
+            for t in topics
+            if not self._in_question(frame, t.value)
+            # "discussed in the two leaders' call": a setting after the verb, not a topic.
+            and not _SETTING_ITEM.match(t.value)
+        ]
         if items:
             score = 0.7 + 0.1 * min(len(items), 6)
             yield Candidate(

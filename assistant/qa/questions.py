@@ -70,6 +70,8 @@ class QuestionFrame:
     times: list[str] = field(default_factory=list)
     time_isos: list[str] = field(default_factory=list)
     focus: str | None = None
+    # "In which Zimbabwean city": the country the asked-for place must lie in.
+    focus_country: str | None = None
     followup: bool = False
     role_target: str | None = None
     query: str = ""
@@ -87,6 +89,22 @@ class QuestionFrame:
             in {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.PLACE, EntityKind.COUNTRY}
             and not m.role_only
         ]
+
+
+def _demonym_plural(mention: Mention) -> None:
+    """ "Egyptians", "Americans": a people, not a person; the articles name them by their
+    country or its adjective ("Egyptian"), so the question asks about that country."""
+    from assistant.knowledge.lexicon import lexicon
+
+    folded = fold(mention.text)
+    if mention.kind is not EntityKind.PERSON or " " in folded or not folded.endswith("s"):
+        return
+    country = lexicon().nationalities.get(folded[:-1])
+    if country:
+        mention.kind = EntityKind.COUNTRY
+        mention.key = fold(country)
+        mention.name = country
+        mention.rule = "demonym-plural"
 
 
 def detect_intent(question: str) -> tuple[str, re.Match[str] | None]:
@@ -111,7 +129,15 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
         # Typed all in lower case: restore the capitals the corpus uses for its names.
         body = re.sub(r"[a-z][\w'-]*", lambda m: known_names.get(fold(m.group()), m.group()), body)
         body = re.sub(r"^\s*\w+", lambda m: m.group().lower(), body)
-    mentions = [m for m in recognizer.mentions(body) if fold(m.text) not in _WH]
+    mentions = [
+        m
+        for m in recognizer.mentions(body)
+        if fold(m.text) not in _WH
+        # A lone suffix word ("State" of "Islamic State") names no place.
+        and not (m.rule == "place-suffix" and len(m.text.split()) == 1)
+    ]
+    for mention in mentions:
+        _demonym_plural(mention)
     frame = QuestionFrame(text=text, intent=intent, entities=mentions)
     found_times = find_times(text)
     frame.times = [t.text for t in found_times]
@@ -119,6 +145,15 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
     focus = _FOCUS.match(text)
     if focus:
         frame.focus = focus.group(1).lower()
+        adjective = re.match(r"([A-Z][\w-]*)\s+([a-z]\w*)", text[focus.start(1) :])
+        if adjective:
+            from assistant.knowledge.lexicon import lexicon
+
+            country = lexicon().nationalities.get(fold(adjective.group(1)))
+            if country:
+                # "which Zimbabwean city": the noun is the focus, the adjective its country.
+                frame.focus = adjective.group(2).lower()
+                frame.focus_country = country
     elif re.match(r"^\s*(?i:and\s+)?(?i:where)\s+in\s+(?:the\s+)?[A-Z]", text):
         # "Where in Rennick ...": somewhere inside a named place, a site or building.
         frame.focus = "site"

@@ -429,3 +429,27 @@ def test_indexing_workers_keep_derived_data_where_the_engine_says(
     assert lexicon.derived_cache_file("x") == tmp_path / "c" / "x"
     build.process_item(article, None, dataclasses.replace(settings, derived=None))
     assert lexicon.derived_cache_file("x") is None
+
+
+def test_the_city_to_country_map_follows_the_cache_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The map questions like 'which Zimbabwean city' read is derived data too."""
+    from assistant.knowledge import lexicon
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(lexicon, "_configured", False)
+    monkeypatch.setattr(lexicon, "_cache_dir", None)
+    folder = tmp_path / "cache"
+    try:
+        lexicon.use_cache_dir(folder)
+        lexicon.city_countries.cache_clear()
+        first = lexicon.city_countries()
+        assert "zimbabwe" in first.get("harare", frozenset())
+        assert [p.name for p in folder.glob("gazetteer-cities-*.json")]
+        lexicon.use_cache_dir(None)
+        lexicon.city_countries.cache_clear()
+        assert lexicon.city_countries() == first
+        assert not (tmp_path / "home").exists()
+    finally:
+        lexicon.city_countries.cache_clear()

@@ -549,3 +549,41 @@ def test_purpose_with_an_unlisted_verb(extract: Extract) -> None:
 def test_place_before_was(extract: Extract) -> None:
     meeting = single(extract, f"A planned meeting between {A} and {D} in Kelmora was cancelled.")
     assert meeting.place is not None and meeting.place.value == "Kelmora"
+
+
+def test_purpose_clauses_skip_to_before_nouns_and_pronouns(tmp_path: Path) -> None:
+    from assistant.knowledge.analysis import analyse
+    from assistant.knowledge.meetings import purpose_clauses
+
+    path = tmp_path / "purpose.txt"
+    path.write_text(
+        "Fixture story\n\nBy Test Writer Posted : March 4, 2026, 10:00\n\n"
+        "The mayor, speaking to reporters on Friday, said she met the two sides to end "
+        "the strike and asked them to listen to each other.\n",
+        encoding="utf-8",
+    )
+    articles, _ = load_file(path)
+    info = analyse(articles[0]).sentences[0]
+    clauses = [evidence.value for evidence, _ in purpose_clauses(info)]
+    assert any(c.startswith("to end the strike") for c in clauses)
+    assert not any(c.startswith(("to reporters", "to each other")) for c in clauses)
+
+
+def test_group_object_keeps_a_lower_case_word_after_of_or_in() -> None:
+    from assistant.knowledge.meetings import group_np
+
+    for text, group in (
+        ("She met leaders in law enforcement on Monday.", "leaders in law enforcement"),
+        ("She met relatives of flood victims killed in March.", "relatives of flood victims"),
+    ):
+        match = group_np().match(text, 7)
+        assert match is not None
+        assert match.group(1).strip() == group
+
+
+def test_countries_sending_the_officials_met_are_participants(extract: Extract) -> None:
+    meeting = single(
+        extract,
+        "Norway will host talks in Bergen this week with officials from Denmark, Sweden and Finland.",
+    )
+    assert set(names(meeting)) >= {"Denmark", "Sweden", "Finland"}

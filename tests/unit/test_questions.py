@@ -6,6 +6,7 @@ import pytest
 
 from assistant.models import EntityKind
 from assistant.qa.questions import detect_intent, parse_question
+from assistant.text import fold
 
 # --- intents --------------------------------------------------------------------------------
 
@@ -266,3 +267,34 @@ def test_speaker_question_about_talks_is_who() -> None:
 
 def test_capitalised_where_in_place_has_site_focus() -> None:
     assert parse_question("Where in Kelmora did they meet?").focus == "site"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which harbour official said after the Orvik summit that the port would reopen?",
+        "What union leader told reporters about the meeting with Rinn?",
+    ],
+)
+def test_which_someone_said_is_a_who_question(question: str) -> None:
+    # The saying verb is the question's predicate; the meeting word only sets the scene.
+    assert detect_intent(question)[0] == "who"
+
+
+def test_plural_demonym_is_its_country() -> None:
+    frame = parse_question("Why did Estovians block the road?")
+    assert [(m.name, m.kind.value) for m in frame.entities] == [("Estovia", "country")]
+
+
+def test_demonym_before_the_focus_noun() -> None:
+    frame = parse_question("In which Estovian city was the summit held?")
+    assert (frame.focus, frame.focus_country) == ("city", "Estovia")
+
+
+def test_lone_suffix_word_is_no_place() -> None:
+    frame = parse_question("Where did the fight against Islamic State begin?")
+    assert all(fold(m.text) != "state" for m in frame.entities)
+
+
+def test_left_out_of_a_meeting_is_a_who_question() -> None:
+    assert detect_intent("Which party leader was left out of Talvi's meeting?")[0] == "who"
