@@ -125,6 +125,13 @@ class CompiledRules:
 
 
 @cache
+def concept_words() -> Concepts:
+    """The meeting and topic word lists alone: answering needs them for every question, the
+    compiled rules (and their prefilters, a tenth of a second to derive) only for some."""
+    return load_prompt("meetings", MeetingRules).concepts
+
+
+@cache
 def rules() -> CompiledRules:
     data = load_prompt("meetings", MeetingRules)
     triggers = [

@@ -761,14 +761,14 @@ class Answerer:
                 log.append(f"{match.group()!r} is {name}")
 
     def _topic_stems(self) -> frozenset[str]:
-        from assistant.knowledge.meetings import rules
+        from assistant.knowledge.meetings import concept_words
 
-        return frozenset(self.tokenizer.stem(w) for w in rules().topic_words)
+        return frozenset(self.tokenizer.stem(w) for w in concept_words().topic)
 
     def _meeting_stems(self) -> frozenset[str]:
-        from assistant.knowledge.meetings import rules
+        from assistant.knowledge.meetings import concept_words
 
-        return frozenset(self.tokenizer.stem(w) for w in rules().meeting_words)
+        return frozenset(self.tokenizer.stem(w) for w in concept_words().meeting)
 
     def _same_entity(self, name: str, mention: Mention) -> bool:
         a, b = fold(name), fold(mention.name or mention.text)
