@@ -220,6 +220,14 @@ class Candidate:
     kind: EntityKind | None = None
 
 
+# A follow-up that is only a question word: "Why?", "And where?", "When was that?".
+_BARE_WH = re.compile(
+    r"^\s*(?:and\s+)?(?:why|where|when|how)(?:\s+(?:was|is|did|were)\s+(?:that|it|this))?\s*\??\s*$",
+    re.I,
+)
+_LEADING_WH = re.compile(r"^\s*(?:and\s+)?(?:who|whom|what|which|where|when|why|how)\b", re.I)
+
+
 class Hit(NamedTuple):
     """A retrieved passage as answering needs it: where it is and how well it matched."""
 
@@ -388,7 +396,11 @@ class Answerer:
             return frame
         inherited = list(previous.entities)
         # The last answer's people join the context ("Who did Lee meet?" -> "Where?").
-        for name in last.answer.facts.get("participants", []):
+        names = list(last.answer.facts.get("participants", []))
+        if previous.intent in {"who_met", "who"} and last.answer.answered:
+            # An answer found by a sentence rule has no meeting record: its names are the people.
+            names += [n for n in re.split(r",\s*|\s+and\s+", last.answer.short) if n.strip()]
+        for name in names:
             if not any(fold(name) == fold(m.name or m.text) for m in inherited):
                 inherited.append(
                     Mention(name, 0, 0, EntityKind.PERSON, fold(name), name, rule="previous-answer")
@@ -408,6 +420,11 @@ class Answerer:
             ]
         log.append(f"follow-up of: {previous.text!r}")
         text = f"{frame.text} {' '.join(m.name or m.text for m in entities)}"
+        if _BARE_WH.match(frame.text) and not what_about:
+            # "Why?" after "Who did Lee meet in Nara?" asks why Lee met them there: the last
+            # question's words, less its own question word, say what the new one is about.
+            rest = _LEADING_WH.sub("", previous.text).strip(" ?")
+            text = f"{frame.text} {rest} {' '.join(m.name or m.text for m in entities)}"
         return QuestionFrame(
             text=text,
             intent=intent,

@@ -122,3 +122,24 @@ def test_declined_turn_is_remembered_too(engine: Engine) -> None:
     answer = engine.ask("Where did Quell meet Tallis?", talk)
     assert not answer.answered
     assert talk.last is not None and talk.last.answer is answer
+
+
+def test_bare_why_after_a_who_met_answer_asks_about_that_meeting(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The brief's own exchange over the bundled corpus. The who-met answer comes from a
+    sentence rule (no meeting record, so no participants in its facts): the person it names and
+    the last question's words still carry over to "Why?"."""
+    bundled = FIXTURES.parent.parent.parent / "corpus"
+    cache = tmp_path_factory.mktemp("bundled-conversation")
+    engine = Engine.open(Settings(corpus=[bundled], cache_dir=cache), progress=False)
+    talk = Conversation()
+    who = engine.ask("Who did Lee meet in Nara?", talk)
+    assert who.answered and "Takaichi" in who.short
+    why = engine.ask("Why?", talk)
+    assert why.intent == "why"
+    assert why.answered, why.answer
+    assert "trust" in why.short
+    assert "a01-nara-summit" in cited(why)
+    where = engine.ask("Where?", Conversation())  # no context: nothing to resolve against
+    assert not where.answered
