@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -42,6 +42,7 @@ from assistant.text import fold
 
 if TYPE_CHECKING:
     from assistant.engine import Engine
+    from assistant.storage import CompactCorpus
 
 SHORT_WORD_LIMIT = {"who_met": 16, "who": 16, "who_role": 16, "where": 10, "when": 10}
 RETRIEVE_K = 100
@@ -345,7 +346,7 @@ class Answerer:
         group_np()
         EntityRecognizer()
         self._meeting_stems()
-        self._country_in(Words(""), "")
+        self._demonyms_of()
         parse_question("Who met whom, where, when and why?", self.known_names())
 
     # --- entry point -----------------------------------------------------------------------
@@ -502,12 +503,10 @@ class Answerer:
         and folding every retrieved article instead cost most of a question on a large corpus,
         where most hits fail a rare name.
         """
-        docs_with = getattr(self.engine.index, "docs_with", None)
-        corpus = self.engine.corpus
-        if not strong or docs_with is None or corpus is None or not candidates:
+        usable = self._postings()
+        if usable is None or not strong or not candidates:
             return None
-        if self.engine.settings.title_weight == 0:
-            return None  # titles are not indexed, and a name may be only in the title
+        corpus, docs_with = usable
         stop, stem = self.tokenizer.stopwords, self.tokenizer.stem
         ptr = corpus.arrays["art_psg"]
         rows = np.asarray([corpus.position(aid) for aid in candidates], dtype=np.int64)
@@ -527,6 +526,16 @@ class Answerer:
         if not decided:
             return None
         return {aid for aid, ok in zip(candidates, keep.tolist(), strict=True) if ok}
+
+    def _postings(self) -> tuple[CompactCorpus, Callable[[str], np.ndarray]] | None:
+        """The corpus and the index's term -> documents look-up, when an article's words can be
+        told from the index: every word of its title and sentences indexed (titles are not at
+        title_weight 0) and postings to read. None: read the articles instead."""
+        docs_with = getattr(self.engine.index, "docs_with", None)
+        corpus = self.engine.corpus
+        if docs_with is None or corpus is None or self.engine.settings.title_weight == 0:
+            return None
+        return corpus, docs_with
 
     def _captioned_articles(self) -> frozenset[str]:
         """Articles with photo captions: captions are not indexed, so a name only in a caption
@@ -548,13 +557,12 @@ class Answerer:
         name = mention.name or mention.text
         words = set(_WORDS.findall(fold(name)))
         if mention.kind is EntityKind.COUNTRY:
-            if self._demonyms is None:
-                self._country_in(Words(""), "")
-            for demonym in (self._demonyms or {}).get(fold(name), []):
+            for demonym in self._demonyms_of().get(fold(name), []):
                 words.update(_WORDS.findall(fold(demonym)))
         return sorted(words)
 
-    def _country_in(self, words: Words, country: str) -> bool:
+    def _demonyms_of(self) -> dict[str, list[str]]:
+        """Folded country name -> its demonyms ("japan" -> ["Japanese"]), made once."""
         if self._demonyms is None:
             from assistant.knowledge.lexicon import lexicon
 
@@ -562,7 +570,10 @@ class Answerer:
             for demonym, name in lexicon().nationalities.items():
                 grouped.setdefault(fold(name), []).append(demonym)
             self._demonyms = grouped
-        return any(words.has(d) for d in self._demonyms.get(country, []))
+        return self._demonyms
+
+    def _country_in(self, words: Words, country: str) -> bool:
+        return any(words.has(d) for d in self._demonyms_of().get(country, []))
 
     def _idf(self, stem: str) -> float:
         n = max(self.engine.index.n_docs, 1)
@@ -1930,18 +1941,16 @@ class Answerer:
         include each person's surname, in the same order: a participant's name is made from
         its article's words, so other articles' meetings cannot match. Parsing all ~95,000
         meetings of a 100k-article corpus took seconds."""
-        corpus, index = self.engine.corpus, self.engine.index
-        docs_with = getattr(index, "docs_with", None)
+        usable = self._postings()
         surnames = [fold(m.name).split()[-1] if m.name.split() else "" for m in people]
         if (
-            corpus is None
-            or docs_with is None
-            or self.engine.settings.title_weight == 0
+            usable is None
             or not all(_WORDS.fullmatch(s) for s in surnames)
             or any(s in self.tokenizer.stopwords for s in surnames)
         ):
             yield from self.engine.meetings
             return
+        corpus, docs_with = usable
         owner = corpus.arrays["psg"][:, 0] if corpus.n_passages else np.zeros(0, np.int32)
         chosen: set[int] | None = None
         for surname in surnames:
