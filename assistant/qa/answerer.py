@@ -35,6 +35,7 @@ from assistant.knowledge.meetings import (
 )
 from assistant.knowledge.timex import format_iso
 from assistant.models import Answer, Article, Citation, EntityKind, Meeting
+from assistant.prompts import abbreviations
 from assistant.qa.conversation import Conversation
 from assistant.qa.questions import QuestionFrame, parse_question
 from assistant.qa.templates import templates
@@ -2000,7 +2001,7 @@ class Answerer:
     def _render(
         self, frame: QuestionFrame, candidate: Candidate, hits: list[Hit], log: list[str]
     ) -> Answer:
-        short = candidate.short.strip().rstrip(".,;")
+        short = _strip_end(candidate.short)
         limit = SHORT_WORD_LIMIT.get(frame.intent, 30)
         short = _trim_words(short, limit)
         subject = self._subject(frame)
@@ -2137,6 +2138,17 @@ def _join(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _strip_end(text: str) -> str:
+    """The answer without its closing punctuation, but with the period of an abbreviation that
+    ends it ("shortly after 2 a.m."): without it the answer no longer reads as the article."""
+    text = text.strip()
+    stripped = text.rstrip(".,;")
+    last = stripped.rsplit(None, 1)[-1].lower() if stripped else ""
+    if text[len(stripped) : len(stripped) + 1] == "." and last in abbreviations():
+        return stripped + "."
+    return stripped
 
 
 def _trim_words(text: str, limit: int) -> str:

@@ -206,3 +206,9 @@ def test_account_of_another_source_does_not_answer(engine: Engine) -> None:
 def test_not_discussed_gives_no_topic(engine: Engine) -> None:
     answer = engine.ask("What did the transport ministers discuss at their meeting in Tessby?")
     assert not answer.short.startswith("at the"), answer.short
+
+
+def test_an_abbreviation_ending_the_answer_keeps_its_period(engine: Engine) -> None:
+    # "11 p.m" is not how the article writes it; only the sentence's own full stop goes.
+    answer = engine.ask("At what time did the fire start in the Vessby flour mill?")
+    assert answer.short.endswith("11 p.m.")
