@@ -69,6 +69,7 @@ def _check_patterns(patterns: list[str]) -> list[str]:
 class PurposeRules(StrictModel):
     cues: list[str]
     statements: list[str]
+    not_after: list[str] = []
 
     _check = field_validator("cues", "statements")(classmethod(lambda cls, v: _check_patterns(v)))
 
@@ -121,6 +122,8 @@ class CompiledRules:
     background_guard: Guarded
     statement_guards: list[Guarded]
     purpose_filter: Prefilter
+    # Words after which "to ..." completes the word, not a purpose ("failed to settle").
+    not_after: frozenset[str]
     topic_filter: Prefilter
 
 
@@ -159,6 +162,7 @@ def rules() -> CompiledRules:
         background_guard=Guarded(background),
         statement_guards=[Guarded(s) for s in statements],
         purpose_filter=Prefilter(purpose),
+        not_after=frozenset(w.lower() for w in data.purpose.not_after),
         topic_filter=Prefilter(topics),
     )
 
@@ -335,6 +339,18 @@ def _trim_clause(text: str, limit: int = 30, start: int = 0) -> str:
     return clause.strip().rstrip(",.").strip("\"' ")
 
 
+_LAST_WORD = re.compile(r"([\w'’-]+)\s*$")
+
+
+def _complement(text: str, start: int) -> bool:
+    """Whether the cue at `start` is an infinitive that completes the word before it ("failed to
+    settle", "an agreement to run patrols"): what was (not) done or agreed, not why."""
+    if text[start : start + 2].lower() != "to":
+        return False
+    before = _LAST_WORD.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1).lower() in rules().not_after
+
+
 def _statement_purpose(info: SentenceInfo, folded: str | None = None) -> Evidence | None:
     text = info.text
     for guard in rules().statement_guards:
@@ -365,7 +381,7 @@ def find_purpose(info: SentenceInfo, after: int = 0) -> Evidence | None:
             continue
         for match in pattern.finditer(text, after):
             clause = _trim_clause(text, start=match.start())
-            if len(clause.split()) >= 3:
+            if len(clause.split()) >= 3 and not _complement(text, match.start()):
                 return Evidence(
                     value=clause, sentence=info.index, rule=_purpose_rule(number, match)
                 )
@@ -390,7 +406,11 @@ def purpose_clauses(info: SentenceInfo) -> list[tuple[Evidence, int]]:
     for number, pattern in enumerate(cues):
         for match in pattern.finditer(text):
             clause = _trim_clause(text[match.start() :])
-            if len(clause.split()) >= 3 and all(start != match.start() for _, start in out):
+            if (
+                len(clause.split()) >= 3
+                and all(start != match.start() for _, start in out)
+                and not _complement(text, match.start())
+            ):
                 name = "generic" if number == len(cues) - 1 else match.group().split()[0].lower()
                 out.append(
                     (
@@ -743,7 +763,7 @@ class _Sentence:
                 result = self._cue_chains[key]
                 break
             path.append(match.start())
-            if self._clause(match.start())[1] >= 3:
+            if self._clause(match.start())[1] >= 3 and not _complement(self.text, match.start()):
                 result = match
                 break
             if match.end() == match.start():
@@ -757,7 +777,9 @@ class _Sentence:
 
 def _finditer_qualifying(text: str, pattern: re.Pattern[str], after: int) -> re.Match[str] | None:
     for match in pattern.finditer(text, after):
-        if len(_trim_clause(text, start=match.start()).split()) >= 3:
+        if len(_trim_clause(text, start=match.start()).split()) >= 3 and not _complement(
+            text, match.start()
+        ):
             return match
     return None
 

@@ -212,3 +212,18 @@ def test_an_abbreviation_ending_the_answer_keeps_its_period(engine: Engine) -> N
     # "11 p.m" is not how the article writes it; only the sentence's own full stop goes.
     answer = engine.ask("At what time did the fire start in the Vessby flour mill?")
     assert answer.short.endswith("11 p.m.")
+
+
+def test_a_failed_aim_is_no_purpose_and_a_passive_statement_gives_it(engine: Engine) -> None:
+    # "failed to end a quarrel" says what did not happen; "The meeting was held ... in order
+    # to ..." says why the meeting took place.
+    answer = engine.ask("Why was the meeting between Marro and Tessel in Orland held?")
+    assert answer.answered
+    assert "draft a joint plan" in answer.short
+
+
+def test_what_an_agreement_does_is_not_why_it_was_signed(engine: Engine) -> None:
+    # "an agreement to dredge the channel" is its content; why it was signed comes later.
+    answer = engine.ask("Why did Brask and Lome sign the river agreement?")
+    assert answer.answered
+    assert "running aground" in answer.short
