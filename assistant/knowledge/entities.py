@@ -19,6 +19,14 @@ from assistant.text import fold
 # with dots (U.S.), or a lower-case particle that may sit inside names.
 _WORD = r"(?:(?:[A-Z]\.){2,}|(?:al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di|ben|abu)-[A-Z][\w\-]*|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’](?![sS]\b)[A-Za-z][\w\-]*)?\.?|(?:al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di|of|the|and|y)(?=\s+[A-Z]))"
 _SPAN = re.compile(rf"(?<![\w'’-])(?:{_WORD})(?:\s+(?:{_WORD}))*")
+# One name word, or a double-barrelled one ("Voss-Aalen").
+_LONE_NAME = re.compile(r"[A-Z][a-z'\-]+(?:-[A-Z][a-z'\-]+)*")
+# Two sides joined by a hyphen before a meeting noun: "the Lee-Takaichi talks".
+_SIDES = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)+")
+_SIDES_NOUN = re.compile(
+    r"\s+(?:summit|summits|talks|meeting|meetings|call|calls|phone\s+call|negotiations|relations|deal|pact|agreement|accord|rivalry|dispute)\b",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _TRAILING_PARTICLES = {
     "of",
@@ -166,11 +174,13 @@ class EntityRecognizer:
                 nationality = lex.nationalities[head]
                 words = words[size:]
                 break
+        lead: list[str] = []
         while (
             words
             and fold(words[0]).rstrip(".") in _NOT_NAMES
             and not (len(words) > 1 and words[0] == "The" and words[-1] in lex.org_suffixes)
         ):
+            lead.append(words[0])
             words = words[1:]
         while words and words[-1] in _TRAILING_PARTICLES:
             words = words[:-1]
@@ -254,6 +264,14 @@ class EntityRecognizer:
             and not self._known_person(words)
         ):
             return self._simple(text, EntityKind.PLACE, f"cue-{cue}")
+        # The noun before "of" ("the span may hold the "of" itself: "of Varnholt").
+        before_words = (before + " " + " ".join(lead)).split()
+        of_noun = (
+            fold(before_words[-2]) if len(before_words) >= 2 and before_words[-1] == "of" else ""
+        )
+        if of_noun in lex.place_of_nouns and len(words) <= 3 and not self._known_person(words):
+            # "her hometown of Varnholt", "the port of Halvik".
+            return self._simple(text, EntityKind.PLACE, "place-of")
         if folded in lex.group_nouns or folded in lex.nationalities:
             return None
         known = self._known_person(words)
@@ -285,7 +303,7 @@ class EntityRecognizer:
                 nationality=nationality,
                 rule="name-shape",
             )
-        if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'\-]+", text):
+        if len(words) == 1 and re.fullmatch(_LONE_NAME, text):
             # A lone capitalised word that is no place and no known name: most often a surname.
             if before.strip() == "" and after.startswith(","):
                 # "Separately, ..." opens a sentence; it names no one.
@@ -373,6 +391,16 @@ class EntityRecognizer:
         # "Egypt, Turkey and Jordan" arrive as separate spans; "Lee and Takaichi" may arrive as one.
         pieces = [p for p in _BREAK.split(part) if p and p.strip()]
         pieces = [q for p in pieces for q in self._split_hyphen_pair(p)]
+        if (
+            self.question_mode
+            and len(pieces) == 1
+            and _SIDES.fullmatch(pieces[0])
+            and _SIDES_NOUN.match(sentence, end)
+        ):
+            # "the Demaro-Danek summit", "the Ardelean-Voss-Aalen talks": two sides meeting,
+            # the first one word, the second the rest ("Voss-Aalen" is one name).
+            first, rest = pieces[0].split("-", 1)
+            pieces = [first, rest]
         pieces = [q for p in pieces for q in self._split_of(p)]
         if pieces != [part]:
             out = []
@@ -382,7 +410,7 @@ class EntityRecognizer:
                 piece_start = sentence.find(piece, cursor)
                 cursor = piece_start + len(piece)
                 found = self._classify_one(sentence, piece, piece_start, cursor, sentence_index)
-                if not found and re.fullmatch(r"[A-Z][a-z'\-]+", piece.strip()):
+                if not found and re.fullmatch(_LONE_NAME, piece.strip()):
                     unknown.append((piece.strip(), piece_start, cursor))
                 out.extend(found)
             if unknown and any(m.kind is EntityKind.PERSON and not m.role_only for m in out):

@@ -69,7 +69,7 @@ def _check_patterns(patterns: list[str]) -> list[str]:
 class PurposeRules(StrictModel):
     cues: list[str]
     statements: list[str]
-    not_after: list[str] = []
+    not_after: list[str]
 
     _check = field_validator("cues", "statements")(classmethod(lambda cls, v: _check_patterns(v)))
 
@@ -272,6 +272,10 @@ _ACTOR_AFTER = re.compile(
 def place_score(info: SentenceInfo, mention: Mention, after: int = 0) -> float:
     """How likely a place or country mention is the place where something happens."""
     before = info.text[max(0, mention.start - 30) : mention.start]
+    if mention.rule == "place-of":
+        # "in her hometown of Varnholt": the preposition stands before the noun and "of".
+        before = info.text[max(0, mention.start - 50) : mention.start]
+        before = re.sub(r"(?:(?:her|his|their|its|our)\s+)?[\w-]+\s+of\s+$", "", before)
     score = 0.0
     if _PLACE_CUE_STRONG.search(before):
         score += 3

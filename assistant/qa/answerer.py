@@ -196,6 +196,13 @@ _MEET_VERB = re.compile(
     r"\b(?:met|meet|meets|meeting|summit|gathered|convened|assembled|conferred|spoke|spoken|speak|speaks|talked|talk|talks|phoned|telephoned|hosted|hosts|host|received|receives|welcomed|welcomes|greeted|greets|alongside|joined|joins|visited|visits|between|sat\s+down|shook\s+hands|conversation|(?:phone|telephone)\s+call|called\s+(?=[A-Z]))\b",
     re.I,
 )
+# A sentence whose subject is the event itself, named by a definite noun: it continues the
+# report of the meeting just before it.
+_EVENT_SUBJECT = re.compile(
+    r"^\s*(?:officials\s+said\s+)?the\s+(?:agenda|meeting|talks|visit|summit|trip|call|"
+    r"discussions|negotiations|session|conference|gathering)\b",
+    re.I,
+)
 _SAY_VERBS = r"(?:said|says|told|added|warned|stressed|noted|announced|confirmed|argued|insisted|explained|wrote|tweeted|stated|declared|according\s+to)"
 
 
@@ -730,11 +737,24 @@ class Answerer:
                 continue
             counts: dict[EntityKind, int] = {}
             target = fold(mention.name or mention.text)
+            # Longer names of another kind that begin with the question's words, by how often.
+            longer: dict[str, int] = {}
             for article in articles:
                 analysis = self.analyses.get(article)
                 for info in analysis.sentences:
                     for m in info.mentions:
-                        if fold(m.name or m.text) != target and fold(m.text) != target:
+                        full = fold(m.name or m.text)
+                        if m.kind is EntityKind.PERSON and full.endswith(" " + target):
+                            # "Haug-Berge" in the question, "Elin Haug-Berge" in the article.
+                            counts[m.kind] = counts.get(m.kind, 0) + 1
+                            continue
+                        if full != target and fold(m.text) != target:
+                            if (
+                                len(words) >= 2
+                                and m.kind is not EntityKind.PERSON
+                                and fold(m.name or m.text).startswith(target + " ")
+                            ):
+                                longer[m.name or m.text] = longer.get(m.name or m.text, 0) + 1
                             continue
                         if (
                             m.kind is EntityKind.PERSON
@@ -744,6 +764,24 @@ class Answerer:
                             # The article's own guess by shape confirms nothing.
                             continue
                         counts[m.kind] = counts.get(m.kind, 0) + 1
+            if longer and sum(longer.values()) > sum(counts.values()):
+                # "coastal states forum" typed in lower case: the corpus writes "forum" in lower
+                # case too, so only "Coastal States" looked like a name; the articles only
+                # ever write it as part of "Coastal States Forum".
+                name = max(longer.items(), key=lambda item: item[1])[0]
+                whole = next(
+                    m
+                    for a in articles
+                    for info in self.analyses.get(a).sentences
+                    for m in info.mentions
+                    if (m.name or m.text) == name
+                )
+                mention.kind = whole.kind
+                mention.name = name
+                mention.key = fold(name)
+                mention.rule = f"{mention.rule}+corpus-longer-{whole.kind.value}"
+                log.append(f"entity {mention.text!r} is part of {name!r} in the articles")
+                continue
             if counts:
                 kind = max(counts.items(), key=lambda item: item[1])[0]
                 if kind is EntityKind.PERSON:
@@ -1081,6 +1119,11 @@ class Answerer:
             if people:
                 candidates = [c for c in candidates if c.kind is not EntityKind.ORGANISATION]
         candidates.sort(key=lambda c: -c.score)
+        for other in candidates[1:4]:
+            log.append(
+                f"runner-up {other.rule} {other.short[:60]!r} (score {other.score:.2f}, "
+                f"{other.sentence.article.id}#{other.sentence.info.index})"
+            )
         best = candidates[0]
         if frame.intent == "where" and best.kind is EntityKind.COUNTRY:
             best = self._more_specific_place(best, candidates, log)
@@ -1192,10 +1235,23 @@ class Answerer:
             ):
                 return False
         if people:
+            analysis = self.analyses.get(item.article)
+            if len(people) >= 2 and self._plural_reference(analysis, info):
+                # "The two leaders" are the question's people only if they were the last named.
+                return self._pair_is(analysis, info, people)
             if any(self._sentence_has(info, m) for m in people):
                 return True
-            if len(people) >= 2 and self._plural_reference(self.analyses.get(item.article), info):
-                return True
+            if _EVENT_SUBJECT.match(info.text) and not any(
+                m.kind is EntityKind.PERSON for m in info.mentions
+            ):
+                # "The agenda included ...", "The meeting was held to ...": the event the
+                # sentences just before report, when they name the question's people.
+                sentences = analysis.sentences
+                for index in range(info.index - 1, max(-1, info.index - 3), -1):
+                    if 0 <= index < len(sentences) and any(
+                        self._sentence_has(sentences[index], m) for m in people
+                    ):
+                        return True
             return any(
                 any(self._same_entity(p.name, m) for p in meeting.participants for m in people)
                 for meeting in self._meetings_for(frame, item)
@@ -1214,6 +1270,24 @@ class Answerer:
         return 0 < index <= len(analysis.sentences) and bool(
             PLURAL_REFERENCE.search(analysis.sentences[index - 1].text)
         )
+
+    def _pair_is(
+        self, analysis: ArticleAnalysis, info: SentenceInfo, people: list[Mention]
+    ) -> bool:
+        """Whether "the two leaders" of a sentence can be the question's people: the people it
+        refers to are those the nearest sentence naming two or more people names ("Voss-Aalen
+        met Demaro. ... the two leaders discussed ..." is not about Voss-Aalen and Cassian)."""
+        for index in range(info.index, max(-1, info.index - 3), -1):
+            if not 0 <= index < len(analysis.sentences):
+                continue
+            named = [
+                m
+                for m in analysis.sentences[index].mentions
+                if m.kind is EntityKind.PERSON and not m.role_only
+            ]
+            if len({fold(m.name or m.text) for m in named}) >= 2:
+                return all(self._sentence_has(analysis.sentences[index], p) for p in people)
+        return True
 
     def _place_constraints(self, frame: QuestionFrame) -> list[Mention]:
         """The places a question sets its event in: named places, and countries after a place
@@ -1633,7 +1707,11 @@ class Answerer:
         info = scored.info
         exclude = {fold(m.name or m.text) for m in frame.entities}
         asks_past = bool(_PAST_MEETING.search(frame.text))
-        for meeting in self._meetings_for(frame, scored):
+        meetings = self._meetings_for(frame, scored)
+        # A sentence that only recalls an earlier meeting ("The two leaders last met in Halvik")
+        # names where that one was held.
+        recalled = bool(meetings) and all(m.background for m in meetings) and not asks_past
+        for meeting in meetings:
             if meeting.background and not asks_past:
                 # A first meeting years ago does not answer where they meet now.
                 continue
@@ -1685,6 +1763,8 @@ class Answerer:
             ):
                 score += 0.8
             score += self._proximity(frame, info.text, m.start)
+            if recalled:
+                score -= 0.5
             yield Candidate(
                 short=m.name,
                 score=score,

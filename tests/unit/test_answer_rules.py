@@ -227,3 +227,48 @@ def test_what_an_agreement_does_is_not_why_it_was_signed(engine: Engine) -> None
     answer = engine.ask("Why did Brask and Lome sign the river agreement?")
     assert answer.answered
     assert "running aground" in answer.short
+
+
+# --- question entities: names written with hyphens and in lower case --------------------------
+
+
+def test_a_double_barrelled_name_is_a_person_in_the_question(engine: Engine) -> None:
+    # Without "Haug-Berge" the question is about Falk alone, who also met Odo.
+    answer = engine.ask("What did Haug-Berge and Falk discuss?")
+    assert "timber duties" in answer.short
+
+
+def test_two_sides_joined_by_a_hyphen_before_a_meeting_noun(engine: Engine) -> None:
+    answer = engine.ask("What was on the agenda of the Falk-Odo talks?")
+    assert "cheese quotas" in answer.short
+
+
+def test_a_lower_case_name_takes_the_longer_name_the_articles_use(engine: Engine) -> None:
+    # "forum" is written in lower case as often as not, so "inland waters forum" restores to
+    # "Inland Waters" + "forum": not a person, but the Inland Waters Forum.
+    answer = engine.ask(
+        "why did veld and sorr hold talks on the sidelines of the inland waters forum"
+    )
+    assert answer.answered
+    assert "barge tolls" in answer.short
+
+
+# --- where ----------------------------------------------------------------------------------
+
+
+def test_a_place_named_after_hometown_of(engine: Engine) -> None:
+    answer = engine.ask("Where did Sorr and Veld hold talks in September 2026?")
+    assert answer.short == "Vellmo"
+
+
+def test_a_former_mansion_is_no_past_meeting(engine: Engine) -> None:
+    # "a former merchant's mansion" does not make the meeting at the Tolla House a past one.
+    meetings = [m for m in engine.meetings_for("r29-lind-odo-castel") if m.place is not None]
+    assert meetings
+    assert not any(m.background for m in meetings)
+
+
+def test_the_two_leaders_are_the_last_pair_named(engine: Engine) -> None:
+    # In Tarn "the two leaders" are Falk and Odo, not Haug-Berge and Falk.
+    answer = engine.ask("What did Haug-Berge and Falk discuss?")
+    assert "salt prices" not in answer.short
