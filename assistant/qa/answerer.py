@@ -1000,6 +1000,8 @@ class Answerer:
         self._retype_entities(frame, articles[:3], log)
         self._resolve_roles(frame, articles[:3], log)
         scored = self._score_sentences(frame, hits, articles)
+        if frame.intent == "why":
+            scored = self._continue_event(scored)
         for s in scored[:5]:
             log.append(
                 f"sentence {s.article.id}#{s.info.index} score={s.score:.2f} coverage={s.coverage:.2f}: {s.info.text[:100]}"
@@ -1025,6 +1027,34 @@ class Answerer:
                 frame, f"no {self._what_is_sought(frame)} is given for this question", hits, log
             )
         return self._render(frame, candidate, hits, log)
+
+    def _continue_event(self, scored: list[Scored]) -> list[Scored]:
+        """A sentence whose subject is the event itself ("The meeting was held to ...", "The
+        agenda included ...") goes on reporting the meeting the sentences before it describe:
+        it is as relevant as they are, though it does not repeat their names and place."""
+        by_key = {(s.article.id, s.info.index): s for s in scored}
+        out = []
+        # In story order, so that "The agenda ..." and then "The meeting was held ..." both
+        # continue the report before them.
+        for item in sorted(scored, key=lambda s: (s.article.id, s.info.index)):
+            if item.info.index > 0 and _EVENT_SUBJECT.match(item.info.text):
+                before = [
+                    by_key[key]
+                    for key in ((item.article.id, item.info.index - d) for d in (1, 2))
+                    if key in by_key
+                ]
+                best = max(before, key=lambda s: s.score, default=None)
+                if best is not None and best.score > item.score:
+                    item = Scored(
+                        item.article,
+                        item.info,
+                        best.score,
+                        max(item.coverage, best.coverage),
+                        max(item.entity_hits, best.entity_hits),
+                    )
+                    by_key[(item.article.id, item.info.index)] = item
+            out.append(item)
+        return sorted(out, key=lambda s: (-s.score, s.article.id, s.info.index))
 
     def _left_open(self, frame: QuestionFrame, best: Scored) -> bool:
         """Whether the sentence that best matches the question says the answer is not known:
@@ -1919,6 +1949,7 @@ class Answerer:
             own = {"purpose:statement": 1.0, "purpose:generic": 0.4}.get(purpose.rule, 0.7)
             if names_subject(purpose.value):
                 own -= 0.3
+            own -= 0.15 * self._named_only_inside(frame, info.text, start, purpose.value)
             yield Candidate(
                 short=purpose.value,
                 score=own + self._attachment(predicate, info.text, start, purpose.value),
@@ -1940,6 +1971,21 @@ class Answerer:
                 )
             if reasons:
                 break
+
+    def _named_only_inside(self, frame: QuestionFrame, text: str, start: int, clause: str) -> int:
+        """How many of the question's places and organisations a sentence names only inside a
+        reason clause: "visited Rennick ... to narrow the gap before the Coastal States Forum
+        summit" gives the reason for a visit, not for a Coastal States Forum meeting."""
+        outside = fold(text[:start] + " " + text[start + len(clause) :])
+        inside = fold(clause)
+        count = 0
+        for m in frame.strong_entities():
+            if m.kind is EntityKind.PERSON:
+                continue
+            name = fold(m.name or m.text)
+            if _has_word(inside, name) and not _has_word(outside, name):
+                count += 1
+        return count
 
     def _predicate_stems(self, frame: QuestionFrame) -> frozenset[str]:
         """The stems of what a question asks about, without its names and question words."""

@@ -272,3 +272,11 @@ def test_the_two_leaders_are_the_last_pair_named(engine: Engine) -> None:
     # In Tarn "the two leaders" are Falk and Odo, not Haug-Berge and Falk.
     answer = engine.ask("What did Haug-Berge and Falk discuss?")
     assert "salt prices" not in answer.short
+
+
+def test_the_meeting_was_held_to_continues_the_report_before_it(engine: Engine) -> None:
+    # "The meeting was held to ..." names neither the union nor Dorrow, yet it is about the
+    # meeting the lede reports; the other story names the union only inside its reason.
+    answer = engine.ask("Why was the Lakes Union finance ministers' meeting in Dorrow held?")
+    assert answer.answered
+    assert "prepare a budget" in answer.short
