@@ -1129,8 +1129,13 @@ class Answerer:
                 return None
         candidates: list[Candidate] = []
         for rank, item in enumerate(pool):
+            elsewhere = frame.intent in {"why", "topic"} and self._meets_elsewhere(frame, item)
             for candidate in extractor(frame, item):
                 if candidate.meeting is not None and not self._place_fits(frame, candidate.meeting):
+                    continue
+                if elsewhere and candidate.meeting is None:
+                    # "ministers met in Skarholm ... aimed at ..." does not say why they met
+                    # in Brennmark.
                     continue
                 candidate.own = candidate.score
                 candidate.score += SENTENCE_WEIGHT * item.score - 0.05 * rank
@@ -1319,6 +1324,35 @@ class Answerer:
                 return all(self._sentence_has(analysis.sentences[index], p) for p in people)
         return True
 
+    def _meets_elsewhere(self, frame: QuestionFrame, item: Scored) -> bool:
+        """Whether a sentence reports a meeting in a place other than the one the question sets
+        its meeting in, and does not name that place itself."""
+        places = self._place_constraints(frame)
+        if not places or not _MEET_VERB.search(item.info.text):
+            return False
+        info = item.info
+        if any(self._sentence_has(info, p) for p in places):
+            return False
+        from assistant.knowledge.meetings import rules
+
+        # Places inside the reason or the topics ("to prepare the summit in Port Avel") are
+        # not where the meeting is.
+        cues = [start for _, start in purpose_clauses(info)] + [
+            m.start() for pattern in rules().topics for m in [pattern.search(info.text)] if m
+        ]
+        end = min(cues, default=len(info.text))
+        verbs = [m.end() for m in _MEET_VERB.finditer(info.text, 0, end)]
+        for mention in info.mentions:
+            if (
+                mention.kind in {EntityKind.PLACE, EntityKind.COUNTRY}
+                and mention.start < end
+                and any(0 <= mention.start - v <= 40 for v in verbs)
+                and place_score(info, mention) >= 3
+                and not self._place_value_fits(frame, mention.name or mention.text)
+            ):
+                return True
+        return False
+
     def _place_constraints(self, frame: QuestionFrame) -> list[Mention]:
         """The places a question sets its event in: named places, and countries after a place
         preposition ("during his visit to Romania", "in Japan"; not "Who did Japan host?")."""
@@ -1339,10 +1373,15 @@ class Answerer:
     def _place_fits(self, frame: QuestionFrame, meeting: Meeting) -> bool:
         """A meeting placed elsewhere does not answer a question about a named place; a city
         lies in a country when the gazetteer says so (an unknown city is given the benefit)."""
-        places = self._place_constraints(frame)
-        if not places or meeting.place is None:
+        if meeting.place is None:
             return True
-        where = fold(meeting.place.value)
+        return self._place_value_fits(frame, meeting.place.value)
+
+    def _place_value_fits(self, frame: QuestionFrame, value: str) -> bool:
+        places = self._place_constraints(frame)
+        if not places:
+            return True
+        where = fold(value)
         for m in places:
             name = fold(m.name or m.text)
             if name in where or where in name:
