@@ -737,8 +737,9 @@ class Answerer:
                 continue
             counts: dict[EntityKind, int] = {}
             target = fold(mention.name or mention.text)
-            # Longer names of another kind that begin with the question's words, by how often.
+            # Longer names of another kind that hold the question's words, by how often.
             longer: dict[str, int] = {}
+            kinds: dict[str, EntityKind] = {}
             for article in articles:
                 analysis = self.analyses.get(article)
                 for info in analysis.sentences:
@@ -749,12 +750,9 @@ class Answerer:
                             counts[m.kind] = counts.get(m.kind, 0) + 1
                             continue
                         if full != target and fold(m.text) != target:
-                            if (
-                                len(words) >= 2
-                                and m.kind is not EntityKind.PERSON
-                                and fold(m.name or m.text).startswith(target + " ")
-                            ):
+                            if m.kind is not EntityKind.PERSON and _has_word(full, target):
                                 longer[m.name or m.text] = longer.get(m.name or m.text, 0) + 1
+                                kinds[m.name or m.text] = m.kind
                             continue
                         if (
                             m.kind is EntityKind.PERSON
@@ -764,23 +762,26 @@ class Answerer:
                             # The article's own guess by shape confirms nothing.
                             continue
                         counts[m.kind] = counts.get(m.kind, 0) + 1
-            if longer and sum(longer.values()) > sum(counts.values()):
+            question = fold(frame.text)
+            asked = {n: c for n, c in longer.items() if _has_word(question, fold(n))}
+            if asked:
                 # "coastal states forum" typed in lower case: the corpus writes "forum" in lower
-                # case too, so only "Coastal States" looked like a name; the articles only
-                # ever write it as part of "Coastal States Forum".
-                name = max(longer.items(), key=lambda item: item[1])[0]
-                whole = next(
-                    m
-                    for a in articles
-                    for info in self.analyses.get(a).sentences
-                    for m in info.mentions
-                    if (m.name or m.text) == name
-                )
-                mention.kind = whole.kind
+                # case too, so only "Coastal States" looked like a name; the question holds the
+                # whole name the articles use ("Coastal States Forum", "Port Serin").
+                name = max(asked.items(), key=lambda item: item[1])[0]
+                mention.kind = kinds[name]
                 mention.name = name
                 mention.key = fold(name)
-                mention.rule = f"{mention.rule}+corpus-longer-{whole.kind.value}"
+                mention.rule = f"{mention.rule}+corpus-longer-{kinds[name].value}"
                 log.append(f"entity {mention.text!r} is part of {name!r} in the articles")
+                continue
+            if longer and sum(longer.values()) > sum(counts.values()):
+                # "Meridian": the articles name "Meridian Shipping Group" far more often than
+                # anyone called Meridian.
+                kind = kinds[max(longer.items(), key=lambda item: item[1])[0]]
+                mention.kind = kind
+                mention.rule = f"{mention.rule}+corpus-longer-{kind.value}"
+                log.append(f"entity {mention.text!r} is mostly part of a longer {kind.value} name")
                 continue
             if counts:
                 kind = max(counts.items(), key=lambda item: item[1])[0]

@@ -287,3 +287,12 @@ def test_a_meeting_held_elsewhere_does_not_give_the_reason(engine: Engine) -> No
     # about the meeting in Tellum.
     answer = engine.ask("What was the Harbour League meeting in Tellum aimed at?")
     assert "sharing silo space" in answer.short
+
+
+def test_a_lower_case_place_takes_the_whole_name_the_question_holds(engine: Engine) -> None:
+    # "port" is mostly lower case in the articles, so only "Lisk" is restored; the question
+    # holds "port lisk", the articles' "Port Lisk", not the "Lisk Maritime Museum".
+    answer = engine.ask("who did veld meet in port lisk", explain=True)
+    assert answer.answered
+    assert "Tilde Marr" in answer.short
+    assert "entity 'Lisk' is part of 'Port Lisk' in the articles" in answer.explain
