@@ -27,6 +27,7 @@ _SIDES_NOUN = re.compile(
     r"\s+(?:summit|summits|talks|meeting|meetings|call|calls|phone\s+call|negotiations|relations|deal|pact|agreement|accord|rivalry|dispute)\b",
     re.IGNORECASE,
 )
+_POSSESSIVE_SITE = re.compile(r"['’]s\s+([A-Z][a-z]+)\b")
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _TRAILING_PARTICLES = {
     "of",
@@ -338,10 +339,20 @@ class EntityRecognizer:
     def mentions(self, sentence: str, sentence_index: int = 0) -> list[Mention]:
         """All entity mentions in one sentence, registering people for later linking."""
         found: list[Mention] = []
+        covered = 0
         for match in _SPAN.finditer(sentence):
             span = match.group()
             start = match.start()
-            # A possessive splits "Japan's Nara Prefecture" into two spans.
+            if start < covered:
+                continue
+            # A possessive splits "Japan's Nara Prefecture" into two spans, but not a name
+            # whose last word is a place's ("the Harbour Master's House", "St Anne's Church").
+            tail = _POSSESSIVE_SITE.match(sentence, match.end())
+            if tail and tail.group(1) in self.lex.place_suffixes:
+                span = sentence[start : tail.end()]
+                covered = tail.end()
+                found.extend(self._classify_part(sentence, span, start, tail.end(), sentence_index))
+                continue
             parts = re.split(r"(?<=\w)['’]s\s+", span)
             offset = start
             for part in parts:

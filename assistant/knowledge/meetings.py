@@ -269,6 +269,9 @@ _ACTOR_AFTER = re.compile(
 )
 
 
+_POSSESSOR_AFTER = re.compile(r"['’]s\s+(?-i:[a-z])")
+
+
 def place_score(info: SentenceInfo, mention: Mention, after: int = 0) -> float:
     """How likely a place or country mention is the place where something happens."""
     before = info.text[max(0, mention.start - 30) : mention.start]
@@ -287,6 +290,9 @@ def place_score(info: SentenceInfo, mention: Mention, after: int = 0) -> float:
         score += 0.5
     if score < 3 and _ACTOR_AFTER.match(info.text, mention.end):
         # "as Seoul seeks ...": an actor, unless it stands after "in" or "at".
+        score -= 3
+    if _POSSESSOR_AFTER.match(info.text, mention.end):
+        # "at Norvessa's invitation": the owner of a thing, not where anything happens.
         score -= 3
     return score
 

@@ -296,3 +296,9 @@ def test_a_lower_case_place_takes_the_whole_name_the_question_holds(engine: Engi
     assert answer.answered
     assert "Tilde Marr" in answer.short
     assert "entity 'Lisk' is part of 'Port Lisk' in the articles" in answer.explain
+
+
+def test_a_possessive_inside_a_site_name(engine: Engine) -> None:
+    # "the Ferryman's House" is one name, not "Ferryman" and "House".
+    answer = engine.ask("Where in Dunmoor did Brun and Lenz talk?")
+    assert answer.short == "Ferryman's House"
