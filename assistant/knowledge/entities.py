@@ -132,6 +132,8 @@ class EntityRecognizer:
         self.question_mode = question_mode
         self.people: dict[str, PersonRecord] = {}
         self.recent_people: list[str] = []
+        # The first person each sentence names: most often its subject.
+        self.first_person: dict[int, str] = {}
 
     # --- classification -------------------------------------------------------------------
 
@@ -263,6 +265,8 @@ class EntityRecognizer:
             cue in lex.place_cues
             and (folded in lex.minor_places or len(words) <= 3)
             and not self._known_person(words)
+            # "from Lumerian Daniel Okafor": a nationality describes a person, not a place.
+            and not (nationality and len(words) >= 2)
         ):
             return self._simple(text, EntityKind.PLACE, f"cue-{cue}")
         # The noun before "of" ("the span may hold the "of" itself: "of Varnholt").
@@ -505,6 +509,7 @@ class EntityRecognizer:
         mention.title = mention.title or record.title
         mention.nationality = mention.nationality or record.nationality
         record.last_sentence = sentence_index
+        self.first_person.setdefault(sentence_index, mention.key)
         if mention.key in self.recent_people:
             self.recent_people.remove(mention.key)
         self.recent_people.append(mention.key)
@@ -551,6 +556,16 @@ def link_references(
             out.append(_reference(match, record, "title-reference"))
     for match in _PRONOUN.finditer(sentence):
         record = recognizer.last_person()
+        subject = recognizer.first_person.get(sentence_index - 1)
+        if (
+            subject is not None
+            and match.group() in {"He", "She"}
+            and not sentence[: match.start()].strip(" \"'“‘")
+        ):
+            # "Okafor ... won the stage, but he began the day behind Kallas. He finished
+            # second": a sentence that opens with a pronoun goes on about the last one's
+            # subject, not about whoever it named last.
+            record = recognizer.people.get(subject, record)
         if record is not None:
             out.append(_reference(match, record, "pronoun"))
     return out

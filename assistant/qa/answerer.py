@@ -1654,6 +1654,7 @@ class Answerer:
         )
         focus = _who_focus(frame.text)
         focus_stem = self.tokenizer.stem(focus) if focus else None
+        focus_country = self._focus_nationality(frame, focus)
         scored_people = []
         for m in candidates:
             distance = min((abs(m.start - a) for a in anchors), default=200)
@@ -1684,6 +1685,10 @@ class Answerer:
                 score += 0.4
             if m.rule == "title-reference":
                 score -= 0.2
+            nationality = self._nationality_of(m, text) if focus_country else None
+            if focus_country and m.kind is EntityKind.PERSON and nationality:
+                # "Which Lumerian rider": not the "Estovian rider Jarek Kallas".
+                score += 0.3 if fold(nationality) == fold(focus_country) else -0.5
             scored_people.append((score, m))
         scored_people.sort(key=lambda x: -x[0])
         if many:
@@ -1708,6 +1713,31 @@ class Answerer:
             highlight=(best.text,),
             kind=best.kind,
         )
+
+    def _nationality_of(self, mention: Mention, text: str) -> str | None:
+        """A person's nationality: known, or a nationality among the words just before the
+        name ("Estovian rider Jarek Kallas")."""
+        from assistant.knowledge.lexicon import lexicon
+
+        if mention.nationality:
+            return mention.nationality
+        nationalities = lexicon().nationalities
+        for word in reversed(
+            re.findall(r"[\w-]+", text[max(0, mention.start - 30) : mention.start])[-3:]
+        ):
+            if fold(word) in nationalities:
+                return nationalities[fold(word)]
+        return None
+
+    def _focus_nationality(self, frame: QuestionFrame, focus: str | None) -> str | None:
+        """The country of a nationality right before a who-question's noun ("Which Lumerian
+        rider" -> Lumeria)."""
+        from assistant.knowledge.lexicon import lexicon
+
+        if not focus:
+            return None
+        match = re.search(r"([A-Z][\w-]*)\s+" + re.escape(focus) + r"\b", frame.text)
+        return lexicon().nationalities.get(fold(match.group(1))) if match else None
 
     def _who_role(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         target = fold(frame.role_target or "")

@@ -302,3 +302,14 @@ def test_a_possessive_inside_a_site_name(engine: Engine) -> None:
     # "the Ferryman's House" is one name, not "Ferryman" and "House".
     answer = engine.ask("Where in Dunmoor did Brun and Lenz talk?")
     assert answer.short == "Ferryman's House"
+
+
+# --- who ------------------------------------------------------------------------------------
+
+
+def test_which_nationality_rider_and_a_pronoun_for_the_last_subject(engine: Engine) -> None:
+    # "from Swedish Per Lindqvist" is a person, not a place; "He finished second" goes on
+    # about Lindqvist, the last sentence's subject, not Berg, the last name in it; and the
+    # Danish rider is not the Swedish one.
+    answer = engine.ask("Which Swedish rider finished second overall in the Tour of Hessa?")
+    assert answer.short == "Per Lindqvist"
