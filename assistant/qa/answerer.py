@@ -1655,6 +1655,7 @@ class Answerer:
         focus = _who_focus(frame.text)
         focus_stem = self.tokenizer.stem(focus) if focus else None
         focus_country = self._focus_nationality(frame, focus)
+        agent_verbs = self._agent_verb_spans(frame, text)
         scored_people = []
         for m in candidates:
             distance = min((abs(m.start - a) for a in anchors), default=200)
@@ -1685,6 +1686,14 @@ class Answerer:
                 score += 0.4
             if m.rule == "title-reference":
                 score -= 0.2
+            if any(
+                re.fullmatch(r"\s+(?:by\s+(?:the\s+)?)", text[v_end : m.start])
+                or re.fullmatch(r"(?:,[^,.]{0,40},)?\s+", text[m.end : v_start])
+                for v_start, v_end in agent_verbs
+            ):
+                # "The warehouse was leased by Corvan Logistics", "Corvan leased ...": who did
+                # what the question asks.
+                score += 0.4
             nationality = self._nationality_of(m, text) if focus_country else None
             if focus_country and m.kind is EntityKind.PERSON and nationality:
                 # "Which Lumerian rider": not the "Estovian rider Jarek Kallas".
@@ -1713,6 +1722,33 @@ class Answerer:
             highlight=(best.text,),
             kind=best.kind,
         )
+
+    def _agent_verb_spans(self, frame: QuestionFrame, text: str) -> list[tuple[int, int]]:
+        """Where a sentence uses the verb of a who-question ("Which company leased ...",
+        "Who hosted ..."), as (start, end) spans."""
+        opening = _WHO_OPENING.match(frame.text) or re.match(
+            r"^\s*(?:and\s+)?who\s+", frame.text, re.I
+        )
+        if not opening:
+            return []
+        verb = None
+        for word in re.findall(r"[\w'’-]+", frame.text[opening.end() :])[:6]:
+            lower = word.lower()
+            if lower in {"who", "that", "which"}:
+                continue
+            if lower in _AUXILIARIES:
+                return []
+            if re.search(r"ed$", lower) or lower in _FOCUS_STOP:
+                verb = lower
+                break
+        if verb is None:
+            return []
+        stem = self.tokenizer.stem(verb)
+        return [
+            w.span()
+            for w in re.finditer(r"[\w'-]+", text)
+            if self.tokenizer.stem(fold(w.group())) == stem
+        ]
 
     def _nationality_of(self, mention: Mention, text: str) -> str | None:
         """A person's nationality: known, or a nationality among the words just before the

@@ -313,3 +313,10 @@ def test_which_nationality_rider_and_a_pronoun_for_the_last_subject(engine: Engi
     # Danish rider is not the Swedish one.
     answer = engine.ask("Which Swedish rider finished second overall in the Tour of Hessa?")
     assert answer.short == "Per Lindqvist"
+
+
+def test_which_company_did_what_the_question_asks(engine: Engine) -> None:
+    # "leased by Brannor Logistics": the agent of the question's verb, not the authority that
+    # reported the fire.
+    answer = engine.ask("Which company leased the shed destroyed by fire at the Holm Dock?")
+    assert answer.short == "Brannor Logistics"
