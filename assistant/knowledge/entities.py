@@ -24,7 +24,7 @@ _LONE_NAME = re.compile(r"[A-Z][a-z'\-]+(?:-[A-Z][a-z'\-]+)*")
 # Two sides joined by a hyphen before a meeting noun: "the Lee-Takaichi talks".
 _SIDES = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)+")
 _SIDES_NOUN = re.compile(
-    r"\s+(?:summit|summits|talks|meeting|meetings|call|calls|phone\s+call|negotiations|relations|deal|pact|agreement|accord|rivalry|dispute)\b",
+    r"\s+(?:[a-z]+\s+)?(?:summit|summits|talks|meeting|meetings|call|calls|phone\s+call|negotiations|relations|deal|pact|agreement|accord|rivalry|dispute)\b",
     re.IGNORECASE,
 )
 _POSSESSIVE_SITE = re.compile(r"['’]s\s+([A-Z][a-z]+)\b")

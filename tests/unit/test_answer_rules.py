@@ -320,3 +320,9 @@ def test_which_company_did_what_the_question_asks(engine: Engine) -> None:
     # reported the fire.
     answer = engine.ask("Which company leased the shed destroyed by fire at the Holm Dock?")
     assert answer.short == "Brannor Logistics"
+
+
+def test_lower_case_sides_joined_by_a_hyphen_before_a_modified_meeting_noun(engine: Engine) -> None:
+    # "falk-odo" is restored part by part, and "trade talks" still names the meeting.
+    answer = engine.ask("what was on the agenda of the falk-odo trade talks")
+    assert "cheese quotas" in answer.short
