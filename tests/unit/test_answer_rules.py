@@ -326,3 +326,11 @@ def test_lower_case_sides_joined_by_a_hyphen_before_a_modified_meeting_noun(engi
     # "falk-odo" is restored part by part, and "trade talks" still names the meeting.
     answer = engine.ask("what was on the agenda of the falk-odo trade talks")
     assert "cheese quotas" in answer.short
+
+
+# --- who met --------------------------------------------------------------------------------
+
+
+def test_a_group_named_with_of_keeps_its_whole_name(engine: Engine) -> None:
+    answer = engine.ask("Who did Nils Asker meet with in Dunvik?")
+    assert "United Dockers of Kessland" in answer.short
