@@ -1255,6 +1255,11 @@ class Answerer:
             )
             if not in_place:
                 return False
+            sites = [p for p in places if p.kind is EntityKind.ORGANISATION]
+            if sites and not self._window_hits(self.analyses.get(item.article), info.index, sites):
+                # "meet at the Norvessan Foreign Ministry": a building narrower than the city
+                # the story is set in, so it must be named around the answer.
+                return False
         settings = [
             p
             for p in places
@@ -1272,6 +1277,12 @@ class Answerer:
                 return False
         if people:
             analysis = self.analyses.get(item.article)
+            if any(
+                m.kind is EntityKind.PERSON and self._same_entity(m.name or m.text, p)
+                for m in info.mentions
+                for p in people
+            ):
+                return True
             if len(people) >= 2 and self._plural_reference(analysis, info):
                 # "The two leaders" are the question's people only if they were the last named.
                 return self._pair_is(analysis, info, people)
@@ -1359,8 +1370,11 @@ class Answerer:
         preposition ("during his visit to Romania", "in Japan"; not "Who did Japan host?")."""
         out = []
         for m in frame.strong_entities():
+            before = frame.text[max(0, m.start - 20) : m.start]
             if (
                 m.kind is EntityKind.PLACE
+                # "at the Norvessan Foreign Ministry": an organisation's building.
+                or (m.kind is EntityKind.ORGANISATION and re.search(r"\bat\s+(?:the\s+)?$", before))
                 or (
                     m.kind is EntityKind.COUNTRY
                     and _PLACE_PREPOSITION.search(frame.text[max(0, m.start - 20) : m.start])

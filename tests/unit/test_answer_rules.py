@@ -334,3 +334,11 @@ def test_lower_case_sides_joined_by_a_hyphen_before_a_modified_meeting_noun(engi
 def test_a_group_named_with_of_keeps_its_whole_name(engine: Engine) -> None:
     answer = engine.ask("Who did Nils Asker meet with in Dunvik?")
     assert "United Dockers of Kessland" in answer.short
+
+
+def test_a_meeting_at_a_named_ministry_must_name_it(engine: Engine) -> None:
+    # The leaders' meeting was in Karsby too, but not at the Karsby Trade Ministry.
+    answer = engine.ask(
+        "Which minister did Rina Holt meet at the Karsby Trade Ministry during Veld's state visit?"
+    )
+    assert answer.short == "Per Vinter"
