@@ -1143,6 +1143,8 @@ class Answerer:
                 candidates.append(candidate)
         if not candidates:
             return None
+        if frame.intent == "who_met":
+            self._fit_asked_title(frame, candidates)
         if frame.intent == "who" and _EXCLUDED.search(frame.text):
             # "Who was left out of Erdogan's meeting?": not anyone reported taking part in it.
             took_part = self._participants_with(frame, candidates)
@@ -1168,6 +1170,38 @@ class Answerer:
             return None
         log.append(f"rule {best.rule} -> {best.short!r} (score {best.score:.2f})")
         return best
+
+    def _fit_asked_title(self, frame: QuestionFrame, candidates: list[Candidate]) -> None:
+        """ "Which finance ministers met ...": a meeting whose other participants all carry
+        that title answers better than one with a central bank governor among them."""
+        from assistant.knowledge.lexicon import lexicon
+
+        opening = re.match(
+            r"^\s*(?:and\s+)?(?:which|what)\s+((?:[\w-]+\s+){0,3})", frame.text, re.I
+        )
+        if not opening:
+            return
+        heads = lexicon().title_heads_folded
+        words = [fold(w) for w in opening.group(1).split()]
+        found = [i for i, w in enumerate(words) if w in heads or w.rstrip("s") in heads]
+        if not found:
+            return
+        head = words[found[0]].rstrip("s")
+        modifiers = set(words[: found[0]]) - set(lexicon().nationalities)
+        for candidate in candidates:
+            meeting = candidate.meeting
+            if meeting is None:
+                continue
+            others = [
+                p
+                for p in meeting.participants
+                if p.kind is EntityKind.PERSON and not self._in_question(frame, p.name)
+            ]
+            titles = [fold(p.title or "") for p in others]
+            if not titles or not all(titles):
+                continue
+            fits = [head in t and all(m in t for m in modifiers) for t in titles]
+            candidate.score += 0.2 if all(fits) else -0.3
 
     def _who_verb(self, frame: QuestionFrame) -> str | None:
         """The stem of the verb right after "who" in a who-question ("Who led ..." -> lead)."""

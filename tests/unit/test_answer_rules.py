@@ -342,3 +342,9 @@ def test_a_meeting_at_a_named_ministry_must_name_it(engine: Engine) -> None:
         "Which minister did Rina Holt meet at the Karsby Trade Ministry during Veld's state visit?"
     )
     assert answer.short == "Per Vinter"
+
+
+def test_which_minister_met_wants_a_participant_of_that_title(engine: Engine) -> None:
+    # The governor is no minister.
+    answer = engine.ask("Which minister did Ada Roos meet in Oslo?")
+    assert answer.short == "Bo Lent"
