@@ -1009,6 +1009,10 @@ class Answerer:
             )
         # Without a name to anchor it, a question's own words must match more closely.
         needed = 0.25 if frame.strong_entities() else 0.45
+        if frame.times and frame.strong_entities():
+            # "in March 2025" is scored by the dates; as words it only dilutes the coverage of
+            # what the question asks ("What did they discuss ... in March 2025?").
+            needed = 0.15
         if not scored or max(s.coverage for s in scored[:12]) < needed:
             return self._decline(
                 frame, "no sentence matches the question closely enough", hits, log

@@ -348,3 +348,14 @@ def test_which_minister_met_wants_a_participant_of_that_title(engine: Engine) ->
     # The governor is no minister.
     answer = engine.ask("Which minister did Ada Roos meet in Oslo?")
     assert answer.short == "Bo Lent"
+
+
+# --- topic ----------------------------------------------------------------------------------
+
+
+def test_a_date_in_the_question_does_not_dilute_its_words(engine: Engine) -> None:
+    # "in September 2026" is matched as a date; as words it left too little of the question
+    # to match and the answer was declined.
+    answer = engine.ask("What did Sorr and Veld talk about in Vellmo in September 2026?")
+    assert answer.answered
+    assert "dredge the shared river" in answer.short
