@@ -196,6 +196,8 @@ _MEET_VERB = re.compile(
     r"\b(?:met|meet|meets|meeting|summit|gathered|convened|assembled|conferred|spoke|spoken|speak|speaks|talked|talk|talks|phoned|telephoned|hosted|hosts|host|received|receives|welcomed|welcomes|greeted|greets|alongside|joined|joins|visited|visits|between|sat\s+down|shook\s+hands|conversation|(?:phone|telephone)\s+call|called\s+(?=[A-Z]))\b",
     re.I,
 )
+# The verbs of a why-question's own phrase ("what brought", "what prompted"), as stems.
+_WHY_PHRASE_STEMS = frozenset({"bring", "brought", "prompt", "caus", "led", "lead"})
 # A sentence whose subject is the event itself, named by a definite noun: it continues the
 # report of the meeting just before it.
 _EVENT_SUBJECT = re.compile(
@@ -1013,6 +1015,10 @@ class Answerer:
             # "in March 2025" is scored by the dates; as words it only dilutes the coverage of
             # what the question asks ("What did they discuss ... in March 2025?").
             needed = 0.15
+        if self._only_names_asked(frame):
+            # "What brought Lena Hartwig to the Tahrin Free Port?": no word but the names to
+            # match; the names must do.
+            needed = 0.0
         if not scored or max(s.coverage for s in scored[:12]) < needed:
             return self._decline(
                 frame, "no sentence matches the question closely enough", hits, log
@@ -1061,6 +1067,15 @@ class Answerer:
             out.append(item)
         return sorted(out, key=lambda s: (-s.score, s.article.id, s.info.index))
 
+    def _only_names_asked(self, frame: QuestionFrame) -> bool:
+        """A why-question whose only words besides its names and dates are the question
+        phrase itself ("What brought X to Y in November 2025?")."""
+        if frame.intent != "why" or not frame.strong_entities():
+            return False
+        time_stems = {s for t in frame.times for s in self.tokenizer(t)}
+        rest = self._predicate_stems(frame) - time_stems - _WHY_PHRASE_STEMS
+        return not rest
+
     def _left_open(self, frame: QuestionFrame, best: Scored) -> bool:
         """Whether the sentence that best matches the question says the answer is not known:
         "Much will depend on who he names ...", "It is unclear when the talks resume"."""
@@ -1101,7 +1116,8 @@ class Answerer:
         }.get(frame.intent)
         if extractor is None:
             return None
-        pool = [s for s in scored[:12] if s.coverage >= 0.15]
+        least = 0.0 if self._only_names_asked(frame) else 0.15
+        pool = [s for s in scored[:12] if s.coverage >= least]
         if frame.intent in _ANCHORED_INTENTS:
             pool = [s for s in pool if self._anchored(frame, s)]
         source = _SOURCE.search(frame.text)

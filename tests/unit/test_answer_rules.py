@@ -359,3 +359,10 @@ def test_a_date_in_the_question_does_not_dilute_its_words(engine: Engine) -> Non
     answer = engine.ask("What did Sorr and Veld talk about in Vellmo in September 2026?")
     assert answer.answered
     assert "dredge the shared river" in answer.short
+
+
+def test_what_brought_someone_somewhere_is_answered_by_the_names(engine: Engine) -> None:
+    # Besides its names the question has only "what brought": nothing else to match.
+    answer = engine.ask("What brought Siv Lunde to the Brakke Ferry Terminal?")
+    assert answer.answered
+    assert "restart the night crossings" in answer.short
