@@ -366,3 +366,8 @@ def test_what_brought_someone_somewhere_is_answered_by_the_names(engine: Engine)
     answer = engine.ask("What brought Siv Lunde to the Brakke Ferry Terminal?")
     assert answer.answered
     assert "restart the night crossings" in answer.short
+
+
+def test_a_place_after_a_compass_direction_of(engine: Engine) -> None:
+    answer = engine.ask("Where did Storm Elva come ashore?")
+    assert answer.short == "Brisby"
