@@ -27,6 +27,7 @@ _SIDES_NOUN = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:summit|summits|talks|meeting|meetings|call|calls|phone\s+call|negotiations|relations|deal|pact|agreement|accord|rivalry|dispute)\b",
     re.IGNORECASE,
 )
+_LOWER_TITLE = re.compile(r"(?<![\w-])([a-z]+)\s+$")
 _POSSESSIVE_SITE = re.compile(r"['’]s\s+([A-Z][a-z]+)\b")
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _TRAILING_PARTICLES = {
@@ -491,6 +492,11 @@ class EntityRecognizer:
         inner = text.find(mention.text)
         mention.start = start + max(inner, 0)
         mention.end = mention.start + len(mention.text)
+        if mention.kind is EntityKind.PERSON and not mention.role_only and not mention.title:
+            # "presidential spokesman Karim Nasser": a title in lower case before the name.
+            role = _LOWER_TITLE.search(sentence, max(0, mention.start - 30), mention.start)
+            if role and role.group(1) in self.lex.title_heads_folded:
+                mention.title = role.group(1)
         if mention.kind is EntityKind.PERSON and not mention.role_only:
             self._register(mention, sentence_index)
         return [mention]

@@ -800,6 +800,11 @@ class Answerer:
 
         lex = lexicon()
         for match in _ROLE_PHRASE.finditer(frame.text):
+            if frame.intent == "who" and re.match(
+                r"^\s*(?:and\s+)?who\s+(?:is|was)\s+$", frame.text[: match.start()], re.I
+            ):
+                # "Who is the mayor of Vell?": the role is what is asked, not a known name.
+                continue
             demonym, role = match.group(1), match.group(2)
             country = lex.nationalities.get(fold(demonym)) if demonym else None
             role_words = fold(role).split()
@@ -1724,6 +1729,10 @@ class Answerer:
         focus_stem = self.tokenizer.stem(focus) if focus else None
         focus_country = self._focus_nationality(frame, focus)
         agent_verbs = self._agent_verb_spans(frame, text)
+        from assistant.knowledge.lexicon import lexicon
+
+        # "Who is the presidential spokesman ...": a title the answer must carry.
+        asked_title = focus if focus and focus in lexicon().title_heads_folded else None
         scored_people = []
         for m in candidates:
             distance = min((abs(m.start - a) for a in anchors), default=200)
@@ -1762,6 +1771,9 @@ class Answerer:
                 # "The warehouse was leased by Corvan Logistics", "Corvan leased ...": who did
                 # what the question asks.
                 score += 0.4
+            if asked_title and m.kind is EntityKind.PERSON and m.title:
+                # A president is not the spokesman the question asks for.
+                score += 0.3 if asked_title in fold(m.title) else -0.5
             nationality = self._nationality_of(m, text) if focus_country else None
             if focus_country and m.kind is EntityKind.PERSON and nationality:
                 # "Which Lumerian rider": not the "Estovian rider Jarek Kallas".

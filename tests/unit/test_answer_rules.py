@@ -371,3 +371,18 @@ def test_what_brought_someone_somewhere_is_answered_by_the_names(engine: Engine)
 def test_a_place_after_a_compass_direction_of(engine: Engine) -> None:
     answer = engine.ask("Where did Storm Elva come ashore?")
     assert answer.short == "Brisby"
+
+
+def test_a_lower_case_title_before_a_name_answers_who_holds_it(engine: Engine) -> None:
+    # "presidential spokesman Jon Ekre": the prime minister and the president are no
+    # spokesmen.
+    answer = engine.ask(
+        "Who is the presidential spokesman who announced the postponement of Omdal's trip?"
+    )
+    assert answer.short == "Jon Ekre"
+
+
+def test_who_is_the_mayor_asks_for_the_role(engine: Engine) -> None:
+    # "the mayor" is what is asked, not a name to look for in the answer.
+    answer = engine.ask("Who is the mayor of Tessa?")
+    assert answer.short == "Anna Berg"
