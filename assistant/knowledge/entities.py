@@ -19,6 +19,16 @@ from assistant.text import fold
 # with dots (U.S.), or a lower-case particle that may sit inside names.
 _WORD = r"(?:(?:[A-Z]\.){2,}|(?:al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di|ben|abu)-[A-Z][\w\-]*|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’](?![sS]\b)[A-Za-z][\w\-]*)?\.?|(?:al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di|of|the|and|y)(?=\s+[A-Z]))"
 _SPAN = re.compile(rf"(?<![\w'’-])(?:{_WORD})(?:\s+(?:{_WORD}))*")
+# One name word, or a double-barrelled one ("Voss-Aalen").
+_LONE_NAME = re.compile(r"[A-Z][a-z'\-]+(?:-[A-Z][a-z'\-]+)*")
+# Two sides joined by a hyphen before a meeting noun: "the Lee-Takaichi talks".
+_SIDES = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)+")
+_SIDES_NOUN = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:summit|summits|talks|meeting|meetings|call|calls|phone\s+call|negotiations|relations|deal|pact|agreement|accord|rivalry|dispute)\b",
+    re.IGNORECASE,
+)
+_LOWER_TITLE = re.compile(r"(?<![\w-])([a-z]+)\s+$")
+_POSSESSIVE_SITE = re.compile(r"['’]s\s+([A-Z][a-z]+)\b")
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _TRAILING_PARTICLES = {
     "of",
@@ -123,6 +133,8 @@ class EntityRecognizer:
         self.question_mode = question_mode
         self.people: dict[str, PersonRecord] = {}
         self.recent_people: list[str] = []
+        # The first person each sentence names: most often its subject.
+        self.first_person: dict[int, str] = {}
 
     # --- classification -------------------------------------------------------------------
 
@@ -166,11 +178,13 @@ class EntityRecognizer:
                 nationality = lex.nationalities[head]
                 words = words[size:]
                 break
+        lead: list[str] = []
         while (
             words
             and fold(words[0]).rstrip(".") in _NOT_NAMES
             and not (len(words) > 1 and words[0] == "The" and words[-1] in lex.org_suffixes)
         ):
+            lead.append(words[0])
             words = words[1:]
         while words and words[-1] in _TRAILING_PARTICLES:
             words = words[:-1]
@@ -252,8 +266,18 @@ class EntityRecognizer:
             cue in lex.place_cues
             and (folded in lex.minor_places or len(words) <= 3)
             and not self._known_person(words)
+            # "from Lumerian Daniel Okafor": a nationality describes a person, not a place.
+            and not (nationality and len(words) >= 2)
         ):
             return self._simple(text, EntityKind.PLACE, f"cue-{cue}")
+        # The noun before "of" ("the span may hold the "of" itself: "of Varnholt").
+        before_words = (before + " " + " ".join(lead)).split()
+        of_noun = (
+            fold(before_words[-2]) if len(before_words) >= 2 and before_words[-1] == "of" else ""
+        )
+        if of_noun in lex.place_of_nouns and len(words) <= 3 and not self._known_person(words):
+            # "her hometown of Varnholt", "the port of Halvik".
+            return self._simple(text, EntityKind.PLACE, "place-of")
         if folded in lex.group_nouns or folded in lex.nationalities:
             return None
         known = self._known_person(words)
@@ -285,7 +309,7 @@ class EntityRecognizer:
                 nationality=nationality,
                 rule="name-shape",
             )
-        if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'\-]+", text):
+        if len(words) == 1 and re.fullmatch(_LONE_NAME, text):
             # A lone capitalised word that is no place and no known name: most often a surname.
             if before.strip() == "" and after.startswith(","):
                 # "Separately, ..." opens a sentence; it names no one.
@@ -320,10 +344,20 @@ class EntityRecognizer:
     def mentions(self, sentence: str, sentence_index: int = 0) -> list[Mention]:
         """All entity mentions in one sentence, registering people for later linking."""
         found: list[Mention] = []
+        covered = 0
         for match in _SPAN.finditer(sentence):
             span = match.group()
             start = match.start()
-            # A possessive splits "Japan's Nara Prefecture" into two spans.
+            if start < covered:
+                continue
+            # A possessive splits "Japan's Nara Prefecture" into two spans, but not a name
+            # whose last word is a place's ("the Harbour Master's House", "St Anne's Church").
+            tail = _POSSESSIVE_SITE.match(sentence, match.end())
+            if tail and tail.group(1) in self.lex.place_suffixes:
+                span = sentence[start : tail.end()]
+                covered = tail.end()
+                found.extend(self._classify_part(sentence, span, start, tail.end(), sentence_index))
+                continue
             parts = re.split(r"(?<=\w)['’]s\s+", span)
             offset = start
             for part in parts:
@@ -373,6 +407,16 @@ class EntityRecognizer:
         # "Egypt, Turkey and Jordan" arrive as separate spans; "Lee and Takaichi" may arrive as one.
         pieces = [p for p in _BREAK.split(part) if p and p.strip()]
         pieces = [q for p in pieces for q in self._split_hyphen_pair(p)]
+        if (
+            self.question_mode
+            and len(pieces) == 1
+            and _SIDES.fullmatch(pieces[0])
+            and _SIDES_NOUN.match(sentence, end)
+        ):
+            # "the Demaro-Danek summit", "the Ardelean-Voss-Aalen talks": two sides meeting,
+            # the first one word, the second the rest ("Voss-Aalen" is one name).
+            first, rest = pieces[0].split("-", 1)
+            pieces = [first, rest]
         pieces = [q for p in pieces for q in self._split_of(p)]
         if pieces != [part]:
             out = []
@@ -382,7 +426,7 @@ class EntityRecognizer:
                 piece_start = sentence.find(piece, cursor)
                 cursor = piece_start + len(piece)
                 found = self._classify_one(sentence, piece, piece_start, cursor, sentence_index)
-                if not found and re.fullmatch(r"[A-Z][a-z'\-]+", piece.strip()):
+                if not found and re.fullmatch(_LONE_NAME, piece.strip()):
                     unknown.append((piece.strip(), piece_start, cursor))
                 out.extend(found)
             if unknown and any(m.kind is EntityKind.PERSON and not m.role_only for m in out):
@@ -448,6 +492,11 @@ class EntityRecognizer:
         inner = text.find(mention.text)
         mention.start = start + max(inner, 0)
         mention.end = mention.start + len(mention.text)
+        if mention.kind is EntityKind.PERSON and not mention.role_only and not mention.title:
+            # "presidential spokesman Karim Nasser": a title in lower case before the name.
+            role = _LOWER_TITLE.search(sentence, max(0, mention.start - 30), mention.start)
+            if role and role.group(1) in self.lex.title_heads_folded:
+                mention.title = role.group(1)
         if mention.kind is EntityKind.PERSON and not mention.role_only:
             self._register(mention, sentence_index)
         return [mention]
@@ -466,6 +515,7 @@ class EntityRecognizer:
         mention.title = mention.title or record.title
         mention.nationality = mention.nationality or record.nationality
         record.last_sentence = sentence_index
+        self.first_person.setdefault(sentence_index, mention.key)
         if mention.key in self.recent_people:
             self.recent_people.remove(mention.key)
         self.recent_people.append(mention.key)
@@ -512,6 +562,16 @@ def link_references(
             out.append(_reference(match, record, "title-reference"))
     for match in _PRONOUN.finditer(sentence):
         record = recognizer.last_person()
+        subject = recognizer.first_person.get(sentence_index - 1)
+        if (
+            subject is not None
+            and match.group() in {"He", "She"}
+            and not sentence[: match.start()].strip(" \"'“‘")
+        ):
+            # "Okafor ... won the stage, but he began the day behind Kallas. He finished
+            # second": a sentence that opens with a pronoun goes on about the last one's
+            # subject, not about whoever it named last.
+            record = recognizer.people.get(subject, record)
         if record is not None:
             out.append(_reference(match, record, "pronoun"))
     return out

@@ -33,6 +33,7 @@ class PlaceLexicon(StrictModel):
     suffixes: list[str]
     prefixes: list[str]
     cues: list[str]
+    of_nouns: list[str]
     extra: list[str]
     regions: list[str]
 
@@ -72,6 +73,7 @@ class Lexicon:
         self.place_suffixes = frozenset(data.places.suffixes)
         self.place_prefixes = frozenset(data.places.prefixes)
         self.place_cues = frozenset(data.places.cues)
+        self.place_of_nouns = frozenset(fold(n) for n in data.places.of_nouns)
         self.nationalities = {fold(k): v for k, v in data.nationalities.items()}
         countries = set(world["countries"])
         countries |= {fold(c) for c in data.countries.aliases}

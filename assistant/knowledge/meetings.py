@@ -69,6 +69,7 @@ def _check_patterns(patterns: list[str]) -> list[str]:
 class PurposeRules(StrictModel):
     cues: list[str]
     statements: list[str]
+    not_after: list[str]
 
     _check = field_validator("cues", "statements")(classmethod(lambda cls, v: _check_patterns(v)))
 
@@ -121,6 +122,8 @@ class CompiledRules:
     background_guard: Guarded
     statement_guards: list[Guarded]
     purpose_filter: Prefilter
+    # Words after which "to ..." completes the word, not a purpose ("failed to settle").
+    not_after: frozenset[str]
     topic_filter: Prefilter
 
 
@@ -159,6 +162,7 @@ def rules() -> CompiledRules:
         background_guard=Guarded(background),
         statement_guards=[Guarded(s) for s in statements],
         purpose_filter=Prefilter(purpose),
+        not_after=frozenset(w.lower() for w in data.purpose.not_after),
         topic_filter=Prefilter(topics),
     )
 
@@ -169,7 +173,7 @@ _OBJECT_END = re.compile(
     r"[;:.!?]|\s[-–—]\s|,\s+(?:and\s+)?(?:where|which|who|when|while|but|before|after|as|saying|said|adding)\b|\b(?:to\s+(?!the\b)\w+|in\s+order|aimed|aiming|seeking|because|amid|after|before|during|ahead\s+of|for\s+(?:talks|discussions)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
 )
 _GROUP_NP = re.compile(
-    r"\s*(?:with\s+)?((?:(?:the|a|an|some|several|dozens\s+of|members\s+of|leaders\s+(?:of|in)|representatives\s+of|a\s+team\s+of|\d+|two|three|four|five|six|ten|hundreds\s+of|thousands\s+of|local|senior|ethnic|prominent|visiting|foreign|business|union|community|opposition|[a-z]+-[a-z]+)\s+)*(?:(?!(?:to|from|in|on|at|by|of|for|about|with|into)\b)[A-Za-z][\w-]*\s+){0,3}?(?:%s)(?:\s+(?:of|from|in|living\s+in)\s+(?:the\s+)?[\w'’-]+(?:\s+(?!(?:and|or|to|in|on|at|of|by|from|for|with|who|which|that|said|says|was|were|is|are)\b)[a-z][\w'’-]*(?<!ed)(?<!ing))?(?:\s+[A-Z][\w'’-]*){0,3})?)"
+    r"\s*(?:with\s+)?((?:(?:the|a|an|some|several|dozens\s+of|members\s+of|leaders\s+(?:of|in)|representatives\s+of|a\s+team\s+of|\d+|two|three|four|five|six|ten|hundreds\s+of|thousands\s+of|local|senior|ethnic|prominent|visiting|foreign|business|union|community|opposition|[a-z]+-[a-z]+)\s+)*(?:(?!(?:to|from|in|on|at|by|of|for|about|with|into)\b)[A-Za-z][\w-]*\s+){0,3}?(?:%s)(?:\s+(?:of|from|in|living\s+in)\s+(?:the\s+)?[\w'’-]+(?:\s+(?!(?:and|or|to|in|on|at|of|by|from|for|with|who|which|that|said|says|was|were|is|are)\b)[a-z][\w'’-]*(?<!ed)(?<!ing))?(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)?)"
 )
 
 
@@ -265,9 +269,16 @@ _ACTOR_AFTER = re.compile(
 )
 
 
+_POSSESSOR_AFTER = re.compile(r"['’]s\s+(?-i:[a-z])")
+
+
 def place_score(info: SentenceInfo, mention: Mention, after: int = 0) -> float:
     """How likely a place or country mention is the place where something happens."""
     before = info.text[max(0, mention.start - 30) : mention.start]
+    if mention.rule == "place-of":
+        # "in her hometown of Varnholt": the preposition stands before the noun and "of".
+        before = info.text[max(0, mention.start - 50) : mention.start]
+        before = re.sub(r"(?:(?:her|his|their|its|our)\s+)?[\w-]+\s+of\s+$", "", before)
     score = 0.0
     if _PLACE_CUE_STRONG.search(before):
         score += 3
@@ -279,6 +290,9 @@ def place_score(info: SentenceInfo, mention: Mention, after: int = 0) -> float:
         score += 0.5
     if score < 3 and _ACTOR_AFTER.match(info.text, mention.end):
         # "as Seoul seeks ...": an actor, unless it stands after "in" or "at".
+        score -= 3
+    if _POSSESSOR_AFTER.match(info.text, mention.end):
+        # "at Norvessa's invitation": the owner of a thing, not where anything happens.
         score -= 3
     return score
 
@@ -335,6 +349,18 @@ def _trim_clause(text: str, limit: int = 30, start: int = 0) -> str:
     return clause.strip().rstrip(",.").strip("\"' ")
 
 
+_LAST_WORD = re.compile(r"([\w'’-]+)\s*$")
+
+
+def _complement(text: str, start: int) -> bool:
+    """Whether the cue at `start` is an infinitive that completes the word before it ("failed to
+    settle", "an agreement to run patrols"): what was (not) done or agreed, not why."""
+    if text[start : start + 2].lower() != "to":
+        return False
+    before = _LAST_WORD.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1).lower() in rules().not_after
+
+
 def _statement_purpose(info: SentenceInfo, folded: str | None = None) -> Evidence | None:
     text = info.text
     for guard in rules().statement_guards:
@@ -365,7 +391,7 @@ def find_purpose(info: SentenceInfo, after: int = 0) -> Evidence | None:
             continue
         for match in pattern.finditer(text, after):
             clause = _trim_clause(text, start=match.start())
-            if len(clause.split()) >= 3:
+            if len(clause.split()) >= 3 and not _complement(text, match.start()):
                 return Evidence(
                     value=clause, sentence=info.index, rule=_purpose_rule(number, match)
                 )
@@ -390,7 +416,11 @@ def purpose_clauses(info: SentenceInfo) -> list[tuple[Evidence, int]]:
     for number, pattern in enumerate(cues):
         for match in pattern.finditer(text):
             clause = _trim_clause(text[match.start() :])
-            if len(clause.split()) >= 3 and all(start != match.start() for _, start in out):
+            if (
+                len(clause.split()) >= 3
+                and all(start != match.start() for _, start in out)
+                and not _complement(text, match.start())
+            ):
                 name = "generic" if number == len(cues) - 1 else match.group().split()[0].lower()
                 out.append(
                     (
@@ -743,7 +773,7 @@ class _Sentence:
                 result = self._cue_chains[key]
                 break
             path.append(match.start())
-            if self._clause(match.start())[1] >= 3:
+            if self._clause(match.start())[1] >= 3 and not _complement(self.text, match.start()):
                 result = match
                 break
             if match.end() == match.start():
@@ -757,7 +787,9 @@ class _Sentence:
 
 def _finditer_qualifying(text: str, pattern: re.Pattern[str], after: int) -> re.Match[str] | None:
     for match in pattern.finditer(text, after):
-        if len(_trim_clause(text, start=match.start()).split()) >= 3:
+        if len(_trim_clause(text, start=match.start()).split()) >= 3 and not _complement(
+            text, match.start()
+        ):
             return match
     return None
 

@@ -35,6 +35,7 @@ from assistant.knowledge.meetings import (
 )
 from assistant.knowledge.timex import format_iso
 from assistant.models import Answer, Article, Citation, EntityKind, Meeting
+from assistant.prompts import abbreviations
 from assistant.qa.conversation import Conversation
 from assistant.qa.questions import QuestionFrame, parse_question
 from assistant.qa.templates import templates
@@ -193,6 +194,15 @@ _QUESTION_WORDS = frozenset(
 )
 _MEET_VERB = re.compile(
     r"\b(?:met|meet|meets|meeting|summit|gathered|convened|assembled|conferred|spoke|spoken|speak|speaks|talked|talk|talks|phoned|telephoned|hosted|hosts|host|received|receives|welcomed|welcomes|greeted|greets|alongside|joined|joins|visited|visits|between|sat\s+down|shook\s+hands|conversation|(?:phone|telephone)\s+call|called\s+(?=[A-Z]))\b",
+    re.I,
+)
+# The verbs of a why-question's own phrase ("what brought", "what prompted"), as stems.
+_WHY_PHRASE_STEMS = frozenset({"bring", "brought", "prompt", "caus", "led", "lead"})
+# A sentence whose subject is the event itself, named by a definite noun: it continues the
+# report of the meeting just before it.
+_EVENT_SUBJECT = re.compile(
+    r"^\s*(?:officials\s+said\s+)?the\s+(?:agenda|meeting|talks|visit|summit|trip|call|"
+    r"discussions|negotiations|session|conference|gathering)\b",
     re.I,
 )
 _SAY_VERBS = r"(?:said|says|told|added|warned|stressed|noted|announced|confirmed|argued|insisted|explained|wrote|tweeted|stated|declared|according\s+to)"
@@ -729,11 +739,22 @@ class Answerer:
                 continue
             counts: dict[EntityKind, int] = {}
             target = fold(mention.name or mention.text)
+            # Longer names of another kind that hold the question's words, by how often.
+            longer: dict[str, int] = {}
+            kinds: dict[str, EntityKind] = {}
             for article in articles:
                 analysis = self.analyses.get(article)
                 for info in analysis.sentences:
                     for m in info.mentions:
-                        if fold(m.name or m.text) != target and fold(m.text) != target:
+                        full = fold(m.name or m.text)
+                        if m.kind is EntityKind.PERSON and full.endswith(" " + target):
+                            # "Haug-Berge" in the question, "Elin Haug-Berge" in the article.
+                            counts[m.kind] = counts.get(m.kind, 0) + 1
+                            continue
+                        if full != target and fold(m.text) != target:
+                            if m.kind is not EntityKind.PERSON and _has_word(full, target):
+                                longer[m.name or m.text] = longer.get(m.name or m.text, 0) + 1
+                                kinds[m.name or m.text] = m.kind
                             continue
                         if (
                             m.kind is EntityKind.PERSON
@@ -743,6 +764,27 @@ class Answerer:
                             # The article's own guess by shape confirms nothing.
                             continue
                         counts[m.kind] = counts.get(m.kind, 0) + 1
+            question = fold(frame.text)
+            asked = {n: c for n, c in longer.items() if _has_word(question, fold(n))}
+            if asked:
+                # "coastal states forum" typed in lower case: the corpus writes "forum" in lower
+                # case too, so only "Coastal States" looked like a name; the question holds the
+                # whole name the articles use ("Coastal States Forum", "Port Serin").
+                name = max(asked.items(), key=lambda item: item[1])[0]
+                mention.kind = kinds[name]
+                mention.name = name
+                mention.key = fold(name)
+                mention.rule = f"{mention.rule}+corpus-longer-{kinds[name].value}"
+                log.append(f"entity {mention.text!r} is part of {name!r} in the articles")
+                continue
+            if longer and sum(longer.values()) > sum(counts.values()):
+                # "Meridian": the articles name "Meridian Shipping Group" far more often than
+                # anyone called Meridian.
+                kind = kinds[max(longer.items(), key=lambda item: item[1])[0]]
+                mention.kind = kind
+                mention.rule = f"{mention.rule}+corpus-longer-{kind.value}"
+                log.append(f"entity {mention.text!r} is mostly part of a longer {kind.value} name")
+                continue
             if counts:
                 kind = max(counts.items(), key=lambda item: item[1])[0]
                 if kind is EntityKind.PERSON:
@@ -758,6 +800,11 @@ class Answerer:
 
         lex = lexicon()
         for match in _ROLE_PHRASE.finditer(frame.text):
+            if frame.intent == "who" and re.match(
+                r"^\s*(?:and\s+)?who\s+(?:is|was)\s+$", frame.text[: match.start()], re.I
+            ):
+                # "Who is the mayor of Vell?": the role is what is asked, not a known name.
+                continue
             demonym, role = match.group(1), match.group(2)
             country = lex.nationalities.get(fold(demonym)) if demonym else None
             role_words = fold(role).split()
@@ -961,12 +1008,22 @@ class Answerer:
         self._retype_entities(frame, articles[:3], log)
         self._resolve_roles(frame, articles[:3], log)
         scored = self._score_sentences(frame, hits, articles)
+        if frame.intent == "why":
+            scored = self._continue_event(scored)
         for s in scored[:5]:
             log.append(
                 f"sentence {s.article.id}#{s.info.index} score={s.score:.2f} coverage={s.coverage:.2f}: {s.info.text[:100]}"
             )
         # Without a name to anchor it, a question's own words must match more closely.
         needed = 0.25 if frame.strong_entities() else 0.45
+        if frame.times and frame.strong_entities():
+            # "in March 2025" is scored by the dates; as words it only dilutes the coverage of
+            # what the question asks ("What did they discuss ... in March 2025?").
+            needed = 0.15
+        if self._only_names_asked(frame):
+            # "What brought Lena Hartwig to the Tahrin Free Port?": no word but the names to
+            # match; the names must do.
+            needed = 0.0
         if not scored or max(s.coverage for s in scored[:12]) < needed:
             return self._decline(
                 frame, "no sentence matches the question closely enough", hits, log
@@ -986,6 +1043,43 @@ class Answerer:
                 frame, f"no {self._what_is_sought(frame)} is given for this question", hits, log
             )
         return self._render(frame, candidate, hits, log)
+
+    def _continue_event(self, scored: list[Scored]) -> list[Scored]:
+        """A sentence whose subject is the event itself ("The meeting was held to ...", "The
+        agenda included ...") goes on reporting the meeting the sentences before it describe:
+        it is as relevant as they are, though it does not repeat their names and place."""
+        by_key = {(s.article.id, s.info.index): s for s in scored}
+        out = []
+        # In story order, so that "The agenda ..." and then "The meeting was held ..." both
+        # continue the report before them.
+        for item in sorted(scored, key=lambda s: (s.article.id, s.info.index)):
+            if item.info.index > 0 and _EVENT_SUBJECT.match(item.info.text):
+                before = [
+                    by_key[key]
+                    for key in ((item.article.id, item.info.index - d) for d in (1, 2))
+                    if key in by_key
+                ]
+                best = max(before, key=lambda s: s.score, default=None)
+                if best is not None and best.score > item.score:
+                    item = Scored(
+                        item.article,
+                        item.info,
+                        best.score,
+                        max(item.coverage, best.coverage),
+                        max(item.entity_hits, best.entity_hits),
+                    )
+                    by_key[(item.article.id, item.info.index)] = item
+            out.append(item)
+        return sorted(out, key=lambda s: (-s.score, s.article.id, s.info.index))
+
+    def _only_names_asked(self, frame: QuestionFrame) -> bool:
+        """A why-question whose only words besides its names and dates are the question
+        phrase itself ("What brought X to Y in November 2025?")."""
+        if frame.intent != "why" or not frame.strong_entities():
+            return False
+        time_stems = {s for t in frame.times for s in self.tokenizer(t)}
+        rest = self._predicate_stems(frame) - time_stems - _WHY_PHRASE_STEMS
+        return not rest
 
     def _left_open(self, frame: QuestionFrame, best: Scored) -> bool:
         """Whether the sentence that best matches the question says the answer is not known:
@@ -1027,7 +1121,8 @@ class Answerer:
         }.get(frame.intent)
         if extractor is None:
             return None
-        pool = [s for s in scored[:12] if s.coverage >= 0.15]
+        least = 0.0 if self._only_names_asked(frame) else 0.15
+        pool = [s for s in scored[:12] if s.coverage >= least]
         if frame.intent in _ANCHORED_INTENTS:
             pool = [s for s in pool if self._anchored(frame, s)]
         source = _SOURCE.search(frame.text)
@@ -1060,14 +1155,21 @@ class Answerer:
                 return None
         candidates: list[Candidate] = []
         for rank, item in enumerate(pool):
+            elsewhere = frame.intent in {"why", "topic"} and self._meets_elsewhere(frame, item)
             for candidate in extractor(frame, item):
                 if candidate.meeting is not None and not self._place_fits(frame, candidate.meeting):
+                    continue
+                if elsewhere and candidate.meeting is None:
+                    # "ministers met in Skarholm ... aimed at ..." does not say why they met
+                    # in Brennmark.
                     continue
                 candidate.own = candidate.score
                 candidate.score += SENTENCE_WEIGHT * item.score - 0.05 * rank
                 candidates.append(candidate)
         if not candidates:
             return None
+        if frame.intent == "who_met":
+            self._fit_asked_title(frame, candidates)
         if frame.intent == "who" and _EXCLUDED.search(frame.text):
             # "Who was left out of Erdogan's meeting?": not anyone reported taking part in it.
             took_part = self._participants_with(frame, candidates)
@@ -1080,6 +1182,11 @@ class Answerer:
             if people:
                 candidates = [c for c in candidates if c.kind is not EntityKind.ORGANISATION]
         candidates.sort(key=lambda c: -c.score)
+        for other in candidates[1:4]:
+            log.append(
+                f"runner-up {other.rule} {other.short[:60]!r} (score {other.score:.2f}, "
+                f"{other.sentence.article.id}#{other.sentence.info.index})"
+            )
         best = candidates[0]
         if frame.intent == "where" and best.kind is EntityKind.COUNTRY:
             best = self._more_specific_place(best, candidates, log)
@@ -1088,6 +1195,38 @@ class Answerer:
             return None
         log.append(f"rule {best.rule} -> {best.short!r} (score {best.score:.2f})")
         return best
+
+    def _fit_asked_title(self, frame: QuestionFrame, candidates: list[Candidate]) -> None:
+        """ "Which finance ministers met ...": a meeting whose other participants all carry
+        that title answers better than one with a central bank governor among them."""
+        from assistant.knowledge.lexicon import lexicon
+
+        opening = re.match(
+            r"^\s*(?:and\s+)?(?:which|what)\s+((?:[\w-]+\s+){0,3})", frame.text, re.I
+        )
+        if not opening:
+            return
+        heads = lexicon().title_heads_folded
+        words = [fold(w) for w in opening.group(1).split()]
+        found = [i for i, w in enumerate(words) if w in heads or w.rstrip("s") in heads]
+        if not found:
+            return
+        head = words[found[0]].rstrip("s")
+        modifiers = set(words[: found[0]]) - set(lexicon().nationalities)
+        for candidate in candidates:
+            meeting = candidate.meeting
+            if meeting is None:
+                continue
+            others = [
+                p
+                for p in meeting.participants
+                if p.kind is EntityKind.PERSON and not self._in_question(frame, p.name)
+            ]
+            titles = [fold(p.title or "") for p in others]
+            if not titles or not all(titles):
+                continue
+            fits = [head in t and all(m in t for m in modifiers) for t in titles]
+            candidate.score += 0.2 if all(fits) else -0.3
 
     def _who_verb(self, frame: QuestionFrame) -> str | None:
         """The stem of the verb right after "who" in a who-question ("Who led ..." -> lead)."""
@@ -1175,6 +1314,11 @@ class Answerer:
             )
             if not in_place:
                 return False
+            sites = [p for p in places if p.kind is EntityKind.ORGANISATION]
+            if sites and not self._window_hits(self.analyses.get(item.article), info.index, sites):
+                # "meet at the Norvessan Foreign Ministry": a building narrower than the city
+                # the story is set in, so it must be named around the answer.
+                return False
         settings = [
             p
             for p in places
@@ -1191,10 +1335,29 @@ class Answerer:
             ):
                 return False
         if people:
+            analysis = self.analyses.get(item.article)
+            if any(
+                m.kind is EntityKind.PERSON and self._same_entity(m.name or m.text, p)
+                for m in info.mentions
+                for p in people
+            ):
+                return True
+            if len(people) >= 2 and self._plural_reference(analysis, info):
+                # "The two leaders" are the question's people only if they were the last named.
+                return self._pair_is(analysis, info, people)
             if any(self._sentence_has(info, m) for m in people):
                 return True
-            if len(people) >= 2 and self._plural_reference(self.analyses.get(item.article), info):
-                return True
+            if _EVENT_SUBJECT.match(info.text) and not any(
+                m.kind is EntityKind.PERSON for m in info.mentions
+            ):
+                # "The agenda included ...", "The meeting was held to ...": the event the
+                # sentences just before report, when they name the question's people.
+                sentences = analysis.sentences
+                for index in range(info.index - 1, max(-1, info.index - 3), -1):
+                    if 0 <= index < len(sentences) and any(
+                        self._sentence_has(sentences[index], m) for m in people
+                    ):
+                        return True
             return any(
                 any(self._same_entity(p.name, m) for p in meeting.participants for m in people)
                 for meeting in self._meetings_for(frame, item)
@@ -1214,13 +1377,63 @@ class Answerer:
             PLURAL_REFERENCE.search(analysis.sentences[index - 1].text)
         )
 
+    def _pair_is(
+        self, analysis: ArticleAnalysis, info: SentenceInfo, people: list[Mention]
+    ) -> bool:
+        """Whether "the two leaders" of a sentence can be the question's people: the people it
+        refers to are those the nearest sentence naming two or more people names ("Voss-Aalen
+        met Demaro. ... the two leaders discussed ..." is not about Voss-Aalen and Cassian)."""
+        for index in range(info.index, max(-1, info.index - 3), -1):
+            if not 0 <= index < len(analysis.sentences):
+                continue
+            named = [
+                m
+                for m in analysis.sentences[index].mentions
+                if m.kind is EntityKind.PERSON and not m.role_only
+            ]
+            if len({fold(m.name or m.text) for m in named}) >= 2:
+                return all(self._sentence_has(analysis.sentences[index], p) for p in people)
+        return True
+
+    def _meets_elsewhere(self, frame: QuestionFrame, item: Scored) -> bool:
+        """Whether a sentence reports a meeting in a place other than the one the question sets
+        its meeting in, and does not name that place itself."""
+        places = self._place_constraints(frame)
+        if not places or not _MEET_VERB.search(item.info.text):
+            return False
+        info = item.info
+        if any(self._sentence_has(info, p) for p in places):
+            return False
+        from assistant.knowledge.meetings import rules
+
+        # Places inside the reason or the topics ("to prepare the summit in Port Avel") are
+        # not where the meeting is.
+        cues = [start for _, start in purpose_clauses(info)] + [
+            m.start() for pattern in rules().topics for m in [pattern.search(info.text)] if m
+        ]
+        end = min(cues, default=len(info.text))
+        verbs = [m.end() for m in _MEET_VERB.finditer(info.text, 0, end)]
+        for mention in info.mentions:
+            if (
+                mention.kind in {EntityKind.PLACE, EntityKind.COUNTRY}
+                and mention.start < end
+                and any(0 <= mention.start - v <= 40 for v in verbs)
+                and place_score(info, mention) >= 3
+                and not self._place_value_fits(frame, mention.name or mention.text)
+            ):
+                return True
+        return False
+
     def _place_constraints(self, frame: QuestionFrame) -> list[Mention]:
         """The places a question sets its event in: named places, and countries after a place
         preposition ("during his visit to Romania", "in Japan"; not "Who did Japan host?")."""
         out = []
         for m in frame.strong_entities():
+            before = frame.text[max(0, m.start - 20) : m.start]
             if (
                 m.kind is EntityKind.PLACE
+                # "at the Norvessan Foreign Ministry": an organisation's building.
+                or (m.kind is EntityKind.ORGANISATION and re.search(r"\bat\s+(?:the\s+)?$", before))
                 or (
                     m.kind is EntityKind.COUNTRY
                     and _PLACE_PREPOSITION.search(frame.text[max(0, m.start - 20) : m.start])
@@ -1234,10 +1447,15 @@ class Answerer:
     def _place_fits(self, frame: QuestionFrame, meeting: Meeting) -> bool:
         """A meeting placed elsewhere does not answer a question about a named place; a city
         lies in a country when the gazetteer says so (an unknown city is given the benefit)."""
-        places = self._place_constraints(frame)
-        if not places or meeting.place is None:
+        if meeting.place is None:
             return True
-        where = fold(meeting.place.value)
+        return self._place_value_fits(frame, meeting.place.value)
+
+    def _place_value_fits(self, frame: QuestionFrame, value: str) -> bool:
+        places = self._place_constraints(frame)
+        if not places:
+            return True
+        where = fold(value)
         for m in places:
             name = fold(m.name or m.text)
             if name in where or where in name:
@@ -1509,6 +1727,12 @@ class Answerer:
         )
         focus = _who_focus(frame.text)
         focus_stem = self.tokenizer.stem(focus) if focus else None
+        focus_country = self._focus_nationality(frame, focus)
+        agent_verbs = self._agent_verb_spans(frame, text)
+        from assistant.knowledge.lexicon import lexicon
+
+        # "Who is the presidential spokesman ...": a title the answer must carry.
+        asked_title = focus if focus and focus in lexicon().title_heads_folded else None
         scored_people = []
         for m in candidates:
             distance = min((abs(m.start - a) for a in anchors), default=200)
@@ -1539,6 +1763,21 @@ class Answerer:
                 score += 0.4
             if m.rule == "title-reference":
                 score -= 0.2
+            if any(
+                re.fullmatch(r"\s+(?:by\s+(?:the\s+)?)", text[v_end : m.start])
+                or re.fullmatch(r"(?:,[^,.]{0,40},)?\s+", text[m.end : v_start])
+                for v_start, v_end in agent_verbs
+            ):
+                # "The warehouse was leased by Corvan Logistics", "Corvan leased ...": who did
+                # what the question asks.
+                score += 0.4
+            if asked_title and m.kind is EntityKind.PERSON and m.title:
+                # A president is not the spokesman the question asks for.
+                score += 0.3 if asked_title in fold(m.title) else -0.5
+            nationality = self._nationality_of(m, text) if focus_country else None
+            if focus_country and m.kind is EntityKind.PERSON and nationality:
+                # "Which Lumerian rider": not the "Estovian rider Jarek Kallas".
+                score += 0.3 if fold(nationality) == fold(focus_country) else -0.5
             scored_people.append((score, m))
         scored_people.sort(key=lambda x: -x[0])
         if many:
@@ -1563,6 +1802,58 @@ class Answerer:
             highlight=(best.text,),
             kind=best.kind,
         )
+
+    def _agent_verb_spans(self, frame: QuestionFrame, text: str) -> list[tuple[int, int]]:
+        """Where a sentence uses the verb of a who-question ("Which company leased ...",
+        "Who hosted ..."), as (start, end) spans."""
+        opening = _WHO_OPENING.match(frame.text) or re.match(
+            r"^\s*(?:and\s+)?who\s+", frame.text, re.I
+        )
+        if not opening:
+            return []
+        verb = None
+        for word in re.findall(r"[\w'’-]+", frame.text[opening.end() :])[:6]:
+            lower = word.lower()
+            if lower in {"who", "that", "which"}:
+                continue
+            if lower in _AUXILIARIES:
+                return []
+            if re.search(r"ed$", lower) or lower in _FOCUS_STOP:
+                verb = lower
+                break
+        if verb is None:
+            return []
+        stem = self.tokenizer.stem(verb)
+        return [
+            w.span()
+            for w in re.finditer(r"[\w'-]+", text)
+            if self.tokenizer.stem(fold(w.group())) == stem
+        ]
+
+    def _nationality_of(self, mention: Mention, text: str) -> str | None:
+        """A person's nationality: known, or a nationality among the words just before the
+        name ("Estovian rider Jarek Kallas")."""
+        from assistant.knowledge.lexicon import lexicon
+
+        if mention.nationality:
+            return mention.nationality
+        nationalities = lexicon().nationalities
+        for word in reversed(
+            re.findall(r"[\w-]+", text[max(0, mention.start - 30) : mention.start])[-3:]
+        ):
+            if fold(word) in nationalities:
+                return nationalities[fold(word)]
+        return None
+
+    def _focus_nationality(self, frame: QuestionFrame, focus: str | None) -> str | None:
+        """The country of a nationality right before a who-question's noun ("Which Lumerian
+        rider" -> Lumeria)."""
+        from assistant.knowledge.lexicon import lexicon
+
+        if not focus:
+            return None
+        match = re.search(r"([A-Z][\w-]*)\s+" + re.escape(focus) + r"\b", frame.text)
+        return lexicon().nationalities.get(fold(match.group(1))) if match else None
 
     def _who_role(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         target = fold(frame.role_target or "")
@@ -1632,7 +1923,11 @@ class Answerer:
         info = scored.info
         exclude = {fold(m.name or m.text) for m in frame.entities}
         asks_past = bool(_PAST_MEETING.search(frame.text))
-        for meeting in self._meetings_for(frame, scored):
+        meetings = self._meetings_for(frame, scored)
+        # A sentence that only recalls an earlier meeting ("The two leaders last met in Halvik")
+        # names where that one was held.
+        recalled = bool(meetings) and all(m.background for m in meetings) and not asks_past
+        for meeting in meetings:
             if meeting.background and not asks_past:
                 # A first meeting years ago does not answer where they meet now.
                 continue
@@ -1684,6 +1979,8 @@ class Answerer:
             ):
                 score += 0.8
             score += self._proximity(frame, info.text, m.start)
+            if recalled:
+                score -= 0.5
             yield Candidate(
                 short=m.name,
                 score=score,
@@ -1838,6 +2135,7 @@ class Answerer:
             own = {"purpose:statement": 1.0, "purpose:generic": 0.4}.get(purpose.rule, 0.7)
             if names_subject(purpose.value):
                 own -= 0.3
+            own -= 0.15 * self._named_only_inside(frame, info.text, start, purpose.value)
             yield Candidate(
                 short=purpose.value,
                 score=own + self._attachment(predicate, info.text, start, purpose.value),
@@ -1859,6 +2157,21 @@ class Answerer:
                 )
             if reasons:
                 break
+
+    def _named_only_inside(self, frame: QuestionFrame, text: str, start: int, clause: str) -> int:
+        """How many of the question's places and organisations a sentence names only inside a
+        reason clause: "visited Rennick ... to narrow the gap before the Coastal States Forum
+        summit" gives the reason for a visit, not for a Coastal States Forum meeting."""
+        outside = fold(text[:start] + " " + text[start + len(clause) :])
+        inside = fold(clause)
+        count = 0
+        for m in frame.strong_entities():
+            if m.kind is EntityKind.PERSON:
+                continue
+            name = fold(m.name or m.text)
+            if _has_word(inside, name) and not _has_word(outside, name):
+                count += 1
+        return count
 
     def _predicate_stems(self, frame: QuestionFrame) -> frozenset[str]:
         """The stems of what a question asks about, without its names and question words."""
@@ -2000,7 +2313,7 @@ class Answerer:
     def _render(
         self, frame: QuestionFrame, candidate: Candidate, hits: list[Hit], log: list[str]
     ) -> Answer:
-        short = candidate.short.strip().rstrip(".,;")
+        short = _strip_end(candidate.short)
         limit = SHORT_WORD_LIMIT.get(frame.intent, 30)
         short = _trim_words(short, limit)
         subject = self._subject(frame)
@@ -2137,6 +2450,17 @@ def _join(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _strip_end(text: str) -> str:
+    """The answer without its closing punctuation, but with the period of an abbreviation that
+    ends it ("shortly after 2 a.m."): without it the answer no longer reads as the article."""
+    text = text.strip()
+    stripped = text.rstrip(".,;")
+    last = stripped.rsplit(None, 1)[-1].lower() if stripped else ""
+    if text[len(stripped) : len(stripped) + 1] == "." and last in abbreviations():
+        return stripped + "."
+    return stripped
 
 
 def _trim_words(text: str, limit: int) -> str:

@@ -127,7 +127,8 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
     body = re.sub(r"^\s*\w+", lambda m: m.group().lower(), text)
     if known_names and not re.search(r"[A-Z]", body):
         # Typed all in lower case: restore the capitals the corpus uses for its names.
-        body = re.sub(r"[a-z][\w'-]*", lambda m: known_names.get(fold(m.group()), m.group()), body)
+        # Each part of a hyphenated word on its own: "albu-halme" -> "Albu-Halme".
+        body = re.sub(r"[a-z][\w']*", lambda m: known_names.get(fold(m.group()), m.group()), body)
         body = re.sub(r"^\s*\w+", lambda m: m.group().lower(), body)
     mentions = [
         m

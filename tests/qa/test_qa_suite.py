@@ -19,7 +19,7 @@ from tests.qa.scoring import score
 
 ROOT = Path(__file__).resolve().parents[2]
 SUITE = sorted((ROOT / "tests" / "qa").glob("part-*.jsonl"))
-MIN_ACCURACY = 0.8
+MIN_ACCURACY = 0.91
 MAX_UNANSWERABLE_ANSWERED = 0.1
 MIN_CITATION = 0.82
 

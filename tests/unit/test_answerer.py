@@ -275,17 +275,11 @@ def test_no_explanation_unless_asked(engine: Engine) -> None:
     assert engine.ask("Who did Maelund meet?").explain == []
 
 
-# --- known gaps (bug reports for the rules) -------------------------------------------------
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="answerer: _where takes meeting places from background events too, so 'Where did "
-    "Maelund meet Tallis?' answers Dravna (their first meeting in 2023) instead of the "
-    "reported meeting at the Sorrel Palace in Kelmora",
-)
 def test_where_prefers_the_reported_meeting_over_the_background_one(engine: Engine) -> None:
     assert engine.ask("Where did Maelund meet Tallis?").short in {"Sorrel Palace", "Kelmora"}
+
+
+# --- known gaps (bug reports for the rules) -------------------------------------------------
 
 
 @pytest.mark.xfail(

@@ -587,3 +587,10 @@ def test_countries_sending_the_officials_met_are_participants(extract: Extract) 
         "Norway will host talks in Bergen this week with officials from Denmark, Sweden and Finland.",
     )
     assert set(names(meeting)) >= {"Denmark", "Sweden", "Finland"}
+
+
+def test_a_possessor_after_at_is_no_meeting_place(extract: Extract) -> None:
+    # "at Norway's invitation" says who invited, not where they met.
+    _, meetings = extract(f"{A} held talks with {D} on Monday at Norway's invitation.")
+    assert meetings
+    assert all(m.place is None or m.place.value != "Norway" for m in meetings)
