@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import gc
 import io
 import json
 import multiprocessing
@@ -529,6 +530,9 @@ def _rows_in_pool(
     prepare = getattr(engine, "prepare", None)
     if callable(prepare):
         prepare()  # load rule tables once, before forking, so no worker pays for it
+    # What exists now lives as long as the batch: left out of every collection, the workers
+    # neither scan it again nor copy the pages a collection would write to.
+    gc.freeze()
     _worker_engine = engine
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
     # Runs of neighbouring questions (often about one article) go to one worker, which then
@@ -540,6 +544,7 @@ def _rows_in_pool(
         pool.terminate()
         pool.join()
         _worker_engine = None
+        gc.unfreeze()
 
 
 def run_batch(

@@ -346,11 +346,16 @@ class Answerer:
         """Load the rule tables and lexicons and compile their patterns now, not in the first
         answer: batch workers forked afterwards share them instead of each loading its own."""
         from assistant.knowledge.entities import EntityRecognizer
-        from assistant.knowledge.meetings import group_np
+        from assistant.knowledge.lexicon import city_countries
+        from assistant.knowledge.meetings import group_np, rules
 
         templates()
         group_np()
         EntityRecognizer()
+        # Loaded on first use by many questions (purpose clauses, places in a country): ~0.2 s
+        # that each forked worker would otherwise pay again.
+        rules()
+        city_countries()
         self._meeting_stems()
         self._demonyms_of()
         parse_question("Who met whom, where, when and why?", self.known_names())
