@@ -11,7 +11,6 @@ import csv
 import gc
 import io
 import json
-import multiprocessing
 import os
 import signal
 import sys
@@ -514,6 +513,9 @@ def batch_workers(engine: Asker, rows: int, conversation: Any, requested: int | 
     few questions, without fork (the workers inherit the loaded engine), or from a thread."""
     if conversation is not None or rows < PARALLEL_MIN_ROWS:
         return 1
+    # Imported here: `newsdesk ask` loads this module too and never starts a pool (~10 ms).
+    import multiprocessing
+
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     if threading.active_count() > 1 or threading.current_thread() is not threading.main_thread():
@@ -534,6 +536,8 @@ def _rows_in_pool(
     # neither scan it again nor copy the pages a collection would write to.
     gc.freeze()
     _worker_engine = engine
+    import multiprocessing
+
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
     # Runs of neighbouring questions (often about one article) go to one worker, which then
     # reads that article once; small enough that the rows still come back steadily.
