@@ -19,7 +19,7 @@ from pydantic import field_validator
 from assistant.knowledge.analysis import ArticleAnalysis, SentenceInfo, analyse
 from assistant.knowledge.entities import Mention
 from assistant.knowledge.lexicon import lexicon
-from assistant.knowledge.prefilter import Guarded, Prefilter
+from assistant.knowledge.prefilter import DEFER_CHARS, Guarded, Prefilter
 from assistant.knowledge.prefilter import fold as fold_for_patterns
 from assistant.models import Article, EntityKind, Evidence, Meeting, Participant
 from assistant.prompts import StrictModel, load_prompt
@@ -157,13 +157,14 @@ def rules() -> CompiledRules:
         background=background,
         meeting_words=tuple(data.concepts.meeting),
         topic_words=tuple(data.concepts.topic),
-        trigger_filter=Prefilter([pattern for _, pattern in triggers]),
-        planned_guard=Guarded(planned),
-        cancelled_guard=Guarded(cancelled),
-        background_guard=Guarded(background),
-        statement_guards=[Guarded(s) for s in statements],
-        purpose_filter=Prefilter(purpose),
-        topic_filter=Prefilter(topics),
+        # Their needles are derived once enough text has been read to repay it (prefilter.py).
+        trigger_filter=Prefilter([pattern for _, pattern in triggers], DEFER_CHARS),
+        planned_guard=Guarded(planned, DEFER_CHARS),
+        cancelled_guard=Guarded(cancelled, DEFER_CHARS),
+        background_guard=Guarded(background, DEFER_CHARS),
+        statement_guards=[Guarded(s, DEFER_CHARS) for s in statements],
+        purpose_filter=Prefilter(purpose, DEFER_CHARS),
+        topic_filter=Prefilter(topics, DEFER_CHARS),
     )
 
 
@@ -767,7 +768,7 @@ def _finditer_qualifying(text: str, pattern: re.Pattern[str], after: int) -> re.
 
 
 _WORD = re.compile(r"\w\w")
-_PLURAL_GUARD = Guarded(PLURAL_REFERENCE)
+_PLURAL_GUARD = Guarded(PLURAL_REFERENCE, DEFER_CHARS)
 
 
 def extract_from_analysis(analysis: ArticleAnalysis) -> list[Meeting]:

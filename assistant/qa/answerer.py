@@ -348,6 +348,7 @@ class Answerer:
         from assistant.knowledge.entities import EntityRecognizer
         from assistant.knowledge.lexicon import city_countries
         from assistant.knowledge.meetings import group_np, rules
+        from assistant.knowledge.prefilter import derive_all
 
         templates()
         group_np()
@@ -356,6 +357,7 @@ class Answerer:
         # that each forked worker would otherwise pay again.
         rules()
         city_countries()
+        derive_all()
         self._meeting_stems()
         self._demonyms_of()
         parse_question("Who met whom, where, when and why?", self.known_names())
@@ -476,7 +478,8 @@ class Answerer:
             words = Words(info.text)
             # The tokenizer's own words are these (the same split of the same folded text).
             stop, stem = self.tokenizer.stopwords, self.tokenizer.stem
-            features = (words, frozenset(stem(w) for w in words.sequence if w not in stop))
+            # Each distinct word stemmed once (a set of stems either way).
+            features = (words, frozenset(map(stem, words.words - stop)))
             self._sentence_words[key] = features
         return features
 
