@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import multiprocessing
 import os
 import sys
 import tempfile
@@ -30,8 +29,6 @@ import time
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,6 +43,8 @@ from assistant.storage import NO_DATE, article_json
 from assistant.text import Tokenizer
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from assistant.corpus.formats import Draft
 
 # Bump when what a per-file result holds changes shape (the source hash covers code changes).
@@ -641,6 +640,10 @@ def _mp_context() -> Any:
     """fork when this process has one thread (cheap, and works from unguarded scripts); spawn
     when other threads run (forking them is unsafe: the TUI opens the engine in a thread).
     NEWSDESK_MP_START overrides."""
+    # Process pools are imported where they start: a warm `newsdesk ask` opens the engine
+    # (this module) and never indexes (~15 ms of its start-up).
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     chosen = os.environ.get("NEWSDESK_MP_START", "").strip()
     if chosen not in methods:
@@ -682,6 +685,9 @@ def _run_pool(
             first_in_unit.setdefault(item.file, seen[item.file])
             seen[item.file] += 1
         unit_offsets.append(first_in_unit)
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     context = _mp_context()
     with ProcessPoolExecutor(max_workers=n_workers, mp_context=context) as pool:
         futures: dict[Future[Any], int] = {}

@@ -56,10 +56,12 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import chain, islice
-from typing import Protocol, overload
+from typing import TYPE_CHECKING, Protocol, overload
 
 import numpy as np
-import numpy.typing as npt
+
+if TYPE_CHECKING:  # annotations only; importing numpy.typing costs a one-question command ~3 ms
+    import numpy.typing as npt
 
 FORMAT_VERSION = 1
 PREFIX_BYTES = 16

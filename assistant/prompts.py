@@ -20,7 +20,8 @@ class PromptError(ValueError):
     """A data file in prompts/ is missing or invalid; the message names file and key."""
 
 
-def load_toml(path: Path, model: type[M]) -> M:
+def load_toml(path: Path, model: type[M], table: str | None = None) -> M:
+    """The file validated as `model`; with `table`, only that top-level table of it."""
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -29,17 +30,24 @@ def load_toml(path: Path, model: type[M]) -> M:
         raise PromptError(f"{path}: cannot read: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise PromptError(f"{path}: not valid TOML: {error}") from None
+    if table is not None:
+        if not isinstance(raw.get(table), dict):
+            raise PromptError(f"{path}: key '{table}': missing or not a table")
+        raw = raw[table]
     try:
         return model.model_validate(raw)
     except ValidationError as error:
         first = error.errors()[0]
-        key = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        loc = [table] if table is not None else []
+        key = ".".join(str(part) for part in [*loc, *first["loc"]]) or "(top level)"
         more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
         raise PromptError(f"{path}: key '{key}': {first['msg']}{more}") from None
 
 
-def load_prompt(name: str, model: type[M], directory: Path | None = None) -> M:
-    return load_toml((directory or PROMPTS_DIR) / f"{name}.toml", model)
+def load_prompt(
+    name: str, model: type[M], directory: Path | None = None, table: str | None = None
+) -> M:
+    return load_toml((directory or PROMPTS_DIR) / f"{name}.toml", model, table)
 
 
 class StrictModel(BaseModel):

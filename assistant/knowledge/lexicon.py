@@ -188,12 +188,13 @@ def _read_city_countries() -> dict[str, list[str]]:
 
 
 @cache
-def city_countries() -> dict[str, frozenset[str]]:
+def city_countries() -> dict[str, list[str]]:
     """Folded city name -> folded names of the countries that have a city of that name. Read
-    only by questions that tie a place to a country, so it is kept out of start-up."""
+    only by questions that tie a place to a country, so it is kept out of start-up. The lists
+    are used as read: a question makes a few look-ups, and making 32,000 sets for them cost
+    more than reading the file."""
     name = f"gazetteer-cities-{GAZETTEER_FORMAT}-{_source_version()}.json"
-    pairs = _derived_lists(name, _read_city_countries)
-    return {city: frozenset(countries) for city, countries in pairs.items()}
+    return _derived_lists(name, _read_city_countries)
 
 
 @cache

@@ -19,7 +19,7 @@ from pydantic import field_validator
 from assistant.knowledge.analysis import ArticleAnalysis, SentenceInfo, analyse
 from assistant.knowledge.entities import Mention
 from assistant.knowledge.lexicon import lexicon
-from assistant.knowledge.prefilter import Guarded, Prefilter
+from assistant.knowledge.prefilter import DEFER_CHARS, Guarded, Prefilter
 from assistant.knowledge.prefilter import fold as fold_for_patterns
 from assistant.models import Article, EntityKind, Evidence, Meeting, Participant
 from assistant.prompts import StrictModel, load_prompt
@@ -36,7 +36,9 @@ class TriggerRule(StrictModel):
     @classmethod
     def _compiles(cls, pattern: str) -> str:
         try:
-            re.compile(pattern)
+            # With the flag `rules()` compiles it with (but for the rare case-sensitive rule),
+            # so that it finds the pattern in re's cache instead of compiling it again.
+            re.compile(pattern, re.IGNORECASE)
         except re.error as error:
             raise ValueError(f"bad regular expression: {error}") from None
         return pattern
@@ -60,7 +62,7 @@ class TriggerRule(StrictModel):
 def _check_patterns(patterns: list[str]) -> list[str]:
     for pattern in patterns:
         try:
-            re.compile(pattern)
+            re.compile(pattern, re.IGNORECASE)  # as `rules()` does: compiled once, not twice
         except re.error as error:
             raise ValueError(f"bad regular expression {pattern!r}: {error}") from None
     return patterns
@@ -130,8 +132,10 @@ class CompiledRules:
 @cache
 def concept_words() -> Concepts:
     """The meeting and topic word lists alone: answering needs them for every question, the
-    compiled rules (and their prefilters, a tenth of a second to derive) only for some."""
-    return load_prompt("meetings", MeetingRules).concepts
+    compiled rules (and their prefilters, a tenth of a second to derive) only for some. Only
+    this table is read: validating the whole file compiles every rule's pattern, ~15 ms of a
+    one-question command; the rest is validated where it is used (`rules()`)."""
+    return load_prompt("meetings", Concepts, table="concepts")
 
 
 @cache
@@ -156,14 +160,15 @@ def rules() -> CompiledRules:
         background=background,
         meeting_words=tuple(data.concepts.meeting),
         topic_words=tuple(data.concepts.topic),
-        trigger_filter=Prefilter([pattern for _, pattern in triggers]),
-        planned_guard=Guarded(planned),
-        cancelled_guard=Guarded(cancelled),
-        background_guard=Guarded(background),
-        statement_guards=[Guarded(s) for s in statements],
-        purpose_filter=Prefilter(purpose),
+        # Their needles are derived once enough text has been read to repay it (prefilter.py).
+        trigger_filter=Prefilter([pattern for _, pattern in triggers], DEFER_CHARS),
+        planned_guard=Guarded(planned, DEFER_CHARS),
+        cancelled_guard=Guarded(cancelled, DEFER_CHARS),
+        background_guard=Guarded(background, DEFER_CHARS),
+        statement_guards=[Guarded(s, DEFER_CHARS) for s in statements],
+        purpose_filter=Prefilter(purpose, DEFER_CHARS),
         not_after=frozenset(w.lower() for w in data.purpose.not_after),
-        topic_filter=Prefilter(topics),
+        topic_filter=Prefilter(topics, DEFER_CHARS),
     )
 
 
@@ -795,7 +800,7 @@ def _finditer_qualifying(text: str, pattern: re.Pattern[str], after: int) -> re.
 
 
 _WORD = re.compile(r"\w\w")
-_PLURAL_GUARD = Guarded(PLURAL_REFERENCE)
+_PLURAL_GUARD = Guarded(PLURAL_REFERENCE, DEFER_CHARS)
 
 
 def extract_from_analysis(analysis: ArticleAnalysis) -> list[Meeting]:

@@ -16,6 +16,7 @@ finds nothing, never no where it would find something, so skipping on a no chang
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Any, NamedTuple
 
 try:  # the parser behind `re` (Python 3.11+); without it every pattern is simply always run
@@ -177,23 +178,67 @@ def needles(pattern: re.Pattern[str]) -> Needles | None:
     return Needles(tuple(sorted(kept)), folded)
 
 
-class Prefilter:
-    """Which of a list of patterns can match a text, by looking for their needles once each."""
+# How much text the patterns of a module-level prefilter are simply run over before their needles
+# are derived. Deriving costs ~1 ms a pattern (the timex set alone is 14 ms) while running a
+# pattern over a short text costs microseconds: a one-question command never reads enough text
+# to repay it, an index build or a batch does within a few sentences. More than a question
+# (MAX_QUESTION_CHARS), less than an article.
+DEFER_CHARS = 5_000
+# The prefilters still deferring, for `derive_all`.
+_DEFERRED: weakref.WeakSet[Prefilter | Guarded] = weakref.WeakSet()
 
-    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
-        self.needles = [needles(pattern) for pattern in patterns]
-        self._always = [n is None for n in self.needles]
+
+def derive_all() -> None:
+    """Derive every deferred prefilter's needles now: a batch does it once before forking its
+    workers, which would otherwise each derive their own."""
+    for item in list(_DEFERRED):
+        item.needles  # noqa: B018 - derived on access
+    _DEFERRED.clear()
+
+
+class Prefilter:
+    """Which of a list of patterns can match a text, by looking for their needles once each.
+
+    With `defer_chars`, the needles are derived only once that many characters have been asked
+    about; until then every pattern is possible (always sound: the caller runs them all)."""
+
+    def __init__(self, patterns: list[re.Pattern[str]], defer_chars: int = 0) -> None:
+        self._patterns = patterns
+        self._defer = defer_chars
+        self._needles: list[Needles | None] | None = None
+        self._always: list[bool] = [True] * len(patterns)
+        self._raw: list[tuple[str, list[int]]] = []
+        self._folded: list[tuple[str, list[int]]] = []
+        if defer_chars > 0:
+            _DEFERRED.add(self)
+
+    @property
+    def needles(self) -> list[Needles | None]:
+        if self._needles is None:
+            self._derive()
+        assert self._needles is not None
+        return self._needles
+
+    def _derive(self) -> None:
+        found_needles = [needles(pattern) for pattern in self._patterns]
         raw: dict[str, list[int]] = {}
         folded: dict[str, list[int]] = {}
-        for number, found in enumerate(self.needles):
+        for number, found in enumerate(found_needles):
             if found is not None:
                 for s in found.strings:
                     (folded if found.folded else raw).setdefault(s, []).append(number)
+        self._always = [n is None for n in found_needles]
         self._raw = list(raw.items())
         self._folded = list(folded.items())
+        self._needles = found_needles
 
     def possible(self, text: str) -> list[bool]:
         """For each pattern: False only when it cannot match `text`."""
+        if self._needles is None:
+            if self._defer > 0:
+                self._defer -= len(text)
+                return [True] * len(self._patterns)
+            self._derive()
         out = list(self._always)
         for s, numbers in self._raw:
             if s in text:
@@ -208,18 +253,34 @@ class Prefilter:
         return out
 
 
+_NOT_YET = Needles((), False)
+
+
 class Guarded:
-    """A pattern searched only in texts that hold one of its needles."""
+    """A pattern searched only in texts that hold one of its needles (derived as `Prefilter`
+    does, after `defer_chars` characters)."""
 
-    __slots__ = ("needles", "pattern")
+    __slots__ = ("__weakref__", "_defer", "_needles", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], defer_chars: int = 0) -> None:
         self.pattern = pattern
-        self.needles = needles(pattern)
+        self._defer = defer_chars
+        self._needles: Needles | None = _NOT_YET
+        if defer_chars > 0:
+            _DEFERRED.add(self)
+
+    @property
+    def needles(self) -> Needles | None:
+        if self._needles is _NOT_YET:
+            self._needles = needles(self.pattern)
+        return self._needles
 
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
         """`pattern.search(text)`, skipped when it cannot match; `folded` is fold(text) if the
         caller has it already."""
+        if self._needles is _NOT_YET and self._defer > 0:
+            self._defer -= len(text)
+            return self.pattern.search(text)
         found = self.needles
         if found is not None:
             if found.folded:

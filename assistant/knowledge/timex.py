@@ -9,7 +9,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.knowledge.prefilter import Guarded, Prefilter
+from assistant.knowledge.prefilter import DEFER_CHARS, Guarded, Prefilter
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -62,7 +62,7 @@ _PATTERNS: list[tuple[str, str]] = [
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
 # What each pattern's matches must contain: a pattern is run only on a text holding it. Scanning
 # a sentence for those strings costs far less than running the patterns (see prefilter.py).
-_PREFILTER = Prefilter([pattern for _, pattern in _COMPILED])
+_PREFILTER = Prefilter([pattern for _, pattern in _COMPILED], defer_chars=DEFER_CHARS)
 # A bare month name is also a common word ("May", "March"); only accept it capitalised.
 _CASE_SENSITIVE_WORDS = re.compile(
     r"^(?:(?:in|since|until|by|during|from|of|on|last|next|this|early|late|mid-?|earlier\s+this|later\s+this)\s*)+",
@@ -212,13 +212,15 @@ _FUTURE = Guarded(
     re.compile(
         r"\b(?:will|shall|may|might|could|would|hopes?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|plans?\s+to|planned|scheduled|expected\s+to|set\s+to|going\s+to|starting|next|upcoming|tomorrow)\b",
         re.IGNORECASE,
-    )
+    ),
+    defer_chars=DEFER_CHARS,
 )
 _PAST = Guarded(
     re.compile(
         r"\b(?:was|were|had|did|said|met|held|took|went|came|told|began|won|\w+ed)\b",
         re.IGNORECASE,
-    )
+    ),
+    defer_chars=DEFER_CHARS,
 )
 
 

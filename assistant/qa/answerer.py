@@ -260,7 +260,7 @@ class Words:
         self._joined: str | None = None  # made on the first phrase look-up: most have none
 
     def has(self, phrase: str) -> bool:
-        parts = _WORDS.findall(fold(phrase))
+        parts = _phrase_words(phrase)
         if not parts:
             return False
         if len(parts) == 1:
@@ -273,6 +273,12 @@ class Words:
 
 
 _WORDS = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=4096)
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """A looked-up phrase's folded words: the same few names are looked up in every sentence."""
+    return tuple(_WORDS.findall(fold(phrase)))
 
 
 def _is_word_char(c: str) -> bool:
@@ -350,11 +356,18 @@ class Answerer:
         """Load the rule tables and lexicons and compile their patterns now, not in the first
         answer: batch workers forked afterwards share them instead of each loading its own."""
         from assistant.knowledge.entities import EntityRecognizer
-        from assistant.knowledge.meetings import group_np
+        from assistant.knowledge.lexicon import city_countries
+        from assistant.knowledge.meetings import group_np, rules
+        from assistant.knowledge.prefilter import derive_all
 
         templates()
         group_np()
         EntityRecognizer()
+        # Loaded on first use by many questions (purpose clauses, places in a country): ~0.2 s
+        # that each forked worker would otherwise pay again.
+        rules()
+        city_countries()
+        derive_all()
         self._meeting_stems()
         self._demonyms_of()
         parse_question("Who met whom, where, when and why?", self.known_names())
@@ -475,7 +488,8 @@ class Answerer:
             words = Words(info.text)
             # The tokenizer's own words are these (the same split of the same folded text).
             stop, stem = self.tokenizer.stopwords, self.tokenizer.stem
-            features = (words, frozenset(stem(w) for w in words.sequence if w not in stop))
+            # Each distinct word stemmed once (a set of stems either way).
+            features = (words, frozenset(map(stem, words.words - stop)))
             self._sentence_words[key] = features
         return features
 
@@ -628,9 +642,17 @@ class Answerer:
                 passage_score[key] = max(passage_score.get(key, 0.0), hit.score)
         out: list[Scored] = []
         people = [m for m in strong if m.kind is EntityKind.PERSON]
+        # Per question, what the overlap test needs of each weighted stem: a sentence's score
+        # was a third of a question's time, mostly spent redoing these per sentence.
+        plan = [
+            (stem, weight, stem[:5] if len(stem) >= 4 else None, stem in meeting_stems,
+             stem in topic_stems)
+            for stem, weight in weights.items()
+        ]  # fmt: skip
         for article in articles:
             analysis = self.analyses.get(article)
-            infos = list(analysis.sentences)
+            sentences = analysis.sentences
+            infos = list(sentences)
             if len(infos) > MAX_SCORED_SENTENCES:
                 # A huge "article" (a book, a log, hostile input): every sentence times every
                 # name of the question is too much; the retrieved ones and their neighbours
@@ -639,40 +661,69 @@ class Answerer:
                     i + d for (aid, i) in passage_score if aid == article.id for d in (-1, 0, 1)
                 }
                 infos = [info for info in infos if info.index in near]
+            # Which sentences name which of the question's entities, each pair decided once:
+            # the counts for a sentence and for its window (itself and its neighbours) are then
+            # sums over these rows. Neighbours matter only as part of a window.
+            n = len(sentences)
+            wanted = (
+                range(n)
+                if len(infos) == n
+                else sorted({j for info in infos for j in range(info.index - 1, info.index + 2)})
+            )
+            found = [[False] * n for _ in strong]
+            for j in wanted:
+                if not 0 <= j < n:
+                    continue
+                sentence = sentences[j]
+                words = self._sentence_features(article, sentence)[0]
+                for row, m in zip(found, strong, strict=True):
+                    row[j] = self._sentence_has(sentence, m, words)
+            title_found: list[bool] = []
             if analysis.title is not None:
                 infos.append(analysis.title)
+                words = self._sentence_features(article, analysis.title)[0]
+                title_found = [self._sentence_has(analysis.title, m, words) for m in strong]
             base = article_score.get(article.id, 0.0) / top_score
             date_fit = self._date_fit(frame, article.date_text)
-            memo: dict[tuple[int, int], bool] = {}
             # A place named in the dateline is where every sentence of the story happens.
             dateline = fold(article.dateline) if article.dateline else None
-            others = [
-                m
-                for m in strong
+            in_title = title_found or [False] * len(strong)
+            people_rows = [
+                (row, t)
+                for row, t, m in zip(found, in_title, strong, strict=True)
+                if m.kind is EntityKind.PERSON
+            ]
+            other_rows = [
+                (row, t)
+                for row, t, m in zip(found, in_title, strong, strict=True)
                 if m.kind is not EntityKind.PERSON and fold(m.name or m.text) != dateline
             ]
+            n_others = len(other_rows)
             for info in infos:
                 words, stems = self._sentence_features(article, info)
                 overlap = 0.0
-                for stem, weight in weights.items():
+                prefixes: frozenset[str] | None = None
+                for stem, weight, prefix, meeting, topic in plan:
                     if stem in stems:
                         overlap += weight
-                    elif len(stem) >= 4 and stem[:5] in _prefixes(stems):
+                    elif prefix is not None and prefix in (
+                        prefixes if prefixes is not None else (prefixes := _prefixes(stems))
+                    ):
                         # "chaired" and "chairman" share a prefix but not a stem.
                         overlap += weight * 0.6
-                    elif (stem in meeting_stems and stems & meeting_stems) or (
-                        stem in topic_stems and stems & topic_stems
-                    ):
+                    elif (meeting and stems & meeting_stems) or (topic and stems & topic_stems):
                         overlap += weight * 0.85
                 overlap /= total
-                entity_hits = 0
-                for m in strong:
-                    seen_key = (info.index, id(m))
-                    found = memo.get(seen_key)
-                    if found is None:
-                        found = memo[seen_key] = self._sentence_has(info, m, words)
-                    entity_hits += found
-                in_window = self._window_hits(analysis, info.index, people, memo) if people else 0
+                index = info.index
+                if index == -1:
+                    entity_hits = sum(title_found)
+                    in_window = sum(t for _, t in people_rows)
+                    in_others = sum(t for _, t in other_rows)
+                else:
+                    low, high = max(0, index - 1), index + 2
+                    entity_hits = sum(row[index] for row in found)
+                    in_window = sum(True in row[low:high] for row, _ in people_rows)
+                    in_others = sum(True in row[low:high] for row, _ in other_rows)
                 if len(people) >= 2 and self._plural_reference(analysis, info):
                     # "The pair first sat down ...", "the leaders will discuss ...": both people
                     # the question names (the article mentions them, or it was not selected).
@@ -681,10 +732,8 @@ class Answerer:
                 if len(people) >= 2 and in_window < min(len(people), 3):
                     # Two people asked about together must appear together around the answer.
                     continue
-                missing_others = len(others) - (
-                    self._window_hits(analysis, info.index, others, memo) if others else 0
-                )
-                retrieval = passage_score.get((article.id, info.index), 0.0) / top_score
+                missing_others = n_others - in_others
+                retrieval = passage_score.get((article.id, index), 0.0) / top_score
                 score = overlap * 4 + 0.5 * retrieval + 0.5 * base + 0.6 * entity_hits
                 if frame.times and any(words.has(t) for t in frame.times):
                     # "on Sunday" in the question and in the sentence.

@@ -30,7 +30,9 @@ class IntentRule(StrictModel):
     def _compiles(cls, pattern: str | None) -> str | None:
         if pattern is not None:
             try:
-                re.compile(pattern)
+                # With the flag `intent_rules()` compiles it with (but for the rare
+                # case-sensitive rule), so that it finds it in re's cache.
+                re.compile(pattern, re.IGNORECASE)
             except re.error as error:
                 raise ValueError(f"bad regular expression: {error}") from None
         return pattern
