@@ -40,6 +40,7 @@ import numpy as np
 
 from assistant import __version__
 from assistant.index import count_postings
+from assistant.memory import release_freed
 from assistant.models import Article, SkippedFile
 from assistant.progress import Progress
 from assistant.storage import NO_DATE, article_json
@@ -884,7 +885,14 @@ def merge(
     def cat(name: str, empty: np.ndarray) -> np.ndarray:
         # One array at a time, its pieces dropped right after: peak = pieces + one array.
         pieces = cols.pop(name, [])
-        return np.concatenate(pieces) if pieces else empty
+        if not pieces:
+            return empty
+        whole = np.concatenate(pieces)
+        del pieces
+        # The pieces are small arrays in malloc's heaps, which keep freed pages; the whole is
+        # new memory. Without handing the pieces' pages back, the corpus is held twice.
+        release_freed()
+        return whole
 
     def cat_ptr(name: str) -> np.ndarray:
         return _cat_ptr(cols.pop(name, []))

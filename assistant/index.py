@@ -61,11 +61,14 @@ from typing import Protocol, overload
 import numpy as np
 import numpy.typing as npt
 
+from assistant.memory import release_freed
+
 FORMAT_VERSION = 1
 PREFIX_BYTES = 16
 _BUILD_CHUNK = 1 << 16  # documents whose tokens are counted together while building
 _V_BLOCK = 1 << 20  # postings whose weights are computed together while building
 _PACK_BITS = 63  # (term, doc, tf) packed into a non-negative int64 for sorting
+_RELEASE_BYTES = 256 << 20  # freed posting parts handed back to the OS after this many bytes
 # Query terms in more than this share of documents are "common": `search` first tries to rank
 # without scanning their posting lists (exact, see `_search_pruned`).
 PRUNE_SHARE = 0.02
@@ -109,6 +112,7 @@ def _pack(
     """Fill `key` with (term, doc, tf) codes, emptying the lists (each part is released as
     soon as it is packed)."""
     o = 0
+    freed = 0
     while terms_parts:
         tp, dp, fp = terms_parts.pop(), docs_parts.pop(), tf_parts.pop()
         block = key[o : o + tp.size]
@@ -118,6 +122,13 @@ def _pack(
         block <<= tf_bits
         block |= fp
         o += tp.size
+        freed += tp.nbytes + dp.nbytes + fp.nbytes
+        if freed >= _RELEASE_BYTES:
+            # The key's pages are touched as it fills; the parts' freed pages must go back as
+            # it does, or both are resident at once.
+            del tp, dp, fp, block
+            release_freed()
+            freed = 0
 
 
 def _unpack(
@@ -428,6 +439,8 @@ class BM25Index:
             key = np.empty(n_post, dtype=np.int64)
             _pack(key, terms_parts, docs_parts, tf_parts, doc_bits, tf_bits)
             del terms_parts, docs_parts, tf_parts
+            # The parts were many small arrays: hand their pages back before the next big ones.
+            release_freed()
             key.sort()
             _unpack(key, indices, tf, doc_bits, tf_bits)
             del key

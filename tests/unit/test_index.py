@@ -290,6 +290,14 @@ def test_from_postings_equals_build_whatever_the_frequency_type(
     assert np.array_equal(made.tf, built.tf)
 
 
+def test_releasing_freed_memory_is_harmless() -> None:
+    from assistant.memory import release_freed
+
+    release_freed()
+    release_freed()  # looked up once, callable again
+    assert BM25Index.build([["a", "b"], ["b"]]).search(["b"], 2)
+
+
 def test_bad_parameters_are_rejected() -> None:
     with pytest.raises(ValueError, match="k1"):
         BM25Index.build([["a"]], k1=0)
