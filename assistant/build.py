@@ -37,6 +37,7 @@ import numpy as np
 
 from assistant import __version__
 from assistant.index import count_postings
+from assistant.memory import release_freed
 from assistant.models import Article, SkippedFile
 from assistant.progress import Progress
 from assistant.storage import NO_DATE, article_json
@@ -53,6 +54,7 @@ PART_BYTES = 1 << 20  # JSONL files bigger than this are processed in parts of a
 UNIT_BYTES = 1 << 20  # work is handed to workers in units of about this many input bytes
 SERIAL_BYTES = 512 * 1024  # less input than this is processed in-process (no pool start-up)
 STORE_DIR = "files"
+RELEASE_BYTES = 256 << 20  # the merge hands freed memory back to the OS after this much input
 STALE_SECONDS = 3600.0
 _PACKAGE = Path(__file__).resolve().parent
 # Code and data whose change changes what is indexed; hashed into every cache key.
@@ -809,6 +811,7 @@ def merge(
     cols: dict[str, list[np.ndarray]] = defaultdict(list)
     postings: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     n_art = n_psg = 0
+    freed = 0  # bytes of merged inputs released since memory was last handed back
     for f, state in enumerate(states):
         parts = results[f]
         if isinstance(results, list):
@@ -884,13 +887,28 @@ def merge(
                 cols[name].append(arrays[name])
             n_art += n_here
             n_psg += int(psg.shape[0])
+            freed += sum(arrays[name].nbytes for name in ("post_term", "post_doc", "vocab"))
         if len(parts) > 1 and all(f is False for f in found):
             skip(path, "empty file")
+        if freed >= RELEASE_BYTES:
+            # Worker results were unpickled in the pool's result thread, so they sit in another
+            # malloc arena than the one this thread allocates the remapped postings from: their
+            # freed pages are never reused here and stay resident until handed back.
+            del parts, arrays
+            release_freed()
+            freed = 0
 
     def cat(name: str, empty: np.ndarray) -> np.ndarray:
         # One array at a time, its pieces dropped right after: peak = pieces + one array.
         pieces = cols.pop(name, [])
-        return np.concatenate(pieces) if pieces else empty
+        if not pieces:
+            return empty
+        whole = np.concatenate(pieces)
+        del pieces
+        # The pieces are small arrays in malloc's heaps, which keep freed pages; the whole is
+        # new memory. Without handing the pieces' pages back, the corpus is held twice.
+        release_freed()
+        return whole
 
     def cat_ptr(name: str) -> np.ndarray:
         return _cat_ptr(cols.pop(name, []))

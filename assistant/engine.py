@@ -32,6 +32,7 @@ from assistant.config import Settings
 from assistant.corpus.files import corpus_files
 from assistant.index import BM25Index, Retriever
 from assistant.knowledge.lexicon import use_cache_dir
+from assistant.memory import release_freed
 from assistant.models import Answer, Article, Meeting, Passage, SearchHit, SkippedFile
 from assistant.storage import (
     ARRAYS,
@@ -207,6 +208,9 @@ class Engine:
         )
         merged = merge(states, collected.results, skipped_dirs, on_skip)
         del collected.results
+        # The per-file results and the merge's pieces are freed now, but glibc keeps their pages
+        # until asked: BM25 assembly would otherwise stack its arrays on top of them.
+        release_freed()
         t2 = time.perf_counter()
         index = BM25Index.from_postings(
             merged.doc_len,

@@ -63,11 +63,14 @@ import numpy as np
 if TYPE_CHECKING:  # annotations only; importing numpy.typing costs a one-question command ~3 ms
     import numpy.typing as npt
 
+from assistant.memory import release_freed
+
 FORMAT_VERSION = 1
 PREFIX_BYTES = 16
 _BUILD_CHUNK = 1 << 16  # documents whose tokens are counted together while building
 _V_BLOCK = 1 << 20  # postings whose weights are computed together while building
 _PACK_BITS = 63  # (term, doc, tf) packed into a non-negative int64 for sorting
+_RELEASE_BYTES = 256 << 20  # freed posting parts handed back to the OS after this many bytes
 # Query terms in more than this share of documents are "common": `search` first tries to rank
 # without scanning their posting lists (exact, see `_search_pruned`).
 PRUNE_SHARE = 0.02
@@ -86,6 +89,59 @@ _REQUIRED: dict[str, tuple[str, int]] = {
     "bm25_idf": ("f8", 1),
     "bm25_const": ("f8", 1),
 }
+
+
+def _packable(values: np.ndarray) -> np.ndarray:
+    """`values` as given if its integer type converts to int64 without loss, else as int64."""
+    array = np.asarray(values)
+    if array.dtype.kind in "iu" and np.can_cast(array.dtype, np.int64):
+        return array
+    return array.astype(np.int64)
+
+
+# Packing and unpacking are functions of their own so that no view of the key outlives them: a
+# leftover view kept the whole key (8 bytes a posting) alive while the weights were made.
+
+
+def _pack(
+    key: np.ndarray,
+    terms_parts: list[np.ndarray],
+    docs_parts: list[np.ndarray],
+    tf_parts: list[np.ndarray],
+    doc_bits: int,
+    tf_bits: int,
+) -> None:
+    """Fill `key` with (term, doc, tf) codes, emptying the lists (each part is released as
+    soon as it is packed)."""
+    o = 0
+    freed = 0
+    while terms_parts:
+        tp, dp, fp = terms_parts.pop(), docs_parts.pop(), tf_parts.pop()
+        block = key[o : o + tp.size]
+        block[...] = tp
+        block <<= doc_bits
+        block |= dp
+        block <<= tf_bits
+        block |= fp
+        o += tp.size
+        freed += tp.nbytes + dp.nbytes + fp.nbytes
+        if freed >= _RELEASE_BYTES:
+            # The key's pages are touched as it fills; the parts' freed pages must go back as
+            # it does, or both are resident at once.
+            del tp, dp, fp, block
+            release_freed()
+            freed = 0
+
+
+def _unpack(
+    key: np.ndarray, indices: np.ndarray, tf: np.ndarray, doc_bits: int, tf_bits: int
+) -> None:
+    """Documents and frequencies out of sorted codes, a block at a time (`key` is overwritten)."""
+    for s in range(0, key.size, _V_BLOCK):
+        block = key[s : s + _V_BLOCK]
+        tf[s : s + block.size] = block & ((1 << tf_bits) - 1)
+        block >>= tf_bits
+        indices[s : s + block.size] = block & ((1 << doc_bits) - 1)
 
 
 def _check_params(k1: float, b: float, delta: float) -> None:
@@ -324,7 +380,9 @@ class BM25Index:
             raise ValueError("too many documents for int32 document indices")
         terms_parts = [np.asarray(p[0], dtype=np.int32) for p in postings if len(p[0])]
         docs_parts = [np.asarray(p[1], dtype=np.int32) for p in postings if len(p[0])]
-        tf_parts = [np.asarray(p[2], dtype=np.int32) for p in postings if len(p[0])]
+        # Frequencies keep their (usually uint16) type: an int32 copy of them all cost 4 bytes a
+        # posting at the build's peak. Packing only needs a type that fits in int64.
+        tf_parts = [_packable(p[2]) for p in postings if len(p[0])]
         postings.clear()
         # build's vocabulary holds only terms that occur: drop terms without postings.
         used = np.zeros(len(terms), dtype=bool)
@@ -377,26 +435,16 @@ class BM25Index:
         tf_bits = max(1, max_tf.bit_length())
         term_bits = max(1, (n_terms - 1).bit_length())
         indices = np.empty(n_post, dtype=np.int32)
-        tf = np.empty(n_post, dtype=np.int32)
+        # The type the index keeps them in (see from_csr), so that no second copy is made there.
+        tf = np.empty(n_post, dtype=np.uint16 if max_tf < 65536 else np.int32)
         if term_bits + doc_bits + tf_bits <= _PACK_BITS:
             key = np.empty(n_post, dtype=np.int64)
-            o = 0
-            while terms_parts:  # popping releases each part as soon as it is packed
-                tp, dp, fp = terms_parts.pop(), docs_parts.pop(), tf_parts.pop()
-                block = key[o : o + tp.size]
-                block[...] = tp
-                block <<= doc_bits
-                block |= dp
-                block <<= tf_bits
-                block |= fp
-                o += tp.size
+            _pack(key, terms_parts, docs_parts, tf_parts, doc_bits, tf_bits)
             del terms_parts, docs_parts, tf_parts
+            # The parts were many small arrays: hand their pages back before the next big ones.
+            release_freed()
             key.sort()
-            for s in range(0, n_post, _V_BLOCK):
-                block = key[s : s + _V_BLOCK]
-                tf[s : s + block.size] = block & ((1 << tf_bits) - 1)
-                block >>= tf_bits
-                indices[s : s + block.size] = block & ((1 << doc_bits) - 1)
+            _unpack(key, indices, tf, doc_bits, tf_bits)
             del key
         else:  # more than 2**63 (term, doc, tf) codes: argsort instead
             perm = np.argsort(np.concatenate(terms_parts), kind="stable")

@@ -264,6 +264,40 @@ def test_build_code_paths_give_the_same_arrays(
         assert np.array_equal(packed[name], fallback[name]), name
 
 
+@pytest.mark.parametrize("tf_dtype", [np.uint16, np.int32, np.int64, np.uint64])
+def test_from_postings_equals_build_whatever_the_frequency_type(
+    corpus: tuple[list[list[str]], list[list[str]]], tf_dtype: type
+) -> None:
+    docs, _ = corpus
+    built = BM25Index.build(docs)
+    terms = sorted({t for d in docs for t in d}, reverse=True)  # any term id order will do
+    term_id = {t: i for i, t in enumerate(terms)}
+    postings = []
+    for start in range(0, len(docs), 700):  # in parts, as the merge hands them over
+        chunk = docs[start : start + 700]
+        flat = np.array([term_id[t] for d in chunk for t in d], dtype=np.int64)
+        lens = np.array([len(d) for d in chunk], dtype=np.int64)
+        t, d, f = index_module.count_postings(flat, lens, len(terms))
+        postings.append((t, d + start, f.astype(tf_dtype)))
+    doc_len = np.array([len(d) for d in docs], dtype=np.int64)
+    made = BM25Index.from_postings(doc_len, terms, postings)
+    assert postings == []
+    x, y = made.to_arrays(), built.to_arrays()
+    for name in x:
+        assert x[name].dtype == y[name].dtype and np.array_equal(x[name], y[name]), name
+    assert made.tf is not None and built.tf is not None
+    assert made.tf.dtype == built.tf.dtype == np.uint16
+    assert np.array_equal(made.tf, built.tf)
+
+
+def test_releasing_freed_memory_is_harmless() -> None:
+    from assistant.memory import release_freed
+
+    release_freed()
+    release_freed()  # looked up once, callable again
+    assert BM25Index.build([["a", "b"], ["b"]]).search(["b"], 2)
+
+
 def test_bad_parameters_are_rejected() -> None:
     with pytest.raises(ValueError, match="k1"):
         BM25Index.build([["a"]], k1=0)
