@@ -19,9 +19,11 @@ from tests.qa.scoring import score
 
 ROOT = Path(__file__).resolve().parents[2]
 SUITE = sorted((ROOT / "tests" / "qa").glob("part-*.jsonl"))
-MIN_ACCURACY = 0.91
-MAX_UNANSWERABLE_ANSWERED = 0.1
-MIN_CITATION = 0.82
+# The bar: 90% right and no unanswerable question answered (181/198 and 0/19 today,
+# citations 92%).
+MIN_ACCURACY = 0.90
+MAX_UNANSWERABLE_ANSWERED = 0.0
+MIN_CITATION = 0.90
 
 
 @pytest.fixture(scope="module")
