@@ -40,6 +40,20 @@ def fold(text: str) -> str:
     return _fold_unicode(text)
 
 
+def trim_words(text: str, limit: int) -> str:
+    """At most `limit` words. A longer text is cut after its last whole clause (a word ending in
+    a comma or semicolon) in the second half of the limit, so a list of purposes loses its last
+    items rather than ending mid-phrase ("..., and to coordinate")."""
+    words = text.split()
+    if len(words) <= limit:
+        return " ".join(words)
+    kept = words[:limit]
+    for end in range(limit - 1, limit // 2 - 1, -1):
+        if kept[end].endswith((",", ";")):
+            return " ".join(kept[: end + 1]).rstrip(",;")
+    return " ".join(kept)
+
+
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 

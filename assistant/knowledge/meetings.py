@@ -23,7 +23,7 @@ from assistant.knowledge.prefilter import DEFER_CHARS, Guarded, Prefilter
 from assistant.knowledge.prefilter import fold as fold_for_patterns
 from assistant.models import Article, EntityKind, Evidence, Meeting, Participant
 from assistant.prompts import StrictModel, load_prompt
-from assistant.text import fold
+from assistant.text import fold, trim_words
 
 
 class TriggerRule(StrictModel):
@@ -348,9 +348,8 @@ def _trim_clause(text: str, limit: int = 30, start: int = 0) -> str:
     # text, keeps this proportional to the clause.
     stop = _CLAUSE_TRIM.search(text, start)
     clause = text[start : stop.start() if stop else len(text)]
-    words = clause.split(None, limit)
-    if len(words) > limit:
-        clause = " ".join(words[:limit])
+    if len(clause.split(None, limit)) > limit:
+        clause = trim_words(clause, limit)
     return clause.strip().rstrip(",.").strip("\"' ")
 
 

@@ -39,7 +39,7 @@ from assistant.prompts import abbreviations
 from assistant.qa.conversation import Conversation
 from assistant.qa.questions import QuestionFrame, parse_question
 from assistant.qa.templates import templates
-from assistant.text import fold
+from assistant.text import fold, trim_words
 
 if TYPE_CHECKING:
     from assistant.engine import Engine
@@ -1939,7 +1939,7 @@ class Answerer:
             appositive = re.match(r",\s+((?:an?|the)\s+)?([^,]{3,120}?)(?:,|\.|$|\s+said)", after)
             if appositive and not re.match(r"(?:who|which|said|says)\b", appositive.group(2)):
                 yield Candidate(
-                    short=_trim_words(appositive.group(2), 16),
+                    short=trim_words(appositive.group(2), 16),
                     score=0.9,
                     sentence=scored,
                     rule="appositive",
@@ -2196,7 +2196,7 @@ class Answerer:
         for own, pattern in _CAUSE_CUES:
             reasons = list(pattern.finditer(info.text))
             for reason in reasons:
-                short = _trim_words(_QUOTE_END.split(reason.group(0))[0], 30).rstrip(".,")
+                short = trim_words(_QUOTE_END.split(reason.group(0))[0], 30).rstrip(".,")
                 yield Candidate(
                     short=short,
                     score=own + self._attachment(predicate, info.text, reason.start(), short),
@@ -2250,7 +2250,7 @@ class Answerer:
                 items = [t.value for t in meeting.topics if not self._in_question(frame, t.value)]
                 if items:
                     yield Candidate(
-                        short=_trim_words(", ".join(items), 30),
+                        short=trim_words(", ".join(items), 30),
                         score=0.9,
                         sentence=scored,
                         rule="meeting-topics",
@@ -2271,7 +2271,7 @@ class Answerer:
         if items:
             score = 0.7 + 0.1 * min(len(items), 6)
             yield Candidate(
-                short=_trim_words(", ".join(items), 30),
+                short=trim_words(", ".join(items), 30),
                 score=score,
                 sentence=scored,
                 rule=topics[0].rule,
@@ -2280,7 +2280,7 @@ class Answerer:
         about = re.search(r"\b(?:about|concerning|regarding)\s+(.{6,})", info.text)
         if about:
             yield Candidate(
-                short=_trim_words(about.group(1), 30).rstrip(".,"),
+                short=trim_words(about.group(1), 30).rstrip(".,"),
                 score=0.2,
                 sentence=scored,
                 rule="topic-about",
@@ -2364,7 +2364,7 @@ class Answerer:
     ) -> Answer:
         short = _strip_end(candidate.short)
         limit = SHORT_WORD_LIMIT.get(frame.intent, 30)
-        short = _trim_words(short, limit)
+        short = trim_words(short, limit)
         subject = self._subject(frame)
         facts: dict[str, object] = {"intent": frame.intent, "answer": short}
         if subject:
@@ -2449,7 +2449,7 @@ class Answerer:
             question=frame.text,
             intent=frame.intent,
             answer=text[:400],
-            short=_trim_words(sentence, 30) if confident else "",
+            short=trim_words(sentence, 30) if confident else "",
             # No rule found the answer: a sentence that matches the question closely is offered
             # as the answer (and labelled so); a loose match is only shown, not asserted.
             answered=confident,
@@ -2510,11 +2510,6 @@ def _strip_end(text: str) -> str:
     if text[len(stripped) : len(stripped) + 1] == "." and last in abbreviations():
         return stripped + "."
     return stripped
-
-
-def _trim_words(text: str, limit: int) -> str:
-    words = text.split()
-    return " ".join(words[:limit])
 
 
 def _demonym(country: str) -> str:

@@ -11,6 +11,7 @@ import pytest
 from assistant.corpus import load_file
 from assistant.knowledge.meetings import extract_meetings
 from assistant.models import Article, EntityKind, Evidence, Meeting
+from assistant.text import trim_words
 
 A = "Valdorian President Tomas Ardelean"
 D = "Estovian Chancellor Mirela Danek"
@@ -313,6 +314,20 @@ def test_purpose_in_the_same_sentence(extract: Extract, tail: str, purpose: str,
     assert meeting.purpose == Evidence(value=purpose, sentence=0, rule=rule)
 
 
+def test_a_long_list_of_purposes_is_cut_after_a_whole_item(extract: Extract) -> None:
+    items = [
+        "to reopen the ferry route between the two harbour towns before the summer season",
+        "to agree on shared inspections of cargo at the river border",
+        "to set up a joint fund for the repair of the old coastal road",
+        "to coordinate more closely on fishing quotas and on the rules for night trawling",
+    ]
+    meeting = single(extract, f"{A} met {D} in Kelmora {', '.join(items[:3])}, and {items[3]}.")
+    assert meeting.purpose is not None
+    # 30 words at most, ending where an item ends, not inside the next one ("and to coordinate").
+    assert len(meeting.purpose.value.split()) <= 30
+    assert meeting.purpose.value.endswith(tuple(items[:3]))
+
+
 def test_purpose_aimed_at(extract: Extract) -> None:
     meeting = single(
         extract, f"{A} met {D} in Kelmora in talks aimed at ending the border dispute."
@@ -594,3 +609,16 @@ def test_a_possessor_after_at_is_no_meeting_place(extract: Extract) -> None:
     _, meetings = extract(f"{A} held talks with {D} on Monday at Norway's invitation.")
     assert meetings
     assert all(m.place is None or m.place.value != "Norway" for m in meetings)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("one two three", 5, "one two three"),
+        ("a b c d, e f g h", 6, "a b c d"),  # the comma is in the second half of the limit
+        ("a, b c d e f g h", 6, "a, b c d e f"),  # too early: a plain cut keeps more
+        ("a b c d e; f g h", 6, "a b c d e"),
+    ],
+)
+def test_trim_words_prefers_a_clause_end(text: str, limit: int, expected: str) -> None:
+    assert trim_words(text, limit) == expected
