@@ -29,7 +29,7 @@ QUESTION_KINDS = (
     "Who did Mara Voss meet in Tellhaven?",
     "What closed the coast road?",
 )
-QUESTIONS = 150
+QUESTIONS = 1000
 
 
 @pytest.fixture(scope="module")
