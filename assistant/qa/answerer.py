@@ -205,6 +205,8 @@ _EVENT_SUBJECT = re.compile(
     r"discussions|negotiations|session|conference|gathering)\b",
     re.I,
 )
+# "Which Lumerian rider": a capitalised word and the word after it (overlapping pairs).
+_CAPITALISED_THEN_WORD = re.compile(r"\b([A-Z][\w-]*)(?=\s+([\w-]+)\b)")
 _SAY_VERBS = r"(?:said|says|told|added|warned|stressed|noted|announced|confirmed|argued|insisted|explained|wrote|tweeted|stated|declared|according\s+to)"
 
 
@@ -1867,7 +1869,7 @@ class Answerer:
                 continue
             if lower in _AUXILIARIES:
                 return []
-            if re.search(r"ed$", lower) or lower in _FOCUS_STOP:
+            if lower.endswith("ed") or lower in _FOCUS_STOP:
                 verb = lower
                 break
         if verb is None:
@@ -1901,8 +1903,12 @@ class Answerer:
 
         if not focus:
             return None
-        match = re.search(r"([A-Z][\w-]*)\s+" + re.escape(focus) + r"\b", frame.text)
-        return lexicon().nationalities.get(fold(match.group(1))) if match else None
+        # Each capitalised word with the word after it: no pattern made per question (they
+        # would push the rules' own patterns out of re's cache).
+        for match in _CAPITALISED_THEN_WORD.finditer(frame.text):
+            if match.group(2) == focus:
+                return lexicon().nationalities.get(fold(match.group(1)))
+        return None
 
     def _who_role(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         target = fold(frame.role_target or "")
