@@ -19,8 +19,10 @@ from assistant.text import fold
 # with dots (U.S.), or a lower-case particle that may sit inside names.
 _WORD = r"(?:(?:[A-Z]\.){2,}|(?:al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di|ben|abu)-[A-Z][\w\-]*|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’](?![sS]\b)[A-Za-z][\w\-]*)?\.?|(?:al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di|of|the|and|y)(?=\s+[A-Z]))"
 _SPAN = re.compile(rf"(?<![\w'’-])(?:{_WORD})(?:\s+(?:{_WORD}))*")
-# One name word, or a double-barrelled one ("Voss-Aalen").
-_LONE_NAME = re.compile(r"[A-Z][a-z'\-]+(?:-[A-Z][a-z'\-]+)*")
+# One name word, or a double-barrelled one ("Voss-Aalen"); its small letters may carry accents
+# ("Matovič", "Sulík"), or a question naming such a person would name no one.
+_SMALL = r"a-zß-öø-ÿ\u0100-\u017f'\-"
+_LONE_NAME = re.compile(rf"[A-Z][{_SMALL}]+(?:-[A-Z][{_SMALL}]+)*")
 # Two sides joined by a hyphen before a meeting noun: "the Lee-Takaichi talks".
 _SIDES = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)+")
 _SIDES_NOUN = re.compile(
@@ -30,6 +32,8 @@ _SIDES_NOUN = re.compile(
 _LOWER_TITLE = re.compile(r"(?<![\w-])([a-z]+)\s+$")
 _POSSESSIVE_SITE = re.compile(r"['’]s\s+([A-Z][a-z]+)\b")
 _POSSESSIVE = re.compile(r"^['’]s\b")
+# "according to Steinmeier", "thanks to Varga": the "to" names a source or a cause, no place.
+_NO_PLACE_AFTER_CUE = re.compile(r"\b(?:according|thanks|owing)\s+to\s*$", re.IGNORECASE)
 _TRAILING_PARTICLES = {
     "of",
     "the",
@@ -264,6 +268,8 @@ class EntityRecognizer:
             return self._simple(text, EntityKind.PLACE, "gazetteer-place")
         if (
             cue in lex.place_cues
+            and not _NO_PLACE_AFTER_CUE.search(before)
+            and not (cue == "to" and _POSSESSIVE.match(after))
             and (folded in lex.minor_places or len(words) <= 3)
             and not self._known_person(words)
             # "from Lumerian Daniel Okafor": a nationality describes a person, not a place.

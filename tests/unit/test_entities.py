@@ -345,3 +345,23 @@ def test_sentence_final_period_after_hyphenated_surname() -> None:
 )
 def test_person_name_after_to_or_from(sentence: str) -> None:
     assert ("Mirela Danek", "person") in names(sentence)
+
+
+def test_lone_name_with_accented_letters_is_a_name_in_question_mode() -> None:
+    # Central European surnames carry accents; the question names a person all the same.
+    m = one("Who did Kovačič meet in Tallinn", "Kovačič", EntityRecognizer(question_mode=True))
+    assert (m.kind, m.rule) == (EntityKind.PERSON, "lone-name")
+
+
+def test_to_of_a_source_or_an_owner_is_no_place_cue() -> None:
+    question = EntityRecognizer(question_mode=True)
+    # "according to Varnholm": who reports, not where.
+    assert one("Who asked for the talks, according to Varnholm?", "Varnholm", question).kind is (
+        EntityKind.PERSON
+    )
+    # "objected to Danek's plan": the name owns the plan; it is no destination.
+    m = one("Which mayor objected to Danek's plan", "Danek", EntityRecognizer(question_mode=True))
+    assert m.kind is EntityKind.PERSON
+    # A destination is still a place.
+    m = one("Who travelled to Varnholm", "Varnholm", EntityRecognizer(question_mode=True))
+    assert m.kind is EntityKind.PLACE
