@@ -33,6 +33,29 @@ def test_who_met(question: str) -> None:
 @pytest.mark.parametrize(
     "question",
     [
+        # The question's own verb is not one of meeting: the meeting word is a noun it governs.
+        "Who asked for the Kelmora meeting on fishing quotas?",
+        "Which mayor objected to Danek's call for a ceasefire?",
+        "Who chaired the summit in Kelmora?",
+        # "called an idiot" names someone; it is no phone call.
+        "Who is the minister Danek called an idiot?",
+    ],
+)
+def test_who_with_a_meeting_noun_is_not_who_met(question: str) -> None:
+    assert detect_intent(question)[0] == "who"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who called Ardelean on Friday?", "Who attended the summit in Kelmora?", "Who hosted the talks?"],
+)
+def test_meeting_verbs_stay_who_met(question: str) -> None:
+    assert detect_intent(question)[0] == "who_met"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Where did Ardelean meet Danek?",
         "where did ardelean and danek meet",
         "In which city did the summit take place?",
