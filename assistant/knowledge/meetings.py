@@ -512,12 +512,19 @@ def _participants_for(
         out += [_participant(m, info.index, "passive-agent") for m in objects]
     else:
         clause = facts.clause_start(start)
+        # "Trump told reporters after meeting with Turnbull": the speaker is the one who met.
+        gerund = bool(_GERUND_AFTER.search(text, max(clause, start - 25), start)) and (
+            match.group().split(None, 1)[0].lower().endswith("ing")
+        )
         subjects = [
             m
             for m in actors
             if clause <= m.start < start
             and not facts.preposition_before(max(clause, m.start - 40), m.start)
-            and not facts.speaker_after(m.end)
+            and (gerund or not facts.speaker_after(m.end))
+            # "his Russian counterpart, Lavrov": the possessive names the owner of the role,
+            # not one more subject.
+            and m.text.lower() not in _POSSESSIVE_PRONOUNS
         ]
         # The grammatical subject is the first actor of the clause, a person before a country;
         # actors joined to it by "and" or commas count too ("Lee and Takaichi will meet").
@@ -567,10 +574,18 @@ def _participants_for(
     return list(unique.values())
 
 
-# Between two subjects: a comma or "and", perhaps a capitalised word ("and President").
-_JOINED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:[A-Z][a-z]+\s+)?")
+# Between two subjects: a comma or "and", perhaps a capitalised word ("and President"), or the
+# second subject's role in apposition ("Kerry and his Russian counterpart, Sergei Lavrov,").
+_JOINED = re.compile(
+    r"\s*(?:,|and|,\s*and)\s*(?:[A-Z][a-z]+\s+|(?:his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s*)?"
+)
 
 
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+# A subordinate clause whose gerund is the trigger: its subject is the main clause's.
+_GERUND_AFTER = re.compile(
+    r"\b(?:after|before|while|when|since|upon|following|ahead\s+of)\s+$", re.IGNORECASE
+)
 _COUNTRY_RULES = {"hosted", "phone", "summit-with", "held-talks", "state-visit"}
 _SPEAKER_AFTER = re.compile(
     r"\s*(?:,\s*[^,]{0,60},\s*)?(?:said|says|told|added|noted|stressed|announced|confirmed|explained)\b"

@@ -622,3 +622,23 @@ def test_a_possessor_after_at_is_no_meeting_place(extract: Extract) -> None:
 )
 def test_trim_words_prefers_a_clause_end(text: str, limit: int, expected: str) -> None:
     assert trim_words(text, limit) == expected
+
+
+def test_second_subject_named_after_its_role_in_apposition(extract: Extract) -> None:
+    # "X and his Lumerian counterpart, Y, spoke": Y is the second subject, not an aside.
+    # "his" is no third subject, though it stands for the last person named (Voss-Aalen).
+    _, meetings = extract(
+        f"{V} arrived in Kelmora on Monday. "
+        f"{A} and his Estovian counterpart, Mirela Danek, spoke by phone on Tuesday afternoon."
+    )
+    assert len(meetings) == 1
+    assert {p.name for p in meetings[0].participants} == {ARDELEAN, DANEK}
+
+
+def test_speaker_is_the_subject_of_a_gerund_meeting(extract: Extract) -> None:
+    # "X told reporters after meeting with Y": X, though a speaker, is the one who met Y.
+    _, meetings = extract(
+        f'"We agree on almost everything," {A} told reporters after meeting with {D} on Tuesday.'
+    )
+    assert len(meetings) == 1
+    assert {p.name for p in meetings[0].participants} >= {ARDELEAN, DANEK}
