@@ -166,6 +166,7 @@ _SETTING_ITEM = re.compile(
     re.I,
 )
 _TOPIC_BEFORE = re.compile(r"\b(?:about|over|regarding|concerning)\b", re.I)
+_ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning)\s+(?:the\s+)?$", re.I)
 # How far below a country a city of that country may score and still be preferred.
 _SPECIFIC_MARGIN = 0.6
 _SITE_HEADS = frozenset(
@@ -1483,6 +1484,8 @@ class Answerer:
             before = frame.text[max(0, m.start - 20) : m.start]
             if (
                 m.kind is EntityKind.PLACE
+                # "speak by phone about Aleppo": the place is what was talked about.
+                and not _ABOUT_BEFORE.search(before)
                 # "at the Norvessan Foreign Ministry": an organisation's building.
                 or (m.kind is EntityKind.ORGANISATION and re.search(r"\bat\s+(?:the\s+)?$", before))
                 or (

@@ -386,3 +386,10 @@ def test_who_is_the_mayor_asks_for_the_role(engine: Engine) -> None:
     # "the mayor" is what is asked, not a name to look for in the answer.
     answer = engine.ask("Who is the mayor of Tessa?")
     assert answer.short == "Anna Berg"
+
+
+def test_a_place_after_about_is_the_topic_not_the_setting(engine: Engine) -> None:
+    # The call was made from Geneva; "about Mosul" says what it was about, not where.
+    answer = engine.ask("Who did Aster Quill speak with by phone about Mosul?")
+    assert answer.answered
+    assert "Bram Tovey" in answer.short
