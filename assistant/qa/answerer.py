@@ -1483,9 +1483,11 @@ class Answerer:
         for m in frame.strong_entities():
             before = frame.text[max(0, m.start - 20) : m.start]
             if (
-                m.kind is EntityKind.PLACE
-                # "speak by phone about Aleppo": the place is what was talked about.
-                and not _ABOUT_BEFORE.search(before)
+                (
+                    m.kind is EntityKind.PLACE
+                    # "speak by phone about Aleppo": the place is what was talked about.
+                    and not _ABOUT_BEFORE.search(before)
+                )
                 # "at the Norvessan Foreign Ministry": an organisation's building.
                 or (m.kind is EntityKind.ORGANISATION and re.search(r"\bat\s+(?:the\s+)?$", before))
                 or (

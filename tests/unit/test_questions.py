@@ -47,7 +47,11 @@ def test_who_with_a_meeting_noun_is_not_who_met(question: str) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["Who called Ardelean on Friday?", "Who attended the summit in Kelmora?", "Who hosted the talks?"],
+    [
+        "Who called Ardelean on Friday?",
+        "Who attended the summit in Kelmora?",
+        "Who hosted the talks?",
+    ],
 )
 def test_meeting_verbs_stay_who_met(question: str) -> None:
     assert detect_intent(question)[0] == "who_met"
