@@ -359,17 +359,15 @@ class Answerer:
         """Load the rule tables and lexicons and compile their patterns now, not in the first
         answer: batch workers forked afterwards share them instead of each loading its own."""
         from assistant.knowledge.entities import EntityRecognizer
-        from assistant.knowledge.lexicon import city_countries
         from assistant.knowledge.meetings import group_np, rules
         from assistant.knowledge.prefilter import derive_all
 
         templates()
         group_np()
         EntityRecognizer()
-        # Loaded on first use by many questions (purpose clauses, places in a country): ~0.2 s
-        # that each forked worker would otherwise pay again.
+        # Loaded on first use by many questions (purpose clauses): time that each forked worker
+        # would otherwise pay again. (The city -> country map loads in a millisecond.)
         rules()
-        city_countries()
         derive_all()
         self._meeting_stems()
         self._demonyms_of()

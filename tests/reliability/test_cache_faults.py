@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -446,10 +446,64 @@ def test_the_city_to_country_map_follows_the_cache_settings(
         lexicon.city_countries.cache_clear()
         first = lexicon.city_countries()
         assert "zimbabwe" in first.get("harare", frozenset())
-        assert [p.name for p in folder.glob("gazetteer-cities-*.json")]
+        assert [p.name for p in folder.glob("gazetteer-cities-*.txt")]
         lexicon.use_cache_dir(None)
         lexicon.city_countries.cache_clear()
         assert lexicon.city_countries() == first
         assert not (tmp_path / "home").exists()
+    finally:
+        lexicon.city_countries.cache_clear()
+
+
+def test_the_city_map_finds_every_city_and_no_other_name() -> None:
+    """Binary search over the sorted lines: first, last, neighbours that share a prefix
+    ("york" / "york city"), names that sort between two cities, and non-ASCII names."""
+    from assistant.knowledge.lexicon import CityCountries
+
+    grouped = {
+        "aachen": ["germany"],
+        "york": ["united kingdom"],
+        "york city": ["atlantis"],
+        "yorkshire": ["x", "y"],
+        "zurich": ["switzerland"],
+        "ürümqi": ["china"],
+        "são paulo": ["brazil"],
+    }
+    cities = CityCountries.from_map(grouped)
+    for city, countries in grouped.items():
+        assert cities.get(city) == countries
+    for other in ["", "a", "aachen ", "yor", "york c", "yorkshirex", "zz", "\uffff", "sao paulo"]:
+        assert cities.get(other) is None
+        assert cities.get(other, ()) == ()
+    assert CityCountries.from_map({}).get("york") is None
+    assert CityCountries.decode(cities.encode()) == cities
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[:-7],  # cut short
+        lambda data: data[:40] + bytes([data[40] ^ 1]) + data[41:],  # one bit flipped
+        lambda data: b"",
+        lambda data: b"not a city file\n" + data,
+    ],
+)
+def test_a_damaged_city_file_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: Callable[[bytes], bytes]
+) -> None:
+    from assistant.knowledge import lexicon
+
+    monkeypatch.setattr(lexicon, "_read_city_countries", lambda: {"harare": ["zimbabwe"]})
+    monkeypatch.setattr(lexicon, "_configured", False)
+    monkeypatch.setattr(lexicon, "_cache_dir", None)
+    try:
+        lexicon.use_cache_dir(tmp_path)
+        lexicon.city_countries.cache_clear()
+        assert lexicon.city_countries().get("harare") == ["zimbabwe"]
+        (path,) = tmp_path.glob("gazetteer-cities-*.txt")
+        path.write_bytes(damage(path.read_bytes()))
+        lexicon.city_countries.cache_clear()
+        assert lexicon.city_countries().get("harare") == ["zimbabwe"]
+        assert lexicon.CityCountries.decode(path.read_bytes()) is not None  # written again
     finally:
         lexicon.city_countries.cache_clear()
