@@ -505,9 +505,35 @@ def _worker_start() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _worker_row(task: tuple[InputRow, bool]) -> dict[str, Any]:
-    item, explain = task
-    return answer_row(_worker_engine, item, None, explain)
+def _worker_rows(task: tuple[list[InputRow], bool]) -> list[dict[str, Any]]:
+    items, explain = task
+    return [answer_row(_worker_engine, item, None, explain) for item in items]
+
+
+def guided_chunks(items: Iterable[InputRow], workers: int) -> Iterator[list[InputRow]]:
+    """Runs of neighbouring rows for the pool, shrinking as the rows run out.
+
+    A run's questions are often about one article, which its worker then reads once, so runs
+    start long (up to 16); near the end they shrink to one row, so no worker is left with a
+    long run after the others have finished (that idle tail was a tenth of a batch).
+    """
+    if not isinstance(items, Sized):
+        # Read as it comes (stdin): the total is unknown, so runs stay short.
+        run: list[InputRow] = []
+        for item in items:
+            run.append(item)
+            if len(run) == 4:
+                yield run
+                run = []
+        if run:
+            yield run
+        return
+    rows = list(items)
+    start = 0
+    while start < len(rows):
+        size = max(1, min(16, (len(rows) - start) // (workers * 3)))
+        yield rows[start : start + size]
+        start += size
 
 
 def batch_workers(engine: Asker, rows: int, conversation: Any, requested: int | None) -> int:
@@ -541,11 +567,10 @@ def _rows_in_pool(
     import multiprocessing
 
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
-    # Runs of neighbouring questions (often about one article) go to one worker, which then
-    # reads that article once; small enough that the rows still come back steadily.
-    chunk = max(1, min(16, len(items) // (workers * 4))) if isinstance(items, Sized) else 4
+    tasks = ((run, explain) for run in guided_chunks(items, workers))
     try:
-        yield from pool.imap(_worker_row, ((item, explain) for item in items), chunksize=chunk)
+        for rows in pool.imap(_worker_rows, tasks):
+            yield from rows
     finally:
         pool.terminate()
         pool.join()
