@@ -201,10 +201,12 @@ class CityCountries:
     every batch's start-up (and of each question command that needed a city's country).
     """
 
-    __slots__ = ("_body",)
+    __slots__ = ("_body", "_found")
 
     def __init__(self, body: bytes) -> None:
         self._body = body
+        # The few cities a batch asks about, again and again (each candidate place).
+        self._found: dict[str, list[str] | None] = {}
 
     @classmethod
     def from_map(cls, grouped: dict[str, list[str]]) -> CityCountries:
@@ -217,6 +219,15 @@ class CityCountries:
 
     def get(self, city: str, default: Any = None) -> Any:
         """The country names for `city` (a list), else `default`."""
+        try:
+            found = self._found[city]
+        except KeyError:
+            if len(self._found) > 4096:
+                self._found.clear()
+            found = self._found[city] = self._search(city)
+        return default if found is None else found
+
+    def _search(self, city: str) -> list[str] | None:
         key = city.encode("utf-8", "surrogatepass")
         body = self._body
         low, high = 0, len(body)  # both always at the start of a line
@@ -233,7 +244,7 @@ class CityCountries:
                 high = start
             else:
                 return body[tab + 1 : end].decode("utf-8").split("\t") if tab >= 0 else []
-        return default
+        return None
 
     def encode(self) -> bytes:
         """The cache file: a header with the body's length and CRC (a cut or damaged file is

@@ -340,9 +340,10 @@ class Answerer:
                 return corpus.analysis_bytes(corpus.position(article.id))
 
         self.analyses = AnalysisCache(stored=stored)
-        # Folded words of articles and sentences, and sentence stems, computed once each.
+        # Folded words of articles and sentences, and sentence stems, made once each when needed.
         self._article_words: dict[str, Words] = {}
-        self._sentence_words: dict[tuple[str, int], tuple[Words, frozenset[str]]] = {}
+        self._sentence_words_made: dict[tuple[str, int], Words] = {}
+        self._sentence_stems_made: dict[tuple[str, int], frozenset[str]] = {}
         self._demonyms: dict[str, list[str]] | None = None
         self._captioned: frozenset[str] | None = None
 
@@ -478,21 +479,28 @@ class Answerer:
             self._article_words[article.id] = words
         return words
 
-    def _sentence_features(
-        self, article: Article, info: SentenceInfo
-    ) -> tuple[Words, frozenset[str]]:
+    def _sentence_words(self, article: Article, info: SentenceInfo) -> Words:
         key = (article.id, info.index)
-        features = self._sentence_words.get(key)
-        if features is None:
-            if len(self._sentence_words) > 200_000:
-                self._sentence_words.clear()
-            words = Words(info.text)
-            # The tokenizer's own words are these (the same split of the same folded text).
+        words = self._sentence_words_made.get(key)
+        if words is None:
+            if len(self._sentence_words_made) > 200_000:
+                self._sentence_words_made.clear()
+                self._sentence_stems_made.clear()
+            words = self._sentence_words_made[key] = Words(info.text)
+        return words
+
+    def _sentence_stems(self, article: Article, info: SentenceInfo) -> frozenset[str]:
+        """The stems of a sentence's words, stopwords left out; made only for the sentences
+        scored for overlap (a sentence without the question's people is not)."""
+        key = (article.id, info.index)
+        stems = self._sentence_stems_made.get(key)
+        if stems is None:
+            words = self._sentence_words(article, info).words
+            # The tokenizer's own words are these (the same split of the same folded text);
+            # each distinct word stemmed once.
             stop, stem = self.tokenizer.stopwords, self.tokenizer.stem
-            # Each distinct word stemmed once (a set of stems either way).
-            features = (words, frozenset(map(stem, words.words - stop)))
-            self._sentence_words[key] = features
-        return features
+            stems = self._sentence_stems_made[key] = frozenset(map(stem, words - stop))
+        return stems
 
     def _article_mentions(self, article: Article, mention: Mention) -> bool:
         words = self._words_of_article(article)
@@ -676,13 +684,13 @@ class Answerer:
                 if not 0 <= j < n:
                     continue
                 sentence = sentences[j]
-                words = self._sentence_features(article, sentence)[0]
+                words = self._sentence_words(article, sentence)
                 for row, m in zip(found, strong, strict=True):
                     row[j] = self._sentence_has(sentence, m, words)
             title_found: list[bool] = []
             if analysis.title is not None:
                 infos.append(analysis.title)
-                words = self._sentence_features(article, analysis.title)[0]
+                words = self._sentence_words(article, analysis.title)
                 title_found = [self._sentence_has(analysis.title, m, words) for m in strong]
             base = article_score.get(article.id, 0.0) / top_score
             date_fit = self._date_fit(frame, article.date_text)
@@ -701,20 +709,6 @@ class Answerer:
             ]
             n_others = len(other_rows)
             for info in infos:
-                words, stems = self._sentence_features(article, info)
-                overlap = 0.0
-                prefixes: frozenset[str] | None = None
-                for stem, weight, prefix, meeting, topic in plan:
-                    if stem in stems:
-                        overlap += weight
-                    elif prefix is not None and prefix in (
-                        prefixes if prefixes is not None else (prefixes := _prefixes(stems))
-                    ):
-                        # "chaired" and "chairman" share a prefix but not a stem.
-                        overlap += weight * 0.6
-                    elif (meeting and stems & meeting_stems) or (topic and stems & topic_stems):
-                        overlap += weight * 0.85
-                overlap /= total
                 index = info.index
                 if index == -1:
                     entity_hits = sum(title_found)
@@ -733,6 +727,21 @@ class Answerer:
                 if len(people) >= 2 and in_window < min(len(people), 3):
                     # Two people asked about together must appear together around the answer.
                     continue
+                words = self._sentence_words(article, info)
+                stems = self._sentence_stems(article, info)
+                overlap = 0.0
+                prefixes: frozenset[str] | None = None
+                for stem, weight, prefix, meeting, topic in plan:
+                    if stem in stems:
+                        overlap += weight
+                    elif prefix is not None and prefix in (
+                        prefixes if prefixes is not None else (prefixes := _prefixes(stems))
+                    ):
+                        # "chaired" and "chairman" share a prefix but not a stem.
+                        overlap += weight * 0.6
+                    elif (meeting and stems & meeting_stems) or (topic and stems & topic_stems):
+                        overlap += weight * 0.85
+                overlap /= total
                 missing_others = n_others - in_others
                 retrieval = passage_score.get((article.id, index), 0.0) / top_score
                 score = overlap * 4 + 0.5 * retrieval + 0.5 * base + 0.6 * entity_hits
@@ -978,7 +987,7 @@ class Answerer:
                 key = (info.index, id(m))
                 found = memo.get(key)
                 if found is None:
-                    words = self._sentence_features(article, info)[0]
+                    words = self._sentence_words(article, info)
                     found = memo[key] = self._sentence_has(info, m, words)
                 if found:
                     count += 1
@@ -1196,9 +1205,7 @@ class Answerer:
             pool = [
                 s
                 for s in pool
-                if any(
-                    t.startswith(verb[:4]) for t in self._sentence_features(s.article, s.info)[1]
-                )
+                if any(t.startswith(verb[:4]) for t in self._sentence_stems(s.article, s.info))
             ]
             if not pool:
                 log.append(f"no sentence has the question's verb ({verb}); declining")
