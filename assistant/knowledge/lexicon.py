@@ -135,7 +135,9 @@ def derived_cache_file(name: str) -> Path | None:
     return None if _cache_dir is None else _cache_dir / name
 
 
+@cache
 def _source_version() -> str:
+    # Asking the installed packages' metadata scans sys.path: ~20 ms, asked once per process.
     from importlib.metadata import PackageNotFoundError, version
 
     try:
