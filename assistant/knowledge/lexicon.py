@@ -24,6 +24,9 @@ class PeopleLexicon(StrictModel):
     pronouns: list[str]
     plural_pronouns: list[str]
     plural_references: list[str]
+    role_verbs: dict[str, list[str]]
+    successor_cues: list[str]
+    predecessor_cues: list[str]
 
 
 class OrganisationLexicon(StrictModel):
@@ -70,6 +73,12 @@ class Lexicon:
         self.title_heads_folded = frozenset(fold(t).rstrip(".") for t in data.people.title_heads)
         self.title_modifiers = frozenset(data.people.title_modifiers)
         self.group_nouns = frozenset(fold(g) for g in data.people.group_nouns)
+        self.role_verbs = {
+            fold(verb): frozenset(fold(r) for r in roles)
+            for verb, roles in data.people.role_verbs.items()
+        }
+        self.successor_cues = frozenset(fold(w) for w in data.people.successor_cues)
+        self.predecessor_cues = frozenset(fold(w) for w in data.people.predecessor_cues)
         self.org_suffixes = frozenset(data.organisations.suffixes)
         self.acronym_stoplist = frozenset(data.organisations.acronym_stoplist)
         self.place_suffixes = frozenset(data.places.suffixes)

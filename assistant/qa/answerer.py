@@ -65,22 +65,81 @@ _FOCUS_STOP = frozenset(
 )
 
 
+_HEAD_ENDS = frozenset("of in at for from on with to".split())
+
+
 def _who_focus(question: str) -> str | None:
     """The noun a who-question asks for: 'Which company leased ...' -> 'company'."""
     opening = _WHO_OPENING.match(question)
     if not opening:
         return None
     focus = None
-    for word in re.findall(r"[\w'’-]+", question[opening.end() :])[:5]:
+    asks_holder = "who" in opening.group().lower()
+    limit = 5
+    for number, word in enumerate(re.findall(r"[\w'’-]+", question[opening.end() :])):
+        if number >= limit:
+            break
         lower = word.lower()
         possessive = lower.endswith(("'s", "’s"))
         lower = re.sub(r"['’]s$", "", lower)
         if lower in _FOCUS_STOP or (focus and re.search(r"(?:ed|ly)$", lower)):
             break
+        if focus and asks_holder and lower in _HEAD_ENDS:
+            # "Who is the commander-in-chief of the Syrian Army?": the role, not the army.
+            break
         focus = lower
         if possessive:
-            break
+            if not asks_holder:
+                # "Which company's shares ...": the owner is what is asked.
+                break
+            # "Who is the African Union's trade commissioner?": the owner only places the
+            # role; the asked noun is the role after it.
+            focus = None
+            limit = number + 6
     return focus
+
+
+# Where a role phrase attached to a name ends: a clause mark or a spaced dash.
+_ROLE_BOUNDARY = re.compile(r"[,;:.()\"“”—–]|\s-\s")
+_AFTER_APPOSITIVE = re.compile(
+    r"\s*,\s+(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?([^,.;()]{3,100})"
+    r"|\s*,?\s+(as\s+(?:the\s+)?[^,.;()]{3,60})"
+)
+
+
+def _attached_role(info: SentenceInfo, mention: Mention) -> str:
+    """The role phrase written with a name: before it ("AU trade commissioner Albert Muchanga",
+    "the Chairman of the Joint Chiefs, General Joe Dunford") or in apposition after it ("Yousef
+    Munayyer, Executive Director of the Jerusalem Fund,"; "Haitham, as the new Sultan"). Parts
+    that hold another person's name belong to that person."""
+    text = info.text
+    others = [
+        m
+        for m in info.mentions
+        if m.kind is EntityKind.PERSON and not m.role_only and m.start != mention.start
+    ]
+    start = max(0, mention.start - 100)
+    before = text[start : mention.start]
+    marks = [b.end() for b in _ROLE_BOUNDARY.finditer(before)]
+    phrase_start = start + (marks[-1] if marks else 0)
+    if not re.search(r"[a-z]{3}", text[phrase_start : mention.start]) and len(marks) >= 1:
+        # Only a title ("General") or nothing since the comma: the role stands before it.
+        phrase_start = start + (marks[-2] if len(marks) >= 2 else 0)
+    for other in others:
+        if phrase_start <= other.start < mention.start:
+            phrase_start = max(phrase_start, other.end)
+    phrase = text[phrase_start : mention.start]
+    if re.search(r"\b(?:of|to|for|with|by|and|or|from|against|on)\s*$", phrase):
+        # "a critic of Obama": the name completes someone else's phrase.
+        phrase = ""
+    after = _AFTER_APPOSITIVE.match(text, mention.end)
+    if after:
+        start, end = after.span(1) if after.group(1) else after.span(2)
+        # "McCain, chairman of the committee and a critic of Obama's policy": the apposition
+        # stops at the next person.
+        end = min([end] + [o.start for o in others if start <= o.start < end])
+        phrase += " " + text[start:end]
+    return phrase
 
 
 _CAUSE_CUES = [
@@ -1202,10 +1261,22 @@ class Answerer:
             # "Who led the delegation?": the person is found where someone leads something.
             # Its first four letters also find the noun: "chaired" the chairman, "decided" the
             # decision.
+            # "Who runs ...", "Who became the new Sultan?": the role's nouns ("director",
+            # "successor") say it as well as the verb.
+            roles, successor = self._asked_roles(frame, _who_focus(frame.text))
+            if successor:
+                from assistant.knowledge.lexicon import lexicon
+
+                roles |= lexicon().successor_cues
+            prefixes = {verb[:4]} | {self.tokenizer.stem(r)[:4] for r in roles}
             pool = [
                 s
                 for s in pool
-                if any(t.startswith(verb[:4]) for t in self._sentence_stems(s.article, s.info))
+                if any(
+                    t.startswith(p)
+                    for t in self._sentence_stems(s.article, s.info)
+                    for p in prefixes
+                )
             ]
             if not pool:
                 log.append(f"no sentence has the question's verb ({verb}); declining")
@@ -1794,6 +1865,10 @@ class Answerer:
 
         # "Who is the presidential spokesman ...": a title the answer must carry.
         asked_title = focus if focus and focus in lexicon().title_heads_folded else None
+        roles, successor = self._asked_roles(frame, focus)
+        role_stems = {self.tokenizer.stem(r) for r in roles}
+        owner_stems = q_stems - role_stems - {self.tokenizer.stem(w) for w in _QUESTION_WORDS}
+        proper = self.engine.proper_words
         scored_people = []
         for m in candidates:
             distance = min((abs(m.start - a) for a in anchors), default=200)
@@ -1835,6 +1910,29 @@ class Answerer:
             if asked_title and m.kind is EntityKind.PERSON and m.title:
                 # A president is not the spokesman the question asks for.
                 score += 0.3 if asked_title in fold(m.title) else -0.5
+            if roles or successor:
+                attached = _attached_role(info, m)
+                words = {fold(w) for w in re.findall(r"[\w'’-]+", attached)}
+                if roles and {w.rstrip("s") for w in words} & roles:
+                    # "Yousef Munayyer, Executive Director of the Jerusalem Fund": the holder
+                    # of the asked role, the more so when it is the asked body's.
+                    stems = {self.tokenizer.stem(w) for w in words}
+                    score += 0.2 + 0.25 * min(3, len(stems & owner_stems))
+                if successor:
+                    lex = lexicon()
+                    if words & lex.successor_cues:
+                        score += 0.4
+                    if words & lex.predecessor_cues:
+                        score -= 0.4
+            if (
+                m.rule == "name-shape"
+                and info.index == -1
+                and proper
+                and any(fold(w) not in proper for w in (m.name or m.text).split())
+            ):
+                # "Thai Coup Leaders Tighten Grip": a headline's words the corpus writes in
+                # lower case are no one's name.
+                score -= 0.6
             nationality = self._nationality_of(m, text) if focus_country else None
             if focus_country and m.kind is EntityKind.PERSON and nationality:
                 # "Which Lumerian rider": not the "Estovian rider Jarek Kallas".
@@ -1863,6 +1961,27 @@ class Answerer:
             highlight=(best.text,),
             kind=best.kind,
         )
+
+    def _asked_roles(self, frame: QuestionFrame, focus: str | None) -> tuple[frozenset[str], bool]:
+        """The role nouns a who-question asks the holder of ("Who is the chairman of ...",
+        "Who runs ..." -> director, head, ...), and whether it asks who took a role over
+        ("Who became the new Sultan?")."""
+        from assistant.knowledge.lexicon import lexicon
+
+        lex = lexicon()
+        roles: set[str] = set()
+        if focus and any(part in lex.title_heads_folded for part in focus.split("-")):
+            roles.add(focus)
+        verb = re.match(r"^\s*(?:and\s+)?who\s+([a-z]+)\b", frame.text, re.I)
+        if verb:
+            roles |= lex.role_verbs.get(fold(verb.group(1)), frozenset())
+        words = [fold(w) for w in re.findall(r"[\w'’-]+", frame.text)]
+        successor = bool(
+            verb and fold(verb.group(1)) in {"became", "becomes", "become", "succeeded", "replaced"}
+        ) or bool(set(words) & lex.successor_cues)
+        if successor:
+            roles |= {w for w in words if w in lex.title_heads_folded}
+        return frozenset(roles), successor
 
     def _agent_verb_spans(self, frame: QuestionFrame, text: str) -> list[tuple[int, int]]:
         """Where a sentence uses the verb of a who-question ("Which company leased ...",

@@ -393,3 +393,24 @@ def test_a_place_after_about_is_the_topic_not_the_setting(engine: Engine) -> Non
     answer = engine.ask("Who did Aster Quill speak with by phone about Mosul?")
     assert answer.answered
     assert "Bram Tovey" in answer.short
+
+
+# --- who: role holders ----------------------------------------------------------------------
+
+
+def test_a_possessive_owner_is_not_the_asked_noun(engine: Engine) -> None:
+    # "the Brannic Harbour Union's trade commissioner": the asked noun is the role, not the
+    # Union that owns it (and not a word after "of").
+    from assistant.qa.answerer import _who_focus
+
+    assert _who_focus("Who is the Brannic Harbour Union's trade commissioner?") == "commissioner"
+    assert _who_focus("Who is the commander-in-chief of the Pellan army?") == "commander-in-chief"
+    assert _who_focus("Which shipping company's shares rose?") == "company"
+    answer = engine.ask("Who is the Brannic Harbour Union's trade commissioner?")
+    assert "Ilka Worne" in answer.short
+
+
+def test_the_new_holder_of_a_role_is_the_successor_not_the_father(engine: Engine) -> None:
+    answer = engine.ask("Who became the new Grand Duke of Pellan after Orvo Quessar died?")
+    assert answer.answered
+    assert "Ruel Ostra" in answer.short and "Ansel" not in answer.short

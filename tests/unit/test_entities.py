@@ -365,3 +365,14 @@ def test_to_of_a_source_or_an_owner_is_no_place_cue() -> None:
     # A destination is still a place.
     m = one("Who travelled to Varnholm", "Varnholm", EntityRecognizer(question_mode=True))
     assert m.kind is EntityKind.PLACE
+
+
+def test_legislatures_laws_and_monitors_are_organisations() -> None:
+    sentence = (
+        "The House of Representatives voted to repeal the Fair Wages Act, the Estovian "
+        "Observatory said."
+    )
+    found = dict(names(sentence))
+    assert found.get("House of Representatives") == "organisation"
+    assert found.get("Fair Wages Act") == "organisation"
+    assert found.get("Estovian Observatory") == "organisation"
