@@ -36,6 +36,7 @@ from assistant.knowledge.meetings import (
 from assistant.knowledge.timex import format_iso
 from assistant.models import Answer, Article, Citation, EntityKind, Meeting
 from assistant.prompts import abbreviations
+from assistant.qa.answer_rules import answer_rules
 from assistant.qa.conversation import Conversation
 from assistant.qa.questions import QuestionFrame, parse_question
 from assistant.qa.templates import templates
@@ -176,7 +177,7 @@ _SETTLEMENT_FOCUS = frozenset("city cities town towns village villages capital p
 # The share of the question's words a sentence must hold to be offered as a fallback answer.
 FALLBACK_COVERAGE = 0.6
 # A candidate's own evidence must reach this before its sentence's score is added.
-MIN_CANDIDATE_SCORE = {"who_met": 0.4, "why": 0.3, "who": 0.35}
+MIN_CANDIDATE_SCORE = {"who_met": 0.4, "why": 0.3, "who": 0.35, "when": 0.2}
 # Rules that make a question's name a person for certain (a title, the article's own use).
 _CONFIRMED_PEOPLE = frozenset(
     {
@@ -2098,6 +2099,7 @@ class Answerer:
         asks_past = bool(
             re.match(r"^\s*(?:and\s+)?when\s+(?:did|was|were|had)\b", frame.text, re.I)
         )
+        predicate = self._predicate_stems(frame)
         for t in info.times:
             if fold(t.text) in asked:
                 continue
@@ -2123,12 +2125,7 @@ class Answerer:
             ) and t.kind in {"year", "bare_year", "relative_month", "month_year"}:
                 score += 0.3
             score += self._proximity(frame, info.text, t.start, t.end)
-            if re.search(
-                r"\b(?:since|until|till|before|after|by)\s+(?:[\w'-]+\s+){0,5}$",
-                info.text[max(0, t.start - 50) : t.start],
-            ):
-                # "since the walkout began on June 30": the time of something else.
-                score -= 0.8
+            score += self._time_of_other_event(predicate, info.text, t.start)
             if asks_past and _PLANNED.search(info.text[max(0, t.start - 60) : t.start]):
                 # "When did they meet?" is not answered by "they would meet again on Thursday".
                 score -= 0.5
@@ -2153,6 +2150,22 @@ class Answerer:
                 facts={"when_words": words, "when_iso": t.iso or ""},
                 highlight=(t.text,),
             )
+
+    def _time_of_other_event(self, predicate: frozenset[str], text: str, start: int) -> float:
+        """How much less a time dates the asked event for the clause it stands in: none in the
+        main clause, a little after "after", "by", "until" (a bound: "shortly after 2 a.m."),
+        much inside a clause of its own ("since Trump ended a call with him in February", ",
+        who served as ambassador from 2002") unless that clause holds the question's own words
+        ("after meeting with Turnbull late Thursday", ", which begins May 26")."""
+        rules = answer_rules()
+        before = text[max(0, start - 120) : start]
+        clause = re.split(r"[,;:()\"“”]|\s[-–—]\s", before)[-1]
+        opening = rules.time_clause.search(clause)
+        bound = rules.time_bound.search(clause)
+        if opening is None or (bound is not None and bound.start() <= opening.start()):
+            return -0.3 if bound else 0.0
+        inside = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(clause[opening.end() :])}
+        return 0.0 if predicate & inside else -0.8
 
     def _why(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info

@@ -54,6 +54,18 @@ def test_time_after_the_asked_predicate(engine: Engine) -> None:
     assert "Thursday" in answer.short and "Wednesday" not in answer.short
 
 
+def test_a_time_inside_a_clause_of_its_own_dates_another_event(engine: Engine) -> None:
+    # February is when the call ended ("since ..."); "after meeting with" is the meeting asked.
+    answer = engine.ask("When did Tamm and Ostra meet?")
+    assert "Thursday" in answer.short, answer.short
+
+
+def test_a_when_answer_needs_a_time_of_the_asked_event(engine: Engine) -> None:
+    # 2002 is when the speaker took office ("who served ... from 2002"), not when the vote is.
+    answer = engine.ask("When will the council vote on the Velby port levy?")
+    assert not answer.answered, answer.short
+
+
 # --- where ----------------------------------------------------------------------------------
 
 
