@@ -26,14 +26,28 @@ class WhenRules(StrictModel):
     _check = field_validator("bound", "clause")(classmethod(lambda cls, v: _compiles(v)))
 
 
+class WhyRules(StrictModel):
+    contrast: str
+    next_statement: str
+    anaphora: str
+
+    _check = field_validator("contrast", "next_statement", "anaphora")(
+        classmethod(lambda cls, v: _compiles(v))
+    )
+
+
 class AnswerRuleFile(StrictModel):
     when: WhenRules
+    why: WhyRules
 
 
 @dataclass(frozen=True)
 class AnswerRules:
     time_bound: re.Pattern[str]
     time_clause: re.Pattern[str]
+    contrast: re.Pattern[str]
+    next_statement: re.Pattern[str]
+    anaphora: re.Pattern[str]
 
 
 @cache
@@ -42,4 +56,7 @@ def answer_rules() -> AnswerRules:
     return AnswerRules(
         time_bound=re.compile(data.when.bound, re.IGNORECASE),
         time_clause=re.compile(data.when.clause, re.IGNORECASE),
+        contrast=re.compile(data.why.contrast, re.IGNORECASE),
+        next_statement=re.compile(data.why.next_statement, re.IGNORECASE),
+        anaphora=re.compile(data.why.anaphora, re.IGNORECASE),
     )

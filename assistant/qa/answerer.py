@@ -2216,20 +2216,96 @@ class Answerer:
                 rule=purpose.rule,
                 highlight=(purpose.value,),
             )
+        yield from self._purpose_stated_next(scored)
         # Causes, strongest cue first: "because", "in retaliation for", then "after", "amid".
         for own, pattern in _CAUSE_CUES:
             reasons = list(pattern.finditer(info.text))
             for reason in reasons:
-                short = trim_words(_QUOTE_END.split(reason.group(0))[0], 30).rstrip(".,")
+                short = _QUOTE_END.split(reason.group(0))[0]
+                short = answer_rules().contrast.split(short)[0]
+                short = trim_words(short, 30).rstrip(".,")
+                extra: list[tuple[Article, int]] = []
+                referent = self._referent(scored, short)
+                if referent is not None:
+                    # "over this issue": what the issue is, from the sentences before.
+                    short, index = referent
+                    extra = [(scored.article, index)] if index >= 0 else []
                 yield Candidate(
                     short=short,
                     score=own + self._attachment(predicate, info.text, reason.start(), short),
                     sentence=scored,
-                    rule="reason-clause",
+                    rule="reason-clause" + (":referent" if referent else ""),
                     highlight=(reason.group(0),),
+                    extra_sentences=extra,
                 )
-            if reasons:
+            if any(not self._other_clause_holds(predicate, info.text, r.start()) for r in reasons):
+                # A weaker cue is looked for only if these all explain another clause.
                 break
+
+    def _purpose_stated_next(self, scored: Scored) -> Iterable[Candidate]:
+        """The purpose of an act reported by the next sentence with a noun for the act: "On
+        Monday the police chief barred rescue ships from Sicily's ports. He said the move was
+        designed to ease the burden on police." """
+        sentences = self.analyses.get(scored.article).sentences
+        index = scored.info.index + 1
+        if index <= 0 or index >= len(sentences):
+            return
+        text = sentences[index].text
+        statement = answer_rules().next_statement.match(text)
+        if statement is None:
+            return
+        start = statement.end() - len(statement.group().split()[-1])
+        clause = answer_rules().contrast.split(_QUOTE_END.split(text[start:])[0])[0]
+        clause = trim_words(clause, 30).rstrip(".,")
+        if len(clause.split()) < 3:
+            return
+        yield Candidate(
+            short=clause,
+            score=0.9,
+            sentence=scored,
+            rule="purpose:stated-next",
+            highlight=(clause,),
+            extra_sentences=[(scored.article, index)],
+        )
+
+    def _referent(self, scored: Scored, reason: str) -> tuple[str, int] | None:
+        """What a reason that only points back refers to ("over this issue", "over the
+        agreement"): the nearest earlier phrase ending in the same noun with words before it
+        ("a maritime border agreement"), else, after "this"/"that", the sentence just before."""
+        pointer = answer_rules().anaphora.match(reason)
+        if pointer is None:
+            return None
+        analysis = self.analyses.get(scored.article)
+        noun = pointer.group(2)
+        phrase = re.compile(
+            r"\b((?:(?-i:[A-Za-z][\w'’-]*)\s+){1,4}?)" + re.escape(noun) + r"\b", re.I
+        )
+        index = scored.info.index
+        # The sentences just before, then the headline, which names the story's main thing.
+        earlier_infos = [analysis.sentences[i] for i in range(index - 1, max(-1, index - 4), -1)]
+        if analysis.title is not None and index > 0:
+            earlier_infos.append(analysis.title)
+        for info in earlier_infos:
+            text, earlier = info.text, info.index
+            for match in reversed(list(phrase.finditer(text))):
+                # Only the words that describe the noun, read back from it: a determiner or
+                # a verb ("signed", "denounces") ends them.
+                words: list[str] = []
+                for word in reversed(match.group(1).split()):
+                    lower = word.lower()
+                    if (
+                        lower in self.tokenizer.stopwords
+                        or lower.endswith("ed")
+                        or (word.islower() and lower.endswith("s") and not lower.endswith("ss"))
+                    ):
+                        break
+                    words.insert(0, word)
+                if words:
+                    return f"{reason.split()[0]} the {' '.join(words)} {noun}", earlier
+        if pointer.group(1).lower() in {"this", "that", "these", "those"} and index > 0:
+            before = analysis.sentences[index - 1].text
+            return f"{reason}: {trim_words(before, 30).rstrip('.')}", index - 1
+        return None
 
     def _named_only_inside(self, frame: QuestionFrame, text: str, start: int, clause: str) -> int:
         """How many of the question's places and organisations a sentence names only inside a
@@ -2261,11 +2337,31 @@ class Answerer:
         question's words ("because ... why he has been charged") explains something else."""
         if not predicate:
             return 0.0
+        opening = self._clause_opening(text, start)
         before = {
-            self.tokenizer.stem(fold(w)) for w in _WORDS.findall(text[max(0, start - 70) : start])
+            self.tokenizer.stem(fold(w))
+            for w in _WORDS.findall(text[max(opening, start - 70) : start])
         }
         inside = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(clause)}
-        return 0.2 * min(len(predicate & before), 3) - 0.15 * min(len(predicate & inside), 2)
+        score = 0.2 * min(len(predicate & before), 3) - 0.15 * min(len(predicate & inside), 2)
+        return score - 0.2 * self._other_clause_holds(predicate, text, start)
+
+    def _clause_opening(self, text: str, start: int) -> int:
+        breaks = [m.end() for m in answer_rules().contrast.finditer(text, 0, start)]
+        return breaks[-1] if breaks else 0
+
+    def _other_clause_holds(self, predicate: frozenset[str], text: str, start: int) -> int:
+        """How many of the question's words only an earlier part of the sentence holds, past a
+        turn to another matter (", but ..."): "had poor relations over X, but the leaders spoke
+        ... to help each other" gives no reason for the poor relations after "but"."""
+        opening = self._clause_opening(text, start)
+        if not opening or not predicate:
+            return 0
+        own = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(text[opening:start])}
+        if predicate & own:
+            return 0
+        earlier = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(text[:opening])}
+        return min(len(predicate & earlier), 2)
 
     def _topic(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info

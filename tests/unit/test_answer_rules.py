@@ -35,6 +35,23 @@ def test_to_before_a_noun_is_no_purpose(engine: Engine) -> None:
     assert not answer.short.startswith("to reporters")
 
 
+def test_the_purpose_of_the_move_in_the_next_sentence(engine: Engine) -> None:
+    answer = engine.ask("Why did Pell bar cargo barges from mooring in Lessport?")
+    assert "ease the burden" in answer.short, answer.short
+
+
+def test_a_reason_that_points_back_says_what_it_points_to(engine: Engine) -> None:
+    # "over this issue": the issue is the agreement of the sentence before.
+    answer = engine.ask("Why did Kellmark recall its envoy to Quellia?")
+    assert "river boundary agreement" in answer.short, answer.short
+
+
+def test_a_purpose_past_but_explains_the_other_clause(engine: Engine) -> None:
+    # "to help each other" is why the ministers pledged, not why relations were frosty.
+    answer = engine.ask("Why had relations between Kellmark and Norvessa been frosty?")
+    assert "fishing rights" in answer.short, answer.short
+
+
 # --- question entities ----------------------------------------------------------------------
 
 
