@@ -116,7 +116,7 @@ _ROLE_PHRASE = re.compile(
 )
 # "Which building/temple/hall ...": the answer is a named site, not a city or a country.
 _BUILDING_FOCUS = frozenset(
-    "building venue temple palace hall hotel site house church cathedral stadium arena museum airport base residence office headquarters square".split()
+    "building venue temple palace hall hotel site house church cathedral stadium arena museum airport base residence office headquarters square hospital prison jail embassy consulate".split()
 )
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|to|at|inside|across|around)\s+(?:the\s+)?$", re.I)
 _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+)\b", re.I)
@@ -1333,12 +1333,16 @@ class Answerer:
         from assistant.knowledge.lexicon import city_countries
 
         country = fold(best.short)
+        cities = city_countries()
         for other in candidates[1:]:
             if other.score < best.score - _SPECIFIC_MARGIN:
                 break
-            if other.kind is EntityKind.PLACE and country in city_countries().get(
-                fold(other.short), frozenset()
-            ):
+            if other.kind is not EntityKind.PLACE:
+                continue
+            words = fold(other.short).split()
+            # A site named after a city of that country ("Baghdad International Airport") is
+            # as exact as the city, and more.
+            if any(country in cities.get(" ".join(words[:n]), frozenset()) for n in (1, 2, 3)):
                 log.append(f"{other.short!r} is more exact than {best.short!r}")
                 return other
         return best

@@ -179,6 +179,12 @@ def test_a_city_of_the_country_is_more_exact(engine: Engine) -> None:
     assert answer.short == "Bergen", answer.short
 
 
+def test_a_site_named_after_a_city_of_the_country_is_more_exact(engine: Engine) -> None:
+    # Norway in the lead, the hall in Bergen (a city the gazetteer puts in Norway) after it.
+    answer = engine.ask("Where did Brask go for salmon talks?")
+    assert answer.short == "Bergen Harbour Hall", answer.short
+
+
 def test_a_place_outside_a_place_phrase_is_no_setting(engine: Engine) -> None:
     # Oslo is what the storms battered, not where the talks are.
     answer = engine.ask("Where is Lind heading for fishing talks as storms batter Oslo?")
