@@ -198,6 +198,7 @@ _MEET_VERB = re.compile(
     r"\b(?:met|meet|meets|meeting|summit|gathered|convened|assembled|conferred|spoke|spoken|speak|speaks|talked|talk|talks|phoned|telephoned|hosted|hosts|host|received|receives|welcomed|welcomes|greeted|greets|alongside|joined|joins|visited|visits|between|sat\s+down|shook\s+hands|conversation|(?:phone|telephone)\s+call|called\s+(?=[A-Z]))\b",
     re.I,
 )
+_ASKS_MEETING = re.compile(r"\b(?:meet|met|meeting)\b", re.I)
 # The verbs of a why-question's own phrase ("what brought", "what prompted"), as stems.
 _WHY_PHRASE_STEMS = frozenset({"bring", "brought", "prompt", "caus", "led", "lead"})
 # A sentence whose subject is the event itself, named by a definite noun: it continues the
@@ -2012,6 +2013,10 @@ class Answerer:
                     meeting=meeting,
                 )
         focus_suffix = (frame.focus or "").rstrip("s")
+        if _ASKS_MEETING.search(frame.text) and not meetings and not _MEET_VERB.search(info.text):
+            # "Where did the two leaders meet?": a sentence that reports no meeting (a headline
+            # on the earthquake that brought them together) names no place of one.
+            return
         for m in info.mentions:
             if m.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}:
                 continue

@@ -185,6 +185,12 @@ def test_a_site_named_after_a_city_of_the_country_is_more_exact(engine: Engine) 
     assert answer.short == "Bergen Harbour Hall", answer.short
 
 
+def test_a_sentence_reporting_no_meeting_gives_no_meeting_place(engine: Engine) -> None:
+    # The governors only spoke by phone; the bay is where the earthquake struck.
+    answer = engine.ask("Where did Fenn and Skov meet after the earthquake?")
+    assert not answer.answered, answer.short
+
+
 def test_a_place_outside_a_place_phrase_is_no_setting(engine: Engine) -> None:
     # Oslo is what the storms battered, not where the talks are.
     answer = engine.ask("Where is Lind heading for fishing talks as storms batter Oslo?")
