@@ -176,6 +176,8 @@ _SITE_HEADS = frozenset(
 _SETTLEMENT_FOCUS = frozenset("city cities town towns village villages capital port".split())
 # The share of the question's words a sentence must hold to be offered as a fallback answer.
 FALLBACK_COVERAGE = 0.6
+# How closely a sentence must match a question that names nothing to anchor it.
+_UNNAMED_COVERAGE = 0.45
 # A candidate's own evidence must reach this before its sentence's score is added.
 MIN_CANDIDATE_SCORE = {"who_met": 0.4, "why": 0.3, "who": 0.35, "when": 0.2}
 # Rules that make a question's name a person for certain (a title, the article's own use).
@@ -1069,7 +1071,7 @@ class Answerer:
                 f"sentence {s.article.id}#{s.info.index} score={s.score:.2f} coverage={s.coverage:.2f}: {s.info.text[:100]}"
             )
         # Without a name to anchor it, a question's own words must match more closely.
-        needed = 0.25 if frame.strong_entities() else 0.45
+        needed = 0.25 if frame.strong_entities() else _UNNAMED_COVERAGE
         if frame.times and frame.strong_entities():
             # "in March 2025" is scored by the dates; as words it only dilutes the coverage of
             # what the question asks ("What did they discuss ... in March 2025?").
@@ -1176,6 +1178,11 @@ class Answerer:
         if extractor is None:
             return None
         least = 0.0 if self._only_names_asked(frame) else 0.15
+        if not frame.strong_entities() and frame.intent in _ANCHORED_INTENTS:
+            # Without a name to anchor it, the answer's own sentence must match the question as
+            # closely as the best sentence had to: "Where did the Turkish and Greek leaders
+            # meet?" is not answered by a sentence that shares only "Greek" and "leaders".
+            least = _UNNAMED_COVERAGE
         pool = [s for s in scored[:12] if s.coverage >= least]
         if frame.intent in _ANCHORED_INTENTS:
             pool = [s for s in pool if self._anchored(frame, s)]
@@ -2017,10 +2024,14 @@ class Answerer:
             # "Where did the two leaders meet?": a sentence that reports no meeting (a headline
             # on the earthquake that brought them together) names no place of one.
             return
+        # "According to the London Sunday Times": a place in a source's name is no setting.
+        sources = [(a.start(1), a.end(1)) for a in _SOURCE.finditer(info.text)]
         for m in info.mentions:
             if m.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}:
                 continue
             if fold(m.name) in exclude or self._in_question(frame, m.name):
+                continue
+            if any(start <= m.start < end for start, end in sources):
                 continue
             if not self._fits_focus(frame, m.name, m.kind):
                 continue

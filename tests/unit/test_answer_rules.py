@@ -191,6 +191,19 @@ def test_a_sentence_reporting_no_meeting_gives_no_meeting_place(engine: Engine) 
     assert not answer.answered, answer.short
 
 
+def test_a_place_in_the_name_of_the_source_is_no_setting(engine: Engine) -> None:
+    answer = engine.ask(
+        "Where could Varr travel for a summit with Hallem, according to the Sunday Times?"
+    )
+    assert answer.short == "Iceland", answer.short
+
+
+def test_an_unnamed_question_needs_a_close_answering_sentence(engine: Engine) -> None:
+    # Nothing names what the question is about; the sentence with a time shares only "flood".
+    answer = engine.ask("When did the lighthouse keepers' union count the flood damage?")
+    assert not answer.answered, answer.short
+
+
 def test_a_place_outside_a_place_phrase_is_no_setting(engine: Engine) -> None:
     # Oslo is what the storms battered, not where the talks are.
     answer = engine.ask("Where is Lind heading for fishing talks as storms batter Oslo?")
