@@ -36,6 +36,7 @@ from assistant.knowledge.meetings import (
 from assistant.knowledge.timex import format_iso
 from assistant.models import Answer, Article, Citation, EntityKind, Meeting
 from assistant.prompts import abbreviations
+from assistant.qa.answer_rules import answer_rules
 from assistant.qa.conversation import Conversation
 from assistant.qa.questions import QuestionFrame, parse_question
 from assistant.qa.templates import templates
@@ -174,7 +175,7 @@ _ROLE_PHRASE = re.compile(
 )
 # "Which building/temple/hall ...": the answer is a named site, not a city or a country.
 _BUILDING_FOCUS = frozenset(
-    "building venue temple palace hall hotel site house church cathedral stadium arena museum airport base residence office headquarters square".split()
+    "building venue temple palace hall hotel site house church cathedral stadium arena museum airport base residence office headquarters square hospital prison jail embassy consulate".split()
 )
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|to|at|inside|across|around)\s+(?:the\s+)?$", re.I)
 _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+)\b", re.I)
@@ -234,8 +235,10 @@ _SITE_HEADS = frozenset(
 _SETTLEMENT_FOCUS = frozenset("city cities town towns village villages capital port".split())
 # The share of the question's words a sentence must hold to be offered as a fallback answer.
 FALLBACK_COVERAGE = 0.6
+# How closely a sentence must match a question that names nothing to anchor it.
+_UNNAMED_COVERAGE = 0.45
 # A candidate's own evidence must reach this before its sentence's score is added.
-MIN_CANDIDATE_SCORE = {"who_met": 0.4, "why": 0.3, "who": 0.35}
+MIN_CANDIDATE_SCORE = {"who_met": 0.4, "why": 0.3, "who": 0.35, "when": 0.2}
 # Rules that make a question's name a person for certain (a title, the article's own use).
 _CONFIRMED_PEOPLE = frozenset(
     {
@@ -256,6 +259,7 @@ _MEET_VERB = re.compile(
     r"\b(?:met|meet|meets|meeting|summit|gathered|convened|assembled|conferred|spoke|spoken|speak|speaks|talked|talk|talks|phoned|telephoned|hosted|hosts|host|received|receives|welcomed|welcomes|greeted|greets|alongside|joined|joins|visited|visits|between|sat\s+down|shook\s+hands|conversation|(?:phone|telephone)\s+call|called\s+(?=[A-Z]))\b",
     re.I,
 )
+_ASKS_MEETING = re.compile(r"\b(?:meet|met|meeting)\b", re.I)
 # The verbs of a why-question's own phrase ("what brought", "what prompted"), as stems.
 _WHY_PHRASE_STEMS = frozenset({"bring", "brought", "prompt", "caus", "led", "lead"})
 # A sentence whose subject is the event itself, named by a definite noun: it continues the
@@ -1133,7 +1137,7 @@ class Answerer:
                 f"sentence {s.article.id}#{s.info.index} score={s.score:.2f} coverage={s.coverage:.2f}: {s.info.text[:100]}"
             )
         # Without a name to anchor it, a question's own words must match more closely.
-        needed = 0.25 if frame.strong_entities() else 0.45
+        needed = 0.25 if frame.strong_entities() else _UNNAMED_COVERAGE
         if frame.times and frame.strong_entities():
             # "in March 2025" is scored by the dates; as words it only dilutes the coverage of
             # what the question asks ("What did they discuss ... in March 2025?").
@@ -1240,6 +1244,11 @@ class Answerer:
         if extractor is None:
             return None
         least = 0.0 if self._only_names_asked(frame) else 0.15
+        if not frame.strong_entities() and frame.intent in _ANCHORED_INTENTS:
+            # Without a name to anchor it, the answer's own sentence must match the question as
+            # closely as the best sentence had to: "Where did the Turkish and Greek leaders
+            # meet?" is not answered by a sentence that shares only "Greek" and "leaders".
+            least = _UNNAMED_COVERAGE
         pool = [s for s in scored[:12] if s.coverage >= least]
         if frame.intent in _ANCHORED_INTENTS:
             pool = [s for s in pool if self._anchored(frame, s)]
@@ -1408,12 +1417,16 @@ class Answerer:
         from assistant.knowledge.lexicon import city_countries
 
         country = fold(best.short)
+        cities = city_countries()
         for other in candidates[1:]:
             if other.score < best.score - _SPECIFIC_MARGIN:
                 break
-            if other.kind is EntityKind.PLACE and country in city_countries().get(
-                fold(other.short), frozenset()
-            ):
+            if other.kind is not EntityKind.PLACE:
+                continue
+            words = fold(other.short).split()
+            # A site named after a city of that country ("Baghdad International Airport") is
+            # as exact as the city, and more.
+            if any(country in cities.get(" ".join(words[:n]), frozenset()) for n in (1, 2, 3)):
                 log.append(f"{other.short!r} is more exact than {best.short!r}")
                 return other
         return best
@@ -2131,10 +2144,18 @@ class Answerer:
                     meeting=meeting,
                 )
         focus_suffix = (frame.focus or "").rstrip("s")
+        if _ASKS_MEETING.search(frame.text) and not meetings and not _MEET_VERB.search(info.text):
+            # "Where did the two leaders meet?": a sentence that reports no meeting (a headline
+            # on the earthquake that brought them together) names no place of one.
+            return
+        # "According to the London Sunday Times": a place in a source's name is no setting.
+        sources = [(a.start(1), a.end(1)) for a in _SOURCE.finditer(info.text)]
         for m in info.mentions:
             if m.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}:
                 continue
             if fold(m.name) in exclude or self._in_question(frame, m.name):
+                continue
+            if any(start <= m.start < end for start, end in sources):
                 continue
             if not self._fits_focus(frame, m.name, m.kind):
                 continue
@@ -2222,6 +2243,7 @@ class Answerer:
         asks_past = bool(
             re.match(r"^\s*(?:and\s+)?when\s+(?:did|was|were|had)\b", frame.text, re.I)
         )
+        predicate = self._predicate_stems(frame)
         for t in info.times:
             if fold(t.text) in asked:
                 continue
@@ -2247,12 +2269,7 @@ class Answerer:
             ) and t.kind in {"year", "bare_year", "relative_month", "month_year"}:
                 score += 0.3
             score += self._proximity(frame, info.text, t.start, t.end)
-            if re.search(
-                r"\b(?:since|until|till|before|after|by)\s+(?:[\w'-]+\s+){0,5}$",
-                info.text[max(0, t.start - 50) : t.start],
-            ):
-                # "since the walkout began on June 30": the time of something else.
-                score -= 0.8
+            score += self._time_of_other_event(predicate, info.text, t.start)
             if asks_past and _PLANNED.search(info.text[max(0, t.start - 60) : t.start]):
                 # "When did they meet?" is not answered by "they would meet again on Thursday".
                 score -= 0.5
@@ -2277,6 +2294,22 @@ class Answerer:
                 facts={"when_words": words, "when_iso": t.iso or ""},
                 highlight=(t.text,),
             )
+
+    def _time_of_other_event(self, predicate: frozenset[str], text: str, start: int) -> float:
+        """How much less a time dates the asked event for the clause it stands in: none in the
+        main clause, a little after "after", "by", "until" (a bound: "shortly after 2 a.m."),
+        much inside a clause of its own ("since Trump ended a call with him in February", ",
+        who served as ambassador from 2002") unless that clause holds the question's own words
+        ("after meeting with Turnbull late Thursday", ", which begins May 26")."""
+        rules = answer_rules()
+        before = text[max(0, start - 120) : start]
+        clause = re.split(r"[,;:()\"“”]|\s[-–—]\s", before)[-1]
+        opening = rules.time_clause.search(clause)
+        bound = rules.time_bound.search(clause)
+        if opening is None or (bound is not None and bound.start() <= opening.start()):
+            return -0.3 if bound else 0.0
+        inside = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(clause[opening.end() :])}
+        return 0.0 if predicate & inside else -0.8
 
     def _why(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
@@ -2327,20 +2360,96 @@ class Answerer:
                 rule=purpose.rule,
                 highlight=(purpose.value,),
             )
+        yield from self._purpose_stated_next(scored)
         # Causes, strongest cue first: "because", "in retaliation for", then "after", "amid".
         for own, pattern in _CAUSE_CUES:
             reasons = list(pattern.finditer(info.text))
             for reason in reasons:
-                short = trim_words(_QUOTE_END.split(reason.group(0))[0], 30).rstrip(".,")
+                short = _QUOTE_END.split(reason.group(0))[0]
+                short = answer_rules().contrast.split(short)[0]
+                short = trim_words(short, 30).rstrip(".,")
+                extra: list[tuple[Article, int]] = []
+                referent = self._referent(scored, short)
+                if referent is not None:
+                    # "over this issue": what the issue is, from the sentences before.
+                    short, index = referent
+                    extra = [(scored.article, index)] if index >= 0 else []
                 yield Candidate(
                     short=short,
                     score=own + self._attachment(predicate, info.text, reason.start(), short),
                     sentence=scored,
-                    rule="reason-clause",
+                    rule="reason-clause" + (":referent" if referent else ""),
                     highlight=(reason.group(0),),
+                    extra_sentences=extra,
                 )
-            if reasons:
+            if any(not self._other_clause_holds(predicate, info.text, r.start()) for r in reasons):
+                # A weaker cue is looked for only if these all explain another clause.
                 break
+
+    def _purpose_stated_next(self, scored: Scored) -> Iterable[Candidate]:
+        """The purpose of an act reported by the next sentence with a noun for the act: "On
+        Monday the police chief barred rescue ships from Sicily's ports. He said the move was
+        designed to ease the burden on police." """
+        sentences = self.analyses.get(scored.article).sentences
+        index = scored.info.index + 1
+        if index <= 0 or index >= len(sentences):
+            return
+        text = sentences[index].text
+        statement = answer_rules().next_statement.match(text)
+        if statement is None:
+            return
+        start = statement.end() - len(statement.group().split()[-1])
+        clause = answer_rules().contrast.split(_QUOTE_END.split(text[start:])[0])[0]
+        clause = trim_words(clause, 30).rstrip(".,")
+        if len(clause.split()) < 3:
+            return
+        yield Candidate(
+            short=clause,
+            score=0.9,
+            sentence=scored,
+            rule="purpose:stated-next",
+            highlight=(clause,),
+            extra_sentences=[(scored.article, index)],
+        )
+
+    def _referent(self, scored: Scored, reason: str) -> tuple[str, int] | None:
+        """What a reason that only points back refers to ("over this issue", "over the
+        agreement"): the nearest earlier phrase ending in the same noun with words before it
+        ("a maritime border agreement"), else, after "this"/"that", the sentence just before."""
+        pointer = answer_rules().anaphora.match(reason)
+        if pointer is None:
+            return None
+        analysis = self.analyses.get(scored.article)
+        noun = pointer.group(2)
+        phrase = re.compile(
+            r"\b((?:(?-i:[A-Za-z][\w'’-]*)\s+){1,4}?)" + re.escape(noun) + r"\b", re.I
+        )
+        index = scored.info.index
+        # The sentences just before, then the headline, which names the story's main thing.
+        earlier_infos = [analysis.sentences[i] for i in range(index - 1, max(-1, index - 4), -1)]
+        if analysis.title is not None and index > 0:
+            earlier_infos.append(analysis.title)
+        for info in earlier_infos:
+            text, earlier = info.text, info.index
+            for match in reversed(list(phrase.finditer(text))):
+                # Only the words that describe the noun, read back from it: a determiner or
+                # a verb ("signed", "denounces") ends them.
+                words: list[str] = []
+                for word in reversed(match.group(1).split()):
+                    lower = word.lower()
+                    if (
+                        lower in self.tokenizer.stopwords
+                        or lower.endswith("ed")
+                        or (word.islower() and lower.endswith("s") and not lower.endswith("ss"))
+                    ):
+                        break
+                    words.insert(0, word)
+                if words:
+                    return f"{reason.split()[0]} the {' '.join(words)} {noun}", earlier
+        if pointer.group(1).lower() in {"this", "that", "these", "those"} and index > 0:
+            before = analysis.sentences[index - 1].text
+            return f"{reason}: {trim_words(before, 30).rstrip('.')}", index - 1
+        return None
 
     def _named_only_inside(self, frame: QuestionFrame, text: str, start: int, clause: str) -> int:
         """How many of the question's places and organisations a sentence names only inside a
@@ -2372,11 +2481,31 @@ class Answerer:
         question's words ("because ... why he has been charged") explains something else."""
         if not predicate:
             return 0.0
+        opening = self._clause_opening(text, start)
         before = {
-            self.tokenizer.stem(fold(w)) for w in _WORDS.findall(text[max(0, start - 70) : start])
+            self.tokenizer.stem(fold(w))
+            for w in _WORDS.findall(text[max(opening, start - 70) : start])
         }
         inside = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(clause)}
-        return 0.2 * min(len(predicate & before), 3) - 0.15 * min(len(predicate & inside), 2)
+        score = 0.2 * min(len(predicate & before), 3) - 0.15 * min(len(predicate & inside), 2)
+        return score - 0.2 * self._other_clause_holds(predicate, text, start)
+
+    def _clause_opening(self, text: str, start: int) -> int:
+        breaks = [m.end() for m in answer_rules().contrast.finditer(text, 0, start)]
+        return breaks[-1] if breaks else 0
+
+    def _other_clause_holds(self, predicate: frozenset[str], text: str, start: int) -> int:
+        """How many of the question's words only an earlier part of the sentence holds, past a
+        turn to another matter (", but ..."): "had poor relations over X, but the leaders spoke
+        ... to help each other" gives no reason for the poor relations after "but"."""
+        opening = self._clause_opening(text, start)
+        if not opening or not predicate:
+            return 0
+        own = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(text[opening:start])}
+        if predicate & own:
+            return 0
+        earlier = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(text[:opening])}
+        return min(len(predicate & earlier), 2)
 
     def _topic(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info

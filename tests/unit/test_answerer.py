@@ -312,12 +312,6 @@ def test_when_does_not_repeat_the_month(engine: Engine) -> None:
     assert engine.ask("When will Brandt come back?").short in {"September", "September 2026"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="answerer: 'the fire chief' is not a role phrase (_ROLE_PHRASE), the question has no "
-    "strong entity, and the who-met rule answers from the Kelmora story ('Oskar Maelund and "
-    "Irena Tallis met.'), an article that never mentions a fire chief",
-)
 def test_role_question_is_not_answered_from_an_unrelated_article(engine: Engine) -> None:
     answer = engine.ask("Who did the fire chief meet?")
     assert not answer.answered or cited(answer) <= {LOWMERE}

@@ -21,11 +21,13 @@ from assistant.prompts import (
     load_prompt,
     load_toml,
 )
+from assistant.qa.answer_rules import AnswerRuleFile
 from assistant.qa.questions import IntentFile
 from assistant.qa.templates import TemplateFile
 
 MODELS: dict[str, type[BaseModel]] = {
     "abbreviations": Abbreviations,
+    "answer_rules": AnswerRuleFile,
     "answers": TemplateFile,
     "furniture": Furniture,
     "intents": IntentFile,

@@ -67,6 +67,7 @@ def test_meeting_verbs_stay_who_met(question: str) -> None:
         "which building did they meet in",
         "At which venue did they meet?",
         "What country did Ardelean visit?",
+        "Which hospital was the injured mayor taken to?",
         "Where?",
     ],
 )

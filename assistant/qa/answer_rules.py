@@ -1,0 +1,62 @@
+"""Patterns of the answer extractors, from `prompts/answer_rules.toml` (checked at load)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import field_validator
+
+from assistant.prompts import StrictModel, load_prompt
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern, re.IGNORECASE)
+    except re.error as error:
+        raise ValueError(f"bad regular expression {pattern!r}: {error}") from None
+    return pattern
+
+
+class WhenRules(StrictModel):
+    bound: str
+    clause: str
+
+    _check = field_validator("bound", "clause")(classmethod(lambda cls, v: _compiles(v)))
+
+
+class WhyRules(StrictModel):
+    contrast: str
+    next_statement: str
+    anaphora: str
+
+    _check = field_validator("contrast", "next_statement", "anaphora")(
+        classmethod(lambda cls, v: _compiles(v))
+    )
+
+
+class AnswerRuleFile(StrictModel):
+    when: WhenRules
+    why: WhyRules
+
+
+@dataclass(frozen=True)
+class AnswerRules:
+    time_bound: re.Pattern[str]
+    time_clause: re.Pattern[str]
+    contrast: re.Pattern[str]
+    next_statement: re.Pattern[str]
+    anaphora: re.Pattern[str]
+
+
+@cache
+def answer_rules() -> AnswerRules:
+    data = load_prompt("answer_rules", AnswerRuleFile)
+    return AnswerRules(
+        time_bound=re.compile(data.when.bound, re.IGNORECASE),
+        time_clause=re.compile(data.when.clause, re.IGNORECASE),
+        contrast=re.compile(data.why.contrast, re.IGNORECASE),
+        next_statement=re.compile(data.why.next_statement, re.IGNORECASE),
+        anaphora=re.compile(data.why.anaphora, re.IGNORECASE),
+    )
