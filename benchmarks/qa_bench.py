@@ -11,8 +11,9 @@ tables are paid as a user pays them.
 
 Printed: the index build (the first run, cache empty unless --cache-dir is given); for each
 --workers value the batch rate from its own summary line (questions / time from the first
-question to the last row written, start-up excluded) and the whole command's wall time (start-up
-included), median of --runs; `ask` wall time over --asks questions (median, p95, max), each a
+question to the last row written, start-up excluded), the whole command's wall time (start-up
+included) and its CPU time with its workers' (what other load on the machine changes least),
+median of --runs; `ask` wall time over --asks questions (median, p95, max), each a
 whole command; and the load average before and after, since the machine may be shared.
 """
 
@@ -22,6 +23,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -41,8 +43,21 @@ def default_inputs() -> tuple[Path, list[Path]]:
 
 
 def newsdesk(*args: str | Path) -> tuple[float, subprocess.CompletedProcess[str]]:
+    seconds, _, result = timed_newsdesk(*args)
+    return seconds, result
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def timed_newsdesk(*args: str | Path) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """Wall seconds, CPU seconds of the command and every process it started (its batch
+    workers; less sensitive than wall time to other load on the machine), and the result."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    cpu = _children_cpu()
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "assistant", *map(str, args)],
@@ -53,9 +68,10 @@ def newsdesk(*args: str | Path) -> tuple[float, subprocess.CompletedProcess[str]
         check=False,
     )
     seconds = time.perf_counter() - started
+    cpu = _children_cpu() - cpu
     if result.returncode != 0:
         raise SystemExit(f"newsdesk {' '.join(map(str, args))} failed:\n{result.stderr}")
-    return seconds, result
+    return seconds, cpu, result
 
 
 def questions_of(files: list[Path]) -> list[str]:
@@ -99,14 +115,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cores: {os.cpu_count()}; load average before: {load_before[0]:.2f}")
         print(f"first open (index build unless the cache was warm): {build:.1f} s wall")
         print()
-        print("| batch workers | rate (summary line) | whole command, wall |")
-        print("|---|---|---|")
+        print("| batch workers | rate (summary line) | whole command, wall | CPU, all processes |")
+        print("|---|---|---|---|")
         for workers in [int(w) for w in args.workers.split(",") if w.strip()]:
-            rates, walls = [], []
+            rates, walls, cpus = [], [], []
             for _ in range(args.runs):
-                wall, result = newsdesk(
+                wall, cpu, result = timed_newsdesk(
                     "batch", batch_file, "--out", os.devnull, "--workers", str(workers), *common
                 )
+                cpus.append(cpu)
                 found = SUMMARY.search(result.stderr)
                 if found is None:
                     raise SystemExit(f"no summary line in: {result.stderr}")
@@ -115,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             rate = statistics.median(rates)
             print(
                 f"| {workers} | {rate:.1f} questions/s (runs: {', '.join(f'{r:.0f}' for r in rates)}) "
-                f"| {statistics.median(walls):.2f} s |"
+                f"| {statistics.median(walls):.2f} s | {statistics.median(cpus):.2f} s |"
             )
         print()
         step = max(1, len(questions) // max(1, args.asks))
