@@ -166,6 +166,10 @@ class EntityRecognizer:
         if rest and rest[0] == "of" and len(rest) >= 2:
             title += rest[:2]
             rest = rest[2:]
+            # "Director of National Intelligence Dan Coats": the field goes on while its words
+            # are the lexicon's and a two-word name is left.
+            while len(rest) > 2 and (rest[0] in lex.title_modifiers or rest[0] in lex.org_suffixes):
+                title.append(rest.pop(0))
         return title, rest
 
     def classify(self, span: str, before: str, after: str) -> Mention | None:
@@ -286,6 +290,14 @@ class EntityRecognizer:
             return self._simple(text, EntityKind.PLACE, "place-of")
         if folded in lex.group_nouns or folded in lex.nationalities:
             return None
+        if len(words) >= 2 and any(
+            w.endswith("s") and w[:-1] in lex.title_heads and (i > 0 or words[1] == "of")
+            for i, w in enumerate(words)
+        ):
+            # "Joint Chiefs of Staff", "Board of Governors", "Council of Ministers": titles in
+            # the plural name a body, never one person ("Representatives Eliot Engel" leads a
+            # list of people with theirs).
+            return self._simple(text, EntityKind.ORGANISATION, "title-plural")
         known = self._known_person(words)
         if known is not None:
             record = self.people[known]
@@ -424,6 +436,7 @@ class EntityRecognizer:
             first, rest = pieces[0].split("-", 1)
             pieces = [first, rest]
         pieces = [q for p in pieces for q in self._split_of(p)]
+        pieces = [q for p in pieces for q in self._split_org_lead(p)]
         if pieces != [part]:
             out = []
             cursor = start
@@ -479,11 +492,39 @@ class EntityRecognizer:
             and last not in self.lex.org_suffixes
             and last not in self.lex.place_suffixes
             and last not in self.lex.title_heads
+            # "United Metalworkers of Valdoria": an organisation's word opens it.
+            and left_words[left_words[0].lower() == "the"] not in self.lex.org_suffixes
             and not any(
                 w in self.lex.title_heads or w in self.lex.title_modifiers for w in left_words
             )
         ):
             return [left, right]
+        return [text]
+
+    def _split_org_lead(self, text: str) -> list[str]:
+        """'Senate Foreign Relations Committee Chairman Bob Corker', 'Valdoria Motors CEO Dario
+        Lucan', 'Atomic Energy Organization Ali Akbar Salehi': an organisation's name written
+        before its officer's name is two entities, or the whole run is neither's."""
+        words = text.split()
+        lex = self.lex
+        for i in range(len(words) - 3, 0, -1):
+            if words[i].rstrip(".,") not in lex.org_suffixes:
+                continue
+            rest = words[i + 1 :]
+            title, name = self._title_split(rest)
+            if any(fold(w) in _COMMON_CAPITALISED for w in name) or any(
+                w in lex.org_suffixes or w in lex.place_suffixes or w in lex.title_heads
+                for w in name
+            ):
+                return [text]
+            shaped = all(
+                (w[:1].isupper() and not w.isupper())
+                or (w in _TRAILING_PARTICLES and w not in {"of", "the", "and", "for"})
+                for w in name
+            )
+            if shaped and (1 if title else 2) <= len(name) <= 3:
+                return [" ".join(words[: i + 1]), " ".join(rest)]
+            return [text]
         return [text]
 
     def _classify_one(

@@ -2337,6 +2337,10 @@ class Answerer:
                 continue
             # The event's purpose may sit in a later sentence ("The visit aims to ...").
             own = 1.0 if meeting.purpose.sentence == info.index else 0.9
+            if predicate and not predicate & self._meeting_stems():
+                # "What brought Hartwig to the port?" asks about the trip, not the talks she
+                # held there: a meeting's purpose is then no better than any clause's.
+                own -= 0.3
             if names_subject(meeting.purpose.value):
                 own -= 0.3
             yield Candidate(

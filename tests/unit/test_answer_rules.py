@@ -468,3 +468,26 @@ def test_the_new_holder_of_a_role_is_the_successor_not_the_father(engine: Engine
     answer = engine.ask("Who became the new Grand Duke of Pellan after Orvo Quessar died?")
     assert answer.answered
     assert "Ruel Ostra" in answer.short and "Ansel" not in answer.short
+
+
+# --- who ------------------------------------------------------------------------------------
+
+
+def test_an_officer_named_after_the_organisation_is_found(engine: Engine) -> None:
+    # "Senate Foreign Relations Committee Chairman Edwin Harlow": a body, then its officer.
+    answer = engine.ask("Who is the chairman of the Senate Foreign Relations Committee?")
+    assert answer.short == "Edwin Harlow", answer.short
+
+
+def test_a_chairman_of_a_plural_titled_body(engine: Engine) -> None:
+    # "the Chairman of the Joint Chiefs of Staff, General Ivo Talven": the body is no person,
+    # and "Director of National Intelligence Piet Sorrow" is a director named Piet Sorrow.
+    answer = engine.ask("Who is the Chairman of the Joint Chiefs of Staff?")
+    assert answer.short == "Ivo Talven", answer.short
+
+
+def test_a_trip_is_not_explained_by_the_talks_held_on_it(engine: Engine) -> None:
+    # Once "Orvel Free Port Authority Director Sami Kell" is recognised, the later talks are a
+    # meeting with a purpose; the question asks why she came, not why she met him.
+    answer = engine.ask("What brought Mara Brannik to the Orvel Free Port?")
+    assert "weekly ferry services" in answer.short, answer.short

@@ -376,3 +376,29 @@ def test_legislatures_laws_and_monitors_are_organisations() -> None:
     assert found.get("House of Representatives") == "organisation"
     assert found.get("Fair Wages Act") == "organisation"
     assert found.get("Estovian Observatory") == "organisation"
+
+
+def test_an_organisation_before_its_officer_is_split() -> None:
+    found = names("Valdane Motors CEO Ilse Marrow met Harbour Board Chairman Tom Ekker.")
+    assert ("Valdane Motors", "organisation") in found
+    assert ("Ilse Marrow", "person") in found
+    assert ("Harbour Board", "organisation") in found
+    assert ("Tom Ekker", "person") in found
+    # Without a title, two or three name words after the organisation's name are a person.
+    assert ("Ossian Pell Varo", "person") in names(
+        "Head of Kessa's Atomic Energy Organization Ossian Pell Varo spoke."
+    )
+    # "the United Metalworkers of Valdoria" is one body, not a name "of" a country.
+    assert "Valdoria" not in [n for n, _ in names("He met the United Metalworkers of Valdoria.")]
+
+
+def test_a_title_of_a_field_runs_over_its_lexicon_words() -> None:
+    m = one("Director of National Intelligence Piet Sorrow spoke.", "Piet Sorrow")
+    assert m.title == "Director of National Intelligence"
+
+
+def test_plural_titles_name_a_body() -> None:
+    assert ("Joint Chiefs of Staff", "organisation") in names(
+        "He met the Joint Chiefs of Staff on Monday."
+    )
+    assert ("Board of Governors", "organisation") in names("The Board of Governors met.")
