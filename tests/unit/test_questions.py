@@ -69,6 +69,11 @@ def test_meeting_verbs_stay_who_met(question: str) -> None:
         "What country did Ardelean visit?",
         "Which hospital was the injured mayor taken to?",
         "Where?",
+        # A preposition before the place noun, with or without adjectives.
+        "In which part of Estovia does the firm hope to grow?",
+        "To which northern province is the army sending its tanks?",
+        "Off which country was the tanker seized?",
+        "At which university does Professor Hallam teach?",
     ],
 )
 def test_where(question: str) -> None:
@@ -84,6 +89,8 @@ def test_where(question: str) -> None:
         "On what date was the summit held?",
         "In what year did they first meet?",
         "And when?",
+        "On which day did the ministry ban the airline?",
+        "From what date will the new rules apply?",
     ],
 )
 def test_when(question: str) -> None:
@@ -101,6 +108,7 @@ def test_when(question: str) -> None:
         "What was the visit aimed at?",
         "For what reason did they meet?",
         "And why?",
+        "What reason did the ministry give for the ban?",
     ],
 )
 def test_why(question: str) -> None:
@@ -115,6 +123,7 @@ def test_why(question: str) -> None:
         "Which issues did they agree on?",
         "What topics did the talks cover?",
         "what did they talk about",
+        "Which two agreements did the ministers sign and discuss?",
     ],
 )
 def test_topic(question: str) -> None:
@@ -326,3 +335,19 @@ def test_lone_suffix_word_is_no_place() -> None:
 
 def test_left_out_of_a_meeting_is_a_who_question() -> None:
     assert detect_intent("Which party leader was left out of Talvi's meeting?")[0] == "who"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # A name that begins with a place noun is no place asked for.
+        ("Which State Department spokesman answered the charge?", "who"),
+        # "agreed" is the act of the one asked about, not what was agreed.
+        ("Which Estovian retailer agreed to buy the stores?", "who"),
+        # The other side of a meeting asked for at the end of the question.
+        ("The ban followed discussions with whom?", "who_met"),
+        ("Ardelean met with whom?", "who_met"),
+    ],
+)
+def test_intent_of_a_question_by_its_shape(question: str, intent: str) -> None:
+    assert detect_intent(question)[0] == intent
