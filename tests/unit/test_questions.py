@@ -347,6 +347,19 @@ def test_left_out_of_a_meeting_is_a_who_question() -> None:
         # The other side of a meeting asked for at the end of the question.
         ("The ban followed discussions with whom?", "who_met"),
         ("Ardelean met with whom?", "who_met"),
+        # The same asks in other words.
+        ("What was the date of the summit?", "when"),
+        ("What was the venue of the talks?", "where"),
+        ("Name the city where the two leaders met.", "where"),
+        ("What was behind the decision to close the border?", "why"),
+        ("What motivated Ardelean to visit Kelmora?", "why"),
+        ("What did Danek hope to achieve by visiting Halvik?", "why"),
+        ("What was Ardelean's goal in visiting Kelmora?", "why"),
+        ("On what grounds was the ban imposed?", "why"),
+        ("What was on the table at the summit?", "topic"),
+        ("What did the ministers focus on?", "topic"),
+        ("Name the official who chaired the meeting.", "who"),
+        ("What was the outcome of the talks?", "what"),
     ],
 )
 def test_intent_of_a_question_by_its_shape(question: str, intent: str) -> None:
