@@ -26,12 +26,22 @@ class WhenRules(StrictModel):
     _check = field_validator("bound", "clause")(classmethod(lambda cls, v: _compiles(v)))
 
 
+class CauseCue(StrictModel):
+    weight: float
+    pattern: str
+
+    _check = field_validator("pattern")(classmethod(lambda cls, v: _compiles(v)))
+
+
 class WhyRules(StrictModel):
+    causes: list[CauseCue]
+    prompted: str
     contrast: str
     next_statement: str
+    next_reason: str
     anaphora: str
 
-    _check = field_validator("contrast", "next_statement", "anaphora")(
+    _check = field_validator("prompted", "contrast", "next_statement", "next_reason", "anaphora")(
         classmethod(lambda cls, v: _compiles(v))
     )
 
@@ -45,8 +55,12 @@ class AnswerRuleFile(StrictModel):
 class AnswerRules:
     time_bound: re.Pattern[str]
     time_clause: re.Pattern[str]
+    # Each cue is followed by the reason it opens (group 1), at least a few characters of it.
+    causes: tuple[tuple[float, re.Pattern[str]], ...]
+    prompted: re.Pattern[str]
     contrast: re.Pattern[str]
     next_statement: re.Pattern[str]
+    next_reason: re.Pattern[str]
     anaphora: re.Pattern[str]
 
 
@@ -56,7 +70,13 @@ def answer_rules() -> AnswerRules:
     return AnswerRules(
         time_bound=re.compile(data.when.bound, re.IGNORECASE),
         time_clause=re.compile(data.when.clause, re.IGNORECASE),
+        causes=tuple(
+            (cue.weight, re.compile(cue.pattern + r"\s+(.{6,})", re.IGNORECASE))
+            for cue in data.why.causes
+        ),
+        prompted=re.compile(data.why.prompted, re.IGNORECASE),
         contrast=re.compile(data.why.contrast, re.IGNORECASE),
         next_statement=re.compile(data.why.next_statement, re.IGNORECASE),
+        next_reason=re.compile(data.why.next_reason, re.IGNORECASE),
         anaphora=re.compile(data.why.anaphora, re.IGNORECASE),
     )

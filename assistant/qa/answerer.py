@@ -143,23 +143,6 @@ def _attached_role(info: SentenceInfo, mention: Mention) -> str:
     return phrase
 
 
-_CAUSE_CUES = [
-    (own, re.compile(pattern + r"\s+(.{6,})", re.IGNORECASE))
-    for own, pattern in (
-        (
-            0.6,
-            r"\b(?:because(?:\s+of)?|due\s+to|owing\s+to|in\s+retaliation\s+for|in\s+response\s+to|as\s+a\s+result\s+of|on\s+behalf\s+of|reason\s+(?:for\s+[\w\s]+?\s+)?(?:was|is))",
-        ),
-        (0.45, r"\b(?:wanted\s+to|hoped\s+to|in\s+order\s+to|so\s+(?:that|as\s+to))"),
-        # "..., as the two countries seek a trade agreement": the aim behind the event.
-        (
-            0.45,
-            r"\bas\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:seek|seeks|try|tries|push|pushes|aim|aims|work|works|prepare|prepares|look|looks)",
-        ),
-        (0.35, r"\b(?:after|following|amid|as\s+it|as\s+they|as\s+he|as\s+she|since)"),
-        (0.2, r"\b(?:over|for)"),
-    )
-]
 _THING_NOUNS = r"(?:boat|ship|vessel|ferry|tanker|aircraft|plane|jet|cathedral|church|mosque|temple|hotel|building|tower|bridge|stadium|airport|station|river|lake|fire|blaze|storm|hurricane|typhoon|cyclone|earthquake|flood|attack|bombing|festival|race|marathon|tournament|game|match|film|book|album|exoplanet|planet|satellite|mission|spacecraft|rocket|operation|programme|program|project|bill|law|treaty|agreement|deal|company|party)"
 _THING_BEFORE = re.compile(_THING_NOUNS + r"\s+$", re.IGNORECASE)
 _THING_AFTER = re.compile(r"\s+(?:'s\s+)?" + _THING_NOUNS + r"\b", re.IGNORECASE)
@@ -205,8 +188,9 @@ _SUBJECT_BEFORE = re.compile(
 # "..., according to governor Sahin": who reports the answer, not what the answer says; the
 # source's name still counts as an entity.
 _ATTRIBUTION = re.compile(r",?\s*\baccording\s+to\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+){0,2}", re.I)
-# The end of a quotation: a comma or full stop before a closing quote mark.
-_QUOTE_END = re.compile(r"[,.][\"”]")
+# A quotation ends at punctuation then a quote mark, or at a quote mark right after a word
+# ("... for security reasons", a government official said).
+_QUOTE_END = re.compile(r"[,.][\"”]|(?<=\w)[\"”](?=[\s,.;]|$)")
 _EXCLUDED = re.compile(
     r"\b(?:left\s+out|excluded|not\s+invited|uninvited|absent|missing|barred|kept\s+out|shut\s+out)\b",
     re.I,
@@ -2353,6 +2337,8 @@ class Answerer:
                 extra_sentences=[(scored.article, meeting.purpose.sentence)],
             )
         for purpose, start in purpose_clauses(info):
+            if self._restates(predicate, purpose.value):
+                continue
             own = {"purpose:statement": 1.0, "purpose:generic": 0.4}.get(purpose.rule, 0.7)
             if names_subject(purpose.value):
                 own -= 0.3
@@ -2365,8 +2351,23 @@ class Answerer:
                 highlight=(purpose.value,),
             )
         yield from self._purpose_stated_next(scored)
+        for prompted in answer_rules().prompted.finditer(info.text):
+            # Only the cause of the act asked about: "prompted the minister to step down"
+            # answers why he stepped down.
+            if self.tokenizer.stem(prompted.group(2).lower()) not in predicate:
+                continue
+            if len(prompted.group(1).split()) < 2:
+                # "This prompted him to resign": a pointer alone says nothing.
+                continue
+            yield Candidate(
+                short=prompted.group(1),
+                score=0.8,
+                sentence=scored,
+                rule="reason-prompted",
+                highlight=(prompted.group(0),),
+            )
         # Causes, strongest cue first: "because", "in retaliation for", then "after", "amid".
-        for own, pattern in _CAUSE_CUES:
+        for own, pattern in answer_rules().causes:
             reasons = list(pattern.finditer(info.text))
             for reason in reasons:
                 short = _QUOTE_END.split(reason.group(0))[0]
@@ -2390,31 +2391,51 @@ class Answerer:
                 # A weaker cue is looked for only if these all explain another clause.
                 break
 
+    def _restates(self, predicate: frozenset[str], clause: str) -> bool:
+        """A "to" clause that only says again what the question asks about is no purpose of it:
+        "signs a decree to ban face veils" gives no reason why face veils were banned."""
+        words = [fold(w) for w in _WORDS.findall(clause)]
+        if len(words) < 2 or words[0] != "to":
+            return False
+        stems = [self.tokenizer.stem(w) for w in words[1:] if w not in self.tokenizer.stopwords]
+        if not stems or stems[0] != self.tokenizer.stem(words[1]) or stems[0] not in predicate:
+            return False
+        # "to resign on Friday" adds only a time; "to ban face veils in offices" the question.
+        return len(predicate & set(stems)) >= 2 or len(stems) <= 2
+
     def _purpose_stated_next(self, scored: Scored) -> Iterable[Candidate]:
         """The purpose of an act reported by the next sentence with a noun for the act: "On
         Monday the police chief barred rescue ships from Sicily's ports. He said the move was
         designed to ease the burden on police." """
         sentences = self.analyses.get(scored.article).sentences
-        index = scored.info.index + 1
-        if index <= 0 or index >= len(sentences):
+        first = scored.info.index + 1
+        if first <= 0 or first >= len(sentences):
             return
-        text = sentences[index].text
-        statement = answer_rules().next_statement.match(text)
-        if statement is None:
-            return
-        start = statement.end() - len(statement.group().split()[-1])
-        clause = answer_rules().contrast.split(_QUOTE_END.split(text[start:])[0])[0]
-        clause = trim_words(clause, 30).rstrip(".,")
-        if len(clause.split()) < 3:
-            return
-        yield Candidate(
-            short=clause,
-            score=0.9,
-            sentence=scored,
-            rule="purpose:stated-next",
-            highlight=(clause,),
-            extra_sentences=[(scored.article, index)],
-        )
+        # "The move was designed to ...", or what it followed: "This decision comes after ...";
+        # a sentence that quotes or explains the act may stand between the two.
+        for pattern, rule, reach in (
+            (answer_rules().next_statement, "purpose:stated-next", 1),
+            (answer_rules().next_reason, "reason:stated-next", 3),
+        ):
+            later = range(first, min(first + reach, len(sentences)))
+            found = next(((i, m) for i in later if (m := pattern.match(sentences[i].text))), None)
+            if found is None:
+                continue
+            index, statement = found
+            text = sentences[index].text
+            start = statement.end() - len(statement.group().split()[-1])
+            clause = answer_rules().contrast.split(_QUOTE_END.split(text[start:])[0])[0]
+            clause = trim_words(clause, 30).rstrip(".,")
+            if len(clause.split()) < 3:
+                continue
+            yield Candidate(
+                short=clause,
+                score=0.9,
+                sentence=scored,
+                rule=rule,
+                highlight=(clause,),
+                extra_sentences=[(scored.article, index)],
+            )
 
     def _referent(self, scored: Scored, reason: str) -> tuple[str, int] | None:
         """What a reason that only points back refers to ("over this issue", "over the

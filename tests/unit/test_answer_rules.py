@@ -52,6 +52,49 @@ def test_a_purpose_past_but_explains_the_other_clause(engine: Engine) -> None:
     assert "fishing rights" in answer.short, answer.short
 
 
+def test_a_purpose_that_restates_the_act_is_no_reason(engine: Engine) -> None:
+    # "prompted ... to resign on Friday" only says again what was done.
+    answer = engine.ask("Why did the Ulvik harbour master and his deputy resign?")
+    assert not answer.short.startswith("to resign"), answer.short
+
+
+def test_what_the_decision_came_after_a_sentence_later(engine: Engine) -> None:
+    # "This decision comes after ...", with another sentence between it and the order.
+    answer = engine.ask("Why did Dovren ban masks in town halls?")
+    assert "string of thefts" in answer.short, answer.short
+
+
+def test_in_retaliation_to(engine: Engine) -> None:
+    answer = engine.ask("Why did Renn say the militia had the right to strike back?")
+    assert "shelling of our villages" in answer.short, answer.short
+
+
+def test_concerned_that_gives_the_concern(engine: Engine) -> None:
+    answer = engine.ask("Why was Mavria concerned about the proposed fishing pact?")
+    assert "cod stocks" in answer.short, answer.short
+
+
+def test_in_support_of_a_call(engine: Engine) -> None:
+    answer = engine.ask("Why did thousands of dockers march through Varsk on Saturday?")
+    assert answer.short.startswith("in support of a call"), answer.short
+
+
+def test_while_he_remained_explains_a_delay(engine: Engine) -> None:
+    answer = engine.ask("Why was Brask late for his meeting with the Tessel mayor?")
+    assert "harbour budget" in answer.short, answer.short
+
+
+def test_for_reasons_ends_at_the_closing_quote(engine: Engine) -> None:
+    answer = engine.ask("Why did the police close the Old Bridge in Kessby?")
+    assert "security reasons" in answer.short, answer.short
+    assert "spokesman" not in answer.short, answer.short
+
+
+def test_what_prompted_the_act_is_its_reason(engine: Engine) -> None:
+    answer = engine.ask("Why did the Ulvik harbour master and his deputy resign?")
+    assert "flooding" in answer.short.lower(), answer.short
+
+
 # --- question entities ----------------------------------------------------------------------
 
 
