@@ -146,6 +146,14 @@ def _attached_role(info: SentenceInfo, mention: Mention) -> str:
 _THING_NOUNS = r"(?:boat|ship|vessel|ferry|tanker|aircraft|plane|jet|cathedral|church|mosque|temple|hotel|building|tower|bridge|stadium|airport|station|river|lake|fire|blaze|storm|hurricane|typhoon|cyclone|earthquake|flood|attack|bombing|festival|race|marathon|tournament|game|match|film|book|album|exoplanet|planet|satellite|mission|spacecraft|rocket|operation|programme|program|project|bill|law|treaty|agreement|deal|company|party)"
 _THING_BEFORE = re.compile(_THING_NOUNS + r"\s+$", re.IGNORECASE)
 _THING_AFTER = re.compile(r"\s+(?:'s\s+)?" + _THING_NOUNS + r"\b", re.IGNORECASE)
+# "the Chapecoense team", "the Houthi spokesperson", "Zelvan rebels": a name before a noun for a
+# body of people, or for someone speaking for one, names that body, not a person.
+_BODY_AFTER = re.compile(
+    r"\s+(?:team|club|squad|rebels?|militants?|militias?|fighters|movement|forces|army|"
+    r"government|administration|spokesman|spokeswoman|spokesperson|leadership|fans|players|"
+    r"supporters|delegation|officials|authorities|troops|insurgents|side)\b",
+    re.IGNORECASE,
+)
 _PLACE_OF_BEFORE = re.compile(
     r"\b(?:islands?|city|town|village|province|region|district|port|county|state|capital|suburb|island\s+nation)\s+of\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and)\s+)?$"
 )
@@ -830,6 +838,11 @@ class Answerer:
                     mention.kind = EntityKind.ORGANISATION
                     mention.rule = f"{mention.rule}+thing"
                     log.append(f"entity {mention.text!r} names a thing")
+                    continue
+                if mention.rule == "lone-name" and _BODY_AFTER.match(after):
+                    mention.kind = EntityKind.ORGANISATION
+                    mention.rule = f"{mention.rule}+body"
+                    log.append(f"entity {mention.text!r} names a body of people")
                     continue
             if mention.kind is not EntityKind.PERSON or mention.rule not in {
                 "lone-name",

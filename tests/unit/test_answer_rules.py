@@ -534,3 +534,11 @@ def test_a_trip_is_not_explained_by_the_talks_held_on_it(engine: Engine) -> None
     # meeting with a purpose; the question asks why she came, not why she met him.
     answer = engine.ask("What brought Mara Brannik to the Orvel Free Port?")
     assert "weekly ferry services" in answer.short, answer.short
+
+
+def test_a_name_before_a_noun_for_a_body_of_people_is_no_person(engine: Engine) -> None:
+    # "the Veloran team" is a club, not a person called Veloran (a person must be near the
+    # answer; on real news that dropped the sentence with the club's purpose).
+    answer = engine.ask("Why was the Veloran team travelling to Kessby?", explain=True)
+    assert "entity 'Veloran' names a body of people" in answer.explain
+    assert "final of the Northern Cup" in answer.short, answer.short
