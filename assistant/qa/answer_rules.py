@@ -22,8 +22,11 @@ def _compiles(pattern: str) -> str:
 class WhenRules(StrictModel):
     bound: str
     clause: str
+    complement: str
 
-    _check = field_validator("bound", "clause")(classmethod(lambda cls, v: _compiles(v)))
+    _check = field_validator("bound", "clause", "complement")(
+        classmethod(lambda cls, v: _compiles(v))
+    )
 
 
 class WhyRules(StrictModel):
@@ -45,6 +48,7 @@ class AnswerRuleFile(StrictModel):
 class AnswerRules:
     time_bound: re.Pattern[str]
     time_clause: re.Pattern[str]
+    time_complement: re.Pattern[str]
     contrast: re.Pattern[str]
     next_statement: re.Pattern[str]
     anaphora: re.Pattern[str]
@@ -56,6 +60,7 @@ def answer_rules() -> AnswerRules:
     return AnswerRules(
         time_bound=re.compile(data.when.bound, re.IGNORECASE),
         time_clause=re.compile(data.when.clause, re.IGNORECASE),
+        time_complement=re.compile(data.when.complement, re.IGNORECASE),
         contrast=re.compile(data.why.contrast, re.IGNORECASE),
         next_statement=re.compile(data.why.next_statement, re.IGNORECASE),
         anaphora=re.compile(data.why.anaphora, re.IGNORECASE),

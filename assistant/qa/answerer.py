@@ -216,6 +216,11 @@ _PLANNED = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|planned\s+to|is\s+to|are\s+to|expected\s+to|due\s+to|scheduled|again)\b",
     re.I,
 )
+# "From what date ...", "Since when ...": the question asks for a bound, given by the time after
+# the same word.
+_ASKED_BOUND = re.compile(r"^\s*(?:and\s+)?(since|until|by|from)\s", re.I)
+# The word right before a time ("began on", "begins"), past any preposition.
+_LEADING_WORDS = re.compile(r"([\w'’-]+)\s+(?:(?:on|in|at|during)\s+)?$")
 _SOURCE = re.compile(r"\b(?i:according\s+to)\s+(?:(?i:the)\s+)?((?:[A-Z][\w'’.-]*\s*){1,4})")
 _NEGATED_TOPIC = re.compile(
     r"\b(?:not|n't|never)\s+(?:been\s+|be\s+)?(?:discussed|raised|on\s+the\s+agenda|talked\s+about)\b",
@@ -2244,6 +2249,14 @@ class Answerer:
             re.match(r"^\s*(?:and\s+)?when\s+(?:did|was|were|had)\b", frame.text, re.I)
         )
         predicate = self._predicate_stems(frame)
+        bound = _ASKED_BOUND.match(frame.text)
+        # The question's words that may be its verb: a plural noun ("ministers") is not one,
+        # and a time after it ("a meeting of ministers Monday") need not date the asked act.
+        verbs = predicate & {
+            self.tokenizer.stem(fold(w))
+            for w in _WORDS.findall(frame.text)
+            if not re.search(r"[^s]s$", w, re.I)
+        }
         for t in info.times:
             if fold(t.text) in asked:
                 continue
@@ -2270,14 +2283,43 @@ class Answerer:
                 score += 0.3
             score += self._proximity(frame, info.text, t.start, t.end)
             score += self._time_of_other_event(predicate, info.text, t.start)
+            if info.caption or (
+                t.kind in {"weekday_date", "day_month"}
+                and re.search(r"\b(?:19|20)\d\d$", t.text)
+                and info.text[max(0, t.start - 2) : t.start] == ", "
+                and not info.text[t.end :].strip(" .")
+            ):
+                # "Rescue workers at the wreckage ..., Colombia, Nov. 29, 2016.": a photo
+                # caption's closing date is when the picture was taken, often days after the event.
+                score -= 0.4
+            ahead = info.text[max(0, t.start - 40) : t.start]
+            lead = _LEADING_WORDS.search(ahead)
+            if (
+                lead
+                and self.tokenizer.stem(fold(lead.group(1))) in verbs
+                and not answer_rules().time_bound.search(ahead)
+            ):
+                # "The broadcasts began on August 10", "the summit, which begins May 26": the
+                # time follows the question's own verb, so it dates that act.
+                score += 0.4
+            if bound and re.search(
+                rf"\b{bound.group(1)}\s+(?:the\s+)?$",
+                info.text[max(0, t.start - 12) : t.start],
+                re.I,
+            ):
+                score += 0.6
             if asks_past and _PLANNED.search(info.text[max(0, t.start - 60) : t.start]):
                 # "When did they meet?" is not answered by "they would meet again on Thursday".
                 score -= 0.5
             words = t.text
             resolved = format_iso(t.iso)
             # "September" resolved to "September 2026" adds only the year: say it once.
+            # "June 15" resolved to "15 June 2020" is not that: its day must stay where written.
+            last = _WORDS.findall(fold(words))[-1:]
             same = (
-                resolved and _WORDS.findall(fold(words))[-1:] == _WORDS.findall(fold(resolved))[:1]
+                resolved
+                and not "".join(last).isdigit()
+                and last == _WORDS.findall(fold(resolved))[:1]
             )
             short = (
                 words
@@ -2300,10 +2342,17 @@ class Answerer:
         main clause, a little after "after", "by", "until" (a bound: "shortly after 2 a.m."),
         much inside a clause of its own ("since Trump ended a call with him in February", ",
         who served as ambassador from 2002") unless that clause holds the question's own words
-        ("after meeting with Turnbull late Thursday", ", which begins May 26")."""
+        ("after meeting with Turnbull late Thursday", ", which begins May 26"), and much inside
+        what the question's own verb reports ("announced that from June 15, ...")."""
         rules = answer_rules()
         before = text[max(0, start - 120) : start]
         clause = re.split(r"[,;:()\"“”]|\s[-–—]\s", before)[-1]
+        reported = any(
+            self.tokenizer.stem(fold(m.group(1))) in predicate
+            for m in rules.time_complement.finditer(clause)
+        )
+        if reported:
+            return -0.8
         opening = rules.time_clause.search(clause)
         bound = rules.time_bound.search(clause)
         if opening is None or (bound is not None and bound.start() <= opening.start()):

@@ -468,3 +468,30 @@ def test_the_new_holder_of_a_role_is_the_successor_not_the_father(engine: Engine
     answer = engine.ask("Who became the new Grand Duke of Pellan after Orvo Quessar died?")
     assert answer.answered
     assert "Ruel Ostra" in answer.short and "Ansel" not in answer.short
+
+
+# --- when -----------------------------------------------------------------------------------
+
+
+def test_a_time_inside_what_was_announced_does_not_date_the_announcement(engine: Engine) -> None:
+    # "Yesterday, ... announced that from June 15, ...": June 15 is when the rule starts.
+    answer = engine.ask("When did Hanne Orvald announce riders would have to wear masks on trams?")
+    assert answer.short.startswith("Yesterday"), answer.short
+
+
+def test_from_what_date_asks_for_the_time_after_from(engine: Engine) -> None:
+    answer = engine.ask("From what date will a mask be required on Tessby trams?")
+    assert answer.answered
+    # The date is given as the article wrote it, then resolved.
+    assert answer.short.startswith("June 15"), answer.short
+
+
+def test_a_caption_date_does_not_date_the_event(engine: Engine) -> None:
+    answer = engine.ask("When did the night tram derail near the Tessby harbour?")
+    assert answer.short.startswith("Late Monday"), answer.short
+
+
+def test_a_time_right_after_the_question_verb_dates_it(engine: Engine) -> None:
+    # "Yesterday" dates the police clearing the pickets, not the strike's start.
+    answer = engine.ask("When did the Tessby tram strike begin?")
+    assert answer.short.startswith("May 28"), answer.short

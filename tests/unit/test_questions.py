@@ -84,6 +84,8 @@ def test_where(question: str) -> None:
         "On what date was the summit held?",
         "In what year did they first meet?",
         "And when?",
+        "From what date will the ban apply?",
+        "Since when has the border been closed?",
     ],
 )
 def test_when(question: str) -> None:
