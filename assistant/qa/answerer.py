@@ -274,6 +274,8 @@ _EVENT_SUBJECT = re.compile(
     r"discussions|negotiations|session|conference|gathering)\b",
     re.I,
 )
+# A relative clause right after a place: ", where it was attempting to land". Group 1 its words.
+_WHERE_CLAUSE = re.compile(r"\s*,?\s+where\s+([^,;:.()]+)")
 # "Which Lumerian rider": a capitalised word and the word after it (overlapping pairs).
 _CAPITALISED_THEN_WORD = re.compile(r"\b([A-Z][\w-]*)(?=\s+([\w-]+)\b)")
 _SAY_VERBS = r"(?:said|says|told|added|warned|stressed|noted|announced|confirmed|argued|insisted|explained|wrote|tweeted|stated|declared|according\s+to)"
@@ -1476,8 +1478,15 @@ class Answerer:
             # Crimea") must be in the sentence, a neighbour or the dateline.
             dateline = fold(item.article.dateline or "")
             analysis = self.analyses.get(item.article)
-            if not any(fold(p.name or p.text) == dateline for p in settings) and not (
-                self._window_hits(analysis, info.index, settings)
+            if (
+                not any(fold(p.name or p.text) == dateline for p in settings)
+                and not self._window_hits(analysis, info.index, settings)
+                and not (
+                    # A headline that sets the story there ("Cargo plane crashes into Karaj
+                    # houses") sets every sentence of it there, as a dateline does.
+                    analysis.title is not None
+                    and all(self._sentence_has(analysis.title, p) for p in settings)
+                )
             ):
                 return False
         if people:
@@ -2148,6 +2157,7 @@ class Answerer:
                     highlight=(value.split(",")[0],),
                     meeting=meeting,
                 )
+        predicate = self._predicate_stems(frame)
         focus_suffix = (frame.focus or "").rstrip("s")
         if _ASKS_MEETING.search(frame.text) and not meetings and not _MEET_VERB.search(info.text):
             # "Where did the two leaders meet?": a sentence that reports no meeting (a headline
@@ -2189,6 +2199,17 @@ class Answerer:
             ):
                 score += 0.8
             score += self._proximity(frame, info.text, m.start)
+            relative = _WHERE_CLAUSE.match(info.text, m.end)
+            if relative and not any(
+                o.kind in {EntityKind.PLACE, EntityKind.COUNTRY}
+                and relative.start(1) <= o.start < relative.end(1)
+                for o in info.mentions
+            ):
+                # "between Fath Airport, where it was attempting to land, and ...": a clause that
+                # says what happens at the place, in the question's own words, answers it (unless
+                # it names a place of its own: ", where he will hold talks ... in Nara").
+                said = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(relative.group(1))}
+                score += 0.7 * min(2, len(said & predicate))
             if recalled:
                 score -= 0.5
             yield Candidate(

@@ -495,3 +495,13 @@ def test_a_time_right_after_the_question_verb_dates_it(engine: Engine) -> None:
     # "Yesterday" dates the police clearing the pickets, not the strike's start.
     answer = engine.ask("When did the Tessby tram strike begin?")
     assert answer.short.startswith("May 28"), answer.short
+
+
+# --- where ----------------------------------------------------------------------------------
+
+
+def test_a_where_clause_after_a_place_says_what_happens_there(engine: Engine) -> None:
+    # The headline sets the story in Orsby, so the third sentence may answer although it does
+    # not name Orsby; ", where it was trying to land" marks the airfield the question asks for.
+    answer = engine.ask("Where was the freight plane trying to land when it crashed in Orsby?")
+    assert answer.short == "Kell Airport", answer.short
