@@ -166,6 +166,8 @@ _THING_AFTER = re.compile(r"\s+(?:'s\s+)?" + _THING_NOUNS + r"\b", re.IGNORECASE
 _PLACE_OF_BEFORE = re.compile(
     r"\b(?:islands?|city|town|village|province|region|district|port|county|state|capital|suburb|island\s+nation)\s+of\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and)\s+)?$"
 )
+# A question about what happened: "Who did she meet", "Where had they met".
+_ASKS_DONE = re.compile(r"\b(?:did|had)\b", re.I)
 _PAST_MEETING = re.compile(
     r"\b(?:first|last|previous(?:ly)?|earlier|before|originally|ago)\b", re.IGNORECASE
 )
@@ -1298,7 +1300,12 @@ class Answerer:
                 log.append(f"no sentence has the question's verb ({verb}); declining")
                 return None
         candidates: list[Candidate] = []
+        asks_done = frame.intent in {"who_met", "where"} and bool(_ASKS_DONE.search(frame.text))
         for rank, item in enumerate(pool):
+            if asks_done and self._only_planned(frame, item):
+                # "Who did Putin meet in Baku last week?" is not answered by "the presidents are
+                # planning to hold talks in Baku soon".
+                continue
             elsewhere = frame.intent in {"why", "topic"} and self._meets_elsewhere(frame, item)
             for candidate in extractor(frame, item):
                 if candidate.meeting is not None and not self._place_fits(frame, candidate.meeting):
@@ -1339,6 +1346,11 @@ class Answerer:
             return None
         log.append(f"rule {best.rule} -> {best.short!r} (score {best.score:.2f})")
         return best
+
+    def _only_planned(self, frame: QuestionFrame, item: Scored) -> bool:
+        """Whether every meeting the sentence reports is one still to happen."""
+        meetings = self._meetings_for(frame, item)
+        return bool(meetings) and all(m.status == "planned" for m in meetings)
 
     def _fit_asked_title(self, frame: QuestionFrame, candidates: list[Candidate]) -> None:
         """ "Which finance ministers met ...": a meeting whose other participants all carry

@@ -505,3 +505,12 @@ def test_a_where_clause_after_a_place_says_what_happens_there(engine: Engine) ->
     # not name Orsby; ", where it was trying to land" marks the airfield the question asks for.
     answer = engine.ask("Where was the freight plane trying to land when it crashed in Orsby?")
     assert answer.short == "Kell Airport", answer.short
+
+
+# --- declining ------------------------------------------------------------------------------
+
+
+def test_a_planned_meeting_does_not_say_who_was_met(engine: Engine) -> None:
+    # "are planning to hold talks ... soon": nobody has met anyone in Kessby yet.
+    answer = engine.ask("Who did Edvin Orm hold talks with in Kessby last week?")
+    assert not answer.answered, answer.short
