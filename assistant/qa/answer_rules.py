@@ -29,6 +29,13 @@ class WhenRules(StrictModel):
     )
 
 
+class WhereRules(StrictModel):
+    asked: str
+    saying: str
+
+    _check = field_validator("asked", "saying")(classmethod(lambda cls, v: _compiles(v)))
+
+
 class WhyRules(StrictModel):
     contrast: str
     next_statement: str
@@ -41,6 +48,7 @@ class WhyRules(StrictModel):
 
 class AnswerRuleFile(StrictModel):
     when: WhenRules
+    where: WhereRules
     why: WhyRules
 
 
@@ -49,6 +57,8 @@ class AnswerRules:
     time_bound: re.Pattern[str]
     time_clause: re.Pattern[str]
     time_complement: re.Pattern[str]
+    asks_where_said: re.Pattern[str]
+    saying: re.Pattern[str]
     contrast: re.Pattern[str]
     next_statement: re.Pattern[str]
     anaphora: re.Pattern[str]
@@ -61,6 +71,8 @@ def answer_rules() -> AnswerRules:
         time_bound=re.compile(data.when.bound, re.IGNORECASE),
         time_clause=re.compile(data.when.clause, re.IGNORECASE),
         time_complement=re.compile(data.when.complement, re.IGNORECASE),
+        asks_where_said=re.compile(data.where.asked, re.IGNORECASE),
+        saying=re.compile(data.where.saying, re.IGNORECASE),
         contrast=re.compile(data.why.contrast, re.IGNORECASE),
         next_statement=re.compile(data.why.next_statement, re.IGNORECASE),
         anaphora=re.compile(data.why.anaphora, re.IGNORECASE),

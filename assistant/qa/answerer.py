@@ -2170,6 +2170,10 @@ class Answerer:
                     meeting=meeting,
                 )
         predicate = self._predicate_stems(frame)
+        rules = answer_rules()
+        saying = (
+            rules.saying.search(info.text) if rules.asks_where_said.search(frame.text) else None
+        )
         focus_suffix = (frame.focus or "").rstrip("s")
         if _ASKS_MEETING.search(frame.text) and not meetings and not _MEET_VERB.search(info.text):
             # "Where did the two leaders meet?": a sentence that reports no meeting (a headline
@@ -2224,6 +2228,10 @@ class Answerer:
                 score += 0.7 * min(2, len(said & predicate))
             if recalled:
                 score -= 0.5
+            if saying and m.start > saying.end():
+                # "In Brussels, Kerry said he backed ... the coup in Turkey": Turkey is in what
+                # he said, not where he said it.
+                score -= 0.6
             yield Candidate(
                 short=m.name,
                 score=score,

@@ -117,6 +117,15 @@ def test_names_after_islands_of_are_places(engine: Engine) -> None:
     assert answer.short == "Aune Fisk"
 
 
+def test_where_it_was_said_is_not_a_place_in_what_was_said(engine: Engine) -> None:
+    # "In Vienna on Monday" opens the sentence (a capital "In" is still a cue); Tarnland is
+    # where the mutiny was, inside what she said.
+    answer = engine.ask(
+        "Where did Petra Lund say she backed bringing the organisers of the mutiny to justice?"
+    )
+    assert answer.short == "Vienna", answer.short
+
+
 # --- declining ------------------------------------------------------------------------------
 
 
