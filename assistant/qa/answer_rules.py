@@ -32,8 +32,11 @@ class WhenRules(StrictModel):
 class WhereRules(StrictModel):
     asked: str
     saying: str
+    event_setting: str
 
-    _check = field_validator("asked", "saying")(classmethod(lambda cls, v: _compiles(v)))
+    _check = field_validator("asked", "saying", "event_setting")(
+        classmethod(lambda cls, v: _compiles(v))
+    )
 
 
 class WhyRules(StrictModel):
@@ -59,6 +62,7 @@ class AnswerRules:
     time_complement: re.Pattern[str]
     asks_where_said: re.Pattern[str]
     saying: re.Pattern[str]
+    event_setting: re.Pattern[str]
     contrast: re.Pattern[str]
     next_statement: re.Pattern[str]
     anaphora: re.Pattern[str]
@@ -73,6 +77,7 @@ def answer_rules() -> AnswerRules:
         time_complement=re.compile(data.when.complement, re.IGNORECASE),
         asks_where_said=re.compile(data.where.asked, re.IGNORECASE),
         saying=re.compile(data.where.saying, re.IGNORECASE),
+        event_setting=re.compile(data.where.event_setting, re.IGNORECASE),
         contrast=re.compile(data.why.contrast, re.IGNORECASE),
         next_statement=re.compile(data.why.next_statement, re.IGNORECASE),
         anaphora=re.compile(data.why.anaphora, re.IGNORECASE),

@@ -2240,6 +2240,17 @@ class Answerer:
                 highlight=(m.text,),
                 kind=m.kind,
             )
+        if rules.asks_where_said.search(frame.text):
+            for event in rules.event_setting.finditer(info.text):
+                # "Where did Shapps announce it?" - "at the government's daily briefing".
+                value = event.group(1)
+                yield Candidate(
+                    short=value,
+                    score=0.8 + self._proximity(frame, info.text, event.start(1)),
+                    sentence=scored,
+                    rule="event-setting",
+                    highlight=(value,),
+                )
         # A place noun phrase with a lower-case head ("the Esenyurt suburb of Istanbul").
         place = find_place(info, exclude)
         if (

@@ -126,6 +126,12 @@ def test_where_it_was_said_is_not_a_place_in_what_was_said(engine: Engine) -> No
     assert answer.short == "Vienna", answer.short
 
 
+def test_where_it_was_said_may_be_an_event(engine: Engine) -> None:
+    # Vessmark is where the clinics are; the briefing is where she announced it.
+    answer = engine.ask("Where did Ada Krell announce the clinic change?")
+    assert "weekly health briefing" in answer.short, answer.short
+
+
 # --- declining ------------------------------------------------------------------------------
 
 
