@@ -263,7 +263,7 @@ def _group_after(text: str, position: int, sentence: int, rule: str) -> Particip
 
 
 _PLACE_CUE_STRONG = re.compile(
-    r"\b(?:in|at|inside|outside)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+)?$"
+    r"\b(?:in|at|inside|outside|In|At|Inside|Outside)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+)?$"
 )
 _PLACE_CUE_WEAK = re.compile(
     r"\b(?:to|for|near|toward|towards|into|visit|visits|visited|visiting|toured|tour|tours|touring|reached|entered)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$"

@@ -20,7 +20,7 @@ _MONTH = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|J
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
 _CLOCK = (
-    r"(?:\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b(?:\s+local time)?)"
+    r"(?:\b\d{1,2}(?::\d{2})?\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b(?:\s+local time)?)"
 )
 
 # Ordered longest-first so that "Tuesday, March 4, 2026" wins over "Tuesday".
@@ -36,22 +36,22 @@ _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b\d{4}-\d{2}-\d{2}\b"),
     (
         "relative_month",
-        rf"\b(?:last|next|this|early|late|mid-?|earlier this|later this)\s+(?:{_MONTH})\b",
+        rf"\b(?i:last|next|this|early|late|mid-?|earlier this|later this)\s+(?:{_MONTH})\b",
     ),
     ("month_year", rf"\b(?:(?:early|late|mid-?)\s*)?(?:{_MONTH})\s+\d{{4}}\b"),
-    ("relative_weekday", rf"\b(?:last|next|this|on|late|early)\s+{_WEEKDAY}{_PART}?\b"),
+    ("relative_weekday", rf"\b(?i:last|next|this|on|late|early)\s+{_WEEKDAY}{_PART}?\b"),
     ("weekday", rf"\b{_WEEKDAY}{_PART}?\b"),
     (
         "relative_period",
-        r"\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter)\b",
+        r"\b(?i:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter)\b",
     ),
     (
         "relative_day",
-        r"\b(?:yesterday|today|tomorrow|tonight)(?:\s+(?:morning|afternoon|evening|night))?\b",
+        r"\b(?i:yesterday|today|tomorrow|tonight)(?:\s+(?:morning|afternoon|evening|night))?\b",
     ),
     (
         "ago",
-        r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later)\b",
+        r"\b(?i:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later)\b",
     ),
     ("clock", _CLOCK),
     ("month", rf"\b(?:in|since|until|by|during|from)\s+(?:{_MONTH})\b(?!\s+\d)"),

@@ -22,8 +22,21 @@ def _compiles(pattern: str) -> str:
 class WhenRules(StrictModel):
     bound: str
     clause: str
+    complement: str
 
-    _check = field_validator("bound", "clause")(classmethod(lambda cls, v: _compiles(v)))
+    _check = field_validator("bound", "clause", "complement")(
+        classmethod(lambda cls, v: _compiles(v))
+    )
+
+
+class WhereRules(StrictModel):
+    asked: str
+    saying: str
+    event_setting: str
+
+    _check = field_validator("asked", "saying", "event_setting")(
+        classmethod(lambda cls, v: _compiles(v))
+    )
 
 
 class CauseCue(StrictModel):
@@ -48,6 +61,7 @@ class WhyRules(StrictModel):
 
 class AnswerRuleFile(StrictModel):
     when: WhenRules
+    where: WhereRules
     why: WhyRules
 
 
@@ -58,6 +72,10 @@ class AnswerRules:
     # Each cue is followed by the reason it opens (group 1), at least a few characters of it.
     causes: tuple[tuple[float, re.Pattern[str]], ...]
     prompted: re.Pattern[str]
+    time_complement: re.Pattern[str]
+    asks_where_said: re.Pattern[str]
+    saying: re.Pattern[str]
+    event_setting: re.Pattern[str]
     contrast: re.Pattern[str]
     next_statement: re.Pattern[str]
     next_reason: re.Pattern[str]
@@ -75,6 +93,10 @@ def answer_rules() -> AnswerRules:
             for cue in data.why.causes
         ),
         prompted=re.compile(data.why.prompted, re.IGNORECASE),
+        time_complement=re.compile(data.when.complement, re.IGNORECASE),
+        asks_where_said=re.compile(data.where.asked, re.IGNORECASE),
+        saying=re.compile(data.where.saying, re.IGNORECASE),
+        event_setting=re.compile(data.where.event_setting, re.IGNORECASE),
         contrast=re.compile(data.why.contrast, re.IGNORECASE),
         next_statement=re.compile(data.why.next_statement, re.IGNORECASE),
         next_reason=re.compile(data.why.next_reason, re.IGNORECASE),

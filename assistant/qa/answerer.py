@@ -157,6 +157,8 @@ _BODY_AFTER = re.compile(
 _PLACE_OF_BEFORE = re.compile(
     r"\b(?:islands?|city|town|village|province|region|district|port|county|state|capital|suburb|island\s+nation)\s+of\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and)\s+)?$"
 )
+# A question about what happened: "Who did she meet", "Where had they met".
+_ASKS_DONE = re.compile(r"\b(?:did|had)\b", re.I)
 _PAST_MEETING = re.compile(
     r"\b(?:first|last|previous(?:ly)?|earlier|before|originally|ago)\b", re.IGNORECASE
 )
@@ -208,6 +210,11 @@ _PLANNED = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|planned\s+to|is\s+to|are\s+to|expected\s+to|due\s+to|scheduled|again)\b",
     re.I,
 )
+# "From what date ...", "Since when ...": the question asks for a bound, given by the time after
+# the same word.
+_ASKED_BOUND = re.compile(r"^\s*(?:and\s+)?(since|until|by|from)\s", re.I)
+# The word right before a time ("began on", "begins"), past any preposition.
+_LEADING_WORDS = re.compile(r"([\w'’-]+)\s+(?:(?:on|in|at|during)\s+)?$")
 _SOURCE = re.compile(r"\b(?i:according\s+to)\s+(?:(?i:the)\s+)?((?:[A-Z][\w'’.-]*\s*){1,4})")
 _NEGATED_TOPIC = re.compile(
     r"\b(?:not|n't|never)\s+(?:been\s+|be\s+)?(?:discussed|raised|on\s+the\s+agenda|talked\s+about)\b",
@@ -261,6 +268,8 @@ _EVENT_SUBJECT = re.compile(
     r"discussions|negotiations|session|conference|gathering)\b",
     re.I,
 )
+# A relative clause right after a place: ", where it was attempting to land". Group 1 its words.
+_WHERE_CLAUSE = re.compile(r"\s*,?\s+where\s+([^,;:.()]+)")
 # "Which Lumerian rider": a capitalised word and the word after it (overlapping pairs).
 _CAPITALISED_THEN_WORD = re.compile(r"\b([A-Z][\w-]*)(?=\s+([\w-]+)\b)")
 _SAY_VERBS = r"(?:said|says|told|added|warned|stressed|noted|announced|confirmed|argued|insisted|explained|wrote|tweeted|stated|declared|according\s+to)"
@@ -1288,7 +1297,12 @@ class Answerer:
                 log.append(f"no sentence has the question's verb ({verb}); declining")
                 return None
         candidates: list[Candidate] = []
+        asks_done = frame.intent in {"who_met", "where"} and bool(_ASKS_DONE.search(frame.text))
         for rank, item in enumerate(pool):
+            if asks_done and self._only_planned(frame, item):
+                # "Who did Putin meet in Baku last week?" is not answered by "the presidents are
+                # planning to hold talks in Baku soon".
+                continue
             elsewhere = frame.intent in {"why", "topic"} and self._meets_elsewhere(frame, item)
             for candidate in extractor(frame, item):
                 if candidate.meeting is not None and not self._place_fits(frame, candidate.meeting):
@@ -1329,6 +1343,11 @@ class Answerer:
             return None
         log.append(f"rule {best.rule} -> {best.short!r} (score {best.score:.2f})")
         return best
+
+    def _only_planned(self, frame: QuestionFrame, item: Scored) -> bool:
+        """Whether every meeting the sentence reports is one still to happen."""
+        meetings = self._meetings_for(frame, item)
+        return bool(meetings) and all(m.status == "planned" for m in meetings)
 
     def _fit_asked_title(self, frame: QuestionFrame, candidates: list[Candidate]) -> None:
         """ "Which finance ministers met ...": a meeting whose other participants all carry
@@ -1468,8 +1487,15 @@ class Answerer:
             # Crimea") must be in the sentence, a neighbour or the dateline.
             dateline = fold(item.article.dateline or "")
             analysis = self.analyses.get(item.article)
-            if not any(fold(p.name or p.text) == dateline for p in settings) and not (
-                self._window_hits(analysis, info.index, settings)
+            if (
+                not any(fold(p.name or p.text) == dateline for p in settings)
+                and not self._window_hits(analysis, info.index, settings)
+                and not (
+                    # A headline that sets the story there ("Cargo plane crashes into Karaj
+                    # houses") sets every sentence of it there, as a dateline does.
+                    analysis.title is not None
+                    and all(self._sentence_has(analysis.title, p) for p in settings)
+                )
             ):
                 return False
         if people:
@@ -2140,6 +2166,11 @@ class Answerer:
                     highlight=(value.split(",")[0],),
                     meeting=meeting,
                 )
+        predicate = self._predicate_stems(frame)
+        rules = answer_rules()
+        saying = (
+            rules.saying.search(info.text) if rules.asks_where_said.search(frame.text) else None
+        )
         focus_suffix = (frame.focus or "").rstrip("s")
         if _ASKS_MEETING.search(frame.text) and not meetings and not _MEET_VERB.search(info.text):
             # "Where did the two leaders meet?": a sentence that reports no meeting (a headline
@@ -2181,8 +2212,23 @@ class Answerer:
             ):
                 score += 0.8
             score += self._proximity(frame, info.text, m.start)
+            relative = _WHERE_CLAUSE.match(info.text, m.end)
+            if relative and not any(
+                o.kind in {EntityKind.PLACE, EntityKind.COUNTRY}
+                and relative.start(1) <= o.start < relative.end(1)
+                for o in info.mentions
+            ):
+                # "between Fath Airport, where it was attempting to land, and ...": a clause that
+                # says what happens at the place, in the question's own words, answers it (unless
+                # it names a place of its own: ", where he will hold talks ... in Nara").
+                said = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(relative.group(1))}
+                score += 0.7 * min(2, len(said & predicate))
             if recalled:
                 score -= 0.5
+            if saying and m.start > saying.end():
+                # "In Brussels, Kerry said he backed ... the coup in Turkey": Turkey is in what
+                # he said, not where he said it.
+                score -= 0.6
             yield Candidate(
                 short=m.name,
                 score=score,
@@ -2191,6 +2237,17 @@ class Answerer:
                 highlight=(m.text,),
                 kind=m.kind,
             )
+        if rules.asks_where_said.search(frame.text):
+            for event in rules.event_setting.finditer(info.text):
+                # "Where did Shapps announce it?" - "at the government's daily briefing".
+                value = event.group(1)
+                yield Candidate(
+                    short=value,
+                    score=0.8 + self._proximity(frame, info.text, event.start(1)),
+                    sentence=scored,
+                    rule="event-setting",
+                    highlight=(value,),
+                )
         # A place noun phrase with a lower-case head ("the Esenyurt suburb of Istanbul").
         place = find_place(info, exclude)
         if (
@@ -2241,6 +2298,14 @@ class Answerer:
             re.match(r"^\s*(?:and\s+)?when\s+(?:did|was|were|had)\b", frame.text, re.I)
         )
         predicate = self._predicate_stems(frame)
+        bound = _ASKED_BOUND.match(frame.text)
+        # The question's words that may be its verb: a plural noun ("ministers") is not one,
+        # and a time after it ("a meeting of ministers Monday") need not date the asked act.
+        verbs = predicate & {
+            self.tokenizer.stem(fold(w))
+            for w in _WORDS.findall(frame.text)
+            if not re.search(r"[^s]s$", w, re.I)
+        }
         for t in info.times:
             if fold(t.text) in asked:
                 continue
@@ -2267,14 +2332,43 @@ class Answerer:
                 score += 0.3
             score += self._proximity(frame, info.text, t.start, t.end)
             score += self._time_of_other_event(predicate, info.text, t.start)
+            if info.caption or (
+                t.kind in {"weekday_date", "day_month"}
+                and re.search(r"\b(?:19|20)\d\d$", t.text)
+                and info.text[max(0, t.start - 2) : t.start] == ", "
+                and not info.text[t.end :].strip(" .")
+            ):
+                # "Rescue workers at the wreckage ..., Colombia, Nov. 29, 2016.": a photo
+                # caption's closing date is when the picture was taken, often days after the event.
+                score -= 0.4
+            ahead = info.text[max(0, t.start - 40) : t.start]
+            lead = _LEADING_WORDS.search(ahead)
+            if (
+                lead
+                and self.tokenizer.stem(fold(lead.group(1))) in verbs
+                and not answer_rules().time_bound.search(ahead)
+            ):
+                # "The broadcasts began on August 10", "the summit, which begins May 26": the
+                # time follows the question's own verb, so it dates that act.
+                score += 0.4
+            if bound and re.search(
+                rf"\b{bound.group(1)}\s+(?:the\s+)?$",
+                info.text[max(0, t.start - 12) : t.start],
+                re.I,
+            ):
+                score += 0.6
             if asks_past and _PLANNED.search(info.text[max(0, t.start - 60) : t.start]):
                 # "When did they meet?" is not answered by "they would meet again on Thursday".
                 score -= 0.5
             words = t.text
             resolved = format_iso(t.iso)
             # "September" resolved to "September 2026" adds only the year: say it once.
+            # "June 15" resolved to "15 June 2020" is not that: its day must stay where written.
+            last = _WORDS.findall(fold(words))[-1:]
             same = (
-                resolved and _WORDS.findall(fold(words))[-1:] == _WORDS.findall(fold(resolved))[:1]
+                resolved
+                and not "".join(last).isdigit()
+                and last == _WORDS.findall(fold(resolved))[:1]
             )
             short = (
                 words
@@ -2297,10 +2391,17 @@ class Answerer:
         main clause, a little after "after", "by", "until" (a bound: "shortly after 2 a.m."),
         much inside a clause of its own ("since Trump ended a call with him in February", ",
         who served as ambassador from 2002") unless that clause holds the question's own words
-        ("after meeting with Turnbull late Thursday", ", which begins May 26")."""
+        ("after meeting with Turnbull late Thursday", ", which begins May 26"), and much inside
+        what the question's own verb reports ("announced that from June 15, ...")."""
         rules = answer_rules()
         before = text[max(0, start - 120) : start]
         clause = re.split(r"[,;:()\"“”]|\s[-–—]\s", before)[-1]
+        reported = any(
+            self.tokenizer.stem(fold(m.group(1))) in predicate
+            for m in rules.time_complement.finditer(clause)
+        )
+        if reported:
+            return -0.8
         opening = rules.time_clause.search(clause)
         bound = rules.time_bound.search(clause)
         if opening is None or (bound is not None and bound.start() <= opening.start()):

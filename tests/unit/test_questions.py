@@ -91,6 +91,8 @@ def test_where(question: str) -> None:
         "And when?",
         "On which day did the ministry ban the airline?",
         "From what date will the new rules apply?",
+        "From what date will the ban apply?",
+        "Since when has the border been closed?",
     ],
 )
 def test_when(question: str) -> None:

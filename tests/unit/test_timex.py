@@ -211,6 +211,30 @@ def test_clock_time_is_found_but_not_resolved() -> None:
     assert (t.kind, t.iso) == ("clock", None)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "iso"),
+    [
+        ("Yesterday, the dam burst.", "Yesterday", "relative_day", "2026-01-12"),
+        ("Last week the mill closed.", "Last week", "relative_period", "2026-01-05"),
+        ("On Monday the mill closed.", "On Monday", "relative_weekday", "2026-01-12"),
+        ("Two days ago the mill closed.", "Two days ago", "ago", "2026-01-11"),
+        ("Late March is when the ice goes.", "Late March", "relative_month", "2026-03"),
+        ("The drones struck at 4:00 A.M. local time.", "4:00 A.M.", "clock", None),
+    ],
+)
+def test_a_capitalised_first_word_is_still_read(
+    sentence: str, text: str, kind: str, iso: str | None
+) -> None:
+    # A sentence (or headline) opens with a capital: "Yesterday, ...", and wire copy writes
+    # "A.M." in capitals.
+    t = only(sentence)
+    assert (t.text, t.kind, t.iso) == (text, kind, iso)
+
+
+def test_a_capitalised_modal_is_still_no_month() -> None:
+    assert find_times("This may take weeks.", TUESDAY) == []
+
+
 def test_several_expressions_in_text_order() -> None:
     # The relative day is matched by a later pattern, yet comes first in the output.
     found = find_times("Lee arrived yesterday and leaves on Friday, 16 January 2026.", TUESDAY)
