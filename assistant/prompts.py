@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -18,6 +19,17 @@ M = TypeVar("M", bound=BaseModel)
 
 class PromptError(ValueError):
     """A data file in prompts/ is missing or invalid; the message names file and key."""
+
+
+def check_pattern(pattern: str) -> str:
+    """A regular expression from a prompt file, or ValueError saying why it is not one (the
+    loader adds the file and key). Compiled with the flag the rules use, so the rule's own
+    compile later finds it in re's cache instead of compiling it again."""
+    try:
+        re.compile(pattern, re.IGNORECASE)
+    except re.error as error:
+        raise ValueError(f"bad regular expression {pattern!r}: {error}") from None
+    return pattern
 
 
 def load_toml(path: Path, model: type[M], table: str | None = None) -> M:

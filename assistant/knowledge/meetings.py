@@ -22,7 +22,7 @@ from assistant.knowledge.lexicon import lexicon
 from assistant.knowledge.prefilter import DEFER_CHARS, Guarded, Prefilter
 from assistant.knowledge.prefilter import fold as fold_for_patterns
 from assistant.models import Article, EntityKind, Evidence, Meeting, Participant
-from assistant.prompts import StrictModel, load_prompt
+from assistant.prompts import StrictModel, check_pattern, load_prompt
 from assistant.text import fold, trim_words
 
 
@@ -35,13 +35,7 @@ class TriggerRule(StrictModel):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, pattern: str) -> str:
-        try:
-            # With the flag `rules()` compiles it with (but for the rare case-sensitive rule),
-            # so that it finds the pattern in re's cache instead of compiling it again.
-            re.compile(pattern, re.IGNORECASE)
-        except re.error as error:
-            raise ValueError(f"bad regular expression: {error}") from None
-        return pattern
+        return check_pattern(pattern)
 
     @field_validator("kind")
     @classmethod
@@ -61,10 +55,7 @@ class TriggerRule(StrictModel):
 
 def _check_patterns(patterns: list[str]) -> list[str]:
     for pattern in patterns:
-        try:
-            re.compile(pattern, re.IGNORECASE)  # as `rules()` does: compiled once, not twice
-        except re.error as error:
-            raise ValueError(f"bad regular expression {pattern!r}: {error}") from None
+        check_pattern(pattern)
     return patterns
 
 

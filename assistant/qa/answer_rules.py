@@ -8,15 +8,7 @@ from functools import cache
 
 from pydantic import field_validator
 
-from assistant.prompts import StrictModel, load_prompt
-
-
-def _compiles(pattern: str) -> str:
-    try:
-        re.compile(pattern, re.IGNORECASE)
-    except re.error as error:
-        raise ValueError(f"bad regular expression {pattern!r}: {error}") from None
-    return pattern
+from assistant.prompts import StrictModel, check_pattern, load_prompt
 
 
 class WhenRules(StrictModel):
@@ -25,7 +17,7 @@ class WhenRules(StrictModel):
     complement: str
 
     _check = field_validator("bound", "clause", "complement")(
-        classmethod(lambda cls, v: _compiles(v))
+        classmethod(lambda cls, v: check_pattern(v))
     )
 
 
@@ -35,7 +27,7 @@ class WhereRules(StrictModel):
     event_setting: str
 
     _check = field_validator("asked", "saying", "event_setting")(
-        classmethod(lambda cls, v: _compiles(v))
+        classmethod(lambda cls, v: check_pattern(v))
     )
 
 
@@ -43,7 +35,7 @@ class CauseCue(StrictModel):
     weight: float
     pattern: str
 
-    _check = field_validator("pattern")(classmethod(lambda cls, v: _compiles(v)))
+    _check = field_validator("pattern")(classmethod(lambda cls, v: check_pattern(v)))
 
 
 class WhyRules(StrictModel):
@@ -55,7 +47,7 @@ class WhyRules(StrictModel):
     anaphora: str
 
     _check = field_validator("prompted", "contrast", "next_statement", "next_reason", "anaphora")(
-        classmethod(lambda cls, v: _compiles(v))
+        classmethod(lambda cls, v: check_pattern(v))
     )
 
 

@@ -11,7 +11,7 @@ from pydantic import field_validator
 from assistant.knowledge.entities import EntityRecognizer, Mention
 from assistant.knowledge.timex import find_times
 from assistant.models import EntityKind
-from assistant.prompts import StrictModel, load_prompt
+from assistant.prompts import StrictModel, check_pattern, load_prompt
 from assistant.safe import plain
 from assistant.text import fold
 
@@ -28,14 +28,7 @@ class IntentRule(StrictModel):
     @field_validator("pattern", "requires")
     @classmethod
     def _compiles(cls, pattern: str | None) -> str | None:
-        if pattern is not None:
-            try:
-                # With the flag `intent_rules()` compiles it with (but for the rare
-                # case-sensitive rule), so that it finds it in re's cache.
-                re.compile(pattern, re.IGNORECASE)
-            except re.error as error:
-                raise ValueError(f"bad regular expression: {error}") from None
-        return pattern
+        return None if pattern is None else check_pattern(pattern)
 
 
 class IntentFile(StrictModel):
