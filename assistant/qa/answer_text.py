@@ -1,0 +1,137 @@
+"""What the answerer and its extractors share: scored sentences and answer candidates, whole-word
+matching, name lists, and the type-checking view of `Answerer` that the extractor mixins use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+from assistant.knowledge.analysis import AnalysisCache, SentenceInfo
+from assistant.knowledge.entities import Mention
+from assistant.models import Article, EntityKind, Meeting
+from assistant.qa.questions import QuestionFrame
+from assistant.text import Tokenizer, fold
+
+_QUESTION_WORDS = frozenset(
+    "who whom whose what which where when why how did does do is was were are will would the a an of to in on at for with and or by from about into".split()
+)
+
+_MEET_VERB = re.compile(
+    r"\b(?:met|meet|meets|meeting|summit|gathered|convened|assembled|conferred|spoke|spoken|speak|speaks|talked|talk|talks|phoned|telephoned|hosted|hosts|host|received|receives|welcomed|welcomes|greeted|greets|alongside|joined|joins|visited|visits|between|sat\s+down|shook\s+hands|conversation|(?:phone|telephone)\s+call|called\s+(?=[A-Z]))\b",
+    re.I,
+)
+
+
+@dataclass
+class Scored:
+    article: Article
+    info: SentenceInfo
+    score: float
+    coverage: float
+    entity_hits: int
+
+
+@dataclass
+class Candidate:
+    short: str
+    score: float
+    sentence: Scored
+    rule: str
+    facts: dict[str, str] = field(default_factory=dict)
+    extra_sentences: list[tuple[Article, int]] = field(default_factory=list)
+    highlight: tuple[str, ...] = ()
+    meeting: Meeting | None = None
+    own: float = 0.0
+    kind: EntityKind | None = None
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _has_word(text: str, phrase: str) -> bool:
+    r"""`phrase` occurs in `text` not inside a longer word: re.search(r"(?<!\w)phrase(?!\w)")
+    without compiling a pattern per phrase (they pushed the rules' own patterns out of re's
+    cache, which then compiled them again and again)."""
+    if not phrase:
+        return False
+    start = text.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        before = start == 0 or not _is_word_char(text[start - 1])
+        after = end == len(text) or not _is_word_char(text[end])
+        if before and after:
+            return True
+        start = text.find(phrase, start + 1)
+    return False
+
+
+def _distinct(values: np.ndarray, size: int) -> np.ndarray:
+    """The distinct values (all in range(size)), ascending. np.unique would do, but its first
+    call imports numpy.ma, ~40 ms of a one-question command."""
+    seen = np.zeros(size, dtype=bool)
+    seen[values] = True
+    return np.flatnonzero(seen)
+
+
+def _dedupe_names(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        folded = fold(name)
+        if any(folded in fold(o) or fold(o) in folded for o in out):
+            longer = [o for o in out if fold(o) in folded]
+            for o in longer:
+                out[out.index(o)] = name
+            continue
+        out.append(name)
+    return list(dict.fromkeys(out))
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
+    from assistant.qa.answerer import Words
+    from assistant.storage import CompactCorpus
+
+    class AnswererParts(Protocol):
+        """What the extractor mixins use of `Answerer` (assistant/qa/answerer.py): for type
+        checking only; at run time the mixins derive from `object`."""
+
+        engine: Engine
+        tokenizer: Tokenizer
+        analyses: AnalysisCache
+
+        def _postings(self) -> tuple[CompactCorpus, Callable[[str], np.ndarray]] | None: ...
+
+        def _captioned_articles(self) -> frozenset[str]: ...
+
+        def _meeting_stems(self) -> frozenset[str]: ...
+
+        def _same_entity(self, name: str, mention: Mention) -> bool: ...
+
+        def _proximity(
+            self, frame: QuestionFrame, text: str, position: int, end: int | None = None
+        ) -> float: ...
+
+        def _sentence_has(
+            self, info: SentenceInfo, mention: Mention, words: Words | None = None
+        ) -> bool: ...
+
+        def _in_question(self, frame: QuestionFrame, text: str) -> bool: ...
+
+        def _meetings_for(self, frame: QuestionFrame, scored: Scored) -> list[Meeting]: ...
+
+        def _predicate_stems(self, frame: QuestionFrame) -> frozenset[str]: ...

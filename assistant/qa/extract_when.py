@@ -1,0 +1,158 @@
+"""Extractors for when-questions: the time of an event (`_when`), not the time of another
+event named in the same sentence.
+
+A mixin of `Answerer` (assistant/qa/answerer.py), which calls these from `_extract`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from assistant.knowledge.timex import format_iso
+from assistant.qa.answer_rules import answer_rules
+from assistant.qa.answer_text import _WORDS, Candidate, Scored
+from assistant.qa.questions import QuestionFrame
+from assistant.text import fold
+
+if TYPE_CHECKING:
+    from assistant.qa.answer_text import AnswererParts as _Base
+else:
+    _Base = object
+
+
+# A time of something still to happen.
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall|plans?\s+to|planned\s+to|is\s+to|are\s+to|expected\s+to|due\s+to|scheduled|again)\b",
+    re.I,
+)
+
+# "From what date ...", "Since when ...": the question asks for a bound, given by the time after
+# the same word.
+_ASKED_BOUND = re.compile(r"^\s*(?:and\s+)?(since|until|by|from)\s", re.I)
+
+# The word right before a time ("began on", "begins"), past any preposition.
+_LEADING_WORDS = re.compile(r"([\w'’-]+)\s+(?:(?:on|in|at|during)\s+)?$")
+
+
+class WhenExtractors(_Base):
+    """When-questions: times of the asked event."""
+
+    def _when(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        info = scored.info
+        asked = {fold(t) for t in frame.times}
+        asks_past = bool(
+            re.match(r"^\s*(?:and\s+)?when\s+(?:did|was|were|had)\b", frame.text, re.I)
+        )
+        predicate = self._predicate_stems(frame)
+        bound = _ASKED_BOUND.match(frame.text)
+        # The question's words that may be its verb: a plural noun ("ministers") is not one,
+        # and a time after it ("a meeting of ministers Monday") need not date the asked act.
+        verbs = predicate & {
+            self.tokenizer.stem(fold(w))
+            for w in _WORDS.findall(frame.text)
+            if not re.search(r"[^s]s$", w, re.I)
+        }
+        for t in info.times:
+            if fold(t.text) in asked:
+                continue
+            score = {
+                "weekday_date": 0.9,
+                "day_month": 0.9,
+                "iso": 0.9,
+                "weekday": 0.8,
+                "relative_weekday": 0.8,
+                "relative_day": 0.7,
+                "relative_month": 0.7,
+                "month_year": 0.7,
+                "relative_period": 0.5,
+                "clock": 0.5,
+                "year": 0.5,
+                "month": 0.5,
+                "ago": 0.4,
+                "holiday": 0.5,
+                "bare_year": 0.3,
+            }.get(t.kind, 0.3)
+            if re.search(
+                r"\b(?:first|ago|originally|initially)\b", frame.text, re.I
+            ) and t.kind in {"year", "bare_year", "relative_month", "month_year"}:
+                score += 0.3
+            score += self._proximity(frame, info.text, t.start, t.end)
+            score += self._time_of_other_event(predicate, info.text, t.start)
+            if info.caption or (
+                t.kind in {"weekday_date", "day_month"}
+                and re.search(r"\b(?:19|20)\d\d$", t.text)
+                and info.text[max(0, t.start - 2) : t.start] == ", "
+                and not info.text[t.end :].strip(" .")
+            ):
+                # "Rescue workers at the wreckage ..., Colombia, Nov. 29, 2016.": a photo
+                # caption's closing date is when the picture was taken, often days after the event.
+                score -= 0.4
+            ahead = info.text[max(0, t.start - 40) : t.start]
+            lead = _LEADING_WORDS.search(ahead)
+            if (
+                lead
+                and self.tokenizer.stem(fold(lead.group(1))) in verbs
+                and not answer_rules().time_bound.search(ahead)
+            ):
+                # "The broadcasts began on August 10", "the summit, which begins May 26": the
+                # time follows the question's own verb, so it dates that act.
+                score += 0.4
+            if bound and re.search(
+                rf"\b{bound.group(1)}\s+(?:the\s+)?$",
+                info.text[max(0, t.start - 12) : t.start],
+                re.I,
+            ):
+                score += 0.6
+            if asks_past and _PLANNED.search(info.text[max(0, t.start - 60) : t.start]):
+                # "When did they meet?" is not answered by "they would meet again on Thursday".
+                score -= 0.5
+            words = t.text
+            resolved = format_iso(t.iso)
+            # "September" resolved to "September 2026" adds only the year: say it once.
+            # "June 15" resolved to "15 June 2020" is not that: its day must stay where written.
+            last = _WORDS.findall(fold(words))[-1:]
+            same = (
+                resolved
+                and not "".join(last).isdigit()
+                and last == _WORDS.findall(fold(resolved))[:1]
+            )
+            short = (
+                words
+                if not resolved or fold(resolved) in fold(words)
+                else resolved
+                if same
+                else f"{words}, {resolved}"
+            )
+            yield Candidate(
+                short=short,
+                score=score,
+                sentence=scored,
+                rule=f"time:{t.kind}",
+                facts={"when_words": words, "when_iso": t.iso or ""},
+                highlight=(t.text,),
+            )
+
+    def _time_of_other_event(self, predicate: frozenset[str], text: str, start: int) -> float:
+        """How much less a time dates the asked event for the clause it stands in: none in the
+        main clause, a little after "after", "by", "until" (a bound: "shortly after 2 a.m."),
+        much inside a clause of its own ("since Trump ended a call with him in February", ",
+        who served as ambassador from 2002") unless that clause holds the question's own words
+        ("after meeting with Turnbull late Thursday", ", which begins May 26"), and much inside
+        what the question's own verb reports ("announced that from June 15, ...")."""
+        rules = answer_rules()
+        before = text[max(0, start - 120) : start]
+        clause = re.split(r"[,;:()\"“”]|\s[-–—]\s", before)[-1]
+        reported = any(
+            self.tokenizer.stem(fold(m.group(1))) in predicate
+            for m in rules.time_complement.finditer(clause)
+        )
+        if reported:
+            return -0.8
+        opening = rules.time_clause.search(clause)
+        bound = rules.time_bound.search(clause)
+        if opening is None or (bound is not None and bound.start() <= opening.start()):
+            return -0.3 if bound else 0.0
+        inside = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(clause[opening.end() :])}
+        return 0.0 if predicate & inside else -0.8

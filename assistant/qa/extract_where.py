@@ -1,0 +1,283 @@
+"""Extractors for where-questions: the place of an event (`_where`), the place constraints a
+question sets and whether a place fits them, and preferring a more specific place.
+
+A mixin of `Answerer` (assistant/qa/answerer.py), which calls these from `_extract`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from assistant.knowledge.entities import Mention
+from assistant.knowledge.meetings import find_place, place_score
+from assistant.models import EntityKind, Meeting
+from assistant.qa.answer_rules import answer_rules
+from assistant.qa.answer_text import _MEET_VERB, _WORDS, Candidate, Scored, _has_word
+from assistant.qa.questions import QuestionFrame
+from assistant.text import fold
+
+if TYPE_CHECKING:
+    from assistant.qa.answer_text import AnswererParts as _Base
+else:
+    _Base = object
+
+
+_PAST_MEETING = re.compile(
+    r"\b(?:first|last|previous(?:ly)?|earlier|before|originally|ago)\b", re.IGNORECASE
+)
+
+# "Which building/temple/hall ...": the answer is a named site, not a city or a country.
+_BUILDING_FOCUS = frozenset(
+    "building venue temple palace hall hotel site house church cathedral stadium arena museum airport base residence office headquarters square hospital prison jail embassy consulate".split()
+)
+
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|to|at|inside|across|around)\s+(?:the\s+)?$", re.I)
+
+_SOURCE = re.compile(r"\b(?i:according\s+to)\s+(?:(?i:the)\s+)?((?:[A-Z][\w'’.-]*\s*){1,4})")
+
+_TOPIC_BEFORE = re.compile(r"\b(?:about|over|regarding|concerning)\b", re.I)
+
+_ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning)\s+(?:the\s+)?$", re.I)
+
+# How far below a country a city of that country may score and still be preferred.
+_SPECIFIC_MARGIN = 0.6
+
+_SITE_HEADS = frozenset(
+    "palace hall hotel temple church cathedral mosque stadium arena museum airport base residence office headquarters square house building tower bridge embassy consulate center centre station castle camp compound complex pavilion chamber plaza garden gardens park".split()
+)
+
+_SETTLEMENT_FOCUS = frozenset("city cities town towns village villages capital port".split())
+
+_ASKS_MEETING = re.compile(r"\b(?:meet|met|meeting)\b", re.I)
+
+# A relative clause right after a place: ", where it was attempting to land". Group 1 its words.
+_WHERE_CLAUSE = re.compile(r"\s*,?\s+where\s+([^,;:.()]+)")
+
+
+class WhereExtractors(_Base):
+    """Where-questions: places, and the place constraints of a question."""
+
+    def _more_specific_place(
+        self, best: Candidate, candidates: list[Candidate], log: list[str]
+    ) -> Candidate:
+        """A country answers "where" only when no city of that country scored nearly as well
+        ("heading to Ukraine" in the headline, "heading to Kyiv" in the story)."""
+        from assistant.knowledge.lexicon import city_countries
+
+        country = fold(best.short)
+        cities = city_countries()
+        for other in candidates[1:]:
+            if other.score < best.score - _SPECIFIC_MARGIN:
+                break
+            if other.kind is not EntityKind.PLACE:
+                continue
+            words = fold(other.short).split()
+            # A site named after a city of that country ("Baghdad International Airport") is
+            # as exact as the city, and more.
+            if any(country in cities.get(" ".join(words[:n]), frozenset()) for n in (1, 2, 3)):
+                log.append(f"{other.short!r} is more exact than {best.short!r}")
+                return other
+        return best
+
+    def _place_constraints(self, frame: QuestionFrame) -> list[Mention]:
+        """The places a question sets its event in: named places, and countries after a place
+        preposition ("during his visit to Romania", "in Japan"; not "Who did Japan host?")."""
+        out = []
+        for m in frame.strong_entities():
+            before = frame.text[max(0, m.start - 20) : m.start]
+            if (
+                (
+                    m.kind is EntityKind.PLACE
+                    # "speak by phone about Aleppo": the place is what was talked about.
+                    and not _ABOUT_BEFORE.search(before)
+                )
+                # "at the Norvessan Foreign Ministry": an organisation's building.
+                or (m.kind is EntityKind.ORGANISATION and re.search(r"\bat\s+(?:the\s+)?$", before))
+                or (
+                    m.kind is EntityKind.COUNTRY
+                    and _PLACE_PREPOSITION.search(frame.text[max(0, m.start - 20) : m.start])
+                    # "about Russia's moves in Ukraine": inside the topic, not the setting.
+                    and not _TOPIC_BEFORE.search(frame.text[max(0, m.start - 40) : m.start])
+                )
+            ):
+                out.append(m)
+        return out
+
+    def _place_fits(self, frame: QuestionFrame, meeting: Meeting) -> bool:
+        """A meeting placed elsewhere does not answer a question about a named place; a city
+        lies in a country when the gazetteer says so (an unknown city is given the benefit)."""
+        if meeting.place is None:
+            return True
+        return self._place_value_fits(frame, meeting.place.value)
+
+    def _place_value_fits(self, frame: QuestionFrame, value: str) -> bool:
+        places = self._place_constraints(frame)
+        if not places:
+            return True
+        where = fold(value)
+        for m in places:
+            name = fold(m.name or m.text)
+            if name in where or where in name:
+                return True
+            if m.kind is EntityKind.COUNTRY:
+                from assistant.knowledge.lexicon import city_countries, lexicon
+
+                city = where.split(",")[0].strip()
+                countries = city_countries().get(city)
+                if city not in lexicon().countries and (not countries or name in countries):
+                    return True
+        return False
+
+    def _where(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        info = scored.info
+        exclude = {fold(m.name or m.text) for m in frame.entities}
+        asks_past = bool(_PAST_MEETING.search(frame.text))
+        meetings = self._meetings_for(frame, scored)
+        # A sentence that only recalls an earlier meeting ("The two leaders last met in Halvik")
+        # names where that one was held.
+        recalled = bool(meetings) and all(m.background for m in meetings) and not asks_past
+        for meeting in meetings:
+            if meeting.background and not asks_past:
+                # A first meeting years ago does not answer where they meet now.
+                continue
+            if (
+                meeting.place
+                and meeting.place.sentence == info.index
+                and not self._in_question(frame, meeting.place.value)
+                and self._fits_focus(frame, meeting.place.value, None)
+            ):
+                value = meeting.place.value
+                yield Candidate(
+                    short=value,
+                    score=0.6,
+                    sentence=scored,
+                    rule="meeting-place",
+                    highlight=(value.split(",")[0],),
+                    meeting=meeting,
+                )
+        predicate = self._predicate_stems(frame)
+        rules = answer_rules()
+        saying = (
+            rules.saying.search(info.text) if rules.asks_where_said.search(frame.text) else None
+        )
+        focus_suffix = (frame.focus or "").rstrip("s")
+        if _ASKS_MEETING.search(frame.text) and not meetings and not _MEET_VERB.search(info.text):
+            # "Where did the two leaders meet?": a sentence that reports no meeting (a headline
+            # on the earthquake that brought them together) names no place of one.
+            return
+        # "According to the London Sunday Times": a place in a source's name is no setting.
+        sources = [(a.start(1), a.end(1)) for a in _SOURCE.finditer(info.text)]
+        for m in info.mentions:
+            if m.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}:
+                continue
+            if fold(m.name) in exclude or self._in_question(frame, m.name):
+                continue
+            if any(start <= m.start < end for start, end in sources):
+                continue
+            if not self._fits_focus(frame, m.name, m.kind):
+                continue
+            if m.kind is EntityKind.COUNTRY and self._country_demonym_in_question(frame, m.name):
+                continue
+            before = info.text[max(0, m.start - 14) : m.start].lower()
+            score = place_score(info, m) / 4
+            if m.kind is EntityKind.PLACE:
+                # A named site says more than a city, a city more than a country.
+                score += 0.2 if "suffix" in m.rule else 0.1
+            if focus_suffix and focus_suffix in fold(m.name):
+                score += 0.5
+            if frame.focus in {"country"}:
+                score += 0.5 if m.kind is EntityKind.COUNTRY else -0.5
+            if frame.focus in {"city", "town", "capital", "port"}:
+                score += 0.2 if m.kind is EntityKind.PLACE else -0.5
+            if frame.focus in _BUILDING_FOCUS:
+                if m.kind is EntityKind.COUNTRY:
+                    score -= 1.0
+                elif "suffix" in m.rule:
+                    score += 0.5
+                elif "gazetteer" in m.rule or "prefix" in m.rule:
+                    score -= 0.5
+            if re.search(r"\bfrom\b", frame.text, re.I) and re.search(
+                r"\bfrom\s+(?:the\s+)?$", before
+            ):
+                score += 0.8
+            score += self._proximity(frame, info.text, m.start)
+            relative = _WHERE_CLAUSE.match(info.text, m.end)
+            if relative and not any(
+                o.kind in {EntityKind.PLACE, EntityKind.COUNTRY}
+                and relative.start(1) <= o.start < relative.end(1)
+                for o in info.mentions
+            ):
+                # "between Fath Airport, where it was attempting to land, and ...": a clause that
+                # says what happens at the place, in the question's own words, answers it (unless
+                # it names a place of its own: ", where he will hold talks ... in Nara").
+                said = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(relative.group(1))}
+                score += 0.7 * min(2, len(said & predicate))
+            if recalled:
+                score -= 0.5
+            if saying and m.start > saying.end():
+                # "In Brussels, Kerry said he backed ... the coup in Turkey": Turkey is in what
+                # he said, not where he said it.
+                score -= 0.6
+            yield Candidate(
+                short=m.name,
+                score=score,
+                sentence=scored,
+                rule=f"sentence-place:{m.rule}",
+                highlight=(m.text,),
+                kind=m.kind,
+            )
+        if rules.asks_where_said.search(frame.text):
+            for event in rules.event_setting.finditer(info.text):
+                # "Where did Shapps announce it?" - "at the government's daily briefing".
+                value = event.group(1)
+                yield Candidate(
+                    short=value,
+                    score=0.8 + self._proximity(frame, info.text, event.start(1)),
+                    sentence=scored,
+                    rule="event-setting",
+                    highlight=(value,),
+                )
+        # A place noun phrase with a lower-case head ("the Esenyurt suburb of Istanbul").
+        place = find_place(info, exclude)
+        if (
+            place
+            and not self._in_question(frame, place.value)
+            and self._fits_focus(frame, place.value, None)
+        ):
+            yield Candidate(
+                short=place.value,
+                score=0.3,
+                sentence=scored,
+                rule=place.rule,
+                highlight=(place.value,),
+            )
+
+    def _fits_focus(self, frame: QuestionFrame, name: str, kind: EntityKind | None) -> bool:
+        """A question asking for a city (town, village...) is not answered by a country or a
+        region, nor, when it says "which Zimbabwean city", by a city the gazetteer places only
+        in other countries."""
+        from assistant.knowledge.lexicon import city_countries, lexicon
+
+        folded = fold(name)
+        if frame.focus in _SETTLEMENT_FOCUS:
+            lex = lexicon()
+            if kind is EntityKind.COUNTRY or folded in lex.countries or folded in lex.regions:
+                return False
+            if folded.split()[-1:] and folded.split()[-1] in _SITE_HEADS:
+                # "Tarrow Palace" is a building, not a city.
+                return False
+        if frame.focus_country and frame.focus in _SETTLEMENT_FOCUS | _BUILDING_FOCUS:
+            countries = city_countries().get(folded.split(",")[0].strip())
+            if countries and fold(frame.focus_country) not in countries:
+                return False
+        return True
+
+    def _country_demonym_in_question(self, frame: QuestionFrame, country: str) -> bool:
+        from assistant.knowledge.lexicon import lexicon
+
+        q = fold(frame.text)
+        return any(
+            fold(c) == fold(country) and _has_word(q, d) for d, c in lexicon().nationalities.items()
+        )

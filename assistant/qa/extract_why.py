@@ -1,0 +1,265 @@
+"""Extractors for why-questions: the purpose or reason of an event (`_why`), a purpose stated
+in the next sentence, what a reason refers to, and whether a clause attaches to the asked event.
+
+A mixin of `Answerer` (assistant/qa/answerer.py), which calls these from `_extract`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from assistant.knowledge.meetings import purpose_clauses
+from assistant.models import Article, EntityKind
+from assistant.qa.answer_rules import answer_rules
+from assistant.qa.answer_text import _WORDS, Candidate, Scored, _has_word
+from assistant.qa.questions import QuestionFrame
+from assistant.text import fold, trim_words
+
+if TYPE_CHECKING:
+    from assistant.qa.answer_text import AnswererParts as _Base
+else:
+    _Base = object
+
+
+# A name right after the auxiliary of a question is its subject: "Why did (President) Obama".
+_SUBJECT_BEFORE = re.compile(
+    r"\b(?:did|does|do|is|was|were|are|has|have|had|will|would)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
+)
+
+# A quotation ends at punctuation then a quote mark, or at a quote mark right after a word
+# ("... for security reasons", a government official said).
+_QUOTE_END = re.compile(r"[,.][\"”]|(?<=\w)[\"”](?=[\s,.;]|$)")
+
+
+class WhyExtractors(_Base):
+    """Why-questions: purposes and reasons of the asked event."""
+
+    def _why(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        info = scored.info
+        persons = [m for m in frame.strong_entities() if m.kind is EntityKind.PERSON]
+        predicate = self._predicate_stems(frame)
+        # The asked-about person named inside a purpose is its object, not its subject: "Rouhani
+        # wanted to talk with President Obama" gives Rouhani's reason, not Obama's.
+        surnames = [
+            fold(m.name or m.text).split()[-1]
+            for m in persons
+            if (m.name or m.text)
+            and _SUBJECT_BEFORE.search(frame.text[max(0, m.start - 40) : m.start])
+        ]
+
+        def names_subject(clause: str) -> bool:
+            return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", fold(clause)) for n in surnames)
+
+        for meeting in self._meetings_for(frame, scored):
+            if meeting.purpose is None or meeting.background:
+                continue
+            involved = not persons or any(
+                self._same_entity(p.name, m) for p in meeting.participants for m in persons
+            )
+            if not involved:
+                continue
+            # The event's purpose may sit in a later sentence ("The visit aims to ...").
+            own = 1.0 if meeting.purpose.sentence == info.index else 0.9
+            if predicate and not predicate & self._meeting_stems():
+                # "What brought Hartwig to the port?" asks about the trip, not the talks she
+                # held there: a meeting's purpose is then no better than any clause's.
+                own -= 0.3
+            if names_subject(meeting.purpose.value):
+                own -= 0.3
+            yield Candidate(
+                short=meeting.purpose.value,
+                score=own,
+                sentence=scored,
+                rule=f"meeting-{meeting.purpose.rule}",
+                highlight=(meeting.purpose.value,),
+                meeting=meeting,
+                extra_sentences=[(scored.article, meeting.purpose.sentence)],
+            )
+        for purpose, start in purpose_clauses(info):
+            if self._restates(predicate, purpose.value):
+                continue
+            own = {"purpose:statement": 1.0, "purpose:generic": 0.4}.get(purpose.rule, 0.7)
+            if names_subject(purpose.value):
+                own -= 0.3
+            own -= 0.15 * self._named_only_inside(frame, info.text, start, purpose.value)
+            yield Candidate(
+                short=purpose.value,
+                score=own + self._attachment(predicate, info.text, start, purpose.value),
+                sentence=scored,
+                rule=purpose.rule,
+                highlight=(purpose.value,),
+            )
+        yield from self._purpose_stated_next(scored)
+        for prompted in answer_rules().prompted.finditer(info.text):
+            # Only the cause of the act asked about: "prompted the minister to step down"
+            # answers why he stepped down.
+            if self.tokenizer.stem(prompted.group(2).lower()) not in predicate:
+                continue
+            if len(prompted.group(1).split()) < 2:
+                # "This prompted him to resign": a pointer alone says nothing.
+                continue
+            yield Candidate(
+                short=prompted.group(1),
+                score=0.8,
+                sentence=scored,
+                rule="reason-prompted",
+                highlight=(prompted.group(0),),
+            )
+        # Causes, strongest cue first: "because", "in retaliation for", then "after", "amid".
+        for own, pattern in answer_rules().causes:
+            reasons = list(pattern.finditer(info.text))
+            for reason in reasons:
+                short = _QUOTE_END.split(reason.group(0))[0]
+                short = answer_rules().contrast.split(short)[0]
+                short = trim_words(short, 30).rstrip(".,")
+                extra: list[tuple[Article, int]] = []
+                referent = self._referent(scored, short)
+                if referent is not None:
+                    # "over this issue": what the issue is, from the sentences before.
+                    short, index = referent
+                    extra = [(scored.article, index)] if index >= 0 else []
+                yield Candidate(
+                    short=short,
+                    score=own + self._attachment(predicate, info.text, reason.start(), short),
+                    sentence=scored,
+                    rule="reason-clause" + (":referent" if referent else ""),
+                    highlight=(reason.group(0),),
+                    extra_sentences=extra,
+                )
+            if any(not self._other_clause_holds(predicate, info.text, r.start()) for r in reasons):
+                # A weaker cue is looked for only if these all explain another clause.
+                break
+
+    def _restates(self, predicate: frozenset[str], clause: str) -> bool:
+        """A "to" clause that only says again what the question asks about is no purpose of it:
+        "signs a decree to ban face veils" gives no reason why face veils were banned."""
+        words = [fold(w) for w in _WORDS.findall(clause)]
+        if len(words) < 2 or words[0] != "to":
+            return False
+        stems = [self.tokenizer.stem(w) for w in words[1:] if w not in self.tokenizer.stopwords]
+        if not stems or stems[0] != self.tokenizer.stem(words[1]) or stems[0] not in predicate:
+            return False
+        # "to resign on Friday" adds only a time; "to ban face veils in offices" the question.
+        return len(predicate & set(stems)) >= 2 or len(stems) <= 2
+
+    def _purpose_stated_next(self, scored: Scored) -> Iterable[Candidate]:
+        """The purpose of an act reported by the next sentence with a noun for the act: "On
+        Monday the police chief barred rescue ships from Sicily's ports. He said the move was
+        designed to ease the burden on police." """
+        sentences = self.analyses.get(scored.article).sentences
+        first = scored.info.index + 1
+        if first <= 0 or first >= len(sentences):
+            return
+        # "The move was designed to ...", or what it followed: "This decision comes after ...";
+        # a sentence that quotes or explains the act may stand between the two.
+        for pattern, rule, reach in (
+            (answer_rules().next_statement, "purpose:stated-next", 1),
+            (answer_rules().next_reason, "reason:stated-next", 3),
+        ):
+            later = range(first, min(first + reach, len(sentences)))
+            found = next(((i, m) for i in later if (m := pattern.match(sentences[i].text))), None)
+            if found is None:
+                continue
+            index, statement = found
+            text = sentences[index].text
+            start = statement.end() - len(statement.group().split()[-1])
+            clause = answer_rules().contrast.split(_QUOTE_END.split(text[start:])[0])[0]
+            clause = trim_words(clause, 30).rstrip(".,")
+            if len(clause.split()) < 3:
+                continue
+            yield Candidate(
+                short=clause,
+                score=0.9,
+                sentence=scored,
+                rule=rule,
+                highlight=(clause,),
+                extra_sentences=[(scored.article, index)],
+            )
+
+    def _referent(self, scored: Scored, reason: str) -> tuple[str, int] | None:
+        """What a reason that only points back refers to ("over this issue", "over the
+        agreement"): the nearest earlier phrase ending in the same noun with words before it
+        ("a maritime border agreement"), else, after "this"/"that", the sentence just before."""
+        pointer = answer_rules().anaphora.match(reason)
+        if pointer is None:
+            return None
+        analysis = self.analyses.get(scored.article)
+        noun = pointer.group(2)
+        phrase = re.compile(
+            r"\b((?:(?-i:[A-Za-z][\w'’-]*)\s+){1,4}?)" + re.escape(noun) + r"\b", re.I
+        )
+        index = scored.info.index
+        # The sentences just before, then the headline, which names the story's main thing.
+        earlier_infos = [analysis.sentences[i] for i in range(index - 1, max(-1, index - 4), -1)]
+        if analysis.title is not None and index > 0:
+            earlier_infos.append(analysis.title)
+        for info in earlier_infos:
+            text, earlier = info.text, info.index
+            for match in reversed(list(phrase.finditer(text))):
+                # Only the words that describe the noun, read back from it: a determiner or
+                # a verb ("signed", "denounces") ends them.
+                words: list[str] = []
+                for word in reversed(match.group(1).split()):
+                    lower = word.lower()
+                    if (
+                        lower in self.tokenizer.stopwords
+                        or lower.endswith("ed")
+                        or (word.islower() and lower.endswith("s") and not lower.endswith("ss"))
+                    ):
+                        break
+                    words.insert(0, word)
+                if words:
+                    return f"{reason.split()[0]} the {' '.join(words)} {noun}", earlier
+        if pointer.group(1).lower() in {"this", "that", "these", "those"} and index > 0:
+            before = analysis.sentences[index - 1].text
+            return f"{reason}: {trim_words(before, 30).rstrip('.')}", index - 1
+        return None
+
+    def _named_only_inside(self, frame: QuestionFrame, text: str, start: int, clause: str) -> int:
+        """How many of the question's places and organisations a sentence names only inside a
+        reason clause: "visited Rennick ... to narrow the gap before the Coastal States Forum
+        summit" gives the reason for a visit, not for a Coastal States Forum meeting."""
+        outside = fold(text[:start] + " " + text[start + len(clause) :])
+        inside = fold(clause)
+        count = 0
+        for m in frame.strong_entities():
+            if m.kind is EntityKind.PERSON:
+                continue
+            name = fold(m.name or m.text)
+            if _has_word(inside, name) and not _has_word(outside, name):
+                count += 1
+        return count
+
+    def _attachment(self, predicate: frozenset[str], text: str, start: int, clause: str) -> float:
+        """A reason belongs to what stands just before it: "charged with treason because ..."
+        answers why he was charged with treason, while a reason clause that itself holds the
+        question's words ("because ... why he has been charged") explains something else."""
+        if not predicate:
+            return 0.0
+        opening = self._clause_opening(text, start)
+        before = {
+            self.tokenizer.stem(fold(w))
+            for w in _WORDS.findall(text[max(opening, start - 70) : start])
+        }
+        inside = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(clause)}
+        score = 0.2 * min(len(predicate & before), 3) - 0.15 * min(len(predicate & inside), 2)
+        return score - 0.2 * self._other_clause_holds(predicate, text, start)
+
+    def _clause_opening(self, text: str, start: int) -> int:
+        breaks = [m.end() for m in answer_rules().contrast.finditer(text, 0, start)]
+        return breaks[-1] if breaks else 0
+
+    def _other_clause_holds(self, predicate: frozenset[str], text: str, start: int) -> int:
+        """How many of the question's words only an earlier part of the sentence holds, past a
+        turn to another matter (", but ..."): "had poor relations over X, but the leaders spoke
+        ... to help each other" gives no reason for the poor relations after "but"."""
+        opening = self._clause_opening(text, start)
+        if not opening or not predicate:
+            return 0
+        own = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(text[opening:start])}
+        if predicate & own:
+            return 0
+        earlier = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(text[:opening])}
+        return min(len(predicate & earlier), 2)
