@@ -269,7 +269,12 @@ def find_times(sentence: str, anchor: dt.date | None = None) -> list[TimeMention
             if not tense_known:
                 tense, tense_known = sentence_tense(sentence), True
             added.append((start, end))
-            found.append(TimeMention(text, start, end, kind, _resolve(text, kind, anchor, tense)))
+            iso = _resolve(text, kind, anchor, tense)
+            if kind == "relative_weekday" and text.startswith("On "):
+                # "On Monday," opening a sentence: the day is what was said, not the capitalised
+                # preposition (a short answer "On Monday, 15 May 2017" carries a template word).
+                text = text[3:]
+            found.append(TimeMention(text, start, end, kind, iso))
         if added:
             spans = sorted([*zip(starts, ends, strict=True), *added])
             starts = [s for s, _ in spans]

@@ -91,6 +91,9 @@ _PLACE_OF_BEFORE = re.compile(
 )
 # A question about what happened: "Who did she meet", "Where had they met".
 _ASKS_DONE = re.compile(r"\b(?:did|had)\b", re.I)
+# "last week", "yesterday", "two days ago": the question puts the meeting in the past in so many
+# words. "Who did Lee meet in Nara?" alone may ask about a visit the story previews.
+_PAST_MARKER = re.compile(r"\b(?:last|yesterday|ago|earlier|previously)\b", re.I)
 _ROLE_PHRASE = re.compile(
     r"\bthe\s+(?:([A-Z][a-z]+)\s+)?((?:(?:prime|foreign|defence|defense|finance|trade|energy|interior|agriculture|transport|health|deputy|vice|economy|justice)\s+)?(?:minister|president|chancellor|premier|governor|mayor|king|queen|secretary|ambassador|chairman|chairwoman|ceo|chief\s+executive|spokesman|spokeswoman|adviser))\b",
     re.IGNORECASE,
@@ -1118,7 +1121,11 @@ class Answerer(
                 log.append(f"no sentence has the question's verb ({verb}); declining")
                 return None
         candidates: list[Candidate] = []
-        asks_done = frame.intent in {"who_met", "where"} and bool(_ASKS_DONE.search(frame.text))
+        asks_done = (
+            frame.intent in {"who_met", "where"}
+            and bool(_ASKS_DONE.search(frame.text))
+            and bool(_PAST_MARKER.search(frame.text))
+        )
         for rank, item in enumerate(pool):
             if asks_done and self._only_planned(frame, item):
                 # "Who did Putin meet in Baku last week?" is not answered by "the presidents are

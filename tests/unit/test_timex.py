@@ -216,7 +216,7 @@ def test_clock_time_is_found_but_not_resolved() -> None:
     [
         ("Yesterday, the dam burst.", "Yesterday", "relative_day", "2026-01-12"),
         ("Last week the mill closed.", "Last week", "relative_period", "2026-01-05"),
-        ("On Monday the mill closed.", "On Monday", "relative_weekday", "2026-01-12"),
+        ("On Monday the mill closed.", "Monday", "relative_weekday", "2026-01-12"),
         ("Two days ago the mill closed.", "Two days ago", "ago", "2026-01-11"),
         ("Late March is when the ice goes.", "Late March", "relative_month", "2026-03"),
         ("The drones struck at 4:00 A.M. local time.", "4:00 A.M.", "clock", None),
