@@ -20,7 +20,7 @@ from assistant.text import fold
 _WORD = r"(?:(?:[A-Z]\.){2,}|(?:al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di|ben|abu)-[A-Z][\w\-]*|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’](?![sS]\b)[A-Za-z][\w\-]*)?\.?|(?:al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di|of|the|and|y)(?=\s+[A-Z]))"
 _SPAN = re.compile(rf"(?<![\w'’-])(?:{_WORD})(?:\s+(?:{_WORD}))*")
 # One name word, or a double-barrelled one ("Voss-Aalen"); its small letters may carry accents
-# ("Matovič", "Sulík"), or a question naming such a person would name no one.
+# ("Marovič", "Belík"), or a question naming such a person would name no one.
 _SMALL = r"a-zß-öø-ÿ\u0100-\u017f'\-"
 _LONE_NAME = re.compile(rf"[A-Z][{_SMALL}]+(?:-[A-Z][{_SMALL}]+)*")
 # Two sides joined by a hyphen before a meeting noun: "the Lee-Takaichi talks".
@@ -32,7 +32,7 @@ _SIDES_NOUN = re.compile(
 _LOWER_TITLE = re.compile(r"(?<![\w-])([a-z]+)\s+$")
 _POSSESSIVE_SITE = re.compile(r"['’]s\s+([A-Z][a-z]+)\b")
 _POSSESSIVE = re.compile(r"^['’]s\b")
-# "according to Steinmeier", "thanks to Varga": the "to" names a source or a cause, no place.
+# "according to Haldberg", "thanks to Varga": the "to" names a source or a cause, no place.
 _NO_PLACE_AFTER_CUE = re.compile(r"\b(?:according|thanks|owing)\s+to\s*$", re.IGNORECASE)
 _TRAILING_PARTICLES = {
     "of",
@@ -166,7 +166,7 @@ class EntityRecognizer:
         if rest and rest[0] == "of" and len(rest) >= 2:
             title += rest[:2]
             rest = rest[2:]
-            # "Director of National Intelligence Dan Coats": the field goes on while its words
+            # "Director of National Intelligence Piet Sorrow": the field goes on while its words
             # are the lexicon's and a two-word name is left.
             while len(rest) > 2 and (rest[0] in lex.title_modifiers or rest[0] in lex.org_suffixes):
                 title.append(rest.pop(0))
@@ -502,8 +502,8 @@ class EntityRecognizer:
         return [text]
 
     def _split_org_lead(self, text: str) -> list[str]:
-        """'Senate Foreign Relations Committee Chairman Bob Corker', 'Valdoria Motors CEO Dario
-        Lucan', 'Atomic Energy Organization Ali Akbar Salehi': an organisation's name written
+        """'Senate Foreign Relations Committee Chairman Edwin Harlow', 'Valdoria Motors CEO Dario
+        Lucan', 'Atomic Energy Organization Tomas Vell': an organisation's name written
         before its officer's name is two entities, or the whole run is neither's."""
         words = text.split()
         lex = self.lex

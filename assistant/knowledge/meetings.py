@@ -502,7 +502,7 @@ def _participants_for(
         out += [_participant(m, info.index, "passive-agent") for m in objects]
     else:
         clause = facts.clause_start(start)
-        # "Trump told reporters after meeting with Turnbull": the speaker is the one who met.
+        # "Vasse told reporters after meeting with Rusk": the speaker is the one who met.
         gerund = bool(_GERUND_AFTER.search(text, max(clause, start - 25), start)) and (
             match.group().split(None, 1)[0].lower().endswith("ing")
         )
@@ -512,7 +512,7 @@ def _participants_for(
             if clause <= m.start < start
             and not facts.preposition_before(max(clause, m.start - 40), m.start)
             and (gerund or not facts.speaker_after(m.end))
-            # "his Russian counterpart, Lavrov": the possessive names the owner of the role,
+            # "his Norvessan counterpart, Danek": the possessive names the owner of the role,
             # not one more subject.
             and m.text.lower() not in _POSSESSIVE_PRONOUNS
         ]
@@ -565,7 +565,7 @@ def _participants_for(
 
 
 # Between two subjects: a comma or "and", perhaps a capitalised word ("and President"), or the
-# second subject's role in apposition ("Kerry and his Russian counterpart, Sergei Lavrov,").
+# second subject's role in apposition ("Ardelean and his Norvessan counterpart, Ivo Danek,").
 _JOINED = re.compile(
     r"\s*(?:,|and|,\s*and)\s*(?:[A-Z][a-z]+\s+|(?:his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s*)?"
 )

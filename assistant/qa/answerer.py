@@ -78,7 +78,7 @@ MAX_SCORED_SENTENCES = 600
 _THING_NOUNS = r"(?:boat|ship|vessel|ferry|tanker|aircraft|plane|jet|cathedral|church|mosque|temple|hotel|building|tower|bridge|stadium|airport|station|river|lake|fire|blaze|storm|hurricane|typhoon|cyclone|earthquake|flood|attack|bombing|festival|race|marathon|tournament|game|match|film|book|album|exoplanet|planet|satellite|mission|spacecraft|rocket|operation|programme|program|project|bill|law|treaty|agreement|deal|company|party)"
 _THING_BEFORE = re.compile(_THING_NOUNS + r"\s+$", re.IGNORECASE)
 _THING_AFTER = re.compile(r"\s+(?:'s\s+)?" + _THING_NOUNS + r"\b", re.IGNORECASE)
-# "the Chapecoense team", "the Houthi spokesperson", "Zelvan rebels": a name before a noun for a
+# "the Veloran team", "the Tarsk spokesperson", "Zelvan rebels": a name before a noun for a
 # body of people, or for someone speaking for one, names that body, not a person.
 _BODY_AFTER = re.compile(
     r"\s+(?:team|club|squad|rebels?|militants?|militias?|fighters|movement|forces|army|"
@@ -1100,7 +1100,7 @@ class Answerer(
             # "Who led the delegation?": the person is found where someone leads something.
             # Its first four letters also find the noun: "chaired" the chairman, "decided" the
             # decision.
-            # "Who runs ...", "Who became the new Sultan?": the role's nouns ("director",
+            # "Who runs ...", "Who became the new Duke?": the role's nouns ("director",
             # "successor") say it as well as the verb.
             roles, successor = self._asked_roles(frame, _who_focus(frame.text))
             if successor:
@@ -1128,7 +1128,7 @@ class Answerer(
         )
         for rank, item in enumerate(pool):
             if asks_done and self._only_planned(frame, item):
-                # "Who did Putin meet in Baku last week?" is not answered by "the presidents are
+                # "Who did Orm meet in Kessby last week?" is not answered by "the presidents are
                 # planning to hold talks in Baku soon".
                 continue
             elsewhere = frame.intent in {"why", "topic"} and self._meets_elsewhere(frame, item)

@@ -137,9 +137,9 @@ class WhenExtractors(_Base):
     def _time_of_other_event(self, predicate: frozenset[str], text: str, start: int) -> float:
         """How much less a time dates the asked event for the clause it stands in: none in the
         main clause, a little after "after", "by", "until" (a bound: "shortly after 2 a.m."),
-        much inside a clause of its own ("since Trump ended a call with him in February", ",
+        much inside a clause of its own ("since Vasse ended a call with him in February", ",
         who served as ambassador from 2002") unless that clause holds the question's own words
-        ("after meeting with Turnbull late Thursday", ", which begins May 26"), and much inside
+        ("after meeting with Rusk late Thursday", ", which begins May 26"), and much inside
         what the question's own verb reports ("announced that from June 15, ...")."""
         rules = answer_rules()
         before = text[max(0, start - 120) : start]

@@ -74,7 +74,7 @@ class WhereExtractors(_Base):
             if other.kind is not EntityKind.PLACE:
                 continue
             words = fold(other.short).split()
-            # A site named after a city of that country ("Baghdad International Airport") is
+            # A site named after a city of that country ("Orvik International Airport") is
             # as exact as the city, and more.
             if any(country in cities.get(" ".join(words[:n]), frozenset()) for n in (1, 2, 3)):
                 log.append(f"{other.short!r} is more exact than {best.short!r}")
@@ -90,7 +90,7 @@ class WhereExtractors(_Base):
             if (
                 (
                     m.kind is EntityKind.PLACE
-                    # "speak by phone about Aleppo": the place is what was talked about.
+                    # "speak by phone about Kessa": the place is what was talked about.
                     and not _ABOUT_BEFORE.search(before)
                 )
                 # "at the Norvessan Foreign Ministry": an organisation's building.
@@ -167,7 +167,7 @@ class WhereExtractors(_Base):
             # "Where did the two leaders meet?": a sentence that reports no meeting (a headline
             # on the earthquake that brought them together) names no place of one.
             return
-        # "According to the London Sunday Times": a place in a source's name is no setting.
+        # "According to the Halvik Evening Post": a place in a source's name is no setting.
         sources = [(a.start(1), a.end(1)) for a in _SOURCE.finditer(info.text)]
         for m in info.mentions:
             if m.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}:
@@ -217,7 +217,7 @@ class WhereExtractors(_Base):
             if recalled:
                 score -= 0.5
             if saying and m.start > saying.end():
-                # "In Brussels, Kerry said he backed ... the coup in Turkey": Turkey is in what
+                # "In Halvik, Ardelean said he backed ... the vote in Estovia": Estovia is in what
                 # he said, not where he said it.
                 score -= 0.6
             yield Candidate(

@@ -87,9 +87,9 @@ _AFTER_APPOSITIVE = re.compile(
 
 
 def _attached_role(info: SentenceInfo, mention: Mention) -> str:
-    """The role phrase written with a name: before it ("AU trade commissioner Albert Muchanga",
-    "the Chairman of the Joint Chiefs, General Joe Dunford") or in apposition after it ("Yousef
-    Munayyer, Executive Director of the Jerusalem Fund,"; "Haitham, as the new Sultan"). Parts
+    """The role phrase written with a name: before it ("AU trade commissioner Oren Falk",
+    "the Chairman of the Joint Chiefs, General Ivo Talven") or in apposition after it ("Lena
+    Marsh, Executive Director of the Tarrow Fund,"; "Pell, as the new Duke"). Parts
     that hold another person's name belong to that person."""
     text = info.text
     others = [
@@ -109,12 +109,12 @@ def _attached_role(info: SentenceInfo, mention: Mention) -> str:
             phrase_start = max(phrase_start, other.end)
     phrase = text[phrase_start : mention.start]
     if re.search(r"\b(?:of|to|for|with|by|and|or|from|against|on)\s*$", phrase):
-        # "a critic of Obama": the name completes someone else's phrase.
+        # "a critic of Vasse": the name completes someone else's phrase.
         phrase = ""
     after = _AFTER_APPOSITIVE.match(text, mention.end)
     if after:
         start, end = after.span(1) if after.group(1) else after.span(2)
-        # "McCain, chairman of the committee and a critic of Obama's policy": the apposition
+        # "Harlow, chairman of the committee and a critic of Vasse's policy": the apposition
         # stops at the next person.
         end = min([end] + [o.start for o in others if start <= o.start < end])
         phrase += " " + text[start:end]
@@ -507,7 +507,7 @@ class WhoExtractors(_Base):
                 attached = _attached_role(info, m)
                 words = {fold(w) for w in re.findall(r"[\w'’-]+", attached)}
                 if roles and {w.rstrip("s") for w in words} & roles:
-                    # "Yousef Munayyer, Executive Director of the Jerusalem Fund": the holder
+                    # "Lena Marsh, Executive Director of the Tarrow Fund": the holder
                     # of the asked role, the more so when it is the asked body's.
                     stems = {self.tokenizer.stem(w) for w in words}
                     score += 0.2 + 0.25 * min(3, len(stems & owner_stems))
@@ -558,7 +558,7 @@ class WhoExtractors(_Base):
     def _asked_roles(self, frame: QuestionFrame, focus: str | None) -> tuple[frozenset[str], bool]:
         """The role nouns a who-question asks the holder of ("Who is the chairman of ...",
         "Who runs ..." -> director, head, ...), and whether it asks who took a role over
-        ("Who became the new Sultan?")."""
+        ("Who became the new Duke?")."""
         from assistant.knowledge.lexicon import lexicon
 
         lex = lexicon()

@@ -146,7 +146,7 @@ class WhyExtractors(_Base):
 
     def _purpose_stated_next(self, scored: Scored) -> Iterable[Candidate]:
         """The purpose of an act reported by the next sentence with a noun for the act: "On
-        Monday the police chief barred rescue ships from Sicily's ports. He said the move was
+        Monday the police chief barred rescue ships from Kessby's ports. He said the move was
         designed to ease the burden on police." """
         sentences = self.analyses.get(scored.article).sentences
         first = scored.info.index + 1
