@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
+
+try:
+    import termios
+except ImportError:  # pragma: no cover - not a POSIX system: no hang-up check
+    termios = None  # type: ignore[assignment]
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -37,6 +44,30 @@ def open_engine(settings: Settings) -> Engine:
     from assistant.engine import Engine
 
     return Engine.open(settings, progress=False)
+
+
+# How often the app checks that its terminal is still there.
+TERMINAL_CHECK_SECONDS = 2.0
+
+
+def terminal_fd() -> int | None:
+    """The app's input terminal, or None when input is not a terminal (tests, pipes)."""
+    try:
+        fd = sys.__stdin__.fileno() if sys.__stdin__ is not None else -1
+    except (OSError, ValueError):
+        return None
+    return fd if fd >= 0 and os.isatty(fd) else None
+
+
+def terminal_gone(fd: int) -> bool:
+    """Whether the terminal hung up: its attributes can no longer be read (EIO)."""
+    if termios is None:  # pragma: no cover - not a POSIX system
+        return False
+    try:
+        termios.tcgetattr(fd)
+    except (termios.error, OSError):
+        return True
+    return False
 
 
 class NewsdeskApp(App[int]):
@@ -79,6 +110,18 @@ class NewsdeskApp(App[int]):
     def on_mount(self) -> None:
         self.sub_title = "loading corpus…"
         self.load_engine()
+        # Started through `make run`, the app is not the terminal's controlling process: when
+        # the terminal goes away (a closed window, a dropped ssh session) make waits on, the app
+        # gets no hang-up signal, and its input reads end-of-file forever: it spun at half a
+        # core. A terminal that no longer answers is the sign to leave.
+        self._terminal = terminal_fd()
+        if self._terminal is not None:
+            self.set_interval(TERMINAL_CHECK_SECONDS, self._exit_if_hung_up)
+
+    def _exit_if_hung_up(self) -> None:
+        assert self._terminal is not None
+        if terminal_gone(self._terminal):
+            self.exit(return_code=1)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_engine(self) -> None:

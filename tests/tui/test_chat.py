@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -312,3 +313,34 @@ async def test_commands_are_in_the_palette(app: NewsdeskApp) -> None:
             "Help",
             "Sources panel",
         } <= titles
+
+
+async def test_app_exits_when_its_terminal_hangs_up(
+    app: NewsdeskApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make run` in a window that is closed: make waits on, the app gets no hang-up signal and
+    used to spin on end-of-file. A terminal whose attributes cannot be read any more ends it."""
+    import assistant.tui.app as app_module
+
+    gone = {"now": False}
+    monkeypatch.setattr(app_module, "TERMINAL_CHECK_SECONDS", 0.05)
+    monkeypatch.setattr(app_module, "terminal_fd", lambda: 0)
+    monkeypatch.setattr(app_module, "terminal_gone", lambda fd: gone["now"])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.pause(0.2)
+        assert app.is_running  # the terminal answers: it stays
+        gone["now"] = True
+        await pilot.pause(0.3)
+    assert app.return_code == 1
+
+
+async def test_a_terminal_that_hung_up_is_gone() -> None:
+    from assistant.tui.app import terminal_gone
+
+    read, write = os.pipe()  # not a terminal at all: its attributes cannot be read either
+    try:
+        assert terminal_gone(read)
+    finally:
+        os.close(read)
+        os.close(write)
