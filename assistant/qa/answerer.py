@@ -233,6 +233,7 @@ class Answerer(
         self._sentence_words_made: dict[tuple[str, int], Words] = {}
         self._sentence_stems_made: dict[tuple[str, int], frozenset[str]] = {}
         self._demonyms: dict[str, list[str]] | None = None
+        self._predicates: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
         self._captioned: frozenset[str] | None = None
 
     @classmethod
@@ -1353,7 +1354,17 @@ class Answerer(
         ]
 
     def _predicate_stems(self, frame: QuestionFrame) -> frozenset[str]:
-        """The stems of what a question asks about, without its names and question words."""
+        """The stems of what a question asks about, without its names and question words.
+        Asked by several extractors for every candidate sentence: made once per question."""
+        key = (frame.text, tuple(m.name or m.text for m in frame.entities))
+        found = self._predicates.get(key)
+        if found is None:
+            if len(self._predicates) > 1024:
+                self._predicates.clear()
+            found = self._predicates[key] = self._make_predicate_stems(frame)
+        return found
+
+    def _make_predicate_stems(self, frame: QuestionFrame) -> frozenset[str]:
         entity_stems = {s for m in frame.entities for s in self.tokenizer(m.name or m.text)}
         # Capitalised words are names, nationalities and months, not the predicate.
         lower = " ".join(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", frame.text))
