@@ -32,6 +32,21 @@ _SIDES_NOUN = re.compile(
 _LOWER_TITLE = re.compile(r"(?<![\w-])([a-z]+)\s+$")
 _POSSESSIVE_SITE = re.compile(r"['’]s\s+([A-Z][a-z]+)\b")
 _POSSESSIVE = re.compile(r"^['’]s\b")
+# "St Margaret's at Cliffe", "St Anne's Church": a saint's possessive is part of the place's name.
+_SAINT_POSSESSIVE = re.compile(r"['’]s\b(?:\s+[A-Z][\w-]*)*")
+# "the Kestrel Front", "the Orvane": a proper name after the definite article names a group, a
+# thing or a place; people's names take no article ("the Rev. Ana Holt" is a title's).
+_THE_BEFORE = re.compile(r"(?<![\w'’-])the\s+$", re.IGNORECASE)
+# The name ends its noun phrase ("the Orvane said", "the Orvane, ...") rather than modifying a
+# noun after it ("the Lenz government", "the Lenz era", where a person is named).
+_AUX_THE = re.compile(
+    r"\b(?:did|does|do|will|would|can|could|should|has|have|had)\s+the\s*$", re.IGNORECASE
+)
+_HEAD_ENDS = re.compile(
+    r"\s*(?:$|[^\w\s–-]|[A-Z]|(?:said|says|told|has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|also|who|which|that|and|or|in|on|at|to|for|from|with|by|of|met|meets|spoke|speaks|"
+    r"tells|took|takes|made|makes|won|wins|lost|gave|gives|held|holds|sent|sends|wants|"
+    r"seeks|sought|fought|struck|leads|led|began|[a-z]+ed)\b)"
+)
 # "according to Haldberg", "thanks to Varga": the "to" names a source or a cause, no place.
 _NO_PLACE_AFTER_CUE = re.compile(r"\b(?:according|thanks|owing)\s+to\s*$", re.IGNORECASE)
 _TRAILING_PARTICLES = {
@@ -206,6 +221,15 @@ class EntityRecognizer:
             words[-1] = words[-1][:-1]
         if not words:
             return None
+        # A definite article right before the name: kept or stripped ("The Orvane said").
+        after_the = fold(lead[-1]) == "the" if lead else bool(_THE_BEFORE.search(before))
+        # "Who did the Orvane meet?": after an auxiliary the name is the subject and the word
+        # after it its bare verb, no noun it modifies.
+        heads_subject = (
+            after_the
+            and self.question_mode
+            and bool(_AUX_THE.search(before + " " + " ".join(lead)))
+        )
         text = " ".join(words)
         folded = fold(text)
         if folded in _NOT_NAMES or len(folded) < 2:
@@ -257,6 +281,9 @@ class EntityRecognizer:
             if last in lex.org_suffixes and cue not in lex.place_cues:
                 return self._simple(text, EntityKind.ORGANISATION, "org-suffix")
             return self._simple(text, EntityKind.PLACE, "place-suffix")
+        if len(words) == 1 and text in lex.acronym_stoplist:
+            # "TV crews": a head noun alone ("TV") names nothing.
+            return None
         if last in lex.org_suffixes or words[-1] in lex.org_suffixes:
             return self._simple(text, EntityKind.ORGANISATION, "org-suffix")
         if re.fullmatch(r"[A-Z]{2,6}", text) and text not in lex.acronym_stoplist:
@@ -271,8 +298,17 @@ class EntityRecognizer:
         if folded in lex.places or folded.removeprefix("the ") in lex.places:
             return self._simple(text, EntityKind.PLACE, "gazetteer-place")
         if (
+            len(words) >= 3
+            and words[1] == "of"
+            and words[0] in lex.place_suffixes
+            and words[0] not in lex.org_suffixes
+        ):
+            # "Strait of Tessa", "Gulf of Varn", "Bay of Orm": a place's head names it.
+            return self._simple(text, EntityKind.PLACE, "place-head-of")
+        if (
             cue in lex.place_cues
             and not _NO_PLACE_AFTER_CUE.search(before)
+            and not (cue == "from" and self._person_shaped_after_from(words))
             and not (cue == "to" and _POSSESSIVE.match(after))
             and (folded in lex.minor_places or len(words) <= 3)
             and not self._known_person(words)
@@ -317,6 +353,8 @@ class EntityRecognizer:
             and all(w[:1].isupper() or w in _TRAILING_PARTICLES for w in words)
             and not any(fold(w) in _COMMON_CAPITALISED for w in words)
         ):
+            if after_the and (heads_subject or _HEAD_ENDS.match(after)):
+                return self._simple(text, EntityKind.ORGANISATION, "the-name")
             return Mention(
                 text,
                 0,
@@ -332,12 +370,35 @@ class EntityRecognizer:
             if before.strip() == "" and after.startswith(","):
                 # "Separately, ..." opens a sentence; it names no one.
                 return None
+            if after_the and (heads_subject or _HEAD_ENDS.match(after)):
+                kind = EntityKind.PLACE if text in lex.place_suffixes else EntityKind.ORGANISATION
+                return self._simple(text, kind, "the-name")
             if self.question_mode or re.match(
                 r"\s*(?:said|says|told|added|met|meets|visited|spoke|called|has|had|was|is|will|who|,)",
                 after,
             ):
                 return Mention(text, 0, 0, EntityKind.PERSON, folded, text, rule="lone-name")
         return None
+
+    def _person_shaped_after_from(self, words: list[str]) -> bool:
+        """'support from Ilse Moravec': after "from", two or three name words whose first is no
+        place and no place's modifier are a person's name ("from North Tessby", "from Vell
+        Harbour" stay places)."""
+        lex = self.lex
+        if not 2 <= len(words) <= 3 or not all(re.fullmatch(_LONE_NAME, w) for w in words):
+            return False
+        if fold(" ".join(words)) in lex.minor_places or any(
+            w in lex.place_modifiers for w in words
+        ):
+            return False
+        first = fold(words[0])
+        return not (
+            first in lex.places
+            or first in lex.minor_places
+            or first in lex.countries
+            or first in lex.regions
+            or any(w in lex.place_suffixes or w in lex.org_suffixes for w in words)
+        )
 
     def _simple(self, text: str, kind: EntityKind, rule: str) -> Mention:
         name = re.sub(r"^the\s+", "", text, flags=re.I)
@@ -371,7 +432,9 @@ class EntityRecognizer:
             # A possessive splits "Japan's Nara Prefecture" into two spans, but not a name
             # whose last word is a place's ("the Harbour Master's House", "St Anne's Church").
             tail = _POSSESSIVE_SITE.match(sentence, match.end())
-            if tail and tail.group(1) in self.lex.place_suffixes:
+            if span.split(" ", 1)[0] in self.lex.place_prefixes and " " in span:
+                tail = _SAINT_POSSESSIVE.match(sentence, match.end()) or tail
+            if tail and (tail.re is _SAINT_POSSESSIVE or tail.group(1) in self.lex.place_suffixes):
                 span = sentence[start : tail.end()]
                 covered = tail.end()
                 found.extend(self._classify_part(sentence, span, start, tail.end(), sentence_index))

@@ -41,6 +41,7 @@ class PlaceLexicon(StrictModel):
     of_nouns: list[str]
     extra: list[str]
     regions: list[str]
+    modifiers: list[str]
 
 
 class CountryLexicon(StrictModel):
@@ -85,6 +86,7 @@ class Lexicon:
         self.place_prefixes = frozenset(data.places.prefixes)
         self.place_cues = frozenset(data.places.cues)
         self.place_of_nouns = frozenset(fold(n) for n in data.places.of_nouns)
+        self.place_modifiers = frozenset(data.places.modifiers)
         self.nationalities = {fold(k): v for k, v in data.nationalities.items()}
         countries = set(world["countries"])
         countries |= {fold(c) for c in data.countries.aliases}
