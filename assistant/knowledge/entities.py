@@ -280,7 +280,9 @@ class EntityRecognizer:
         if last in lex.place_suffixes or " ".join(words[-2:]) in lex.place_suffixes:
             if last in lex.org_suffixes and cue not in lex.place_cues:
                 return self._simple(text, EntityKind.ORGANISATION, "org-suffix")
-            return self._simple(text, EntityKind.PLACE, "place-suffix")
+            # "the Channel", "the Gulf": a place's head alone after the article names the place.
+            rule = "the-name" if after_the and len(words) == 1 else "place-suffix"
+            return self._simple(text, EntityKind.PLACE, rule)
         if len(words) == 1 and text in lex.acronym_stoplist:
             # "TV crews": a head noun alone ("TV") names nothing.
             return None

@@ -366,3 +366,11 @@ def test_left_out_of_a_meeting_is_a_who_question() -> None:
 )
 def test_intent_of_a_question_by_its_shape(question: str, intent: str) -> None:
     assert detect_intent(question)[0] == intent
+
+
+def test_a_place_head_after_the_is_kept_as_the_place_asked_about() -> None:
+    # "the Channel", "the Gulf": after the article a place's head word alone names the place.
+    frame = parse_question("When did Orm's boat cross the Channel?")
+    assert [(m.text, m.kind.value) for m in frame.entities if m.text == "Channel"] == [
+        ("Channel", "place")
+    ]
