@@ -51,10 +51,23 @@ class WhyRules(StrictModel):
     )
 
 
+class QuantityKind(StrictModel):
+    name: str
+    asks: str
+    states: str
+
+    _check = field_validator("asks", "states")(classmethod(lambda cls, v: check_pattern(v)))
+
+
+class QuantityRules(StrictModel):
+    kinds: list[QuantityKind]
+
+
 class AnswerRuleFile(StrictModel):
     when: WhenRules
     where: WhereRules
     why: WhyRules
+    quantity: QuantityRules
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,8 @@ class AnswerRules:
     next_statement: re.Pattern[str]
     next_reason: re.Pattern[str]
     anaphora: re.Pattern[str]
+    # (name, what asks for it, what states it), in the file's order.
+    quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 
 
 @cache
@@ -93,4 +108,8 @@ def answer_rules() -> AnswerRules:
         next_statement=re.compile(data.why.next_statement, re.IGNORECASE),
         next_reason=re.compile(data.why.next_reason, re.IGNORECASE),
         anaphora=re.compile(data.why.anaphora, re.IGNORECASE),
+        quantities=tuple(
+            (k.name, re.compile(k.asks, re.IGNORECASE), re.compile(k.states, re.IGNORECASE))
+            for k in data.quantity.kinds
+        ),
     )

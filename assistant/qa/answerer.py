@@ -51,6 +51,7 @@ from assistant.qa.answer_text import (
 )
 from assistant.qa.conversation import Conversation
 from assistant.qa.extract_meetings import MeetingListExtractors
+from assistant.qa.extract_quantity import QuantityExtractors
 from assistant.qa.extract_topic import TopicExtractors
 from assistant.qa.extract_when import WhenExtractors
 from assistant.qa.extract_where import _PLACE_PREPOSITION, _SOURCE, WhereExtractors
@@ -64,7 +65,14 @@ if TYPE_CHECKING:
     from assistant.engine import Engine
     from assistant.storage import CompactCorpus
 
-SHORT_WORD_LIMIT = {"who_met": 16, "who": 16, "who_role": 16, "where": 10, "when": 10}
+SHORT_WORD_LIMIT = {
+    "who_met": 16,
+    "who": 16,
+    "who_role": 16,
+    "where": 10,
+    "when": 10,
+    "quantity": 10,
+}
 RETRIEVE_K = 100
 # How much a sentence's relevance counts against the fitness of the answer found in it.
 SENTENCE_WEIGHT = 0.45
@@ -135,7 +143,7 @@ _CONFIRMED_PEOPLE = frozenset(
     }
 )
 # Intents whose answer must come from a sentence about the question's named entities.
-_ANCHORED_INTENTS = frozenset({"who_met", "where", "when", "why", "topic"})
+_ANCHORED_INTENTS = frozenset({"who_met", "where", "when", "why", "topic", "quantity"})
 # The verbs of a why-question's own phrase ("what brought", "what prompted"), as stems.
 _WHY_PHRASE_STEMS = frozenset({"bring", "brought", "prompt", "caus", "led", "lead"})
 # A sentence whose subject is the event itself, named by a definite noun: it continues the
@@ -214,6 +222,7 @@ class Answerer(
     WhyExtractors,
     TopicExtractors,
     MeetingListExtractors,
+    QuantityExtractors,
 ):
     """Stateless per question; the analysis cache is shared through the engine."""
 
@@ -1071,6 +1080,7 @@ class Answerer(
             "topic": self._topic,
             "count": self._count,
             "list_meetings": self._list_meetings,
+            "quantity": self._quantity,
         }.get(frame.intent)
         if extractor is None:
             return None
@@ -1426,7 +1436,7 @@ class Answerer(
                 variant = "planned_with_place" if planned else "with_place"
             elif planned:
                 variant = "planned"
-        elif frame.intent in {"where", "when"} and subject:
+        elif frame.intent in {"where", "when", "quantity"} and subject:
             variant = "with_subject"
         elif frame.intent in {"why", "topic"} and not subject:
             variant = "no_subject"

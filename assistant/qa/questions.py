@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from assistant.knowledge.entities import EntityRecognizer, Mention
 from assistant.knowledge.timex import find_times
@@ -32,16 +32,39 @@ class IntentRule(StrictModel):
 
 
 class IntentFile(StrictModel):
+    person_nouns: list[str] = Field(default_factory=list)
     intents: list[IntentRule]
+
+    @field_validator("person_nouns")
+    @classmethod
+    def _words(cls, nouns: list[str]) -> list[str]:
+        for noun in nouns:
+            if not re.fullmatch(r"[a-z][a-z'-]*", noun):
+                raise ValueError(f"not a lower-case word: {noun!r}")
+        return nouns
+
+
+# Stands in a pattern for any of the file's person nouns.
+PERSON_SLOT = "{person}"
 
 
 @cache
 def intent_rules() -> list[tuple[IntentRule, re.Pattern[str], re.Pattern[str] | None]]:
+    data = load_prompt("intents", IntentFile)
+    nouns = sorted(set(data.person_nouns), key=len, reverse=True)
+    person = "(?:" + "|".join(re.escape(n) for n in nouns) + ")(?:s|es)?" if nouns else "(?!)"
     out = []
-    for rule in load_prompt("intents", IntentFile).intents:
+    for rule in data.intents:
         flags = 0 if rule.case_sensitive else re.IGNORECASE
-        requires = re.compile(rule.requires, re.IGNORECASE) if rule.requires else None
-        out.append((rule, re.compile(rule.pattern, flags), requires))
+        pattern = rule.pattern.replace(PERSON_SLOT, person)
+        requires = rule.requires.replace(PERSON_SLOT, person) if rule.requires else None
+        out.append(
+            (
+                rule,
+                re.compile(pattern, flags),
+                re.compile(requires, re.IGNORECASE) if requires else None,
+            )
+        )
     return out
 
 
@@ -102,7 +125,18 @@ def _demonym_plural(mention: Mention) -> None:
         mention.rule = "demonym-plural"
 
 
+# "Besides the envoy, which ambassadors ...", "According to analysts, what was ...": a phrase
+# set before the question word by a comma; the question proper starts after it.
+_LEAD_IN = re.compile(
+    r"^(?:(?!\b(?:who|whom|whose|what|which|where|when|why|how)\b)[^,?]){3,80},\s+"
+    r"(?=(?:who|whom|whose|what|which|where|when|why|how)\b|(?:with|to|by|from|in|at|on|for)\s+"
+    r"(?:which|what|whom)\b)",
+    re.IGNORECASE,
+)
+
+
 def detect_intent(question: str) -> tuple[str, re.Match[str] | None]:
+    question = _LEAD_IN.sub("", question, count=1)
     for rule, pattern, requires in intent_rules():
         match = pattern.search(question)
         if match and (requires is None or requires.search(question)):

@@ -21,6 +21,7 @@ REQUIRED_INTENTS = (
     "topic",
     "count",
     "list_meetings",
+    "quantity",
     "fallback",
     "declined",
 )

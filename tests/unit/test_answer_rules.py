@@ -603,3 +603,32 @@ def test_a_planned_meeting_does_not_say_who_was_met(engine: Engine) -> None:
     # "are planning to hold talks ... soon": nobody has met anyone in Kessby yet.
     answer = engine.ask("Who did Edvin Orm hold talks with in Kessby last week?")
     assert not answer.answered, answer.short
+
+
+# --- quantity -------------------------------------------------------------------------------
+
+
+def test_a_stated_duration_answers_how_long(engine: Engine) -> None:
+    answer = engine.ask("How long did the call between Marsk and Odell last?")
+    assert answer.intent == "quantity"
+    assert answer.answered and answer.short == "40 minutes", answer.short
+
+
+def test_a_stated_amount_answers_how_much(engine: Engine) -> None:
+    answer = engine.ask("How much did the new berth at Tarrow cost?")
+    assert answer.answered and answer.short == "14 million euros", answer.short
+
+
+def test_a_count_of_the_asked_noun(engine: Engine) -> None:
+    answer = engine.ask("How many passengers does the Tarrow ferry line carry a day?")
+    assert answer.answered and answer.short == "1,200 passengers", answer.short
+
+
+def test_a_quantity_no_sentence_states_is_declined(engine: Engine) -> None:
+    # A sentence matches the question well, but it states no share: no whole sentence may
+    # stand in for the missing percentage.
+    answer = engine.ask("What percentage of the ferry line's passengers travel to Lessport?")
+    assert answer.intent == "quantity"
+    assert not answer.answered, answer.short
+    answer = engine.ask("How many ferries does the Tarrow line carry passengers on?")
+    assert not answer.answered, answer.short

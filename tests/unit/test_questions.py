@@ -374,3 +374,101 @@ def test_a_place_head_after_the_is_kept_as_the_place_asked_about() -> None:
     assert [(m.text, m.kind.value) for m in frame.entities if m.text == "Channel"] == [
         ("Channel", "place")
     ]
+
+
+# --- phrasings of outsiders -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A person asked for without "who".
+        "What is the name of the official who signed the Kelmora order?",
+        "What are the names of the two men arrested in Kelmora?",
+        "Name the minister who resigned over the ferry contract.",
+        "Name two officials who left the Ardelean cabinet.",
+        # A preposition before which/what and a person noun, no meeting word.
+        "For which rival did Danek vote in the second round?",
+        "Under which commander did the Kelmora brigade serve?",
+        # A phrase before the question word.
+        "Besides the mayor, which officials signed the letter?",
+        # "spoke at" is a speech; "called X a Y" names.
+        "Who spoke at the Kelmora rally?",
+        "Which executive called the Danek deal a partnership he was proud of?",
+    ],
+)
+def test_who_without_who(question: str) -> None:
+    assert detect_intent(question)[0] == "who"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "With which envoy did Ardelean hold talks in Kelmora?",
+        "Meeting with which retired admiral changed Danek's view of the war?",
+        "With which countries did Ardelean hold talks?",
+        "What are the names of the officials who met Danek in Kelmora?",
+        "Who did Ardelean go to see in Kelmora?",
+    ],
+)
+def test_who_met_after_a_preposition(question: str) -> None:
+    assert detect_intent(question)[0] == "who_met"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "To which Asian countries does the airline still fly?",
+        "With which besieged towns has the convoy kept in touch?",
+        "In which provinces did the floods destroy crops?",
+    ],
+)
+def test_where_with_plural_place_nouns(question: str) -> None:
+    assert detect_intent(question)[0] == "where"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "In which areas did Danek say the two countries would cooperate?",
+        "What problems did the agency list in its report on Kelmora?",
+        "What new initiative did Ardelean announce on Friday?",
+        "What did Danek urge the council to do?",
+        "What will the change allow him to do?",
+    ],
+)
+def test_topic_phrasings(question: str) -> None:
+    assert detect_intent(question)[0] == "topic"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did Danek explain the delay?",
+        "How did the minister justify the cuts to the Kelmora budget?",
+        "According to analysts, what was one key reason for the slump?",
+        "What was the cause of the Kelmora crash?",
+    ],
+)
+def test_why_phrasings(question: str) -> None:
+    assert detect_intent(question)[0] == "why"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How long did the call last?",
+        "How much did the Kelmora bridge cost?",
+        "What percentage of the vote did Danek receive?",
+        "How many votes did Danek receive?",
+        "How old is Ardelean?",
+    ],
+)
+def test_quantity(question: str) -> None:
+    assert detect_intent(question)[0] == "quantity"
+
+
+def test_a_lead_in_holding_the_question_word_is_kept() -> None:
+    # "At which university does X, who warned ..., teach": the comma is inside the question.
+    question = "At which university does Mara Voss, who warned of the crash, teach?"
+    assert detect_intent(question)[0] == "where"
