@@ -45,6 +45,16 @@ _FOCUS_STOP = frozenset(
 
 _HEAD_ENDS = frozenset("of in at for from on with to".split())
 
+_WITH = re.compile(r"\bwith\b", re.I)
+
+
+def _in_setting(text: str, low: int, start: int) -> bool:
+    """Whether the name at `start` stands inside a prepositional phrase of setting ("on the
+    sidelines of the summit"). "met on Monday with Dana Holt": a "with" after the setting's
+    words opens the partner, so the name is not part of the setting."""
+    found = PREPOSITION_BEFORE.search(text, low, start)
+    return found is not None and not _WITH.search(found.group())
+
 
 def _who_focus(question: str) -> str | None:
     """The noun a who-question asks for: 'Which company leased ...' -> 'company'."""
@@ -324,7 +334,7 @@ class WhoExtractors(_Base):
             free = [
                 m
                 for m in actors
-                if not PREPOSITION_BEFORE.search(info.text, max(0, m.start - 40), m.start)
+                if not _in_setting(info.text, max(0, m.start - 40), m.start)
             ]
             people = [m for m in free if m.kind is EntityKind.PERSON]
             # "Who is meeting whom" asks for people; fewer than two is no answer from here.
@@ -348,7 +358,7 @@ class WhoExtractors(_Base):
             and not self._in_question(frame, m.name or m.text)
             and (
                 passive
-                or not PREPOSITION_BEFORE.search(info.text, max(verb.end(), m.start - 40), m.start)
+                or not _in_setting(info.text, max(verb.end(), m.start - 40), m.start)
             )
             # A group met ("with leaders in law enforcement, ... said that America ..."): names
             # after it belong to another clause.
@@ -359,6 +369,22 @@ class WhoExtractors(_Base):
                 m
                 for m in actors
                 if m.end <= verb.start() and not self._in_question(frame, m.name or m.text)
+            ]
+        elif (
+            objects
+            and not wants_countries
+            and all(m.kind is EntityKind.COUNTRY for m in objects)
+            and group is None
+        ):
+            # "Holt asked Mirel, during a meeting this week, to keep Norvessa out of it": only
+            # a country follows the meeting word, so the person the actor addressed before
+            # it is the one met (a person was asked for, and the country is no person).
+            objects += [
+                m
+                for m in actors
+                if m.end <= verb.start()
+                and m.kind is EntityKind.PERSON
+                and not self._in_question(frame, m.name or m.text)
             ]
         names = pick([(m.name or m.text, m.kind) for m in objects])
         if names:

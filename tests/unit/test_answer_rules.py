@@ -603,3 +603,20 @@ def test_a_planned_meeting_does_not_say_who_was_met(engine: Engine) -> None:
     # "are planning to hold talks ... soon": nobody has met anyone in Kessby yet.
     answer = engine.ask("Who did Edvin Orm hold talks with in Kessby last week?")
     assert not answer.answered, answer.short
+
+
+# --- who met --------------------------------------------------------------------------------
+
+
+def test_a_country_after_the_meeting_word_gives_way_to_the_person_addressed(
+    engine: Engine,
+) -> None:
+    # Only "Portugal" follows "meeting"; the person Holt asked, before it, is who she met.
+    answer = engine.ask("Who did Holt meet on the sidelines of the Lakes Forum this week?")
+    assert answer.short == "Osk Mirel", answer.short
+
+
+def test_with_after_a_time_phrase_names_the_partner(engine: Engine) -> None:
+    # "met on Tuesday with Arlo Brenn": the name after "with" is no part of "on Tuesday".
+    answer = engine.ask("Who did Imma Sol meet with on Tuesday in Oslo?")
+    assert answer.short == "Arlo Brenn", answer.short
