@@ -35,15 +35,18 @@ _ORG_FOCUS = frozenset(
     "company companies firm firms bank banks group organisation organization party union agency newspaper team club airline network institute university council committee ministry government".split()
 )
 
+# "Who was Trump's special envoy ...": an owner's possessive stands where "the" would.
 _WHO_OPENING = re.compile(
-    r"^\s*(?:and\s+)?(?:which|what|who\s+(?:is|was|are|were)\s+the)\s+", re.IGNORECASE
+    r"^\s*(?:and\s+)?(?:(?:which|what|who\s+(?:is|was|are|were)\s+the)\s+"
+    r"|who\s+(?:is|was|are|were)\s+(?=[\w.-]+['’]s\s))",
+    re.IGNORECASE,
 )
 
 _FOCUS_STOP = frozenset(
     "who that which did does do is was were are has had have will would can could said says told announced warned confirmed stated claimed insisted argued denied".split()
 )
 
-_HEAD_ENDS = frozenset("of in at for from on with to".split())
+_HEAD_ENDS = frozenset("of in at for from on with to against until since during by".split())
 
 _WITH = re.compile(r"\bwith\b", re.I)
 
@@ -101,11 +104,18 @@ def _attached_role(info: SentenceInfo, mention: Mention) -> str:
     "the Chairman of the Joint Chiefs, General Ivo Talven") or in apposition after it ("Lena
     Marsh, Executive Director of the Tarrow Fund,"; "Pell, as the new Duke"). Parts
     that hold another person's name belong to that person."""
+    from assistant.knowledge.lexicon import lexicon
+
     text = info.text
+    heads = lexicon().title_heads_folded
     others = [
         m
         for m in info.mentions
-        if m.kind is EntityKind.PERSON and not m.role_only and m.start != mention.start
+        if m.kind is EntityKind.PERSON
+        and not m.role_only
+        and m.start != mention.start
+        # "Special Presidential Envoy" taken for a name ends in a title: it is a role.
+        and not {fold(w).rstrip(".") for w in (m.name or m.text).split()[-1:]} & heads
     ]
     start = max(0, mention.start - 100)
     before = text[start : mention.start]
@@ -125,8 +135,17 @@ def _attached_role(info: SentenceInfo, mention: Mention) -> str:
     if after:
         start, end = after.span(1) if after.group(1) else after.span(2)
         # "Harlow, chairman of the committee and a critic of Vasse's policy": the apposition
-        # stops at the next person.
-        end = min([end] + [o.start for o in others if start <= o.start < end])
+        # stops at the next person; but one it opens with as an owner ("Pell, who was Vasse's
+        # envoy") only says whose role it is.
+        end = min(
+            [end]
+            + [
+                o.start
+                for o in others
+                if start <= o.start < end
+                and not (o.start == start and re.match(r"['’]s\b", text[o.end : o.end + 2]))
+            ]
+        )
         phrase += " " + text[start:end]
     return phrase
 

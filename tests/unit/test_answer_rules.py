@@ -528,6 +528,13 @@ def test_the_new_holder_of_a_role_is_the_successor_not_the_father(engine: Engine
     assert "Ruel Ostra" in answer.short and "Ansel" not in answer.short
 
 
+def test_an_owners_possessive_stands_for_the_in_a_role_question(engine: Engine) -> None:
+    # "Who was Vasse's ... Envoy": the role is asked after the possessive, and the apposition
+    # "who was Vasse's Special Trade Envoy" carries it although it opens with another name.
+    answer = engine.ask("Who was Vasse's Special Trade Envoy to the northern ports until June?")
+    assert answer.short == "Edda Pell", answer.short
+
+
 # --- who ------------------------------------------------------------------------------------
 
 
