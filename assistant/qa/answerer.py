@@ -1157,7 +1157,12 @@ class Answerer(
             people = [c for c in candidates if c.kind is EntityKind.PERSON and c.own >= 0.5]
             # "Who ..." asks for a person: any good person candidate beats an organisation.
             if people:
-                candidates = [c for c in candidates if c.kind is not EntityKind.ORGANISATION]
+                # Unless the sentence itself titles the body with the asked noun.
+                candidates = [
+                    c
+                    for c in candidates
+                    if c.kind is not EntityKind.ORGANISATION or c.rule.startswith("sentence-body")
+                ]
         candidates.sort(key=lambda c: -c.score)
         for other in candidates[1:4]:
             log.append(

@@ -350,11 +350,7 @@ class WhoExtractors(_Base):
             and not m.role_only
         ]
         if both:
-            free = [
-                m
-                for m in actors
-                if not _in_setting(info.text, max(0, m.start - 40), m.start)
-            ]
+            free = [m for m in actors if not _in_setting(info.text, max(0, m.start - 40), m.start)]
             people = [m for m in free if m.kind is EntityKind.PERSON]
             # "Who is meeting whom" asks for people; fewer than two is no answer from here.
             names = pick([(m.name or m.text, m.kind) for m in people]) if len(people) >= 2 else []
@@ -375,10 +371,7 @@ class WhoExtractors(_Base):
             for m in actors
             if m.start >= verb.end()
             and not self._in_question(frame, m.name or m.text)
-            and (
-                passive
-                or not _in_setting(info.text, max(verb.end(), m.start - 40), m.start)
-            )
+            and (passive or not _in_setting(info.text, max(verb.end(), m.start - 40), m.start))
             # A group met ("with leaders in law enforcement, ... said that America ..."): names
             # after it belong to another clause.
             and (group is None or m.start < group[1])
@@ -507,11 +500,23 @@ class WhoExtractors(_Base):
         role_stems = {self.tokenizer.stem(r) for r in roles}
         owner_stems = q_stems - role_stems - {self.tokenizer.stem(w) for w in _QUESTION_WORDS}
         proper = self.engine.proper_words
+        # "Which Danish retailer ...": a noun that is no known kind of body still asks for one
+        # when the sentence writes it as an organisation's title ("retailer Corvan Group").
+        titled_body = (
+            focus is not None
+            and focus_stem is not None
+            and focus not in _ORG_FOCUS
+            and focus not in lexicon().title_heads_folded
+            and any(
+                m.kind is EntityKind.ORGANISATION and self._titled_with(text, m, focus_stem)
+                for m in candidates
+            )
+        )
         scored_people = []
         for m in candidates:
             distance = min((abs(m.start - a) for a in anchors), default=200)
             score = 0.8 - min(distance, 200) / 400
-            if focus in _ORG_FOCUS:
+            if focus in _ORG_FOCUS or titled_body:
                 # A capitalised name of unknown kind may be a firm; a titled person is not.
                 score += (
                     0.6
@@ -591,14 +596,27 @@ class WhoExtractors(_Base):
             )
             return
         score, best = scored_people[0]
+        kind = "body" if titled_body and best.kind is EntityKind.ORGANISATION else "person"
         yield Candidate(
             short=best.name or best.text,
             score=score,
             sentence=scored,
-            rule=f"sentence-person:{best.rule}",
+            rule=f"sentence-{kind}:{best.rule}",
             highlight=(best.text,),
             kind=best.kind,
         )
+
+    def _titled_with(self, text: str, mention: Mention, stem: str) -> bool:
+        """Whether the sentence calls the name by the noun of that stem: right before it
+        ("Denmark-based retailer Corvan Group") or as the head of an apposition after it
+        ("Corvan, a Danish retailer,"); not "a researcher at Corvan"."""
+        before = re.search(r"([\w'’-]+)\s+$", text[max(0, mention.start - 40) : mention.start])
+        after = re.match(
+            r",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?([\w'’-]+)\s*(?:[,.;]|$)",
+            text[mention.end :],
+        )
+        words = [m.group(1) for m in (before, after) if m]
+        return any(self.tokenizer.stem(fold(w)) == stem for w in words)
 
     def _asked_roles(self, frame: QuestionFrame, focus: str | None) -> tuple[frozenset[str], bool]:
         """The role nouns a who-question asks the holder of ("Who is the chairman of ...",

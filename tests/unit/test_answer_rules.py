@@ -535,6 +535,13 @@ def test_an_owners_possessive_stands_for_the_in_a_role_question(engine: Engine) 
     assert answer.short == "Edda Pell", answer.short
 
 
+def test_a_noun_the_sentence_titles_a_body_with_asks_for_the_body(engine: Engine) -> None:
+    # "retailer" is no known kind of body, but "Estovia-based retailer Kessel Group" says so;
+    # the name-shaped "Southern Europe" is no answer.
+    answer = engine.ask("Which Estovian retailer agreed to buy most of Marrow's shops in Portugal?")
+    assert answer.short == "Kessel Group", answer.short
+
+
 # --- who ------------------------------------------------------------------------------------
 
 
