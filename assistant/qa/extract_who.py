@@ -551,8 +551,10 @@ class WhoExtractors(_Base):
                 # what the question asks.
                 score += 0.4
             if asked_title and m.kind is EntityKind.PERSON and m.title:
-                # A president is not the spokesman the question asks for.
-                score += 0.3 if asked_title in fold(m.title) else -0.5
+                # A president is not the spokesman the question asks for; but "Pentagon
+                # spokesman Navy Capt. Ivo Dahl" is one, with a rank nearer his name.
+                fits = asked_title in fold(m.title) or asked_title in fold(_attached_role(info, m))
+                score += 0.3 if fits else -0.5
             if roles or successor:
                 attached = _attached_role(info, m)
                 words = {fold(w) for w in re.findall(r"[\w'’-]+", attached)}

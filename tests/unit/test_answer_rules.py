@@ -542,6 +542,14 @@ def test_a_noun_the_sentence_titles_a_body_with_asks_for_the_body(engine: Engine
     assert answer.short == "Kessel Group", answer.short
 
 
+def test_a_rank_nearer_the_name_does_not_hide_the_asked_title(engine: Engine) -> None:
+    # "Harbour Authority spokesman Navy Capt. Ivo Dahl" is a spokesman, and he told reporters.
+    answer = engine.ask(
+        "Which Harbour Authority spokesman told reporters about the navy ships near Tellum?"
+    )
+    assert answer.short == "Ivo Dahl", answer.short
+
+
 # --- who ------------------------------------------------------------------------------------
 
 
