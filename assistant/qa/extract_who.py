@@ -124,6 +124,11 @@ def _attached_role(info: SentenceInfo, mention: Mention) -> str:
     if not re.search(r"[a-z]{3}", text[phrase_start : mention.start]) and len(marks) >= 1:
         # Only a title ("General") or nothing since the comma: the role stands before it.
         phrase_start = start + (marks[-2] if len(marks) >= 2 else 0)
+    if re.match(r"\s*whose\b", text[phrase_start : mention.start], re.I):
+        # "The Pellan Guard - whose commander is General Ivo Talven -": the role is the
+        # Guard's, written before the relative.
+        earlier = [mark for mark in marks if start + mark < phrase_start]
+        phrase_start = start + (earlier[-1] if earlier else 0)
     for other in others:
         if phrase_start <= other.start < mention.start:
             phrase_start = max(phrase_start, other.end)
@@ -149,6 +154,9 @@ def _attached_role(info: SentenceInfo, mention: Mention) -> str:
         phrase += " " + text[start:end]
     return phrase
 
+
+# "Who is the ...", "Who is Vasse's ...": a role asked in the present tense.
+_HOLDS_NOW = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|are)\s+(?:the\b|[\w.-]+['’]s\s)", re.I)
 
 _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+)\b", re.I)
 
@@ -497,6 +505,7 @@ class WhoExtractors(_Base):
         # "Who is the presidential spokesman ...": a title the answer must carry.
         asked_title = focus if focus and focus in lexicon().title_heads_folded else None
         roles, successor = self._asked_roles(frame, focus)
+        holds_now = bool(_HOLDS_NOW.match(frame.text))
         role_stems = {self.tokenizer.stem(r) for r in roles}
         owner_stems = q_stems - role_stems - {self.tokenizer.stem(w) for w in _QUESTION_WORDS}
         proper = self.engine.proper_words
@@ -569,6 +578,10 @@ class WhoExtractors(_Base):
                         score += 0.4
                     if words & lex.predecessor_cues:
                         score -= 0.4
+                elif holds_now and words & lexicon().predecessor_cues:
+                    # "Who is the commander ...?" asks for the holder now, not "a former
+                    # commander".
+                    score -= 0.4
             if (
                 m.rule == "name-shape"
                 and info.index == -1

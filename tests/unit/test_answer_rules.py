@@ -550,6 +550,22 @@ def test_a_rank_nearer_the_name_does_not_hide_the_asked_title(engine: Engine) ->
     assert answer.short == "Ivo Dahl", answer.short
 
 
+def test_a_former_holder_is_not_who_holds_the_role_now(engine: Engine) -> None:
+    # "Who is the commander": not "a former commander of the Free Pellan Guard".
+    answer = engine.ask("Who is the commander of the Pellan Guard?")
+    assert answer.short == "Ivo Talven", answer.short
+
+
+def test_a_role_after_whose_belongs_to_the_body_before_it(engine: Engine) -> None:
+    from assistant.qa.answerer import Answerer
+    from assistant.qa.extract_who import _attached_role
+
+    answerer = Answerer.for_engine(engine)
+    info = answerer.analyses.get(engine.article("r59-pellan-guard-orsby")).sentences[1]
+    talven = next(m for m in info.mentions if m.name == "Ivo Talven")
+    assert "Pellan Guard" in _attached_role(info, talven)
+
+
 # --- who ------------------------------------------------------------------------------------
 
 
