@@ -155,6 +155,19 @@ def _attached_role(info: SentenceInfo, mention: Mention) -> str:
     return phrase
 
 
+# "To whom did Orm say ...", "Who did Orm tell ...": the question asks who was addressed.
+_ASKS_RECIPIENT = re.compile(
+    r"^\s*(?:and\s+)?(?:to\s+whom\s+(?:did|does|do|has|had|will|would|was|were|is)\b"
+    r"|who(?:m)?\s+(?:did|does|do|has|had|will|would)\s+(?:[\w'’.-]+\s+){1,4}?tell\b)",
+    re.I,
+)
+
+# Where a sentence says whom someone addressed: the words after these.
+_ADDRESSED = re.compile(
+    r"\b(?:told|tells|tell|telling|(?:said|says|say|spoke|speaks|wrote|writes|explained|"
+    r"explains|announced|announces|declared|declares)\s+to)\s+"
+)
+
 # "Who is the ...", "Who is Vasse's ...": a role asked in the present tense.
 _HOLDS_NOW = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|are)\s+(?:the\b|[\w.-]+['’]s\s)", re.I)
 
@@ -456,6 +469,8 @@ class WhoExtractors(_Base):
                         rule="possessive",
                         highlight=(hit.group(1),),
                     )
+        if _ASKS_RECIPIENT.match(frame.text):
+            yield from self._recipients(frame, scored)
         people = [
             m
             for m in info.mentions
@@ -620,6 +635,44 @@ class WhoExtractors(_Base):
             highlight=(best.text,),
             kind=best.kind,
         )
+
+    def _recipients(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """Whom the question's person addressed: the name or the group right after "told" or
+        "said to" ("Orm told delegates at the congress ..."), when the question's person is
+        the one speaking (named before the verb)."""
+        info = scored.info
+        text = info.text
+        speakers = [
+            m
+            for m in list(info.mentions) + list(info.references)
+            if self._in_question(frame, m.text) or self._in_question(frame, m.name or m.text)
+        ]
+        for verb in _ADDRESSED.finditer(text):
+            if not any(m.end <= verb.start() and verb.start() - m.end <= 60 for m in speakers):
+                continue
+            named = next(
+                (
+                    m
+                    for m in info.mentions
+                    if m.kind is not EntityKind.PLACE
+                    and not m.role_only
+                    and m.start >= verb.end()
+                    and re.fullmatch(r"(?:the\s+)?", text[verb.end() : m.start])
+                ),
+                None,
+            )
+            group = None if named else group_np().match(text, verb.end())
+            short = (named.name or named.text) if named else group.group(1).strip() if group else ""
+            if not short or self._in_question(frame, short):
+                continue
+            yield Candidate(
+                short=short,
+                score=1.2,
+                sentence=scored,
+                rule="recipient",
+                highlight=(short,),
+                kind=named.kind if named else None,
+            )
 
     def _titled_with(self, text: str, mention: Mention, stem: str) -> bool:
         """Whether the sentence calls the name by the noun of that stem: right before it

@@ -507,6 +507,15 @@ def test_a_place_after_about_is_the_topic_not_the_setting(engine: Engine) -> Non
     assert "Bram Tovey" in answer.short
 
 
+# --- who: whom someone addressed --------------------------------------------------------------
+
+
+def test_to_whom_asks_for_who_was_told(engine: Engine) -> None:
+    # "Orm told delegates ...": the group after "told", not another speaker on the plan.
+    answer = engine.ask("To whom did Orm say this week that the ferry plan had not hurt Tessby?")
+    assert answer.short == "delegates", answer.short
+
+
 # --- who: role holders ----------------------------------------------------------------------
 
 
