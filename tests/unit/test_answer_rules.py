@@ -575,6 +575,12 @@ def test_a_role_after_whose_belongs_to_the_body_before_it(engine: Engine) -> Non
     assert "Pellan Guard" in _attached_role(info, talven)
 
 
+def test_a_role_verb_is_matched_by_the_roles_noun(engine: Engine) -> None:
+    # "Who runs ...": no sentence says "runs"; "Executive Director of the ... Fund" does.
+    answer = engine.ask("Who runs the Orvan Fund?")
+    assert answer.short == "Lena Marsh", answer.short
+
+
 # --- who ------------------------------------------------------------------------------------
 
 
