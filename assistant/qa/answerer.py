@@ -1036,7 +1036,16 @@ class Answerer(
 
     def _only_names_asked(self, frame: QuestionFrame) -> bool:
         """A why-question whose only words besides its names and dates are the question
-        phrase itself ("What brought X to Y in November 2025?")."""
+        phrase itself ("What brought X to Y in November 2025?"), or a who-question whose only
+        other word is a verb of holding a role ("Who runs the Tarrow Fund?"): a sentence says
+        that with the role's noun ("director of the Tarrow Fund"), not with the verb."""
+        if frame.intent == "who" and frame.strong_entities():
+            from assistant.knowledge.lexicon import lexicon
+
+            verb = re.match(r"^\s*(?:and\s+)?who\s+([a-z]+)\b", frame.text, re.I)
+            if not verb or fold(verb.group(1)) not in lexicon().role_verbs:
+                return False
+            return not self._predicate_stems(frame) - {self.tokenizer.stem(fold(verb.group(1)))}
         if frame.intent != "why" or not frame.strong_entities():
             return False
         time_stems = {s for t in frame.times for s in self.tokenizer(t)}
@@ -1167,7 +1176,12 @@ class Answerer(
             people = [c for c in candidates if c.kind is EntityKind.PERSON and c.own >= 0.5]
             # "Who ..." asks for a person: any good person candidate beats an organisation.
             if people:
-                candidates = [c for c in candidates if c.kind is not EntityKind.ORGANISATION]
+                # Unless the sentence itself titles the body with the asked noun.
+                candidates = [
+                    c
+                    for c in candidates
+                    if c.kind is not EntityKind.ORGANISATION or c.rule.startswith("sentence-body")
+                ]
         candidates.sort(key=lambda c: -c.score)
         for other in candidates[1:4]:
             log.append(

@@ -35,15 +35,28 @@ _ORG_FOCUS = frozenset(
     "company companies firm firms bank banks group organisation organization party union agency newspaper team club airline network institute university council committee ministry government".split()
 )
 
+# "Who was Trump's special envoy ...": an owner's possessive stands where "the" would.
 _WHO_OPENING = re.compile(
-    r"^\s*(?:and\s+)?(?:which|what|who\s+(?:is|was|are|were)\s+the)\s+", re.IGNORECASE
+    r"^\s*(?:and\s+)?(?:(?:which|what|who\s+(?:is|was|are|were)\s+the)\s+"
+    r"|who\s+(?:is|was|are|were)\s+(?=[\w.-]+['’]s\s))",
+    re.IGNORECASE,
 )
 
 _FOCUS_STOP = frozenset(
     "who that which did does do is was were are has had have will would can could said says told announced warned confirmed stated claimed insisted argued denied".split()
 )
 
-_HEAD_ENDS = frozenset("of in at for from on with to".split())
+_HEAD_ENDS = frozenset("of in at for from on with to against until since during by".split())
+
+_WITH = re.compile(r"\bwith\b", re.I)
+
+
+def _in_setting(text: str, low: int, start: int) -> bool:
+    """Whether the name at `start` stands inside a prepositional phrase of setting ("on the
+    sidelines of the summit"). "met on Monday with Dana Holt": a "with" after the setting's
+    words opens the partner, so the name is not part of the setting."""
+    found = PREPOSITION_BEFORE.search(text, low, start)
+    return found is not None and not _WITH.search(found.group())
 
 
 def _who_focus(question: str) -> str | None:
@@ -91,11 +104,18 @@ def _attached_role(info: SentenceInfo, mention: Mention) -> str:
     "the Chairman of the Joint Chiefs, General Ivo Talven") or in apposition after it ("Lena
     Marsh, Executive Director of the Tarrow Fund,"; "Pell, as the new Duke"). Parts
     that hold another person's name belong to that person."""
+    from assistant.knowledge.lexicon import lexicon
+
     text = info.text
+    heads = lexicon().title_heads_folded
     others = [
         m
         for m in info.mentions
-        if m.kind is EntityKind.PERSON and not m.role_only and m.start != mention.start
+        if m.kind is EntityKind.PERSON
+        and not m.role_only
+        and m.start != mention.start
+        # "Special Presidential Envoy" taken for a name ends in a title: it is a role.
+        and not {fold(w).rstrip(".") for w in (m.name or m.text).split()[-1:]} & heads
     ]
     start = max(0, mention.start - 100)
     before = text[start : mention.start]
@@ -104,6 +124,11 @@ def _attached_role(info: SentenceInfo, mention: Mention) -> str:
     if not re.search(r"[a-z]{3}", text[phrase_start : mention.start]) and len(marks) >= 1:
         # Only a title ("General") or nothing since the comma: the role stands before it.
         phrase_start = start + (marks[-2] if len(marks) >= 2 else 0)
+    if re.match(r"\s*whose\b", text[phrase_start : mention.start], re.I):
+        # "The Pellan Guard - whose commander is General Ivo Talven -": the role is the
+        # Guard's, written before the relative.
+        earlier = [mark for mark in marks if start + mark < phrase_start]
+        phrase_start = start + (earlier[-1] if earlier else 0)
     for other in others:
         if phrase_start <= other.start < mention.start:
             phrase_start = max(phrase_start, other.end)
@@ -115,11 +140,36 @@ def _attached_role(info: SentenceInfo, mention: Mention) -> str:
     if after:
         start, end = after.span(1) if after.group(1) else after.span(2)
         # "Harlow, chairman of the committee and a critic of Vasse's policy": the apposition
-        # stops at the next person.
-        end = min([end] + [o.start for o in others if start <= o.start < end])
+        # stops at the next person; but one it opens with as an owner ("Pell, who was Vasse's
+        # envoy") only says whose role it is.
+        end = min(
+            [end]
+            + [
+                o.start
+                for o in others
+                if start <= o.start < end
+                and not (o.start == start and re.match(r"['’]s\b", text[o.end : o.end + 2]))
+            ]
+        )
         phrase += " " + text[start:end]
     return phrase
 
+
+# "To whom did Orm say ...", "Who did Orm tell ...": the question asks who was addressed.
+_ASKS_RECIPIENT = re.compile(
+    r"^\s*(?:and\s+)?(?:to\s+whom\s+(?:did|does|do|has|had|will|would|was|were|is)\b"
+    r"|who(?:m)?\s+(?:did|does|do|has|had|will|would)\s+(?:[\w'’.-]+\s+){1,4}?tell\b)",
+    re.I,
+)
+
+# Where a sentence says whom someone addressed: the words after these.
+_ADDRESSED = re.compile(
+    r"\b(?:told|tells|tell|telling|(?:said|says|say|spoke|speaks|wrote|writes|explained|"
+    r"explains|announced|announces|declared|declares)\s+to)\s+"
+)
+
+# "Who is the ...", "Who is Vasse's ...": a role asked in the present tense.
+_HOLDS_NOW = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|are)\s+(?:the\b|[\w.-]+['’]s\s)", re.I)
 
 _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+)\b", re.I)
 
@@ -321,11 +371,7 @@ class WhoExtractors(_Base):
             and not m.role_only
         ]
         if both:
-            free = [
-                m
-                for m in actors
-                if not PREPOSITION_BEFORE.search(info.text, max(0, m.start - 40), m.start)
-            ]
+            free = [m for m in actors if not _in_setting(info.text, max(0, m.start - 40), m.start)]
             people = [m for m in free if m.kind is EntityKind.PERSON]
             # "Who is meeting whom" asks for people; fewer than two is no answer from here.
             names = pick([(m.name or m.text, m.kind) for m in people]) if len(people) >= 2 else []
@@ -346,10 +392,7 @@ class WhoExtractors(_Base):
             for m in actors
             if m.start >= verb.end()
             and not self._in_question(frame, m.name or m.text)
-            and (
-                passive
-                or not PREPOSITION_BEFORE.search(info.text, max(verb.end(), m.start - 40), m.start)
-            )
+            and (passive or not _in_setting(info.text, max(verb.end(), m.start - 40), m.start))
             # A group met ("with leaders in law enforcement, ... said that America ..."): names
             # after it belong to another clause.
             and (group is None or m.start < group[1])
@@ -359,6 +402,22 @@ class WhoExtractors(_Base):
                 m
                 for m in actors
                 if m.end <= verb.start() and not self._in_question(frame, m.name or m.text)
+            ]
+        elif (
+            objects
+            and not wants_countries
+            and all(m.kind is EntityKind.COUNTRY for m in objects)
+            and group is None
+        ):
+            # "Holt asked Mirel, during a meeting this week, to keep Norvessa out of it": only
+            # a country follows the meeting word, so the person the actor addressed before
+            # it is the one met (a person was asked for, and the country is no person).
+            objects += [
+                m
+                for m in actors
+                if m.end <= verb.start()
+                and m.kind is EntityKind.PERSON
+                and not self._in_question(frame, m.name or m.text)
             ]
         names = pick([(m.name or m.text, m.kind) for m in objects])
         if names:
@@ -410,6 +469,8 @@ class WhoExtractors(_Base):
                         rule="possessive",
                         highlight=(hit.group(1),),
                     )
+        if _ASKS_RECIPIENT.match(frame.text):
+            yield from self._recipients(frame, scored)
         people = [
             m
             for m in info.mentions
@@ -459,14 +520,27 @@ class WhoExtractors(_Base):
         # "Who is the presidential spokesman ...": a title the answer must carry.
         asked_title = focus if focus and focus in lexicon().title_heads_folded else None
         roles, successor = self._asked_roles(frame, focus)
+        holds_now = bool(_HOLDS_NOW.match(frame.text))
         role_stems = {self.tokenizer.stem(r) for r in roles}
         owner_stems = q_stems - role_stems - {self.tokenizer.stem(w) for w in _QUESTION_WORDS}
         proper = self.engine.proper_words
+        # "Which Danish retailer ...": a noun that is no known kind of body still asks for one
+        # when the sentence writes it as an organisation's title ("retailer Corvan Group").
+        titled_body = (
+            focus is not None
+            and focus_stem is not None
+            and focus not in _ORG_FOCUS
+            and focus not in lexicon().title_heads_folded
+            and any(
+                m.kind is EntityKind.ORGANISATION and self._titled_with(text, m, focus_stem)
+                for m in candidates
+            )
+        )
         scored_people = []
         for m in candidates:
             distance = min((abs(m.start - a) for a in anchors), default=200)
             score = 0.8 - min(distance, 200) / 400
-            if focus in _ORG_FOCUS:
+            if focus in _ORG_FOCUS or titled_body:
                 # A capitalised name of unknown kind may be a firm; a titled person is not.
                 score += (
                     0.6
@@ -501,8 +575,10 @@ class WhoExtractors(_Base):
                 # what the question asks.
                 score += 0.4
             if asked_title and m.kind is EntityKind.PERSON and m.title:
-                # A president is not the spokesman the question asks for.
-                score += 0.3 if asked_title in fold(m.title) else -0.5
+                # A president is not the spokesman the question asks for; but "Pentagon
+                # spokesman Navy Capt. Ivo Dahl" is one, with a rank nearer his name.
+                fits = asked_title in fold(m.title) or asked_title in fold(_attached_role(info, m))
+                score += 0.3 if fits else -0.5
             if roles or successor:
                 attached = _attached_role(info, m)
                 words = {fold(w) for w in re.findall(r"[\w'’-]+", attached)}
@@ -517,6 +593,10 @@ class WhoExtractors(_Base):
                         score += 0.4
                     if words & lex.predecessor_cues:
                         score -= 0.4
+                elif holds_now and words & lexicon().predecessor_cues:
+                    # "Who is the commander ...?" asks for the holder now, not "a former
+                    # commander".
+                    score -= 0.4
             if (
                 m.rule == "name-shape"
                 and info.index == -1
@@ -546,14 +626,65 @@ class WhoExtractors(_Base):
             )
             return
         score, best = scored_people[0]
+        kind = "body" if titled_body and best.kind is EntityKind.ORGANISATION else "person"
         yield Candidate(
             short=best.name or best.text,
             score=score,
             sentence=scored,
-            rule=f"sentence-person:{best.rule}",
+            rule=f"sentence-{kind}:{best.rule}",
             highlight=(best.text,),
             kind=best.kind,
         )
+
+    def _recipients(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """Whom the question's person addressed: the name or the group right after "told" or
+        "said to" ("Orm told delegates at the congress ..."), when the question's person is
+        the one speaking (named before the verb)."""
+        info = scored.info
+        text = info.text
+        speakers = [
+            m
+            for m in list(info.mentions) + list(info.references)
+            if self._in_question(frame, m.text) or self._in_question(frame, m.name or m.text)
+        ]
+        for verb in _ADDRESSED.finditer(text):
+            if not any(m.end <= verb.start() and verb.start() - m.end <= 60 for m in speakers):
+                continue
+            named = next(
+                (
+                    m
+                    for m in info.mentions
+                    if m.kind is not EntityKind.PLACE
+                    and not m.role_only
+                    and m.start >= verb.end()
+                    and re.fullmatch(r"(?:the\s+)?", text[verb.end() : m.start])
+                ),
+                None,
+            )
+            group = None if named else group_np().match(text, verb.end())
+            short = (named.name or named.text) if named else group.group(1).strip() if group else ""
+            if not short or self._in_question(frame, short):
+                continue
+            yield Candidate(
+                short=short,
+                score=1.2,
+                sentence=scored,
+                rule="recipient",
+                highlight=(short,),
+                kind=named.kind if named else None,
+            )
+
+    def _titled_with(self, text: str, mention: Mention, stem: str) -> bool:
+        """Whether the sentence calls the name by the noun of that stem: right before it
+        ("Denmark-based retailer Corvan Group") or as the head of an apposition after it
+        ("Corvan, a Danish retailer,"); not "a researcher at Corvan"."""
+        before = re.search(r"([\w'’-]+)\s+$", text[max(0, mention.start - 40) : mention.start])
+        after = re.match(
+            r",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?([\w'’-]+)\s*(?:[,.;]|$)",
+            text[mention.end :],
+        )
+        words = [m.group(1) for m in (before, after) if m]
+        return any(self.tokenizer.stem(fold(w)) == stem for w in words)
 
     def _asked_roles(self, frame: QuestionFrame, focus: str | None) -> tuple[frozenset[str], bool]:
         """The role nouns a who-question asks the holder of ("Who is the chairman of ...",

@@ -109,6 +109,15 @@ def test_subject_verb_object_triggers(
     assert [p.rule for p in meeting.participants] == [f"{rule}-subject", f"{rule}-object"]
 
 
+def test_an_aside_before_between(extract: Extract) -> None:
+    meeting = single(
+        extract,
+        f"A 40-minute call (Monday evening in Valdor) between {A} and {D} was meant to calm the markets.",
+    )
+    assert meeting.trigger.rule == "trigger:between"
+    assert set(names(meeting)) == {ARDELEAN, DANEK}
+
+
 def test_talks_between_x_and_y(extract: Extract) -> None:
     meeting = single(extract, f"Talks between {A} and {D} opened at the Amber Palace on Monday.")
     assert (meeting.kind, meeting.trigger.rule) == ("talks", "trigger:between")

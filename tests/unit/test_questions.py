@@ -39,6 +39,8 @@ def test_who_met(question: str) -> None:
         "Who chaired the summit in Kelmora?",
         # "called an idiot" names someone; it is no phone call.
         "Who is the minister Danek called an idiot?",
+        # "spoke at the rally": a speech, not a meeting.
+        "Who spoke at the Kelmora rally as head of Danek's campaign?",
     ],
 )
 def test_who_with_a_meeting_noun_is_not_who_met(question: str) -> None:
