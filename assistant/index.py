@@ -202,6 +202,10 @@ def _encode(term: str) -> bytes:
     return term.encode("utf-8", "surrogatepass")
 
 
+# Terms whose ids a Vocabulary remembers (a few MB at most) before it starts again.
+KNOWN_TERMS_LIMIT = 100_000
+
+
 class Vocabulary(Sequence[str]):
     """The index's terms in sorted (UTF-8 byte) order; position = term id. Lookups are O(log V)."""
 
@@ -209,6 +213,9 @@ class Vocabulary(Sequence[str]):
         self._blob = blob
         self._offsets = offsets
         self._prefix = prefix
+        # Term -> id of the terms looked up so far: questions ask for the same few words over
+        # and over, and each search costs several numpy calls.
+        self._known: dict[str, int] = {}
 
     def __len__(self) -> int:
         return int(self._prefix.shape[0])
@@ -245,6 +252,18 @@ class Vocabulary(Sequence[str]):
         """Ids of several terms at once (one vectorised search), -1 for unknown terms."""
         if not terms or len(self) == 0:
             return [-1] * len(terms)
+        known = self._known
+        out = [known.get(t, -2) for t in terms]
+        if -2 in out:
+            missing = list(dict.fromkeys(t for t, i in zip(terms, out, strict=True) if i == -2))
+            found = dict(zip(missing, self._search_ids(missing), strict=True))
+            if len(known) > KNOWN_TERMS_LIMIT:
+                known.clear()
+            known.update(found)
+            out = [found[t] if i == -2 else i for t, i in zip(terms, out, strict=True)]
+        return out
+
+    def _search_ids(self, terms: list[str]) -> list[int]:
         keys = [_encode(t) for t in terms]
         starts = np.searchsorted(self._prefix, np.array(keys, dtype=f"S{PREFIX_BYTES}")).tolist()
         out = []

@@ -201,10 +201,31 @@ def _name_tokens(name: str) -> list[str]:
     return [t for t in words if len(t) > 2] or words
 
 
+def _by_score(hit: Hit) -> float:
+    return hit.score
+
+
+def _windowed(row: list[bool]) -> list[bool]:
+    """Per sentence: whether it or a neighbour is marked in `row`."""
+    if not row:
+        return []
+    before = [False, *row[:-1]]
+    after = [*row[1:], False]
+    return [a or b or c for a, b, c in zip(before, row, after, strict=True)]
+
+
+def _column_sums(rows: list[list[bool]], n: int) -> list[int]:
+    """Per position, how many of `rows` (each of length n) are true there."""
+    if not rows:
+        return [0] * n
+    return [sum(column) for column in zip(*rows, strict=True)]
+
+
 @lru_cache(maxsize=65536)
 def _prefixes(stems: frozenset[str]) -> frozenset[str]:
     """First four and five letters of a sentence's stems ("chair" finds "chairman")."""
-    return frozenset(t[:n] for t in stems if len(t) >= 4 for n in (4, 5))
+    long = [t for t in stems if len(t) >= 4]
+    return frozenset([t[:4] for t in long] + [t[:5] for t in long])
 
 
 class Answerer(
@@ -251,8 +272,10 @@ class Answerer(
         from assistant.knowledge.entities import EntityRecognizer
         from assistant.knowledge.meetings import group_np, rules
         from assistant.knowledge.prefilter import derive_all
+        from assistant.qa.answer_rules import answer_rules
 
         templates()
+        answer_rules()
         group_np()
         EntityRecognizer()
         # Loaded on first use by many questions (purpose clauses): time that each forked worker
@@ -387,8 +410,9 @@ class Answerer(
             words = self._sentence_words(article, info).words
             # The tokenizer's own words are these (the same split of the same folded text);
             # each distinct word stemmed once.
-            stop, stem = self.tokenizer.stopwords, self.tokenizer.stem
-            stems = self._sentence_stems_made[key] = frozenset(map(stem, words - stop))
+            stems = self._sentence_stems_made[key] = self.tokenizer.stems(
+                words - self.tokenizer.stopwords
+            )
         return stems
 
     def _article_mentions(self, article: Article, mention: Mention) -> bool:
@@ -533,11 +557,12 @@ class Answerer(
         passage_score: dict[tuple[str, int], float] = {}
         article_score: dict[str, float] = {}
         for hit in hits:
-            aid = hit.article_id
-            article_score.setdefault(aid, hit.score)
+            article_score.setdefault(hit.article_id, hit.score)
+        # Lowest score first, so the best passage holding a sentence is the last one written.
+        for hit in sorted(hits, key=_by_score):
+            aid, score = hit.article_id, hit.score
             for index in range(hit.first, hit.last + 1):
-                key = (aid, index)
-                passage_score[key] = max(passage_score.get(key, 0.0), hit.score)
+                passage_score[(aid, index)] = score
         out: list[Scored] = []
         people = [m for m in strong if m.kind is EntityKind.PERSON]
         # Per question, what the overlap test needs of each weighted stem: a sentence's score
@@ -597,6 +622,11 @@ class Answerer(
                 if m.kind is not EntityKind.PERSON and fold(m.name or m.text) != dateline
             ]
             n_others = len(other_rows)
+            # Per sentence: how many of the entities it names, and how many of the people (and
+            # of the others) its window names; counted for all sentences at once.
+            hits_at = _column_sums(found, n)
+            people_at = _column_sums([_windowed(row) for row, _ in people_rows], n)
+            others_at = _column_sums([_windowed(row) for row, _ in other_rows], n)
             for info in infos:
                 index = info.index
                 if index == -1:
@@ -604,10 +634,9 @@ class Answerer(
                     in_window = sum(t for _, t in people_rows)
                     in_others = sum(t for _, t in other_rows)
                 else:
-                    low, high = max(0, index - 1), index + 2
-                    entity_hits = sum(row[index] for row in found)
-                    in_window = sum(True in row[low:high] for row, _ in people_rows)
-                    in_others = sum(True in row[low:high] for row, _ in other_rows)
+                    entity_hits = hits_at[index]
+                    in_window = people_at[index]
+                    in_others = others_at[index]
                 if len(people) >= 2 and self._plural_reference(analysis, info):
                     # "The pair first sat down ...", "the leaders will discuss ...": both people
                     # the question names (the article mentions them, or it was not selected).
@@ -616,7 +645,6 @@ class Answerer(
                 if len(people) >= 2 and in_window < min(len(people), 3):
                     # Two people asked about together must appear together around the answer.
                     continue
-                words = self._sentence_words(article, info)
                 stems = self._sentence_stems(article, info)
                 overlap = 0.0
                 prefixes: frozenset[str] | None = None
@@ -628,13 +656,17 @@ class Answerer(
                     ):
                         # "chaired" and "chairman" share a prefix but not a stem.
                         overlap += weight * 0.6
-                    elif (meeting and stems & meeting_stems) or (topic and stems & topic_stems):
+                    elif (meeting and not stems.isdisjoint(meeting_stems)) or (
+                        topic and not stems.isdisjoint(topic_stems)
+                    ):
                         overlap += weight * 0.85
                 overlap /= total
                 missing_others = n_others - in_others
                 retrieval = passage_score.get((article.id, index), 0.0) / top_score
                 score = overlap * 4 + 0.5 * retrieval + 0.5 * base + 0.6 * entity_hits
-                if frame.times and any(words.has(t) for t in frame.times):
+                if frame.times and any(
+                    self._sentence_words(article, info).has(t) for t in frame.times
+                ):
                     # "on Sunday" in the question and in the sentence.
                     score += 0.4
                 if frame.time_isos:

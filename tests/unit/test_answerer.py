@@ -434,3 +434,15 @@ def test_has_word_is_the_whole_word_search_it_replaces() -> None:
         assert _has_word(text, phrase) == expected
 
     same()
+
+
+def test_window_counts_match_a_per_sentence_count() -> None:
+    from assistant.qa.answerer import _column_sums, _windowed
+
+    rows = [[True, False, False, False, True], [False, False, True, False, False]]
+    n = len(rows[0])
+    per_sentence = [sum(True in row[max(0, j - 1) : j + 2] for row in rows) for j in range(n)]
+    assert _column_sums([_windowed(row) for row in rows], n) == per_sentence == [1, 2, 1, 2, 1]
+    assert _column_sums(rows, n) == [1, 0, 1, 0, 1]
+    assert _column_sums([], 3) == [0, 0, 0]
+    assert _windowed([]) == []
