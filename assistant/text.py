@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 import Stemmer  # PyStemmer: the Snowball project's own English stemmer, in C
@@ -85,6 +85,13 @@ class _StemMemo(dict[str, str]):
         self[word] = stem
         return stem
 
+    def learn(self, words: list[str]) -> None:
+        """Stem new words in one call of the stemmer (a sentence read for the first time has
+        several)."""
+        irregular = self._irregular
+        stems = self._stemmer.stemWords([irregular.get(w, w) for w in words])
+        self.update(zip(words, stems, strict=True))
+
 
 class Tokenizer:
     """Lower-casing, unicode word split, stopword removal and Snowball stemming."""
@@ -102,9 +109,13 @@ class Tokenizer:
     def stem(self, word: str) -> str:
         return self._memo[word]
 
-    def stems(self, words: Iterable[str]) -> frozenset[str]:
+    def stems(self, words: Collection[str]) -> frozenset[str]:
         """The distinct stems of `words` (stopwords are not removed here)."""
-        return frozenset(map(self._memo.__getitem__, words))
+        memo = self._memo
+        new = [w for w in words if w not in memo]
+        if new:
+            memo.learn(new)
+        return frozenset(map(memo.__getitem__, words))
 
     def __call__(self, text: str) -> list[str]:
         stop, memo = self.stopwords, self._memo

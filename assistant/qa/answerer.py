@@ -253,6 +253,7 @@ class Answerer(
         self._article_words: dict[str, Words] = {}
         self._sentence_words_made: dict[tuple[str, int], Words] = {}
         self._sentence_stems_made: dict[tuple[str, int], frozenset[str]] = {}
+        self._pair_said: dict[tuple[str, int], bool] = {}
         self._demonyms: dict[str, list[str]] | None = None
         self._predicates: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
         self._captioned: frozenset[str] | None = None
@@ -1297,12 +1298,23 @@ class Answerer(
     def _plural_reference(self, analysis: ArticleAnalysis, info: SentenceInfo) -> bool:
         """ "The two leaders", "the pair" in the sentence or the one before it: the people of the
         meeting being reported ("The two leaders held talks ... The agenda included ...")."""
-        if PLURAL_REFERENCE.search(info.text):
+        if self._says_pair(analysis, info):
             return True
         index = info.index
-        return 0 < index <= len(analysis.sentences) and bool(
-            PLURAL_REFERENCE.search(analysis.sentences[index - 1].text)
+        return 0 < index <= len(analysis.sentences) and self._says_pair(
+            analysis, analysis.sentences[index - 1]
         )
+
+    def _says_pair(self, analysis: ArticleAnalysis, info: SentenceInfo) -> bool:
+        # Asked of every sentence scored for a two-person question, and again of it as the
+        # next sentence's predecessor: searched once.
+        key = (analysis.article.id, info.index)
+        found = self._pair_said.get(key)
+        if found is None:
+            if len(self._pair_said) > 200_000:
+                self._pair_said.clear()
+            found = self._pair_said[key] = PLURAL_REFERENCE.search(info.text) is not None
+        return found
 
     def _pair_is(
         self, analysis: ArticleAnalysis, info: SentenceInfo, people: list[Mention]
