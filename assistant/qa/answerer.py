@@ -188,6 +188,47 @@ class Words:
         return " " + " ".join(parts) + " " in self._joined
 
 
+class FoldedText:
+    """A whole article folded, answering the same look-ups as `Words` (whole words, and phrases
+    as consecutive words) by searching the text: an article is asked about a few names, and
+    splitting all of it into words first was most of the cost of checking it."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = fold(text)
+
+    def has_word(self, word: str) -> bool:
+        return self._has_sequence((word,))
+
+    def has(self, phrase: str) -> bool:
+        parts = _phrase_words(phrase)
+        return bool(parts) and self._has_sequence(parts)
+
+    def _has_sequence(self, parts: tuple[str, ...]) -> bool:
+        # Words are maximal runs of letters and digits (`_WORDS`, which is str.isalnum per
+        # character): a part must start and end at such a run's edges, and the next part
+        # starts at the next run.
+        text, n = self.text, len(self.text)
+        first = parts[0]
+        at = text.find(first)
+        while at >= 0:
+            end = at + len(first)
+            fits = (at == 0 or not text[at - 1].isalnum()) and (end == n or not text[end].isalnum())
+            for part in parts[1:]:
+                if not fits:
+                    break
+                while end < n and not text[end].isalnum():
+                    end += 1
+                fits = text.startswith(part, end)
+                end += len(part)
+                fits = fits and (end == n or not text[end].isalnum())
+            if fits:
+                return True
+            at = text.find(first, at + 1)
+        return False
+
+
 @lru_cache(maxsize=4096)
 def _phrase_words(phrase: str) -> tuple[str, ...]:
     """A looked-up phrase's folded words: the same few names are looked up in every sentence."""
@@ -250,7 +291,7 @@ class Answerer(
 
         self.analyses = AnalysisCache(stored=stored)
         # Folded words of articles and sentences, and sentence stems, made once each when needed.
-        self._article_words: dict[str, Words] = {}
+        self._article_words: dict[str, FoldedText] = {}
         self._sentence_words_made: dict[tuple[str, int], Words] = {}
         self._sentence_stems_made: dict[tuple[str, int], frozenset[str]] = {}
         self._pair_said: dict[tuple[str, int], bool] = {}
@@ -383,12 +424,12 @@ class Answerer(
             tokens.extend(self.tokenizer(mention.name or mention.text))
         return tokens
 
-    def _words_of_article(self, article: Article) -> Words:
+    def _words_of_article(self, article: Article) -> FoldedText:
         words = self._article_words.get(article.id)
         if words is None:
             if len(self._article_words) > 4096:
                 self._article_words.clear()
-            words = Words(article.title + " \n" + article.text)
+            words = FoldedText(article.title + " \n" + article.text)
             self._article_words[article.id] = words
         return words
 
@@ -432,11 +473,11 @@ class Answerer(
             "role-reference",
             "coordinated-name",
         }:
-            return any(t in words.words for t in tokens[-1:] + tokens[:1])
+            return any(words.has_word(t) for t in tokens[-1:] + tokens[:1])
         if mention.kind is EntityKind.COUNTRY:
             return self._country_in(words, fold(name))
         # Names shaped by capitals alone may be mis-typed by the rules: ask for every word.
-        return bool(tokens) and all(t in words.words for t in tokens)
+        return bool(tokens) and all(words.has_word(t) for t in tokens)
 
     def _articles_that_may_mention(
         self, strong: list[Mention], candidates: list[str]
@@ -519,7 +560,7 @@ class Answerer(
             self._demonyms = grouped
         return self._demonyms
 
-    def _country_in(self, words: Words, country: str) -> bool:
+    def _country_in(self, words: Words | FoldedText, country: str) -> bool:
         return any(words.has(d) for d in self._demonyms_of().get(country, []))
 
     def _idf(self, stem: str) -> float:
