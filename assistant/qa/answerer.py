@@ -196,6 +196,47 @@ class Words:
         return " " + " ".join(parts) + " " in self._joined
 
 
+class FoldedText:
+    """A whole article folded, answering the same look-ups as `Words` (whole words, and phrases
+    as consecutive words) by searching the text: an article is asked about a few names, and
+    splitting all of it into words first was most of the cost of checking it."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = fold(text)
+
+    def has_word(self, word: str) -> bool:
+        return self._has_sequence((word,))
+
+    def has(self, phrase: str) -> bool:
+        parts = _phrase_words(phrase)
+        return bool(parts) and self._has_sequence(parts)
+
+    def _has_sequence(self, parts: tuple[str, ...]) -> bool:
+        # Words are maximal runs of letters and digits (`_WORDS`, which is str.isalnum per
+        # character): a part must start and end at such a run's edges, and the next part
+        # starts at the next run.
+        text, n = self.text, len(self.text)
+        first = parts[0]
+        at = text.find(first)
+        while at >= 0:
+            end = at + len(first)
+            fits = (at == 0 or not text[at - 1].isalnum()) and (end == n or not text[end].isalnum())
+            for part in parts[1:]:
+                if not fits:
+                    break
+                while end < n and not text[end].isalnum():
+                    end += 1
+                fits = text.startswith(part, end)
+                end += len(part)
+                fits = fits and (end == n or not text[end].isalnum())
+            if fits:
+                return True
+            at = text.find(first, at + 1)
+        return False
+
+
 @lru_cache(maxsize=4096)
 def _phrase_words(phrase: str) -> tuple[str, ...]:
     """A looked-up phrase's folded words: the same few names are looked up in every sentence."""
@@ -209,10 +250,31 @@ def _name_tokens(name: str) -> list[str]:
     return [t for t in words if len(t) > 2] or words
 
 
+def _by_score(hit: Hit) -> float:
+    return hit.score
+
+
+def _windowed(row: list[bool]) -> list[bool]:
+    """Per sentence: whether it or a neighbour is marked in `row`."""
+    if not row:
+        return []
+    before = [False, *row[:-1]]
+    after = [*row[1:], False]
+    return [a or b or c for a, b, c in zip(before, row, after, strict=True)]
+
+
+def _column_sums(rows: list[list[bool]], n: int) -> list[int]:
+    """Per position, how many of `rows` (each of length n) are true there."""
+    if not rows:
+        return [0] * n
+    return [sum(column) for column in zip(*rows, strict=True)]
+
+
 @lru_cache(maxsize=65536)
 def _prefixes(stems: frozenset[str]) -> frozenset[str]:
     """First four and five letters of a sentence's stems ("chair" finds "chairman")."""
-    return frozenset(t[:n] for t in stems if len(t) >= 4 for n in (4, 5))
+    long = [t for t in stems if len(t) >= 4]
+    return frozenset([t[:4] for t in long] + [t[:5] for t in long])
 
 
 class Answerer(
@@ -238,9 +300,10 @@ class Answerer(
 
         self.analyses = AnalysisCache(stored=stored)
         # Folded words of articles and sentences, and sentence stems, made once each when needed.
-        self._article_words: dict[str, Words] = {}
+        self._article_words: dict[str, FoldedText] = {}
         self._sentence_words_made: dict[tuple[str, int], Words] = {}
         self._sentence_stems_made: dict[tuple[str, int], frozenset[str]] = {}
+        self._pair_said: dict[tuple[str, int], bool] = {}
         self._demonyms: dict[str, list[str]] | None = None
         self._predicates: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
         self._captioned: frozenset[str] | None = None
@@ -259,15 +322,15 @@ class Answerer(
         answer: batch workers forked afterwards share them instead of each loading its own."""
         from assistant.knowledge.entities import EntityRecognizer
         from assistant.knowledge.meetings import group_np, rules
-        from assistant.knowledge.prefilter import derive_all
+        from assistant.qa.answer_rules import answer_rules
 
         templates()
+        answer_rules()
         group_np()
         EntityRecognizer()
         # Loaded on first use by many questions (purpose clauses): time that each forked worker
         # would otherwise pay again. (The city -> country map loads in a millisecond.)
         rules()
-        derive_all()
         self._meeting_stems()
         self._demonyms_of()
         parse_question("Who met whom, where, when and why?", self.known_names())
@@ -368,12 +431,12 @@ class Answerer(
             tokens.extend(self.tokenizer(mention.name or mention.text))
         return tokens
 
-    def _words_of_article(self, article: Article) -> Words:
+    def _words_of_article(self, article: Article) -> FoldedText:
         words = self._article_words.get(article.id)
         if words is None:
             if len(self._article_words) > 4096:
                 self._article_words.clear()
-            words = Words(article.title + " \n" + article.text)
+            words = FoldedText(article.title + " \n" + article.text)
             self._article_words[article.id] = words
         return words
 
@@ -396,8 +459,9 @@ class Answerer(
             words = self._sentence_words(article, info).words
             # The tokenizer's own words are these (the same split of the same folded text);
             # each distinct word stemmed once.
-            stop, stem = self.tokenizer.stopwords, self.tokenizer.stem
-            stems = self._sentence_stems_made[key] = frozenset(map(stem, words - stop))
+            stems = self._sentence_stems_made[key] = self.tokenizer.stems(
+                words - self.tokenizer.stopwords
+            )
         return stems
 
     def _article_mentions(self, article: Article, mention: Mention) -> bool:
@@ -416,11 +480,11 @@ class Answerer(
             "role-reference",
             "coordinated-name",
         }:
-            return any(t in words.words for t in tokens[-1:] + tokens[:1])
+            return any(words.has_word(t) for t in tokens[-1:] + tokens[:1])
         if mention.kind is EntityKind.COUNTRY:
             return self._country_in(words, fold(name))
         # Names shaped by capitals alone may be mis-typed by the rules: ask for every word.
-        return bool(tokens) and all(t in words.words for t in tokens)
+        return bool(tokens) and all(words.has_word(t) for t in tokens)
 
     def _articles_that_may_mention(
         self, strong: list[Mention], candidates: list[str]
@@ -503,7 +567,7 @@ class Answerer(
             self._demonyms = grouped
         return self._demonyms
 
-    def _country_in(self, words: Words, country: str) -> bool:
+    def _country_in(self, words: Words | FoldedText, country: str) -> bool:
         return any(words.has(d) for d in self._demonyms_of().get(country, []))
 
     def _idf(self, stem: str) -> float:
@@ -542,11 +606,12 @@ class Answerer(
         passage_score: dict[tuple[str, int], float] = {}
         article_score: dict[str, float] = {}
         for hit in hits:
-            aid = hit.article_id
-            article_score.setdefault(aid, hit.score)
+            article_score.setdefault(hit.article_id, hit.score)
+        # Lowest score first, so the best passage holding a sentence is the last one written.
+        for hit in sorted(hits, key=_by_score):
+            aid, score = hit.article_id, hit.score
             for index in range(hit.first, hit.last + 1):
-                key = (aid, index)
-                passage_score[key] = max(passage_score.get(key, 0.0), hit.score)
+                passage_score[(aid, index)] = score
         out: list[Scored] = []
         people = [m for m in strong if m.kind is EntityKind.PERSON]
         # Per question, what the overlap test needs of each weighted stem: a sentence's score
@@ -606,6 +671,11 @@ class Answerer(
                 if m.kind is not EntityKind.PERSON and fold(m.name or m.text) != dateline
             ]
             n_others = len(other_rows)
+            # Per sentence: how many of the entities it names, and how many of the people (and
+            # of the others) its window names; counted for all sentences at once.
+            hits_at = _column_sums(found, n)
+            people_at = _column_sums([_windowed(row) for row, _ in people_rows], n)
+            others_at = _column_sums([_windowed(row) for row, _ in other_rows], n)
             for info in infos:
                 index = info.index
                 if index == -1:
@@ -613,10 +683,9 @@ class Answerer(
                     in_window = sum(t for _, t in people_rows)
                     in_others = sum(t for _, t in other_rows)
                 else:
-                    low, high = max(0, index - 1), index + 2
-                    entity_hits = sum(row[index] for row in found)
-                    in_window = sum(True in row[low:high] for row, _ in people_rows)
-                    in_others = sum(True in row[low:high] for row, _ in other_rows)
+                    entity_hits = hits_at[index]
+                    in_window = people_at[index]
+                    in_others = others_at[index]
                 if len(people) >= 2 and self._plural_reference(analysis, info):
                     # "The pair first sat down ...", "the leaders will discuss ...": both people
                     # the question names (the article mentions them, or it was not selected).
@@ -625,7 +694,6 @@ class Answerer(
                 if len(people) >= 2 and in_window < min(len(people), 3):
                     # Two people asked about together must appear together around the answer.
                     continue
-                words = self._sentence_words(article, info)
                 stems = self._sentence_stems(article, info)
                 overlap = 0.0
                 prefixes: frozenset[str] | None = None
@@ -637,13 +705,17 @@ class Answerer(
                     ):
                         # "chaired" and "chairman" share a prefix but not a stem.
                         overlap += weight * 0.6
-                    elif (meeting and stems & meeting_stems) or (topic and stems & topic_stems):
+                    elif (meeting and not stems.isdisjoint(meeting_stems)) or (
+                        topic and not stems.isdisjoint(topic_stems)
+                    ):
                         overlap += weight * 0.85
                 overlap /= total
                 missing_others = n_others - in_others
                 retrieval = passage_score.get((article.id, index), 0.0) / top_score
                 score = overlap * 4 + 0.5 * retrieval + 0.5 * base + 0.6 * entity_hits
-                if frame.times and any(words.has(t) for t in frame.times):
+                if frame.times and any(
+                    self._sentence_words(article, info).has(t) for t in frame.times
+                ):
                     # "on Sunday" in the question and in the sentence.
                     score += 0.4
                 if frame.time_isos:
@@ -1289,12 +1361,23 @@ class Answerer(
     def _plural_reference(self, analysis: ArticleAnalysis, info: SentenceInfo) -> bool:
         """ "The two leaders", "the pair" in the sentence or the one before it: the people of the
         meeting being reported ("The two leaders held talks ... The agenda included ...")."""
-        if PLURAL_REFERENCE.search(info.text):
+        if self._says_pair(analysis, info):
             return True
         index = info.index
-        return 0 < index <= len(analysis.sentences) and bool(
-            PLURAL_REFERENCE.search(analysis.sentences[index - 1].text)
+        return 0 < index <= len(analysis.sentences) and self._says_pair(
+            analysis, analysis.sentences[index - 1]
         )
+
+    def _says_pair(self, analysis: ArticleAnalysis, info: SentenceInfo) -> bool:
+        # Asked of every sentence scored for a two-person question, and again of it as the
+        # next sentence's predecessor: searched once.
+        key = (analysis.article.id, info.index)
+        found = self._pair_said.get(key)
+        if found is None:
+            if len(self._pair_said) > 200_000:
+                self._pair_said.clear()
+            found = self._pair_said[key] = PLURAL_REFERENCE.search(info.text) is not None
+        return found
 
     def _pair_is(
         self, analysis: ArticleAnalysis, info: SentenceInfo, people: list[Mention]

@@ -434,3 +434,38 @@ def test_has_word_is_the_whole_word_search_it_replaces() -> None:
         assert _has_word(text, phrase) == expected
 
     same()
+
+
+def test_window_counts_match_a_per_sentence_count() -> None:
+    from assistant.qa.answerer import _column_sums, _windowed
+
+    rows = [[True, False, False, False, True], [False, False, True, False, False]]
+    n = len(rows[0])
+    per_sentence = [sum(True in row[max(0, j - 1) : j + 2] for row in rows) for j in range(n)]
+    assert _column_sums([_windowed(row) for row in rows], n) == per_sentence == [1, 2, 1, 2, 1]
+    assert _column_sums(rows, n) == [1, 0, 1, 0, 1]
+    assert _column_sums([], 3) == [0, 0, 0]
+    assert _windowed([]) == []
+
+
+def test_folded_text_finds_what_words_finds() -> None:
+    from assistant.qa.answerer import FoldedText, Words
+
+    texts = [
+        "Prime Minister Ana Vélez met the Kelmoran envoy, Jo-Ann Brisk, in São Tomé on Monday.",
+        "Talks__resumed; the envoys' talks (talks!) resumed at 10:30 in Room 4B. Vélez-Ortiz left",
+        "Brisk brisket Brisk's BRISK; an anabranch, Ana. ana",
+        "",
+    ]
+    phrases = [
+        "Ana Vélez", "ana velez", "Velez", "Brisk", "brisket", "jo ann", "Jo-Ann Brisk",
+        "envoy", "envoys", "talks resumed", "resumed at", "10 30", "30", "4b", "room 4b",
+        "Vélez Ortiz", "ortiz left", "sao tome on monday", "an", "ana", "talks", "__", "",
+        "Kelmoran envoy Jo Ann", "minister ana", "brisk s", "s", "ortiz left now",
+    ]  # fmt: skip
+    for text in texts:
+        folded, words = FoldedText(text), Words(text)
+        for phrase in phrases:
+            assert folded.has(phrase) == words.has(phrase), (text, phrase)
+        for word in set(words.words) | {"ana", "bris", "t", "4"}:
+            assert folded.has_word(word) == (word in words.words), (text, word)

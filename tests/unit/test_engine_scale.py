@@ -369,9 +369,38 @@ def test_pruned_search_equals_full_scoring(monkeypatch: pytest.MonkeyPatch) -> N
 
     monkeypatch.setattr(index_module, "PRUNE_SHARE", 0.02)
     monkeypatch.setattr(BM25Index, "_search_pruned", spy)
+    fresh = BM25Index.build(docs)  # no record yet of how often pruning pays
     for q in queries:
-        index.search(q, 10)
+        fresh.search(q, 1)
     assert any(calls)  # the fast path is taken for some queries
+
+
+def test_pruning_that_seldom_succeeds_is_skipped_with_the_same_results(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import assistant.index as index_module
+
+    # Two common terms and a rare one: for a top k as large as the candidates, pruning can
+    # never prove its result, so after the trial tries it is skipped.
+    docs = [["common", "other"] + (["rare"] if i % 100 == 0 else []) for i in range(400)]
+    docs += [[f"filler{i}"] for i in range(400)]
+    index = BM25Index.build(docs)
+    queries = [["common", "rare"], ["rare", "other", "common"]] * 60
+    tries: list[bool] = []
+    original = BM25Index._search_pruned
+
+    def spy(self: BM25Index, *args: object) -> object:
+        result = original(self, *args)  # type: ignore[arg-type]
+        tries.append(result is not None)
+        return result
+
+    monkeypatch.setattr(BM25Index, "_search_pruned", spy)
+    found = [index.search(q, 200) for q in queries]
+    assert not any(tries)
+    assert index_module.PRUNE_TRIALS <= len(tries) < len(queries)  # skipped after the trials
+    assert len(tries) > index_module.PRUNE_TRIALS  # and tried again now and then
+    monkeypatch.setattr(index_module, "PRUNE_SHARE", 2.0)  # nothing is common: full scoring
+    assert found == [index.search(q, 200) for q in queries]
 
 
 def test_stems_keep_the_first_letter_so_matched_words_can_be_filtered() -> None:

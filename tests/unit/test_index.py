@@ -244,6 +244,21 @@ def test_vocabulary_and_doc_freq_with_awkward_terms() -> None:
         vocabulary[len(vocabulary)]
 
 
+def test_vocabulary_ids_are_the_same_when_remembered(monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = [["peace", "talk"], ["talk", "summit"], ["summit", "envoy", "peace"]]
+    vocabulary = BM25Index.build(docs).vocabulary
+    terms = ["talk", "nowhere", "peace", "talk", "envoy", "nowhere"]
+    first = vocabulary.ids_of(terms)
+    assert [vocabulary[i] if i >= 0 else None for i in first] == [
+        "talk", None, "peace", "talk", "envoy", None
+    ]  # fmt: skip
+    assert vocabulary.ids_of(terms) == first  # now every term is remembered
+    # A full memory starts again without losing what is asked.
+    monkeypatch.setattr(index_module, "KNOWN_TERMS_LIMIT", 1)
+    assert vocabulary.ids_of(["summit", *terms]) == [vocabulary.id_of("summit"), *first]
+    assert vocabulary.id_of("summit") == sorted({t for doc in docs for t in doc}).index("summit")
+
+
 @pytest.mark.parametrize(
     "patch",
     [{"_PACK_BITS": 0}, {"_BUILD_CHUNK": 7, "_V_BLOCK": 100}],
