@@ -16,6 +16,7 @@ finds nothing, never no where it would find something, so skipping on a no chang
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Any, NamedTuple
 
 try:  # the parser behind `re` (Python 3.11+); without it every pattern is simply always run
@@ -182,10 +183,17 @@ def needles(pattern: re.Pattern[str]) -> Needles | None:
 # pattern over a short text costs microseconds: a one-question command never reads enough text
 # to repay it, an index build or a batch does within a few sentences. More than a question
 # (MAX_QUESTION_CHARS), less than an article.
-# A batch does not derive them before forking its workers: answering 110 questions in one
-# process reads enough text for 23 of the 65 patterns, so each worker deriving what it needs
-# costs less than the parent deriving all of them while the workers wait.
 DEFER_CHARS = 5_000
+# The prefilters still deferring, for `derive_all`.
+_DEFERRED: weakref.WeakSet[Prefilter | Guarded] = weakref.WeakSet()
+
+
+def derive_all() -> None:
+    """Derive every deferred prefilter's needles now: a batch does it once before forking its
+    workers, which would otherwise each derive their own."""
+    for item in list(_DEFERRED):
+        item.needles  # noqa: B018 - derived on access
+    _DEFERRED.clear()
 
 
 class Prefilter:
@@ -201,6 +209,8 @@ class Prefilter:
         self._always: list[bool] = [True] * len(patterns)
         self._raw: list[tuple[str, list[int]]] = []
         self._folded: list[tuple[str, list[int]]] = []
+        if defer_chars > 0:
+            _DEFERRED.add(self)
 
     @property
     def needles(self) -> list[Needles | None]:
@@ -250,12 +260,14 @@ class Guarded:
     """A pattern searched only in texts that hold one of its needles (derived as `Prefilter`
     does, after `defer_chars` characters)."""
 
-    __slots__ = ("_defer", "_needles", "pattern")
+    __slots__ = ("__weakref__", "_defer", "_needles", "pattern")
 
     def __init__(self, pattern: re.Pattern[str], defer_chars: int = 0) -> None:
         self.pattern = pattern
         self._defer = defer_chars
         self._needles: Needles | None = _NOT_YET
+        if defer_chars > 0:
+            _DEFERRED.add(self)
 
     @property
     def needles(self) -> Needles | None:
