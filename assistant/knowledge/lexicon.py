@@ -170,11 +170,12 @@ def _derived_lists(name: str, compute: Callable[[], dict[str, list[str]]]) -> di
             pass
     data = compute()
     if path is not None:
-        _write_derived(path, json.dumps(data).encode("utf-8"))
+        write_derived(path, json.dumps(data).encode("utf-8"))
     return data
 
 
-def _write_derived(path: Path, data: bytes) -> None:
+def write_derived(path: Path, data: bytes) -> None:
+    """Write a derived-data file whole or not at all (a reader never sees part of one)."""
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -299,7 +300,7 @@ def city_countries() -> CityCountries:
             pass
     made = CityCountries.from_map(_read_city_countries())
     if path is not None:
-        _write_derived(path, made.encode())
+        write_derived(path, made.encode())
     return made
 
 

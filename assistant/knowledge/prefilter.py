@@ -15,7 +15,13 @@ finds nothing, never no where it would find something, so skipping on a no chang
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import sys
+import weakref
+import zlib
+from pathlib import Path
 from typing import Any, NamedTuple
 
 try:  # the parser behind `re` (Python 3.11+); without it every pattern is simply always run
@@ -154,8 +160,20 @@ def _ignores_case(tree: Any) -> bool:
     return False
 
 
+# Needles already derived in this process (or read from the cache folder by `derive_all`), by
+# pattern and flags: several prefilters share patterns.
+_known: dict[tuple[str, int], Needles | None] = {}
+
+
 def needles(pattern: re.Pattern[str]) -> Needles | None:
     """What every match of `pattern` contains; None when nothing is known (always run it)."""
+    key = (pattern.pattern, int(pattern.flags))
+    if key not in _known:
+        _known[key] = _derive_needles(pattern)
+    return _known[key]
+
+
+def _derive_needles(pattern: re.Pattern[str]) -> Needles | None:
     if _parser is None:
         return None
     try:
@@ -182,10 +200,78 @@ def needles(pattern: re.Pattern[str]) -> Needles | None:
 # pattern over a short text costs microseconds: a one-question command never reads enough text
 # to repay it, an index build or a batch does within a few sentences. More than a question
 # (MAX_QUESTION_CHARS), less than an article.
-# A batch does not derive them before forking its workers: answering 110 questions in one
-# process reads enough text for 23 of the 65 patterns, so each worker deriving what it needs
-# costs less than the parent deriving all of them while the workers wait.
 DEFER_CHARS = 5_000
+# The prefilters still deferring, for `derive_all`.
+_DEFERRED: weakref.WeakSet[Prefilter | Guarded] = weakref.WeakSet()
+
+
+def derive_all() -> None:
+    """Derive every deferred prefilter's needles now: a batch does it once before forking its
+    workers, which would otherwise each derive their own (or run every pattern over the
+    questions until they have read DEFER_CHARS). Deriving them all takes ~50 ms, the parent's
+    longest step before forking, so they are kept in the cache folder and read back next time."""
+    path = _needles_file()
+    if path is not None:
+        _known.update(_read_needles(path))
+    read = len(_known)
+    for item in list(_DEFERRED):
+        item.needles  # noqa: B018 - derived on access
+    _DEFERRED.clear()
+    if path is not None and len(_known) > read:
+        _write_needles(path)
+
+
+NEEDLES_FORMAT = 1
+_NEEDLES_MAGIC = b"newsdesk-needles"
+
+
+def _needles_file() -> Path | None:
+    from assistant.knowledge.lexicon import derived_cache_file
+
+    # The derivation depends on this module and on the running Python's `re` parser.
+    digest = hashlib.sha256(Path(__file__).read_bytes() + sys.version.encode()).hexdigest()
+    return derived_cache_file(f"prefilter-needles-{NEEDLES_FORMAT}-{digest[:16]}.txt")
+
+
+def _read_needles(path: Path) -> dict[tuple[str, int], Needles | None]:
+    """The needles kept in `path`; nothing if it is missing, damaged or not of this form (a
+    wrong needle would make a rule miss a match, so the file is checked, never trusted)."""
+    try:
+        data = path.read_bytes()
+        head, _, body = data.partition(b"\n")
+        magic, size, crc = head.split(b" ")
+        if magic != _NEEDLES_MAGIC or int(size) != len(body) or int(crc, 16) != zlib.crc32(body):
+            return {}
+        rows = json.loads(body)
+        out: dict[tuple[str, int], Needles | None] = {}
+        for pattern, flags, strings, folded in rows:
+            if not (isinstance(pattern, str) and isinstance(flags, int)):
+                return {}
+            if strings is None:
+                out[(pattern, flags)] = None
+            elif isinstance(strings, list) and all(isinstance(x, str) for x in strings):
+                out[(pattern, flags)] = Needles(tuple(strings), bool(folded))
+            else:
+                return {}
+        return out
+    except (OSError, ValueError, TypeError):
+        return {}
+
+
+def _write_needles(path: Path) -> None:
+    from assistant.knowledge.lexicon import write_derived
+
+    rows = [
+        [
+            pattern,
+            flags,
+            None if found is None else list(found.strings),
+            bool(found and found.folded),
+        ]
+        for (pattern, flags), found in sorted(_known.items())
+    ]
+    body = json.dumps(rows, ensure_ascii=False).encode("utf-8")
+    write_derived(path, b"%s %d %08x\n" % (_NEEDLES_MAGIC, len(body), zlib.crc32(body)) + body)
 
 
 class Prefilter:
@@ -201,6 +287,8 @@ class Prefilter:
         self._always: list[bool] = [True] * len(patterns)
         self._raw: list[tuple[str, list[int]]] = []
         self._folded: list[tuple[str, list[int]]] = []
+        if defer_chars > 0:
+            _DEFERRED.add(self)
 
     @property
     def needles(self) -> list[Needles | None]:
@@ -250,12 +338,14 @@ class Guarded:
     """A pattern searched only in texts that hold one of its needles (derived as `Prefilter`
     does, after `defer_chars` characters)."""
 
-    __slots__ = ("_defer", "_needles", "pattern")
+    __slots__ = ("__weakref__", "_defer", "_needles", "pattern")
 
     def __init__(self, pattern: re.Pattern[str], defer_chars: int = 0) -> None:
         self.pattern = pattern
         self._defer = defer_chars
         self._needles: Needles | None = _NOT_YET
+        if defer_chars > 0:
+            _DEFERRED.add(self)
 
     @property
     def needles(self) -> Needles | None:

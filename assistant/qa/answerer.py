@@ -322,6 +322,7 @@ class Answerer(
         answer: batch workers forked afterwards share them instead of each loading its own."""
         from assistant.knowledge.entities import EntityRecognizer
         from assistant.knowledge.meetings import group_np, rules
+        from assistant.knowledge.prefilter import derive_all
         from assistant.qa.answer_rules import answer_rules
 
         templates()
@@ -331,6 +332,7 @@ class Answerer(
         # Loaded on first use by many questions (purpose clauses): time that each forked worker
         # would otherwise pay again. (The city -> country map loads in a millisecond.)
         rules()
+        derive_all()
         self._meeting_stems()
         self._demonyms_of()
         parse_question("Who met whom, where, when and why?", self.known_names())

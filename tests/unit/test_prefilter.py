@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -294,3 +296,49 @@ def test_merging_equals_comparing_every_pair(
     specs: list[tuple[set[str], bool, str, str | None]],
 ) -> None:
     assert meetings._merge(_drafts(specs)) == _merge_plainly(_drafts(specs))
+
+
+# --- needles kept in the cache folder ------------------------------------------------------
+
+
+def test_derived_needles_are_kept_and_read_back_and_a_damaged_file_is_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.knowledge import lexicon
+    from assistant.knowledge import prefilter as module
+
+    monkeypatch.setattr(lexicon, "_cache_dir", tmp_path)
+    monkeypatch.setattr(lexicon, "_configured", True)
+    monkeypatch.setattr(module, "_known", {})
+    patterns = [re.compile(r"\bvisit(?:ed|s)?\b", re.I), re.compile(r"[A-Z]\w+"), re.compile("ab")]
+    derived = [module._derive_needles(p) for p in patterns]
+
+    def deferred() -> list[Guarded]:
+        return [Guarded(p, defer_chars=10**9) for p in patterns]
+
+    kept = deferred()
+    module.derive_all()
+    [path] = tmp_path.glob("prefilter-needles-*.txt")
+    assert [g.needles for g in kept] == derived
+
+    # A new process: everything is read back, nothing derived again.
+    monkeypatch.setattr(module, "_known", {})
+    calls: list[str] = []
+    original = module._derive_needles
+
+    def counting(pattern: re.Pattern[str]) -> Needles | None:
+        calls.append(pattern.pattern)
+        return original(pattern)
+
+    monkeypatch.setattr(module, "_derive_needles", counting)
+    again = deferred()
+    module.derive_all()
+    assert calls == [] and [g.needles for g in again] == derived
+
+    # A damaged file (here one needle changed) is ignored and written again.
+    path.write_bytes(path.read_bytes().replace(b"visit", b"vixit"))
+    monkeypatch.setattr(module, "_known", {})
+    fresh = deferred()
+    module.derive_all()
+    assert len(calls) == len(patterns) and [g.needles for g in fresh] == derived
+    assert b"vixit" not in path.read_bytes()
