@@ -6,6 +6,8 @@ A mixin of `Answerer` (assistant/qa/answerer.py), which calls these from `_extra
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -28,6 +30,15 @@ _PLANNED = re.compile(
     re.I,
 )
 
+# "When will they meet?", "When is the vote scheduled?": the asked event is still to come.
+_ASKS_FUTURE = re.compile(
+    r"^\s*(?:and\s+)?when\s+(?:will|shall|(?:is|are)\b.*\b(?:scheduled|due|set|planned|expected)\b)",
+    re.I,
+)
+# A time this long before the article's date cannot be when a coming event happens; a shorter
+# gap may be a weekday the resolver placed in the past week.
+_FUTURE_SLACK = dt.timedelta(days=7)
+
 # "From what date ...", "Since when ...": the question asks for a bound, given by the time after
 # the same word.
 _ASKED_BOUND = re.compile(r"^\s*(?:and\s+)?(since|until|by|from)\s", re.I)
@@ -45,6 +56,7 @@ class WhenExtractors(_Base):
         asks_past = bool(
             re.match(r"^\s*(?:and\s+)?when\s+(?:did|was|were|had)\b", frame.text, re.I)
         )
+        published = scored.article.date if _ASKS_FUTURE.match(frame.text) else None
         predicate = self._predicate_stems(frame)
         bound = _ASKED_BOUND.match(frame.text)
         # The question's words that may be its verb: a plural noun ("ministers") is not one,
@@ -56,6 +68,9 @@ class WhenExtractors(_Base):
         }
         for t in info.times:
             if fold(t.text) in asked:
+                continue
+            if published is not None and _ends_before(t.iso, published - _FUTURE_SLACK):
+                # "When will the board next review it?" is not answered by "last year".
                 continue
             score = {
                 "weekday_date": 0.9,
@@ -156,3 +171,20 @@ class WhenExtractors(_Base):
             return -0.3 if bound else 0.0
         inside = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(clause[opening.end() :])}
         return 0.0 if predicate & inside else -0.8
+
+
+def _ends_before(iso: str | None, day: dt.date) -> bool:
+    """Whether all of the time `iso` ("2015", "2015-06", "2015-06-02") lies before `day`."""
+    parts = (iso or "").split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            last = dt.date(year, 12, 31)
+        elif len(parts) == 2:
+            month = int(parts[1])
+            last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        else:
+            last = dt.date.fromisoformat(iso or "")
+    except ValueError:
+        return False
+    return last < day
