@@ -170,6 +170,11 @@ class WhereExtractors(_Base):
         # "According to the Halvik Evening Post": a place in a source's name is no setting.
         sources = [(a.start(1), a.end(1)) for a in _SOURCE.finditer(info.text)]
         for m in info.mentions:
+            if m.kind is EntityKind.ORGANISATION:
+                site = self._organisation_site(frame, scored, m, exclude, sources)
+                if site is not None:
+                    yield site
+                continue
             if m.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}:
                 continue
             if fold(m.name) in exclude or self._in_question(frame, m.name):
@@ -253,6 +258,44 @@ class WhereExtractors(_Base):
                 rule=place.rule,
                 highlight=(place.value,),
             )
+
+    def _organisation_site(
+        self,
+        frame: QuestionFrame,
+        scored: Scored,
+        m: Mention,
+        exclude: set[str],
+        sources: list[tuple[int, int]],
+    ) -> Candidate | None:
+        """An institution the sentence sets something at ("studying at the Varnholt Institute",
+        "outside of the Tessel Assembly"): a site, though its name is an organisation's. It
+        scores below a town after "in" (a strong cue and a place's own bonus), so a sentence
+        that names both still gives the town unless the question asks for a building."""
+        text = scored.info.text
+        before = text[max(0, m.start - 20) : m.start]
+        if not answer_rules().site_cue.search(before) and not (
+            # "Which hospital was he taken to?": any place preposition leads to the building.
+            frame.focus in _BUILDING_FOCUS and _PLACE_PREPOSITION.search(before)
+        ):
+            return None
+        name = m.name or m.text
+        if fold(name) in exclude or self._in_question(frame, name):
+            return None
+        if any(start <= m.start < end for start, end in sources):
+            return None
+        if frame.focus in _SETTLEMENT_FOCUS or frame.focus == "country":
+            return None
+        score = 0.75 + self._proximity(frame, text, m.start)
+        if frame.focus in _BUILDING_FOCUS:
+            score += 0.5
+        return Candidate(
+            short=name,
+            score=score,
+            sentence=scored,
+            rule="sentence-site:organisation",
+            highlight=(m.text,),
+            kind=EntityKind.ORGANISATION,
+        )
 
     def _fits_focus(self, frame: QuestionFrame, name: str, kind: EntityKind | None) -> bool:
         """A question asking for a city (town, village...) is not answered by a country or a

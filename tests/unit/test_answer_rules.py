@@ -702,3 +702,18 @@ def test_with_after_a_time_phrase_names_the_partner(engine: Engine) -> None:
     # "met on Tuesday with Arlo Brenn": the name after "with" is no part of "on Tuesday".
     answer = engine.ask("Who did Imma Sol meet with on Tuesday in Oslo?")
     assert answer.short == "Arlo Brenn", answer.short
+
+
+# --- where: sites named as institutions ----------------------------------------------------
+
+
+def test_an_institution_after_at_or_outside_is_the_site(engine: Engine) -> None:
+    # "outside of the Estovian Parliament" is where she began; the sentence names no town, and
+    # Lundholm belongs to another event of the story.
+    answer = engine.ask("Where did Mira Holt begin her hunger strike?")
+    assert answer.short == "Estovian Parliament", answer.short
+
+
+def test_a_building_question_takes_the_institution_he_was_taken_to(engine: Engine) -> None:
+    answer = engine.ask("Which hospital was Oren Vask taken to?")
+    assert answer.short == "Medical University of Lundholm", answer.short
