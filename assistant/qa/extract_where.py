@@ -190,7 +190,13 @@ class WhereExtractors(_Base):
             if m.kind is EntityKind.PLACE:
                 # A named site says more than a city, a city more than a country.
                 score += 0.2 if "suffix" in m.rule else 0.1
-            if focus_suffix and focus_suffix in fold(m.name):
+            if (
+                focus_suffix
+                and focus_suffix in fold(m.name)
+                # "Which river": "the Orvane River"; but "Which city" is not asking for a
+                # name with "City" in it.
+                and frame.focus not in _SETTLEMENT_FOCUS
+            ):
                 score += 0.5
             if frame.focus in {"country"}:
                 score += 0.5 if m.kind is EntityKind.COUNTRY else -0.5

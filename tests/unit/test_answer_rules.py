@@ -717,3 +717,10 @@ def test_an_institution_after_at_or_outside_is_the_site(engine: Engine) -> None:
 def test_a_building_question_takes_the_institution_he_was_taken_to(engine: Engine) -> None:
     answer = engine.ask("Which hospital was Oren Vask taken to?")
     assert answer.short == "Medical University of Lundholm", answer.short
+
+
+def test_to_which_city_asks_for_a_city_not_a_country_or_a_name_with_city(engine: Engine) -> None:
+    # "To which city" sets the focus as "In which city" does: not the country of the same
+    # sentence, nor "Harbour City" (a name with "City" in it is no likelier the asked city).
+    answer = engine.ask("To which city did Oren Vask follow his wife?")
+    assert answer.short == "Tarnby", answer.short

@@ -306,6 +306,11 @@ def test_speaker_question_about_talks_is_who() -> None:
     assert detect_intent("Who said the talks went well?")[0] == "who"
 
 
+def test_focus_word_after_any_preposition() -> None:
+    assert parse_question("To which city did Vask follow his wife?").focus == "city"
+    assert parse_question("From what port did the ferry sail?").focus == "port"
+
+
 def test_capitalised_where_in_place_has_site_focus() -> None:
     assert parse_question("Where in Kelmora did they meet?").focus == "site"
 
