@@ -722,5 +722,5 @@ def test_a_building_question_takes_the_institution_he_was_taken_to(engine: Engin
 def test_to_which_city_asks_for_a_city_not_a_country_or_a_name_with_city(engine: Engine) -> None:
     # "To which city" sets the focus as "In which city" does: not the country of the same
     # sentence, nor "Harbour City" (a name with "City" in it is no likelier the asked city).
-    answer = engine.ask("To which city did Oren Vask follow his wife?")
+    answer = engine.ask("To which city did Piet Randal follow his wife?")
     assert answer.short == "Tarnby", answer.short
