@@ -56,6 +56,19 @@ _ASKS_MEETING = re.compile(r"\b(?:meet|met|meeting)\b", re.I)
 _WHERE_CLAUSE = re.compile(r"\s*,?\s+where\s+([^,;:.()]+)")
 
 
+# "in the neighbourhood of Tarn Street", "at the coastal village of Osby": the place preposition
+# stands before a place noun (the lexicon's `of_nouns`, group 1) and "of", not before the name.
+_NOUN_OF_CUE = re.compile(
+    r"\b(?:in|at|near|inside|outside)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+of\s+$"
+)
+
+# A clause of time opened before the place ("36 minutes after the shooting in Tarn Mosque"): it
+# reports an event of its own. Group 1 its words up to the place.
+_TIME_CLAUSE_BEFORE = re.compile(
+    r"\b(?:after|before|since|following)\s+((?:[\w'’-]+\s+){0,8})$", re.I
+)
+
+
 class WhereExtractors(_Base):
     """Where-questions: places, and the place constraints of a question."""
 
@@ -131,6 +144,8 @@ class WhereExtractors(_Base):
         return False
 
     def _where(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        from assistant.knowledge.lexicon import lexicon
+
         info = scored.info
         exclude = {fold(m.name or m.text) for m in frame.entities}
         asks_past = bool(_PAST_MEETING.search(frame.text))
@@ -187,6 +202,20 @@ class WhereExtractors(_Base):
                 continue
             before = info.text[max(0, m.start - 14) : m.start].lower()
             score = place_score(info, m) / 4
+            noun_of = _NOUN_OF_CUE.search(info.text[max(0, m.start - 60) : m.start])
+            if (
+                m.rule != "place-of"
+                and noun_of
+                and fold(noun_of.group(1)) in lexicon().place_of_nouns
+            ):
+                # As strong a cue as "in" right before the name.
+                score = max(score, (3 + 0.5 * (m.kind is EntityKind.PLACE) + 0.5) / 4)
+            adjunct = _TIME_CLAUSE_BEFORE.search(info.text[max(0, m.start - 80) : m.start])
+            if adjunct and not (
+                {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(adjunct.group(1))} & predicate
+            ):
+                # The place of the event the clause recalls, not of the one asked about.
+                score -= 0.3
             if m.kind is EntityKind.PLACE:
                 # A named site says more than a city, a city more than a country.
                 score += 0.2 if "suffix" in m.rule else 0.1

@@ -724,3 +724,15 @@ def test_to_which_city_asks_for_a_city_not_a_country_or_a_name_with_city(engine:
     # sentence, nor "Harbour City" (a name with "City" in it is no likelier the asked city).
     answer = engine.ask("To which city did Piet Randal follow his wife?")
     assert answer.short == "Tarnby", answer.short
+
+
+def test_a_place_after_the_neighbourhood_of_is_as_placed_as_after_in(engine: Engine) -> None:
+    # "in the district of Orne Harbour": "in" governs the name across "the district of".
+    answer = engine.ask("Where did rescuers find the hikers?")
+    assert answer.short == "Orne Harbour", answer.short
+
+
+def test_a_place_inside_an_after_clause_belongs_to_the_earlier_event(engine: Engine) -> None:
+    # "forty minutes after the bombing in Tamsby Hall": where the bombing was, not the arrest.
+    answer = engine.ask("Where did police detain the suspect?")
+    assert answer.short == "Varo Street", answer.short
