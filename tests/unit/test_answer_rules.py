@@ -736,3 +736,24 @@ def test_a_place_inside_an_after_clause_belongs_to_the_earlier_event(engine: Eng
     # "forty minutes after the bombing in Tamsby Hall": where the bombing was, not the arrest.
     answer = engine.ask("Where did police detain the suspect?")
     assert answer.short == "Varo Street", answer.short
+
+
+# --- who: the subject of the asked verb -----------------------------------------------------
+
+
+def test_the_subject_across_an_apposition_naming_another_person(engine: Engine) -> None:
+    # "Halla Drummond, the lawyer of one of the accused, Teodor Vinsk, told ...": Vinsk stands
+    # right before the verb but inside the apposition; the lawyer is who told.
+    answer = engine.ask("Who told the Brennick Courier that the ruling came on Tuesday?")
+    assert answer.short == "Halla Drummond", answer.short
+
+
+def test_the_subject_before_the_body_he_is_of(engine: Engine) -> None:
+    # "Kasimir Rell of Orvane Coast Rescue and Salvage said": the body's last word is no speaker.
+    answer = engine.ask("Who said no divers would be sent into the wreck?")
+    assert answer.short == "Kasimir Rell", answer.short
+
+
+def test_the_speaker_after_a_quote_and_an_apposition(engine: Engine) -> None:
+    answer = engine.ask("Who told the Brennick Courier that life is cheap there?")
+    assert answer.short == "Ansel Brook", answer.short
