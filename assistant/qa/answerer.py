@@ -1127,7 +1127,11 @@ class Answerer(
                 from assistant.knowledge.lexicon import lexicon
 
                 roles |= lexicon().successor_cues
-            prefixes = {verb[:4]} | {self.tokenizer.stem(r)[:4] for r in roles}
+            prefixes = (
+                {verb[:4]}
+                | {self.tokenizer.stem(r)[:4] for r in roles}
+                | self._verb_reported_as(frame, verb)
+            )
             pool = [
                 s
                 for s in pool

@@ -267,6 +267,14 @@ class WhoExtractors(_Base):
         stems = self.tokenizer(match.group(1))
         return stems[0] if stems else None
 
+    def _verb_reported_as(self, frame: QuestionFrame, verb: str) -> set[str]:
+        """Other verbs a sentence may report the question's verb with, as four-letter
+        prefixes. "Who called Orm the best mayor?" asks who said so: the story quotes the
+        words and writes "said" (a phone call is a who_met question, never here)."""
+        if verb != self.tokenizer.stem("call"):
+            return set()
+        return {self.tokenizer.stem(w)[:4] for w in ("said", "told", "described")}
+
     def _participants_with(self, frame: QuestionFrame, candidates: list[Candidate]) -> set[str]:
         """Folded names of everyone reported meeting the question's people, in the candidates'
         articles."""

@@ -757,3 +757,10 @@ def test_the_subject_before_the_body_he_is_of(engine: Engine) -> None:
 def test_the_speaker_after_a_quote_and_an_apposition(engine: Engine) -> None:
     answer = engine.ask("Who told the Brennick Courier that life is cheap there?")
     assert answer.short == "Ansel Brook", answer.short
+
+
+def test_who_called_someone_something_asks_who_said_it(engine: Engine) -> None:
+    # Naming, not a phone call: the story quotes the words and writes "said".
+    answer = engine.ask("Who called Dagny Ferro the finest mayor the coast has had?")
+    assert answer.intent == "who"
+    assert answer.short == "Ebba Lund", answer.short
