@@ -764,3 +764,10 @@ def test_who_called_someone_something_asks_who_said_it(engine: Engine) -> None:
     answer = engine.ask("Who called Dagny Ferro the finest mayor the coast has had?")
     assert answer.intent == "who"
     assert answer.short == "Ebba Lund", answer.short
+
+
+def test_the_asked_act_as_subject_goes_on_about_the_headline_person(engine: Engine) -> None:
+    # "The swim finished at Kessby Point": three sentences after Orr was last named, but the
+    # headline is hers and the question asks about "Orr's swim".
+    answer = engine.ask("Where did Lena Orr's swim across the strait finish?")
+    assert answer.short == "Kessby Point", answer.short
