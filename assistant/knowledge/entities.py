@@ -187,6 +187,40 @@ class EntityRecognizer:
                 title.append(rest.pop(0))
         return title, rest
 
+    def _led_title_split(self, words: list[str]) -> tuple[list[str], list[str]]:
+        """'Harbour Police Constable Ivo Dahl', 'U.N. Refugee Commissioner Lena Marsh': a body's
+        or a field's words before the title belong to the title, when a person's name of two to
+        four words follows it. Without this the whole run was nobody's name."""
+        lex = self.lex
+        if len(words) < 4:
+            return [], words
+        for j in range(1, min(5, len(words) - 2)):
+            if words[j] not in lex.title_heads and words[j] not in lex.title_modifiers:
+                continue
+            title, name = self._title_split(words[j:])
+            if not title or not 2 <= len(name) <= 4:
+                return [], words
+            shaped = (
+                all(
+                    (w[:1].isupper() and not w.isupper())
+                    or (w in _TRAILING_PARTICLES and w not in {"of", "the", "and", "for"})
+                    for w in name
+                )
+                and name[0][:1].isupper()
+            )
+            if (
+                not shaped
+                or "of" in words[:j]
+                or any(fold(w) in _COMMON_CAPITALISED for w in name)
+                or any(
+                    w in lex.org_suffixes or w in lex.place_suffixes or w in lex.title_heads
+                    for w in name
+                )
+            ):
+                return [], words
+            return words[:j] + title, name
+        return [], words
+
     def classify(self, span: str, before: str, after: str) -> Mention | None:
         lex = self.lex
         words = _split_words(span)
@@ -237,6 +271,8 @@ class EntityRecognizer:
         if folded in lex.nationalities:
             return None
         title_words, name_words = self._title_split(words)
+        if not title_words:
+            title_words, name_words = self._led_title_split(words)
         if title_words:
             title = " ".join(title_words)
             if name_words and name_words[-1] in lex.org_suffixes and len(name_words) > 1:
@@ -635,12 +671,28 @@ class EntityRecognizer:
     def person_with_title(self, title_word: str) -> PersonRecord | None:
         """The most recent person whose title contains `title_word` ("the prime minister")."""
         wanted = fold(title_word)
+        if not wanted:
+            return None
+        fallback = None
         for key in reversed(self.recent_people):
             record = self.people[key]
-            for title in [record.title or "", *record.titles]:
-                if wanted and wanted in fold(title):
-                    return record
-        return None
+            titles = [t for t in [record.title or "", *record.titles] if wanted in fold(t)]
+            if not titles:
+                continue
+            if all(self._led_title(t) for t in titles):
+                # "NAACP President Cornell Brooks" presides over the NAACP: "the president"
+                # alone is the one whose title is bare, if the story named one.
+                fallback = fallback or record
+                continue
+            return record
+        return fallback
+
+    def _led_title(self, title: str) -> bool:
+        """Whether a title opens with a body's or a place's name ("Harbour Police Constable")."""
+        first = title.split()[0] if title.split() else ""
+        return bool(first[:1].isupper()) and (
+            first not in self.lex.title_heads and first not in self.lex.title_modifiers
+        )
 
     def last_person(self) -> PersonRecord | None:
         return self.people[self.recent_people[-1]] if self.recent_people else None

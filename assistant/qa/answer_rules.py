@@ -25,8 +25,9 @@ class WhereRules(StrictModel):
     asked: str
     saying: str
     event_setting: str
+    site_cue: str
 
-    _check = field_validator("asked", "saying", "event_setting")(
+    _check = field_validator("asked", "saying", "event_setting", "site_cue")(
         classmethod(lambda cls, v: check_pattern(v))
     )
 
@@ -81,6 +82,7 @@ class AnswerRules:
     asks_where_said: re.Pattern[str]
     saying: re.Pattern[str]
     event_setting: re.Pattern[str]
+    site_cue: re.Pattern[str]
     contrast: re.Pattern[str]
     next_statement: re.Pattern[str]
     next_reason: re.Pattern[str]
@@ -104,6 +106,7 @@ def answer_rules() -> AnswerRules:
         asks_where_said=re.compile(data.where.asked, re.IGNORECASE),
         saying=re.compile(data.where.saying, re.IGNORECASE),
         event_setting=re.compile(data.where.event_setting, re.IGNORECASE),
+        site_cue=re.compile(data.where.site_cue, re.IGNORECASE),
         contrast=re.compile(data.why.contrast, re.IGNORECASE),
         next_statement=re.compile(data.why.next_statement, re.IGNORECASE),
         next_reason=re.compile(data.why.next_reason, re.IGNORECASE),

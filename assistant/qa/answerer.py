@@ -129,6 +129,10 @@ _ATTRIBUTION = re.compile(r",?\s*\baccording\s+to\s+(?:the\s+)?(?:(?-i:[a-z]+)\s
 FALLBACK_COVERAGE = 0.6
 # How closely a sentence must match a question that names nothing to anchor it.
 _UNNAMED_COVERAGE = 0.45
+# "The flight started ...": a sentence opening with a definite noun phrase (group 1 its noun).
+_DEFINITE_SUBJECT = re.compile(r"^\s*the\s+([a-z][\w-]*)\b", re.I)
+# "Orm's flight", "Orm's first flight": the noun a possessive gives a name (group 1).
+_POSSESSED_NOUN = re.compile(r"[A-Z][\w-]*['’]s\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
 # A candidate's own evidence must reach this before its sentence's score is added.
 MIN_CANDIDATE_SCORE = {"who_met": 0.4, "why": 0.3, "who": 0.35, "when": 0.2}
 # Rules that make a question's name a person for certain (a title, the article's own use).
@@ -1201,7 +1205,11 @@ class Answerer(
                 from assistant.knowledge.lexicon import lexicon
 
                 roles |= lexicon().successor_cues
-            prefixes = {verb[:4]} | {self.tokenizer.stem(r)[:4] for r in roles}
+            prefixes = (
+                {verb[:4]}
+                | {self.tokenizer.stem(r)[:4] for r in roles}
+                | self._verb_reported_as(frame, verb)
+            )
             pool = [
                 s
                 for s in pool
@@ -1340,9 +1348,9 @@ class Answerer(
                 return self._pair_is(analysis, info, people)
             if any(self._sentence_has(info, m) for m in people):
                 return True
-            if _EVENT_SUBJECT.match(info.text) and not any(
-                m.kind is EntityKind.PERSON for m in info.mentions
-            ):
+            if (
+                _EVENT_SUBJECT.match(info.text) or self._asked_noun_subject(frame, info.text)
+            ) and not any(m.kind is EntityKind.PERSON for m in info.mentions):
                 # "The agenda included ...", "The meeting was held to ...": the event the
                 # sentences just before report, when they name the question's people.
                 sentences = analysis.sentences
@@ -1351,6 +1359,14 @@ class Answerer(
                         self._sentence_has(sentences[index], m) for m in people
                     ):
                         return True
+                if (
+                    self._asked_noun_subject(frame, info.text)
+                    and analysis.title is not None
+                    and all(self._sentence_has(analysis.title, m) for m in people)
+                ):
+                    # "The flight started in ...": the story is about the person its headline
+                    # names, however many sentences back the body last named them.
+                    return True
             return any(
                 any(self._same_entity(p.name, m) for p in meeting.participants for m in people)
                 for meeting in self._meetings_for(frame, item)
@@ -1359,6 +1375,21 @@ class Answerer(
         if frame.intent == "when" and others:
             return item.entity_hits >= 1 or item.coverage >= 0.6
         return True
+
+    def _asked_noun_subject(self, frame: QuestionFrame, text: str) -> bool:
+        """A sentence whose subject is "the" and the noun the question gives its person
+        ("Where did Orm's flight end?" - "The flight ended in Kessby"): it goes on about that
+        person's act, named in the sentences before."""
+        subject = _DEFINITE_SUBJECT.match(text)
+        if not subject:
+            return False
+        noun = self.tokenizer.stem(fold(subject.group(1)))
+        return any(
+            self.tokenizer.stem(fold(word)) == noun
+            for owned in _POSSESSED_NOUN.finditer(frame.text)
+            for word in owned.groups()
+            if word
+        )
 
     def _plural_reference(self, analysis: ArticleAnalysis, info: SentenceInfo) -> bool:
         """ "The two leaders", "the pair" in the sentence or the one before it: the people of the

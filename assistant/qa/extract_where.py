@@ -56,6 +56,19 @@ _ASKS_MEETING = re.compile(r"\b(?:meet|met|meeting)\b", re.I)
 _WHERE_CLAUSE = re.compile(r"\s*,?\s+where\s+([^,;:.()]+)")
 
 
+# "in the neighbourhood of Tarn Street", "at the coastal village of Osby": the place preposition
+# stands before a place noun (the lexicon's `of_nouns`, group 1) and "of", not before the name.
+_NOUN_OF_CUE = re.compile(
+    r"\b(?:in|at|near|inside|outside)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+of\s+$"
+)
+
+# A clause of time opened before the place ("36 minutes after the shooting in Tarn Mosque"): it
+# reports an event of its own. Group 1 its words up to the place.
+_TIME_CLAUSE_BEFORE = re.compile(
+    r"\b(?:after|before|since|following)\s+((?:[\w'’-]+\s+){0,8})$", re.I
+)
+
+
 class WhereExtractors(_Base):
     """Where-questions: places, and the place constraints of a question."""
 
@@ -131,6 +144,8 @@ class WhereExtractors(_Base):
         return False
 
     def _where(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        from assistant.knowledge.lexicon import lexicon
+
         info = scored.info
         exclude = {fold(m.name or m.text) for m in frame.entities}
         asks_past = bool(_PAST_MEETING.search(frame.text))
@@ -170,6 +185,11 @@ class WhereExtractors(_Base):
         # "According to the Halvik Evening Post": a place in a source's name is no setting.
         sources = [(a.start(1), a.end(1)) for a in _SOURCE.finditer(info.text)]
         for m in info.mentions:
+            if m.kind is EntityKind.ORGANISATION:
+                site = self._organisation_site(frame, scored, m, exclude, sources)
+                if site is not None:
+                    yield site
+                continue
             if m.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}:
                 continue
             if fold(m.name) in exclude or self._in_question(frame, m.name):
@@ -182,10 +202,30 @@ class WhereExtractors(_Base):
                 continue
             before = info.text[max(0, m.start - 14) : m.start].lower()
             score = place_score(info, m) / 4
+            noun_of = _NOUN_OF_CUE.search(info.text[max(0, m.start - 60) : m.start])
+            if (
+                m.rule != "place-of"
+                and noun_of
+                and fold(noun_of.group(1)) in lexicon().place_of_nouns
+            ):
+                # As strong a cue as "in" right before the name.
+                score = max(score, (3 + 0.5 * (m.kind is EntityKind.PLACE) + 0.5) / 4)
+            adjunct = _TIME_CLAUSE_BEFORE.search(info.text[max(0, m.start - 80) : m.start])
+            if adjunct and not (
+                {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(adjunct.group(1))} & predicate
+            ):
+                # The place of the event the clause recalls, not of the one asked about.
+                score -= 0.3
             if m.kind is EntityKind.PLACE:
                 # A named site says more than a city, a city more than a country.
                 score += 0.2 if "suffix" in m.rule else 0.1
-            if focus_suffix and focus_suffix in fold(m.name):
+            if (
+                focus_suffix
+                and focus_suffix in fold(m.name)
+                # "Which river": "the Orvane River"; but "Which city" is not asking for a
+                # name with "City" in it.
+                and frame.focus not in _SETTLEMENT_FOCUS
+            ):
                 score += 0.5
             if frame.focus in {"country"}:
                 score += 0.5 if m.kind is EntityKind.COUNTRY else -0.5
@@ -253,6 +293,44 @@ class WhereExtractors(_Base):
                 rule=place.rule,
                 highlight=(place.value,),
             )
+
+    def _organisation_site(
+        self,
+        frame: QuestionFrame,
+        scored: Scored,
+        m: Mention,
+        exclude: set[str],
+        sources: list[tuple[int, int]],
+    ) -> Candidate | None:
+        """An institution the sentence sets something at ("studying at the Varnholt Institute",
+        "outside of the Tessel Assembly"): a site, though its name is an organisation's. It
+        scores below a town after "in" (a strong cue and a place's own bonus), so a sentence
+        that names both still gives the town unless the question asks for a building."""
+        text = scored.info.text
+        before = text[max(0, m.start - 20) : m.start]
+        if not answer_rules().site_cue.search(before) and not (
+            # "Which hospital was he taken to?": any place preposition leads to the building.
+            frame.focus in _BUILDING_FOCUS and _PLACE_PREPOSITION.search(before)
+        ):
+            return None
+        name = m.name or m.text
+        if fold(name) in exclude or self._in_question(frame, name):
+            return None
+        if any(start <= m.start < end for start, end in sources):
+            return None
+        if frame.focus in _SETTLEMENT_FOCUS or frame.focus == "country":
+            return None
+        score = 0.75 + self._proximity(frame, text, m.start)
+        if frame.focus in _BUILDING_FOCUS:
+            score += 0.5
+        return Candidate(
+            short=name,
+            score=score,
+            sentence=scored,
+            rule="sentence-site:organisation",
+            highlight=(m.text,),
+            kind=EntityKind.ORGANISATION,
+        )
 
     def _fits_focus(self, frame: QuestionFrame, name: str, kind: EntityKind | None) -> bool:
         """A question asking for a city (town, village...) is not answered by a country or a

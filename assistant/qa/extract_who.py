@@ -188,6 +188,29 @@ _CAPITALISED_THEN_WORD = re.compile(r"\b([A-Z][\w-]*)(?=\s+([\w-]+)\b)")
 _SAY_VERBS = r"(?:said|says|told|added|warned|stressed|noted|announced|confirmed|argued|insisted|explained|wrote|tweeted|stated|declared|according\s+to)"
 
 
+# What may stand between a clause's subject and its verb: an apposition between commas
+# ("Dana Holt, the lawyer of one of the accused, Ivo Marr, told ..."), or the body the person
+# is of ("Nils Aune of Tarrow Fire and Rescue said").
+_SUBJECT_GAP = re.compile(
+    r"\s*,[^.;]{2,140}?,\s+"
+    r"|\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+)?){1,6}"
+)
+
+# A subject opens its clause: nothing but capitalised words (a place, a body, a title) stands
+# between it and the clause's start.
+_CLAUSE_OPENS = re.compile(r"(?:^|[,;:\"“”(]\s*)(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,5}$")
+
+
+def _subject_of(text: str, mention: Mention, verb_start: int) -> bool:
+    """Whether a name is the subject of the verb at `verb_start` across an apposition or an
+    "of" phrase (the plain case, name right before the verb, is scored on its own)."""
+    return (
+        mention.end < verb_start
+        and _SUBJECT_GAP.fullmatch(text, mention.end, verb_start) is not None
+        and _CLAUSE_OPENS.search(text[: mention.start]) is not None
+    )
+
+
 def _demonym(country: str) -> str:
     from assistant.knowledge.lexicon import lexicon
 
@@ -243,6 +266,14 @@ class WhoExtractors(_Base):
             return None
         stems = self.tokenizer(match.group(1))
         return stems[0] if stems else None
+
+    def _verb_reported_as(self, frame: QuestionFrame, verb: str) -> set[str]:
+        """Other verbs a sentence may report the question's verb with, as four-letter
+        prefixes. "Who called Orm the best mayor?" asks who said so: the story quotes the
+        words and writes "said" (a phone call is a who_met question, never here)."""
+        if verb != self.tokenizer.stem("call"):
+            return set()
+        return {self.tokenizer.stem(w)[:4] for w in ("said", "told", "described")}
 
     def _participants_with(self, frame: QuestionFrame, candidates: list[Candidate]) -> set[str]:
         """Folded names of everyone reported meeting the question's people, in the candidates'
@@ -536,6 +567,14 @@ class WhoExtractors(_Base):
                 for m in candidates
             )
         )
+        # The subject of the asked verb across an apposition ("Dana Holt, the lawyer of one of
+        # the accused, Ivo Marr, told ..."): names inside the apposition are not who told.
+        subjects = [
+            (m, v_start)
+            for m in candidates
+            for v_start, _ in agent_verbs
+            if _subject_of(text, m, v_start)
+        ]
         scored_people = []
         for m in candidates:
             distance = min((abs(m.start - a) for a in anchors), default=200)
@@ -562,7 +601,8 @@ class WhoExtractors(_Base):
                     for w in re.findall(r"[\w'-]+", window)
                 ):
                     score += 0.3
-            if asks_says and say and min(abs(m.start - s) for s in say) < 40:
+            is_subject = any(subject is m for subject, _ in subjects)
+            if asks_says and say and (is_subject or min(abs(m.start - s) for s in say) < 40):
                 score += 0.4
             if m.rule == "title-reference":
                 score -= 0.2
@@ -574,6 +614,10 @@ class WhoExtractors(_Base):
                 # "The warehouse was leased by Corvan Logistics", "Corvan leased ...": who did
                 # what the question asks.
                 score += 0.4
+            if is_subject:
+                score += 0.4
+            elif any(subject.end <= m.start < v_start for subject, v_start in subjects):
+                score -= 0.4
             if asked_title and m.kind is EntityKind.PERSON and m.title:
                 # A president is not the spokesman the question asks for; but "Pentagon
                 # spokesman Navy Capt. Ivo Dahl" is one, with a rank nearer his name.

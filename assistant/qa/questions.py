@@ -77,7 +77,12 @@ _FOLLOWUP = re.compile(
 )
 _PRONOUN_Q = re.compile(r"\b(?:they|them|he|she|him|her|the\s+two(?:\s+leaders)?|both)\b", re.I)
 _WH = {"who", "whom", "whose", "what", "which", "where", "when", "why", "how", "with"}
-_FOCUS = re.compile(r"^\s*(?:which|what|in\s+which|in\s+what|at\s+which)\s+(\w+)", re.IGNORECASE)
+# "Which city", "To which city", "From what country": any preposition may lead the question.
+_FOCUS = re.compile(
+    r"^\s*(?:(?:in|at|to|from|into|for|on|near|of|inside|within|toward|towards)\s+)?"
+    r"(?:which|what)\s+(\w+)",
+    re.IGNORECASE,
+)
 
 
 @dataclass

@@ -234,6 +234,35 @@ def test_title_reference_resolves_to_the_titled_person() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        ("Tarnby Coastguard Constable Ivo Dahl said the pier was closed.", "Ivo Dahl",
+         "Tarnby Coastguard Constable"),
+        ("U.N. Refugee Commissioner Lena Marsh says she is appalled.", "Lena Marsh",
+         "U.N. Refugee Commissioner"),
+        ("Varnholt Fisheries Minister Arvid Tor Holm said nine people died.", "Arvid Tor Holm",
+         "Varnholt Fisheries Minister"),
+    ],
+)  # fmt: skip
+def test_a_body_or_field_before_the_title_belongs_to_the_title(
+    sentence: str, name: str, title: str
+) -> None:
+    m = one(sentence, name)
+    assert m.kind is EntityKind.PERSON
+    assert m.title == title
+
+
+def test_a_bare_title_reference_prefers_the_bare_title() -> None:
+    # "the president" is the head of state, not the president of the dockers' union (NDLU)
+    # named after her.
+    recognizer = EntityRecognizer()
+    mentions("President Mirela Danek hosted the meeting.", recognizer)
+    mentions("Guests included NDLU President Ivo Brand and two mayors.", recognizer)
+    refs = link_references("The president said the talks were useful.", recognizer, 2)
+    assert [r.name for r in refs if r.rule == "title-reference"] == ["Mirela Danek"]
+
+
 def test_prime_minister_reference() -> None:
     recognizer = EntityRecognizer()
     mentions("Japanese Prime Minister Sanae Takaichi welcomed the delegation.", recognizer)

@@ -306,6 +306,25 @@ def test_speaker_question_about_talks_is_who() -> None:
     assert detect_intent("Who said the talks went well?")[0] == "who"
 
 
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Who called Orm the best mayor?", "who"),
+        ("Which minister called Orm's plan reckless?", "who"),
+        ("Who called Orm on Tuesday?", "who_met"),
+        ("Who called the minister?", "who_met"),
+        ("Who called President Orm after the vote?", "who_met"),
+    ],
+)
+def test_called_with_a_second_noun_phrase_is_naming(question: str, intent: str) -> None:
+    assert detect_intent(question)[0] == intent
+
+
+def test_focus_word_after_any_preposition() -> None:
+    assert parse_question("To which city did Vask follow his wife?").focus == "city"
+    assert parse_question("From what port did the ferry sail?").focus == "port"
+
+
 def test_capitalised_where_in_place_has_site_focus() -> None:
     assert parse_question("Where in Kelmora did they meet?").focus == "site"
 
