@@ -57,7 +57,7 @@ from assistant.qa.extract_when import WhenExtractors
 from assistant.qa.extract_where import _PLACE_PREPOSITION, _SOURCE, WhereExtractors
 from assistant.qa.extract_who import _EXCLUDED, _ORG_FOCUS, WhoExtractors, _who_focus
 from assistant.qa.extract_why import WhyExtractors
-from assistant.qa.questions import QuestionFrame, parse_question
+from assistant.qa.questions import QuestionFrame, parse_question, person_nouns
 from assistant.qa.templates import templates
 from assistant.text import fold, trim_words
 
@@ -1253,6 +1253,18 @@ class Answerer(
             took_part = self._participants_with(frame, candidates)
             candidates = [c for c in candidates if fold(c.short) not in took_part]
             if not candidates:
+                return None
+        if frame.intent == "who" and _who_focus(frame.text) in person_nouns():
+            # "Who was the pilot ...?", "Which executive ...?": one person, so a body, a
+            # country or a place the sentence names is no answer, unless the sentence itself
+            # gives it the asked noun. (A plural, "Which fighters ...", may be a group.)
+            candidates = [
+                c
+                for c in candidates
+                if c.kind in (None, EntityKind.PERSON) or c.rule.startswith("sentence-body")
+            ]
+            if not candidates:
+                log.append("the question asks for a person; no person is a candidate")
                 return None
         if frame.intent == "who" and _who_focus(frame.text) not in _ORG_FOCUS:
             people = [c for c in candidates if c.kind is EntityKind.PERSON and c.own >= 0.5]

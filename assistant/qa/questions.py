@@ -49,8 +49,19 @@ PERSON_SLOT = "{person}"
 
 
 @cache
+def _intent_file() -> IntentFile:
+    return load_prompt("intents", IntentFile)
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Nouns that name a person ("pilot", "envoy"), singular, from prompts/intents.toml."""
+    return frozenset(_intent_file().person_nouns)
+
+
+@cache
 def intent_rules() -> list[tuple[IntentRule, re.Pattern[str], re.Pattern[str] | None]]:
-    data = load_prompt("intents", IntentFile)
+    data = _intent_file()
     nouns = sorted(set(data.person_nouns), key=len, reverse=True)
     person = "(?:" + "|".join(re.escape(n) for n in nouns) + ")(?:s|es)?" if nouns else "(?!)"
     out = []

@@ -783,3 +783,9 @@ def test_the_asked_act_as_subject_goes_on_about_the_headline_person(engine: Engi
     # headline is hers and the question asks about "Orr's swim".
     answer = engine.ask("Where did Lena Orr's swim across the strait finish?")
     assert answer.short == "Kessby Point", answer.short
+
+
+def test_a_question_for_one_person_by_role_takes_no_body(engine: Engine) -> None:
+    # The article never names the pilot; the agency reporting the crash is not him.
+    answer = engine.ask("Who was the pilot of the cargo plane that crashed near Vellin?")
+    assert not answer.answered or "Orsk" not in answer.short, answer.short
