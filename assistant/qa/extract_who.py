@@ -35,9 +35,12 @@ _ORG_FOCUS = frozenset(
     "company companies firm firms bank banks group organisation organization party union agency newspaper team club airline network institute university council committee ministry government".split()
 )
 
-# "Who was Trump's special envoy ...": an owner's possessive stands where "the" would.
+# "Who was Trump's special envoy ...": an owner's possessive stands where "the" would. "What is
+# the name of the pilot who ...": the noun after "name(s) of" is the one asked for.
 _WHO_OPENING = re.compile(
-    r"^\s*(?:and\s+)?(?:(?:which|what|who\s+(?:is|was|are|were)\s+the)\s+"
+    r"^\s*(?:and\s+)?(?:what\s+(?:is|was|are|were)\s+the\s+(?:full\s+)?names?\s+of\s+"
+    r"(?:the\s+|an?\s+)?"
+    r"|(?:which|what|who\s+(?:is|was|are|were)\s+the)\s+"
     r"|who\s+(?:is|was|are|were)\s+(?=[\w.-]+['’]s\s))",
     re.IGNORECASE,
 )

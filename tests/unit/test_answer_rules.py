@@ -789,3 +789,12 @@ def test_a_question_for_one_person_by_role_takes_no_body(engine: Engine) -> None
     # The article never names the pilot; the agency reporting the crash is not him.
     answer = engine.ask("Who was the pilot of the cargo plane that crashed near Vellin?")
     assert not answer.answered or "Orsk" not in answer.short, answer.short
+
+
+def test_the_name_of_a_role_asks_for_that_role() -> None:
+    from assistant.qa.answerer import _who_focus
+
+    assert _who_focus("What is the name of the Orsk pilot who was rescued?") == "pilot"
+    assert _who_focus("What are the names of the two envoys arrested in Vellin?") == "envoys"
+    assert _who_focus("What was the full name of the Vellin airfield director?") == "director"
+    assert _who_focus("What is the capital of Orsk?") is None
