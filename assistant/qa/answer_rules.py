@@ -45,10 +45,11 @@ class WhyRules(StrictModel):
     next_statement: str
     next_reason: str
     anaphora: str
+    source_citing: str
 
-    _check = field_validator("prompted", "contrast", "next_statement", "next_reason", "anaphora")(
-        classmethod(lambda cls, v: check_pattern(v))
-    )
+    _check = field_validator(
+        "prompted", "contrast", "next_statement", "next_reason", "anaphora", "source_citing"
+    )(classmethod(lambda cls, v: check_pattern(v)))
 
 
 class QuantityKind(StrictModel):
@@ -85,6 +86,7 @@ class AnswerRules:
     next_statement: re.Pattern[str]
     next_reason: re.Pattern[str]
     anaphora: re.Pattern[str]
+    source_citing: re.Pattern[str]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 
@@ -108,6 +110,7 @@ def answer_rules() -> AnswerRules:
         next_statement=re.compile(data.why.next_statement, re.IGNORECASE),
         next_reason=re.compile(data.why.next_reason, re.IGNORECASE),
         anaphora=re.compile(data.why.anaphora, re.IGNORECASE),
+        source_citing=re.compile(data.why.source_citing, re.IGNORECASE),
         quantities=tuple(
             (k.name, re.compile(k.asks, re.IGNORECASE), re.compile(k.states, re.IGNORECASE))
             for k in data.quantity.kinds

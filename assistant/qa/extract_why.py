@@ -95,7 +95,11 @@ class WhyExtractors(_Base):
         for prompted in answer_rules().prompted.finditer(info.text):
             # Only the cause of the act asked about: "prompted the minister to step down"
             # answers why he stepped down.
-            if self.tokenizer.stem(prompted.group(2).lower()) not in predicate:
+            if self.tokenizer.stem(prompted.group(2).lower()) not in predicate and (
+                len(self._act_overlap(predicate, info.text, prompted.start(2))) < 2
+            ):
+                # The act may be asked in other words ("What prompted her to make the long
+                # journey?" for "prompted her to embark on the journey"): then its words must.
                 continue
             if len(prompted.group(1).split()) < 2:
                 # "This prompted him to resign": a pointer alone says nothing.
@@ -111,7 +115,13 @@ class WhyExtractors(_Base):
         for own, pattern in answer_rules().causes:
             reasons = list(pattern.finditer(info.text))
             for reason in reasons:
+                if self._cites_a_source(info.text, reason.start()):
+                    continue
                 short = _QUOTE_END.split(reason.group(0))[0]
+                if not info.text[: reason.start()].strip(" \"“'‘("):
+                    # A fronted reason ends at its comma: "Citing safety rules, officials
+                    # declined ..." gives "Citing safety rules".
+                    short = short.split(", ", 1)[0]
                 short = answer_rules().contrast.split(short)[0]
                 short = trim_words(short, 30).rstrip(".,")
                 extra: list[tuple[Article, int]] = []
@@ -131,6 +141,21 @@ class WhyExtractors(_Base):
             if any(not self._other_clause_holds(predicate, info.text, r.start()) for r in reasons):
                 # A weaker cue is looked for only if these all explain another clause.
                 break
+
+    def _act_overlap(self, predicate: frozenset[str], text: str, start: int) -> set[str]:
+        """The question's content words among the first words of the act at `start`."""
+        words = [fold(w) for w in _WORDS.findall(text[start : start + 80])][:8]
+        stems = {self.tokenizer.stem(w) for w in words if w not in self.tokenizer.stopwords}
+        return stems & predicate
+
+    def _cites_a_source(self, text: str, start: int) -> bool:
+        """Whether the cue at `start` is a "citing" that names where a report came from."""
+        for match in answer_rules().source_citing.finditer(text, max(0, start - 25)):
+            if match.start() <= start < match.end():
+                return True
+            if match.start() > start:
+                break
+        return False
 
     def _restates(self, predicate: frozenset[str], clause: str) -> bool:
         """A "to" clause that only says again what the question asks about is no purpose of it:

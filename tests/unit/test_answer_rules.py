@@ -95,6 +95,63 @@ def test_what_prompted_the_act_is_its_reason(engine: Engine) -> None:
     assert "flooding" in answer.short.lower(), answer.short
 
 
+def test_citing_gives_the_reason_named(engine: Engine) -> None:
+    answer = engine.ask("Why did Mayor Tolven Askeby postpone the Varnholm harbour festival?")
+    assert answer.short.startswith("citing the storm warnings"), answer.short
+
+
+def test_citing_a_source_is_no_reason(engine: Engine) -> None:
+    # "..., the Courier reported, citing unnamed port officials": where the report came from.
+    answer = engine.ask("Why will the Orvane ferry line close?")
+    assert "citing" not in answer.short, answer.short
+
+
+def test_a_fronted_reason_ends_at_its_comma(engine: Engine) -> None:
+    answer = engine.ask("Why did the Brenna council shut the old swimming hall in Kelso?")
+    assert answer.short == "Citing the cost of repairs", answer.short
+
+
+def test_for_before_a_bare_name_is_no_reason(engine: Engine) -> None:
+    # "the minister of transport for Ostmark, has recommended ...": a beneficiary, no cause.
+    answer = engine.ask(
+        "Why is the Ostmark transport minister telling airlines not to buy aircraft from Velland?"
+    )
+    assert not answer.short.startswith("for Ostmark"), answer.short
+
+
+def test_a_weak_best_cue_does_not_hide_a_clear_reason_below(engine: Engine) -> None:
+    answer = engine.ask("Why has Dovrik Palsen ordered the trawler fleet to stay in port?")
+    assert "cod stocks" in answer.short, answer.short
+
+
+def test_the_aim_stated_in_the_next_sentence(engine: Engine) -> None:
+    answer = engine.ask(
+        "Why did the Harl water board switch off the supply to the eastern districts?"
+    )
+    assert "refill the Skarn reservoir" in answer.short, answer.short
+
+
+def test_on_the_grounds_that(engine: Engine) -> None:
+    answer = engine.ask("Why was Hanna Brisk released on bail?")
+    assert "no flight risk" in answer.short, answer.short
+
+
+def test_results_from_gives_the_cause(engine: Engine) -> None:
+    answer = engine.ask("Why is there a shortage of nurses in Kessmark?")
+    assert "low pay" in answer.short, answer.short
+
+
+def test_a_time_after_after_is_no_cause(engine: Engine) -> None:
+    answer = engine.ask("Why did the Kessby ferry Aldra catch fire?")
+    assert "2 a.m." not in answer.short, answer.short
+
+
+def test_what_prompted_an_act_asked_in_other_words(engine: Engine) -> None:
+    # "prompted her to embark on the long walk" answers "What prompted her to make the walk?"
+    answer = engine.ask("What prompted Lena Marsk to make the long walk from Orsby to Tarn?")
+    assert answer.short.startswith("Her brother's arrest"), answer.short
+
+
 # --- question entities ----------------------------------------------------------------------
 
 
