@@ -52,6 +52,15 @@ class WhyRules(StrictModel):
     )(classmethod(lambda cls, v: check_pattern(v)))
 
 
+class TopicRules(StrictModel):
+    agenda_subject: str
+    agenda_object: str
+
+    _check = field_validator("agenda_subject", "agenda_object")(
+        classmethod(lambda cls, v: check_pattern(v))
+    )
+
+
 class QuantityKind(StrictModel):
     name: str
     asks: str
@@ -68,6 +77,7 @@ class AnswerRuleFile(StrictModel):
     when: WhenRules
     where: WhereRules
     why: WhyRules
+    topic: TopicRules
     quantity: QuantityRules
 
 
@@ -87,6 +97,8 @@ class AnswerRules:
     next_reason: re.Pattern[str]
     anaphora: re.Pattern[str]
     source_citing: re.Pattern[str]
+    agenda_subject: re.Pattern[str]
+    agenda_object: re.Pattern[str]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 
@@ -111,6 +123,8 @@ def answer_rules() -> AnswerRules:
         next_reason=re.compile(data.why.next_reason, re.IGNORECASE),
         anaphora=re.compile(data.why.anaphora, re.IGNORECASE),
         source_citing=re.compile(data.why.source_citing, re.IGNORECASE),
+        agenda_subject=re.compile(data.topic.agenda_subject, re.IGNORECASE),
+        agenda_object=re.compile(data.topic.agenda_object, re.IGNORECASE),
         quantities=tuple(
             (k.name, re.compile(k.asks, re.IGNORECASE), re.compile(k.states, re.IGNORECASE))
             for k in data.quantity.kinds

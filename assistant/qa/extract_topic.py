@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from assistant.knowledge.meetings import find_topics
+from assistant.qa.answer_rules import answer_rules
 from assistant.qa.answer_text import Candidate, Scored
 from assistant.qa.questions import QuestionFrame
 from assistant.text import trim_words
@@ -29,6 +30,45 @@ _SETTING_ITEM = re.compile(
     r"(?:in|at|during|by|after|before|with|when|while|since|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.I,
 )
+
+# Where the subject of an agenda verb begins, read back from the verb.
+_SUBJECT_OPENING = re.compile(r"\bthat\s+|[,;:]\s+|[\"“]")
+_RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b")
+_PRONOUN = re.compile(r"(?:it|this|that|these|those|they|he|she|we|which|what)", re.I)
+_ITEM_END = re.compile(r"[;.]|\s[-–—]\s|,\s+(?:said|according|adding|he|she|they)\b|[\"”]")
+
+
+def agenda_topics(text: str) -> list[str]:
+    """What a sentence says tops an agenda or is a top priority: the subject of "will top the
+    agenda" / "is high on the agenda" / "is our top priority", or the object of "made X a top
+    priority" / "the focus is on X". A pronoun or a noun that only points back ("the
+    incident") names nothing and is left out."""
+    rules = answer_rules()
+    out: list[str] = []
+    for match in rules.agenda_subject.finditer(text):
+        before = text[: match.start()]
+        if before.rstrip().endswith(","):
+            # "X, which has become a corridor for smugglers, will top the agenda": X.
+            relatives = list(_RELATIVE.finditer(before))
+            if relatives:
+                before = before[: relatives[-1].start()]
+        openings = list(_SUBJECT_OPENING.finditer(before))
+        subject = before[openings[-1].end() if openings else 0 :].strip(" ,\"'“”")
+        if (
+            not subject
+            or _PRONOUN.fullmatch(subject)
+            or rules.anaphora.match("over " + subject)
+            or len(subject.split()) > 20
+        ):
+            continue
+        out.append(subject)
+    for match in rules.agenda_object.finditer(text):
+        item = match.group(1) or match.group(2) or ""
+        stop = _ITEM_END.search(item)
+        item = item[: stop.start() if stop else len(item)].strip(" ,")
+        if item and not _PRONOUN.fullmatch(item):
+            out.append(trim_words(item, 30))
+    return out
 
 
 class TopicExtractors(_Base):
@@ -67,6 +107,15 @@ class TopicExtractors(_Base):
                 sentence=scored,
                 rule=topics[0].rule,
                 highlight=tuple(items),
+            )
+        agenda = [t for t in agenda_topics(info.text) if not self._in_question(frame, t)]
+        if agenda:
+            yield Candidate(
+                short=trim_words(", ".join(agenda), 30),
+                score=0.9,
+                sentence=scored,
+                rule="topic-agenda",
+                highlight=tuple(agenda),
             )
         about = re.search(r"\b(?:about|concerning|regarding)\s+(.{6,})", info.text)
         if about:

@@ -152,6 +152,13 @@ def test_what_prompted_an_act_asked_in_other_words(engine: Engine) -> None:
     assert answer.short.startswith("Her brother's arrest"), answer.short
 
 
+def test_what_tops_the_agenda_is_the_verb_s_subject(engine: Engine) -> None:
+    # "that fishing quotas ..., which have divided ..., will top the agenda": the subject
+    # without its relative clause.
+    answer = engine.ask("What will top the agenda when Brekka meets Ostvik?")
+    assert answer.short == "fishing quotas in the Skarn Sea", answer.short
+
+
 # --- question entities ----------------------------------------------------------------------
 
 
