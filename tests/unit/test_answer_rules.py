@@ -152,6 +152,23 @@ def test_what_prompted_an_act_asked_in_other_words(engine: Engine) -> None:
     assert answer.short.startswith("Her brother's arrest"), answer.short
 
 
+def test_as_a_response_to(engine: Engine) -> None:
+    answer = engine.ask("Why did the Tessby dockers walk out?")
+    assert "sacking of two crane drivers" in answer.short, answer.short
+
+
+def test_driven_by_gives_the_motive(engine: Engine) -> None:
+    answer = engine.ask("Why is Ellmark moving into the Harnby oil trade?")
+    assert answer.short.startswith("driven in large part by its need"), answer.short
+
+
+def test_as_with_a_possessive_subject_gives_a_cause(engine: Engine) -> None:
+    answer = engine.ask(
+        "Why did Mayor Ulla Fenn tell the Orsby drivers to keep off the coast road?"
+    )
+    assert "surface could give way" in answer.short, answer.short
+
+
 def test_what_tops_the_agenda_is_the_verb_s_subject(engine: Engine) -> None:
     # "that fishing quotas ..., which have divided ..., will top the agenda": the subject
     # without its relative clause.
