@@ -7,7 +7,7 @@ A mixin of `Answerer` (assistant/qa/answerer.py), which calls these from `_extra
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from assistant.knowledge.meetings import purpose_clauses
@@ -27,6 +27,9 @@ else:
 _SUBJECT_BEFORE = re.compile(
     r"\b(?:did|does|do|is|was|were|are|has|have|had|will|would)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
 )
+
+# A clause that opens the sentence or a quotation: `text[:start]` is empty or ends so.
+_FRONTED = re.compile(r"(?:^|[:;\"“‘(]|\bthat)\s*$")
 
 # A quotation ends at punctuation then a quote mark, or at a quote mark right after a word
 # ("... for security reasons", a government official said).
@@ -84,12 +87,13 @@ class WhyExtractors(_Base):
             if names_subject(purpose.value):
                 own -= 0.3
             own -= 0.15 * self._named_only_inside(frame, info.text, start, purpose.value)
+            value, main = self._fronted(info.text, start, purpose.value)
             yield Candidate(
-                short=purpose.value,
-                score=own + self._attachment(predicate, info.text, start, purpose.value),
+                short=value,
+                score=own + self._attachment(predicate, info.text, start, value) + main(predicate),
                 sentence=scored,
                 rule=purpose.rule,
-                highlight=(purpose.value,),
+                highlight=(value,),
             )
         yield from self._purpose_stated_next(scored)
         for prompted in answer_rules().prompted.finditer(info.text):
@@ -118,10 +122,7 @@ class WhyExtractors(_Base):
                 if self._cites_a_source(info.text, reason.start()):
                     continue
                 short = _QUOTE_END.split(reason.group(0))[0]
-                if not info.text[: reason.start()].strip(" \"“'‘("):
-                    # A fronted reason ends at its comma: "Citing safety rules, officials
-                    # declined ..." gives "Citing safety rules".
-                    short = short.split(", ", 1)[0]
+                short, main = self._fronted(info.text, reason.start(), short)
                 short = answer_rules().contrast.split(short)[0]
                 short = trim_words(short, 30).rstrip(".,")
                 extra: list[tuple[Article, int]] = []
@@ -132,7 +133,9 @@ class WhyExtractors(_Base):
                     extra = [(scored.article, index)] if index >= 0 else []
                 yield Candidate(
                     short=short,
-                    score=own + self._attachment(predicate, info.text, reason.start(), short),
+                    score=own
+                    + self._attachment(predicate, info.text, reason.start(), short)
+                    + main(predicate),
                     sentence=scored,
                     rule="reason-clause" + (":referent" if referent else ""),
                     highlight=(reason.group(0),),
@@ -141,6 +144,18 @@ class WhyExtractors(_Base):
             if any(not self._other_clause_holds(predicate, info.text, r.start()) for r in reasons):
                 # A weaker cue is looked for only if these all explain another clause.
                 break
+
+    def _fronted(
+        self, text: str, start: int, clause: str
+    ) -> tuple[str, Callable[[frozenset[str]], float]]:
+        """A reason that opens its sentence or a quotation ends at its comma, and it explains
+        the main clause after that comma: "Citing safety rules, officials declined ..." gives
+        "Citing safety rules" as the reason why officials declined."""
+        if not _FRONTED.search(text, 0, start) or ", " not in clause:
+            return clause, lambda predicate: 0.0
+        own, rest = clause.split(", ", 1)
+        main = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(rest[:70])}
+        return own, lambda predicate: 0.2 * min(len(predicate & main), 3)
 
     def _act_overlap(self, predicate: frozenset[str], text: str, start: int) -> set[str]:
         """The question's content words among the first words of the act at `start`."""

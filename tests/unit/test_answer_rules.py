@@ -169,6 +169,15 @@ def test_as_with_a_possessive_subject_gives_a_cause(engine: Engine) -> None:
     assert "surface could give way" in answer.short, answer.short
 
 
+def test_a_reason_opening_a_quotation_ends_at_its_comma(engine: Engine) -> None:
+    # 'reasoned, "because ..., it is a part of the road network"': the main clause after the
+    # comma is what the reason explains, not part of it.
+    answer = engine.ask(
+        "Why did the Velland toll board argue that the Orm ferry is part of the road network?"
+    )
+    assert answer.short == "because the Orm ferry carries lorries and buses", answer.short
+
+
 def test_what_tops_the_agenda_is_the_verb_s_subject(engine: Engine) -> None:
     # "that fishing quotas ..., which have divided ..., will top the agenda": the subject
     # without its relative clause.
