@@ -178,6 +178,16 @@ def test_a_reason_opening_a_quotation_ends_at_its_comma(engine: Engine) -> None:
     assert answer.short == "because the Orm ferry carries lorries and buses", answer.short
 
 
+def test_saying_gives_the_justification(engine: Engine) -> None:
+    answer = engine.ask("Why did the Kessmark port authority reject the Dunmoor pier plan?")
+    assert answer.short.startswith("saying it would cost far more"), answer.short
+
+
+def test_over_concerns_that_outranks_a_time_after_after(engine: Engine) -> None:
+    answer = engine.ask("Why did shares in Tarnby Mills fall on Tuesday?")
+    assert answer.short.startswith("over concerns that"), answer.short
+
+
 def test_what_tops_the_agenda_is_the_verb_s_subject(engine: Engine) -> None:
     # "that fishing quotas ..., which have divided ..., will top the agenda": the subject
     # without its relative clause.
