@@ -46,9 +46,16 @@ class WhyRules(StrictModel):
     next_reason: str
     anaphora: str
     source_citing: str
+    directive: str
 
     _check = field_validator(
-        "prompted", "contrast", "next_statement", "next_reason", "anaphora", "source_citing"
+        "prompted",
+        "contrast",
+        "next_statement",
+        "next_reason",
+        "anaphora",
+        "source_citing",
+        "directive",
     )(classmethod(lambda cls, v: check_pattern(v)))
 
 
@@ -97,6 +104,7 @@ class AnswerRules:
     next_reason: re.Pattern[str]
     anaphora: re.Pattern[str]
     source_citing: re.Pattern[str]
+    directive: re.Pattern[str]
     agenda_subject: re.Pattern[str]
     agenda_object: re.Pattern[str]
     # (name, what asks for it, what states it), in the file's order.
@@ -123,6 +131,7 @@ def answer_rules() -> AnswerRules:
         next_reason=re.compile(data.why.next_reason, re.IGNORECASE),
         anaphora=re.compile(data.why.anaphora, re.IGNORECASE),
         source_citing=re.compile(data.why.source_citing, re.IGNORECASE),
+        directive=re.compile(data.why.directive, re.IGNORECASE),
         agenda_subject=re.compile(data.topic.agenda_subject, re.IGNORECASE),
         agenda_object=re.compile(data.topic.agenda_object, re.IGNORECASE),
         quantities=tuple(

@@ -83,6 +83,11 @@ class WhyExtractors(_Base):
         for purpose, start in purpose_clauses(info):
             if self._restates(predicate, purpose.value):
                 continue
+            if purpose.value[:3].lower() == "to " and answer_rules().directive.search(
+                info.text, max(0, start - 60), start
+            ):
+                # "was stopped and told to get out of his car": what he was told to do.
+                continue
             own = {"purpose:statement": 1.0, "purpose:generic": 0.4}.get(purpose.rule, 0.7)
             if names_subject(purpose.value):
                 own -= 0.3

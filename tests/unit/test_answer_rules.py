@@ -188,6 +188,11 @@ def test_over_concerns_that_outranks_a_time_after_after(engine: Engine) -> None:
     assert answer.short.startswith("over concerns that"), answer.short
 
 
+def test_what_someone_was_told_to_do_is_no_purpose(engine: Engine) -> None:
+    answer = engine.ask("Why did traffic police stop Orla Venn?")
+    assert "get out of her car" not in answer.short, answer.short
+
+
 def test_what_tops_the_agenda_is_the_verb_s_subject(engine: Engine) -> None:
     # "that fishing quotas ..., which have divided ..., will top the agenda": the subject
     # without its relative clause.
