@@ -38,6 +38,20 @@ _PRONOUN = re.compile(r"(?:it|this|that|these|those|they|he|she|we|which|what)",
 _ITEM_END = re.compile(r"[;.]|\s[-–—]\s|,\s+(?:said|according|adding|he|she|they)\b|[\"”]")
 
 
+# "discussed her career with a Wikinews reporter", "talked about trade with President Orm": who
+# it was discussed with ends the topic.
+_PARTNER = re.compile(
+    r"\s+with\s+(?:(?:an?|the|his|her|their|its)\s+)?(?=(?-i:[A-Z]))"
+    r"|\s+with\s+(?:his|her|their|its)\s+(?:[\w-]+\s+)?(?:counterparts?|hosts?|guests?)\b"
+)
+
+
+def without_partner(item: str) -> str:
+    """A topic item without the "with ..." that names whom it was discussed with."""
+    match = _PARTNER.search(item)
+    return item[: match.start()] if match and match.start() > 0 else item
+
+
 def agenda_topics(text: str) -> list[str]:
     """What a sentence says tops an agenda or is a top priority: the subject of "will top the
     agenda" / "is high on the agenda" / "is our top priority", or the object of "made X a top
@@ -78,7 +92,11 @@ class TopicExtractors(_Base):
         info = scored.info
         for meeting in self._meetings_for(frame, scored):
             if meeting.topics and meeting.topics[0].sentence == info.index:
-                items = [t.value for t in meeting.topics if not self._in_question(frame, t.value)]
+                items = [
+                    without_partner(t.value)
+                    for t in meeting.topics
+                    if not self._in_question(frame, without_partner(t.value))
+                ]
                 if items:
                     yield Candidate(
                         short=trim_words(", ".join(items), 30),
@@ -93,9 +111,9 @@ class TopicExtractors(_Base):
             # "... was not discussed in the phone call": no topic of this meeting.
             topics = []
         items = [
-            t.value
+            without_partner(t.value)
             for t in topics
-            if not self._in_question(frame, t.value)
+            if not self._in_question(frame, without_partner(t.value))
             # "discussed in the two leaders' call": a setting after the verb, not a topic.
             and not _SETTING_ITEM.match(t.value)
         ]

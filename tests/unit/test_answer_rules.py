@@ -200,6 +200,15 @@ def test_what_tops_the_agenda_is_the_verb_s_subject(engine: Engine) -> None:
     assert answer.short == "fishing quotas in the Skarn Sea", answer.short
 
 
+def test_whom_it_was_discussed_with_ends_the_topic(engine: Engine) -> None:
+    # "discusses her career with Wikinews": the partner is no part of the topic, and an item
+    # holding the question's name is not dropped for it.
+    answer = engine.ask("What did Malin Sorvik discuss with Wikinews?")
+    assert answer.answered
+    assert "Wikinews" not in answer.short, answer.short
+    assert "career" in answer.short or "tournaments" in answer.short, answer.short
+
+
 # --- question entities ----------------------------------------------------------------------
 
 
