@@ -47,6 +47,7 @@ class WhyRules(StrictModel):
     anaphora: str
     source_citing: str
     directive: str
+    reason_before: str
 
     _check = field_validator(
         "prompted",
@@ -56,6 +57,7 @@ class WhyRules(StrictModel):
         "anaphora",
         "source_citing",
         "directive",
+        "reason_before",
     )(classmethod(lambda cls, v: check_pattern(v)))
 
 
@@ -105,6 +107,7 @@ class AnswerRules:
     anaphora: re.Pattern[str]
     source_citing: re.Pattern[str]
     directive: re.Pattern[str]
+    reason_before: re.Pattern[str]
     agenda_subject: re.Pattern[str]
     agenda_object: re.Pattern[str]
     # (name, what asks for it, what states it), in the file's order.
@@ -132,6 +135,7 @@ def answer_rules() -> AnswerRules:
         anaphora=re.compile(data.why.anaphora, re.IGNORECASE),
         source_citing=re.compile(data.why.source_citing, re.IGNORECASE),
         directive=re.compile(data.why.directive, re.IGNORECASE),
+        reason_before=re.compile(data.why.reason_before, re.IGNORECASE),
         agenda_subject=re.compile(data.topic.agenda_subject, re.IGNORECASE),
         agenda_object=re.compile(data.topic.agenda_object, re.IGNORECASE),
         quantities=tuple(

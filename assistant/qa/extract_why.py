@@ -101,6 +101,7 @@ class WhyExtractors(_Base):
                 highlight=(value,),
             )
         yield from self._purpose_stated_next(scored)
+        yield from self._reason_stated_before(predicate, scored)
         for prompted in answer_rules().prompted.finditer(info.text):
             # Only the cause of the act asked about: "prompted the minister to step down"
             # answers why he stepped down.
@@ -130,6 +131,10 @@ class WhyExtractors(_Base):
                 short, main = self._fronted(info.text, reason.start(), short)
                 short = answer_rules().contrast.split(short)[0]
                 short = trim_words(short, 30).rstrip(".,")
+                # The cue's own words ("the reason for the decline is") stand before the reason:
+                # the question's words there attach it, inside the reason they would not.
+                cue = reason.start(1) - reason.start()
+                attached = self._attachment(predicate, info.text, reason.start(1), short[cue:])
                 extra: list[tuple[Article, int]] = []
                 referent = self._referent(scored, short)
                 if referent is not None:
@@ -138,9 +143,7 @@ class WhyExtractors(_Base):
                     extra = [(scored.article, index)] if index >= 0 else []
                 yield Candidate(
                     short=short,
-                    score=own
-                    + self._attachment(predicate, info.text, reason.start(), short)
-                    + main(predicate),
+                    score=own + attached + main(predicate),
                     sentence=scored,
                     rule="reason-clause" + (":referent" if referent else ""),
                     highlight=(reason.group(0),),
@@ -222,6 +225,31 @@ class WhyExtractors(_Base):
                 highlight=(clause,),
                 extra_sentences=[(scored.article, index)],
             )
+
+    def _reason_stated_before(
+        self, predicate: frozenset[str], scored: Scored
+    ) -> Iterable[Candidate]:
+        """The sentence before one that calls it the reason for the asked act: "The firm
+        says it owns the brand. This became the reason for the firm to sue the maker."""
+        index = scored.info.index
+        match = answer_rules().reason_before.match(scored.info.text)
+        if match is None or index <= 0 or not predicate:
+            return
+        rest = scored.info.text[match.end() :]
+        overlap = predicate & {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(rest)}
+        if not overlap:
+            # The reason for something the question does not ask about.
+            return
+        before = self.analyses.get(scored.article).sentences[index - 1].text
+        reason = trim_words(_QUOTE_END.split(before)[0], 30).rstrip(".,")
+        yield Candidate(
+            short=reason,
+            score=0.7 + 0.1 * min(len(overlap), 3),
+            sentence=scored,
+            rule="reason:stated-before",
+            highlight=(reason,),
+            extra_sentences=[(scored.article, index - 1)],
+        )
 
     def _referent(self, scored: Scored, reason: str) -> tuple[str, int] | None:
         """What a reason that only points back refers to ("over this issue", "over the

@@ -193,6 +193,18 @@ def test_what_someone_was_told_to_do_is_no_purpose(engine: Engine) -> None:
     assert "get out of her car" not in answer.short, answer.short
 
 
+def test_the_question_s_words_in_the_cue_attach_the_reason(engine: Engine) -> None:
+    # "the reason for this decline is that ...": "decline" in the cue ties the reason to the
+    # asked decline; it does not count as the reason explaining something else.
+    answer = engine.ask("Why has the number of swans on Lake Orsa declined?")
+    assert "Tarn dam" in answer.short, answer.short
+
+
+def test_this_became_the_reason_gives_the_sentence_before(engine: Engine) -> None:
+    answer = engine.ask("Why did the Brakke dairy sue the Orm creamery?")
+    assert "owns the name Kessmilk" in answer.short, answer.short
+
+
 def test_what_tops_the_agenda_is_the_verb_s_subject(engine: Engine) -> None:
     # "that fishing quotas ..., which have divided ..., will top the agenda": the subject
     # without its relative clause.
