@@ -163,7 +163,9 @@ class WhyExtractors(_Base):
             return clause, lambda predicate: 0.0
         own, rest = clause.split(", ", 1)
         main = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(rest[:70])}
-        return own, lambda predicate: 0.2 * min(len(predicate & main), 3)
+        # At most two words: the main clause shares the story's subject nouns with the
+        # sentences around it, which hold their own reasons.
+        return own, lambda predicate: 0.2 * min(len(predicate & main), 2)
 
     def _act_overlap(self, predicate: frozenset[str], text: str, start: int) -> set[str]:
         """The question's content words among the first words of the act at `start`."""
