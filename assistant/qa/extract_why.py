@@ -28,6 +28,9 @@ _SUBJECT_BEFORE = re.compile(
     r"\b(?:did|does|do|is|was|were|are|has|have|had|will|would)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
 )
 
+# Cues weaker than this ("for", "over") are bare prepositions.
+_WEAK_CUE = 0.3
+
 # A clause that opens the sentence or a quotation: `text[:start]` is empty or ends so.
 _FRONTED = re.compile(r"(?:^|[:;\"“‘(]|\bthat)\s*$")
 
@@ -135,6 +138,10 @@ class WhyExtractors(_Base):
                 # the question's words there attach it, inside the reason they would not.
                 cue = reason.start(1) - reason.start()
                 attached = self._attachment(predicate, info.text, reason.start(1), short[cue:])
+                if own < _WEAK_CUE:
+                    # "pay taxes for property": a bare preposition belongs to the noun before
+                    # it more often than to the asked act, however close that act stands.
+                    attached = min(attached, 0.2)
                 extra: list[tuple[Article, int]] = []
                 referent = self._referent(scored, short)
                 if referent is not None:

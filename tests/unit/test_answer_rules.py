@@ -205,6 +205,20 @@ def test_this_became_the_reason_gives_the_sentence_before(engine: Engine) -> Non
     assert "owns the name Kessmilk" in answer.short, answer.short
 
 
+def test_a_bare_preposition_is_not_attached_by_the_act_before_it(engine: Engine) -> None:
+    # "asking shop owners to pay fees for signs": "for" belongs to the fees; the cause is
+    # the ruling the next sentence names.
+    answer = engine.ask("Why has the Velby town hall started asking shop owners to pay fees?")
+    assert "ruling" in answer.short, answer.short
+
+
+def test_since_a_clause_dated_ago_is_a_time(engine: Engine) -> None:
+    # "for the first time since the council replaced its chairman two years ago": neither
+    # "for the first time" nor the "since" clause is why they met.
+    answer = engine.ask("Why did the Kessby tram board meet on Monday?")
+    assert "replaced its chairman" not in answer.short, answer.short
+
+
 def test_what_tops_the_agenda_is_the_verb_s_subject(engine: Engine) -> None:
     # "that fishing quotas ..., which have divided ..., will top the agenda": the subject
     # without its relative clause.
