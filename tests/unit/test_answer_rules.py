@@ -120,8 +120,10 @@ def test_for_before_a_bare_name_is_no_reason(engine: Engine) -> None:
 
 
 def test_a_weak_best_cue_does_not_hide_a_clear_reason_below(engine: Engine) -> None:
-    answer = engine.ask("Why has Dovrik Palsen ordered the trawler fleet to stay in port?")
-    assert "cod stocks" in answer.short, answer.short
+    # The best-matching sentence offers only "for homes in ...", too weak to answer; the
+    # next sentence's "in response to ..." does.
+    answer = engine.ask("Why did the Varna power company cut power to the hill districts?")
+    assert "forecasts of gales" in answer.short, answer.short
 
 
 def test_the_aim_stated_in_the_next_sentence(engine: Engine) -> None:
