@@ -46,8 +46,27 @@ class WhyRules(StrictModel):
     next_statement: str
     next_reason: str
     anaphora: str
+    source_citing: str
+    directive: str
+    reason_before: str
 
-    _check = field_validator("prompted", "contrast", "next_statement", "next_reason", "anaphora")(
+    _check = field_validator(
+        "prompted",
+        "contrast",
+        "next_statement",
+        "next_reason",
+        "anaphora",
+        "source_citing",
+        "directive",
+        "reason_before",
+    )(classmethod(lambda cls, v: check_pattern(v)))
+
+
+class TopicRules(StrictModel):
+    agenda_subject: str
+    agenda_object: str
+
+    _check = field_validator("agenda_subject", "agenda_object")(
         classmethod(lambda cls, v: check_pattern(v))
     )
 
@@ -68,6 +87,7 @@ class AnswerRuleFile(StrictModel):
     when: WhenRules
     where: WhereRules
     why: WhyRules
+    topic: TopicRules
     quantity: QuantityRules
 
 
@@ -87,6 +107,11 @@ class AnswerRules:
     next_statement: re.Pattern[str]
     next_reason: re.Pattern[str]
     anaphora: re.Pattern[str]
+    source_citing: re.Pattern[str]
+    directive: re.Pattern[str]
+    reason_before: re.Pattern[str]
+    agenda_subject: re.Pattern[str]
+    agenda_object: re.Pattern[str]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 
@@ -111,6 +136,11 @@ def answer_rules() -> AnswerRules:
         next_statement=re.compile(data.why.next_statement, re.IGNORECASE),
         next_reason=re.compile(data.why.next_reason, re.IGNORECASE),
         anaphora=re.compile(data.why.anaphora, re.IGNORECASE),
+        source_citing=re.compile(data.why.source_citing, re.IGNORECASE),
+        directive=re.compile(data.why.directive, re.IGNORECASE),
+        reason_before=re.compile(data.why.reason_before, re.IGNORECASE),
+        agenda_subject=re.compile(data.topic.agenda_subject, re.IGNORECASE),
+        agenda_object=re.compile(data.topic.agenda_object, re.IGNORECASE),
         quantities=tuple(
             (k.name, re.compile(k.asks, re.IGNORECASE), re.compile(k.states, re.IGNORECASE))
             for k in data.quantity.kinds

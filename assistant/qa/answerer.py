@@ -1285,7 +1285,15 @@ class Answerer(
         best = candidates[0]
         if frame.intent == "where" and best.kind is EntityKind.COUNTRY:
             best = self._more_specific_place(best, candidates, log)
-        if best.own < MIN_CANDIDATE_SCORE.get(frame.intent, 0.0):
+        least = MIN_CANDIDATE_SCORE.get(frame.intent, 0.0)
+        if best.own < least and frame.intent == "why":
+            # A weak cue ("for ...") in the best-matching sentence does not hide a clear reason
+            # ("in response to ...") in a sentence just below it.
+            adequate = [c for c in candidates if c.own >= least]
+            if adequate:
+                log.append(f"best candidate {best.short!r} too weak ({best.own:.2f})")
+                best = adequate[0]
+        if best.own < least:
             log.append(f"best candidate {best.short!r} too weak ({best.own:.2f}); declining")
             return None
         log.append(f"rule {best.rule} -> {best.short!r} (score {best.score:.2f})")

@@ -7,7 +7,7 @@ A mixin of `Answerer` (assistant/qa/answerer.py), which calls these from `_extra
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from assistant.knowledge.meetings import purpose_clauses
@@ -27,6 +27,12 @@ else:
 _SUBJECT_BEFORE = re.compile(
     r"\b(?:did|does|do|is|was|were|are|has|have|had|will|would)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
 )
+
+# Cues weaker than this ("for", "over") are bare prepositions.
+_WEAK_CUE = 0.3
+
+# A clause that opens the sentence or a quotation: `text[:start]` is empty or ends so.
+_FRONTED = re.compile(r"(?:^|[:;\"“‘(]|\bthat)\s*$")
 
 # A quotation ends at punctuation then a quote mark, or at a quote mark right after a word
 # ("... for security reasons", a government official said).
@@ -80,22 +86,33 @@ class WhyExtractors(_Base):
         for purpose, start in purpose_clauses(info):
             if self._restates(predicate, purpose.value):
                 continue
+            if purpose.value[:3].lower() == "to " and answer_rules().directive.search(
+                info.text, max(0, start - 60), start
+            ):
+                # "was stopped and told to get out of his car": what he was told to do.
+                continue
             own = {"purpose:statement": 1.0, "purpose:generic": 0.4}.get(purpose.rule, 0.7)
             if names_subject(purpose.value):
                 own -= 0.3
             own -= 0.15 * self._named_only_inside(frame, info.text, start, purpose.value)
+            value, main = self._fronted(info.text, start, purpose.value)
             yield Candidate(
-                short=purpose.value,
-                score=own + self._attachment(predicate, info.text, start, purpose.value),
+                short=value,
+                score=own + self._attachment(predicate, info.text, start, value) + main(predicate),
                 sentence=scored,
                 rule=purpose.rule,
-                highlight=(purpose.value,),
+                highlight=(value,),
             )
         yield from self._purpose_stated_next(scored)
+        yield from self._reason_stated_before(predicate, scored)
         for prompted in answer_rules().prompted.finditer(info.text):
             # Only the cause of the act asked about: "prompted the minister to step down"
             # answers why he stepped down.
-            if self.tokenizer.stem(prompted.group(2).lower()) not in predicate:
+            if self.tokenizer.stem(prompted.group(2).lower()) not in predicate and (
+                len(self._act_overlap(predicate, info.text, prompted.start(2))) < 2
+            ):
+                # The act may be asked in other words ("What prompted her to make the long
+                # journey?" for "prompted her to embark on the journey"): then its words must.
                 continue
             if len(prompted.group(1).split()) < 2:
                 # "This prompted him to resign": a pointer alone says nothing.
@@ -111,9 +128,20 @@ class WhyExtractors(_Base):
         for own, pattern in answer_rules().causes:
             reasons = list(pattern.finditer(info.text))
             for reason in reasons:
+                if self._cites_a_source(info.text, reason.start()):
+                    continue
                 short = _QUOTE_END.split(reason.group(0))[0]
+                short, main = self._fronted(info.text, reason.start(), short)
                 short = answer_rules().contrast.split(short)[0]
                 short = trim_words(short, 30).rstrip(".,")
+                # The cue's own words ("the reason for the decline is") stand before the reason:
+                # the question's words there attach it, inside the reason they would not.
+                cue = reason.start(1) - reason.start()
+                attached = self._attachment(predicate, info.text, reason.start(1), short[cue:])
+                if own < _WEAK_CUE:
+                    # "pay taxes for property": a bare preposition belongs to the noun before
+                    # it more often than to the asked act, however close that act stands.
+                    attached = min(attached, 0.2)
                 extra: list[tuple[Article, int]] = []
                 referent = self._referent(scored, short)
                 if referent is not None:
@@ -122,7 +150,7 @@ class WhyExtractors(_Base):
                     extra = [(scored.article, index)] if index >= 0 else []
                 yield Candidate(
                     short=short,
-                    score=own + self._attachment(predicate, info.text, reason.start(), short),
+                    score=own + attached + main(predicate),
                     sentence=scored,
                     rule="reason-clause" + (":referent" if referent else ""),
                     highlight=(reason.group(0),),
@@ -131,6 +159,35 @@ class WhyExtractors(_Base):
             if any(not self._other_clause_holds(predicate, info.text, r.start()) for r in reasons):
                 # A weaker cue is looked for only if these all explain another clause.
                 break
+
+    def _fronted(
+        self, text: str, start: int, clause: str
+    ) -> tuple[str, Callable[[frozenset[str]], float]]:
+        """A reason that opens its sentence or a quotation ends at its comma, and it explains
+        the main clause after that comma: "Citing safety rules, officials declined ..." gives
+        "Citing safety rules" as the reason why officials declined."""
+        if not _FRONTED.search(text, 0, start) or ", " not in clause:
+            return clause, lambda predicate: 0.0
+        own, rest = clause.split(", ", 1)
+        main = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(rest[:70])}
+        # At most two words: the main clause shares the story's subject nouns with the
+        # sentences around it, which hold their own reasons.
+        return own, lambda predicate: 0.2 * min(len(predicate & main), 2)
+
+    def _act_overlap(self, predicate: frozenset[str], text: str, start: int) -> set[str]:
+        """The question's content words among the first words of the act at `start`."""
+        words = [fold(w) for w in _WORDS.findall(text[start : start + 80])][:8]
+        stems = {self.tokenizer.stem(w) for w in words if w not in self.tokenizer.stopwords}
+        return stems & predicate
+
+    def _cites_a_source(self, text: str, start: int) -> bool:
+        """Whether the cue at `start` is a "citing" that names where a report came from."""
+        for match in answer_rules().source_citing.finditer(text, max(0, start - 25)):
+            if match.start() <= start < match.end():
+                return True
+            if match.start() > start:
+                break
+        return False
 
     def _restates(self, predicate: frozenset[str], clause: str) -> bool:
         """A "to" clause that only says again what the question asks about is no purpose of it:
@@ -177,6 +234,31 @@ class WhyExtractors(_Base):
                 highlight=(clause,),
                 extra_sentences=[(scored.article, index)],
             )
+
+    def _reason_stated_before(
+        self, predicate: frozenset[str], scored: Scored
+    ) -> Iterable[Candidate]:
+        """The sentence before one that calls it the reason for the asked act: "The firm
+        says it owns the brand. This became the reason for the firm to sue the maker."""
+        index = scored.info.index
+        match = answer_rules().reason_before.match(scored.info.text)
+        if match is None or index <= 0 or not predicate:
+            return
+        rest = scored.info.text[match.end() :]
+        overlap = predicate & {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(rest)}
+        if not overlap:
+            # The reason for something the question does not ask about.
+            return
+        before = self.analyses.get(scored.article).sentences[index - 1].text
+        reason = trim_words(_QUOTE_END.split(before)[0], 30).rstrip(".,")
+        yield Candidate(
+            short=reason,
+            score=0.7 + 0.1 * min(len(overlap), 3),
+            sentence=scored,
+            rule="reason:stated-before",
+            highlight=(reason,),
+            extra_sentences=[(scored.article, index - 1)],
+        )
 
     def _referent(self, scored: Scored, reason: str) -> tuple[str, int] | None:
         """What a reason that only points back refers to ("over this issue", "over the
