@@ -157,6 +157,34 @@ def test_bad_regex_in_an_intent_requirement(tmp_path: Path) -> None:
     assert f"key 'intents.{index}.requires'" in error_for(path, IntentFile)
 
 
+def test_bad_regex_in_a_pattern_with_the_person_slot(tmp_path: Path) -> None:
+    # Checked once the slot is filled in: the error still names the file and the rule.
+    intents = raw("intents")["intents"]
+    index = next(i for i, rule in enumerate(intents) if "{person}" in rule.get("requires", ""))
+    requires = intents[index]["requires"]
+    quotes = "'" * 3
+    path = broken_copy(
+        tmp_path, "intents", quotes + requires + quotes, quotes + "(?:{person}" + quotes
+    )
+    message = error_for(path, IntentFile)
+    assert "key 'intents'" in message and f"rule {index}, requires" in message
+
+
+def test_person_nouns_written_as_a_trie_match_as_a_sorted_alternation() -> None:
+    import re
+
+    from assistant.qa.questions import _word_trie
+
+    nouns = frozenset(raw("intents")["person_nouns"]) | {"man", "manager", "men", "a", "ab"}
+    trie = re.compile(f"(?:{_word_trie(nouns)})(?:s|es)?")
+    plain = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    alternation = re.compile(f"(?:{plain})(?:s|es)?")
+    text = " ".join(sorted(nouns)) + " managers mens abs chairwomanly spokes envoyes x"
+    for start in range(len(text)):
+        found, expected = trie.match(text, start), alternation.match(text, start)
+        assert (found and found.group()) == (expected and expected.group()), text[start:]
+
+
 def test_unknown_key_in_an_intent(tmp_path: Path) -> None:
     path = broken_copy(tmp_path, "intents", 'name = "count"', 'name = "count"\nflavour = "x"')
     assert "key 'intents.0.flavour'" in error_for(path, IntentFile)
