@@ -712,6 +712,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
         # The bar draws itself only when stderr is a terminal.
         with InterruptGuard() as guard, Progress(len(todo), "answering", stream=sys.stderr) as bar:
             workers = batch_workers(engine, len(todo), conversation, args.workers)
+            if engine is not None:
+                # The rule tables are loaded before the clock starts, as the index is: the
+                # summary's rate is that of answering.
+                engine.prepare()
             summary = run_batch(
                 engine, todo, writer, conversation, progress=bar, guard=guard, workers=workers
             )

@@ -210,6 +210,8 @@ def derive_all() -> None:
     workers, which would otherwise each derive their own (or run every pattern over the
     questions until they have read DEFER_CHARS). Deriving them all takes ~50 ms, the parent's
     longest step before forking, so they are kept in the cache folder and read back next time."""
+    if not _DEFERRED:
+        return
     path = _needles_file()
     if path is not None:
         _known.update(_read_needles(path))

@@ -308,6 +308,7 @@ class Answerer(
         self._sentence_words_made: dict[tuple[str, int], Words] = {}
         self._sentence_stems_made: dict[tuple[str, int], frozenset[str]] = {}
         self._pair_said: dict[tuple[str, int], bool] = {}
+        self._prepared = False
         self._demonyms: dict[str, list[str]] | None = None
         self._predicates: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
         self._captioned: frozenset[str] | None = None
@@ -324,6 +325,9 @@ class Answerer(
     def prepare(self) -> None:
         """Load the rule tables and lexicons and compile their patterns now, not in the first
         answer: batch workers forked afterwards share them instead of each loading its own."""
+        if self._prepared:
+            return
+        self._prepared = True
         from assistant.knowledge.entities import EntityRecognizer
         from assistant.knowledge.meetings import group_np, rules
         from assistant.knowledge.prefilter import derive_all
