@@ -105,6 +105,11 @@ _TALK_VERB = re.compile(r"\b(?:discuss|talk|agree|meet|met|speak|spoke)\w*", re.
 _SETTING_THEN_THAT = re.compile(
     r"(?:during|at|in|on|after|before|at)\s+(?:[\w'’-]+,?\s+){1,10}?that\s+", re.I
 )
+_COUNTED_ONLY = re.compile(
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|a\s+number\s+of|\d+)"
+    r"\s+(?:[a-z-]+\s+)?[a-z-]+s(?:\s+(?:before|for|to|on|against|with)\s+[^,]{1,80})?\s*$",
+    re.I,
+)
 _ACTOR_STOP = {"the", "a", "an", "his", "her", "their", "its", "say", "said", "would", "will", "he"}
 _ACTOR_STOP |= {"she", "they", "it", "and", "of", "in", "to", "that", "was", "were", "is"}
 
@@ -138,7 +143,8 @@ def act_object(question: str, sentence: str) -> str | None:
         return None
     rest = asked.group("rest")
     verb = asked.group("verb").lower()
-    prep_match = _TRAILING_PREPOSITION.search(rest) or _LEADING_PREPOSITION.search(rest)
+    trailing = _TRAILING_PREPOSITION.search(rest)
+    prep_match = trailing or _LEADING_PREPOSITION.search(rest)
     preposition = prep_match.group(1).lower() if prep_match else None
     if verb == "call" and preposition != "for":
         return None
@@ -163,12 +169,18 @@ def act_object(question: str, sentence: str) -> str | None:
             # "accused the mayor of ...": the object starts after the question's preposition,
             # a few words on at most; "urged them not to ..." keeps its "not".
             start = re.search(r"\b(?:not\s+)?" + preposition + r"\b", after)
-            if not start or len(after[: start.start()].split()) > 6:
+            # "accuse the mayor of": the mayor stands between; "warn of", "call for": nothing
+            # but an adverb does.
+            reach = 6 if trailing else 1
+            if start and len(after[: start.start()].split()) <= reach:
+                if not start.group(0).lower().startswith("not"):
+                    after = after[start.end() :]
+                else:
+                    after = after[start.start() :]
+            elif trailing:
                 continue
-            if not start.group(0).lower().startswith("not"):
-                after = after[start.end() :]
-            else:
-                after = after[start.start() :]
+            # else a leading preposition only said for whom ("set for the firm"): the object
+            # follows the verb.
         if re.match(r"\s*[,.;:]", after):
             # "Orm denied, though ...": the verb has no object.
             continue
@@ -239,6 +251,16 @@ class TopicExtractors(_Base):
                 highlight=tuple(agenda),
             )
         acted = act_object(frame.text, info.text)
+        if acted and _COUNTED_ONLY.match(acted):
+            # "set three conditions for the firm." says how many, and the next sentence what
+            # they are.
+            sentences = self.analyses.get(scored.article).sentences
+            following = info.index + 1
+            acted = (
+                trim_words(sentences[following].text, 30).rstrip(".")
+                if following < len(sentences)
+                else None
+            )
         if acted and not self._in_question(frame, acted):
             yield Candidate(
                 short=acted,

@@ -380,6 +380,16 @@ def test_the_verb_of_another_actor_answers_nothing(engine: Engine) -> None:
     assert "north quay" not in answer.short, answer.short
 
 
+def test_a_count_of_conditions_is_listed_in_the_next_sentence(engine: Engine) -> None:
+    # "set four conditions for the office." says only how many; "for the office" is for whom
+    # they were set, not where the object starts.
+    answer = engine.ask(
+        "What conditions did auditor Mira Kallend set for the harbour office in running the "
+        "channel works?"
+    )
+    assert "outside surveyor" in answer.short, answer.short
+
+
 # --- who met --------------------------------------------------------------------------------
 
 
