@@ -65,8 +65,10 @@ class WhyRules(StrictModel):
 class TopicRules(StrictModel):
     agenda_subject: str
     agenda_object: str
+    act_question: str
+    object_end: str
 
-    _check = field_validator("agenda_subject", "agenda_object")(
+    _check = field_validator("agenda_subject", "agenda_object", "act_question", "object_end")(
         classmethod(lambda cls, v: check_pattern(v))
     )
 
@@ -112,6 +114,8 @@ class AnswerRules:
     reason_before: re.Pattern[str]
     agenda_subject: re.Pattern[str]
     agenda_object: re.Pattern[str]
+    act_question: re.Pattern[str]
+    object_end: re.Pattern[str]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 
@@ -141,6 +145,8 @@ def answer_rules() -> AnswerRules:
         reason_before=re.compile(data.why.reason_before, re.IGNORECASE),
         agenda_subject=re.compile(data.topic.agenda_subject, re.IGNORECASE),
         agenda_object=re.compile(data.topic.agenda_object, re.IGNORECASE),
+        act_question=re.compile(data.topic.act_question, re.IGNORECASE),
+        object_end=re.compile(data.topic.object_end, re.IGNORECASE),
         quantities=tuple(
             (k.name, re.compile(k.asks, re.IGNORECASE), re.compile(k.states, re.IGNORECASE))
             for k in data.quantity.kinds

@@ -52,7 +52,7 @@ from assistant.qa.answer_text import (
 from assistant.qa.conversation import Conversation
 from assistant.qa.extract_meetings import MeetingListExtractors
 from assistant.qa.extract_quantity import QuantityExtractors
-from assistant.qa.extract_topic import TopicExtractors
+from assistant.qa.extract_topic import TopicExtractors, act_object
 from assistant.qa.extract_when import WhenExtractors
 from assistant.qa.extract_where import _PLACE_PREPOSITION, _SOURCE, WhereExtractors
 from assistant.qa.extract_who import _EXCLUDED, _ORG_FOCUS, WhoExtractors, _who_focus
@@ -1644,7 +1644,11 @@ class Answerer(
             question=frame.text,
             intent=frame.intent,
             answer=text[:400],
-            short=trim_words(sentence, 30) if confident else "",
+            # "What did the board announce?": the object of the question's own verb says it
+            # more exactly than the whole sentence.
+            short=(act_object(frame.text, sentence) or trim_words(sentence, 30))
+            if confident
+            else "",
             # No rule found the answer: a sentence that matches the question closely is offered
             # as the answer (and labelled so); a loose match is only shown, not asserted.
             answered=confident,

@@ -85,6 +85,121 @@ def agenda_topics(text: str) -> list[str]:
     return out
 
 
+_TRAILING_PREPOSITION = re.compile(
+    r"\b(of|for|on|to|against|about|over)(?:\s+do)?\s*[?.]?\s*$", re.I
+)
+# "warn of ...", "call for ...": a leading "to" is no preposition ("announce to sync ...": the
+# purpose of what was announced, which is the answer).
+_LEADING_PREPOSITION = re.compile(r"^\s*(of|for|on|against|about|over)\b", re.I)
+# A participle after "be"/"was" or before "by" is passive: what follows it is no object.
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:[a-z]+ly\s+)?$", re.I)
+_SUBJECT_PRONOUN = re.compile(
+    r"(?:^|[,;]\s*|\band\s+)(?:he|she|they|it|we)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?$", re.I
+)
+_OBJECT_LEAD = re.compile(
+    r"^(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday"
+    r"|last\s+(?:week|month|year)|earlier|also|publicly|formally|on\s+\w+day)\b\s*,?\s*",
+    re.I,
+)
+_TALK_VERB = re.compile(r"\b(?:discuss|talk|agree|meet|met|speak|spoke)\w*", re.I)
+_SETTING_THEN_THAT = re.compile(
+    r"(?:during|at|in|on|after|before|at)\s+(?:[\w'’-]+,?\s+){1,10}?that\s+", re.I
+)
+_COUNTED_ONLY = re.compile(
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|a\s+number\s+of|\d+)"
+    r"\s+(?:[a-z-]+\s+)?[a-z-]+s(?:\s+(?:before|for|to|on|against|with)\s+[^,]{1,80})?\s*$",
+    re.I,
+)
+_ACTOR_STOP = {"the", "a", "an", "his", "her", "their", "its", "say", "said", "would", "will", "he"}
+_ACTOR_STOP |= {"she", "they", "it", "and", "of", "in", "to", "that", "was", "were", "is"}
+
+
+def _verb_forms(verb: str) -> re.Pattern[str]:
+    """The forms of a question's verb in a sentence: "announce" finds "announced",
+    "announcing" and "announcement"; "deny" finds "denied"; "ban" finds "banned"."""
+    base = verb.lower()
+    if base.endswith("e"):
+        stem = re.escape(base[:-1]) + "(?:e|es|ed|ing|ement|ements|al|als|ation|ations)"
+    elif base.endswith("y"):
+        stem = re.escape(base[:-1]) + "(?:y|ies|ied|ying|ial|ials)"
+    else:
+        stem = re.escape(base) + "(?:s|ed|ing|" + re.escape(base[-1]) + "ed|" + re.escape(base[-1])
+        stem += "ing|es)?"
+    return re.compile(r"\b" + stem + r"\b", re.I)
+
+
+def act_object(question: str, sentence: str) -> str | None:
+    """The object of the question's own verb of announcing, asking or charging in a sentence
+    that names the question's actor before it (or a pronoun standing for it): "What did the
+    board announce?" over "The board announced on Monday that it would cut 40 jobs, ..." gives
+    "it would cut 40 jobs". The object runs after the question's own preposition ("accuse the
+    mayor of", "urge them to do", "call for") to the clause's end."""
+    rules = answer_rules()
+    asked = rules.act_question.search(question)
+    if not asked:
+        return None
+    if _TALK_VERB.search(asked.group("actor")):
+        # "What did Orm and Vask discuss in their call?": "call" is no verb of this question.
+        return None
+    rest = asked.group("rest")
+    verb = asked.group("verb").lower()
+    trailing = _TRAILING_PREPOSITION.search(rest)
+    prep_match = trailing or _LEADING_PREPOSITION.search(rest)
+    preposition = prep_match.group(1).lower() if prep_match else None
+    if verb == "call" and preposition != "for":
+        return None
+    actor_words = {
+        w
+        for w in re.findall(r"[\w'’-]+", asked.group("actor").lower())
+        if len(w) > 2 and w not in _ACTOR_STOP
+    }
+    for found in _verb_forms(verb).finditer(sentence):
+        before = sentence[: found.start()]
+        if _PASSIVE_BEFORE.search(before):
+            continue
+        named = actor_words and any(
+            re.search(r"\b" + re.escape(w) + r"\b", before, re.I) for w in actor_words
+        )
+        if not named and not _SUBJECT_PRONOUN.search(before):
+            continue
+        after = sentence[found.end() :]
+        if re.match(r"\s+by\b", after):
+            continue
+        if preposition:
+            # "accused the mayor of ...": the object starts after the question's preposition,
+            # a few words on at most; "urged them not to ..." keeps its "not".
+            start = re.search(r"\b(?:not\s+)?" + preposition + r"\b", after)
+            # "accuse the mayor of": the mayor stands between; "warn of", "call for": nothing
+            # but an adverb does.
+            reach = 6 if trailing else 1
+            if start and len(after[: start.start()].split()) <= reach:
+                if not start.group(0).lower().startswith("not"):
+                    after = after[start.end() :]
+                else:
+                    after = after[start.start() :]
+            elif trailing:
+                continue
+            # else a leading preposition only said for whom ("set for the firm"): the object
+            # follows the verb.
+        if re.match(r"\s*[,.;:]", after):
+            # "Orm denied, though ...": the verb has no object.
+            continue
+        after = _OBJECT_LEAD.sub("", after.strip(" ,"))
+        said = _SETTING_THEN_THAT.match(after)
+        if said:
+            # "warned during the first round that ...": what was said, not when.
+            after = after[said.end() :]
+        after = re.sub(r"^that\s+", "", after, flags=re.I)
+        stop = rules.object_end.search(after)
+        item = after[: stop.start() if stop else len(after)]
+        # "the start of an operation that he said ...": the relative word without its clause.
+        item = re.sub(r"\s+(?:that|which|who)\s*$", "", item, flags=re.I).strip(" ,\"'“”")
+        if len(item.split()) < 1 or _PRONOUN.fullmatch(item):
+            continue
+        return trim_words(item, 25)
+    return None
+
+
 class TopicExtractors(_Base):
     """Topic questions: what was discussed."""
 
@@ -134,6 +249,25 @@ class TopicExtractors(_Base):
                 sentence=scored,
                 rule="topic-agenda",
                 highlight=tuple(agenda),
+            )
+        acted = act_object(frame.text, info.text)
+        if acted and _COUNTED_ONLY.match(acted):
+            # "set three conditions for the firm." says how many, and the next sentence what
+            # they are.
+            sentences = self.analyses.get(scored.article).sentences
+            following = info.index + 1
+            acted = (
+                trim_words(sentences[following].text, 30).rstrip(".")
+                if following < len(sentences)
+                else None
+            )
+        if acted and not self._in_question(frame, acted):
+            yield Candidate(
+                short=acted,
+                score=0.95,
+                sentence=scored,
+                rule="topic-act-object",
+                highlight=(acted,),
             )
         about = re.search(r"\b(?:about|concerning|regarding)\s+(.{6,})", info.text)
         if about:

@@ -348,6 +348,48 @@ def test_agenda_answers_discuss_and_the_two_leaders_carry_over(engine: Engine) -
     assert "rail tunnel" in answer.short
 
 
+def test_what_was_announced_is_the_verb_s_object(engine: Engine) -> None:
+    # A topic question with a verb other than "discuss": the object of the actor's own verb,
+    # without the setting before the verb or the attribution after it.
+    answer = engine.ask("What plan did the Tessaly district council announce in the Old Granary?")
+    assert answer.answered
+    assert answer.short == (
+        "a plan to build two electric ferries for the crossing to Marrow Island by the spring "
+        "of 2029"
+    ), answer.short
+
+
+def test_what_they_were_urged_to_do_starts_at_to(engine: Engine) -> None:
+    answer = engine.ask("What did the Varn Fishermen's Guild urge the harbour office to do?")
+    assert answer.short.startswith("not to close the north quay"), answer.short
+    assert "south pier" in answer.short, answer.short
+
+
+def test_what_someone_was_accused_of_ends_with_its_clause(engine: Engine) -> None:
+    # Answered from the best sentence (no extractor asks "accuse"): the words after "of" up to
+    # ", and said", not the whole sentence.
+    answer = engine.ask("What did Orla Brenn accuse the harbour office of?")
+    assert answer.short == (
+        "hiding the cost of dredging the channel from the guild's members for two years"
+    ), answer.short
+
+
+def test_the_verb_of_another_actor_answers_nothing(engine: Engine) -> None:
+    # Only the guild urged anything; the harbour master did not.
+    answer = engine.ask("What did harbour master Teodor Lask urge the guild to do?")
+    assert "north quay" not in answer.short, answer.short
+
+
+def test_a_count_of_conditions_is_listed_in_the_next_sentence(engine: Engine) -> None:
+    # "set four conditions for the office." says only how many; "for the office" is for whom
+    # they were set, not where the object starts.
+    answer = engine.ask(
+        "What conditions did auditor Mira Kallend set for the harbour office in running the "
+        "channel works?"
+    )
+    assert "outside surveyor" in answer.short, answer.short
+
+
 # --- who met --------------------------------------------------------------------------------
 
 
