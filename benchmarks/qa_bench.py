@@ -138,10 +138,11 @@ def main(argv: list[str] | None = None) -> int:
         step = max(1, len(questions) // max(1, args.asks))
         asked = questions[::step][: args.asks]
         times = [newsdesk("ask", q, *common)[0] for q in asked]
-        print(
-            f"`newsdesk ask`, whole command, {len(times)} questions: median "
-            f"{statistics.median(times):.2f} s, p95 {p95(times):.2f} s, max {max(times):.2f} s"
-        )
+        if times:  # --asks 0 measures the batch alone
+            print(
+                f"`newsdesk ask`, whole command, {len(times)} questions: median "
+                f"{statistics.median(times):.2f} s, p95 {p95(times):.2f} s, max {max(times):.2f} s"
+            )
         print(f"load average after: {os.getloadavg()[0]:.2f}")
     return 0
 
