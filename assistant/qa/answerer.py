@@ -1258,7 +1258,8 @@ class Answerer(
             candidates = [c for c in candidates if fold(c.short) not in took_part]
             if not candidates:
                 return None
-        if frame.intent == "who" and _who_focus(frame.text) in person_nouns():
+        focus = _who_focus(frame.text) if frame.intent == "who" else None
+        if focus in person_nouns():
             # "Who was the pilot ...?", "Which executive ...?": one person, so a body, a
             # country or a place the sentence names is no answer, unless the sentence itself
             # gives it the asked noun. (A plural, "Which fighters ...", may be a group.)
@@ -1270,7 +1271,7 @@ class Answerer(
             if not candidates:
                 log.append("the question asks for a person; no person is a candidate")
                 return None
-        if frame.intent == "who" and _who_focus(frame.text) not in _ORG_FOCUS:
+        if frame.intent == "who" and focus not in _ORG_FOCUS:
             people = [c for c in candidates if c.kind is EntityKind.PERSON and c.own >= 0.5]
             # "Who ..." asks for a person: any good person candidate beats an organisation.
             if people:
