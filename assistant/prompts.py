@@ -7,9 +7,9 @@ import re
 import tomllib
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, field_validator
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PROMPTS_DIR = Path(os.environ.get("NEWSDESK_PROMPTS", REPO_ROOT / "prompts"))
@@ -30,6 +30,10 @@ def check_pattern(pattern: str) -> str:
     except re.error as error:
         raise ValueError(f"bad regular expression {pattern!r}: {error}") from None
     return pattern
+
+
+# A regular expression field of a prompt file: checked when the file loads (named by its key).
+Pattern = Annotated[str, AfterValidator(check_pattern)]
 
 
 def load_toml(path: Path, model: type[M], table: str | None = None) -> M:

@@ -6,79 +6,50 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pydantic import field_validator
-
-from assistant.prompts import StrictModel, check_pattern, load_prompt
+from assistant.prompts import Pattern, StrictModel, load_prompt
 
 
 class WhenRules(StrictModel):
-    bound: str
-    clause: str
-    complement: str
-
-    _check = field_validator("bound", "clause", "complement")(
-        classmethod(lambda cls, v: check_pattern(v))
-    )
+    bound: Pattern
+    clause: Pattern
+    complement: Pattern
 
 
 class WhereRules(StrictModel):
-    asked: str
-    saying: str
-    event_setting: str
-    site_cue: str
-
-    _check = field_validator("asked", "saying", "event_setting", "site_cue")(
-        classmethod(lambda cls, v: check_pattern(v))
-    )
+    asked: Pattern
+    saying: Pattern
+    event_setting: Pattern
+    site_cue: Pattern
 
 
 class CauseCue(StrictModel):
     weight: float
-    pattern: str
-
-    _check = field_validator("pattern")(classmethod(lambda cls, v: check_pattern(v)))
+    pattern: Pattern
 
 
 class WhyRules(StrictModel):
     causes: list[CauseCue]
-    prompted: str
-    contrast: str
-    next_statement: str
-    next_reason: str
-    anaphora: str
-    source_citing: str
-    directive: str
-    reason_before: str
-
-    _check = field_validator(
-        "prompted",
-        "contrast",
-        "next_statement",
-        "next_reason",
-        "anaphora",
-        "source_citing",
-        "directive",
-        "reason_before",
-    )(classmethod(lambda cls, v: check_pattern(v)))
+    prompted: Pattern
+    contrast: Pattern
+    next_statement: Pattern
+    next_reason: Pattern
+    anaphora: Pattern
+    source_citing: Pattern
+    directive: Pattern
+    reason_before: Pattern
 
 
 class TopicRules(StrictModel):
-    agenda_subject: str
-    agenda_object: str
-    act_question: str
-    object_end: str
-
-    _check = field_validator("agenda_subject", "agenda_object", "act_question", "object_end")(
-        classmethod(lambda cls, v: check_pattern(v))
-    )
+    agenda_subject: Pattern
+    agenda_object: Pattern
+    act_question: Pattern
+    object_end: Pattern
 
 
 class QuantityKind(StrictModel):
     name: str
-    asks: str
-    states: str
-
-    _check = field_validator("asks", "states")(classmethod(lambda cls, v: check_pattern(v)))
+    asks: Pattern
+    states: Pattern
 
 
 class QuantityRules(StrictModel):

@@ -185,6 +185,20 @@ def test_person_nouns_written_as_a_trie_match_as_a_sorted_alternation() -> None:
         assert (found and found.group()) == (expected and expected.group()), text[start:]
 
 
+def test_bad_regex_in_an_answer_rule_names_its_key(tmp_path: Path) -> None:
+    # Every pattern field of answer_rules.toml is typed `Pattern`, so none goes unchecked.
+    quotes = "'" * 3
+    end = raw("answer_rules")["topic"]["object_end"]
+    path = broken_copy(
+        tmp_path,
+        "answer_rules",
+        "object_end = " + quotes + end,
+        "object_end = " + quotes + "(" + end,
+    )
+    message = error_for(path, AnswerRuleFile)
+    assert "key 'topic.object_end'" in message and "bad regular expression" in message
+
+
 def test_unknown_key_in_an_intent(tmp_path: Path) -> None:
     path = broken_copy(tmp_path, "intents", 'name = "count"', 'name = "count"\nflavour = "x"')
     assert "key 'intents.0.flavour'" in error_for(path, IntentFile)
