@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from assistant.knowledge.lexicon import Lexicon, lexicon
 from assistant.models import EntityKind
@@ -96,6 +97,16 @@ _COMMON_CAPITALISED = frozenset(
     project initiative festival games cup championship championships award awards prize
     election elections war crisis day's""".split()
 )
+# Adjectives and ordinals that are no name alone but may open a body's ("the African Union",
+# "the Second Circuit Court of Appeals").
+_NAME_LEADS = frozenset(
+    "european african asian arab latin muslim christian jewish islamic catholic first second third".split()
+)
+# The lower-case noun right after a name ("the Orvane Daily newspaper", "the Reuters news agency").
+_KIND_AFTER = re.compile(r"\s+((?:news\s+)?[a-z]+)\b")
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w'’-])(?:an?|one|another)\s+$", re.IGNORECASE)
+# Capitalised words right before a mention, not opening the sentence with "The".
+_CAPITALISED_LEAD = re.compile(r"(?<![\w'’-])(?!The\s)(?:[A-Z][\w-]*\s+)+$")
 # A title may be followed by "of X" ("Secretary of State", "Minister of Finance").
 _TITLE_OF = re.compile(r"^of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,2})")
 
@@ -235,11 +246,29 @@ class EntityRecognizer:
                 nationality = lex.nationalities[head]
                 words = words[size:]
                 break
+        # "the Kestrel Front group", "Tessa magazine": a body's kind written after the name (but
+        # "a Varnholt newspaper" is one from a place, not named after it).
+        kind_after = _KIND_AFTER.match(after)
+        org_after = bool(
+            kind_after
+            and fold(kind_after.group(1)) in lex.org_cue_after
+            and not _INDEFINITE_BEFORE.search(before)
+            # "the Lumerian group Tarrow Watch": a name after the noun is the body's, and the
+            # word before it only describes it.
+            and not re.match(r"\s+[A-Z]", after[kind_after.end() :])
+        )
         lead: list[str] = []
         while (
             words
             and fold(words[0]).rstrip(".") in _NOT_NAMES
             and not (len(words) > 1 and words[0] == "The" and words[-1] in lex.org_suffixes)
+            # "the African Union", "the Second Circuit Court of Appeals": an adjective or an
+            # ordinal that opens a body's name is part of it.
+            and not (
+                len(words) > 1
+                and fold(words[0]) in _NAME_LEADS
+                and (org_after or self._org_headed(words[1:]))
+            )
         ):
             lead.append(words[0])
             words = words[1:]
@@ -311,6 +340,21 @@ class EntityRecognizer:
         if len(words) >= 3 and words[1] == "of" and words[0] in lex.org_suffixes:
             # "Bank of Valdoria", "University of Montreal", "Ministry of Finance"
             return self._simple(text, EntityKind.ORGANISATION, "org-of")
+        before_word = lead[-1] if lead else (before.split() or [""])[-1]
+        if (
+            (before_word[:1].islower() and fold(before_word) in lex.org_cue_before) or org_after
+        ) and not (folded in lex.places or folded.removeprefix("the ") in lex.places):
+            # "law firm Corvan Hale", "the Orvane Daily newspaper": the lower-case noun next to
+            # the name says what kind of thing it names.
+            return self._simple(text, EntityKind.ORGANISATION, "org-kind")
+        if (
+            len(words) >= 4
+            and self._org_headed(words[:-1])
+            and "of" in words
+            and words[-1] not in lex.place_suffixes
+        ):
+            # "Circuit Court of Appeals", "National Bank of Orvik": a body's head before "of".
+            return self._simple(text, EntityKind.ORGANISATION, "org-of")
         if len(words) >= 2 and words[0] in lex.place_prefixes and last not in lex.org_suffixes:
             return self._simple(text, EntityKind.PLACE, "place-prefix")
         if last in lex.place_suffixes or " ".join(words[-2:]) in lex.place_suffixes:
@@ -348,6 +392,9 @@ class EntityRecognizer:
             and not _NO_PLACE_AFTER_CUE.search(before)
             and not (cue == "from" and self._person_shaped_after_from(words))
             and not (cue == "to" and _POSSESSIVE.match(after))
+            # "in the Kestrel Front's campaign": what "in" governs is the thing owned, and a
+            # place takes no article before its possessive.
+            and not (after_the and _POSSESSIVE.match(after))
             and (folded in lex.minor_places or len(words) <= 3)
             and not self._known_person(words)
             # "from Lumerian Daniel Okafor": a nationality describes a person, not a place.
@@ -417,6 +464,14 @@ class EntityRecognizer:
             ):
                 return Mention(text, 0, 0, EntityKind.PERSON, folded, text, rule="lone-name")
         return None
+
+    def _org_headed(self, words: list[str]) -> bool:
+        """Whether a body's head noun ends the name or comes right before its "of"."""
+        suffixes = self.lex.org_suffixes
+        return bool(words) and (
+            words[-1] in suffixes
+            or any(w in suffixes and nxt == "of" for w, nxt in pairwise(words))
+        )
 
     def _person_shaped_after_from(self, words: list[str]) -> bool:
         """'support from Ilse Moravec': after "from", two or three name words whose first is no
@@ -493,6 +548,21 @@ class EntityRecognizer:
         out: list[Mention] = []
         for mention in found:
             previous = out[-1] if out else None
+            if previous is not None and self._of_two_places(sentence, previous, mention):
+                # "the Holy Realm of Varn and the Steppe": a body named after two regions.
+                lead = _CAPITALISED_LEAD.search(sentence, 0, previous.start)
+                begin = lead.start() if lead else previous.start
+                text = sentence[begin : mention.end]
+                out[-1] = Mention(
+                    text,
+                    begin,
+                    mention.end,
+                    EntityKind.ORGANISATION,
+                    fold(text),
+                    text,
+                    rule="org-of-places",
+                )
+                continue
             if (
                 previous is not None
                 and previous.kind is EntityKind.ORGANISATION
@@ -520,9 +590,30 @@ class EntityRecognizer:
             out.append(mention)
         return out
 
+    def _of_two_places(self, sentence: str, previous: Mention, mention: Mention) -> bool:
+        """'State of Varn' + 'and the' + 'Steppe': the object of a name's "of" goes on with a
+        second place after "and the" (the article keeps it from being a list of three)."""
+        lex = self.lex
+        of = re.fullmatch(r"\S.*?\s+of\s+(?:the\s+)?(.+)", previous.text)
+        if not of or not re.fullmatch(r"\s+and\s+the\s+", sentence[previous.end : mention.start]):
+            return False
+
+        def place(name: str) -> bool:
+            f = fold(name).removeprefix("the ")
+            return f in lex.countries or f in lex.places or f in lex.regions
+
+        return (
+            previous.kind is not EntityKind.PERSON
+            and place(of.group(1))
+            and place(mention.name or mention.text)
+            and " " not in mention.text.strip()
+        )
+
     def _classify_part(
         self, sentence: str, part: str, start: int, end: int, sentence_index: int
     ) -> list[Mention]:
+        if self._shared_head(sentence, part, start):
+            return self._classify_one(sentence, part, start, end, sentence_index)
         # "Egypt, Turkey and Jordan" arrive as separate spans; "Lee and Takaichi" may arrive as one.
         pieces = [p for p in _BREAK.split(part) if p and p.strip()]
         pieces = [q for p in pieces for q in self._split_hyphen_pair(p)]
@@ -568,6 +659,34 @@ class EntityRecognizer:
                 out.sort(key=lambda m: m.start)
             return out
         return self._classify_one(sentence, part, start, end, sentence_index)
+
+    def _shared_head(self, sentence: str, part: str, start: int) -> bool:
+        """'the Kessa Fire and Rescue Service', 'the Dorn Lake and Vell Medical Center': after
+        "the", two names joined by "and" before one body's or site's head noun are one name
+        (people joined by "and" take no article). Not when the left side names something
+        alone ("the Foreign Ministry and Defense Ministry", "the Orvik and Tessby Harbour")."""
+        lex = self.lex
+        joined = re.fullmatch(
+            r"((?:[Tt]he\s+)?)(\S+(?:\s+\S+){0,2})\s+and\s+(\S+(?:\s+\S+){1,2})", part
+        )
+        if not joined or _BREAK.search(joined.group(2)) or _BREAK.search(joined.group(3)):
+            return False
+        if not joined.group(1) and not _THE_BEFORE.search(sentence[max(0, start - 6) : start]):
+            return False
+        left, right = joined.group(2).split(), joined.group(3).split()
+        head = right[-1]
+        if head not in lex.org_suffixes and head not in lex.place_suffixes:
+            return False
+        if any(w in lex.org_suffixes or w in lex.place_suffixes for w in (left[-1], right[0])):
+            return False
+        if any(w.isupper() for w in left):
+            # "the AP and Orvane News": an acronym names its body alone.
+            return False
+        names = [" ".join(left), " ".join(right), left[0], right[0], " ".join(right[:-1])]
+        return not any(
+            fold(n) in lex.countries or fold(n) in lex.places or fold(n) in lex.nationalities
+            for n in names
+        ) and all(w[:1].isupper() for w in left + right)
 
     def _split_hyphen_pair(self, text: str) -> list[str]:
         """'South Korea-Japan' and 'Libya-Turkey' name two countries; 'Voss-Aalen' one person."""

@@ -32,6 +32,8 @@ class PeopleLexicon(StrictModel):
 class OrganisationLexicon(StrictModel):
     suffixes: list[str]
     acronym_stoplist: list[str]
+    cue_nouns_before: list[str]
+    cue_nouns_after: list[str]
 
 
 class PlaceLexicon(StrictModel):
@@ -82,6 +84,8 @@ class Lexicon:
         self.predecessor_cues = frozenset(fold(w) for w in data.people.predecessor_cues)
         self.org_suffixes = frozenset(data.organisations.suffixes)
         self.acronym_stoplist = frozenset(data.organisations.acronym_stoplist)
+        self.org_cue_before = frozenset(fold(n) for n in data.organisations.cue_nouns_before)
+        self.org_cue_after = frozenset(fold(n) for n in data.organisations.cue_nouns_after)
         self.place_suffixes = frozenset(data.places.suffixes)
         self.place_prefixes = frozenset(data.places.prefixes)
         self.place_cues = frozenset(data.places.cues)
