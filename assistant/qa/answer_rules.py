@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 from assistant.prompts import Pattern, StrictModel, load_prompt
 
@@ -64,8 +65,42 @@ class AnswerRuleFile(StrictModel):
     quantity: QuantityRules
 
 
-@dataclass(frozen=True)
+def _ci(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# How each rule is made from the file: compiled when an extractor first asks for it (an `ask`
+# needs only its question's few; compiling all ~35 took ~15 ms of every start).
+_MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
+    "time_bound": lambda d: _ci(d.when.bound),
+    "time_clause": lambda d: _ci(d.when.clause),
+    "time_complement": lambda d: _ci(d.when.complement),
+    "causes": lambda d: tuple(
+        (cue.weight, _ci(cue.pattern + r"\s+(.{6,})")) for cue in d.why.causes
+    ),
+    "prompted": lambda d: _ci(d.why.prompted),
+    "asks_where_said": lambda d: _ci(d.where.asked),
+    "saying": lambda d: _ci(d.where.saying),
+    "event_setting": lambda d: _ci(d.where.event_setting),
+    "site_cue": lambda d: _ci(d.where.site_cue),
+    "contrast": lambda d: _ci(d.why.contrast),
+    "next_statement": lambda d: _ci(d.why.next_statement),
+    "next_reason": lambda d: _ci(d.why.next_reason),
+    "anaphora": lambda d: _ci(d.why.anaphora),
+    "source_citing": lambda d: _ci(d.why.source_citing),
+    "directive": lambda d: _ci(d.why.directive),
+    "reason_before": lambda d: _ci(d.why.reason_before),
+    "agenda_subject": lambda d: _ci(d.topic.agenda_subject),
+    "agenda_object": lambda d: _ci(d.topic.agenda_object),
+    "act_question": lambda d: _ci(d.topic.act_question),
+    "object_end": lambda d: _ci(d.topic.object_end),
+    "quantities": lambda d: tuple((k.name, _ci(k.asks), _ci(k.states)) for k in d.quantity.kinds),
+}
+
+
 class AnswerRules:
+    """The extractors' patterns (case-insensitive), each compiled on first use."""
+
     time_bound: re.Pattern[str]
     time_clause: re.Pattern[str]
     # Each cue is followed by the reason it opens (group 1), at least a few characters of it.
@@ -90,36 +125,19 @@ class AnswerRules:
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 
+    def __init__(self, data: AnswerRuleFile) -> None:
+        self._data = data
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached while `name` is not yet an attribute: made once, then found directly.
+        make = _MAKERS.get(name)
+        if make is None:
+            raise AttributeError(name)
+        value = make(self._data)
+        setattr(self, name, value)
+        return value
+
 
 @cache
 def answer_rules() -> AnswerRules:
-    data = load_prompt("answer_rules", AnswerRuleFile)
-    return AnswerRules(
-        time_bound=re.compile(data.when.bound, re.IGNORECASE),
-        time_clause=re.compile(data.when.clause, re.IGNORECASE),
-        causes=tuple(
-            (cue.weight, re.compile(cue.pattern + r"\s+(.{6,})", re.IGNORECASE))
-            for cue in data.why.causes
-        ),
-        prompted=re.compile(data.why.prompted, re.IGNORECASE),
-        time_complement=re.compile(data.when.complement, re.IGNORECASE),
-        asks_where_said=re.compile(data.where.asked, re.IGNORECASE),
-        saying=re.compile(data.where.saying, re.IGNORECASE),
-        event_setting=re.compile(data.where.event_setting, re.IGNORECASE),
-        site_cue=re.compile(data.where.site_cue, re.IGNORECASE),
-        contrast=re.compile(data.why.contrast, re.IGNORECASE),
-        next_statement=re.compile(data.why.next_statement, re.IGNORECASE),
-        next_reason=re.compile(data.why.next_reason, re.IGNORECASE),
-        anaphora=re.compile(data.why.anaphora, re.IGNORECASE),
-        source_citing=re.compile(data.why.source_citing, re.IGNORECASE),
-        directive=re.compile(data.why.directive, re.IGNORECASE),
-        reason_before=re.compile(data.why.reason_before, re.IGNORECASE),
-        agenda_subject=re.compile(data.topic.agenda_subject, re.IGNORECASE),
-        agenda_object=re.compile(data.topic.agenda_object, re.IGNORECASE),
-        act_question=re.compile(data.topic.act_question, re.IGNORECASE),
-        object_end=re.compile(data.topic.object_end, re.IGNORECASE),
-        quantities=tuple(
-            (k.name, re.compile(k.asks, re.IGNORECASE), re.compile(k.states, re.IGNORECASE))
-            for k in data.quantity.kinds
-        ),
-    )
+    return AnswerRules(load_prompt("answer_rules", AnswerRuleFile))

@@ -257,3 +257,60 @@ def test_irregular_form_must_be_one_word(tmp_path: Path) -> None:
     message = error_for(path, IrregularForms)
     assert "key 'forms'" in message
     assert "sat down" in message
+
+
+# --- patterns known to compile ---------------------------------------------------------------
+
+
+def test_a_pattern_that_compiled_once_is_not_compiled_again_to_check_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant import prompts
+    from assistant.knowledge import lexicon
+
+    monkeypatch.setattr(lexicon, "_cache_dir", tmp_path)
+    monkeypatch.setattr(lexicon, "_configured", True)
+    monkeypatch.setattr(prompts, "_compiled_before", prompts._CompiledBefore())
+    prompts.check_pattern(r"\bkestrel\s+(?:harbour|bay)\b")
+    with pytest.raises(ValueError, match="bad regular expression"):
+        prompts.check_pattern(r"\b(?:kestrel")
+    prompts._compiled_before.save()
+    (kept,) = tmp_path.glob("prompt-patterns-*.txt")
+
+    # Another process: the good pattern is taken as checked, the bad one is checked again.
+    monkeypatch.setattr(prompts, "_compiled_before", prompts._CompiledBefore())
+    compiled: list[str] = []
+    real_compile = prompts.re.compile
+
+    def counting(pattern: str, flags: int = 0) -> Any:
+        compiled.append(pattern)
+        return real_compile(pattern, flags)
+
+    monkeypatch.setattr(prompts.re, "compile", counting)
+    prompts.check_pattern(r"\bkestrel\s+(?:harbour|bay)\b")
+    assert compiled == []
+    with pytest.raises(ValueError, match="bad regular expression"):
+        prompts.check_pattern(r"\b(?:kestrel")
+
+    # A damaged file is not trusted: everything is checked again.
+    kept.write_text(kept.read_text().removesuffix("end"))
+    monkeypatch.setattr(prompts, "_compiled_before", prompts._CompiledBefore())
+    prompts.check_pattern(r"\bkestrel\s+(?:harbour|bay)\b")
+    assert compiled[-1] == r"\bkestrel\s+(?:harbour|bay)\b"
+
+
+def test_every_answer_rule_compiles_when_first_asked_for() -> None:
+    from assistant.qa.answer_rules import AnswerRules, answer_rules
+
+    rules = answer_rules()
+    for name in AnswerRules.__annotations__:
+        assert getattr(rules, name) is getattr(rules, name)  # made once
+    with pytest.raises(AttributeError):
+        rules.no_such_rule  # noqa: B018
+
+
+def test_every_intent_rule_compiles_when_first_reached() -> None:
+    from assistant.qa.questions import intent_rules
+
+    for matcher in intent_rules():
+        matcher.match("Who met whom, where, when and why?")
