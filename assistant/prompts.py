@@ -57,8 +57,8 @@ class _CompiledBefore:
     def _file(self) -> Path | None:
         from assistant.knowledge.lexicon import derived_cache_file
 
-        version = "%d.%d" % sys.version_info[:2]
-        return derived_cache_file(f"prompt-patterns-{version}.txt")
+        major, minor = sys.version_info[:2]
+        return derived_cache_file(f"prompt-patterns-{major}.{minor}.txt")
 
     def _load(self) -> set[str]:
         if self._known is None:
