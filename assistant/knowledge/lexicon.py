@@ -7,7 +7,7 @@ import json
 import os
 import zlib
 from collections.abc import Callable
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +71,7 @@ class Lexicon:
 
     def __init__(self, data: LexiconFile) -> None:
         world = gazetteer_names()
+        self._world = world
         self.data = data
         self.title_heads = frozenset(data.people.title_heads)
         self.title_heads_folded = frozenset(fold(t).rstrip(".") for t in data.people.title_heads)
@@ -98,16 +99,20 @@ class Lexicon:
         self.countries = frozenset(countries)
         capitals = set(world["capitals"])
         major = set(world["major_cities"])
-        minor = set(world["cities"])
         states = set(world["states"])
         self.capitals = frozenset(capitals)
         extra = {fold(p) for p in data.places.extra}
         self.places = frozenset(major | states | capitals | extra)
         self.regions = frozenset(fold(r) for r in data.places.regions)
-        self.minor_places = frozenset(minor - self.places)
+
+    @cached_property
+    def minor_places(self) -> frozenset[str]:
+        """Smaller towns, places only after a place cue: made when first asked for (a set of
+        ~30,000 names; many commands never look one up)."""
+        return frozenset(set(self._world["cities"]) - self.places)
 
 
-GAZETTEER_FORMAT = "1"
+GAZETTEER_FORMAT = "2"
 
 
 def _read_gazetteer() -> dict[str, list[str]]:
@@ -168,13 +173,17 @@ def _derived_lists(name: str, compute: Callable[[], dict[str, list[str]]]) -> di
     if path is not None:
         try:
             loaded = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(loaded, dict) and all(isinstance(v, list) for v in loaded.values()):
-                return loaded
+            # Each list is kept as one string of lines: JSON reads one long string several
+            # times faster than 32,000 short ones, and every `ask` reads this file.
+            if isinstance(loaded, dict) and all(isinstance(v, str) for v in loaded.values()):
+                return {key: lines.split("\n") if lines else [] for key, lines in loaded.items()}
         except (OSError, ValueError):
             pass
-    data = compute()
+    # A name with a line break in it could not be read back as written: none is kept.
+    data = {key: [n for n in names if "\n" not in n] for key, names in compute().items()}
     if path is not None:
-        write_derived(path, json.dumps(data).encode("utf-8"))
+        kept = {key: "\n".join(names) for key, names in data.items()}
+        write_derived(path, json.dumps(kept).encode("utf-8"))
     return data
 
 
