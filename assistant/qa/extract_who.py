@@ -14,6 +14,7 @@ from assistant.knowledge.analysis import SentenceInfo
 from assistant.knowledge.entities import Mention
 from assistant.knowledge.meetings import PREPOSITION_BEFORE, group_np
 from assistant.models import EntityKind
+from assistant.qa.answer_rules import answer_rules
 from assistant.qa.answer_text import (
     _MEET_VERB,
     _QUESTION_WORDS,
@@ -392,6 +393,9 @@ class WhoExtractors(_Base):
                 highlight=tuple(names),
                 meeting=meeting,
             )
+        if answer_rules().asks_spoken_to.search(frame.text):
+            # "Who did Orm speak to?": "Orm told the Harbour Gazette ..." says whom.
+            yield from self._recipients(frame, scored)
         # Sentence level: who stands after a meeting verb (or after "by" in the passive).
         verb = _MEET_VERB.search(info.text)
         if not verb:

@@ -982,3 +982,13 @@ def test_the_name_of_a_role_asks_for_that_role() -> None:
     assert _who_focus("What are the names of the two envoys arrested in Vellin?") == "envoys"
     assert _who_focus("What was the full name of the Vellin airfield director?") == "director"
     assert _who_focus("What is the capital of Orsk?") is None
+
+
+# --- who_met --------------------------------------------------------------------------------
+
+
+def test_whom_a_person_spoke_to_is_whom_they_told(engine: Engine) -> None:
+    # No meeting verb: "Marsh told the Tarnholm Gazette" says whom she spoke to.
+    answer = engine.ask("Who did Edda Marsh speak to by telephone?")
+    assert answer.answered
+    assert "Tarnholm Gazette" in answer.short, answer.short
