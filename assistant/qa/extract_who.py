@@ -205,6 +205,11 @@ _SUBJECT_GAP = re.compile(
 _CLAUSE_OPENS = re.compile(r"(?:^|[,;:\"“”(]\s*)(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,5}$")
 
 
+# Between a subject pronoun and its verb: a space, perhaps an adverb or an auxiliary ("he
+# later ended", "she had stepped down").
+_PRONOUN_TO_VERB = re.compile(r"\s+(?:[a-z]+ly\s+|(?:had|has|have|was|were|is|also|then)\s+)?")
+
+
 def _subject_of(text: str, mention: Mention, verb_start: int) -> bool:
     """Whether a name is the subject of the verb at `verb_start` across an apposition or an
     "of" phrase (the plain case, name right before the verb, is scored on its own)."""
@@ -517,12 +522,18 @@ class WhoExtractors(_Base):
         people += [r for r in info.references if r.rule == "title-reference"]
         # "..., he told a German newspaper" / "He finished second": the subject pronoun stands
         # for the person it was resolved to.
+        agent_verbs = self._agent_verb_spans(frame, text)
         people += [
             r
             for r in info.references
             if r.rule == "pronoun"
             and r.text.lower() in {"he", "she"}
-            and (re.match(r"\s+" + _SAY_VERBS, info.text[r.end :]) or r.start == 0)
+            and (
+                re.match(r"\s+" + _SAY_VERBS, info.text[r.end :])
+                or r.start == 0
+                # "During his presidency he ended ...": the subject of the question's own verb.
+                or any(_PRONOUN_TO_VERB.fullmatch(text, r.end, v) for v, _ in agent_verbs)
+            )
         ]
         candidates = [m for m in people if not self._in_question(frame, m.name or m.text)]
         if not candidates:
@@ -552,7 +563,6 @@ class WhoExtractors(_Base):
         focus = _who_focus(frame.text)
         focus_stem = self.tokenizer.stem(focus) if focus else None
         focus_country = self._focus_nationality(frame, focus)
-        agent_verbs = self._agent_verb_spans(frame, text)
         from assistant.knowledge.lexicon import lexicon
 
         # "Who is the presidential spokesman ...": a title the answer must carry.

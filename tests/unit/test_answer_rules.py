@@ -992,3 +992,13 @@ def test_whom_a_person_spoke_to_is_whom_they_told(engine: Engine) -> None:
     answer = engine.ask("Who did Edda Marsh speak to by telephone?")
     assert answer.answered
     assert "Tarnholm Gazette" in answer.short, answer.short
+
+
+# --- who ------------------------------------------------------------------------------------
+
+
+def test_a_pronoun_subject_of_the_asked_verb_is_its_person(engine: Engine) -> None:
+    # "During her second term she abolished ...": not at the start, nor before "said".
+    answer = engine.ask("Who abolished the night-ferry toll?")
+    assert answer.answered
+    assert "Brenner" in answer.short, answer.short
