@@ -210,6 +210,19 @@ _CLAUSE_OPENS = re.compile(r"(?:^|[,;:\"“”(]\s*)(?:(?:the\s+)?[A-Z][\w.'’-
 _PRONOUN_TO_VERB = re.compile(r"\s+(?:[a-z]+ly\s+|(?:had|has|have|was|were|is|also|then)\s+)?")
 
 
+def _named_in_apposition(info: SentenceInfo, end: int, verb_start: int) -> bool:
+    """Whether what stands between commas after a name, before the verb, is a person's name
+    and nothing else ("the director of the Orvik Trust, Lena Dahl, said"): then that person
+    is the one who said, and the words before describe them."""
+    inner = re.fullmatch(r",\s*([^,]+?)\s*,\s+", info.text[end:verb_start])
+    if inner is None:
+        return False
+    low, high = end + inner.start(1), end + inner.end(1)
+    return any(
+        m.kind is EntityKind.PERSON and m.start == low and m.end == high for m in info.mentions
+    )
+
+
 def _subject_of(text: str, mention: Mention, verb_start: int) -> bool:
     """Whether a name is the subject of the verb at `verb_start` across an apposition or an
     "of" phrase (the plain case, name right before the verb, is scored on its own)."""
@@ -625,7 +638,10 @@ class WhoExtractors(_Base):
                 score -= 0.2
             if any(
                 re.fullmatch(r"\s+(?:by\s+(?:the\s+)?)", text[v_end : m.start])
-                or re.fullmatch(r"(?:,[^,.]{0,40},)?\s+", text[m.end : v_start])
+                or (
+                    re.fullmatch(r"(?:,[^,.]{0,40},)?\s+", text[m.end : v_start])
+                    and not _named_in_apposition(info, m.end, v_start)
+                )
                 for v_start, v_end in agent_verbs
             ):
                 # "The warehouse was leased by Corvan Logistics", "Corvan leased ...": who did

@@ -1002,3 +1002,10 @@ def test_a_pronoun_subject_of_the_asked_verb_is_its_person(engine: Engine) -> No
     answer = engine.ask("Who abolished the night-ferry toll?")
     assert answer.answered
     assert "Brenner" in answer.short, answer.short
+
+
+def test_a_name_in_apposition_before_the_verb_is_who_said(engine: Engine) -> None:
+    # "the daughter of ... Aksel Brandt, Petra Solberg, said": Brandt only describes her.
+    answer = engine.ask("Who said the council had betrayed the fishing families?")
+    assert answer.answered
+    assert "Solberg" in answer.short, answer.short
