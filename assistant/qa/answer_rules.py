@@ -46,6 +46,10 @@ class TopicRules(StrictModel):
     object_end: Pattern
 
 
+class WhoMetRules(StrictModel):
+    spoken_to: Pattern
+
+
 class QuantityKind(StrictModel):
     name: str
     asks: Pattern
@@ -61,6 +65,7 @@ class AnswerRuleFile(StrictModel):
     where: WhereRules
     why: WhyRules
     topic: TopicRules
+    who_met: WhoMetRules
     quantity: QuantityRules
 
 
@@ -87,6 +92,7 @@ class AnswerRules:
     agenda_object: re.Pattern[str]
     act_question: re.Pattern[str]
     object_end: re.Pattern[str]
+    asks_spoken_to: re.Pattern[str]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 
@@ -118,6 +124,7 @@ def answer_rules() -> AnswerRules:
         agenda_object=re.compile(data.topic.agenda_object, re.IGNORECASE),
         act_question=re.compile(data.topic.act_question, re.IGNORECASE),
         object_end=re.compile(data.topic.object_end, re.IGNORECASE),
+        asks_spoken_to=re.compile(data.who_met.spoken_to, re.IGNORECASE),
         quantities=tuple(
             (k.name, re.compile(k.asks, re.IGNORECASE), re.compile(k.states, re.IGNORECASE))
             for k in data.quantity.kinds
