@@ -471,7 +471,11 @@ def _status(facts: _Sentence, trigger_start: int) -> str:
 
 
 def _participants_for(
-    facts: _Sentence, rule_name: str, match: re.Match[str], last: Draft | None
+    facts: _Sentence,
+    rule_name: str,
+    match: re.Match[str],
+    last: Draft | None,
+    pair: Draft | None = None,
 ) -> list[Participant]:
     info = facts.info
     text = info.text
@@ -552,6 +556,14 @@ def _participants_for(
             group = _group_after(text, end, info.index, f"{rule_name}-group")
             if group:
                 out.append(group)
+    if (
+        pair is not None
+        and facts.plural
+        and not any(p.kind in {EntityKind.PERSON, EntityKind.GROUP} for p in out)
+    ):
+        # A pair that met nowhere before is "the two" only when they are the clause's whole
+        # subject ("The two spoke ..."), not one more party to someone else's act.
+        last = pair
     if last is not None and len({p.key for p in out}) < 2 and facts.plural:
         out = [p for p in out if p.kind is not EntityKind.COUNTRY]
         out += [
@@ -812,10 +824,21 @@ def extract_from_analysis(analysis: ArticleAnalysis) -> list[Meeting]:
     compiled = rules()
     drafts: list[Draft] = []
     last: Draft | None = None
+    # The sentence that last named exactly two people, and those two: "Lund and Kessel agreed
+    # to ... The two spoke by telephone" refers to them even though no meeting was reported
+    # before. A meeting reported after that sentence is the nearer antecedent.
+    pair: tuple[int, list[Mention]] | None = None
+    last_at = -1
     for info in analysis.sentences:
+        named = _two_people(info)
+        if named is not None:
+            pair = (info.index, named)
         possible = compiled.trigger_filter.possible(info.text)
         if not any(possible):
             continue
+        antecedent = None
+        if pair is not None and last_at < pair[0] < info.index and info.index - pair[0] <= 2:
+            antecedent = _pair_draft(pair[1], pair[0])
         facts = _Sentence(info)
         taken: list[tuple[int, int]] = []
         for (rule, pattern), runs in zip(compiled.triggers, possible, strict=True):
@@ -824,7 +847,7 @@ def extract_from_analysis(analysis: ArticleAnalysis) -> list[Meeting]:
             for match in pattern.finditer(info.text):
                 if any(match.start() < e and s < match.end() for s, e in taken):
                     continue
-                participants = _participants_for(facts, rule.name, match, last)
+                participants = _participants_for(facts, rule.name, match, last, antecedent)
                 if not _valid(participants, rule.name):
                     continue
                 taken.append(match.span())
@@ -850,6 +873,7 @@ def extract_from_analysis(analysis: ArticleAnalysis) -> list[Meeting]:
                 drafts.append(draft)
                 if sum(p.kind is EntityKind.PERSON for p in participants) >= 2:
                     last = draft
+                    last_at = info.index
     _fill_from_neighbours(drafts, analysis)
     merged = _merge(drafts)
     return [
@@ -869,6 +893,32 @@ def extract_from_analysis(analysis: ArticleAnalysis) -> list[Meeting]:
         )
         for n, d in enumerate(merged, start=1)
     ]
+
+
+def _two_people(info: SentenceInfo) -> list[Mention] | None:
+    """The two people a sentence names by name, when it names exactly two."""
+    people: dict[str, Mention] = {}
+    for m in info.mentions:
+        if m.kind is EntityKind.PERSON and not m.role_only:
+            people.setdefault(m.key or fold(m.text), m)
+    if len(people) != 2:
+        return None
+    # A lone capitalised word ("Apparently", "Thorny") may be no one: the pair stands in for
+    # a reported meeting, so both must read as names, in full or with a title.
+    if not all(m.title or len((m.name or m.text).split()) >= 2 for m in people.values()):
+        return None
+    return list(people.values())
+
+
+def _pair_draft(people: list[Mention], sentence: int) -> Draft:
+    """A stand-in antecedent for "the two": the pair a sentence named, with no meeting."""
+    return Draft(
+        kind="meeting",
+        trigger=Evidence(value="", sentence=sentence, rule="pair"),
+        participants=[_participant(m, sentence, "pair") for m in people],
+        status="happened",
+        sentences=[sentence],
+    )
 
 
 def _fill_from_neighbours(drafts: list[Draft], analysis: ArticleAnalysis) -> None:

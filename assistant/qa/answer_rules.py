@@ -47,6 +47,10 @@ class TopicRules(StrictModel):
     object_end: Pattern
 
 
+class WhoMetRules(StrictModel):
+    spoken_to: Pattern
+
+
 class QuantityKind(StrictModel):
     name: str
     asks: Pattern
@@ -62,6 +66,7 @@ class AnswerRuleFile(StrictModel):
     where: WhereRules
     why: WhyRules
     topic: TopicRules
+    who_met: WhoMetRules
     quantity: QuantityRules
 
 
@@ -94,6 +99,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "agenda_object": lambda d: _ci(d.topic.agenda_object),
     "act_question": lambda d: _ci(d.topic.act_question),
     "object_end": lambda d: _ci(d.topic.object_end),
+    "asks_spoken_to": lambda d: _ci(d.who_met.spoken_to),
     "quantities": lambda d: tuple((k.name, _ci(k.asks), _ci(k.states)) for k in d.quantity.kinds),
 }
 
@@ -122,6 +128,7 @@ class AnswerRules:
     agenda_object: re.Pattern[str]
     act_question: re.Pattern[str]
     object_end: re.Pattern[str]
+    asks_spoken_to: re.Pattern[str]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 

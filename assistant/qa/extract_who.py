@@ -14,6 +14,7 @@ from assistant.knowledge.analysis import SentenceInfo
 from assistant.knowledge.entities import Mention
 from assistant.knowledge.meetings import PREPOSITION_BEFORE, group_np
 from assistant.models import EntityKind
+from assistant.qa.answer_rules import answer_rules
 from assistant.qa.answer_text import (
     _MEET_VERB,
     _QUESTION_WORDS,
@@ -204,6 +205,24 @@ _SUBJECT_GAP = re.compile(
 _CLAUSE_OPENS = re.compile(r"(?:^|[,;:\"“”(]\s*)(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,5}$")
 
 
+# Between a subject pronoun and its verb: a space, perhaps an adverb or an auxiliary ("he
+# later ended", "she had stepped down").
+_PRONOUN_TO_VERB = re.compile(r"\s+(?:[a-z]+ly\s+|(?:had|has|have|was|were|is|also|then)\s+)?")
+
+
+def _named_in_apposition(info: SentenceInfo, end: int, verb_start: int) -> bool:
+    """Whether what stands between commas after a name, before the verb, is a person's name
+    and nothing else ("the director of the Orvik Trust, Lena Dahl, said"): then that person
+    is the one who said, and the words before describe them."""
+    inner = re.fullmatch(r",\s*([^,]+?)\s*,\s+", info.text[end:verb_start])
+    if inner is None:
+        return False
+    low, high = end + inner.start(1), end + inner.end(1)
+    return any(
+        m.kind is EntityKind.PERSON and m.start == low and m.end == high for m in info.mentions
+    )
+
+
 def _subject_of(text: str, mention: Mention, verb_start: int) -> bool:
     """Whether a name is the subject of the verb at `verb_start` across an apposition or an
     "of" phrase (the plain case, name right before the verb, is scored on its own)."""
@@ -392,6 +411,9 @@ class WhoExtractors(_Base):
                 highlight=tuple(names),
                 meeting=meeting,
             )
+        if answer_rules().asks_spoken_to.search(frame.text):
+            # "Who did Orm speak to?": "Orm told the Harbour Gazette ..." says whom.
+            yield from self._recipients(frame, scored)
         # Sentence level: who stands after a meeting verb (or after "by" in the passive).
         verb = _MEET_VERB.search(info.text)
         if not verb:
@@ -513,12 +535,18 @@ class WhoExtractors(_Base):
         people += [r for r in info.references if r.rule == "title-reference"]
         # "..., he told a German newspaper" / "He finished second": the subject pronoun stands
         # for the person it was resolved to.
+        agent_verbs = self._agent_verb_spans(frame, text)
         people += [
             r
             for r in info.references
             if r.rule == "pronoun"
             and r.text.lower() in {"he", "she"}
-            and (re.match(r"\s+" + _SAY_VERBS, info.text[r.end :]) or r.start == 0)
+            and (
+                re.match(r"\s+" + _SAY_VERBS, info.text[r.end :])
+                or r.start == 0
+                # "During his presidency he ended ...": the subject of the question's own verb.
+                or any(_PRONOUN_TO_VERB.fullmatch(text, r.end, v) for v, _ in agent_verbs)
+            )
         ]
         candidates = [m for m in people if not self._in_question(frame, m.name or m.text)]
         if not candidates:
@@ -548,7 +576,6 @@ class WhoExtractors(_Base):
         focus = _who_focus(frame.text)
         focus_stem = self.tokenizer.stem(focus) if focus else None
         focus_country = self._focus_nationality(frame, focus)
-        agent_verbs = self._agent_verb_spans(frame, text)
         from assistant.knowledge.lexicon import lexicon
 
         # "Who is the presidential spokesman ...": a title the answer must carry.
@@ -611,7 +638,10 @@ class WhoExtractors(_Base):
                 score -= 0.2
             if any(
                 re.fullmatch(r"\s+(?:by\s+(?:the\s+)?)", text[v_end : m.start])
-                or re.fullmatch(r"(?:,[^,.]{0,40},)?\s+", text[m.end : v_start])
+                or (
+                    re.fullmatch(r"(?:,[^,.]{0,40},)?\s+", text[m.end : v_start])
+                    and not _named_in_apposition(info, m.end, v_start)
+                )
                 for v_start, v_end in agent_verbs
             ):
                 # "The warehouse was leased by Corvan Logistics", "Corvan leased ...": who did

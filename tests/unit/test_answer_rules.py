@@ -982,3 +982,30 @@ def test_the_name_of_a_role_asks_for_that_role() -> None:
     assert _who_focus("What are the names of the two envoys arrested in Vellin?") == "envoys"
     assert _who_focus("What was the full name of the Vellin airfield director?") == "director"
     assert _who_focus("What is the capital of Orsk?") is None
+
+
+# --- who_met --------------------------------------------------------------------------------
+
+
+def test_whom_a_person_spoke_to_is_whom_they_told(engine: Engine) -> None:
+    # No meeting verb: "Marsh told the Tarnholm Gazette" says whom she spoke to.
+    answer = engine.ask("Who did Edda Marsh speak to by telephone?")
+    assert answer.answered
+    assert "Tarnholm Gazette" in answer.short, answer.short
+
+
+# --- who ------------------------------------------------------------------------------------
+
+
+def test_a_pronoun_subject_of_the_asked_verb_is_its_person(engine: Engine) -> None:
+    # "During her second term she abolished ...": not at the start, nor before "said".
+    answer = engine.ask("Who abolished the night-ferry toll?")
+    assert answer.answered
+    assert "Brenner" in answer.short, answer.short
+
+
+def test_a_name_in_apposition_before_the_verb_is_who_said(engine: Engine) -> None:
+    # "the daughter of ... Aksel Brandt, Petra Solberg, said": Brandt only describes her.
+    answer = engine.ask("Who said the council had betrayed the fishing families?")
+    assert answer.answered
+    assert "Solberg" in answer.short, answer.short

@@ -651,3 +651,23 @@ def test_speaker_is_the_subject_of_a_gerund_meeting(extract: Extract) -> None:
     )
     assert len(meetings) == 1
     assert {p.name for p in meetings[0].participants} >= {ARDELEAN, DANEK}
+
+
+def test_the_two_refers_to_the_pair_named_just_before(extract: Extract) -> None:
+    # No meeting is reported before "The two spoke": the antecedent is the last sentence that
+    # named two people.
+    _, meetings = extract(
+        f"{A} and {D} have agreed to reopen the ferry route. "
+        "The two spoke by telephone on Sunday, the palace said."
+    )
+    assert len(meetings) == 1
+    assert names(meetings[0]) == [ARDELEAN, DANEK]
+    assert {p.rule for p in meetings[0].participants} == {"plural-reference"}
+
+
+def test_a_meeting_after_the_pair_stays_the_antecedent(extract: Extract) -> None:
+    _, meetings = extract(
+        f"{A} and {D} signed the accord in March. {A} met {V} in Kelmora on Monday. "
+        "The two leaders first met in Vell in 2024."
+    )
+    assert [names(m) for m in meetings] == [[ARDELEAN, VOSS], [ARDELEAN, VOSS]]
