@@ -20,6 +20,11 @@ class WhereRules(StrictModel):
     saying: Pattern
     event_setting: Pattern
     site_cue: Pattern
+    noun_before: Pattern
+    asks_base: Pattern
+    based: Pattern
+    based_before: Pattern
+    possessive_site: Pattern
 
 
 class CauseCue(StrictModel):
@@ -76,6 +81,14 @@ class AnswerRules:
     saying: re.Pattern[str]
     event_setting: re.Pattern[str]
     site_cue: re.Pattern[str]
+    # A place noun before the name, after a place preposition (group 1 the noun).
+    place_noun_before: re.Pattern[str]
+    asks_base: re.Pattern[str]
+    # A place before "-based" (group 1).
+    based_place: re.Pattern[str]
+    based_before: re.Pattern[str]
+    # The rest of a site's name after a place's possessive ("'s Grand Theatre").
+    possessive_site: re.Pattern[str]
     contrast: re.Pattern[str]
     next_statement: re.Pattern[str]
     next_reason: re.Pattern[str]
@@ -107,6 +120,11 @@ def answer_rules() -> AnswerRules:
         saying=re.compile(data.where.saying, re.IGNORECASE),
         event_setting=re.compile(data.where.event_setting, re.IGNORECASE),
         site_cue=re.compile(data.where.site_cue, re.IGNORECASE),
+        place_noun_before=re.compile(data.where.noun_before, re.IGNORECASE),
+        asks_base=re.compile(data.where.asks_base, re.IGNORECASE),
+        based_place=re.compile(data.where.based, re.IGNORECASE),
+        based_before=re.compile(data.where.based_before, re.IGNORECASE),
+        possessive_site=re.compile(data.where.possessive_site, re.IGNORECASE),
         contrast=re.compile(data.why.contrast, re.IGNORECASE),
         next_statement=re.compile(data.why.next_statement, re.IGNORECASE),
         next_reason=re.compile(data.why.next_reason, re.IGNORECASE),

@@ -982,3 +982,38 @@ def test_the_name_of_a_role_asks_for_that_role() -> None:
     assert _who_focus("What are the names of the two envoys arrested in Vellin?") == "envoys"
     assert _who_focus("What was the full name of the Vellin airfield director?") == "director"
     assert _who_focus("What is the capital of Orsk?") is None
+
+
+# --- where: apposition, "based", possessive sites (where7) ----------------------------------
+
+
+def test_a_place_noun_in_apposition_carries_the_preposition(engine: Engine) -> None:
+    # "in the Latvian capital Riga": "in" governs Riga through "capital", and a city question
+    # is answered by the place the text calls a capital.
+    answer = engine.ask(
+        "In which city have the protests against the fuel tax continued since Monday?"
+    )
+    assert answer.short == "Riga", answer.short
+
+
+def test_which_state_is_answered_by_the_place_named_a_state(engine: Engine) -> None:
+    answer = engine.ask("In which state did the all-volunteer crew run the night ferry?")
+    assert answer.short == "Bahia", answer.short
+
+
+def test_where_based_reads_a_place_before_based(engine: Engine) -> None:
+    answer = engine.ask("Where is Nordvik Lines based?")
+    assert answer.short == "Tallinn", answer.short
+
+
+def test_a_site_named_with_a_place_possessive_is_kept_whole(engine: Engine) -> None:
+    answer = engine.ask("Where did the Harrowby Youth Choir give its first concert?")
+    assert "Grand Theatre" in answer.short, answer.short
+
+
+# --- when: a time of an event yet to come, after a passive infinitive (where7) ---------------
+
+
+def test_a_time_after_to_be_held_does_not_date_a_past_event(engine: Engine) -> None:
+    answer = engine.ask("When did Marta Selin's rally take place?")
+    assert "Wednesday" in answer.short, answer.short
