@@ -283,10 +283,10 @@ class WhereExtractors(_Base):
                 # he said, not where he said it.
                 score -= 0.6
             short, rule = m.name, f"sentence-place:{m.rule}"
-            site = rules.possessive_site.match(info.text, m.end)
-            if site:
+            possessive = rules.possessive_site.match(info.text, m.end)
+            if possessive:
                 # "Orvik's Grand Theatre": the site, named after its place, is the more exact.
-                short, rule = info.text[m.start : site.end()], f"possessive-site:{m.rule}"
+                short, rule = info.text[m.start : possessive.end()], f"possessive-site:{m.rule}"
             yield Candidate(
                 short=short,
                 score=score,
