@@ -13,6 +13,8 @@ class WhenRules(StrictModel):
     bound: Pattern
     clause: Pattern
     complement: Pattern
+    asks_clock: Pattern
+    bound_event: Pattern
 
 
 class WhereRules(StrictModel):
@@ -73,6 +75,9 @@ class AnswerRuleFile(StrictModel):
 class AnswerRules:
     time_bound: re.Pattern[str]
     time_clause: re.Pattern[str]
+    asks_clock: re.Pattern[str]
+    # A bound through an event's noun ("since his election in"; group 1 the bounding word).
+    time_bound_event: re.Pattern[str]
     # Each cue is followed by the reason it opens (group 1), at least a few characters of it.
     causes: tuple[tuple[float, re.Pattern[str]], ...]
     prompted: re.Pattern[str]
@@ -110,6 +115,8 @@ def answer_rules() -> AnswerRules:
     return AnswerRules(
         time_bound=re.compile(data.when.bound, re.IGNORECASE),
         time_clause=re.compile(data.when.clause, re.IGNORECASE),
+        asks_clock=re.compile(data.when.asks_clock, re.IGNORECASE),
+        time_bound_event=re.compile(data.when.bound_event, re.IGNORECASE),
         causes=tuple(
             (cue.weight, re.compile(cue.pattern + r"\s+(.{6,})", re.IGNORECASE))
             for cue in data.why.causes

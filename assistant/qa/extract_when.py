@@ -59,6 +59,8 @@ class WhenExtractors(_Base):
         published = scored.article.date if _ASKS_FUTURE.match(frame.text) else None
         predicate = self._predicate_stems(frame)
         bound = _ASKED_BOUND.match(frame.text)
+        rules = answer_rules()
+        asks_clock = bool(rules.asks_clock.search(frame.text))
         # The question's words that may be its verb: a plural noun ("ministers") is not one,
         # and a time after it ("a meeting of ministers Monday") need not date the asked act.
         verbs = predicate & {
@@ -94,7 +96,18 @@ class WhenExtractors(_Base):
             ) and t.kind in {"year", "bare_year", "relative_month", "month_year"}:
                 score += 0.3
             score += self._proximity(frame, info.text, t.start, t.end)
-            score += self._time_of_other_event(predicate, info.text, t.start)
+            other = self._time_of_other_event(predicate, info.text, t.start)
+            if bound and not re.search(
+                rf"\b{bound.group(1)}\s+(?:the\s+)?$",
+                info.text[max(0, t.start - 12) : t.start],
+                re.I,
+            ):
+                event = rules.time_bound_event.search(info.text[max(0, t.start - 50) : t.start])
+                if event and fold(event.group(1)) == fold(bound.group(1)):
+                    # "Until when ...?": "until his retirement in 2018" bounds it by 2018; the
+                    # clause the bound opens is the one asked about.
+                    other = max(other, 0.0) + 0.5
+            score += other
             if info.caption or (
                 t.kind in {"weekday_date", "day_month"}
                 and re.search(r"\b(?:19|20)\d\d$", t.text)
@@ -120,6 +133,9 @@ class WhenExtractors(_Base):
                 re.I,
             ):
                 score += 0.6
+            if asks_clock:
+                # "What time did it land?" asks the hour, not the day.
+                score += 0.6 if t.kind == "clock" else -0.3
             if asks_past and _PLANNED.search(info.text[max(0, t.start - 60) : t.start]):
                 # "When did they meet?" is not answered by "they would meet again on Thursday".
                 score -= 0.5

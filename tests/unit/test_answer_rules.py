@@ -1017,3 +1017,14 @@ def test_a_site_named_with_a_place_possessive_is_kept_whole(engine: Engine) -> N
 def test_a_time_after_to_be_held_does_not_date_a_past_event(engine: Engine) -> None:
     answer = engine.ask("When did Marta Selin's rally take place?")
     assert "Wednesday" in answer.short, answer.short
+
+
+def test_until_when_reads_the_bound_through_an_event_noun(engine: Engine) -> None:
+    # "from 1981 until his retirement in 2019": the end is 2019, not the start.
+    answer = engine.ask("Until when did Morning Lines air?")
+    assert answer.short == "2019", answer.short
+
+
+def test_what_time_asks_for_the_clock_time(engine: Engine) -> None:
+    answer = engine.ask("What time did Per Dalsgaard die?")
+    assert "6:15 a.m." in answer.short, answer.short
