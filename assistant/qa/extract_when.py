@@ -43,6 +43,10 @@ _FUTURE_SLACK = dt.timedelta(days=7)
 # the same word.
 _ASKED_BOUND = re.compile(r"^\s*(?:and\s+)?(since|until|by|from)\s", re.I)
 
+# Times that name a month but no day ("this month", "in May"), which a nearby sentence may give
+# exactly.
+_VAGUE_KINDS = frozenset({"relative_period", "relative_month", "month", "month_year"})
+
 # The word right before a time ("began on", "begins"), past any preposition.
 _LEADING_WORDS = re.compile(r"([\w'’-]+)\s+(?:(?:on|in|at|during)\s+)?$")
 
@@ -164,6 +168,37 @@ class WhenExtractors(_Base):
                 facts={"when_words": words, "when_iso": t.iso or ""},
                 highlight=(t.text,),
             )
+            if t.kind in _VAGUE_KINDS and t.iso and len(t.iso) == 7:
+                yield from self._exact_day_nearby(scored, t.iso, verbs, score)
+
+    def _exact_day_nearby(
+        self, scored: Scored, month: str, verbs: frozenset[str] | set[str], score: float
+    ) -> Iterable[Candidate]:
+        """A vague time ("later this month") the next or previous sentence states exactly: a
+        day of that month right after the question's own verb ("the summit, which begins May
+        26"). That sentence need not repeat the names that anchor the vague one."""
+        sentences = self.analyses.get(scored.article).sentences
+        for index in (scored.info.index + 1, scored.info.index - 1):
+            if not 0 <= index < len(sentences):
+                continue
+            info = sentences[index]
+            for t in info.times:
+                if not (t.iso and t.iso.startswith(month + "-")):
+                    continue
+                lead = _LEADING_WORDS.search(info.text[max(0, t.start - 40) : t.start])
+                if not lead or self.tokenizer.stem(fold(lead.group(1))) not in verbs:
+                    continue
+                resolved = format_iso(t.iso)
+                yield Candidate(
+                    short=t.text if not resolved else f"{t.text}, {resolved}",
+                    score=score + 0.3,
+                    sentence=Scored(
+                        scored.article, info, scored.score, scored.coverage, scored.entity_hits
+                    ),
+                    rule=f"time:exact-nearby:{t.kind}",
+                    facts={"when_words": t.text, "when_iso": t.iso},
+                    highlight=(t.text,),
+                )
 
     def _time_of_other_event(self, predicate: frozenset[str], text: str, start: int) -> float:
         """How much less a time dates the asked event for the clause it stands in: none in the

@@ -1028,3 +1028,9 @@ def test_until_when_reads_the_bound_through_an_event_noun(engine: Engine) -> Non
 def test_what_time_asks_for_the_clock_time(engine: Engine) -> None:
     answer = engine.ask("What time did Per Dalsgaard die?")
     assert "6:15 a.m." in answer.short, answer.short
+
+
+def test_a_vague_month_is_given_exactly_by_the_next_sentence(engine: Engine) -> None:
+    # "this month" in the sentence that names the summit; "which opens May 21" in the next.
+    answer = engine.ask("When does the Halvard summit in Lorne open?")
+    assert answer.short.startswith("May 21"), answer.short
