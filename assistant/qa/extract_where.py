@@ -197,6 +197,16 @@ class WhereExtractors(_Base):
                 continue
             if fold(m.name) in exclude or self._in_question(frame, m.name):
                 continue
+            if m.kind is EntityKind.PLACE and m.name in lexicon().place_suffixes:
+                # A place's kind alone ("State" cut from "the Islamic State group") names none.
+                continue
+            if any(
+                o.kind is EntityKind.ORGANISATION
+                and re.fullmatch(r"\s+of\s+", info.text[o.end : m.start])
+                for o in info.mentions
+            ):
+                # "the Voice of Norvessa": the place ends a body's name, it is no setting.
+                continue
             if any(start <= m.start < end for start, end in sources):
                 continue
             if not self._fits_focus(frame, m.name, m.kind):

@@ -1034,3 +1034,15 @@ def test_a_vague_month_is_given_exactly_by_the_next_sentence(engine: Engine) -> 
     # "this month" in the sentence that names the summit; "which opens May 21" in the next.
     answer = engine.ask("When does the Halvard summit in Lorne open?")
     assert answer.short.startswith("May 21"), answer.short
+
+
+def test_a_place_kind_alone_is_no_place(engine: Engine) -> None:
+    # "the Christian State group": "State" cut from a body's name names no place.
+    answer = engine.ask("Where was the forum on river barges held?")
+    assert answer.short != "State", answer.short
+
+
+def test_a_place_ending_a_bodys_name_is_no_setting(engine: Engine) -> None:
+    # "organised by the Voice of Latvia": Latvia is part of the network's name.
+    answer = engine.ask("Where was the forum on inland shipping organised?")
+    assert answer.short != "Latvia", answer.short
