@@ -14,6 +14,8 @@ class WhenRules(StrictModel):
     bound: Pattern
     clause: Pattern
     complement: Pattern
+    asks_clock: Pattern
+    bound_event: Pattern
 
 
 class WhereRules(StrictModel):
@@ -21,6 +23,11 @@ class WhereRules(StrictModel):
     saying: Pattern
     event_setting: Pattern
     site_cue: Pattern
+    noun_before: Pattern
+    asks_base: Pattern
+    based: Pattern
+    based_before: Pattern
+    possessive_site: Pattern
 
 
 class CauseCue(StrictModel):
@@ -80,6 +87,8 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "time_bound": lambda d: _ci(d.when.bound),
     "time_clause": lambda d: _ci(d.when.clause),
     "time_complement": lambda d: _ci(d.when.complement),
+    "asks_clock": lambda d: _ci(d.when.asks_clock),
+    "time_bound_event": lambda d: _ci(d.when.bound_event),
     "causes": lambda d: tuple(
         (cue.weight, _ci(cue.pattern + r"\s+(.{6,})")) for cue in d.why.causes
     ),
@@ -88,6 +97,11 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "saying": lambda d: _ci(d.where.saying),
     "event_setting": lambda d: _ci(d.where.event_setting),
     "site_cue": lambda d: _ci(d.where.site_cue),
+    "place_noun_before": lambda d: _ci(d.where.noun_before),
+    "asks_base": lambda d: _ci(d.where.asks_base),
+    "based_place": lambda d: _ci(d.where.based),
+    "based_before": lambda d: _ci(d.where.based_before),
+    "possessive_site": lambda d: _ci(d.where.possessive_site),
     "contrast": lambda d: _ci(d.why.contrast),
     "next_statement": lambda d: _ci(d.why.next_statement),
     "next_reason": lambda d: _ci(d.why.next_reason),
@@ -109,6 +123,9 @@ class AnswerRules:
 
     time_bound: re.Pattern[str]
     time_clause: re.Pattern[str]
+    asks_clock: re.Pattern[str]
+    # A bound through an event's noun ("since his election in"; group 1 the bounding word).
+    time_bound_event: re.Pattern[str]
     # Each cue is followed by the reason it opens (group 1), at least a few characters of it.
     causes: tuple[tuple[float, re.Pattern[str]], ...]
     prompted: re.Pattern[str]
@@ -117,6 +134,14 @@ class AnswerRules:
     saying: re.Pattern[str]
     event_setting: re.Pattern[str]
     site_cue: re.Pattern[str]
+    # A place noun before the name, after a place preposition (group 1 the noun).
+    place_noun_before: re.Pattern[str]
+    asks_base: re.Pattern[str]
+    # A place before "-based" (group 1).
+    based_place: re.Pattern[str]
+    based_before: re.Pattern[str]
+    # The rest of a site's name after a place's possessive ("'s Grand Theatre").
+    possessive_site: re.Pattern[str]
     contrast: re.Pattern[str]
     next_statement: re.Pattern[str]
     next_reason: re.Pattern[str]

@@ -43,6 +43,10 @@ _FUTURE_SLACK = dt.timedelta(days=7)
 # the same word.
 _ASKED_BOUND = re.compile(r"^\s*(?:and\s+)?(since|until|by|from)\s", re.I)
 
+# Times that name a month but no day ("this month", "in May"), which a nearby sentence may give
+# exactly.
+_VAGUE_KINDS = frozenset({"relative_period", "relative_month", "month", "month_year"})
+
 # The word right before a time ("began on", "begins"), past any preposition.
 _LEADING_WORDS = re.compile(r"([\w'’-]+)\s+(?:(?:on|in|at|during)\s+)?$")
 
@@ -59,6 +63,8 @@ class WhenExtractors(_Base):
         published = scored.article.date if _ASKS_FUTURE.match(frame.text) else None
         predicate = self._predicate_stems(frame)
         bound = _ASKED_BOUND.match(frame.text)
+        rules = answer_rules()
+        asks_clock = bool(rules.asks_clock.search(frame.text))
         # The question's words that may be its verb: a plural noun ("ministers") is not one,
         # and a time after it ("a meeting of ministers Monday") need not date the asked act.
         verbs = predicate & {
@@ -94,7 +100,18 @@ class WhenExtractors(_Base):
             ) and t.kind in {"year", "bare_year", "relative_month", "month_year"}:
                 score += 0.3
             score += self._proximity(frame, info.text, t.start, t.end)
-            score += self._time_of_other_event(predicate, info.text, t.start)
+            other = self._time_of_other_event(predicate, info.text, t.start)
+            if bound and not re.search(
+                rf"\b{bound.group(1)}\s+(?:the\s+)?$",
+                info.text[max(0, t.start - 12) : t.start],
+                re.I,
+            ):
+                event = rules.time_bound_event.search(info.text[max(0, t.start - 50) : t.start])
+                if event and fold(event.group(1)) == fold(bound.group(1)):
+                    # "Until when ...?": "until his retirement in 2018" bounds it by 2018; the
+                    # clause the bound opens is the one asked about.
+                    other = max(other, 0.0) + 0.5
+            score += other
             if info.caption or (
                 t.kind in {"weekday_date", "day_month"}
                 and re.search(r"\b(?:19|20)\d\d$", t.text)
@@ -120,6 +137,9 @@ class WhenExtractors(_Base):
                 re.I,
             ):
                 score += 0.6
+            if asks_clock:
+                # "What time did it land?" asks the hour, not the day.
+                score += 0.6 if t.kind == "clock" else -0.3
             if asks_past and _PLANNED.search(info.text[max(0, t.start - 60) : t.start]):
                 # "When did they meet?" is not answered by "they would meet again on Thursday".
                 score -= 0.5
@@ -148,6 +168,37 @@ class WhenExtractors(_Base):
                 facts={"when_words": words, "when_iso": t.iso or ""},
                 highlight=(t.text,),
             )
+            if t.kind in _VAGUE_KINDS and t.iso and len(t.iso) == 7:
+                yield from self._exact_day_nearby(scored, t.iso, verbs, score)
+
+    def _exact_day_nearby(
+        self, scored: Scored, month: str, verbs: frozenset[str] | set[str], score: float
+    ) -> Iterable[Candidate]:
+        """A vague time ("later this month") the next or previous sentence states exactly: a
+        day of that month right after the question's own verb ("the summit, which begins May
+        26"). That sentence need not repeat the names that anchor the vague one."""
+        sentences = self.analyses.get(scored.article).sentences
+        for index in (scored.info.index + 1, scored.info.index - 1):
+            if not 0 <= index < len(sentences):
+                continue
+            info = sentences[index]
+            for t in info.times:
+                if not (t.iso and t.iso.startswith(month + "-")):
+                    continue
+                lead = _LEADING_WORDS.search(info.text[max(0, t.start - 40) : t.start])
+                if not lead or self.tokenizer.stem(fold(lead.group(1))) not in verbs:
+                    continue
+                resolved = format_iso(t.iso)
+                yield Candidate(
+                    short=t.text if not resolved else f"{t.text}, {resolved}",
+                    score=score + 0.3,
+                    sentence=Scored(
+                        scored.article, info, scored.score, scored.coverage, scored.entity_hits
+                    ),
+                    rule=f"time:exact-nearby:{t.kind}",
+                    facts={"when_words": t.text, "when_iso": t.iso},
+                    highlight=(t.text,),
+                )
 
     def _time_of_other_event(self, predicate: frozenset[str], text: str, start: int) -> float:
         """How much less a time dates the asked event for the clause it stands in: none in the

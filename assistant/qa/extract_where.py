@@ -178,6 +178,9 @@ class WhereExtractors(_Base):
             rules.saying.search(info.text) if rules.asks_where_said.search(frame.text) else None
         )
         focus_suffix = (frame.focus or "").rstrip("s")
+        asks_base = bool(rules.asks_base.search(frame.text))
+        if asks_base:
+            yield from self._based_places(frame, scored)
         if _ASKS_MEETING.search(frame.text) and not meetings and not _MEET_VERB.search(info.text):
             # "Where did the two leaders meet?": a sentence that reports no meeting (a headline
             # on the earthquake that brought them together) names no place of one.
@@ -193,6 +196,16 @@ class WhereExtractors(_Base):
             if m.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}:
                 continue
             if fold(m.name) in exclude or self._in_question(frame, m.name):
+                continue
+            if m.kind is EntityKind.PLACE and m.name in lexicon().place_suffixes:
+                # A place's kind alone ("State" cut from "the Islamic State group") names none.
+                continue
+            if any(
+                o.kind is EntityKind.ORGANISATION
+                and re.fullmatch(r"\s+of\s+", info.text[o.end : m.start])
+                for o in info.mentions
+            ):
+                # "the Voice of Norvessa": the place ends a body's name, it is no setting.
                 continue
             if any(start <= m.start < end for start, end in sources):
                 continue
@@ -210,6 +223,25 @@ class WhereExtractors(_Base):
             ):
                 # As strong a cue as "in" right before the name.
                 score = max(score, (3 + 0.5 * (m.kind is EntityKind.PLACE) + 0.5) / 4)
+            appositive = rules.place_noun_before.search(info.text[max(0, m.start - 60) : m.start])
+            place_noun = fold(appositive.group(1)) if appositive else ""
+            if appositive and place_noun in lexicon().place_of_nouns:
+                if (
+                    not noun_of
+                    and m.rule != "place-of"
+                    and not re.search(r"\bof\s+$", appositive.group(0), re.I)
+                ):
+                    # "in the Serbian capital Orvik": the preposition governs the name through
+                    # the noun in apposition, as if it stood right before it.
+                    score = max(score, (3 + 0.5 * (m.kind is EntityKind.PLACE) + 0.5) / 4)
+                if frame.focus and (
+                    place_noun == focus_suffix
+                    or (frame.focus in _SETTLEMENT_FOCUS and place_noun in _SETTLEMENT_FOCUS)
+                ):
+                    # "Which state ...?": "the Indian state of Tessa" names it as one.
+                    score += 0.4
+            if asks_base and rules.based_before.search(info.text[max(0, m.start - 30) : m.start]):
+                score += 0.6
             adjunct = _TIME_CLAUSE_BEFORE.search(info.text[max(0, m.start - 80) : m.start])
             if adjunct and not (
                 {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(adjunct.group(1))} & predicate
@@ -260,11 +292,16 @@ class WhereExtractors(_Base):
                 # "In Halvik, Ardelean said he backed ... the vote in Estovia": Estovia is in what
                 # he said, not where he said it.
                 score -= 0.6
+            short, rule = m.name, f"sentence-place:{m.rule}"
+            possessive = rules.possessive_site.match(info.text, m.end)
+            if possessive:
+                # "Orvik's Grand Theatre": the site, named after its place, is the more exact.
+                short, rule = info.text[m.start : possessive.end()], f"possessive-site:{m.rule}"
             yield Candidate(
-                short=m.name,
+                short=short,
                 score=score,
                 sentence=scored,
-                rule=f"sentence-place:{m.rule}",
+                rule=rule,
                 highlight=(m.text,),
                 kind=m.kind,
             )
@@ -292,6 +329,34 @@ class WhereExtractors(_Base):
                 sentence=scored,
                 rule=place.rule,
                 highlight=(place.value,),
+            )
+
+    def _based_places(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """ "Where is the court based?": "the Orvik-based court" names it before the noun. The
+        capitalised words before "-based" may open with other words ("The Orvik-based"): the
+        longest tail of them the gazetteer knows is the place."""
+        from assistant.knowledge.lexicon import lexicon
+
+        lex = lexicon()
+        text = scored.info.text
+        for found in answer_rules().based_place.finditer(text):
+            words = re.split(r"[\s-]+", found.group(1))
+            for n in range(len(words)):
+                name = " ".join(words[n:])
+                folded = fold(name)
+                if folded in lex.places or folded in lex.countries or folded in lex.minor_places:
+                    break
+            else:
+                continue
+            if self._in_question(frame, name):
+                continue
+            yield Candidate(
+                short=name,
+                score=1.2 + self._proximity(frame, text, found.start(1)),
+                sentence=scored,
+                rule="based-place",
+                highlight=(name,),
+                kind=EntityKind.PLACE,
             )
 
     def _organisation_site(

@@ -1009,3 +1009,67 @@ def test_a_name_in_apposition_before_the_verb_is_who_said(engine: Engine) -> Non
     answer = engine.ask("Who said the council had betrayed the fishing families?")
     assert answer.answered
     assert "Solberg" in answer.short, answer.short
+
+
+# --- where: apposition, "based", possessive sites (where7) ----------------------------------
+
+
+def test_a_place_noun_in_apposition_carries_the_preposition(engine: Engine) -> None:
+    # "in the Latvian capital Riga": "in" governs Riga through "capital", and a city question
+    # is answered by the place the text calls a capital.
+    answer = engine.ask(
+        "In which city have the protests against the fuel tax continued since Monday?"
+    )
+    assert answer.short == "Riga", answer.short
+
+
+def test_which_state_is_answered_by_the_place_named_a_state(engine: Engine) -> None:
+    answer = engine.ask("In which state did the all-volunteer crew run the night ferry?")
+    assert answer.short == "Bahia", answer.short
+
+
+def test_where_based_reads_a_place_before_based(engine: Engine) -> None:
+    answer = engine.ask("Where is Nordvik Lines based?")
+    assert answer.short == "Tallinn", answer.short
+
+
+def test_a_site_named_with_a_place_possessive_is_kept_whole(engine: Engine) -> None:
+    answer = engine.ask("Where did the Harrowby Youth Choir give its first concert?")
+    assert "Grand Theatre" in answer.short, answer.short
+
+
+# --- when: a time of an event yet to come, after a passive infinitive (where7) ---------------
+
+
+def test_a_time_after_to_be_held_does_not_date_a_past_event(engine: Engine) -> None:
+    answer = engine.ask("When did Marta Selin's rally take place?")
+    assert "Wednesday" in answer.short, answer.short
+
+
+def test_until_when_reads_the_bound_through_an_event_noun(engine: Engine) -> None:
+    # "from 1981 until his retirement in 2019": the end is 2019, not the start.
+    answer = engine.ask("Until when did Morning Lines air?")
+    assert answer.short == "2019", answer.short
+
+
+def test_what_time_asks_for_the_clock_time(engine: Engine) -> None:
+    answer = engine.ask("What time did Per Dalsgaard die?")
+    assert "6:15 a.m." in answer.short, answer.short
+
+
+def test_a_vague_month_is_given_exactly_by_the_next_sentence(engine: Engine) -> None:
+    # "this month" in the sentence that names the summit; "which opens May 21" in the next.
+    answer = engine.ask("When does the Halvard summit in Lorne open?")
+    assert answer.short.startswith("May 21"), answer.short
+
+
+def test_a_place_kind_alone_is_no_place(engine: Engine) -> None:
+    # "the Christian State group": "State" cut from a body's name names no place.
+    answer = engine.ask("Where was the forum on river barges held?")
+    assert answer.short != "State", answer.short
+
+
+def test_a_place_ending_a_bodys_name_is_no_setting(engine: Engine) -> None:
+    # "organised by the Voice of Latvia": Latvia is part of the network's name.
+    answer = engine.ask("Where was the forum on inland shipping organised?")
+    assert answer.short != "Latvia", answer.short
