@@ -37,6 +37,9 @@ class WhyRules(StrictModel):
     source_citing: Pattern
     directive: Pattern
     reason_before: Pattern
+    reason_subject: Pattern
+    cause_question: Pattern
+    cause_verb: Pattern
 
 
 class TopicRules(StrictModel):
@@ -83,6 +86,9 @@ class AnswerRules:
     source_citing: re.Pattern[str]
     directive: re.Pattern[str]
     reason_before: re.Pattern[str]
+    reason_subject: re.Pattern[str]
+    cause_question: re.Pattern[str]
+    cause_verb: re.Pattern[str]
     agenda_subject: re.Pattern[str]
     agenda_object: re.Pattern[str]
     act_question: re.Pattern[str]
@@ -114,6 +120,9 @@ def answer_rules() -> AnswerRules:
         source_citing=re.compile(data.why.source_citing, re.IGNORECASE),
         directive=re.compile(data.why.directive, re.IGNORECASE),
         reason_before=re.compile(data.why.reason_before, re.IGNORECASE),
+        reason_subject=re.compile(data.why.reason_subject, re.IGNORECASE),
+        cause_question=re.compile(data.why.cause_question, re.IGNORECASE),
+        cause_verb=re.compile(data.why.cause_verb, re.IGNORECASE),
         agenda_subject=re.compile(data.topic.agenda_subject, re.IGNORECASE),
         agenda_object=re.compile(data.topic.agenda_object, re.IGNORECASE),
         act_question=re.compile(data.topic.act_question, re.IGNORECASE),

@@ -39,6 +39,24 @@ _FRONTED = re.compile(r"(?:^|[:;\"“‘(]|\bthat)\s*$")
 _QUOTE_END = re.compile(r"[,.][\"”]|(?<=\w)[\"”](?=[\s,.;]|$)")
 
 
+# Where the subject of a reason noun begins, read back from it: after "that", a comma, a colon
+# or a quotation mark.
+_SUBJECT_OPENING = re.compile(r"\bthat\s+|[,;:]\s+|[\"“]")
+# The subject of a verb of causing begins after a clause opening or a preposition: "the
+# possibility of (a faulty heater) triggering ...".
+_CAUSE_OPENING = re.compile(
+    r"\bthat\s+|[,;:]\s+|[\"“]|\b(?:of|by|from|whether|if|and|but|said|says)\s+", re.I
+)
+_PASSIVE_OR_RELATIVE = re.compile(
+    r"\b(?:is|was|were|are|be|been|being|which|who|that)\s+(?:\w+ly\s+)?$", re.I
+)
+_RELATIVE_END = re.compile(r",\s*which\s*$", re.I)
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|yet)\s+", re.I)
+_POINTER = re.compile(
+    r"(?:it|this|that|these|those|they|he|she|we|which|what|there|money|time)", re.I
+)
+
+
 class WhyExtractors(_Base):
     """Why-questions: purposes and reasons of the asked event."""
 
@@ -105,6 +123,9 @@ class WhyExtractors(_Base):
             )
         yield from self._purpose_stated_next(scored)
         yield from self._reason_stated_before(predicate, scored)
+        yield from self._reason_as_subject(predicate, scored)
+        if answer_rules().cause_question.search(frame.text):
+            yield from self._cause_as_subject(predicate, scored)
         for prompted in answer_rules().prompted.finditer(info.text):
             # Only the cause of the act asked about: "prompted the minister to step down"
             # answers why he stepped down.
@@ -259,6 +280,63 @@ class WhyExtractors(_Base):
             highlight=(reason,),
             extra_sentences=[(scored.article, index - 1)],
         )
+
+    def _reason_as_subject(self, predicate: frozenset[str], scored: Scored) -> Iterable[Candidate]:
+        """A reason named as the subject of a reason noun: "Air Vessa said the lower fuel bill
+        was a decisive factor", "the port lies on the strait, which was a major factor in the
+        deal". The subject runs back to its clause's opening; a pronoun names nothing."""
+        text = scored.info.text
+        for match in answer_rules().reason_subject.finditer(text):
+            before = text[: match.start()]
+            relative = _RELATIVE_END.search(before)
+            if relative:
+                # ", which was a major factor": the clause before the comma is the reason.
+                before = before[: relative.start()]
+            openings = list(_SUBJECT_OPENING.finditer(before))
+            subject = before[openings[-1].end() if openings else 0 :].strip(" ,\"'“”")
+            subject = _LEADING_CONJUNCTION.sub("", subject)
+            words = subject.split()
+            if not words or len(words) > 25 or _POINTER.fullmatch(subject):
+                continue
+            # The question's words in the sentence tie the reason to the asked act: what it was
+            # a factor in, or what the reason itself is about ("the seats the jet offers").
+            rest = text[: match.start()] + text[match.end() :]
+            stems = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(rest)}
+            overlap = len(predicate & stems)
+            yield Candidate(
+                short=trim_words(subject, 30).rstrip(".,"),
+                # A factor in something the question does not name may still be the answer
+                # when the sentence is the closest: its own words weigh more.
+                score=0.45 + 0.15 * min(overlap, 3),
+                sentence=scored,
+                rule="reason:subject",
+                highlight=(subject,),
+            )
+
+    def _cause_as_subject(self, predicate: frozenset[str], scored: Scored) -> Iterable[Candidate]:
+        """What a "What triggered the fire?" question asks is the subject of a verb of causing:
+        "looking into a faulty heater triggering the blaze" gives "a faulty heater". A verb in
+        the passive ("was caused by") or after a relative word names its cause elsewhere."""
+        text = scored.info.text
+        for match in answer_rules().cause_verb.finditer(text):
+            before = text[: match.start()]
+            if _PASSIVE_OR_RELATIVE.search(before):
+                continue
+            openings = list(_CAUSE_OPENING.finditer(before))
+            subject = before[openings[-1].end() if openings else 0 :].strip(" ,\"'“”")
+            words = subject.split()
+            if not words or len(words) > 12 or _POINTER.fullmatch(subject):
+                continue
+            after = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(text[match.end() :][:60])}
+            yield Candidate(
+                short=subject,
+                # The question asks for just this; what it caused is the asked event when it
+                # shares the question's words.
+                score=0.75 + 0.15 * min(len(predicate & after), 2),
+                sentence=scored,
+                rule="reason:cause-subject",
+                highlight=(subject,),
+            )
 
     def _referent(self, scored: Scored, reason: str) -> tuple[str, int] | None:
         """What a reason that only points back refers to ("over this issue", "over the

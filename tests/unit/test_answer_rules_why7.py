@@ -1,0 +1,64 @@
+"""Why- and topic-answer rules, each on a fixture written for it (tests/fixtures/rules/why7-*):
+one test per rule, failing without the rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.engine import Engine
+from assistant.qa.questions import detect_intent
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "rules"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    cache = tmp_path_factory.mktemp("cache")
+    return Engine.open(Settings(corpus=[FIXTURES], cache_dir=cache), progress=False)
+
+
+def test_a_participle_set_off_after_the_act_names_what_moved_it(engine: Engine) -> None:
+    # ", attracted by low rents ...": why the suppliers came, not the "for a trade fair" after.
+    answer = engine.ask("Why have gearbox suppliers opened plants in the Velmar valley?")
+    assert answer.answered
+    assert "low rents" in answer.short, answer.short
+
+
+def test_the_real_goal_stated_in_the_next_sentence_as_a_gerund(engine: Engine) -> None:
+    answer = engine.ask(
+        "Why is Karsund tightening its rules on online forums, according to critics?"
+    )
+    assert answer.answered
+    assert "muzzling critics" in answer.short, answer.short
+
+
+def test_the_subject_of_a_decisive_factor_is_the_reason(engine: Engine) -> None:
+    answer = engine.ask("Why did Norrvik Air choose the T9?")
+    assert answer.answered
+    assert "twelve extra seats" in answer.short, answer.short
+
+
+def test_what_triggered_asks_for_the_subject_of_the_causing_verb(engine: Engine) -> None:
+    answer = engine.ask("What may have triggered the Bramby depot fire?")
+    assert answer.answered
+    assert answer.short == "a faulty heater", answer.short
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What may have triggered the fire at the depot?",
+        "What could have caused the crash?",
+        "What were the Orvik talks meant to do?",
+        "What was the new rule designed to do?",
+    ],
+)
+def test_cause_and_purpose_in_other_words_are_why(question: str) -> None:
+    assert detect_intent(question)[0] == "why"
+
+
+def test_urged_to_do_stays_topic() -> None:
+    assert detect_intent("What did Orm urge the council to do?")[0] == "topic"
