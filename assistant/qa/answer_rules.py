@@ -31,6 +31,7 @@ class WhyRules(StrictModel):
     causes: list[CauseCue]
     prompted: Pattern
     contrast: Pattern
+    subordinate: Pattern
     next_statement: Pattern
     next_reason: Pattern
     anaphora: Pattern
@@ -80,6 +81,7 @@ class AnswerRules:
     event_setting: re.Pattern[str]
     site_cue: re.Pattern[str]
     contrast: re.Pattern[str]
+    subordinate: re.Pattern[str]
     next_statement: re.Pattern[str]
     next_reason: re.Pattern[str]
     anaphora: re.Pattern[str]
@@ -114,6 +116,7 @@ def answer_rules() -> AnswerRules:
         event_setting=re.compile(data.where.event_setting, re.IGNORECASE),
         site_cue=re.compile(data.where.site_cue, re.IGNORECASE),
         contrast=re.compile(data.why.contrast, re.IGNORECASE),
+        subordinate=re.compile(data.why.subordinate, re.IGNORECASE),
         next_statement=re.compile(data.why.next_statement, re.IGNORECASE),
         next_reason=re.compile(data.why.next_reason, re.IGNORECASE),
         anaphora=re.compile(data.why.anaphora, re.IGNORECASE),

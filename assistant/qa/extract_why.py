@@ -50,11 +50,23 @@ _CAUSE_OPENING = re.compile(
 _PASSIVE_OR_RELATIVE = re.compile(
     r"\b(?:is|was|were|are|be|been|being|which|who|that)\s+(?:\w+ly\s+)?$", re.I
 )
+_LOWER_WORDS = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _RELATIVE_END = re.compile(r",\s*which\s*$", re.I)
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|yet)\s+", re.I)
 _POINTER = re.compile(
     r"(?:it|this|that|these|those|they|he|she|we|which|what|there|money|time)", re.I
 )
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Every cue of a pattern whose match runs to the sentence's end: a later cue inside an
+    earlier one's reason ("rejected after the talks broke down when ...") is a reason too."""
+    found: list[re.Match[str]] = []
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        found.append(match)
+        position = match.start(1)
+    return found
 
 
 class WhyExtractors(_Base):
@@ -147,9 +159,15 @@ class WhyExtractors(_Base):
             )
         # Causes, strongest cue first: "because", "in retaliation for", then "after", "amid".
         for own, pattern in answer_rules().causes:
-            reasons = list(pattern.finditer(info.text))
+            reasons = _overlapping(pattern, info.text)
             for reason in reasons:
                 if self._cites_a_source(info.text, reason.start()):
+                    continue
+                if reason.group(0)[:4].lower() == "when" and not self._right_after_act(
+                    predicate, info.text, reason.start()
+                ):
+                    # "were hurt on Sunday when their bus left the road": a time, unless the
+                    # asked act stands just before it.
                     continue
                 short = _QUOTE_END.split(reason.group(0))[0]
                 short, main = self._fronted(info.text, reason.start(), short)
@@ -200,6 +218,11 @@ class WhyExtractors(_Base):
         words = [fold(w) for w in _WORDS.findall(text[start : start + 80])][:8]
         stems = {self.tokenizer.stem(w) for w in words if w not in self.tokenizer.stopwords}
         return stems & predicate
+
+    def _right_after_act(self, predicate: frozenset[str], text: str, start: int) -> bool:
+        """Whether one of the question's words is among the three words before `start`."""
+        words = [fold(w) for w in _WORDS.findall(text[max(0, start - 40) : start])][-3:]
+        return bool(predicate & {self.tokenizer.stem(w) for w in words})
 
     def _cites_a_source(self, text: str, start: int) -> bool:
         """Whether the cue at `start` is a "citing" that names where a report came from."""
@@ -408,7 +431,10 @@ class WhyExtractors(_Base):
         return score - 0.2 * self._other_clause_holds(predicate, text, start)
 
     def _clause_opening(self, text: str, start: int) -> int:
-        breaks = [m.end() for m in answer_rules().contrast.finditer(text, 0, start)]
+        rules = answer_rules()
+        breaks = [m.end() for m in rules.contrast.finditer(text, 0, start)]
+        # A "when" that is itself the cue opens the reason, not a clause before it.
+        breaks += [m.end() for m in rules.subordinate.finditer(text, 0, start) if m.end() < start]
         return breaks[-1] if breaks else 0
 
     def _other_clause_holds(self, predicate: frozenset[str], text: str, start: int) -> int:
@@ -418,7 +444,8 @@ class WhyExtractors(_Base):
         opening = self._clause_opening(text, start)
         if not opening or not predicate:
             return 0
-        own = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(text[opening:start])}
+        # Names inside the clause ("the United Auto Workers") do not say what it is about.
+        own = {self.tokenizer.stem(fold(w)) for w in _LOWER_WORDS.findall(text[opening:start])}
         if predicate & own:
             return 0
         earlier = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(text[:opening])}

@@ -62,3 +62,20 @@ def test_cause_and_purpose_in_other_words_are_why(question: str) -> None:
 
 def test_urged_to_do_stays_topic() -> None:
     assert detect_intent("What did Orm urge the council to do?")[0] == "topic"
+
+
+def test_a_when_right_after_the_act_says_what_set_it_off(engine: Engine) -> None:
+    # The "in order to" inside the "when" clause is why the dockers should work longer, not
+    # why the talks broke down; the "when" clause itself, hidden inside the "after" reason
+    # before it, is.
+    answer = engine.ask("Why did the cross-party talks on the harbour levy break down?")
+    assert answer.answered
+    assert "insisted" in answer.short, answer.short
+
+
+def test_a_reason_inside_a_when_clause_explains_that_clause(engine: Engine) -> None:
+    # "because of a storm" says why fewer markets were held, and "leading to low stocks" what
+    # bulk caused: neither is why shoppers stocked up.
+    answer = engine.ask("Why were shoppers in Vessmark stocking up on lamp oil?")
+    assert answer.answered
+    assert "fears of a long winter blackout" in answer.short, answer.short
