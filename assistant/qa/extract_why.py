@@ -51,6 +51,9 @@ _PASSIVE_OR_RELATIVE = re.compile(
     r"\b(?:is|was|were|are|be|been|being|which|who|that)\s+(?:\w+ly\s+)?$", re.I
 )
 _LOWER_WORDS = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+_DETERMINER_END = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|our|no|any|root|main|probable|likely|possible)\s+$", re.I
+)
 _RELATIVE_END = re.compile(r",\s*which\s*$", re.I)
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|yet)\s+", re.I)
 _POINTER = re.compile(
@@ -343,7 +346,8 @@ class WhyExtractors(_Base):
         text = scored.info.text
         for match in answer_rules().cause_verb.finditer(text):
             before = text[: match.start()]
-            if _PASSIVE_OR_RELATIVE.search(before):
+            if _PASSIVE_OR_RELATIVE.search(before) or _DETERMINER_END.search(before):
+                # "was caused by", "which caused", and the noun: "the cause of death".
                 continue
             openings = list(_CAUSE_OPENING.finditer(before))
             subject = before[openings[-1].end() if openings else 0 :].strip(" ,\"'“”")

@@ -79,3 +79,26 @@ def test_a_reason_inside_a_when_clause_explains_that_clause(engine: Engine) -> N
     answer = engine.ask("Why were shoppers in Vessmark stocking up on lamp oil?")
     assert answer.answered
     assert "fears of a long winter blackout" in answer.short, answer.short
+
+
+def test_this_has_fuelled_points_to_the_sentence_before(engine: Engine) -> None:
+    answer = engine.ask("Why have rumours of a Hollin handheld console grown?")
+    assert answer.answered
+    assert "buying the rights" in answer.short, answer.short
+
+
+def test_saying_after_a_named_actor_gives_its_justification(engine: Engine) -> None:
+    answer = engine.ask("Why has Skarn Lines put off its electric ferry design?")
+    assert answer.answered
+    assert "better battery technology" in answer.short, answer.short
+
+
+def test_what_caused_asks_for_the_subject_of_led_to(engine: Engine) -> None:
+    answer = engine.ask("What caused the strike at the Osk mill?")
+    assert answer.answered
+    assert "cut night pay" in answer.short, answer.short
+
+
+def test_after_which_goes_on_with_the_story(engine: Engine) -> None:
+    answer = engine.ask("Why did the porter on Kell Bridge carry an oar?")
+    assert not answer.short.startswith("after which"), answer.short
