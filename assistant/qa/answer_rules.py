@@ -47,6 +47,7 @@ class TopicRules(StrictModel):
     agenda_subject: Pattern
     agenda_object: Pattern
     act_question: Pattern
+    verb_groups: list[list[str]]
     object_end: Pattern
 
 
@@ -94,6 +95,8 @@ class AnswerRules:
     agenda_subject: re.Pattern[str]
     agenda_object: re.Pattern[str]
     act_question: re.Pattern[str]
+    # Verbs of one act ("announce", "unveil"), each group the set of its verbs.
+    verb_groups: tuple[frozenset[str], ...]
     object_end: re.Pattern[str]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
@@ -129,6 +132,7 @@ def answer_rules() -> AnswerRules:
         agenda_subject=re.compile(data.topic.agenda_subject, re.IGNORECASE),
         agenda_object=re.compile(data.topic.agenda_object, re.IGNORECASE),
         act_question=re.compile(data.topic.act_question, re.IGNORECASE),
+        verb_groups=tuple(frozenset(g) for g in data.topic.verb_groups),
         object_end=re.compile(data.topic.object_end, re.IGNORECASE),
         quantities=tuple(
             (k.name, re.compile(k.asks, re.IGNORECASE), re.compile(k.states, re.IGNORECASE))

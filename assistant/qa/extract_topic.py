@@ -153,7 +153,12 @@ def act_object(question: str, sentence: str) -> str | None:
         for w in re.findall(r"[\w'’-]+", asked.group("actor").lower())
         if len(w) > 2 and w not in _ACTOR_STOP
     }
-    for found in _verb_forms(verb).finditer(sentence):
+    same_act = next((g for g in rules.verb_groups if verb in g), frozenset({verb}))
+    found_verbs = sorted(
+        (m for v in sorted(same_act) for m in _verb_forms(v).finditer(sentence)),
+        key=lambda m: m.start(),
+    )
+    for found in found_verbs:
         before = sentence[: found.start()]
         if _PASSIVE_BEFORE.search(before):
             continue

@@ -102,3 +102,22 @@ def test_what_caused_asks_for_the_subject_of_led_to(engine: Engine) -> None:
 def test_after_which_goes_on_with_the_story(engine: Engine) -> None:
     answer = engine.ask("Why did the porter on Kell Bridge carry an oar?")
     assert not answer.short.startswith("after which"), answer.short
+
+
+def test_a_verb_of_the_same_act_answers_the_asked_verb(engine: Engine) -> None:
+    # Asked with "unveil", reported with "announced".
+    answer = engine.ask("What did Minister Halla Rusk say she would unveil at the spring council?")
+    assert answer.answered
+    assert "new river patrol plan" in answer.short, answer.short
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the Iranian minister say he would unveil at the summit?",
+        "What did the board announce on Monday?",
+        "What did Orm propose?",
+    ],
+)
+def test_announcing_and_proposing_are_topic(question: str) -> None:
+    assert detect_intent(question)[0] == "topic"
