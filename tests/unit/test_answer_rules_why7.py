@@ -121,3 +121,10 @@ def test_a_verb_of_the_same_act_answers_the_asked_verb(engine: Engine) -> None:
 )
 def test_announcing_and_proposing_are_topic(question: str) -> None:
     assert detect_intent(question)[0] == "topic"
+
+
+def test_a_with_clause_after_the_act_gives_its_circumstance(engine: Engine) -> None:
+    # The "to repair" inside it is why parts are bought, not why the fleet is ageing.
+    answer = engine.ask("Why is Tessland's rail fleet ageing?")
+    assert answer.answered
+    assert "import ban" in answer.short, answer.short
