@@ -39,6 +39,7 @@ class WhyRules(StrictModel):
     directive: Pattern
     reason_before: Pattern
     reason_subject: Pattern
+    judgement: Pattern
     cause_question: Pattern
     cause_verb: Pattern
 
@@ -90,6 +91,7 @@ class AnswerRules:
     directive: re.Pattern[str]
     reason_before: re.Pattern[str]
     reason_subject: re.Pattern[str]
+    judgement: re.Pattern[str]
     cause_question: re.Pattern[str]
     cause_verb: re.Pattern[str]
     agenda_subject: re.Pattern[str]
@@ -127,6 +129,7 @@ def answer_rules() -> AnswerRules:
         directive=re.compile(data.why.directive, re.IGNORECASE),
         reason_before=re.compile(data.why.reason_before, re.IGNORECASE),
         reason_subject=re.compile(data.why.reason_subject, re.IGNORECASE),
+        judgement=re.compile(data.why.judgement, re.IGNORECASE),
         cause_question=re.compile(data.why.cause_question, re.IGNORECASE),
         cause_verb=re.compile(data.why.cause_verb, re.IGNORECASE),
         agenda_subject=re.compile(data.topic.agenda_subject, re.IGNORECASE),

@@ -184,6 +184,12 @@ class WhyExtractors(_Base):
                     # "pay taxes for property": a bare preposition belongs to the noun before
                     # it more often than to the asked act, however close that act stands.
                     attached = min(attached, 0.2)
+                    judged = answer_rules().judgement.search(
+                        info.text, max(0, reason.start() - 60), reason.start()
+                    )
+                    if judged and judged.group(1).lower() not in self.tokenizer.stopwords:
+                        # "can be dangerous for the region": the judgement is the reason.
+                        short = f"{judged.group(1)} {short}"
                 extra: list[tuple[Article, int]] = []
                 referent = self._referent(scored, short)
                 if referent is not None:

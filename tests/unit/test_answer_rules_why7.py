@@ -128,3 +128,11 @@ def test_a_with_clause_after_the_act_gives_its_circumstance(engine: Engine) -> N
     answer = engine.ask("Why is Tessland's rail fleet ageing?")
     assert answer.answered
     assert "import ban" in answer.short, answer.short
+
+
+def test_a_judgement_before_a_bare_for_is_part_of_the_reason(engine: Engine) -> None:
+    answer = engine.ask(
+        "Why, according to Vessa Krone, should foreign warships leave the Tarn strait?"
+    )
+    assert answer.answered
+    assert "dangerous" in answer.short, answer.short
