@@ -136,3 +136,12 @@ def test_a_judgement_before_a_bare_for_is_part_of_the_reason(engine: Engine) -> 
     )
     assert answer.answered
     assert "dangerous" in answer.short, answer.short
+
+
+def test_a_top_priority_named_by_a_pronoun_is_what_the_sentence_before_puts_first(
+    engine: Engine,
+) -> None:
+    assert detect_intent("What did Holm say would be a top priority in Varby?")[0] == "topic"
+    answer = engine.ask("What did Ansa Holm say would be a top priority in Varby harbour?")
+    assert answer.answered
+    assert "clean water and shelter" in answer.short, answer.short
