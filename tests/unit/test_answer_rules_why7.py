@@ -145,3 +145,11 @@ def test_a_top_priority_named_by_a_pronoun_is_what_the_sentence_before_puts_firs
     answer = engine.ask("What did Ansa Holm say would be a top priority in Varby harbour?")
     assert answer.answered
     assert "clean water and shelter" in answer.short, answer.short
+
+
+def test_a_fronted_as_clause_with_a_state_is_the_reason(engine: Engine) -> None:
+    answer = engine.ask(
+        "Why did the Orsund state pay another 9 million crowns to the Dunmore suppliers?"
+    )
+    assert answer.answered
+    assert "bankrupt" in answer.short, answer.short
