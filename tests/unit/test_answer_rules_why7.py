@@ -153,3 +153,9 @@ def test_a_fronted_as_clause_with_a_state_is_the_reason(engine: Engine) -> None:
     )
     assert answer.answered
     assert "bankrupt" in answer.short, answer.short
+
+
+def test_help_in_doing_says_what_the_help_is_for(engine: Engine) -> None:
+    answer = engine.ask("Why did the Lennart council ask the Orsund police for help?")
+    assert answer.answered
+    assert "tracing the callers" in answer.short, answer.short
