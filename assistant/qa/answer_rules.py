@@ -40,6 +40,7 @@ class WhyRules(StrictModel):
     reason_before: Pattern
     reason_subject: Pattern
     judgement: Pattern
+    extraposed: Pattern
     cause_question: Pattern
     cause_verb: Pattern
 
@@ -92,6 +93,7 @@ class AnswerRules:
     reason_before: re.Pattern[str]
     reason_subject: re.Pattern[str]
     judgement: re.Pattern[str]
+    extraposed: re.Pattern[str]
     cause_question: re.Pattern[str]
     cause_verb: re.Pattern[str]
     agenda_subject: re.Pattern[str]
@@ -130,6 +132,7 @@ def answer_rules() -> AnswerRules:
         reason_before=re.compile(data.why.reason_before, re.IGNORECASE),
         reason_subject=re.compile(data.why.reason_subject, re.IGNORECASE),
         judgement=re.compile(data.why.judgement, re.IGNORECASE),
+        extraposed=re.compile(data.why.extraposed, re.IGNORECASE),
         cause_question=re.compile(data.why.cause_question, re.IGNORECASE),
         cause_verb=re.compile(data.why.cause_verb, re.IGNORECASE),
         agenda_subject=re.compile(data.topic.agenda_subject, re.IGNORECASE),

@@ -117,6 +117,22 @@ class WhyExtractors(_Base):
                 extra_sentences=[(scored.article, meeting.purpose.sentence)],
             )
         for purpose, start in purpose_clauses(info):
+            if purpose.value[:3].lower() == "to ":
+                judged = answer_rules().extraposed.search(info.text, max(0, start - 60), start)
+                if judged:
+                    # "it would have been costly to research the shells itself": the judgement
+                    # is why that was not done, when the question names the judged act.
+                    verdict = (judged.group(1) or "").strip()
+                    acted = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(purpose.value)}
+                    if verdict and len(predicate & acted) >= 2:
+                        yield Candidate(
+                            short=verdict,
+                            score=0.7,
+                            sentence=scored,
+                            rule="reason:judgement",
+                            highlight=(verdict,),
+                        )
+                    continue
             if self._restates(predicate, purpose.value):
                 continue
             if purpose.value[:3].lower() == "to " and answer_rules().directive.search(

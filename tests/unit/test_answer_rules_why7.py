@@ -159,3 +159,14 @@ def test_help_in_doing_says_what_the_help_is_for(engine: Engine) -> None:
     answer = engine.ask("Why did the Lennart council ask the Orsund police for help?")
     assert answer.answered
     assert "tracing the callers" in answer.short, answer.short
+
+
+def test_a_judged_act_after_it_would_have_been_is_no_purpose(engine: Engine) -> None:
+    # "to develop flare technology" is what would have been costly, and "than to buy the
+    # works" a comparison: the judgement is the reason.
+    answer = engine.ask(
+        "Why did the Orsund defence agency buy the Kalder shell works instead of developing "
+        "flare technology at home?"
+    )
+    assert answer.answered
+    assert "costly" in answer.short, answer.short
