@@ -170,3 +170,10 @@ def test_a_judged_act_after_it_would_have_been_is_no_purpose(engine: Engine) -> 
     )
     assert answer.answered
     assert "costly" in answer.short, answer.short
+
+
+def test_what_a_death_came_from(engine: Engine) -> None:
+    # "died at the age of 81" says when, not of what.
+    answer = engine.ask("Why did Ivar Marten die?")
+    assert answer.answered
+    assert "stroke" in answer.short, answer.short
