@@ -177,3 +177,10 @@ def test_what_a_death_came_from(engine: Engine) -> None:
     answer = engine.ask("Why did Ivar Marten die?")
     assert answer.answered
     assert "stroke" in answer.short, answer.short
+
+
+def test_a_reason_inside_an_appositive_with_its_own_speaker_explains_it(engine: Engine) -> None:
+    # "because the barge rolled" is why the step was tricky, not why he landed.
+    answer = engine.ask("Why did Sander Brekke land on a barge mid-sound?")
+    assert answer.answered
+    assert "refill the fuel tank" in answer.short, answer.short
