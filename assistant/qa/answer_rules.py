@@ -39,18 +39,25 @@ class WhyRules(StrictModel):
     causes: list[CauseCue]
     prompted: Pattern
     contrast: Pattern
+    subordinate: Pattern
     next_statement: Pattern
     next_reason: Pattern
     anaphora: Pattern
     source_citing: Pattern
     directive: Pattern
     reason_before: Pattern
+    reason_subject: Pattern
+    judgement: Pattern
+    extraposed: Pattern
+    cause_question: Pattern
+    cause_verb: Pattern
 
 
 class TopicRules(StrictModel):
     agenda_subject: Pattern
     agenda_object: Pattern
     act_question: Pattern
+    verb_groups: list[list[str]]
     object_end: Pattern
 
 
@@ -103,6 +110,13 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "based_before": lambda d: _ci(d.where.based_before),
     "possessive_site": lambda d: _ci(d.where.possessive_site),
     "contrast": lambda d: _ci(d.why.contrast),
+    "subordinate": lambda d: _ci(d.why.subordinate),
+    "reason_subject": lambda d: _ci(d.why.reason_subject),
+    "judgement": lambda d: _ci(d.why.judgement),
+    "extraposed": lambda d: _ci(d.why.extraposed),
+    "cause_question": lambda d: _ci(d.why.cause_question),
+    "cause_verb": lambda d: _ci(d.why.cause_verb),
+    "verb_groups": lambda d: tuple(frozenset(g) for g in d.topic.verb_groups),
     "next_statement": lambda d: _ci(d.why.next_statement),
     "next_reason": lambda d: _ci(d.why.next_reason),
     "anaphora": lambda d: _ci(d.why.anaphora),
@@ -143,15 +157,23 @@ class AnswerRules:
     # The rest of a site's name after a place's possessive ("'s Grand Theatre").
     possessive_site: re.Pattern[str]
     contrast: re.Pattern[str]
+    subordinate: re.Pattern[str]
     next_statement: re.Pattern[str]
     next_reason: re.Pattern[str]
     anaphora: re.Pattern[str]
     source_citing: re.Pattern[str]
     directive: re.Pattern[str]
     reason_before: re.Pattern[str]
+    reason_subject: re.Pattern[str]
+    judgement: re.Pattern[str]
+    extraposed: re.Pattern[str]
+    cause_question: re.Pattern[str]
+    cause_verb: re.Pattern[str]
     agenda_subject: re.Pattern[str]
     agenda_object: re.Pattern[str]
     act_question: re.Pattern[str]
+    # Verbs of one act ("announce", "unveil"), each group the set of its verbs.
+    verb_groups: tuple[frozenset[str], ...]
     object_end: re.Pattern[str]
     asks_spoken_to: re.Pattern[str]
     # (name, what asks for it, what states it), in the file's order.

@@ -52,11 +52,12 @@ def without_partner(item: str) -> str:
     return item[: match.start()] if match and match.start() > 0 else item
 
 
-def agenda_topics(text: str) -> list[str]:
+def agenda_topics(text: str, previous: str | None = None) -> list[str]:
     """What a sentence says tops an agenda or is a top priority: the subject of "will top the
     agenda" / "is high on the agenda" / "is our top priority", or the object of "made X a top
-    priority" / "the focus is on X". A pronoun or a noun that only points back ("the
-    incident") names nothing and is left out."""
+    priority" / "the focus is on X". A noun that only points back ("the incident") names
+    nothing and is left out; a pronoun points to what `previous`, the sentence before, puts
+    first."""
     rules = answer_rules()
     out: list[str] = []
     for match in rules.agenda_subject.finditer(text):
@@ -68,6 +69,10 @@ def agenda_topics(text: str) -> list[str]:
                 before = before[: relatives[-1].start()]
         openings = list(_SUBJECT_OPENING.finditer(before))
         subject = before[openings[-1].end() if openings else 0 :].strip(" ,\"'“”")
+        if _PRONOUN.fullmatch(subject) and previous is not None and not out:
+            # "That's going to be a top priority": what the sentence before puts first.
+            out.extend(t for t in agenda_topics(previous) if t not in out)
+            continue
         if (
             not subject
             or _PRONOUN.fullmatch(subject)
@@ -153,7 +158,12 @@ def act_object(question: str, sentence: str) -> str | None:
         for w in re.findall(r"[\w'’-]+", asked.group("actor").lower())
         if len(w) > 2 and w not in _ACTOR_STOP
     }
-    for found in _verb_forms(verb).finditer(sentence):
+    same_act = next((g for g in rules.verb_groups if verb in g), frozenset({verb}))
+    found_verbs = sorted(
+        (m for v in sorted(same_act) for m in _verb_forms(v).finditer(sentence)),
+        key=lambda m: m.start(),
+    )
+    for found in found_verbs:
         before = sentence[: found.start()]
         if _PASSIVE_BEFORE.search(before):
             continue
@@ -241,7 +251,9 @@ class TopicExtractors(_Base):
                 rule=topics[0].rule,
                 highlight=tuple(items),
             )
-        agenda = [t for t in agenda_topics(info.text) if not self._in_question(frame, t)]
+        sentences = self.analyses.get(scored.article).sentences
+        previous = sentences[info.index - 1].text if 0 < info.index <= len(sentences) else None
+        agenda = [t for t in agenda_topics(info.text, previous) if not self._in_question(frame, t)]
         if agenda:
             yield Candidate(
                 short=trim_words(", ".join(agenda), 30),

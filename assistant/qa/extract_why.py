@@ -39,6 +39,39 @@ _FRONTED = re.compile(r"(?:^|[:;\"“‘(]|\bthat)\s*$")
 _QUOTE_END = re.compile(r"[,.][\"”]|(?<=\w)[\"”](?=[\s,.;]|$)")
 
 
+# Where the subject of a reason noun begins, read back from it: after "that", a comma, a colon
+# or a quotation mark.
+_SUBJECT_OPENING = re.compile(r"\bthat\s+|[,;:]\s+|[\"“]")
+# The subject of a verb of causing begins after a clause opening or a preposition: "the
+# possibility of (a faulty heater) triggering ...".
+_CAUSE_OPENING = re.compile(
+    r"\bthat\s+|[,;:]\s+|[\"“]|\b(?:of|by|from|whether|if|and|but|said|says)\s+", re.I
+)
+_PASSIVE_OR_RELATIVE = re.compile(
+    r"\b(?:is|was|were|are|be|been|being|which|who|that)\s+(?:\w+ly\s+)?$", re.I
+)
+_LOWER_WORDS = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+_DETERMINER_END = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|our|no|any|root|main|probable|likely|possible)\s+$", re.I
+)
+_RELATIVE_END = re.compile(r",\s*which\s*$", re.I)
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|yet)\s+", re.I)
+_POINTER = re.compile(
+    r"(?:it|this|that|these|those|they|he|she|we|which|what|there|money|time)", re.I
+)
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Every cue of a pattern whose match runs to the sentence's end: a later cue inside an
+    earlier one's reason ("rejected after the talks broke down when ...") is a reason too."""
+    found: list[re.Match[str]] = []
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        found.append(match)
+        position = match.start(1)
+    return found
+
+
 class WhyExtractors(_Base):
     """Why-questions: purposes and reasons of the asked event."""
 
@@ -84,6 +117,22 @@ class WhyExtractors(_Base):
                 extra_sentences=[(scored.article, meeting.purpose.sentence)],
             )
         for purpose, start in purpose_clauses(info):
+            if purpose.value[:3].lower() == "to ":
+                judged = answer_rules().extraposed.search(info.text, max(0, start - 60), start)
+                if judged:
+                    # "it would have been costly to research the shells itself": the judgement
+                    # is why that was not done, when the question names the judged act.
+                    verdict = (judged.group(1) or "").strip()
+                    acted = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(purpose.value)}
+                    if verdict and len(predicate & acted) >= 2:
+                        yield Candidate(
+                            short=verdict,
+                            score=0.7,
+                            sentence=scored,
+                            rule="reason:judgement",
+                            highlight=(verdict,),
+                        )
+                    continue
             if self._restates(predicate, purpose.value):
                 continue
             if purpose.value[:3].lower() == "to " and answer_rules().directive.search(
@@ -105,6 +154,9 @@ class WhyExtractors(_Base):
             )
         yield from self._purpose_stated_next(scored)
         yield from self._reason_stated_before(predicate, scored)
+        yield from self._reason_as_subject(predicate, scored)
+        if answer_rules().cause_question.search(frame.text):
+            yield from self._cause_as_subject(predicate, scored)
         for prompted in answer_rules().prompted.finditer(info.text):
             # Only the cause of the act asked about: "prompted the minister to step down"
             # answers why he stepped down.
@@ -126,9 +178,15 @@ class WhyExtractors(_Base):
             )
         # Causes, strongest cue first: "because", "in retaliation for", then "after", "amid".
         for own, pattern in answer_rules().causes:
-            reasons = list(pattern.finditer(info.text))
+            reasons = _overlapping(pattern, info.text)
             for reason in reasons:
                 if self._cites_a_source(info.text, reason.start()):
+                    continue
+                if reason.group(0)[:4].lower() == "when" and not self._right_after_act(
+                    predicate, info.text, reason.start()
+                ):
+                    # "were hurt on Sunday when their bus left the road": a time, unless the
+                    # asked act stands just before it.
                     continue
                 short = _QUOTE_END.split(reason.group(0))[0]
                 short, main = self._fronted(info.text, reason.start(), short)
@@ -142,6 +200,12 @@ class WhyExtractors(_Base):
                     # "pay taxes for property": a bare preposition belongs to the noun before
                     # it more often than to the asked act, however close that act stands.
                     attached = min(attached, 0.2)
+                    judged = answer_rules().judgement.search(
+                        info.text, max(0, reason.start() - 60), reason.start()
+                    )
+                    if judged and judged.group(1).lower() not in self.tokenizer.stopwords:
+                        # "can be dangerous for the region": the judgement is the reason.
+                        short = f"{judged.group(1)} {short}"
                 extra: list[tuple[Article, int]] = []
                 referent = self._referent(scored, short)
                 if referent is not None:
@@ -179,6 +243,11 @@ class WhyExtractors(_Base):
         words = [fold(w) for w in _WORDS.findall(text[start : start + 80])][:8]
         stems = {self.tokenizer.stem(w) for w in words if w not in self.tokenizer.stopwords}
         return stems & predicate
+
+    def _right_after_act(self, predicate: frozenset[str], text: str, start: int) -> bool:
+        """Whether one of the question's words is among the three words before `start`."""
+        words = [fold(w) for w in _WORDS.findall(text[max(0, start - 40) : start])][-3:]
+        return bool(predicate & {self.tokenizer.stem(w) for w in words})
 
     def _cites_a_source(self, text: str, start: int) -> bool:
         """Whether the cue at `start` is a "citing" that names where a report came from."""
@@ -260,6 +329,64 @@ class WhyExtractors(_Base):
             extra_sentences=[(scored.article, index - 1)],
         )
 
+    def _reason_as_subject(self, predicate: frozenset[str], scored: Scored) -> Iterable[Candidate]:
+        """A reason named as the subject of a reason noun: "Air Vessa said the lower fuel bill
+        was a decisive factor", "the port lies on the strait, which was a major factor in the
+        deal". The subject runs back to its clause's opening; a pronoun names nothing."""
+        text = scored.info.text
+        for match in answer_rules().reason_subject.finditer(text):
+            before = text[: match.start()]
+            relative = _RELATIVE_END.search(before)
+            if relative:
+                # ", which was a major factor": the clause before the comma is the reason.
+                before = before[: relative.start()]
+            openings = list(_SUBJECT_OPENING.finditer(before))
+            subject = before[openings[-1].end() if openings else 0 :].strip(" ,\"'“”")
+            subject = _LEADING_CONJUNCTION.sub("", subject)
+            words = subject.split()
+            if not words or len(words) > 25 or _POINTER.fullmatch(subject):
+                continue
+            # The question's words in the sentence tie the reason to the asked act: what it was
+            # a factor in, or what the reason itself is about ("the seats the jet offers").
+            rest = text[: match.start()] + text[match.end() :]
+            stems = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(rest)}
+            overlap = len(predicate & stems)
+            yield Candidate(
+                short=trim_words(subject, 30).rstrip(".,"),
+                # A factor in something the question does not name may still be the answer
+                # when the sentence is the closest: its own words weigh more.
+                score=0.45 + 0.15 * min(overlap, 3),
+                sentence=scored,
+                rule="reason:subject",
+                highlight=(subject,),
+            )
+
+    def _cause_as_subject(self, predicate: frozenset[str], scored: Scored) -> Iterable[Candidate]:
+        """What a "What triggered the fire?" question asks is the subject of a verb of causing:
+        "looking into a faulty heater triggering the blaze" gives "a faulty heater". A verb in
+        the passive ("was caused by") or after a relative word names its cause elsewhere."""
+        text = scored.info.text
+        for match in answer_rules().cause_verb.finditer(text):
+            before = text[: match.start()]
+            if _PASSIVE_OR_RELATIVE.search(before) or _DETERMINER_END.search(before):
+                # "was caused by", "which caused", and the noun: "the cause of death".
+                continue
+            openings = list(_CAUSE_OPENING.finditer(before))
+            subject = before[openings[-1].end() if openings else 0 :].strip(" ,\"'“”")
+            words = subject.split()
+            if not words or len(words) > 12 or _POINTER.fullmatch(subject):
+                continue
+            after = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(text[match.end() :][:60])}
+            yield Candidate(
+                short=subject,
+                # The question asks for just this; what it caused is the asked event when it
+                # shares the question's words.
+                score=0.75 + 0.15 * min(len(predicate & after), 2),
+                sentence=scored,
+                rule="reason:cause-subject",
+                highlight=(subject,),
+            )
+
     def _referent(self, scored: Scored, reason: str) -> tuple[str, int] | None:
         """What a reason that only points back refers to ("over this issue", "over the
         agreement"): the nearest earlier phrase ending in the same noun with words before it
@@ -330,7 +457,10 @@ class WhyExtractors(_Base):
         return score - 0.2 * self._other_clause_holds(predicate, text, start)
 
     def _clause_opening(self, text: str, start: int) -> int:
-        breaks = [m.end() for m in answer_rules().contrast.finditer(text, 0, start)]
+        rules = answer_rules()
+        breaks = [m.end() for m in rules.contrast.finditer(text, 0, start)]
+        # A "when" that is itself the cue opens the reason, not a clause before it.
+        breaks += [m.end() for m in rules.subordinate.finditer(text, 0, start) if m.end() < start]
         return breaks[-1] if breaks else 0
 
     def _other_clause_holds(self, predicate: frozenset[str], text: str, start: int) -> int:
@@ -340,7 +470,8 @@ class WhyExtractors(_Base):
         opening = self._clause_opening(text, start)
         if not opening or not predicate:
             return 0
-        own = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(text[opening:start])}
+        # Names inside the clause ("the United Auto Workers") do not say what it is about.
+        own = {self.tokenizer.stem(fold(w)) for w in _LOWER_WORDS.findall(text[opening:start])}
         if predicate & own:
             return 0
         earlier = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(text[:opening])}
