@@ -56,7 +56,15 @@ class QuantityRules(StrictModel):
     kinds: list[QuantityKind]
 
 
+class DeclineRules(StrictModel):
+    # NOUNS in `denied` stands for the intent's alternation of `nouns`.
+    denied: Pattern
+    contrast: Pattern
+    nouns: dict[str, Pattern]
+
+
 class AnswerRuleFile(StrictModel):
+    decline: DeclineRules
     when: WhenRules
     where: WhereRules
     why: WhyRules
@@ -89,6 +97,9 @@ class AnswerRules:
     object_end: re.Pattern[str]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
+    # Per intent: what says the asked thing was not made known, and what may take that back.
+    denied: dict[str, re.Pattern[str]]
+    denial_contrast: re.Pattern[str]
 
 
 @cache
@@ -122,4 +133,11 @@ def answer_rules() -> AnswerRules:
             (k.name, re.compile(k.asks, re.IGNORECASE), re.compile(k.states, re.IGNORECASE))
             for k in data.quantity.kinds
         ),
+        denied={
+            intent: re.compile(
+                data.decline.denied.replace("NOUNS", nouns), re.IGNORECASE
+            )
+            for intent, nouns in data.decline.nouns.items()
+        },
+        denial_contrast=re.compile(data.decline.contrast, re.IGNORECASE),
     )

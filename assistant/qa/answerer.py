@@ -1079,6 +1079,13 @@ class Answerer(
                 hits,
                 log,
             )
+        if self._denies_sought(frame, scored[0]):
+            return self._decline(
+                frame,
+                f"the closest sentence says no {self._what_is_sought(frame)} was given",
+                hits,
+                log,
+            )
         candidate = self._extract(frame, scored, log)
         if candidate is None:
             if frame.intent in {"what", "fallback"}:
@@ -1146,6 +1153,20 @@ class Answerer(
             if predicate & following:
                 return True
         return False
+
+    def _denies_sought(self, frame: QuestionFrame, best: Scored) -> bool:
+        """Whether the sentence that best matches the question says the asked thing was not made
+        known ("No cause was given", "The statement specified no date"): any reason or date
+        elsewhere in it belongs to another event. A contrast after the denial ("..., but an
+        officer said ...") may go on to give it, so the sentence then stands."""
+        from assistant.qa.answer_rules import answer_rules
+
+        rules = answer_rules()
+        denied = rules.denied.get("who" if frame.intent == "who_met" else frame.intent)
+        if denied is None:
+            return False
+        match = denied.search(best.info.text)
+        return match is not None and not rules.denial_contrast.search(best.info.text, match.end())
 
     def _what_is_sought(self, frame: QuestionFrame) -> str:
         return {

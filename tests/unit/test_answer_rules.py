@@ -982,3 +982,17 @@ def test_the_name_of_a_role_asks_for_that_role() -> None:
     assert _who_focus("What are the names of the two envoys arrested in Vellin?") == "envoys"
     assert _who_focus("What was the full name of the Vellin airfield director?") == "director"
     assert _who_focus("What is the capital of Orsk?") is None
+
+
+# --- declining ------------------------------------------------------------------------------
+
+
+def test_a_sentence_saying_no_cause_was_given_declines(engine: Engine) -> None:
+    # The reason in the next sentence is why other crews came, not what caused the fire.
+    answer = engine.ask("What caused the fire at the Orlen grain mill?")
+    assert not answer.answered, answer.short
+
+
+def test_a_denied_cause_taken_back_by_but_still_answers(engine: Engine) -> None:
+    answer = engine.ask("Why did the Brisa depot catch fire?")
+    assert answer.answered, answer.answer
