@@ -60,6 +60,10 @@ class DeclineRules(StrictModel):
     # NOUNS in `denied` stands for the intent's alternation of `nouns`.
     denied: Pattern
     contrast: Pattern
+    in_person: Pattern
+    remote: Pattern
+    remote_said: Pattern
+    in_person_said: Pattern
     nouns: dict[str, Pattern]
 
 
@@ -100,6 +104,10 @@ class AnswerRules:
     # Per intent: what says the asked thing was not made known, and what may take that back.
     denied: dict[str, re.Pattern[str]]
     denial_contrast: re.Pattern[str]
+    asks_in_person: re.Pattern[str]
+    remote_contact: re.Pattern[str]
+    remote_said: re.Pattern[str]
+    in_person_said: re.Pattern[str]
 
 
 @cache
@@ -140,4 +148,8 @@ def answer_rules() -> AnswerRules:
             for intent, nouns in data.decline.nouns.items()
         },
         denial_contrast=re.compile(data.decline.contrast, re.IGNORECASE),
+        asks_in_person=re.compile(data.decline.in_person, re.IGNORECASE),
+        remote_contact=re.compile(data.decline.remote, re.IGNORECASE),
+        remote_said=re.compile(data.decline.remote_said, re.IGNORECASE),
+        in_person_said=re.compile(data.decline.in_person_said, re.IGNORECASE),
     )

@@ -1253,7 +1253,10 @@ class Answerer(
             and bool(_ASKS_DONE.search(frame.text))
             and bool(_PAST_MARKER.search(frame.text))
         )
+        in_person = self._asks_in_person(frame)
         for rank, item in enumerate(pool):
+            if in_person and self._only_remote(frame, item):
+                continue
             if asks_done and self._only_planned(frame, item):
                 # "Who did Orm meet in Kessby last week?" is not answered by "the presidents are
                 # planning to hold talks in Baku soon".
@@ -1324,6 +1327,32 @@ class Answerer(
             return None
         log.append(f"rule {best.rule} -> {best.short!r} (score {best.score:.2f})")
         return best
+
+    def _asks_in_person(self, frame: QuestionFrame) -> bool:
+        """A where- or when-question about meeting in person, not about a call."""
+        if frame.intent not in {"where", "when"}:
+            return False
+        from assistant.qa.answer_rules import answer_rules
+
+        rules = answer_rules()
+        return bool(rules.asks_in_person.search(frame.text)) and not rules.remote_contact.search(
+            frame.text
+        )
+
+    def _only_remote(self, frame: QuestionFrame, item: Scored) -> bool:
+        """Whether the only contact the sentence reports is by phone or video ("The two spoke by
+        telephone Sunday"): "Where did Orm and Vess meet?" is not answered by the office Orm
+        took the call in, nor "When did they meet?" by its date. Read from the words, not the
+        extracted meetings: those merge a call with a later meeting of the same people."""
+        from assistant.qa.answer_rules import answer_rules
+
+        rules = answer_rules()
+        text = item.info.text
+        calls = [m.span() for m in rules.remote_said.finditer(text)]
+        return bool(calls) and not any(
+            not any(start <= m.start() < end for start, end in calls)
+            for m in rules.in_person_said.finditer(text)
+        )
 
     def _only_planned(self, frame: QuestionFrame, item: Scored) -> bool:
         """Whether every meeting the sentence reports is one still to happen."""

@@ -996,3 +996,15 @@ def test_a_sentence_saying_no_cause_was_given_declines(engine: Engine) -> None:
 def test_a_denied_cause_taken_back_by_but_still_answers(engine: Engine) -> None:
     answer = engine.ask("Why did the Brisa depot catch fire?")
     assert answer.answered, answer.answer
+
+
+def test_a_phone_call_is_no_meeting_place(engine: Engine) -> None:
+    # The leaders only spoke by telephone: where one of them took the call is not where
+    # they met.
+    answer = engine.ask("Where did Tarvo and Quell meet?")
+    assert not answer.answered, answer.short
+
+
+def test_a_question_about_the_call_itself_keeps_its_place(engine: Engine) -> None:
+    answer = engine.ask("Where did Tarvo take the call from Quell?")
+    assert answer.answered and "Sellby" in answer.short, answer.answer
