@@ -1265,6 +1265,8 @@ class Answerer(
             for candidate in extractor(frame, item):
                 if candidate.meeting is not None and not self._place_fits(frame, candidate.meeting):
                     continue
+                if frame.intent == "topic" and not self._topic_of_talks(frame, candidate, item):
+                    continue
                 if elsewhere and candidate.meeting is None:
                     # "ministers met in Skarholm ... aimed at ..." does not say why they met
                     # in Brennmark.
@@ -1327,6 +1329,25 @@ class Answerer(
             return None
         log.append(f"rule {best.rule} -> {best.short!r} (score {best.score:.2f})")
         return best
+
+    def _topic_of_talks(self, frame: QuestionFrame, candidate: Candidate, item: Scored) -> bool:
+        """Whether a list the topic rules found is what someone talked about. "including" is
+        the one cue that says nothing of talks by itself ("aid to other nations, including
+        Vessia"): its list is a topic only in a sentence that reports a meeting or a
+        discussion."""
+        if candidate.rule != "topic:including":
+            return True
+        from assistant.knowledge.meetings import rules
+
+        text = item.info.text
+        return (
+            bool(self._meetings_for(frame, item))
+            or bool(_MEET_VERB.search(text))
+            or any(
+                m is not None and m.group().lower() != "including"
+                for m in (p.search(text) for p in rules().topics)
+            )
+        )
 
     def _asks_in_person(self, frame: QuestionFrame) -> bool:
         """A where- or when-question about meeting in person, not about a call."""

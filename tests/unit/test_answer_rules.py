@@ -1008,3 +1008,9 @@ def test_a_phone_call_is_no_meeting_place(engine: Engine) -> None:
 def test_a_question_about_the_call_itself_keeps_its_place(engine: Engine) -> None:
     answer = engine.ask("Where did Tarvo take the call from Quell?")
     assert answer.answered and "Sellby" in answer.short, answer.answer
+
+
+def test_a_list_after_including_is_no_topic_without_talks(engine: Engine) -> None:
+    # The towns sent aid are not what the mayors discussed; the story gives no topic.
+    answer = engine.ask("What did the river mayors discuss in Sarne?")
+    assert not answer.answered, answer.short
