@@ -159,6 +159,10 @@ _EVENT_SUBJECT = re.compile(
 )
 
 
+# A name in capitals or with a digit ("NATO", "G20"), as bodies are often called.
+_ACRONYM = re.compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d|[A-Z]{2,}\b)[A-Z0-9]{2,}\b")
+
+
 # A follow-up that is only a question word: "Why?", "And where?", "When was that?".
 _BARE_WH = re.compile(
     r"^\s*(?:and\s+)?(?:why|where|when|how)(?:\s+(?:was|is|did|were)\s+(?:that|it|this))?\s*\??\s*$",
@@ -1257,6 +1261,8 @@ class Answerer(
         for rank, item in enumerate(pool):
             if in_person and self._only_remote(frame, item):
                 continue
+            if in_person and self._others_meeting(frame, item):
+                continue
             if asks_done and self._only_planned(frame, item):
                 # "Who did Orm meet in Kessby last week?" is not answered by "the presidents are
                 # planning to hold talks in Baku soon".
@@ -1347,6 +1353,43 @@ class Answerer(
                 m is not None and m.group().lower() != "including"
                 for m in (p.search(text) for p in rules().topics)
             )
+        )
+
+    def _others_meeting(self, frame: QuestionFrame, item: Scored) -> bool:
+        """Whether the sentence's meeting is one between other bodies than the question asks
+        about: "Where did the Tessel board meet?" is not answered by "The union leaders of
+        Harrow had met in Vard at the same time". Read from the subject of the sentence's first
+        meeting word: a body named there, when none of the question's bodies is named before
+        it, holds that meeting. (A person there may speak for the asked body, so only bodies
+        count.)"""
+        bodies = [m for m in frame.strong_entities() if m.kind is EntityKind.ORGANISATION]
+        if not bodies:
+            return False
+        from assistant.qa.answer_rules import answer_rules
+
+        info = item.info
+        verb = answer_rules().in_person_said.search(info.text)
+        if verb is None:
+            return False
+        clause = max(info.text.rfind(";", 0, verb.start()), 0)
+        subject = [
+            m
+            for m in info.mentions
+            if clause <= m.start < verb.start() and m.kind is EntityKind.ORGANISATION
+        ]
+        # "The G9 nations", "EU ministers": a body named by its acronym, which the entity rules
+        # may leave out.
+        if not subject and not _ACRONYM.search(info.text, clause, verb.start()):
+            return False
+        keys = {m.key for m in frame.strong_entities()}
+        if any(m.key in keys for m in info.mentions if m.start < verb.start()):
+            return False
+        before = FoldedText(info.text[: verb.start()])
+        return not any(
+            before.has(fold(name))
+            for m in frame.strong_entities()
+            if m.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}
+            for name in {m.name or m.text, m.text}
         )
 
     def _asks_in_person(self, frame: QuestionFrame) -> bool:

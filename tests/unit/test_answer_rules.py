@@ -1014,3 +1014,14 @@ def test_a_list_after_including_is_no_topic_without_talks(engine: Engine) -> Non
     # The towns sent aid are not what the mayors discussed; the story gives no topic.
     answer = engine.ask("What did the river mayors discuss in Sarne?")
     assert not answer.answered, answer.short
+
+
+def test_another_body_meeting_gives_no_place(engine: Engine) -> None:
+    # Where the KF9 operators met says nothing of where the ferry company's board met.
+    answer = engine.ask("Where did the Tessel Ferry Company board meet on Sunday?")
+    assert not answer.answered, answer.short
+
+
+def test_the_body_named_before_the_meeting_keeps_its_place(engine: Engine) -> None:
+    answer = engine.ask("Where did the KF9 harbour operators meet?")
+    assert answer.answered and "Vardholm" in answer.short, answer.answer
