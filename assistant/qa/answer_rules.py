@@ -64,6 +64,7 @@ class DeclineRules(StrictModel):
     remote: Pattern
     remote_said: Pattern
     in_person_said: Pattern
+    passive_act: Pattern
     nouns: dict[str, Pattern]
 
 
@@ -108,6 +109,7 @@ class AnswerRules:
     remote_contact: re.Pattern[str]
     remote_said: re.Pattern[str]
     in_person_said: re.Pattern[str]
+    passive_act: re.Pattern[str]
 
 
 @cache
@@ -152,4 +154,5 @@ def answer_rules() -> AnswerRules:
         remote_contact=re.compile(data.decline.remote, re.IGNORECASE),
         remote_said=re.compile(data.decline.remote_said, re.IGNORECASE),
         in_person_said=re.compile(data.decline.in_person_said, re.IGNORECASE),
+        passive_act=re.compile(data.decline.passive_act, re.IGNORECASE),
     )

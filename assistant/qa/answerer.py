@@ -1258,10 +1258,15 @@ class Answerer(
             and bool(_PAST_MARKER.search(frame.text))
         )
         in_person = self._asks_in_person(frame)
+        act = self._passive_act(frame)
         for rank, item in enumerate(pool):
             if in_person and self._only_remote(frame, item):
                 continue
             if in_person and self._others_meeting(frame, item):
+                continue
+            if act and not any(
+                t.startswith(act) for t in self._sentence_stems(item.article, item.info)
+            ):
                 continue
             if asks_done and self._only_planned(frame, item):
                 # "Who did Orm meet in Kessby last week?" is not answered by "the presidents are
@@ -1391,6 +1396,19 @@ class Answerer(
             if m.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}
             for name in {m.name or m.text, m.text}
         )
+
+    def _passive_act(self, frame: QuestionFrame) -> str | None:
+        """The first letters of the act a passive when-question asks the date of ("When was
+        Orm appointed?" -> "appo"), which the answer's sentence must name: a date there of
+        another act ("Orm died on Monday") is no answer."""
+        if frame.intent != "when":
+            return None
+        from assistant.qa.answer_rules import answer_rules
+
+        match = answer_rules().passive_act.match(frame.text)
+        if match is None:
+            return None
+        return self.tokenizer.stem(match.group(1))[:4]
 
     def _asks_in_person(self, frame: QuestionFrame) -> bool:
         """A where- or when-question about meeting in person, not about a call."""

@@ -1025,3 +1025,14 @@ def test_another_body_meeting_gives_no_place(engine: Engine) -> None:
 def test_the_body_named_before_the_meeting_keeps_its_place(engine: Engine) -> None:
     answer = engine.ask("Where did the KF9 harbour operators meet?")
     assert answer.answered and "Vardholm" in answer.short, answer.answer
+
+
+def test_a_passive_act_is_not_dated_by_another_act(engine: Engine) -> None:
+    # The story dates her death, not her appointment.
+    answer = engine.ask("When was Ilse Marrow appointed director of the Kessby Folk Museum?")
+    assert not answer.answered, answer.short
+
+
+def test_the_act_the_sentence_names_keeps_its_date(engine: Engine) -> None:
+    answer = engine.ask("When did Ilse Marrow die?")
+    assert answer.answered and "Tuesday" in answer.short, answer.answer
