@@ -144,9 +144,7 @@ def answer_rules() -> AnswerRules:
             for k in data.quantity.kinds
         ),
         denied={
-            intent: re.compile(
-                data.decline.denied.replace("NOUNS", nouns), re.IGNORECASE
-            )
+            intent: re.compile(data.decline.denied.replace("NOUNS", nouns), re.IGNORECASE)
             for intent, nouns in data.decline.nouns.items()
         },
         denial_contrast=re.compile(data.decline.contrast, re.IGNORECASE),
