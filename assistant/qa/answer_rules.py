@@ -65,6 +65,7 @@ class DeclineRules(StrictModel):
     remote_said: Pattern
     in_person_said: Pattern
     passive_act: Pattern
+    future_passive_place: Pattern
     nouns: dict[str, Pattern]
 
 
@@ -110,6 +111,7 @@ class AnswerRules:
     remote_said: re.Pattern[str]
     in_person_said: re.Pattern[str]
     passive_act: re.Pattern[str]
+    future_passive_place: re.Pattern[str]
 
 
 @cache
@@ -153,4 +155,5 @@ def answer_rules() -> AnswerRules:
         remote_said=re.compile(data.decline.remote_said, re.IGNORECASE),
         in_person_said=re.compile(data.decline.in_person_said, re.IGNORECASE),
         passive_act=re.compile(data.decline.passive_act, re.IGNORECASE),
+        future_passive_place=re.compile(data.decline.future_passive_place, re.IGNORECASE),
     )

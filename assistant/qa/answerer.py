@@ -1399,13 +1399,18 @@ class Answerer(
 
     def _passive_act(self, frame: QuestionFrame) -> str | None:
         """The first letters of the act a passive when-question asks the date of ("When was
-        Orm appointed?" -> "appo"), which the answer's sentence must name: a date there of
-        another act ("Orm died on Monday") is no answer."""
-        if frame.intent != "when":
-            return None
+        Orm appointed?" -> "appo"), or a passive where-question about what is still to come
+        the place of ("Where will Orm be buried?"), which the answer's sentence must name: a
+        date or place there of another act ("Orm died on Monday in Kessby") is no answer."""
         from assistant.qa.answer_rules import answer_rules
 
-        match = answer_rules().passive_act.match(frame.text)
+        if frame.intent == "when":
+            pattern = answer_rules().passive_act
+        elif frame.intent == "where":
+            pattern = answer_rules().future_passive_place
+        else:
+            return None
+        match = pattern.match(frame.text)
         if match is None:
             return None
         return self.tokenizer.stem(match.group(1))[:4]

@@ -1036,3 +1036,14 @@ def test_a_passive_act_is_not_dated_by_another_act(engine: Engine) -> None:
 def test_the_act_the_sentence_names_keeps_its_date(engine: Engine) -> None:
     answer = engine.ask("When did Ilse Marrow die?")
     assert answer.answered and "Tuesday" in answer.short, answer.answer
+
+
+def test_a_place_to_come_is_not_where_another_act_was(engine: Engine) -> None:
+    # The story says where she died, not where she will be buried.
+    answer = engine.ask("Where will Ilse Marrow be buried?")
+    assert not answer.answered, answer.short
+
+
+def test_the_place_of_the_act_the_sentence_names_stands(engine: Engine) -> None:
+    answer = engine.ask("Where did Ilse Marrow die?")
+    assert answer.answered and "Kessby" in answer.short, answer.answer
