@@ -75,7 +75,21 @@ class QuantityRules(StrictModel):
     kinds: list[QuantityKind]
 
 
+class DeclineRules(StrictModel):
+    # NOUNS in `denied` stands for the intent's alternation of `nouns`.
+    denied: Pattern
+    contrast: Pattern
+    in_person: Pattern
+    remote: Pattern
+    remote_said: Pattern
+    in_person_said: Pattern
+    passive_act: Pattern
+    future_passive_place: Pattern
+    nouns: dict[str, Pattern]
+
+
 class AnswerRuleFile(StrictModel):
+    decline: DeclineRules
     when: WhenRules
     where: WhereRules
     why: WhyRules
@@ -128,6 +142,17 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "act_question": lambda d: _ci(d.topic.act_question),
     "object_end": lambda d: _ci(d.topic.object_end),
     "asks_spoken_to": lambda d: _ci(d.who_met.spoken_to),
+    "denied": lambda d: {
+        intent: _ci(d.decline.denied.replace("NOUNS", nouns))
+        for intent, nouns in d.decline.nouns.items()
+    },
+    "denial_contrast": lambda d: _ci(d.decline.contrast),
+    "asks_in_person": lambda d: _ci(d.decline.in_person),
+    "remote_contact": lambda d: _ci(d.decline.remote),
+    "remote_said": lambda d: _ci(d.decline.remote_said),
+    "in_person_said": lambda d: _ci(d.decline.in_person_said),
+    "passive_act": lambda d: _ci(d.decline.passive_act),
+    "future_passive_place": lambda d: _ci(d.decline.future_passive_place),
     "quantities": lambda d: tuple((k.name, _ci(k.asks), _ci(k.states)) for k in d.quantity.kinds),
 }
 
@@ -178,6 +203,15 @@ class AnswerRules:
     asks_spoken_to: re.Pattern[str]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
+    # Per intent: what says the asked thing was not made known, and what may take that back.
+    denied: dict[str, re.Pattern[str]]
+    denial_contrast: re.Pattern[str]
+    asks_in_person: re.Pattern[str]
+    remote_contact: re.Pattern[str]
+    remote_said: re.Pattern[str]
+    in_person_said: re.Pattern[str]
+    passive_act: re.Pattern[str]
+    future_passive_place: re.Pattern[str]
 
     def __init__(self, data: AnswerRuleFile) -> None:
         self._data = data

@@ -159,6 +159,10 @@ _EVENT_SUBJECT = re.compile(
 )
 
 
+# A name in capitals or with a digit ("NATO", "G20"), as bodies are often called.
+_ACRONYM = re.compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d|[A-Z]{2,}\b)[A-Z0-9]{2,}\b")
+
+
 # A follow-up that is only a question word: "Why?", "And where?", "When was that?".
 _BARE_WH = re.compile(
     r"^\s*(?:and\s+)?(?:why|where|when|how)(?:\s+(?:was|is|did|were)\s+(?:that|it|this))?\s*\??\s*$",
@@ -1079,6 +1083,13 @@ class Answerer(
                 hits,
                 log,
             )
+        if self._denies_sought(frame, scored[0]):
+            return self._decline(
+                frame,
+                f"the closest sentence says no {self._what_is_sought(frame)} was given",
+                hits,
+                log,
+            )
         candidate = self._extract(frame, scored, log)
         if candidate is None:
             if frame.intent in {"what", "fallback"}:
@@ -1146,6 +1157,20 @@ class Answerer(
             if predicate & following:
                 return True
         return False
+
+    def _denies_sought(self, frame: QuestionFrame, best: Scored) -> bool:
+        """Whether the sentence that best matches the question says the asked thing was not made
+        known ("No cause was given", "The statement specified no date"): any reason or date
+        elsewhere in it belongs to another event. A contrast after the denial ("..., but an
+        officer said ...") may go on to give it, so the sentence then stands."""
+        from assistant.qa.answer_rules import answer_rules
+
+        rules = answer_rules()
+        denied = rules.denied.get("who" if frame.intent == "who_met" else frame.intent)
+        if denied is None:
+            return False
+        match = denied.search(best.info.text)
+        return match is not None and not rules.denial_contrast.search(best.info.text, match.end())
 
     def _what_is_sought(self, frame: QuestionFrame) -> str:
         return {
@@ -1232,7 +1257,17 @@ class Answerer(
             and bool(_ASKS_DONE.search(frame.text))
             and bool(_PAST_MARKER.search(frame.text))
         )
+        in_person = self._asks_in_person(frame)
+        act = self._passive_act(frame)
         for rank, item in enumerate(pool):
+            if in_person and self._only_remote(frame, item):
+                continue
+            if in_person and self._others_meeting(frame, item):
+                continue
+            if act and not any(
+                t.startswith(act) for t in self._sentence_stems(item.article, item.info)
+            ):
+                continue
             if asks_done and self._only_planned(frame, item):
                 # "Who did Orm meet in Kessby last week?" is not answered by "the presidents are
                 # planning to hold talks in Baku soon".
@@ -1240,6 +1275,8 @@ class Answerer(
             elsewhere = frame.intent in {"why", "topic"} and self._meets_elsewhere(frame, item)
             for candidate in extractor(frame, item):
                 if candidate.meeting is not None and not self._place_fits(frame, candidate.meeting):
+                    continue
+                if frame.intent == "topic" and not self._topic_of_talks(frame, candidate, item):
                     continue
                 if elsewhere and candidate.meeting is None:
                     # "ministers met in Skarholm ... aimed at ..." does not say why they met
@@ -1303,6 +1340,106 @@ class Answerer(
             return None
         log.append(f"rule {best.rule} -> {best.short!r} (score {best.score:.2f})")
         return best
+
+    def _topic_of_talks(self, frame: QuestionFrame, candidate: Candidate, item: Scored) -> bool:
+        """Whether a list the topic rules found is what someone talked about. "including" is
+        the one cue that says nothing of talks by itself ("aid to other nations, including
+        Vessia"): its list is a topic only in a sentence that reports a meeting or a
+        discussion."""
+        if candidate.rule != "topic:including":
+            return True
+        from assistant.knowledge.meetings import rules
+
+        text = item.info.text
+        return (
+            bool(self._meetings_for(frame, item))
+            or bool(_MEET_VERB.search(text))
+            or any(
+                m is not None and m.group().lower() != "including"
+                for m in (p.search(text) for p in rules().topics)
+            )
+        )
+
+    def _others_meeting(self, frame: QuestionFrame, item: Scored) -> bool:
+        """Whether the sentence's meeting is one between other bodies than the question asks
+        about: "Where did the Tessel board meet?" is not answered by "The union leaders of
+        Harrow had met in Vard at the same time". Read from the subject of the sentence's first
+        meeting word: a body named there, when none of the question's bodies is named before
+        it, holds that meeting. (A person there may speak for the asked body, so only bodies
+        count.)"""
+        bodies = [m for m in frame.strong_entities() if m.kind is EntityKind.ORGANISATION]
+        if not bodies:
+            return False
+        from assistant.qa.answer_rules import answer_rules
+
+        info = item.info
+        verb = answer_rules().in_person_said.search(info.text)
+        if verb is None:
+            return False
+        clause = max(info.text.rfind(";", 0, verb.start()), 0)
+        subject = [
+            m
+            for m in info.mentions
+            if clause <= m.start < verb.start() and m.kind is EntityKind.ORGANISATION
+        ]
+        # "The G9 nations", "EU ministers": a body named by its acronym, which the entity rules
+        # may leave out.
+        if not subject and not _ACRONYM.search(info.text, clause, verb.start()):
+            return False
+        keys = {m.key for m in frame.strong_entities()}
+        if any(m.key in keys for m in info.mentions if m.start < verb.start()):
+            return False
+        before = FoldedText(info.text[: verb.start()])
+        return not any(
+            before.has(fold(name))
+            for m in frame.strong_entities()
+            if m.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}
+            for name in {m.name or m.text, m.text}
+        )
+
+    def _passive_act(self, frame: QuestionFrame) -> str | None:
+        """The first letters of the act a passive when-question asks the date of ("When was
+        Orm appointed?" -> "appo"), or a passive where-question about what is still to come
+        the place of ("Where will Orm be buried?"), which the answer's sentence must name: a
+        date or place there of another act ("Orm died on Monday in Kessby") is no answer."""
+        from assistant.qa.answer_rules import answer_rules
+
+        if frame.intent == "when":
+            pattern = answer_rules().passive_act
+        elif frame.intent == "where":
+            pattern = answer_rules().future_passive_place
+        else:
+            return None
+        match = pattern.match(frame.text)
+        if match is None:
+            return None
+        return self.tokenizer.stem(match.group(1))[:4]
+
+    def _asks_in_person(self, frame: QuestionFrame) -> bool:
+        """A where- or when-question about meeting in person, not about a call."""
+        if frame.intent not in {"where", "when"}:
+            return False
+        from assistant.qa.answer_rules import answer_rules
+
+        rules = answer_rules()
+        return bool(rules.asks_in_person.search(frame.text)) and not rules.remote_contact.search(
+            frame.text
+        )
+
+    def _only_remote(self, frame: QuestionFrame, item: Scored) -> bool:
+        """Whether the only contact the sentence reports is by phone or video ("The two spoke by
+        telephone Sunday"): "Where did Orm and Vess meet?" is not answered by the office Orm
+        took the call in, nor "When did they meet?" by its date. Read from the words, not the
+        extracted meetings: those merge a call with a later meeting of the same people."""
+        from assistant.qa.answer_rules import answer_rules
+
+        rules = answer_rules()
+        text = item.info.text
+        calls = [m.span() for m in rules.remote_said.finditer(text)]
+        return bool(calls) and not any(
+            not any(start <= m.start() < end for start, end in calls)
+            for m in rules.in_person_said.finditer(text)
+        )
 
     def _only_planned(self, frame: QuestionFrame, item: Scored) -> bool:
         """Whether every meeting the sentence reports is one still to happen."""

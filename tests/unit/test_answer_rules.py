@@ -1073,3 +1073,68 @@ def test_a_place_ending_a_bodys_name_is_no_setting(engine: Engine) -> None:
     # "organised by the Voice of Latvia": Latvia is part of the network's name.
     answer = engine.ask("Where was the forum on inland shipping organised?")
     assert answer.short != "Latvia", answer.short
+
+
+# --- declining ------------------------------------------------------------------------------
+
+
+def test_a_sentence_saying_no_cause_was_given_declines(engine: Engine) -> None:
+    # The reason in the next sentence is why other crews came, not what caused the fire.
+    answer = engine.ask("What caused the fire at the Orlen grain mill?")
+    assert not answer.answered, answer.short
+
+
+def test_a_denied_cause_taken_back_by_but_still_answers(engine: Engine) -> None:
+    answer = engine.ask("Why did the Brisa depot catch fire?")
+    assert answer.answered, answer.answer
+
+
+def test_a_phone_call_is_no_meeting_place(engine: Engine) -> None:
+    # The leaders only spoke by telephone: where one of them took the call is not where
+    # they met.
+    answer = engine.ask("Where did Tarvo and Quell meet?")
+    assert not answer.answered, answer.short
+
+
+def test_a_question_about_the_call_itself_keeps_its_place(engine: Engine) -> None:
+    answer = engine.ask("Where did Tarvo take the call from Quell?")
+    assert answer.answered and "Sellby" in answer.short, answer.answer
+
+
+def test_a_list_after_including_is_no_topic_without_talks(engine: Engine) -> None:
+    # The towns sent aid are not what the mayors discussed; the story gives no topic.
+    answer = engine.ask("What did the river mayors discuss in Sarne?")
+    assert not answer.answered, answer.short
+
+
+def test_another_body_meeting_gives_no_place(engine: Engine) -> None:
+    # Where the KF9 operators met says nothing of where the ferry company's board met.
+    answer = engine.ask("Where did the Tessel Ferry Company board meet on Sunday?")
+    assert not answer.answered, answer.short
+
+
+def test_the_body_named_before_the_meeting_keeps_its_place(engine: Engine) -> None:
+    answer = engine.ask("Where did the KF9 harbour operators meet?")
+    assert answer.answered and "Vardholm" in answer.short, answer.answer
+
+
+def test_a_passive_act_is_not_dated_by_another_act(engine: Engine) -> None:
+    # The story dates her death, not her appointment.
+    answer = engine.ask("When was Ilse Marrow appointed director of the Kessby Folk Museum?")
+    assert not answer.answered, answer.short
+
+
+def test_the_act_the_sentence_names_keeps_its_date(engine: Engine) -> None:
+    answer = engine.ask("When did Ilse Marrow die?")
+    assert answer.answered and "Tuesday" in answer.short, answer.answer
+
+
+def test_a_place_to_come_is_not_where_another_act_was(engine: Engine) -> None:
+    # The story says where she died, not where she will be buried.
+    answer = engine.ask("Where will Ilse Marrow be buried?")
+    assert not answer.answered, answer.short
+
+
+def test_the_place_of_the_act_the_sentence_names_stands(engine: Engine) -> None:
+    answer = engine.ask("Where did Ilse Marrow die?")
+    assert answer.answered and "Kessby" in answer.short, answer.answer
