@@ -1,5 +1,5 @@
 """`python -m assistant` runs the same entry point as the `newsdesk` script."""
 
-from assistant.cli import main
+from assistant.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -7,6 +7,7 @@ Diagnostics go to stderr as `newsdesk: ...` lines; results go to stdout.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import gc
@@ -18,7 +19,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from assistant.batch import (
     OUTPUT_FORMATS,
@@ -608,6 +609,9 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
+    global _quick_exit
+    # Nothing runs in the background and nothing is left open but stdout and stderr.
+    _quick_exit = True
     question = args.question.strip()
     if not question:
         raise CliError("the question is empty")
@@ -767,6 +771,23 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+# Set by a command that leaves nothing to finish but flushing its output (`ask`).
+_quick_exit = False
+
+
+def entry() -> NoReturn:
+    """The `newsdesk` script and `python -m assistant`: `main`, then exit. After `ask` the
+    interpreter's teardown is skipped: it frees every module, rule table and cache one object
+    at a time, ~5% of the command's instructions, for a process about to end anyway."""
+    code = main()
+    if _quick_exit:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

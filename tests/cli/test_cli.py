@@ -241,6 +241,18 @@ def test_ask_plain_prints_sources(cache: Path) -> None:
     assert "\x1b" not in result.stdout
 
 
+def test_ask_leaving_without_teardown_keeps_its_output_and_exit_code(cache: Path) -> None:
+    # `ask` ends with os._exit (no interpreter teardown): what was printed to a pipe must still
+    # arrive whole, and an error must still give its exit code and message.
+    result = newsdesk("ask", "Who did Anna Kovac meet in Orvik?", "--explain", cache=cache)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip().splitlines()[-1].startswith("  "), result.stdout[-300:]
+    assert "Explanation:" in result.stdout
+    failed = newsdesk("ask", "   ", cache=cache)
+    assert failed.returncode == 2
+    assert "the question is empty" in failed.stderr
+
+
 # --- batch ------------------------------------------------------------------------------------
 
 
