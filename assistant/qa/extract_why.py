@@ -124,7 +124,12 @@ class WhyExtractors(_Base):
                 meeting=meeting,
                 extra_sentences=[(scored.article, meeting.purpose.sentence)],
             )
+        possessed = list(self._possessed_object(frame, scored))
         for purpose, start in purpose_clauses(info):
+            if any(begin < start < end for _, (begin, end) in possessed):
+                # "condemned Orm's readiness to lift the ban": the "to" clause completes the
+                # possessed noun, it is no purpose of the act.
+                continue
             if purpose.value[:3].lower() == "to ":
                 judged = answer_rules().extraposed.search(info.text, max(0, start - 60), start)
                 if judged:
@@ -160,7 +165,7 @@ class WhyExtractors(_Base):
                 rule=purpose.rule,
                 highlight=(value,),
             )
-        yield from self._possessed_object(frame, scored)
+        yield from (candidate for candidate, _ in possessed)
         yield from self._purpose_stated_next(scored)
         yield from self._reason_stated_before(predicate, scored)
         yield from self._reason_as_subject(predicate, scored)
@@ -233,7 +238,9 @@ class WhyExtractors(_Base):
                 # A weaker cue is looked for only if these all explain another clause.
                 break
 
-    def _possessed_object(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+    def _possessed_object(
+        self, frame: QuestionFrame, scored: Scored
+    ) -> Iterable[tuple[Candidate, tuple[int, int]]]:
         """ "Why did Orm oppose Senator Vask?" over "Orm opposed Senator Vask's tariff plan": the
         act aimed at a name is explained by what of that name's it was aimed at. The name must
         stand right after the question's own verb (a title between), and the sentence must use
@@ -257,16 +264,18 @@ class WhyExtractors(_Base):
                     continue
                 rest = text[found.end() :]
                 stop = answer_rules().possessed_end.search(rest)
-                phrase = trim_words(rest[: stop.start() if stop else len(rest)], 12).strip()
+                end = found.end() + (stop.start() if stop else len(rest))
+                phrase = trim_words(text[found.end() : end], 12).strip()
                 if not phrase or self._in_question(frame, phrase):
                     continue
-                yield Candidate(
+                candidate = Candidate(
                     short=phrase,
                     score=0.75,
                     sentence=scored,
                     rule="reason-possessed",
                     highlight=(found.group(0) + phrase,),
                 )
+                yield candidate, (found.end(), end)
 
     def _fronted(
         self, text: str, start: int, clause: str

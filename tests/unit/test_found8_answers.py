@@ -58,3 +58,9 @@ def test_a_discussion_of_something_gives_its_topic(engine: Engine) -> None:
     assert answer.answered
     assert "rail freight fees" in answer.short, answer.short
     assert "April" not in answer.short, answer.short
+
+
+def test_a_to_clause_inside_the_possessed_noun_is_no_purpose(engine: Engine) -> None:
+    answer = engine.ask("Why did the shop owners condemn Mayor Tessin?")
+    assert answer.answered
+    assert answer.short.startswith("readiness to raise the toll"), answer.short
