@@ -64,3 +64,9 @@ def test_a_to_clause_inside_the_possessed_noun_is_no_purpose(engine: Engine) -> 
     answer = engine.ask("Why did the shop owners condemn Mayor Tessin?")
     assert answer.answered
     assert answer.short.startswith("readiness to raise the toll"), answer.short
+
+
+def test_the_belief_the_doer_says_he_acted_on_is_the_reason(engine: Engine) -> None:
+    answer = engine.ask("Why does Roll say he fired at the shed?")
+    assert answer.answered
+    assert "a fox was attacking his hens" in answer.short, answer.short
