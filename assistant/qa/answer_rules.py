@@ -51,6 +51,7 @@ class WhyRules(StrictModel):
     extraposed: Pattern
     cause_question: Pattern
     cause_verb: Pattern
+    possessed_end: Pattern
 
 
 class TopicRules(StrictModel):
@@ -59,6 +60,8 @@ class TopicRules(StrictModel):
     act_question: Pattern
     verb_groups: list[list[str]]
     object_end: Pattern
+    talk_noun: Pattern
+    talk_noun_end: Pattern
 
 
 class WhoMetRules(StrictModel):
@@ -130,6 +133,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "extraposed": lambda d: _ci(d.why.extraposed),
     "cause_question": lambda d: _ci(d.why.cause_question),
     "cause_verb": lambda d: _ci(d.why.cause_verb),
+    "possessed_end": lambda d: _ci(d.why.possessed_end),
     "verb_groups": lambda d: tuple(frozenset(g) for g in d.topic.verb_groups),
     "next_statement": lambda d: _ci(d.why.next_statement),
     "next_reason": lambda d: _ci(d.why.next_reason),
@@ -141,6 +145,8 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "agenda_object": lambda d: _ci(d.topic.agenda_object),
     "act_question": lambda d: _ci(d.topic.act_question),
     "object_end": lambda d: _ci(d.topic.object_end),
+    "talk_noun": lambda d: _ci(d.topic.talk_noun),
+    "talk_noun_end": lambda d: _ci(d.topic.talk_noun_end),
     "asks_spoken_to": lambda d: _ci(d.who_met.spoken_to),
     "denied": lambda d: {
         intent: _ci(d.decline.denied.replace("NOUNS", nouns))
@@ -194,12 +200,17 @@ class AnswerRules:
     extraposed: re.Pattern[str]
     cause_question: re.Pattern[str]
     cause_verb: re.Pattern[str]
+    # Where a possessed noun phrase ("Vask's tariff plan") ends.
+    possessed_end: re.Pattern[str]
     agenda_subject: re.Pattern[str]
     agenda_object: re.Pattern[str]
     act_question: re.Pattern[str]
     # Verbs of one act ("announce", "unveil"), each group the set of its verbs.
     verb_groups: tuple[frozenset[str], ...]
     object_end: re.Pattern[str]
+    # What talks are about after their noun (group 1), and where a setting of them ends it.
+    talk_noun: re.Pattern[str]
+    talk_noun_end: re.Pattern[str]
     asks_spoken_to: re.Pattern[str]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]

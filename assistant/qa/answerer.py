@@ -251,6 +251,19 @@ def _phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(_WORDS.findall(fold(phrase)))
 
 
+@lru_cache(maxsize=256)
+def _spelled_out(acronym: str) -> re.Pattern[str]:
+    """A body's name written out whose initials spell `acronym` ("Voice of America" for VOA):
+    capitalised words, or a short lower-case link word for a lower-case letter of it ("of"),
+    with "the"/"and" allowed between. Only for three letters or more: two match by chance."""
+    if len(acronym) < 3 or not acronym.isalpha():
+        return re.compile(r"(?!)")
+    parts = [
+        rf"(?:{re.escape(c.upper())}[\w'’-]+|{re.escape(c.lower())}[a-z]{{0,2}})" for c in acronym
+    ]
+    return re.compile(r"\b" + r"\s+(?:(?:the|and)\s+)?".join(parts) + r"\b")
+
+
 @lru_cache(maxsize=4096)
 def _name_tokens(name: str) -> list[str]:
     """A name's words for loose matching: those over two letters, else all of them."""
@@ -483,6 +496,11 @@ class Answerer(
         name = mention.name or mention.text
         if words.has(name):
             return True
+        if mention.rule == "acronym" and _spelled_out(mention.text).search(
+            article.title + " \n" + article.text
+        ):
+            # "VOA" asked, "Voice of America" written: a story spells a body out at least once.
+            return True
         tokens = [
             t for t in _WORDS.findall(fold(name)) if len(t) > 2 and t not in {"the", "of", "and"}
         ]
@@ -494,11 +512,32 @@ class Answerer(
             "role-reference",
             "coordinated-name",
         }:
-            return any(words.has_word(t) for t in tokens[-1:] + tokens[:1])
+            return any(self._name_word_in(words, t) for t in tokens[-1:] + tokens[:1])
         if mention.kind is EntityKind.COUNTRY:
             return self._country_in(words, fold(name))
         # Names shaped by capitals alone may be mis-typed by the rules: ask for every word.
-        return bool(tokens) and all(words.has_word(t) for t in tokens)
+        return bool(tokens) and all(self._name_word_in(words, t) for t in tokens)
+
+    def _name_word_in(self, words: FoldedText, word: str) -> bool:
+        """A word of an asked name in an article. A country's adjective ("the Norvessan
+        minister") is there when the story names the country instead ("minister of Norvessa")."""
+        if words.has_word(word):
+            return True
+        country = self._country_of_adjective(word)
+        return country is not None and words.has(country)
+
+    def _country_of_adjective(self, word: str) -> str | None:
+        """The folded country a folded adjective of nationality names, if it is one: those the
+        lexicon lists, and the regular "-i" ones of a known country ("Kessbari": "Kessbar")."""
+        from assistant.knowledge.lexicon import lexicon
+
+        lex = lexicon()
+        country = lex.nationalities.get(word)
+        if country is not None:
+            return fold(country)
+        if len(word) > 4 and word.endswith("i") and word[:-1] in lex.countries:
+            return word[:-1]
+        return None
 
     def _articles_that_may_mention(
         self, strong: list[Mention], candidates: list[str]
@@ -564,7 +603,13 @@ class Answerer(
         """Words of which at least one is in every article `_article_mentions` accepts: each of
         its rules needs the whole name, or some of its words, or (a country) a demonym."""
         name = mention.name or mention.text
+        if mention.rule == "acronym" and len(name) >= 3:
+            return []  # it may be spelled out (`_spelled_out`): no word decides it
         words = set(_WORDS.findall(fold(name)))
+        for word in list(words):
+            country = self._country_of_adjective(word)
+            if country is not None:
+                words.update(_WORDS.findall(country))
         if mention.kind is EntityKind.COUNTRY:
             for demonym in self._demonyms_of().get(fold(name), []):
                 words.update(_WORDS.findall(fold(demonym)))

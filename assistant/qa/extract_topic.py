@@ -281,6 +281,26 @@ class TopicExtractors(_Base):
                 rule="topic-act-object",
                 highlight=(acted,),
             )
+        if not items and not agenda:
+            # A sentence without a verb of discussing may still name the talks and what they
+            # are about ("a brief discussion of ...", "holding talks to form ...").
+            rules = answer_rules()
+            talked = rules.talk_noun.search(info.text)
+            if talked:
+                item = talked.group(1)
+                for end in (rules.object_end, rules.talk_noun_end):
+                    stop = end.search(item)
+                    item = item[: stop.start()] if stop else item
+                item = re.sub(r"^(?:of|over|regarding|concerning)\s+", "", item, flags=re.I)
+                item = trim_words(item.strip(" ,\"'“”"), 20)
+                if len(item.split()) >= 2 and not self._in_question(frame, item):
+                    yield Candidate(
+                        short=item,
+                        score=0.6,
+                        sentence=scored,
+                        rule="topic-talk-noun",
+                        highlight=(talked.group(0),),
+                    )
         about = re.search(r"\b(?:about|concerning|regarding)\s+(.{6,})", info.text)
         if about:
             yield Candidate(

@@ -60,6 +60,14 @@ _POINTER = re.compile(
     r"(?:it|this|that|these|those|they|he|she|we|which|what|there|money|time)", re.I
 )
 
+# The lower-case word before a name of the question (a title may stand between): its verb,
+# when the name is its object ("Why did Orm oppose (Senator) Vask?").
+_VERB_BEFORE_NAME = re.compile(r"\b([a-z]+)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}$")
+_AUXILIARY = re.compile(
+    r"did|does|do|is|was|were|are|has|have|had|will|would|could|should|can|may|might|and|of|to"
+    r"|in|at|on|for|with|by|from|about|that|the|a|an"
+)
+
 
 def _overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     """Every cue of a pattern whose match runs to the sentence's end: a later cue inside an
@@ -116,7 +124,12 @@ class WhyExtractors(_Base):
                 meeting=meeting,
                 extra_sentences=[(scored.article, meeting.purpose.sentence)],
             )
+        possessed = list(self._possessed_object(frame, scored))
         for purpose, start in purpose_clauses(info):
+            if any(begin < start < end for _, (begin, end) in possessed):
+                # "condemned Orm's readiness to lift the ban": the "to" clause completes the
+                # possessed noun, it is no purpose of the act.
+                continue
             if purpose.value[:3].lower() == "to ":
                 judged = answer_rules().extraposed.search(info.text, max(0, start - 60), start)
                 if judged:
@@ -152,6 +165,7 @@ class WhyExtractors(_Base):
                 rule=purpose.rule,
                 highlight=(value,),
             )
+        yield from (candidate for candidate, _ in possessed)
         yield from self._purpose_stated_next(scored)
         yield from self._reason_stated_before(predicate, scored)
         yield from self._reason_as_subject(predicate, scored)
@@ -223,6 +237,45 @@ class WhyExtractors(_Base):
             if any(not self._other_clause_holds(predicate, info.text, r.start()) for r in reasons):
                 # A weaker cue is looked for only if these all explain another clause.
                 break
+
+    def _possessed_object(
+        self, frame: QuestionFrame, scored: Scored
+    ) -> Iterable[tuple[Candidate, tuple[int, int]]]:
+        """ "Why did Orm oppose Senator Vask?" over "Orm opposed Senator Vask's tariff plan": the
+        act aimed at a name is explained by what of that name's it was aimed at. The name must
+        stand right after the question's own verb (a title between), and the sentence must use
+        that verb on the name's possessive."""
+        text = scored.info.text
+        if "'" not in text and "’" not in text:
+            return
+        for mention in frame.strong_entities():
+            before = _VERB_BEFORE_NAME.search(frame.text[: mention.start])
+            name = (mention.name or mention.text).split()
+            if not before or not name or _AUXILIARY.fullmatch(before.group(1)):
+                continue
+            verb = self.tokenizer.stem(fold(before.group(1)))
+            owned = re.compile(
+                r"\b([a-z]+)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}?"
+                + re.escape(name[-1])
+                + r"['’]s\s+(?=[a-z])"
+            )
+            for found in owned.finditer(text):
+                if self.tokenizer.stem(fold(found.group(1))) != verb:
+                    continue
+                rest = text[found.end() :]
+                stop = answer_rules().possessed_end.search(rest)
+                end = found.end() + (stop.start() if stop else len(rest))
+                phrase = trim_words(text[found.end() : end], 12).strip()
+                if not phrase or self._in_question(frame, phrase):
+                    continue
+                candidate = Candidate(
+                    short=phrase,
+                    score=0.75,
+                    sentence=scored,
+                    rule="reason-possessed",
+                    highlight=(found.group(0) + phrase,),
+                )
+                yield candidate, (found.end(), end)
 
     def _fronted(
         self, text: str, start: int, clause: str
