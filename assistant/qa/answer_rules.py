@@ -28,6 +28,7 @@ class WhereRules(StrictModel):
     based: Pattern
     based_before: Pattern
     possessive_site: Pattern
+    settlement_before: Pattern
 
 
 class CauseCue(StrictModel):
@@ -123,6 +124,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "based_place": lambda d: _ci(d.where.based),
     "based_before": lambda d: _ci(d.where.based_before),
     "possessive_site": lambda d: _ci(d.where.possessive_site),
+    "settlement_before": lambda d: _ci(d.where.settlement_before),
     "contrast": lambda d: _ci(d.why.contrast),
     "subordinate": lambda d: _ci(d.why.subordinate),
     "reason_subject": lambda d: _ci(d.why.reason_subject),
@@ -181,6 +183,8 @@ class AnswerRules:
     based_before: re.Pattern[str]
     # The rest of a site's name after a place's possessive ("'s Grand Theatre").
     possessive_site: re.Pattern[str]
+    # A settlement written before its state or country (group 1), right before the state.
+    settlement_before: re.Pattern[str]
     contrast: re.Pattern[str]
     subordinate: re.Pattern[str]
     next_statement: re.Pattern[str]
