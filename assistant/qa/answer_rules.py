@@ -16,6 +16,7 @@ class WhenRules(StrictModel):
     complement: Pattern
     asks_clock: Pattern
     bound_event: Pattern
+    attribution: Pattern
 
 
 class WhereRules(StrictModel):
@@ -111,6 +112,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "time_complement": lambda d: _ci(d.when.complement),
     "asks_clock": lambda d: _ci(d.when.asks_clock),
     "time_bound_event": lambda d: _ci(d.when.bound_event),
+    "time_of_saying": lambda d: _ci(d.when.attribution),
     "causes": lambda d: tuple(
         (cue.weight, _ci(cue.pattern + r"\s+(.{6,})")) for cue in d.why.causes
     ),
@@ -167,6 +169,8 @@ class AnswerRules:
     asks_clock: re.Pattern[str]
     # A bound through an event's noun ("since his election in"; group 1 the bounding word).
     time_bound_event: re.Pattern[str]
+    # A saying verb right before a time, which then dates the report (group 1 the verb).
+    time_of_saying: re.Pattern[str]
     # Each cue is followed by the reason it opens (group 1), at least a few characters of it.
     causes: tuple[tuple[float, re.Pattern[str]], ...]
     prompted: re.Pattern[str]
