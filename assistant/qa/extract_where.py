@@ -47,7 +47,7 @@ _ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning)\s+(?:the\s+)?$", r
 _SPECIFIC_MARGIN = 0.6
 
 _SITE_HEADS = frozenset(
-    "palace hall hotel temple church cathedral mosque stadium arena museum airport base residence office headquarters square house building tower bridge embassy consulate center centre station castle camp compound complex pavilion chamber plaza garden gardens park".split()
+    "palace hall hotel temple church cathedral mosque stadium arena museum airport base residence office headquarters square house building tower bridge embassy consulate center centre station castle camp compound complex pavilion chamber plaza garden gardens park hospital clinic prison jail".split()
 )
 
 _SETTLEMENT_FOCUS = frozenset("city cities town towns village villages capital port".split())
