@@ -351,7 +351,9 @@ class WhereExtractors(_Base):
                 highlight=(place.value,),
             )
 
-    def _settlement_before(self, frame: QuestionFrame, info: SentenceInfo, m: Mention) -> str | None:
+    def _settlement_before(
+        self, frame: QuestionFrame, info: SentenceInfo, m: Mention
+    ) -> str | None:
         """The settlement written before a state or country `m` ("in Orvik, Tessa"), unless the
         question asks for the larger place or the words before are no settlement: another
         state or country (a list), an organisation's name, a time."""
