@@ -16,6 +16,7 @@ class WhenRules(StrictModel):
     complement: Pattern
     asks_clock: Pattern
     bound_event: Pattern
+    attribution: Pattern
 
 
 class WhereRules(StrictModel):
@@ -28,6 +29,7 @@ class WhereRules(StrictModel):
     based: Pattern
     based_before: Pattern
     possessive_site: Pattern
+    settlement_before: Pattern
 
 
 class CauseCue(StrictModel):
@@ -113,6 +115,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "time_complement": lambda d: _ci(d.when.complement),
     "asks_clock": lambda d: _ci(d.when.asks_clock),
     "time_bound_event": lambda d: _ci(d.when.bound_event),
+    "time_of_saying": lambda d: _ci(d.when.attribution),
     "causes": lambda d: tuple(
         (cue.weight, _ci(cue.pattern + r"\s+(.{6,})")) for cue in d.why.causes
     ),
@@ -126,6 +129,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "based_place": lambda d: _ci(d.where.based),
     "based_before": lambda d: _ci(d.where.based_before),
     "possessive_site": lambda d: _ci(d.where.possessive_site),
+    "settlement_before": lambda d: _ci(d.where.settlement_before),
     "contrast": lambda d: _ci(d.why.contrast),
     "subordinate": lambda d: _ci(d.why.subordinate),
     "reason_subject": lambda d: _ci(d.why.reason_subject),
@@ -171,6 +175,8 @@ class AnswerRules:
     asks_clock: re.Pattern[str]
     # A bound through an event's noun ("since his election in"; group 1 the bounding word).
     time_bound_event: re.Pattern[str]
+    # A saying verb right before a time, which then dates the report (group 1 the verb).
+    time_of_saying: re.Pattern[str]
     # Each cue is followed by the reason it opens (group 1), at least a few characters of it.
     causes: tuple[tuple[float, re.Pattern[str]], ...]
     prompted: re.Pattern[str]
@@ -187,6 +193,8 @@ class AnswerRules:
     based_before: re.Pattern[str]
     # The rest of a site's name after a place's possessive ("'s Grand Theatre").
     possessive_site: re.Pattern[str]
+    # A settlement written before its state or country (group 1), right before the state.
+    settlement_before: re.Pattern[str]
     contrast: re.Pattern[str]
     subordinate: re.Pattern[str]
     next_statement: re.Pattern[str]

@@ -47,6 +47,9 @@ _ASKED_BOUND = re.compile(r"^\s*(?:and\s+)?(since|until|by|from)\s", re.I)
 # exactly.
 _VAGUE_KINDS = frozenset({"relative_period", "relative_month", "month", "month_year"})
 
+# A part of a month written before its name ("early March", "mid-June", "late May").
+_PART_OF_MONTH = re.compile(r"(?:early|late|mid)\b", re.I)
+
 # The word right before a time ("began on", "begins"), past any preposition.
 _LEADING_WORDS = re.compile(r"([\w'’-]+)\s+(?:(?:on|in|at|during)\s+)?$")
 
@@ -137,6 +140,11 @@ class WhenExtractors(_Base):
                 re.I,
             ):
                 score += 0.6
+            saying = rules.time_of_saying.search(ahead)
+            if saying and self.tokenizer.stem(fold(saying.group(1))) not in predicate:
+                # "..., his supporters said on Thursday": the day of the report, not of the
+                # trial it reports.
+                score -= 0.5
             if asks_clock:
                 # "What time did it land?" asks the hour, not the day.
                 score += 0.6 if t.kind == "clock" else -0.3
@@ -156,6 +164,10 @@ class WhenExtractors(_Base):
             short = (
                 words
                 if not resolved or fold(resolved) in fold(words)
+                # "in early March": the part of the month is what was said; only the year is
+                # added.
+                else f"{words} {resolved.split()[-1]}"
+                if same and _PART_OF_MONTH.match(words)
                 else resolved
                 if same
                 else f"{words}, {resolved}"

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING
 
+from assistant.knowledge.analysis import SentenceInfo
 from assistant.knowledge.entities import Mention
 from assistant.knowledge.meetings import find_place, place_score
 from assistant.models import EntityKind, Meeting
@@ -45,10 +47,15 @@ _ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning)\s+(?:the\s+)?$", r
 _SPECIFIC_MARGIN = 0.6
 
 _SITE_HEADS = frozenset(
-    "palace hall hotel temple church cathedral mosque stadium arena museum airport base residence office headquarters square house building tower bridge embassy consulate center centre station castle camp compound complex pavilion chamber plaza garden gardens park".split()
+    "palace hall hotel temple church cathedral mosque stadium arena museum airport base residence office headquarters square house building tower bridge embassy consulate center centre station castle camp compound complex pavilion chamber plaza garden gardens park hospital clinic prison jail".split()
 )
 
 _SETTLEMENT_FOCUS = frozenset("city cities town towns village villages capital port".split())
+
+# A question asking for the state or country itself, not the settlement in it.
+_LARGER_FOCUS = frozenset(
+    "country countries state states province provinces region regions nation county".split()
+)
 
 _ASKS_MEETING = re.compile(r"\b(?:meet|met|meeting)\b", re.I)
 
@@ -67,6 +74,13 @@ _NOUN_OF_CUE = re.compile(
 _TIME_CLAUSE_BEFORE = re.compile(
     r"\b(?:after|before|since|following)\s+((?:[\w'’-]+\s+){0,8})$", re.I
 )
+
+
+@cache
+def _states() -> frozenset[str]:
+    from assistant.knowledge.lexicon import gazetteer_names
+
+    return frozenset(gazetteer_names()["states"])
 
 
 class WhereExtractors(_Base):
@@ -293,6 +307,12 @@ class WhereExtractors(_Base):
                 # he said, not where he said it.
                 score -= 0.6
             short, rule = m.name, f"sentence-place:{m.rule}"
+            settlement = self._settlement_before(frame, info, m)
+            if settlement is not None:
+                # "in Baton Rouge, Louisiana": the settlement says more than its state; the
+                # pair is kept whole, as written, since its first part may be misread as a name.
+                short, rule = f"{settlement}, {m.name}", f"settlement-pair:{m.rule}"
+                score += 0.3
             possessive = rules.possessive_site.match(info.text, m.end)
             if possessive:
                 # "Orvik's Grand Theatre": the site, named after its place, is the more exact.
@@ -330,6 +350,38 @@ class WhereExtractors(_Base):
                 rule=place.rule,
                 highlight=(place.value,),
             )
+
+    def _settlement_before(
+        self, frame: QuestionFrame, info: SentenceInfo, m: Mention
+    ) -> str | None:
+        """The settlement written before a state or country `m` ("in Orvik, Tessa"), unless the
+        question asks for the larger place or the words before are no settlement: another
+        state or country (a list), an organisation's name, a time."""
+        from assistant.knowledge.lexicon import lexicon
+
+        if frame.focus in _LARGER_FOCUS:
+            return None
+        lex = lexicon()
+        if m.kind is not EntityKind.COUNTRY and fold(m.name) not in _states() | lex.regions:
+            return None
+        if re.match(r"['’]s\b", info.text[m.end : m.end + 3]):
+            # "Orvik, Tessa's capital": the state is owned by what follows, no pair.
+            return None
+        found = answer_rules().settlement_before.search(info.text[max(0, m.start - 60) : m.start])
+        if found is None:
+            return None
+        words = found.group(1)
+        folded = fold(words)
+        if folded in lex.countries or folded in lex.regions or folded in _states():
+            return None
+        start = m.start - (len(info.text[max(0, m.start - 60) : m.start]) - found.start(1))
+        end = start + len(words)
+        if any(
+            o.kind is EntityKind.ORGANISATION and o.start < end and start < o.end
+            for o in info.mentions
+        ) or any(t.start < end and start < t.end for t in info.times):
+            return None
+        return words
 
     def _based_places(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         """ "Where is the court based?": "the Orvik-based court" names it before the noun. The

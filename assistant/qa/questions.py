@@ -268,6 +268,9 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
                 # "which Zimbabwean city": the noun is the focus, the adjective its country.
                 frame.focus = adjective.group(2).lower()
                 frame.focus_country = country
+            elif fold(adjective.group(1)) in lexicon().places:
+                # "which Berlin hospital": a place naming where the noun is, not the noun.
+                frame.focus = adjective.group(2).lower()
     elif re.match(r"^\s*(?i:and\s+)?(?i:where)\s+in\s+(?:the\s+)?[A-Z]", text):
         # "Where in Rennick ...": somewhere inside a named place, a site or building.
         frame.focus = "site"
