@@ -177,6 +177,18 @@ _HOLDS_NOW = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|are)\s+(?:the\b|[\w.-]+['�
 
 _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+)\b", re.I)
 
+# The passive: a form of "be" (perhaps an adverb between) right before the participle.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$", re.I)
+# A question whose verb is active with the asked one as its subject ("Who poisoned ...",
+# "Which firm leased ..."), not "Who was the mayor stabbed ...".
+_ASKS_DOER = re.compile(
+    r"^\s*(?:and\s+)?(?:who\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)[a-z]+"
+    r"|(?:which|what)\s+[\w-]+\s+[a-z]+ed)\b",
+    re.I,
+)
+# The doer of a passive deed, after the participle ("was poisoned last month by ...").
+_BY_AGENT = re.compile(r"[^,.;]{0,40}?\bby\b", re.I)
+
 _AUXILIARIES = frozenset(
     "is was are were be been did does do has have had will would can could shall should may might must else".split()
 )
@@ -551,6 +563,15 @@ class WhoExtractors(_Base):
         candidates = [m for m in people if not self._in_question(frame, m.name or m.text)]
         if not candidates:
             return
+        if (
+            agent_verbs
+            and _ASKS_DOER.match(frame.text)
+            and all(_PASSIVE_BEFORE.search(text, 0, v) for v, _ in agent_verbs)
+        ):
+            if not any(_BY_AGENT.match(text, v_end) for _, v_end in agent_verbs):
+                # "Ivo Dahl was poisoned": the asked deed in the passive with no "by" says who
+                # suffered it, not who did it; any other name here is someone else.
+                return
         entity_stems = {s for m in frame.entities for s in self.tokenizer(m.name or m.text)}
         q_stems = set(self.tokenizer(frame.text)) - entity_stems
         anchors = [
@@ -793,13 +814,15 @@ class WhoExtractors(_Base):
         if not opening:
             return []
         verb = None
-        for word in re.findall(r"[\w'’-]+", frame.text[opening.end() :])[:6]:
+        plain = opening.group().strip().lower() in {"who", "and who"}
+        for i, word in enumerate(re.findall(r"[\w'’-]+", frame.text[opening.end() :])[:6]):
             lower = word.lower()
             if lower in {"who", "that", "which"}:
                 continue
             if lower in _AUXILIARIES:
                 return []
-            if lower.endswith("ed") or lower in _FOCUS_STOP:
+            if lower.endswith("ed") or lower in _FOCUS_STOP or (plain and i == 0):
+                # Right after a bare "who" stands the verb, irregular ones too ("Who wrote").
                 verb = lower
                 break
         if verb is None:
