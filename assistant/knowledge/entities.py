@@ -811,7 +811,13 @@ class EntityRecognizer:
                 r"(?<![\w'’-])" + re.escape(mention.text) + r"(?![\w'’-])", self._confirm
             )
         ):
-            # "Mayor Woos Harbour Voters": a headline's capitals alone make no name.
+            # "Mayor Woos Harbour Voters": a headline's capitals alone make no name; but the
+            # name the body writes may open the run ("Ivo Dahl Visits Varnholt").
+            words = text.split()
+            for size in range(len(words) - 1, 1, -1):
+                head = " ".join(words[:size])
+                if re.search(r"(?<![\w'’-])" + re.escape(head) + r"(?![\w'’-])", self._confirm):
+                    return self._classify_one(sentence, head, start, start + len(head), sentence_index)
             return []
         # Offsets of the part that was kept after stripping leading words.
         inner = text.find(mention.text)
