@@ -51,6 +51,7 @@ _FOCUS_STOP = frozenset(
 )
 
 _HEAD_ENDS = frozenset("of in at for from on with to against until since during by".split())
+_DETERMINERS = frozenset("the a an his her its their this that these those".split())
 
 _WITH = re.compile(r"\bwith\b", re.I)
 
@@ -71,10 +72,22 @@ def _who_focus(question: str) -> str | None:
     focus = None
     asks_holder = "who" in opening.group().lower()
     limit = 5
-    for number, word in enumerate(re.findall(r"[\w'’-]+", question[opening.end() :])):
+    words = re.findall(r"[\w'’-]+", question[opening.end() :])
+    for number, word in enumerate(words):
         if number >= limit:
             break
         lower = word.lower()
+        following = words[number + 1] if number + 1 < len(words) else ""
+        if (
+            focus
+            and word.islower()
+            and lower not in _HEAD_ENDS
+            and lower not in {"and", "or"}
+            and (following[:1].isupper() or following.lower() in _DETERMINERS)
+        ):
+            # "Which president gave Ivo Dahl ...": a lower-case word before a name or an
+            # article is the verb (irregular ones too), so the asked noun came before it.
+            break
         possessive = lower.endswith(("'s", "’s"))
         lower = re.sub(r"['’]s$", "", lower)
         if lower in _FOCUS_STOP or (focus and re.search(r"(?:ed|ly)$", lower)):

@@ -85,3 +85,10 @@ def test_an_irregular_verb_after_who_is_the_asked_deed(engine: Engine) -> None:
 def test_a_passive_deed_with_no_doer_names_no_one_who_did_it(engine: Engine) -> None:
     answer = engine.ask("Who poisoned Aldo Quintrell?")
     assert not answer.answered
+
+
+def test_an_irregular_verb_ends_the_asked_noun() -> None:
+    from assistant.qa.extract_who import _who_focus
+
+    assert _who_focus("Which president gave Ilse Marrow the award?") == "president"
+    assert _who_focus("Which member of the board resigned?") == "board"
