@@ -448,6 +448,16 @@ class EntityRecognizer:
                 rule="surname-link",
             )
         if (
+            len(words) >= 2
+            and words[0] in lex.place_modifiers
+            and (
+                fold(" ".join(words[1:])) in lex.places
+                or fold(" ".join(words[1:])) in lex.countries
+            )
+        ):
+            # "South Harnby", "Northern Lumeria": a known place with its part named first.
+            return self._simple(text, EntityKind.PLACE, "place-part")
+        if (
             2 <= len(words) <= 4
             and all(w[:1].isupper() or w in _TRAILING_PARTICLES for w in words)
             and not any(fold(w) in _COMMON_CAPITALISED for w in words)
@@ -817,7 +827,9 @@ class EntityRecognizer:
             for size in range(len(words) - 1, 1, -1):
                 head = " ".join(words[:size])
                 if re.search(r"(?<![\w'’-])" + re.escape(head) + r"(?![\w'’-])", self._confirm):
-                    return self._classify_one(sentence, head, start, start + len(head), sentence_index)
+                    return self._classify_one(
+                        sentence, head, start, start + len(head), sentence_index
+                    )
             return []
         # Offsets of the part that was kept after stripping leading words.
         inner = text.find(mention.text)

@@ -200,7 +200,7 @@ _ASKS_DOER = re.compile(
     re.I,
 )
 # The doer of a passive deed, after the participle ("was poisoned last month by ...").
-_BY_AGENT = re.compile(r"[^,.;]{0,40}?\bby\b", re.I)
+_BY_AGENT = re.compile(r"[^.;]{0,160}?\bby\b", re.I)
 
 _AUXILIARIES = frozenset(
     "is was are were be been did does do has have had will would can could shall should may might must else".split()
@@ -580,11 +580,11 @@ class WhoExtractors(_Base):
             agent_verbs
             and _ASKS_DOER.match(frame.text)
             and all(_PASSIVE_BEFORE.search(text, 0, v) for v, _ in agent_verbs)
+            and not any(_BY_AGENT.match(text, v_end) for _, v_end in agent_verbs)
         ):
-            if not any(_BY_AGENT.match(text, v_end) for _, v_end in agent_verbs):
-                # "Ivo Dahl was poisoned": the asked deed in the passive with no "by" says who
-                # suffered it, not who did it; any other name here is someone else.
-                return
+            # "Ivo Dahl was poisoned": the asked deed in the passive with no "by" says who
+            # suffered it, not who did it; any other name here is someone else.
+            return
         entity_stems = {s for m in frame.entities for s in self.tokenizer(m.name or m.text)}
         q_stems = set(self.tokenizer(frame.text)) - entity_stems
         anchors = [

@@ -92,3 +92,15 @@ def test_an_irregular_verb_ends_the_asked_noun() -> None:
 
     assert _who_focus("Which president gave Ilse Marrow the award?") == "president"
     assert _who_focus("Which member of the board resigned?") == "board"
+
+
+def test_a_compass_word_before_a_known_place_names_part_of_it() -> None:
+    assert ("South London", EntityKind.PLACE.value) in found(
+        "The officer was shot at the Harnby, South London custody centre."
+    )
+
+
+def test_a_passive_deed_with_its_doer_further_on_is_still_answered(engine: Engine) -> None:
+    answer = engine.ask("Who shot Sergeant Ilse Varrowby?")
+    assert answer.answered
+    assert answer.short == "Kaspar Ovington"
