@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 
 from assistant.knowledge.lexicon import Lexicon, lexicon
@@ -102,12 +103,26 @@ _COMMON_CAPITALISED = frozenset(
 _NAME_LEADS = frozenset(
     "european african asian arab latin muslim christian jewish islamic catholic first second third".split()
 )
+
+
 # A word written in capitals only (an acronym or a letters-only honour), but no Roman numeral.
-_SHOUTED = re.compile(r"(?![IVX]+\b)[A-Z]{2,}")
+@cache
+def _shouted() -> re.Pattern[str]:
+    return re.compile(r"(?![IVX]+\b)[A-Z]{2,}")
+
+
 # "the river ...", "the ship ...": a lower-case noun of kind right before a lone name.
-_KIND_BEFORE = re.compile(r"(?<![\w'’-])the\s+([a-z]+)\s+$")
+@cache
+def _kind_before() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'’-])the\s+([a-z]+)\s+$")
+
+
 # "was poisoned with", "were attacked with": a passive verb and the means it was done with.
-_PASSIVE_WITH = re.compile(r"\b(?:was|were|been|being|is|are)\s+[a-z]+ed\s+with\s+$")
+@cache
+def _passive_with() -> re.Pattern[str]:
+    return re.compile(r"\b(?:was|were|been|being|is|are)\s+[a-z]+ed\s+with\s+$")
+
+
 # The lower-case noun right after a name ("the Orvane Daily newspaper", "the Reuters news agency").
 _KIND_AFTER = re.compile(r"\s+((?:news\s+)?[a-z]+)\b")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w'’-])(?:an?|one|another)\s+$", re.IGNORECASE)
@@ -462,7 +477,7 @@ class EntityRecognizer:
             and all(w[:1].isupper() or w in _TRAILING_PARTICLES for w in words)
             and not any(fold(w) in _COMMON_CAPITALISED for w in words)
         ):
-            shout = [i for i, w in enumerate(words) if _SHOUTED.fullmatch(w.rstrip(".,"))]
+            shout = [i for i, w in enumerate(words) if _shouted().fullmatch(w.rstrip(".,"))]
             if shout and len(words) >= 3 and shout == [len(words) - 1]:
                 # "Ivo Dahl QC": a letters-only honour after the name is no part of it.
                 words = words[:-1]
@@ -498,11 +513,11 @@ class EntityRecognizer:
             if after_the and (heads_subject or _HEAD_ENDS.match(after)):
                 kind = EntityKind.PLACE if text in lex.place_suffixes else EntityKind.ORGANISATION
                 return self._simple(text, kind, "the-name")
-            kind_before = _KIND_BEFORE.search(before)
+            kind_before = _kind_before().search(before)
             if kind_before and kind_before.group(1).capitalize() in lex.place_suffixes:
                 # "the river Sarne": the lower-case kind before the name says it is a place.
                 return self._simple(text, EntityKind.PLACE, "kind-before")
-            if _PASSIVE_WITH.search(before):
+            if _passive_with().search(before):
                 # "was poisoned with Veltrax": what a deed was done with is a means, no one.
                 return None
             if self.question_mode or re.match(

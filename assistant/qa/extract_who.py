@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from assistant.knowledge.analysis import SentenceInfo
@@ -190,17 +191,29 @@ _HOLDS_NOW = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|are)\s+(?:the\b|[\w.-]+['â€
 
 _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+)\b", re.I)
 
+
 # The passive: a form of "be" (perhaps an adverb between) right before the participle.
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$", re.I)
+@cache
+def _passive_before() -> re.Pattern[str]:
+    return re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$", re.I)
+
+
 # A question whose verb is active with the asked one as its subject ("Who poisoned ...",
 # "Which firm leased ..."), not "Who was the mayor stabbed ...".
-_ASKS_DOER = re.compile(
-    r"^\s*(?:and\s+)?(?:who\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)[a-z]+"
-    r"|(?:which|what)\s+[\w-]+\s+[a-z]+ed)\b",
-    re.I,
-)
+@cache
+def _asks_doer() -> re.Pattern[str]:
+    return re.compile(
+        r"^\s*(?:and\s+)?(?:who\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)[a-z]+"
+        r"|(?:which|what)\s+[\w-]+\s+[a-z]+ed)\b",
+        re.I,
+    )
+
+
 # The doer of a passive deed, after the participle ("was poisoned last month by ...").
-_BY_AGENT = re.compile(r"[^.;]{0,160}?\bby\b", re.I)
+@cache
+def _by_agent() -> re.Pattern[str]:
+    return re.compile(r"[^.;]{0,160}?\bby\b", re.I)
+
 
 _AUXILIARIES = frozenset(
     "is was are were be been did does do has have had will would can could shall should may might must else".split()
@@ -578,9 +591,9 @@ class WhoExtractors(_Base):
             return
         if (
             agent_verbs
-            and _ASKS_DOER.match(frame.text)
-            and all(_PASSIVE_BEFORE.search(text, 0, v) for v, _ in agent_verbs)
-            and not any(_BY_AGENT.match(text, v_end) for _, v_end in agent_verbs)
+            and _asks_doer().match(frame.text)
+            and all(_passive_before().search(text, 0, v) for v, _ in agent_verbs)
+            and not any(_by_agent().match(text, v_end) for _, v_end in agent_verbs)
         ):
             # "Ivo Dahl was poisoned": the asked deed in the passive with no "by" says who
             # suffered it, not who did it; any other name here is someone else.
