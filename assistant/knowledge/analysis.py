@@ -72,7 +72,7 @@ def analyse(article: Article) -> ArticleAnalysis:
         title_info = SentenceInfo(
             -1,
             title_text,
-            recognizer.mentions(title_text, -1),
+            recognizer.mentions(title_text, -1, body=article.text),
             [],
             find_times(title_text, article.date),
         )

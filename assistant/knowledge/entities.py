@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 
 from assistant.knowledge.lexicon import Lexicon, lexicon
@@ -102,6 +103,26 @@ _COMMON_CAPITALISED = frozenset(
 _NAME_LEADS = frozenset(
     "european african asian arab latin muslim christian jewish islamic catholic first second third".split()
 )
+
+
+# A word written in capitals only (an acronym or a letters-only honour), but no Roman numeral.
+@cache
+def _shouted() -> re.Pattern[str]:
+    return re.compile(r"(?![IVX]+\b)[A-Z]{2,}")
+
+
+# "the river ...", "the ship ...": a lower-case noun of kind right before a lone name.
+@cache
+def _kind_before() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'’-])the\s+([a-z]+)\s+$")
+
+
+# "was poisoned with", "were attacked with": a passive verb and the means it was done with.
+@cache
+def _passive_with() -> re.Pattern[str]:
+    return re.compile(r"\b(?:was|were|been|being|is|are)\s+[a-z]+ed\s+with\s+$")
+
+
 # The lower-case noun right after a name ("the Orvane Daily newspaper", "the Reuters news agency").
 _KIND_AFTER = re.compile(r"\s+((?:news\s+)?[a-z]+)\b")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w'’-])(?:an?|one|another)\s+$", re.IGNORECASE)
@@ -150,6 +171,13 @@ class PersonRecord:
         self.folded_name = fold(self.name)
 
 
+def _title_cased(headline: str) -> bool:
+    """Whether a headline capitalises its ordinary words too ("Mayor Woos Harbour Voters"),
+    as opposed to writing them in lower case as a sentence does."""
+    words = re.findall(r"[^\W\d_][\w'’-]{3,}", headline)
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _split_words(span: str) -> list[str]:
     return span.split()
 
@@ -165,6 +193,7 @@ class EntityRecognizer:
         self.recent_people: list[str] = []
         # The first person each sentence names: most often its subject.
         self.first_person: dict[int, str] = {}
+        self._confirm: str | None = None
 
     # --- classification -------------------------------------------------------------------
 
@@ -434,10 +463,36 @@ class EntityRecognizer:
                 rule="surname-link",
             )
         if (
+            len(words) >= 2
+            and words[0] in lex.place_modifiers
+            and (
+                fold(" ".join(words[1:])) in lex.places
+                or fold(" ".join(words[1:])) in lex.countries
+            )
+        ):
+            # "South Harnby", "Northern Lumeria": a known place with its part named first.
+            return self._simple(text, EntityKind.PLACE, "place-part")
+        if (
             2 <= len(words) <= 4
             and all(w[:1].isupper() or w in _TRAILING_PARTICLES for w in words)
             and not any(fold(w) in _COMMON_CAPITALISED for w in words)
         ):
+            shout = [i for i, w in enumerate(words) if _shouted().fullmatch(w.rstrip(".,"))]
+            if shout and len(words) >= 3 and shout == [len(words) - 1]:
+                # "Ivo Dahl QC": a letters-only honour after the name is no part of it.
+                words = words[:-1]
+                text = " ".join(words)
+                folded = fold(text)
+            elif shout or any(ch.isdigit() for ch in text):
+                # "Former US presidential ...", "the Orvane A320 jet": a person's name has no
+                # capitals-only word and no digits; a leading tenure word describes what follows.
+                if words[0] in lex.title_modifiers and len(words) > 1:
+                    rest = " ".join(words[1:])
+                    return self.classify(rest, before + " " + " ".join(lead + words[:1]), after)
+                return None
+            if fold(words[-1]) in _NOT_NAMES:
+                # "the Roman Catholic cathedral": an adjective of faith or origin ends no name.
+                return None
             if after_the and (heads_subject or _HEAD_ENDS.match(after)):
                 return self._simple(text, EntityKind.ORGANISATION, "the-name")
             return Mention(
@@ -458,6 +513,13 @@ class EntityRecognizer:
             if after_the and (heads_subject or _HEAD_ENDS.match(after)):
                 kind = EntityKind.PLACE if text in lex.place_suffixes else EntityKind.ORGANISATION
                 return self._simple(text, kind, "the-name")
+            kind_before = _kind_before().search(before)
+            if kind_before and kind_before.group(1).capitalize() in lex.place_suffixes:
+                # "the river Sarne": the lower-case kind before the name says it is a place.
+                return self._simple(text, EntityKind.PLACE, "kind-before")
+            if _passive_with().search(before):
+                # "was poisoned with Veltrax": what a deed was done with is a means, no one.
+                return None
             if self.question_mode or re.match(
                 r"\s*(?:said|says|told|added|met|meets|visited|spoke|called|has|had|was|is|will|who|,)",
                 after,
@@ -513,8 +575,20 @@ class EntityRecognizer:
 
     # --- sentence-level API ---------------------------------------------------------------
 
-    def mentions(self, sentence: str, sentence_index: int = 0) -> list[Mention]:
-        """All entity mentions in one sentence, registering people for later linking."""
+    def mentions(
+        self, sentence: str, sentence_index: int = 0, body: str | None = None
+    ) -> list[Mention]:
+        """All entity mentions in one sentence, registering people for later linking.
+
+        `body`, given for a headline, is the article text: a headline written in title case
+        capitalises every word, so a run of them is a name only when the body writes it too."""
+        self._confirm = body if body is not None and _title_cased(sentence) else None
+        try:
+            return self._mentions(sentence, sentence_index)
+        finally:
+            self._confirm = None
+
+    def _mentions(self, sentence: str, sentence_index: int) -> list[Mention]:
         found: list[Mention] = []
         covered = 0
         for match in _SPAN.finditer(sentence):
@@ -754,6 +828,23 @@ class EntityRecognizer:
             text, sentence[max(0, start - 40) : start], sentence[end : end + 30]
         )
         if mention is None:
+            return []
+        if (
+            self._confirm is not None
+            and mention.rule == "name-shape"
+            and not re.search(
+                r"(?<![\w'’-])" + re.escape(mention.text) + r"(?![\w'’-])", self._confirm
+            )
+        ):
+            # "Mayor Woos Harbour Voters": a headline's capitals alone make no name; but the
+            # name the body writes may open the run ("Ivo Dahl Visits Varnholt").
+            words = text.split()
+            for size in range(len(words) - 1, 1, -1):
+                head = " ".join(words[:size])
+                if re.search(r"(?<![\w'’-])" + re.escape(head) + r"(?![\w'’-])", self._confirm):
+                    return self._classify_one(
+                        sentence, head, start, start + len(head), sentence_index
+                    )
             return []
         # Offsets of the part that was kept after stripping leading words.
         inner = text.find(mention.text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from assistant.knowledge.analysis import SentenceInfo
@@ -51,6 +52,7 @@ _FOCUS_STOP = frozenset(
 )
 
 _HEAD_ENDS = frozenset("of in at for from on with to against until since during by".split())
+_DETERMINERS = frozenset("the a an his her its their this that these those".split())
 
 _WITH = re.compile(r"\bwith\b", re.I)
 
@@ -71,10 +73,22 @@ def _who_focus(question: str) -> str | None:
     focus = None
     asks_holder = "who" in opening.group().lower()
     limit = 5
-    for number, word in enumerate(re.findall(r"[\w'’-]+", question[opening.end() :])):
+    words = re.findall(r"[\w'’-]+", question[opening.end() :])
+    for number, word in enumerate(words):
         if number >= limit:
             break
         lower = word.lower()
+        following = words[number + 1] if number + 1 < len(words) else ""
+        if (
+            focus
+            and word.islower()
+            and lower not in _HEAD_ENDS
+            and lower not in {"and", "or"}
+            and (following[:1].isupper() or following.lower() in _DETERMINERS)
+        ):
+            # "Which president gave Ivo Dahl ...": a lower-case word before a name or an
+            # article is the verb (irregular ones too), so the asked noun came before it.
+            break
         possessive = lower.endswith(("'s", "’s"))
         lower = re.sub(r"['’]s$", "", lower)
         if lower in _FOCUS_STOP or (focus and re.search(r"(?:ed|ly)$", lower)):
@@ -176,6 +190,30 @@ _ADDRESSED = re.compile(
 _HOLDS_NOW = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|are)\s+(?:the\b|[\w.-]+['’]s\s)", re.I)
 
 _WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+)\b", re.I)
+
+
+# The passive: a form of "be" (perhaps an adverb between) right before the participle.
+@cache
+def _passive_before() -> re.Pattern[str]:
+    return re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$", re.I)
+
+
+# A question whose verb is active with the asked one as its subject ("Who poisoned ...",
+# "Which firm leased ..."), not "Who was the mayor stabbed ...".
+@cache
+def _asks_doer() -> re.Pattern[str]:
+    return re.compile(
+        r"^\s*(?:and\s+)?(?:who\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)[a-z]+"
+        r"|(?:which|what)\s+[\w-]+\s+[a-z]+ed)\b",
+        re.I,
+    )
+
+
+# The doer of a passive deed, after the participle ("was poisoned last month by ...").
+@cache
+def _by_agent() -> re.Pattern[str]:
+    return re.compile(r"[^.;]{0,160}?\bby\b", re.I)
+
 
 _AUXILIARIES = frozenset(
     "is was are were be been did does do has have had will would can could shall should may might must else".split()
@@ -551,6 +589,15 @@ class WhoExtractors(_Base):
         candidates = [m for m in people if not self._in_question(frame, m.name or m.text)]
         if not candidates:
             return
+        if (
+            agent_verbs
+            and _asks_doer().match(frame.text)
+            and all(_passive_before().search(text, 0, v) for v, _ in agent_verbs)
+            and not any(_by_agent().match(text, v_end) for _, v_end in agent_verbs)
+        ):
+            # "Ivo Dahl was poisoned": the asked deed in the passive with no "by" says who
+            # suffered it, not who did it; any other name here is someone else.
+            return
         entity_stems = {s for m in frame.entities for s in self.tokenizer(m.name or m.text)}
         q_stems = set(self.tokenizer(frame.text)) - entity_stems
         anchors = [
@@ -793,13 +840,15 @@ class WhoExtractors(_Base):
         if not opening:
             return []
         verb = None
-        for word in re.findall(r"[\w'’-]+", frame.text[opening.end() :])[:6]:
+        plain = opening.group().strip().lower() in {"who", "and who"}
+        for i, word in enumerate(re.findall(r"[\w'’-]+", frame.text[opening.end() :])[:6]):
             lower = word.lower()
             if lower in {"who", "that", "which"}:
                 continue
             if lower in _AUXILIARIES:
                 return []
-            if lower.endswith("ed") or lower in _FOCUS_STOP:
+            if lower.endswith("ed") or lower in _FOCUS_STOP or (plain and i == 0):
+                # Right after a bare "who" stands the verb, irregular ones too ("Who wrote").
                 verb = lower
                 break
         if verb is None:
