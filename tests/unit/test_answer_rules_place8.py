@@ -3,21 +3,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from assistant.config import Settings
 from assistant.engine import Engine
 from assistant.qa.questions import parse_question
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "rules"
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    cache = tmp_path_factory.mktemp("cache")
-    return Engine.open(Settings(corpus=[FIXTURES], cache_dir=cache), progress=False)
 
 
 def test_a_settlement_before_its_state_is_the_answer(engine: Engine) -> None:

@@ -3,21 +3,10 @@ one test per rule, failing without the rule."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from assistant.config import Settings
 from assistant.engine import Engine
 from assistant.qa.questions import detect_intent
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "rules"
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    cache = tmp_path_factory.mktemp("cache")
-    return Engine.open(Settings(corpus=[FIXTURES], cache_dir=cache), progress=False)
 
 
 def test_a_participle_set_off_after_the_act_names_what_moved_it(engine: Engine) -> None:

@@ -3,21 +3,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from assistant.config import Settings
 from assistant.engine import Engine
 from assistant.qa.answerer import _spelled_out
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "rules"
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    cache = tmp_path_factory.mktemp("cache")
-    return Engine.open(Settings(corpus=[FIXTURES], cache_dir=cache), progress=False)
 
 
 def test_a_country_adjective_is_met_by_the_country(engine: Engine) -> None:

@@ -3,16 +3,9 @@ that decline when the sentence names no doer (fixtures: tests/fixtures/rules/typ
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from assistant.config import Settings
 from assistant.engine import Engine
 from assistant.knowledge.entities import EntityRecognizer
 from assistant.models import EntityKind
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "rules"
 
 
 def found(sentence: str) -> list[tuple[str, str]]:
@@ -67,12 +60,6 @@ def test_what_a_passive_deed_was_done_with_is_no_one() -> None:
 
 
 # --- who-questions ----------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    cache = tmp_path_factory.mktemp("cache")
-    return Engine.open(Settings(corpus=[FIXTURES], cache_dir=cache), progress=False)
 
 
 def test_an_irregular_verb_after_who_is_the_asked_deed(engine: Engine) -> None:
