@@ -84,6 +84,7 @@ class DeclineRules(StrictModel):
     # NOUNS in `denied` stands for the intent's alternation of `nouns`.
     denied: Pattern
     contrast: Pattern
+    anonymous: Pattern
     in_person: Pattern
     remote: Pattern
     remote_said: Pattern
@@ -157,6 +158,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
         for intent, nouns in d.decline.nouns.items()
     },
     "denial_contrast": lambda d: _ci(d.decline.contrast),
+    "anonymous": lambda d: _ci(d.decline.anonymous),
     "asks_in_person": lambda d: _ci(d.decline.in_person),
     "remote_contact": lambda d: _ci(d.decline.remote),
     "remote_said": lambda d: _ci(d.decline.remote_said),
@@ -225,6 +227,8 @@ class AnswerRules:
     # Per intent: what says the asked thing was not made known, and what may take that back.
     denied: dict[str, re.Pattern[str]]
     denial_contrast: re.Pattern[str]
+    # An unnamed person (group 1: the words that say who they are).
+    anonymous: re.Pattern[str]
     asks_in_person: re.Pattern[str]
     remote_contact: re.Pattern[str]
     remote_said: re.Pattern[str]

@@ -1211,11 +1211,31 @@ class Answerer(
         from assistant.qa.answer_rules import answer_rules
 
         rules = answer_rules()
+        if frame.intent == "who" and self._left_unnamed(frame, best):
+            return True
         denied = rules.denied.get("who" if frame.intent == "who_met" else frame.intent)
         if denied is None:
             return False
         match = denied.search(best.info.text)
         return match is not None and not rules.denial_contrast.search(best.info.text, match.end())
+
+    def _left_unnamed(self, frame: QuestionFrame, best: Scored) -> bool:
+        """Whether the closest sentence calls the person the question asks for unnamed ("an
+        unidentified second driver" for "Who was the second driver?"): one of the question's
+        own words among the few after the adjective, before any function word ends the noun
+        phrase."""
+        from assistant.qa.answer_rules import answer_rules
+
+        predicate = self._predicate_stems(frame)
+        stopwords = self.tokenizer.stopwords
+        for match in answer_rules().anonymous.finditer(best.info.text):
+            for word in _WORDS.findall(match.group(1)):
+                folded = fold(word)
+                if folded in stopwords:
+                    break
+                if self.tokenizer.stem(folded) in predicate:
+                    return True
+        return False
 
     def _what_is_sought(self, frame: QuestionFrame) -> str:
         return {
