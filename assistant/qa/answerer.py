@@ -1329,6 +1329,8 @@ class Answerer(
                 continue
             if in_person and self._others_meeting(frame, item):
                 continue
+            if in_person and self._lacks_a_participant(frame, item):
+                continue
             if act and not any(
                 t.startswith(act) for t in self._sentence_stems(item.article, item.info)
             ):
@@ -1461,6 +1463,38 @@ class Answerer(
             if m.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}
             for name in {m.name or m.text, m.text}
         )
+
+    def _lacks_a_participant(self, frame: QuestionFrame, item: Scored) -> bool:
+        """Whether a sentence leaves out one of the people a question says met ("Where did Orm
+        and Vess meet?" is not answered by "Orm said at a meeting in Kessby ..."): each must be
+        in it by name, or by "the two leaders" when they were the last pair named, or take part
+        in a meeting it reports."""
+        people = [
+            m
+            for m in frame.strong_entities()
+            if m.kind is EntityKind.PERSON and m.rule in _CONFIRMED_PEOPLE
+        ]
+        if len(people) < 2:
+            return False
+        info = item.info
+        analysis = self.analyses.get(item.article)
+        if self._plural_reference(analysis, info) and self._pair_is(analysis, info, people):
+            return False
+        meetings = self._meetings_for(frame, item)
+        for person in people:
+            if any(
+                m.kind is EntityKind.PERSON and self._same_entity(m.name or m.text, person)
+                for m in info.mentions
+            ) or self._sentence_has(info, person):
+                continue
+            if any(
+                self._same_entity(p.name, person)
+                for meeting in meetings
+                for p in meeting.participants
+            ):
+                continue
+            return True
+        return False
 
     def _passive_act(self, frame: QuestionFrame) -> str | None:
         """The first letters of the act a passive when-question asks the date of ("When was

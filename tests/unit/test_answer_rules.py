@@ -1136,3 +1136,14 @@ def test_a_person_the_story_leaves_unidentified_is_not_named(engine: Engine) -> 
 def test_a_named_guard_is_still_found(engine: Engine) -> None:
     answer = engine.ask("Which guards did the court in Varnby convict?")
     assert answer.answered and "Draven" in answer.short, answer.answer
+
+
+def test_a_meeting_of_one_of_the_pair_is_not_where_they_met(engine: Engine) -> None:
+    # Only Saro was at the meeting in Pellick; the story never has the two envoys meet.
+    answer = engine.ask("Where did Saro and Dunmere meet?")
+    assert not answer.answered, answer.short
+
+
+def test_where_one_of_the_pair_spoke_is_still_found(engine: Engine) -> None:
+    answer = engine.ask("Where did Saro tell farmers the dam would cut the flow?")
+    assert answer.answered and "Pellick" in answer.short, answer.answer
