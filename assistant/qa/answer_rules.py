@@ -85,6 +85,7 @@ class DeclineRules(StrictModel):
     denied: Pattern
     contrast: Pattern
     anonymous: Pattern
+    anonymous_after: Pattern
     in_person: Pattern
     remote: Pattern
     remote_said: Pattern
@@ -159,6 +160,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     },
     "denial_contrast": lambda d: _ci(d.decline.contrast),
     "anonymous": lambda d: _ci(d.decline.anonymous),
+    "anonymous_after": lambda d: _ci(d.decline.anonymous_after),
     "asks_in_person": lambda d: _ci(d.decline.in_person),
     "remote_contact": lambda d: _ci(d.decline.remote),
     "remote_said": lambda d: _ci(d.decline.remote_said),
@@ -229,6 +231,7 @@ class AnswerRules:
     denial_contrast: re.Pattern[str]
     # An unnamed person (group 1: the words that say who they are).
     anonymous: re.Pattern[str]
+    anonymous_after: re.Pattern[str]
     asks_in_person: re.Pattern[str]
     remote_contact: re.Pattern[str]
     remote_said: re.Pattern[str]

@@ -1228,8 +1228,14 @@ class Answerer(
 
         predicate = self._predicate_stems(frame)
         stopwords = self.tokenizer.stopwords
-        for match in answer_rules().anonymous.finditer(best.info.text):
-            for word in _WORDS.findall(match.group(1)):
+        rules = answer_rules()
+        text = best.info.text
+        # Read away from the cue: the noun phrase it qualifies ends at the first function word.
+        phrases = [_WORDS.findall(m.group(1)) for m in rules.anonymous.finditer(text)] + [
+            _WORDS.findall(m.group(1))[::-1] for m in rules.anonymous_after.finditer(text)
+        ]
+        for words in phrases:
+            for word in words:
                 folded = fold(word)
                 if folded in stopwords:
                     break

@@ -1147,3 +1147,8 @@ def test_a_meeting_of_one_of_the_pair_is_not_where_they_met(engine: Engine) -> N
 def test_where_one_of_the_pair_spoke_is_still_found(engine: Engine) -> None:
     answer = engine.ask("Where did Saro tell farmers the dam would cut the flow?")
     assert answer.answered and "Pellick" in answer.short, answer.answer
+
+
+def test_a_person_who_asked_not_to_be_named_is_not_named(engine: Engine) -> None:
+    answer = engine.ask("Which manager said the theft at the Hollin quarry had gone on for months?")
+    assert not answer.answered, answer.short
