@@ -84,6 +84,8 @@ class DeclineRules(StrictModel):
     # NOUNS in `denied` stands for the intent's alternation of `nouns`.
     denied: Pattern
     contrast: Pattern
+    anonymous: Pattern
+    anonymous_after: Pattern
     in_person: Pattern
     remote: Pattern
     remote_said: Pattern
@@ -157,6 +159,8 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
         for intent, nouns in d.decline.nouns.items()
     },
     "denial_contrast": lambda d: _ci(d.decline.contrast),
+    "anonymous": lambda d: _ci(d.decline.anonymous),
+    "anonymous_after": lambda d: _ci(d.decline.anonymous_after),
     "asks_in_person": lambda d: _ci(d.decline.in_person),
     "remote_contact": lambda d: _ci(d.decline.remote),
     "remote_said": lambda d: _ci(d.decline.remote_said),
@@ -225,6 +229,9 @@ class AnswerRules:
     # Per intent: what says the asked thing was not made known, and what may take that back.
     denied: dict[str, re.Pattern[str]]
     denial_contrast: re.Pattern[str]
+    # An unnamed person (group 1: the words that say who they are).
+    anonymous: re.Pattern[str]
+    anonymous_after: re.Pattern[str]
     asks_in_person: re.Pattern[str]
     remote_contact: re.Pattern[str]
     remote_said: re.Pattern[str]

@@ -1211,11 +1211,37 @@ class Answerer(
         from assistant.qa.answer_rules import answer_rules
 
         rules = answer_rules()
+        if frame.intent == "who" and self._left_unnamed(frame, best):
+            return True
         denied = rules.denied.get("who" if frame.intent == "who_met" else frame.intent)
         if denied is None:
             return False
         match = denied.search(best.info.text)
         return match is not None and not rules.denial_contrast.search(best.info.text, match.end())
+
+    def _left_unnamed(self, frame: QuestionFrame, best: Scored) -> bool:
+        """Whether the closest sentence calls the person the question asks for unnamed ("an
+        unidentified second driver" for "Who was the second driver?"): one of the question's
+        own words among the few after the adjective, before any function word ends the noun
+        phrase."""
+        from assistant.qa.answer_rules import answer_rules
+
+        predicate = self._predicate_stems(frame)
+        stopwords = self.tokenizer.stopwords
+        rules = answer_rules()
+        text = best.info.text
+        # Read away from the cue: the noun phrase it qualifies ends at the first function word.
+        phrases = [_WORDS.findall(m.group(1)) for m in rules.anonymous.finditer(text)] + [
+            _WORDS.findall(m.group(1))[::-1] for m in rules.anonymous_after.finditer(text)
+        ]
+        for words in phrases:
+            for word in words:
+                folded = fold(word)
+                if folded in stopwords:
+                    break
+                if self.tokenizer.stem(folded) in predicate:
+                    return True
+        return False
 
     def _what_is_sought(self, frame: QuestionFrame) -> str:
         return {
@@ -1308,6 +1334,8 @@ class Answerer(
             if in_person and self._only_remote(frame, item):
                 continue
             if in_person and self._others_meeting(frame, item):
+                continue
+            if in_person and self._lacks_a_participant(frame, item):
                 continue
             if act and not any(
                 t.startswith(act) for t in self._sentence_stems(item.article, item.info)
@@ -1441,6 +1469,38 @@ class Answerer(
             if m.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}
             for name in {m.name or m.text, m.text}
         )
+
+    def _lacks_a_participant(self, frame: QuestionFrame, item: Scored) -> bool:
+        """Whether a sentence leaves out one of the people a question says met ("Where did Orm
+        and Vess meet?" is not answered by "Orm said at a meeting in Kessby ..."): each must be
+        in it by name, or by "the two leaders" when they were the last pair named, or take part
+        in a meeting it reports."""
+        people = [
+            m
+            for m in frame.strong_entities()
+            if m.kind is EntityKind.PERSON and m.rule in _CONFIRMED_PEOPLE
+        ]
+        if len(people) < 2:
+            return False
+        info = item.info
+        analysis = self.analyses.get(item.article)
+        if self._plural_reference(analysis, info) and self._pair_is(analysis, info, people):
+            return False
+        meetings = self._meetings_for(frame, item)
+        for person in people:
+            if any(
+                m.kind is EntityKind.PERSON and self._same_entity(m.name or m.text, person)
+                for m in info.mentions
+            ) or self._sentence_has(info, person):
+                continue
+            if any(
+                self._same_entity(p.name, person)
+                for meeting in meetings
+                for p in meeting.participants
+            ):
+                continue
+            return True
+        return False
 
     def _passive_act(self, frame: QuestionFrame) -> str | None:
         """The first letters of the act a passive when-question asks the date of ("When was

@@ -1124,3 +1124,31 @@ def test_a_place_to_come_is_not_where_another_act_was(engine: Engine) -> None:
 def test_the_place_of_the_act_the_sentence_names_stands(engine: Engine) -> None:
     answer = engine.ask("Where did Ilse Marrow die?")
     assert answer.answered and "Kessby" in answer.short, answer.answer
+
+
+def test_a_person_the_story_leaves_unidentified_is_not_named(engine: Engine) -> None:
+    # The closest sentence calls the asked guard unidentified: the named guards beside him are
+    # other people.
+    answer = engine.ask("Who was the third guard Calloway said loaded the equipment?")
+    assert not answer.answered, answer.short
+
+
+def test_a_named_guard_is_still_found(engine: Engine) -> None:
+    answer = engine.ask("Which guards did the court in Varnby convict?")
+    assert answer.answered and "Draven" in answer.short, answer.answer
+
+
+def test_a_meeting_of_one_of_the_pair_is_not_where_they_met(engine: Engine) -> None:
+    # Only Saro was at the meeting in Pellick; the story never has the two envoys meet.
+    answer = engine.ask("Where did Saro and Dunmere meet?")
+    assert not answer.answered, answer.short
+
+
+def test_where_one_of_the_pair_spoke_is_still_found(engine: Engine) -> None:
+    answer = engine.ask("Where did Saro tell farmers the dam would cut the flow?")
+    assert answer.answered and "Pellick" in answer.short, answer.answer
+
+
+def test_a_person_who_asked_not_to_be_named_is_not_named(engine: Engine) -> None:
+    answer = engine.ask("Which manager said the theft at the Hollin quarry had gone on for months?")
+    assert not answer.answered, answer.short
