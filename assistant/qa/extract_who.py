@@ -186,6 +186,18 @@ _ADDRESSED = re.compile(
     r"explains|announced|announces|declared|declares)\s+to)\s+"
 )
 
+# After a body: its person ("the Gazette's Ana Holm").
+_OWNED_NAME = re.compile(r"['’]s\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
+# A capitalised name right after "told" ("told Dagbladet", "told Radio Vest on Monday").
+_BARE_NAME = re.compile(r"([A-Z][\w&'’-]*[a-zA-Z](?:\s+[A-Z][\w&'’-]*)*)(?=[\s.,;:]|$)")
+
+
+def _set_off(between: str) -> bool:
+    """"Orm, a lawyer of the Harbour Trust (HT), told ...": the speaker's apposition between
+    commas separates the name from the verb."""
+    return len(between) <= 160 and bool(re.fullmatch(r"\s*,[^;:\"“”,]*,\s*", between))
+
+
 # "Who is the ...", "Who is Vasse's ...": a role asked in the present tense.
 _HOLDS_NOW = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|are)\s+(?:the\b|[\w.-]+['’]s\s)", re.I)
 
@@ -771,14 +783,22 @@ class WhoExtractors(_Base):
             for m in list(info.mentions) + list(info.references)
             if self._in_question(frame, m.text) or self._in_question(frame, m.name or m.text)
         ]
-        for verb in _ADDRESSED.finditer(text):
-            if not any(m.end <= verb.start() and verb.start() - m.end <= 60 for m in speakers):
+        verbs = [(v, False) for v in _ADDRESSED.finditer(text)]
+        verbs += [(v, True) for v in answer_rules().sent_to.finditer(text)]
+        for verb, sent in verbs:
+            if not any(
+                m.end <= verb.start()
+                and (verb.start() - m.end <= 60 or _set_off(text[m.end : verb.start()]))
+                for m in speakers
+            ):
                 continue
             named = next(
                 (
                     m
                     for m in info.mentions
-                    if m.kind is not EntityKind.PLACE
+                    # After "sent a letter ... to", a name typed as a place (from the "to"
+                    # before it) is still whom it went to: a letter goes to people or offices.
+                    if (sent or m.kind is not EntityKind.PLACE)
                     and not m.role_only
                     and m.start >= verb.end()
                     and re.fullmatch(r"(?:the\s+)?", text[verb.end() : m.start])
@@ -787,6 +807,16 @@ class WhoExtractors(_Base):
             )
             group = None if named else group_np().match(text, verb.end())
             short = (named.name or named.text) if named else group.group(1).strip() if group else ""
+            if named:
+                # "told the Gazette's Ana Holm": the person of the body is whom.
+                owned = _OWNED_NAME.match(text, named.end)
+                short = owned.group(1) if owned else short
+            if not short:
+                short = self._one_of_body(info, verb.end())
+            if not short:
+                # "told Dagbladet": a one-word outlet the entity rules did not type.
+                bare = _BARE_NAME.match(text, verb.end())
+                short = bare.group(1) if bare else ""
             if not short or self._in_question(frame, short):
                 continue
             yield Candidate(
@@ -797,6 +827,27 @@ class WhoExtractors(_Base):
                 highlight=(short,),
                 kind=named.kind if named else None,
             )
+
+    def _one_of_body(self, info: SentenceInfo, after: int) -> str:
+        """"told a reporter for the Harbour Gazette": one person, unnamed, of a named body; the
+        person's noun and the body together say whom (the body alone is the usual answer)."""
+        one = re.compile(r"(?:an?|one)\s+([a-z][\w-]*\s+(?:for|from|of|with|at)\s+(?:[Tt]he\s+)?)")
+        match = one.match(info.text, after)
+        if not match:
+            return ""
+        body = next(
+            (
+                m
+                for m in info.mentions
+                if m.start == match.end()
+                and m.kind in {EntityKind.ORGANISATION, EntityKind.GROUP, EntityKind.PERSON}
+            ),
+            None,
+        )
+        # The body must end the phrase: "a meeting of EU foreign ministers" names no body.
+        if body is None or not re.match(r"\s*(?:[.,;:]|$|(?:on|in|at|that|about|last|this)\b)", info.text[body.end :]):
+            return ""
+        return info.text[match.start(1) : body.end]
 
     def _titled_with(self, text: str, mention: Mention, stem: str) -> bool:
         """Whether the sentence calls the name by the noun of that stem: right before it
