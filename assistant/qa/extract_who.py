@@ -193,7 +193,7 @@ _BARE_NAME = re.compile(r"([A-Z][\w&'’-]*[a-zA-Z](?:\s+[A-Z][\w&'’-]*)*)(?=[
 
 
 def _set_off(between: str) -> bool:
-    """"Orm, a lawyer of the Harbour Trust (HT), told ...": the speaker's apposition between
+    """ "Orm, a lawyer of the Harbour Trust (HT), told ...": the speaker's apposition between
     commas separates the name from the verb."""
     return len(between) <= 160 and bool(re.fullmatch(r"\s*,[^;:\"“”,]*,\s*", between))
 
@@ -801,7 +801,11 @@ class WhoExtractors(_Base):
                     if (sent or m.kind is not EntityKind.PLACE)
                     and not m.role_only
                     and m.start >= verb.end()
-                    and re.fullmatch(r"(?:the\s+)?", text[verb.end() : m.start])
+                    # "told her husband Anders": a kin or role word may come before the name.
+                    and re.fullmatch(
+                        r"(?:the\s+|(?:his|her|their)\s+(?:[a-z-]+\s+){1,2})?",
+                        text[verb.end() : m.start],
+                    )
                 ),
                 None,
             )
@@ -829,7 +833,7 @@ class WhoExtractors(_Base):
             )
 
     def _one_of_body(self, info: SentenceInfo, after: int) -> str:
-        """"told a reporter for the Harbour Gazette": one person, unnamed, of a named body; the
+        """ "told a reporter for the Harbour Gazette": one person, unnamed, of a named body; the
         person's noun and the body together say whom (the body alone is the usual answer)."""
         one = re.compile(r"(?:an?|one)\s+([a-z][\w-]*\s+(?:for|from|of|with|at)\s+(?:[Tt]he\s+)?)")
         match = one.match(info.text, after)
@@ -845,7 +849,9 @@ class WhoExtractors(_Base):
             None,
         )
         # The body must end the phrase: "a meeting of EU foreign ministers" names no body.
-        if body is None or not re.match(r"\s*(?:[.,;:]|$|(?:on|in|at|that|about|last|this)\b)", info.text[body.end :]):
+        if body is None or not re.match(
+            r"\s*(?:[.,;:]|$|(?:on|in|at|that|about|last|this)\b)", info.text[body.end :]
+        ):
             return ""
         return info.text[match.start(1) : body.end]
 

@@ -1124,3 +1124,41 @@ def test_a_place_to_come_is_not_where_another_act_was(engine: Engine) -> None:
 def test_the_place_of_the_act_the_sentence_names_stands(engine: Engine) -> None:
     answer = engine.ask("Where did Ilse Marrow die?")
     assert answer.answered and "Kessby" in answer.short, answer.answer
+
+
+# --- who_met: contacts by word or letter (wm9) ------------------------------------------------
+
+
+def test_a_letter_sent_to_a_person_names_whom(engine: Engine) -> None:
+    # The recipient stands after "sent a letter ... to", past what the letter asked for.
+    answer = engine.ask("To whom did Brekke send the letter asking for new crossing rules?")
+    assert answer.short == "Oda Selvik", answer.short
+
+
+def test_a_letter_sender_set_off_by_an_apposition(engine: Engine) -> None:
+    # The sender's apposition between commas puts his name far from "sent".
+    answer = engine.ask("To whom did Orvald Nystrom send a letter on behalf of the ferry crews?")
+    assert answer.short == "Kestrelnet", answer.short
+
+
+def test_told_a_reporter_of_a_named_outlet(engine: Engine) -> None:
+    answer = engine.ask("Who did Brekke tell that the crossing has never been this busy?")
+    assert "Varn Courier" in answer.short, answer.short
+
+
+def test_told_a_one_word_outlet(engine: Engine) -> None:
+    answer = engine.ask("Who did Lisbet Haugen tell that the boats would keep running?")
+    assert answer.short == "Havposten", answer.short
+
+
+def test_told_her_colleague_names_the_colleague(engine: Engine) -> None:
+    # "she told her colleague Ansgar": a kin or role word may stand between the verb and the
+    # name.
+    answer = engine.ask("Whom did Tollef tell that she feared a crack had opened?")
+    assert answer.short == "Ansgar", answer.short
+
+
+def test_according_to_ends_who_was_met(engine: Engine) -> None:
+    # The source of the report is not one of those met.
+    answer = engine.ask("With whom did Rune Aasgard hold a private meeting last week?")
+    assert answer.short == "Valdian Greens", answer.short
