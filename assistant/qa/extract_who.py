@@ -186,6 +186,9 @@ _ADDRESSED = re.compile(
     r"explains|announced|announces|declared|declares)\s+to)\s+"
 )
 
+# Words of a role phrase that do not say which role it is.
+_ROLE_FILLERS = frozenset({"the", "a", "an", "of", "and", "s", "then", "former", "new"})
+
 # After a body: its person ("the Gazette's Ana Holm").
 _OWNED_NAME = re.compile(r"['’]s\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
 # A capitalised name right after "told" ("told Dagbladet", "told Radio Vest on Monday").
@@ -412,6 +415,30 @@ class WhoExtractors(_Base):
                 names_kinds = [nk for nk in names_kinds if nk[1] is not EntityKind.COUNTRY]
             return _dedupe_names([n for n, _ in names_kinds])
 
+        # "Who did the Ardish prime minister meet?": the person the sentence gives that role
+        # is the question's own, named by role only, and not whom they met.
+        described: set[str] = set()
+        if not persons:
+            asked_words = set(re.findall(r"[a-z]+", fold(frame.text)))
+
+            def by_role(role: str) -> bool:
+                words = [w for w in re.findall(r"[a-z]+", fold(role)) if w not in _ROLE_FILLERS]
+                return len(words) >= 2 and all(w in asked_words for w in words)
+
+            # The lead usually introduces a person with the role; later sentences use the name.
+            lead = self.analyses.get(scored.article).sentences[:3]
+            described = {
+                fold(m.name or m.text)
+                for sentence in (info, *lead)
+                for m in sentence.mentions
+                if m.kind is EntityKind.PERSON
+                and not m.role_only
+                and by_role(_attached_role(sentence, m))
+            }
+
+        def asked(name: str) -> bool:
+            return self._in_question(frame, name) or fold(name) in described
+
         here_keys = {m.key for m in info.mentions} | {r.key for r in info.references}
         nearby = {
             m.id: m
@@ -426,22 +453,14 @@ class WhoExtractors(_Base):
                 or any(self._same_entity(p.name, m) for p in meeting.participants for m in anchors)
                 or (not persons and meeting.id in nearby)
             )
-            others = [
-                (p.name, p.kind)
-                for p in meeting.participants
-                if both or not self._in_question(frame, p.name)
-            ]
+            others = [(p.name, p.kind) for p in meeting.participants if both or not asked(p.name)]
             names = pick(others)
             if not names:
                 continue
             named_here = {m.key for m in info.mentions}
             triggered_here = meeting.trigger.sentence == info.index or (
                 bool(_MEET_VERB.search(info.text))
-                and any(
-                    p.key in named_here
-                    for p in meeting.participants
-                    if not self._in_question(frame, p.name)
-                )
+                and any(p.key in named_here for p in meeting.participants if not asked(p.name))
             )
             bonus = 1.5 if involved and triggered_here else 0.6 if involved else 0.3
             if not wants_countries and all(
@@ -497,18 +516,14 @@ class WhoExtractors(_Base):
             m
             for m in actors
             if m.start >= verb.end()
-            and not self._in_question(frame, m.name or m.text)
+            and not asked(m.name or m.text)
             and (passive or not _in_setting(info.text, max(verb.end(), m.start - 40), m.start))
             # A group met ("with leaders in law enforcement, ... said that America ..."): names
             # after it belong to another clause.
             and (group is None or m.start < group[1])
         ]
         if (passive or not objects) and group is None:
-            objects += [
-                m
-                for m in actors
-                if m.end <= verb.start() and not self._in_question(frame, m.name or m.text)
-            ]
+            objects += [m for m in actors if m.end <= verb.start() and not asked(m.name or m.text)]
         elif (
             objects
             and not wants_countries

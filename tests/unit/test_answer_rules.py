@@ -1162,3 +1162,9 @@ def test_according_to_ends_who_was_met(engine: Engine) -> None:
     # The source of the report is not one of those met.
     answer = engine.ask("With whom did Rune Aasgard hold a private meeting last week?")
     assert answer.short == "Valdian Greens", answer.short
+
+
+def test_the_person_asked_about_by_role_is_not_whom_they_met(engine: Engine) -> None:
+    # The question names its person only by the role the lead gives him.
+    answer = engine.ask("Who did the Ardish prime minister meet at the Belmora palace?")
+    assert answer.short == "Hal Quint", answer.short
