@@ -166,7 +166,7 @@ def rules() -> CompiledRules:
 ACTOR_KINDS = {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.COUNTRY, EntityKind.GROUP}
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|and\s+then|which|who|where)\b|\s[-–—]\s")
 _OBJECT_END = re.compile(
-    r"[;:.!?]|\s[-–—]\s|,\s+(?:and\s+)?(?:where|which|who|when|while|but|before|after|as|saying|said|adding)\b|\b(?:to\s+(?!the\b)\w+|in\s+order|aimed|aiming|seeking|because|amid|after|before|during|ahead\s+of|for\s+(?:talks|discussions)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+    r"[;:.!?]|\s[-–—]\s|,\s+(?:and\s+)?(?:where|which|who|when|while|but|before|after|as|saying|said|adding|according\s+to)\b|\b(?:to\s+(?!the\b)\w+|in\s+order|aimed|aiming|seeking|because|amid|after|before|during|ahead\s+of|for\s+(?:talks|discussions)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
 )
 # Filled with the lexicon's group nouns by `group_np` (a template, not compiled itself).
 _GROUP_NP = r"\s*(?:with\s+)?((?:(?:the|a|an|some|several|dozens\s+of|members\s+of|leaders\s+(?:of|in)|representatives\s+of|a\s+team\s+of|\d+|two|three|four|five|six|ten|hundreds\s+of|thousands\s+of|local|senior|ethnic|prominent|visiting|foreign|business|union|community|opposition|[a-z]+-[a-z]+)\s+)*(?:(?!(?:to|from|in|on|at|by|of|for|about|with|into)\b)[A-Za-z][\w-]*\s+){0,3}?(?:%s)(?:\s+(?:of|from|in|living\s+in)\s+(?:the\s+)?[\w'’-]+(?:\s+(?!(?:and|or|to|in|on|at|of|by|from|for|with|who|which|that|said|says|was|were|is|are)\b)[a-z][\w'’-]*(?<!ed)(?<!ing))?(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)?)"

@@ -68,6 +68,7 @@ class TopicRules(StrictModel):
 
 class WhoMetRules(StrictModel):
     spoken_to: Pattern
+    sent_to: Pattern
 
 
 class QuantityKind(StrictModel):
@@ -154,6 +155,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "talk_noun": lambda d: _ci(d.topic.talk_noun),
     "talk_noun_end": lambda d: _ci(d.topic.talk_noun_end),
     "asks_spoken_to": lambda d: _ci(d.who_met.spoken_to),
+    "sent_to": lambda d: _ci(d.who_met.sent_to),
     "denied": lambda d: {
         intent: _ci(d.decline.denied.replace("NOUNS", nouns))
         for intent, nouns in d.decline.nouns.items()
@@ -224,6 +226,8 @@ class AnswerRules:
     talk_noun: re.Pattern[str]
     talk_noun_end: re.Pattern[str]
     asks_spoken_to: re.Pattern[str]
+    # "sent a letter ... to": whom a message went to is named after it.
+    sent_to: re.Pattern[str]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
     # Per intent: what says the asked thing was not made known, and what may take that back.

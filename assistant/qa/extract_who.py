@@ -186,6 +186,21 @@ _ADDRESSED = re.compile(
     r"explains|announced|announces|declared|declares)\s+to)\s+"
 )
 
+# Words of a role phrase that do not say which role it is.
+_ROLE_FILLERS = frozenset({"the", "a", "an", "of", "and", "s", "then", "former", "new"})
+
+# After a body: its person ("the Gazette's Ana Holm").
+_OWNED_NAME = re.compile(r"['’]s\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
+# A capitalised name right after "told" ("told Dagbladet", "told Radio Vest on Monday").
+_BARE_NAME = re.compile(r"([A-Z][\w&'’-]*[a-zA-Z](?:\s+[A-Z][\w&'’-]*)*)(?=[\s.,;:]|$)")
+
+
+def _set_off(between: str) -> bool:
+    """ "Orm, a lawyer of the Harbour Trust (HT), told ...": the speaker's apposition between
+    commas separates the name from the verb."""
+    return len(between) <= 160 and bool(re.fullmatch(r"\s*,[^;:\"“”,]*,\s*", between))
+
+
 # "Who is the ...", "Who is Vasse's ...": a role asked in the present tense.
 _HOLDS_NOW = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|are)\s+(?:the\b|[\w.-]+['’]s\s)", re.I)
 
@@ -400,6 +415,30 @@ class WhoExtractors(_Base):
                 names_kinds = [nk for nk in names_kinds if nk[1] is not EntityKind.COUNTRY]
             return _dedupe_names([n for n, _ in names_kinds])
 
+        # "Who did the Ardish prime minister meet?": the person the sentence gives that role
+        # is the question's own, named by role only, and not whom they met.
+        described: set[str] = set()
+        if not persons:
+            asked_words = set(re.findall(r"[a-z]+", fold(frame.text)))
+
+            def by_role(role: str) -> bool:
+                words = [w for w in re.findall(r"[a-z]+", fold(role)) if w not in _ROLE_FILLERS]
+                return len(words) >= 2 and all(w in asked_words for w in words)
+
+            # The lead usually introduces a person with the role; later sentences use the name.
+            lead = self.analyses.get(scored.article).sentences[:3]
+            described = {
+                fold(m.name or m.text)
+                for sentence in (info, *lead)
+                for m in sentence.mentions
+                if m.kind is EntityKind.PERSON
+                and not m.role_only
+                and by_role(_attached_role(sentence, m))
+            }
+
+        def asked(name: str) -> bool:
+            return self._in_question(frame, name) or fold(name) in described
+
         here_keys = {m.key for m in info.mentions} | {r.key for r in info.references}
         nearby = {
             m.id: m
@@ -414,22 +453,14 @@ class WhoExtractors(_Base):
                 or any(self._same_entity(p.name, m) for p in meeting.participants for m in anchors)
                 or (not persons and meeting.id in nearby)
             )
-            others = [
-                (p.name, p.kind)
-                for p in meeting.participants
-                if both or not self._in_question(frame, p.name)
-            ]
+            others = [(p.name, p.kind) for p in meeting.participants if both or not asked(p.name)]
             names = pick(others)
             if not names:
                 continue
             named_here = {m.key for m in info.mentions}
             triggered_here = meeting.trigger.sentence == info.index or (
                 bool(_MEET_VERB.search(info.text))
-                and any(
-                    p.key in named_here
-                    for p in meeting.participants
-                    if not self._in_question(frame, p.name)
-                )
+                and any(p.key in named_here for p in meeting.participants if not asked(p.name))
             )
             bonus = 1.5 if involved and triggered_here else 0.6 if involved else 0.3
             if not wants_countries and all(
@@ -485,18 +516,14 @@ class WhoExtractors(_Base):
             m
             for m in actors
             if m.start >= verb.end()
-            and not self._in_question(frame, m.name or m.text)
+            and not asked(m.name or m.text)
             and (passive or not _in_setting(info.text, max(verb.end(), m.start - 40), m.start))
             # A group met ("with leaders in law enforcement, ... said that America ..."): names
             # after it belong to another clause.
             and (group is None or m.start < group[1])
         ]
         if (passive or not objects) and group is None:
-            objects += [
-                m
-                for m in actors
-                if m.end <= verb.start() and not self._in_question(frame, m.name or m.text)
-            ]
+            objects += [m for m in actors if m.end <= verb.start() and not asked(m.name or m.text)]
         elif (
             objects
             and not wants_countries
@@ -771,22 +798,44 @@ class WhoExtractors(_Base):
             for m in list(info.mentions) + list(info.references)
             if self._in_question(frame, m.text) or self._in_question(frame, m.name or m.text)
         ]
-        for verb in _ADDRESSED.finditer(text):
-            if not any(m.end <= verb.start() and verb.start() - m.end <= 60 for m in speakers):
+        verbs = [(v, False) for v in _ADDRESSED.finditer(text)]
+        verbs += [(v, True) for v in answer_rules().sent_to.finditer(text)]
+        for verb, sent in verbs:
+            if not any(
+                m.end <= verb.start()
+                and (verb.start() - m.end <= 60 or _set_off(text[m.end : verb.start()]))
+                for m in speakers
+            ):
                 continue
             named = next(
                 (
                     m
                     for m in info.mentions
-                    if m.kind is not EntityKind.PLACE
+                    # After "sent a letter ... to", a name typed as a place (from the "to"
+                    # before it) is still whom it went to: a letter goes to people or offices.
+                    if (sent or m.kind is not EntityKind.PLACE)
                     and not m.role_only
                     and m.start >= verb.end()
-                    and re.fullmatch(r"(?:the\s+)?", text[verb.end() : m.start])
+                    # "told her husband Anders": a kin or role word may come before the name.
+                    and re.fullmatch(
+                        r"(?:the\s+|(?:his|her|their)\s+(?:[a-z-]+\s+){1,2})?",
+                        text[verb.end() : m.start],
+                    )
                 ),
                 None,
             )
             group = None if named else group_np().match(text, verb.end())
             short = (named.name or named.text) if named else group.group(1).strip() if group else ""
+            if named:
+                # "told the Gazette's Ana Holm": the person of the body is whom.
+                owned = _OWNED_NAME.match(text, named.end)
+                short = owned.group(1) if owned else short
+            if not short:
+                short = self._one_of_body(info, verb.end())
+            if not short:
+                # "told Dagbladet": a one-word outlet the entity rules did not type.
+                bare = _BARE_NAME.match(text, verb.end())
+                short = bare.group(1) if bare else ""
             if not short or self._in_question(frame, short):
                 continue
             yield Candidate(
@@ -797,6 +846,29 @@ class WhoExtractors(_Base):
                 highlight=(short,),
                 kind=named.kind if named else None,
             )
+
+    def _one_of_body(self, info: SentenceInfo, after: int) -> str:
+        """ "told a reporter for the Harbour Gazette": one person, unnamed, of a named body; the
+        person's noun and the body together say whom (the body alone is the usual answer)."""
+        one = re.compile(r"(?:an?|one)\s+([a-z][\w-]*\s+(?:for|from|of|with|at)\s+(?:[Tt]he\s+)?)")
+        match = one.match(info.text, after)
+        if not match:
+            return ""
+        body = next(
+            (
+                m
+                for m in info.mentions
+                if m.start == match.end()
+                and m.kind in {EntityKind.ORGANISATION, EntityKind.GROUP, EntityKind.PERSON}
+            ),
+            None,
+        )
+        # The body must end the phrase: "a meeting of EU foreign ministers" names no body.
+        if body is None or not re.match(
+            r"\s*(?:[.,;:]|$|(?:on|in|at|that|about|last|this)\b)", info.text[body.end :]
+        ):
+            return ""
+        return info.text[match.start(1) : body.end]
 
     def _titled_with(self, text: str, mention: Mention, stem: str) -> bool:
         """Whether the sentence calls the name by the noun of that stem: right before it

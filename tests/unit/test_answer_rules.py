@@ -1152,3 +1152,47 @@ def test_where_one_of_the_pair_spoke_is_still_found(engine: Engine) -> None:
 def test_a_person_who_asked_not_to_be_named_is_not_named(engine: Engine) -> None:
     answer = engine.ask("Which manager said the theft at the Hollin quarry had gone on for months?")
     assert not answer.answered, answer.short
+
+
+# --- who_met: contacts by word or letter (wm9) ------------------------------------------------
+
+
+def test_a_letter_sent_to_a_person_names_whom(engine: Engine) -> None:
+    # The recipient stands after "sent a letter ... to", past what the letter asked for.
+    answer = engine.ask("To whom did Brekke send the letter asking for new crossing rules?")
+    assert answer.short == "Oda Selvik", answer.short
+
+
+def test_a_letter_sender_set_off_by_an_apposition(engine: Engine) -> None:
+    # The sender's apposition between commas puts his name far from "sent".
+    answer = engine.ask("To whom did Orvald Nystrom send a letter on behalf of the ferry crews?")
+    assert answer.short == "Kestrelnet", answer.short
+
+
+def test_told_a_reporter_of_a_named_outlet(engine: Engine) -> None:
+    answer = engine.ask("Who did Brekke tell that the crossing has never been this busy?")
+    assert "Varn Courier" in answer.short, answer.short
+
+
+def test_told_a_one_word_outlet(engine: Engine) -> None:
+    answer = engine.ask("Who did Lisbet Haugen tell that the boats would keep running?")
+    assert answer.short == "Havposten", answer.short
+
+
+def test_told_her_colleague_names_the_colleague(engine: Engine) -> None:
+    # "she told her colleague Ansgar": a kin or role word may stand between the verb and the
+    # name.
+    answer = engine.ask("Whom did Tollef tell that she feared a crack had opened?")
+    assert answer.short == "Ansgar", answer.short
+
+
+def test_according_to_ends_who_was_met(engine: Engine) -> None:
+    # The source of the report is not one of those met.
+    answer = engine.ask("With whom did Rune Aasgard hold a private meeting last week?")
+    assert answer.short == "Valdian Greens", answer.short
+
+
+def test_the_person_asked_about_by_role_is_not_whom_they_met(engine: Engine) -> None:
+    # The question names its person only by the role the lead gives him.
+    answer = engine.ask("Who did the Ardish prime minister meet at the Belmora palace?")
+    assert answer.short == "Hal Quint", answer.short

@@ -24,6 +24,10 @@ from assistant.text import fold
         "by whom was ardelean welcomed",
         "Which leaders did Danek host?",
         "Who shook hands with Ardelean?",
+        # Contacts by word or letter (wm9).
+        "Who did Danek tell that the port would close?",
+        "To whom did Ardelean send the letter?",
+        "Who did Ardelean write to?",
     ],
 )
 def test_who_met(question: str) -> None:
@@ -37,6 +41,8 @@ def test_who_met(question: str) -> None:
         "Who asked for the Kelmora meeting on fishing quotas?",
         "Which mayor objected to Danek's call for a ceasefire?",
         "Who chaired the summit in Kelmora?",
+        # Whom someone sent somewhere is an envoy, not a recipient (wm9).
+        "Who did Danek send to the port of Kelmora?",
         # "called an idiot" names someone; it is no phone call.
         "Who is the minister Danek called an idiot?",
         # "spoke at the rally": a speech, not a meeting.
