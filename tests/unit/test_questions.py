@@ -462,6 +462,10 @@ def test_where_with_plural_place_nouns(question: str) -> None:
         "What new initiative did Ardelean announce on Friday?",
         "What did Danek urge the council to do?",
         "What will the change allow him to do?",
+        "What subjects did the minister address on television?",
+        "What matters did the envoys take up in Orvik?",
+        "What was the subject of the talks?",
+        "What did the delegates debate on Friday?",
     ],
 )
 def test_topic_phrasings(question: str) -> None:
