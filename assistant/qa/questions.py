@@ -275,7 +275,8 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
         # "Where in Rennick ...": somewhere inside a named place, a site or building.
         frame.focus = "site"
     if intent == "who_role" and match is not None:
-        frame.role_target = match.group(1)
+        # The name is the rule's one group that took part ("What position does X hold?").
+        frame.role_target = next((group for group in match.groups() if group), None)
     frame.followup = bool(_FOLLOWUP.match(text)) or (
         not frame.strong_entities() and bool(_PRONOUN_Q.search(text))
     )

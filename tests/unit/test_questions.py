@@ -503,3 +503,16 @@ def test_a_lead_in_holding_the_question_word_is_kept() -> None:
     # "At which university does X, who warned ..., teach": the comma is inside the question.
     question = "At which university does Mara Voss, who warned of the crash, teach?"
     assert detect_intent(question)[0] == "where"
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("What is Orm Vessel's job?", "Orm Vessel"),
+        ("What was Danek's role?", "Danek"),
+        ("What position does Ilse Moravec hold?", "Ilse Moravec"),
+    ],
+)
+def test_the_role_of_a_named_person_asked_by_its_noun(question: str, person: str) -> None:
+    frame = parse_question(question)
+    assert (frame.intent, frame.role_target) == ("who_role", person)
