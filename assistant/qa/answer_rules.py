@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.prompts import Pattern, StrictModel, load_prompt
 
@@ -246,14 +246,16 @@ class AnswerRules:
     def __init__(self, data: AnswerRuleFile) -> None:
         self._data = data
 
-    def __getattr__(self, name: str) -> Any:
-        # Only reached while `name` is not yet an attribute: made once, then found directly.
-        make = _MAKERS.get(name)
-        if make is None:
-            raise AttributeError(name)
-        value = make(self._data)
-        setattr(self, name, value)
-        return value
+    if not TYPE_CHECKING:  # so that mypy checks every rule name against the annotations above
+
+        def __getattr__(self, name: str) -> Any:
+            # Only reached while `name` is not yet an attribute: made once, then found directly.
+            make = _MAKERS.get(name)
+            if make is None:
+                raise AttributeError(name)
+            value = make(self._data)
+            setattr(self, name, value)
+            return value
 
 
 @cache

@@ -300,8 +300,9 @@ def test_a_pattern_that_compiled_once_is_not_compiled_again_to_check_it(
 
 
 def test_every_answer_rule_compiles_when_first_asked_for() -> None:
-    from assistant.qa.answer_rules import AnswerRules, answer_rules
+    from assistant.qa.answer_rules import _MAKERS, AnswerRules, answer_rules
 
+    assert set(_MAKERS) == set(AnswerRules.__annotations__)
     rules = answer_rules()
     for name in AnswerRules.__annotations__:
         assert getattr(rules, name) is getattr(rules, name)  # made once
