@@ -1530,9 +1530,7 @@ class Answerer(
         if any(_time_fits(want, time) for time in dated for want in wanted):
             return False
         text = item.info.text
-        if not any(not other.search(text[: t.start]) for t in dated):
-            return False
-        return True
+        return any(not other.search(text[: t.start]) for t in dated)
 
     def _passive_act(self, frame: QuestionFrame) -> str | None:
         """The first letters of the act a passive when-question asks the date of ("When was
