@@ -1517,16 +1517,21 @@ class Answerer(
         from assistant.qa.answer_rules import answer_rules
 
         other = answer_rules().other_event_time
+        # The question's own wh-word ("Who ...", "When ...") subordinates nothing.
+        opening = _LEADING_WH.match(frame.text)
+        start = opening.end() if opening else 0
         wanted = [
             t
             for t in _question_times(frame.text, article.date)
-            if not other.search(frame.text[: t.start])
+            if not other.search(frame.text, start, t.start)
         ]
         if not wanted:
             return False
         # Any time of the sentence may be the asked one; only a time of its main clause can rule
         # it out.
         dated = [t for t in item.info.times if t.iso]
+        if not dated:
+            return False
         if any(_time_fits(want, time) for time in dated for want in wanted):
             return False
         text = item.info.text

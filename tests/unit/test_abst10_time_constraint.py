@@ -21,3 +21,15 @@ def test_a_meeting_on_the_asked_weekday_is_kept(engine: Engine) -> None:
     answer = engine.ask("Where did Venko and Marrow meet on Tuesday?")
     assert answer.answered
     assert "Pellford" in answer.short, answer.short
+
+
+def test_the_wh_word_does_not_hide_the_asked_time(engine: Engine) -> None:
+    # "Who" opens the question; it does not make "in 2019" the time of another event.
+    answer = engine.ask("Who did Venko meet in Pellford in 2019?")
+    assert not answer.answered, answer.short
+
+
+def test_who_met_on_the_asked_weekday_is_kept(engine: Engine) -> None:
+    answer = engine.ask("Who did Venko meet in Pellford on Tuesday?")
+    assert answer.answered
+    assert "Marrow" in answer.short, answer.short
