@@ -93,6 +93,7 @@ class DeclineRules(StrictModel):
     in_person_said: Pattern
     passive_act: Pattern
     future_passive_place: Pattern
+    other_event_time: Pattern
     nouns: dict[str, Pattern]
 
 
@@ -169,6 +170,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "in_person_said": lambda d: _ci(d.decline.in_person_said),
     "passive_act": lambda d: _ci(d.decline.passive_act),
     "future_passive_place": lambda d: _ci(d.decline.future_passive_place),
+    "other_event_time": lambda d: _ci(d.decline.other_event_time),
     "quantities": lambda d: tuple((k.name, _ci(k.asks), _ci(k.states)) for k in d.quantity.kinds),
 }
 
@@ -242,6 +244,7 @@ class AnswerRules:
     in_person_said: re.Pattern[str]
     passive_act: re.Pattern[str]
     future_passive_place: re.Pattern[str]
+    other_event_time: re.Pattern[str]
 
     def __init__(self, data: AnswerRuleFile) -> None:
         self._data = data

@@ -25,6 +25,7 @@ matching and name lists, and `AnswererParts`, the type-checking view of `Answere
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Callable
@@ -36,6 +37,7 @@ import numpy as np
 from assistant.knowledge.analysis import AnalysisCache, ArticleAnalysis, SentenceInfo
 from assistant.knowledge.entities import Mention
 from assistant.knowledge.meetings import PLURAL_REFERENCE, place_score, purpose_clauses
+from assistant.knowledge.timex import TimeMention, find_times
 from assistant.models import Answer, Article, Citation, EntityKind, Meeting
 from assistant.prompts import abbreviations
 from assistant.qa.answer_text import (
@@ -1337,6 +1339,8 @@ class Answerer(
                 continue
             if in_person and self._lacks_a_participant(frame, item):
                 continue
+            if frame.times and self._time_contradicts(frame, item):
+                continue
             if act and not any(
                 t.startswith(act) for t in self._sentence_stems(item.article, item.info)
             ):
@@ -1501,6 +1505,37 @@ class Answerer(
                 continue
             return True
         return False
+
+    def _time_contradicts(self, frame: QuestionFrame, item: Scored) -> bool:
+        """Whether the sentence dates what it reports to another day or year than the question
+        asks about: "Where did Orm meet Vess on Friday?" is not answered by a sentence dated to a
+        Tuesday, nor "... in 2019?" by one dated 2021. A sentence with no date, or with one
+        date that fits among others, does not contradict it."""
+        if frame.intent == "when":
+            return False
+        article = item.article
+        from assistant.qa.answer_rules import answer_rules
+
+        other = answer_rules().other_event_time
+        # The question's own wh-word ("Who ...", "When ...") subordinates nothing.
+        opening = _LEADING_WH.match(frame.text)
+        start = opening.end() if opening else 0
+        wanted = [
+            t
+            for t in _question_times(frame.text, article.date)
+            if not other.search(frame.text, start, t.start)
+        ]
+        if not wanted:
+            return False
+        # Any time of the sentence may be the asked one; only a time of its main clause can rule
+        # it out.
+        dated = [t for t in item.info.times if t.iso]
+        if not dated:
+            return False
+        if any(_time_fits(want, time) for time in dated for want in wanted):
+            return False
+        text = item.info.text
+        return any(not other.search(text[: t.start]) for t in dated)
 
     def _passive_act(self, frame: QuestionFrame) -> str | None:
         """The first letters of the act a passive when-question asks the date of ("When was
@@ -1922,6 +1957,55 @@ class Answerer(
             passages=[],
             explain=log,
         )
+
+
+@lru_cache(maxsize=256)
+def _question_times(text: str, anchor: dt.date | None) -> tuple[TimeMention, ...]:
+    """The question's times that name a definite day, month or year or a weekday (a period
+    such as "last week" fits too many of a sentence's dates to rule any out)."""
+    return tuple(
+        t
+        for t in find_times(text, anchor)
+        if t.kind in _DEFINITE_KINDS or (t.kind in _WEEKDAY_KINDS and _weekday_of(t.text))
+    )
+
+
+_DEFINITE_KINDS = frozenset({"weekday_date", "day_month", "iso", "month_year", "year", "bare_year"})
+_WEEKDAY_KINDS = frozenset({"weekday", "relative_weekday"})
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_of(text: str) -> int | None:
+    """The weekday a bare "Friday"/"on Friday" names; None for "last Friday", whose week is
+    another matter."""
+    words = text.lower().split()
+    if any(w in {"last", "next", "this"} for w in words):
+        return None
+    for word in words:
+        for number, name in enumerate(_WEEKDAY_NAMES):
+            if word.startswith(name):
+                return number
+    return None
+
+
+def _time_fits(want: TimeMention, have: TimeMention) -> bool:
+    """Whether a sentence's time can be the question's: the same weekday for a weekday, else
+    one ISO date a prefix of the other (a year fits any of its days)."""
+    assert have.iso is not None
+    day = _weekday_of(want.text) if want.kind in _WEEKDAY_KINDS else None
+    if day is not None:
+        if have.kind in _WEEKDAY_KINDS:
+            return _weekday_of(have.text) in (None, day)
+        if len(have.iso) != 10:
+            return True
+        try:
+            return dt.date.fromisoformat(have.iso).weekday() == day
+        except ValueError:
+            return True
+    if want.iso is None:
+        return True
+    size = min(len(want.iso), len(have.iso))
+    return want.iso[:size] == have.iso[:size]
 
 
 def _strip_end(text: str) -> str:
