@@ -249,6 +249,12 @@ class AnswerRules:
     def __init__(self, data: AnswerRuleFile) -> None:
         self._data = data
 
+    def compile_all(self) -> None:
+        """Every rule now: a batch does it once before forking its workers (which then share
+        them), where `ask` compiles only the few its question uses."""
+        for name in _MAKERS:
+            getattr(self, name)
+
     if not TYPE_CHECKING:  # so that mypy checks every rule name against the annotations above
 
         def __getattr__(self, name: str) -> Any:

@@ -59,7 +59,7 @@ from assistant.qa.extract_when import WhenExtractors
 from assistant.qa.extract_where import _PLACE_PREPOSITION, _SOURCE, WhereExtractors
 from assistant.qa.extract_who import _EXCLUDED, _ORG_FOCUS, WhoExtractors, _who_focus
 from assistant.qa.extract_why import WhyExtractors
-from assistant.qa.questions import QuestionFrame, parse_question, person_nouns
+from assistant.qa.questions import QuestionFrame, compile_intents, parse_question, person_nouns
 from assistant.qa.templates import templates
 from assistant.text import fold, trim_words
 
@@ -353,7 +353,8 @@ class Answerer(
         from assistant.qa.answer_rules import answer_rules
 
         templates()
-        answer_rules()
+        answer_rules().compile_all()
+        compile_intents()
         group_np()
         EntityRecognizer()
         # Loaded on first use by many questions (purpose clauses): time that each forked worker

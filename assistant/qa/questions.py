@@ -101,12 +101,22 @@ class IntentMatcher:
         )
         return self._compiled
 
+    def patterns(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+        """The rule's pattern and its requirement, compiled the first time they are asked for."""
+        return self._compiled or self._compile()
+
     def match(self, question: str) -> re.Match[str] | None:
-        pattern, requires = self._compiled or self._compile()
+        pattern, requires = self.patterns()
         found = pattern.search(question)
         if found and (requires is None or requires.search(question)):
             return found
         return None
+
+
+def compile_intents() -> None:
+    """Every intent rule's patterns now (a batch, before forking its workers)."""
+    for matcher in intent_rules():
+        matcher.patterns()
 
 
 @cache

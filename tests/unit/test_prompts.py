@@ -315,3 +315,14 @@ def test_every_intent_rule_compiles_when_first_reached() -> None:
 
     for matcher in intent_rules():
         matcher.match("Who met whom, where, when and why?")
+
+
+def test_a_batch_can_compile_every_rule_before_forking() -> None:
+    from assistant.qa.answer_rules import _MAKERS, answer_rules
+    from assistant.qa.questions import compile_intents, intent_rules
+
+    rules = answer_rules()
+    rules.compile_all()
+    assert set(_MAKERS) <= set(vars(rules))
+    compile_intents()
+    assert all(matcher._compiled is not None for matcher in intent_rules())
