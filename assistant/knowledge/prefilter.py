@@ -143,6 +143,11 @@ class Needles(NamedTuple):
     strings: tuple[str, ...]
     folded: bool
 
+    def possible(self, text: str) -> bool:
+        """False only when no match can be in `text`."""
+        searched = fold(text) if self.folded else text
+        return any(s in searched for s in self.strings)
+
 
 def _ignores_case(tree: Any) -> bool:
     for op, av in tree:
@@ -209,18 +214,36 @@ def derive_all() -> None:
     """Derive every deferred prefilter's needles now: a batch does it once before forking its
     workers, which would otherwise each derive their own (or run every pattern over the
     questions until they have read DEFER_CHARS). Deriving them all takes ~50 ms, the parent's
-    longest step before forking, so they are kept in the cache folder and read back next time."""
-    if not _DEFERRED:
-        return
+    longest step before forking, so they are kept in the cache folder and read back next time,
+    with any other needles this process derived (the intent rules': `cached_needles`)."""
     path = _needles_file()
-    if path is not None:
-        _known.update(_read_needles(path))
-    read = len(_known)
+    kept = _read_kept(path)
     for item in list(_DEFERRED):
         item.needles  # noqa: B018 - derived on access
     _DEFERRED.clear()
-    if path is not None and len(_known) > read:
+    if path is not None and any(key not in kept for key in _known):
         _write_needles(path)
+
+
+# What the needles file held when this process first read it (None: not read yet).
+_kept: dict[tuple[str, int], Needles | None] | None = None
+
+
+def _read_kept(path: Path | None) -> dict[tuple[str, int], Needles | None]:
+    global _kept
+    if _kept is None:
+        _kept = _read_needles(path) if path is not None else {}
+        for key, found in _kept.items():
+            _known.setdefault(key, found)
+    return _kept
+
+
+def cached_needles(pattern: str, flags: int) -> Needles | None:
+    """The needles of `pattern` compiled with `flags`, as derived before and kept in the cache
+    folder, without compiling it: a question can then skip a rule that cannot match it. None
+    when they are not known yet, or none can be derived (the rule must be run)."""
+    _read_kept(_needles_file())
+    return _known.get((pattern, flags | re.UNICODE))
 
 
 NEEDLES_FORMAT = 1

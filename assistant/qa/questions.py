@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import Field, ValidationInfo, field_validator
 
 from assistant.knowledge.entities import EntityRecognizer, Mention
+from assistant.knowledge.prefilter import cached_needles, needles
 from assistant.knowledge.timex import find_times
 from assistant.models import EntityKind
 from assistant.prompts import StrictModel, check_pattern, load_prompt
@@ -88,15 +89,14 @@ class IntentMatcher:
         self.rule = rule
         self._person = person
         self._compiled: tuple[re.Pattern[str], re.Pattern[str] | None] | None = None
+        self._source = rule.pattern.replace(PERSON_SLOT, person)
+        self._flags = 0 if rule.case_sensitive else re.IGNORECASE
 
     def _compile(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
         rule, person = self.rule, self._person
         requires = rule.requires.replace(PERSON_SLOT, person) if rule.requires else None
         self._compiled = (
-            re.compile(
-                rule.pattern.replace(PERSON_SLOT, person),
-                0 if rule.case_sensitive else re.IGNORECASE,
-            ),
+            re.compile(self._source, self._flags),
             re.compile(requires, re.IGNORECASE) if requires else None,
         )
         return self._compiled
@@ -106,6 +106,12 @@ class IntentMatcher:
         return self._compiled or self._compile()
 
     def match(self, question: str) -> re.Match[str] | None:
+        if self._compiled is None:
+            # Not compiled yet: the needles a batch derived (kept in the cache folder) may
+            # show that the rule cannot match, and it need not be compiled at all.
+            known = cached_needles(self._source, self._flags)
+            if known is not None and not known.possible(question):
+                return None
         pattern, requires = self.patterns()
         found = pattern.search(question)
         if found and (requires is None or requires.search(question)):
@@ -114,9 +120,10 @@ class IntentMatcher:
 
 
 def compile_intents() -> None:
-    """Every intent rule's patterns now (a batch, before forking its workers)."""
+    """Every intent rule's patterns now (a batch, before forking its workers), with their
+    needles, which `derive_all` then keeps for later commands (`IntentMatcher.match`)."""
     for matcher in intent_rules():
-        matcher.patterns()
+        needles(matcher.patterns()[0])
 
 
 @cache

@@ -310,6 +310,7 @@ def test_derived_needles_are_kept_and_read_back_and_a_damaged_file_is_not_truste
     monkeypatch.setattr(lexicon, "_cache_dir", tmp_path)
     monkeypatch.setattr(lexicon, "_configured", True)
     monkeypatch.setattr(module, "_known", {})
+    monkeypatch.setattr(module, "_kept", None)  # what a new process has read: nothing
     patterns = [re.compile(r"\bvisit(?:ed|s)?\b", re.I), re.compile(r"[A-Z]\w+"), re.compile("ab")]
     derived = [module._derive_needles(p) for p in patterns]
 
@@ -323,6 +324,7 @@ def test_derived_needles_are_kept_and_read_back_and_a_damaged_file_is_not_truste
 
     # A new process: everything is read back, nothing derived again.
     monkeypatch.setattr(module, "_known", {})
+    monkeypatch.setattr(module, "_kept", None)  # what a new process has read: nothing
     calls: list[str] = []
     original = module._derive_needles
 
@@ -338,6 +340,7 @@ def test_derived_needles_are_kept_and_read_back_and_a_damaged_file_is_not_truste
     # A damaged file (here one needle changed) is ignored and written again.
     path.write_bytes(path.read_bytes().replace(b"visit", b"vixit"))
     monkeypatch.setattr(module, "_known", {})
+    monkeypatch.setattr(module, "_kept", None)  # what a new process has read: nothing
     fresh = deferred()
     module.derive_all()
     assert len(calls) == len(patterns) and [g.needles for g in fresh] == derived
