@@ -37,7 +37,7 @@ import numpy as np
 from assistant.knowledge.analysis import AnalysisCache, ArticleAnalysis, SentenceInfo
 from assistant.knowledge.entities import Mention
 from assistant.knowledge.meetings import PLURAL_REFERENCE, place_score, purpose_clauses
-from assistant.knowledge.timex import TimeMention, find_times
+from assistant.knowledge.timex import WEEKDAYS, TimeMention, find_times
 from assistant.models import Answer, Article, Citation, EntityKind, Meeting
 from assistant.prompts import abbreviations
 from assistant.qa.answer_text import (
@@ -1973,7 +1973,6 @@ def _question_times(text: str, anchor: dt.date | None) -> tuple[TimeMention, ...
 
 _DEFINITE_KINDS = frozenset({"weekday_date", "day_month", "iso", "month_year", "year", "bare_year"})
 _WEEKDAY_KINDS = frozenset({"weekday", "relative_weekday"})
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _weekday_of(text: str) -> int | None:
@@ -1983,7 +1982,7 @@ def _weekday_of(text: str) -> int | None:
     if any(w in {"last", "next", "this"} for w in words):
         return None
     for word in words:
-        for number, name in enumerate(_WEEKDAY_NAMES):
+        for name, number in WEEKDAYS.items():
             if word.startswith(name):
                 return number
     return None
