@@ -242,7 +242,8 @@ def cached_needles(pattern: str, flags: int) -> Needles | None:
     """The needles of `pattern` compiled with `flags`, as derived before and kept in the cache
     folder, without compiling it: a question can then skip a rule that cannot match it. None
     when they are not known yet, or none can be derived (the rule must be run)."""
-    _read_kept(_needles_file())
+    if _kept is None:
+        _read_kept(_needles_file())
     return _known.get((pattern, flags | re.UNICODE))
 
 
