@@ -52,6 +52,8 @@ class WhyRules(StrictModel):
     judgement: Pattern
     extraposed: Pattern
     cause_question: Pattern
+    purpose_question: Pattern
+    purpose_shape: Pattern
     cause_verb: Pattern
     possessed_end: Pattern
 
@@ -140,6 +142,8 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "judgement": lambda d: _ci(d.why.judgement),
     "extraposed": lambda d: _ci(d.why.extraposed),
     "cause_question": lambda d: _ci(d.why.cause_question),
+    "purpose_question": lambda d: _ci(d.why.purpose_question),
+    "purpose_shape": lambda d: _ci(d.why.purpose_shape),
     "cause_verb": lambda d: _ci(d.why.cause_verb),
     "possessed_end": lambda d: _ci(d.why.possessed_end),
     "verb_groups": lambda d: tuple(frozenset(g) for g in d.topic.verb_groups),
@@ -215,6 +219,8 @@ class AnswerRules:
     judgement: re.Pattern[str]
     extraposed: re.Pattern[str]
     cause_question: re.Pattern[str]
+    purpose_question: re.Pattern[str]
+    purpose_shape: re.Pattern[str]
     cause_verb: re.Pattern[str]
     # Where a possessed noun phrase ("Vask's tariff plan") ends.
     possessed_end: re.Pattern[str]
