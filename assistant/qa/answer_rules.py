@@ -66,6 +66,8 @@ class TopicRules(StrictModel):
     object_end: Pattern
     talk_noun: Pattern
     talk_noun_end: Pattern
+    asked_noun: Pattern
+    noun_content: Pattern
 
 
 class WhoMetRules(StrictModel):
@@ -159,6 +161,8 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "object_end": lambda d: _ci(d.topic.object_end),
     "talk_noun": lambda d: _ci(d.topic.talk_noun),
     "talk_noun_end": lambda d: _ci(d.topic.talk_noun_end),
+    "asked_noun": lambda d: _ci(d.topic.asked_noun),
+    "noun_content": lambda d: _ci(d.topic.noun_content),
     "asks_spoken_to": lambda d: _ci(d.who_met.spoken_to),
     "sent_to": lambda d: _ci(d.who_met.sent_to),
     "denied": lambda d: {
@@ -233,6 +237,8 @@ class AnswerRules:
     # What talks are about after their noun (group 1), and where a setting of them ends it.
     talk_noun: re.Pattern[str]
     talk_noun_end: re.Pattern[str]
+    asked_noun: re.Pattern[str]
+    noun_content: re.Pattern[str]
     asks_spoken_to: re.Pattern[str]
     # "sent a letter ... to": whom a message went to is named after it.
     sent_to: re.Pattern[str]
