@@ -332,6 +332,7 @@ _CLAUSE_TRIM = re.compile(
 )
 
 
+_CLOSING_QUOTE = re.compile(r"(?<=[\w.,!?])[\"”](?=[\s,.;:]|$)")
 _QUOTED_PURPOSE = re.compile(r"(to\s+)[\"“]([^\"“”]+)[\"”]")
 
 
@@ -345,9 +346,15 @@ def _trim_clause(text: str, limit: int = 30, start: int = 0) -> str:
         clause = trim_words(clause, limit)
     clause = clause.strip().rstrip(",.").strip("\"' ")
     if clause.count('"') % 2 or clause.count("“") != clause.count("”"):
-        # 'to "restore calm", the police said' cut at the comma: a quotation mark left without
-        # its pair would open a quotation the answer never closes.
-        clause = clause.replace('"', "").replace("“", "").replace("”", "")
+        closing = _CLOSING_QUOTE.search(clause)
+        if closing and clause[: closing.start()].count("“") <= clause[: closing.start()].count("”"):
+            # '... to prevent unrest", officials said': the clause began inside a quotation
+            # and ends where the quotation does.
+            clause = clause[: closing.start()]
+        else:
+            # 'to "restore calm", the police said' cut at the comma: a quotation mark left
+            # without its pair would open a quotation the answer never closes.
+            clause = clause.replace('"', "").replace("“", "").replace("”", "")
     quoted = _QUOTED_PURPOSE.match(clause)
     if quoted:
         # 'to "keep order", a statement said': the purpose is what the quotation holds.

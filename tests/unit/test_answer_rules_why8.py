@@ -93,3 +93,9 @@ def test_an_as_clause_right_after_the_participle_is_its_reason(engine: Engine) -
     answer = engine.ask("Why was the Orsby regatta date chosen?")
     assert answer.answered
     assert "matches the club's founding day" in answer.short, answer.short
+
+
+def test_a_purpose_that_began_inside_a_quotation_ends_with_it(engine: Engine) -> None:
+    answer = engine.ask("Why is the council closing the Quarry Lane road?")
+    assert answer.answered
+    assert answer.short == "to keep looters away from the site", answer.short
