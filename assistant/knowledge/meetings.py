@@ -332,6 +332,10 @@ _CLAUSE_TRIM = re.compile(
 )
 
 
+_CLOSING_QUOTE = re.compile(r"(?<=[\w.,!?])[\"”](?=[\s,.;:]|$)")
+_QUOTED_PURPOSE = re.compile(r"(to\s+)[\"“]([^\"“”]+)[\"”]")
+
+
 def _trim_clause(text: str, limit: int = 30, start: int = 0) -> str:
     """The clause of `text` that begins at `start`: up to a break, at most `limit` words."""
     # Only the first break matters: searching for it, not splitting the whole rest of the
@@ -340,7 +344,22 @@ def _trim_clause(text: str, limit: int = 30, start: int = 0) -> str:
     clause = text[start : stop.start() if stop else len(text)]
     if len(clause.split(None, limit)) > limit:
         clause = trim_words(clause, limit)
-    return clause.strip().rstrip(",.").strip("\"' ")
+    clause = clause.strip().rstrip(",.").strip("\"' ")
+    if clause.count('"') % 2 or clause.count("“") != clause.count("”"):
+        closing = _CLOSING_QUOTE.search(clause)
+        if closing and clause[: closing.start()].count("“") <= clause[: closing.start()].count("”"):
+            # '... to prevent unrest", officials said': the clause began inside a quotation
+            # and ends where the quotation does.
+            clause = clause[: closing.start()]
+        else:
+            # 'to "restore calm", the police said' cut at the comma: a quotation mark left
+            # without its pair would open a quotation the answer never closes.
+            clause = clause.replace('"', "").replace("“", "").replace("”", "")
+    quoted = _QUOTED_PURPOSE.match(clause)
+    if quoted:
+        # 'to "keep order", a statement said': the purpose is what the quotation holds.
+        clause = quoted.group(1) + quoted.group(2)
+    return clause
 
 
 _LAST_WORD = re.compile(r"([\w'’-]+)\s*$")

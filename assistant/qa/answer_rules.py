@@ -52,6 +52,8 @@ class WhyRules(StrictModel):
     judgement: Pattern
     extraposed: Pattern
     cause_question: Pattern
+    purpose_question: Pattern
+    purpose_shape: Pattern
     cause_verb: Pattern
     possessed_end: Pattern
 
@@ -64,6 +66,8 @@ class TopicRules(StrictModel):
     object_end: Pattern
     talk_noun: Pattern
     talk_noun_end: Pattern
+    asked_noun: Pattern
+    noun_content: Pattern
 
 
 class WhoMetRules(StrictModel):
@@ -140,6 +144,8 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "judgement": lambda d: _ci(d.why.judgement),
     "extraposed": lambda d: _ci(d.why.extraposed),
     "cause_question": lambda d: _ci(d.why.cause_question),
+    "purpose_question": lambda d: _ci(d.why.purpose_question),
+    "purpose_shape": lambda d: _ci(d.why.purpose_shape),
     "cause_verb": lambda d: _ci(d.why.cause_verb),
     "possessed_end": lambda d: _ci(d.why.possessed_end),
     "verb_groups": lambda d: tuple(frozenset(g) for g in d.topic.verb_groups),
@@ -155,6 +161,8 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "object_end": lambda d: _ci(d.topic.object_end),
     "talk_noun": lambda d: _ci(d.topic.talk_noun),
     "talk_noun_end": lambda d: _ci(d.topic.talk_noun_end),
+    "asked_noun": lambda d: _ci(d.topic.asked_noun),
+    "noun_content": lambda d: _ci(d.topic.noun_content),
     "asks_spoken_to": lambda d: _ci(d.who_met.spoken_to),
     "sent_to": lambda d: _ci(d.who_met.sent_to),
     "denied": lambda d: {
@@ -215,6 +223,8 @@ class AnswerRules:
     judgement: re.Pattern[str]
     extraposed: re.Pattern[str]
     cause_question: re.Pattern[str]
+    purpose_question: re.Pattern[str]
+    purpose_shape: re.Pattern[str]
     cause_verb: re.Pattern[str]
     # Where a possessed noun phrase ("Vask's tariff plan") ends.
     possessed_end: re.Pattern[str]
@@ -227,6 +237,8 @@ class AnswerRules:
     # What talks are about after their noun (group 1), and where a setting of them ends it.
     talk_noun: re.Pattern[str]
     talk_noun_end: re.Pattern[str]
+    asked_noun: re.Pattern[str]
+    noun_content: re.Pattern[str]
     asks_spoken_to: re.Pattern[str]
     # "sent a letter ... to": whom a message went to is named after it.
     sent_to: re.Pattern[str]

@@ -5,6 +5,7 @@ A mixin of `Answerer` (assistant/qa/answerer.py), which calls it from `_extract`
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -210,6 +211,39 @@ def act_object(question: str, sentence: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=64)
+def _noun_forms(noun: str) -> re.Pattern[str]:
+    """A noun of a question in either number: "charge" or "charges", "priority" or "priorities"."""
+    base = noun.lower()
+    if base.endswith("ies"):
+        form = re.escape(base[:-3]) + "(?:y|ies)"
+    elif base.endswith("y"):
+        form = re.escape(base[:-1]) + "(?:y|ies)"
+    else:
+        form = re.escape(base[:-1] if base.endswith("s") else base) + "s?"
+    return re.compile(r"\b" + form + r"\b", re.I)
+
+
+def noun_content(question: str, sentence: str) -> str | None:
+    """What things of the kind a question asks for are, by a sentence that says what they
+    include: "What were the charges against Orm?" over "The charges included fraud and
+    bribery, prosecutors said." gives "fraud and bribery"."""
+    rules = answer_rules()
+    asked = rules.asked_noun.search(question)
+    if not asked:
+        return None
+    for found in _noun_forms(asked.group("noun")).finditer(sentence):
+        content = rules.noun_content.match(sentence, found.end())
+        if not content:
+            continue
+        rest = sentence[content.end() :]
+        stop = rules.object_end.search(rest)
+        item = rest[: stop.start() if stop else len(rest)].strip(" ,\"'“”")
+        if len(item.split()) >= 1 and not _PRONOUN.fullmatch(item):
+            return trim_words(item, 25)
+    return None
+
+
 class TopicExtractors(_Base):
     """Topic questions: what was discussed."""
 
@@ -272,6 +306,15 @@ class TopicExtractors(_Base):
                 trim_words(sentences[following].text, 30).rstrip(".")
                 if following < len(sentences)
                 else None
+            )
+        listed = noun_content(frame.text, info.text)
+        if listed and not self._in_question(frame, listed):
+            yield Candidate(
+                short=listed,
+                score=0.95,
+                sentence=scored,
+                rule="topic-noun-content",
+                highlight=(listed,),
             )
         if acted and not self._in_question(frame, acted):
             yield Candidate(

@@ -50,11 +50,18 @@ _CAUSE_OPENING = re.compile(
 _PASSIVE_OR_RELATIVE = re.compile(
     r"\b(?:is|was|were|are|be|been|being|which|who|that)\s+(?:\w+ly\s+)?$", re.I
 )
+_THAT_RELATIVE_END = re.compile(r"(?<=[a-z]),?\s+(?:that|which)\s+$")
+_POINTER_AND_VERB = re.compile(
+    r"^(?:this|that|it|these|those|they|he|she|we)\s+(?:(?:[a-z]+\s+){1,3}?(?=(?:an?|the)\s)|[a-z]+\s+)",
+    re.I,
+)
 _LOWER_WORDS = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _DETERMINER_END = re.compile(
     r"\b(?:the|a|an|its|his|her|their|our|no|any|root|main|probable|likely|possible)\s+$", re.I
 )
 _RELATIVE_END = re.compile(r",\s*which\s*$", re.I)
+# The relative word that opens a clause about the person just named: "..., who".
+_WHO_RELATIVE_END = re.compile(r"\bwho\s$", re.I)
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|yet)\s+", re.I)
 _POINTER = re.compile(
     r"(?:it|this|that|these|those|they|he|she|we|which|what|there|money|time)", re.I
@@ -84,6 +91,23 @@ class WhyExtractors(_Base):
     """Why-questions: purposes and reasons of the asked event."""
 
     def _why(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        rules = answer_rules()
+        # "What is the lawsuit aimed at?" asks what it is to achieve: the cause the sentence also
+        # gives ("a bid to shut the paper because of its reporting") answers another question.
+        # "What caused the fire?" asks the opposite: a purpose ("designed to save fuel") is none.
+        aim = rules.purpose_question.search(frame.text) is not None
+        cause = not aim and rules.cause_question.search(frame.text) is not None
+        if not aim and not cause:
+            yield from self._reasons(frame, scored)
+            return
+        for candidate in self._reasons(frame, scored):
+            if candidate.meeting is None and aim != bool(
+                rules.purpose_shape.match(candidate.short)
+            ):
+                candidate.score -= 0.5
+            yield candidate
+
+    def _reasons(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
         persons = [m for m in frame.strong_entities() if m.kind is EntityKind.PERSON]
         predicate = self._predicate_stems(frame)
@@ -421,11 +445,19 @@ class WhyExtractors(_Base):
         text = scored.info.text
         for match in answer_rules().cause_verb.finditer(text):
             before = text[: match.start()]
-            if _PASSIVE_OR_RELATIVE.search(before) or _DETERMINER_END.search(before):
-                # "was caused by", "which caused", and the noun: "the cause of death".
+            relative = _THAT_RELATIVE_END.search(before)
+            if relative:
+                # "followed a strong quake that toppled the arch": the relative word stands for
+                # the noun before it, which is the verb's subject.
+                before = before[: relative.start()]
+            elif _PASSIVE_OR_RELATIVE.search(before) or _DETERMINER_END.search(before):
+                # "was caused by", "who caused", and the noun: "the cause of death".
                 continue
             openings = list(_CAUSE_OPENING.finditer(before))
             subject = before[openings[-1].end() if openings else 0 :].strip(" ,\"'“”")
+            if relative:
+                # The antecedent is the object of the clause before: "This followed (a quake)".
+                subject = _POINTER_AND_VERB.sub("", subject)
             words = subject.split()
             if not words or len(words) > 12 or _POINTER.fullmatch(subject):
                 continue
@@ -527,5 +559,11 @@ class WhyExtractors(_Base):
         own = {self.tokenizer.stem(fold(w)) for w in _LOWER_WORDS.findall(text[opening:start])}
         if predicate & own:
             return 0
+        if _WHO_RELATIVE_END.search(text, 0, opening):
+            # ", who had gone to Kessby to ...": a relative clause tells what its antecedent did,
+            # so when the antecedent is the question's subject the clause is the asked act.
+            antecedent = _WORDS.findall(text[max(0, opening - 60) : opening])[-9:-1]
+            if predicate & {self.tokenizer.stem(fold(w)) for w in antecedent}:
+                return 0
         earlier = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(text[:opening])}
         return min(len(predicate & earlier), 2)
