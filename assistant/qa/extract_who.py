@@ -403,7 +403,7 @@ def _argument_at(info: SentenceInfo, pos: int) -> tuple[str, Mention | None, boo
             # "the Gazette's Ana Holm": the person of the body.
             return owned.group(1), None, False
         group = re.compile(r"\s+([a-z]+s)\b").match(text, found[-1].end)
-        if len(found) == 1 and group and group.group(1) in _group_nouns():
+        if len(found) == 1 and group and _of_people(group.group(1)):
             # "Arden journalists": the body's people.
             return f"{first.name or first.text} {group.group(1)}", None, False
         return _join(_dedupe_names([m.name or m.text for m in found])), first, False
@@ -511,6 +511,12 @@ def _question_verb(rest: str) -> list[tuple[str, list[str], str]]:
 _ARGUMENT_SCORE = 2.0
 ACTOR_KINDS_WHO = frozenset(
     {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.GROUP, EntityKind.COUNTRY}
+)
+# The object of a light verb that makes it a meeting ("hold talks with", "had a call with").
+_MEETING_NOUN = re.compile(
+    r"(?:(?:a|an|the|their|his|her|several|two|three)\s+)?(?:[\w-]+\s+)?"
+    r"(?:talks|meetings?|summit|call|conversations?|discussions?|negotiations|consultations)\b",
+    re.I,
 )
 # Words that open an adjunct after a stranded preposition ("partner with for the launch").
 # A reading of a question: its verb, the subject's words and the words after the verb.
@@ -1081,8 +1087,11 @@ class WhoExtractors(_Base):
             return
         role, readings = asked
         for verb, subject, tail in readings:
-            if self.tokenizer.stem(fold(verb)) in self._meeting_verb_stems():
-                # Whom someone met, visited or joined is the meeting rules' to find.
+            if self.tokenizer.stem(fold(verb)) in self._meeting_verb_stems() or (
+                role != "companion" and _MEETING_NOUN.match(tail)
+            ):
+                # Whom someone met, visited, joined or held talks with is the meeting rules'
+                # to find.
                 return
             found = list(self._reading_argument(frame, scored, role, verb, subject, tail))
             if found:
@@ -1233,9 +1242,10 @@ class WhoExtractors(_Base):
         written in one subject with the question's own, before its verb."""
         info = scored.info
         text = info.text
-        # "Dahl, right, and Orm", "he and his wife, Lady Ana Holt": one subject of two.
+        # "Dahl, right, and Orm", "he and his wife Lady Ana Holt", "Dahl and port director
+        # Ana Holt": one subject of two.
         joint = re.compile(
-            r"\s*(?:,\s*[a-z]+\s*)?,?\s+and\s+(?:(?:his|her|their)\s+(?:[a-z-]+\s+){0,2})?"
+            r"\s*(?:,\s*[a-z]+\s*)?,?\s+and\s+(?:(?:his|her|their)\s+)?(?:[a-z-]+\s+){0,2}"
             r"(?:[A-Z][\w.-]*\s+){0,2}"
         )
         for own in named:
