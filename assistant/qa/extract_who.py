@@ -494,8 +494,12 @@ def _question_verb(rest: str) -> list[tuple[str, list[str], str]]:
         if lower in _PREPOSITIONS or lower in {"who", "that", "which"} or word[:1] in {"'", "‘"}:
             # What the question quotes or places is no reading's verb.
             break
-        if (previous_name and only_names and lower not in person_nouns()) or (
-            not following or following in _AFTER_VERB or following[:1] in {'"', "“", "'", "‘"}
+        after_opener = i > 0 and words[i - 1].lower() in _NP_OPENERS
+        if not after_opener and (
+            (previous_name and only_names and lower not in person_nouns())
+            or not following
+            or following in _AFTER_VERB
+            or following[:1] in {'"', "“", "'", "‘"}
         ):
             readings.append((lower, list(subject), " ".join(words[i + 1 :])))
             if len(readings) == 3:
