@@ -390,6 +390,10 @@ def _argument_at(info: SentenceInfo, pos: int) -> tuple[str, Mention | None, boo
         if m.kind is not EntityKind.PLACE and not m.role_only and m.start >= pos
     }
     first = names.get(start) or names.get(re.compile(r"\s*").match(text, pos).end())  # type: ignore[union-attr]
+    if first is None:
+        # "by then-president Ivo Dahl": one title word before the name.
+        title = re.compile(r"[a-z][\w.'’-]*\s+").match(text, start)
+        first = names.get(title.end()) if title else None
     if first is not None:
         found = [first]
         while True:
@@ -518,7 +522,7 @@ ACTOR_KINDS_WHO = frozenset(
 )
 # The object of a light verb that makes it a meeting ("hold talks with", "had a call with").
 _MEETING_NOUN = re.compile(
-    r"(?:(?:a|an|the|their|his|her|several|two|three)\s+)?(?:[\w-]+\s+)?"
+    r"(?:(?:a|an|the|their|his|her|several|two|three)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:talks|meetings?|summit|call|conversations?|discussions?|negotiations|consultations)\b",
     re.I,
 )
@@ -1215,15 +1219,20 @@ class WhoExtractors(_Base):
         text = info.text
         objects = {
             self.tokenizer.stem(fold(w))
-            for w in re.findall(r"[\w'’-]+", tail)[:3]
-            if w.islower() and fold(w) not in _NP_OPENERS and len(w) > 2
+            for w in re.findall(r"[\w'’-]+", tail)[:4]
+            if fold(w) not in _NP_OPENERS and len(w) > 2
         }
         for use in uses:
-            by = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+").match(text, use.end())
+            passive = _passive_before().search(text, 0, use.start()) is not None
+            # "charges brought by the navy"; with "was" before it the second object may come
+            # first ("Dahl was awarded the medal by President Orm").
+            gap = r"(?:[^,.;:]{1,40}?)?" if passive else ""
+            by = re.compile(rf"{gap}\s+(?:[a-z]+ly\s+)?by\s+").match(text, use.end())
             if by is None:
                 continue
-            before = re.findall(r"[\w'’-]+", text[max(0, use.start() - 40) : use.start()])
-            if not any(self.tokenizer.stem(fold(w)) in objects for w in before[-3:]):
+            around = re.findall(r"[\w'’-]+", text[max(0, use.start() - 40) : use.start()])[-3:]
+            around += re.findall(r"[\w'’-]+", text[use.end() : by.start()])
+            if not any(self.tokenizer.stem(fold(w)) in objects for w in around):
                 continue
             found = _argument_at(info, by.end())
             if found is None or _names_asked(frame, found[0]):

@@ -87,3 +87,8 @@ def test_a_verb_of_the_same_group_answers(engine: Engine) -> None:
 
 def test_a_negated_verb_names_no_one(engine: Engine) -> None:
     assert "port police" not in short(engine, "Whom did Valk thank?")
+
+
+def test_the_doer_of_a_passive_with_its_second_object_before_by(engine: Engine) -> None:
+    # "was awarded the medal by then-mayor Oskar Brenmoor": "gave" is written "awarded".
+    assert "Oskar Brenmoor" in short(engine, "Which mayor gave Saule the harbour medal?")
