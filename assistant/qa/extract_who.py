@@ -390,10 +390,18 @@ def _argument_at(info: SentenceInfo, pos: int) -> tuple[str, Mention | None, boo
         if m.kind is not EntityKind.PLACE and not m.role_only and m.start >= pos
     }
     first = names.get(start) or names.get(re.compile(r"\s*").match(text, pos).end())  # type: ignore[union-attr]
+    at = re.compile(r"\s*").match(text, pos).end()  # type: ignore[union-attr]
     if first is None:
         # "by then-president Ivo Dahl": one title word before the name.
         title = re.compile(r"[a-z][\w.'’-]*\s+").match(text, start)
         first = names.get(title.end()) if title else None
+    plain = _plain_np(text, at) if first is None else None
+    if plain is not None:
+        # "two guards, Pell Dahl and Osk Marr,": the names in apposition are who they are.
+        comma = re.compile(r"\s*,\s*").match(text, at + len(plain))
+        first = names.get(comma.end()) if comma else None
+        if first is None:
+            return plain, None, True
     if first is not None:
         found = [first]
         while True:
@@ -411,10 +419,6 @@ def _argument_at(info: SentenceInfo, pos: int) -> tuple[str, Mention | None, boo
             # "Arden journalists": the body's people.
             return f"{first.name or first.text} {group.group(1)}", None, False
         return _join(_dedupe_names([m.name or m.text for m in found])), first, False
-    at = re.compile(r"\s*").match(text, pos).end()  # type: ignore[union-attr]
-    plain = _plain_np(text, at)
-    if plain is not None:
-        return plain, None, True
     # A name the entity rules did not type ("the Harbour Watch for ..."), not a date.
     shaped = _NAME_RUN.match(text, at)
     if shaped is not None and not _DATE_WORD.match(shaped.group(1)):
@@ -1094,13 +1098,15 @@ class WhoExtractors(_Base):
         if asked is None:
             return
         role, readings = asked
+        if any(
+            self.tokenizer.stem(fold(verb)) in self._meeting_verb_stems()
+            or (role != "companion" and _MEETING_NOUN.match(tail))
+            for verb, _, tail in readings
+        ):
+            # Whom someone met, visited, joined or held talks with is the meeting rules' to
+            # find (under any reading: "the Ardish prime minister meet" is not "prime").
+            return
         for verb, subject, tail in readings:
-            if self.tokenizer.stem(fold(verb)) in self._meeting_verb_stems() or (
-                role != "companion" and _MEETING_NOUN.match(tail)
-            ):
-                # Whom someone met, visited, joined or held talks with is the meeting rules'
-                # to find.
-                return
             found = list(self._reading_argument(frame, scored, role, verb, subject, tail))
             if found:
                 yield from found
