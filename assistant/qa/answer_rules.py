@@ -73,6 +73,12 @@ class TopicRules(StrictModel):
 class WhoMetRules(StrictModel):
     spoken_to: Pattern
     sent_to: Pattern
+    asks_argument: Pattern
+    asks_companion: Pattern
+    asks_doer_of: Pattern
+    argument_verbs: list[list[str]]
+    person_head: Pattern
+    meeting_verbs: list[str]
 
 
 class QuantityKind(StrictModel):
@@ -165,6 +171,12 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "noun_content": lambda d: _ci(d.topic.noun_content),
     "asks_spoken_to": lambda d: _ci(d.who_met.spoken_to),
     "sent_to": lambda d: _ci(d.who_met.sent_to),
+    "asks_argument": lambda d: _ci(d.who_met.asks_argument),
+    "asks_companion": lambda d: _ci(d.who_met.asks_companion),
+    "asks_doer_of": lambda d: _ci(d.who_met.asks_doer_of),
+    "argument_verbs": lambda d: tuple(tuple(g) for g in d.who_met.argument_verbs),
+    "person_head": lambda d: _ci(d.who_met.person_head),
+    "meeting_verbs": lambda d: tuple(d.who_met.meeting_verbs),
     "denied": lambda d: {
         intent: _ci(d.decline.denied.replace("NOUNS", nouns))
         for intent, nouns in d.decline.nouns.items()
@@ -242,6 +254,19 @@ class AnswerRules:
     asks_spoken_to: re.Pattern[str]
     # "sent a letter ... to": whom a message went to is named after it.
     sent_to: re.Pattern[str]
+    # Whom the question's own verb reaches (groups 1 or 2 a preposition before "whom", group 3
+    # the words after the auxiliary).
+    asks_argument: re.Pattern[str]
+    # Who did the deed with the named one (group 1 the companion's words).
+    asks_companion: re.Pattern[str]
+    # Who did the deed (group 1 the past verb, group 2 its object and the rest).
+    asks_doer_of: re.Pattern[str]
+    # Groups of verbs that stand for each other; an entry may add words the question needs.
+    argument_verbs: tuple[tuple[str, ...], ...]
+    # The last word of an unnamed noun phrase of people.
+    person_head: re.Pattern[str]
+    # Verbs of meeting (their arguments are the meeting rules' to find).
+    meeting_verbs: tuple[str, ...]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
     # Per intent: what says the asked thing was not made known, and what may take that back.

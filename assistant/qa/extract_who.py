@@ -297,6 +297,284 @@ def _demonym(country: str) -> str:
     return country
 
 
+# --- the asked argument of the question's own verb ----------------------------------------------
+
+# Words that open a noun phrase (and may open a question's subject).
+_NP_OPENERS = frozenset(
+    "the a an his her their its our my one some several all both many other two three four five six seven eight nine ten eleven twelve dozens hundreds".split()
+)
+# After a question's verb: what its complement may start with, so the word before it is the verb
+# ("Whom did the Arden council ask to ..."; "Which groups will the new centre work with?").
+_AFTER_VERB = _NP_OPENERS | frozenset(
+    "to with about on at in for by from against into alongside been him her them us me responsible up out off back over".split()
+)
+# Between a question's subject and its verb: words that are neither.
+_VERB_SKIP = frozenset("been being be also ever already once not never still just".split())
+# Where a clause of a sentence ends, after the verb.
+_CLAUSE_END = re.compile(
+    r"[;:!?\"“”]|\.(?:\s|$)|\s[-–—]\s|,\s+(?:and|but|while|which|who|where|saying|adding|according)\b"
+)
+# A noun phrase without a name: an opener, then up to four words before a word that ends it.
+_NP_OPENER = re.compile(
+    r"(?:(?:all\s+the|dozens\s+of|hundreds\s+of|the|a|an|his|her|their|its|our|one|some|several|"
+    r"both|many|other|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+){0,2}"
+)
+# Words that end a noun phrase, or are none.
+_NP_STOP = frozenset(
+    "to with about on at in for by from of against into and or but who whom which that was were "
+    "is are had has have would will after before during when while as than another each every "
+    "any either neither none himself herself themselves itself he she they it".split()
+)
+# After a phrase's head: more heads ("presidents and prime ministers"), then whose or where
+# they are ("a man from Sudan", "a reporter for The Harbour Gazette", "of the world").
+_NP_TAIL = re.compile(
+    r"(?:\s+and\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*s\b)?"
+    r"(?:\s+(?:of|from|for|at|with)\s+(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+    r"|\s+of\s+the\s+[a-z]+(?=\s*[,.;]|\s+(?:to|and|who|which)\b))?"
+)
+_NP_WORD = re.compile(r"\s*([A-Za-z][\w'’-]*)")
+
+
+def _plain_np(text: str, at: int) -> str | None:
+    """An unnamed noun phrase at `at`: an opener, then up to four words; the head is the last
+    of them that names people ("sent his sister flowers": "his sister"), else the last."""
+    opener = _NP_OPENER.match(text, at)
+    pos = opener.end() if opener else at
+    ends: list[int] = []
+    heads: list[str] = []
+    while len(ends) < 4:
+        word = _NP_WORD.match(text, pos)
+        if word is None or word.group(1).lower() in _NP_STOP:
+            break
+        if word.group(1)[:1].isupper() and ends and not heads[-1][:1].isupper():
+            # "his sister Ana": a name after the phrase is another argument or apposition.
+            break
+        ends.append(word.end())
+        heads.append(word.group(1))
+        pos = word.end()
+    if not ends or not heads[-1][:1].islower():
+        return None
+    chosen = next(
+        (
+            k
+            for k in range(len(ends) - 1, -1, -1)
+            if heads[k][:1].islower() and _of_people(heads[k])
+        ),
+        len(ends) - 1,
+    )
+    end = ends[chosen]
+    tail = _NP_TAIL.match(text, end)
+    phrase = text[at:end] + (tail.group() if tail else "")
+    # A sentence's full stop after the last name is not part of it ("U.S." keeps its own).
+    return re.sub(r"(?<=[a-z]{2})\.$", "", phrase)
+
+
+_NAME_RUN = re.compile(r"(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*)*)")
+_DATE_WORD = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+_NEGATED = re.compile(r"\b(?:not|n't|never|no\s+longer)\s+(?:[a-z]+ly\s+)?$", re.I)
+_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _argument_at(info: SentenceInfo, pos: int) -> tuple[str, Mention | None, bool] | None:
+    """The noun phrase a verb or a preposition takes at `pos`: a name (with the names listed
+    after it: "the Arden Trust and the Veld Fund"), or an unnamed one ("his sister", "an
+    informant", "a driver from Tessby"), and whether it is unnamed."""
+    text = info.text
+    lead = re.compile(r"\s*(?:the\s+|(?:his|her|their)\s+(?:[a-z-]+\s+){1,2})?").match(text, pos)
+    start = lead.end() if lead else pos
+    names = {
+        m.start: m
+        for m in info.mentions
+        if m.kind is not EntityKind.PLACE and not m.role_only and m.start >= pos
+    }
+    first = names.get(start) or names.get(re.compile(r"\s*").match(text, pos).end())  # type: ignore[union-attr]
+    at = re.compile(r"\s*").match(text, pos).end()  # type: ignore[union-attr]
+    if first is None:
+        # "by then-president Ivo Dahl": one title word before the name.
+        title = re.compile(r"[a-z][\w.'’-]*\s+").match(text, start)
+        first = names.get(title.end()) if title else None
+    plain = _plain_np(text, at) if first is None else None
+    if plain is not None:
+        # "two guards, Pell Dahl and Osk Marr,": the names in apposition are who they are.
+        comma = re.compile(r"\s*,\s*").match(text, at + len(plain))
+        first = names.get(comma.end()) if comma else None
+        if first is None:
+            return plain, None, True
+    if first is not None:
+        found = [first]
+        while True:
+            joint = _COORDINATED.match(text, found[-1].end)
+            following = names.get(joint.end()) if joint else None
+            if following is None:
+                break
+            found.append(following)
+        owned = _OWNED_NAME.match(text, first.end)
+        if owned and len(found) == 1:
+            # "the Gazette's Ana Holm": the person of the body.
+            return owned.group(1), None, False
+        group = re.compile(r"\s+([a-z]+s)\b").match(text, found[-1].end)
+        if len(found) == 1 and group and _of_people(group.group(1)):
+            # "Arden journalists": the body's people.
+            return f"{first.name or first.text} {group.group(1)}", None, False
+        return _join(_dedupe_names([m.name or m.text for m in found])), first, False
+    # A name the entity rules did not type ("the Harbour Watch for ..."), not a date.
+    shaped = _NAME_RUN.match(text, at)
+    if shaped is not None and not _DATE_WORD.match(shaped.group(1)):
+        return shaped.group(1), None, False
+    return None
+
+
+def _names_asked(frame: QuestionFrame, name: str) -> bool:
+    """Whether an argument is the question's own one: its whole name is in the question
+    ("Ana Holt" is not asked in "Who stood at Holt's side?")."""
+    words = re.escape(fold(name)).replace(r"\ ", r"\s+")
+    return re.search(rf"(?<!\w){words}(?!\w)", fold(frame.text)) is not None
+
+
+def _of_people(phrase: str) -> bool:
+    """Whether an unnamed noun phrase stands for people: its head ("the rebels", "a trucker
+    from Orvik") is a person or group noun, or has the shape of one."""
+    from assistant.qa.questions import person_nouns
+
+    head = re.sub(r"\s+(?:of|from|for|at|with)\s.*$", "", phrase).split()[-1:]
+    if not head:
+        return False
+    word = fold(head[0])
+    return (
+        word in _group_nouns()
+        or word in person_nouns()
+        or word.rstrip("s") in person_nouns()
+        or bool(answer_rules().person_head.search(word))
+    )
+
+
+@cache
+def _group_nouns() -> frozenset[str]:
+    from assistant.knowledge.lexicon import lexicon
+
+    return lexicon().group_nouns
+
+
+def _question_verb(rest: str) -> list[tuple[str, list[str], str]]:
+    """The verb of "[subject] VERB [rest]" (the words after a question's auxiliary), the
+    subject's words and what follows the verb. The subject is a name, or a noun phrase whose
+    last word comes right before a word that opens a complement. Readings with a longer
+    subject follow ("the Obama administration urged": not "administration" as the verb); the
+    sentence decides which verb it writes."""
+    from assistant.qa.questions import person_nouns
+
+    readings: list[tuple[str, list[str], str]] = []
+
+    words = re.findall(r"[\w'’.-]+|[\"“]", rest)
+    subject: list[str] = []
+    opened = False
+    only_names = True
+    previous_name = False
+    for i, word in enumerate(words):
+        lower = word.lower()
+        following = words[i + 1].lower() if i + 1 < len(words) else ""
+        if word in {'"', "“"}:
+            break
+        if word[:1].isupper() or word[:1].isdigit():
+            subject.append(word)
+            possessive = bool(re.search(r"['’]s?$", word))
+            previous_name = not possessive
+            only_names = only_names and not possessive
+            continue
+        if lower in _VERB_SKIP or (subject and lower.endswith("ly")):
+            continue
+        if not subject and lower in _NP_OPENERS:
+            opened = True
+            continue
+        if lower in {"of", "from", "and"} and subject:
+            continue
+        if not subject:
+            if not opened:
+                # "Who has been negotiating with ...": no subject before the verb, so "who"
+                # is the subject and nothing here is asked of the verb's arguments.
+                return []
+            # "the general manager of ...": after its opener a subject may be in lower case.
+            subject.append(word)
+            only_names = False
+            continue
+        if lower in _PREPOSITIONS or lower in {"who", "that", "which"} or word[:1] in {"'", "‘"}:
+            # What the question quotes or places is no reading's verb.
+            break
+        after_opener = i > 0 and words[i - 1].lower() in _NP_OPENERS
+        if not after_opener and (
+            (previous_name and only_names and lower not in person_nouns())
+            or not following
+            or following in _AFTER_VERB
+            or following[:1] in {'"', "“", "'", "‘"}
+        ):
+            readings.append((lower, list(subject), " ".join(words[i + 1 :])))
+            if len(readings) == 3:
+                break
+        subject.append(word)
+        only_names = False
+        previous_name = False
+    return readings
+
+
+# An argument found in the place the question's own verb gives it outweighs a name that is only
+# near the question's words.
+_ARGUMENT_SCORE = 2.0
+ACTOR_KINDS_WHO = frozenset(
+    {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.GROUP, EntityKind.COUNTRY}
+)
+# The object of a light verb that makes it a meeting ("hold talks with", "had a call with").
+_MEETING_NOUN = re.compile(
+    r"(?:(?:a|an|the|their|his|her|several|two|three)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:talks|meetings?|summit|call|conversations?|discussions?|negotiations|consultations)\b",
+    re.I,
+)
+# Words that open an adjunct after a stranded preposition ("partner with for the launch").
+# A reading of a question: its verb, the subject's words and the words after the verb.
+_Reading = tuple[str, tuple[str, ...], str]
+_ADJUNCT = frozenset("for in at on during after before since to over".split())
+_PREPOSITIONS = frozenset("to with from for by about alongside against".split())
+
+
+@cache
+def _asked_argument(question: str) -> tuple[str, tuple[_Reading, ...]] | None:
+    """What a question asks of its own verb's arguments: the role and the readings of the
+    question (verb, subject words, the words after the verb), likeliest first. The role is "object" (whom the verb reaches), a preposition ("to",
+    "with": whom it reaches through that word) or "companion" (who did it together with the
+    named one; the subject words are then the companion's)."""
+    rules = answer_rules()
+    together = rules.asks_companion.match(question)
+    if together:
+        verb = re.match(
+            r"^\s*(?:and\s+)?(?:who\s+|which\s+(?:[\w'’-]+\s+){1,3}?)([a-z]+)", question, re.I
+        )
+        if verb is None:
+            return None
+        words = tuple(re.findall(r"[\w'’.-]+", together.group(1)))
+        return "companion", ((verb.group(1).lower(), words, together.group(1)),)
+    asked = rules.asks_argument.match(question)
+    if asked is None:
+        doer = rules.asks_doer_of.match(question)
+        if doer is None:
+            return None
+        # "Who brought the charges?": "charges brought by the navy" names the doer.
+        return "agent", ((doer.group(1).lower(), (), doer.group(2)),)
+    readings = _question_verb(asked.group(3))
+    if not readings:
+        return None
+    role = (asked.group(1) or asked.group(2) or "").lower() or "object"
+    after = [w.lower() for w in readings[0][2].split()]
+    for i, word in enumerate(after):
+        following = after[i + 1] if i + 1 < len(after) else ""
+        if role == "object" and word in _PREPOSITIONS and (not following or following in _ADJUNCT):
+            # "Which groups will the centre work with?", "Which firm did Orm partner with for
+            # the launch?": a preposition with no noun after it is the one asked through.
+            role = word
+            break
+    return role, tuple((verb, tuple(subject), tail) for verb, subject, tail in readings)
+
+
 class WhoExtractors(_Base):
     """Who-questions: people and bodies that did, met or hold what the question asks."""
 
@@ -338,6 +616,11 @@ class WhoExtractors(_Base):
             return None
         match = _WHO_VERB.match(frame.text)
         if not match or match.group(1).lower() in _AUXILIARIES:
+            return None
+        asked = _asked_argument(frame.text)
+        if asked is not None and asked[0] == "companion" and "side" in asked[1][0][1]:
+            # "Who stood at Orm's side?": the story writes "at his side were ...", the place
+            # beside him and not the light verb.
             return None
         stems = self.tokenizer(match.group(1))
         return stems[0] if stems else None
@@ -483,6 +766,7 @@ class WhoExtractors(_Base):
         if answer_rules().asks_spoken_to.search(frame.text):
             # "Who did Orm speak to?": "Orm told the Harbour Gazette ..." says whom.
             yield from self._recipients(frame, scored)
+        yield from self._verb_argument(frame, scored)
         # Sentence level: who stands after a meeting verb (or after "by" in the passive).
         verb = _MEET_VERB.search(info.text)
         if not verb:
@@ -592,6 +876,7 @@ class WhoExtractors(_Base):
                     )
         if _ASKS_RECIPIENT.match(frame.text):
             yield from self._recipients(frame, scored)
+        yield from self._verb_argument(frame, scored)
         people = [
             m
             for m in info.mentions
@@ -786,6 +1071,224 @@ class WhoExtractors(_Base):
             highlight=(best.text,),
             kind=best.kind,
         )
+
+    def _meeting_verb_stems(self) -> frozenset[str]:
+        return frozenset(self.tokenizer.stem(v) for v in answer_rules().meeting_verbs)
+
+    def _verb_stems(self, verb: str, tail: str) -> frozenset[str]:
+        """The stems a sentence may write the question's verb with: its own, and those of the
+        verbs `argument_verbs` groups with it."""
+        stem = self.tokenizer.stem(fold(verb))
+        stems = {stem}
+        after = {fold(w) for w in tail.split()}
+        for group in answer_rules().argument_verbs:
+            for entry in group:
+                head, *needed = entry.split()
+                if self.tokenizer.stem(head) == stem and all(w in after for w in needed):
+                    stems |= {self.tokenizer.stem(e.split()[0]) for e in group}
+        return frozenset(stems)
+
+    def _verb_argument(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """The one the question asks for as an argument of its own verb: whom the question's
+        subject sent, told, urged or helped ("sent his sister a letter", "told an informant"),
+        whom it worked or rode with ("with a driver"), who did the deed together with the
+        named one ("Dahl and Orm held a briefing"). The sentence must write the verb (or a
+        verb grouped with it) after the question's subject."""
+        asked = _asked_argument(frame.text)
+        if asked is None:
+            return
+        role, readings = asked
+        if any(
+            self.tokenizer.stem(fold(verb)) in self._meeting_verb_stems()
+            or (role != "companion" and _MEETING_NOUN.match(tail))
+            for verb, _, tail in readings
+        ):
+            # Whom someone met, visited, joined or held talks with is the meeting rules' to
+            # find (under any reading: "the Ardish prime minister meet" is not "prime").
+            return
+        for verb, subject, tail in readings:
+            found = list(self._reading_argument(frame, scored, role, verb, subject, tail))
+            if found:
+                yield from found
+                return
+
+    def _reading_argument(
+        self,
+        frame: QuestionFrame,
+        scored: Scored,
+        role: str,
+        verb: str,
+        subject: tuple[str, ...],
+        tail: str,
+    ) -> Iterable[Candidate]:
+        """The asked argument under one reading of the question (see `_verb_argument`)."""
+        info = scored.info
+        text = info.text
+        stems = self._verb_stems(verb, tail)
+        uses = [
+            w
+            for w in re.finditer(r"[\w'’-]+", text)
+            if self.tokenizer.stem(fold(w.group())) in stems
+        ]
+        if role == "companion" and "side" in subject:
+            # "Who stood at Orm's side?": "At his side were his wife Ana and ...".
+            beside = re.compile(
+                r"\b(?:at|by)\s+(?:his|her|their|its)\s+side\s+(?:are|were|is|was|stood|stands|stand)\s+",
+                re.I,
+            ).search(text)
+            found = _argument_at(info, beside.end()) if beside else None
+            if found is not None and not found[2] and not _names_asked(frame, found[0]):
+                yield Candidate(
+                    short=found[0],
+                    score=_ARGUMENT_SCORE,
+                    sentence=scored,
+                    rule="verb-argument:beside",
+                    highlight=(found[0],),
+                )
+        if not uses:
+            return
+        named = [
+            m
+            for m in list(info.mentions) + list(info.references)
+            if self._in_question(frame, m.name or m.text)
+            and any(fold(w) in fold(m.name or m.text) or fold(w) in fold(m.text) for w in subject)
+        ]
+        # The subject's own words, when the sentence names it in a way the entity rules did
+        # not keep ("Fox, which partnered with ...", "One resident told ...").
+        subject_stems = {
+            self.tokenizer.stem(fold(re.sub(r"['’]s?$", "", w)))
+            for w in subject
+            if fold(w) not in _NP_OPENERS and len(w) > 2
+        }
+        if role == "agent":
+            yield from self._passive_agent(frame, scored, uses, tail)
+            return
+        for use in uses:
+            if role == "companion":
+                yield from self._companion(frame, scored, named, use.start())
+                continue
+            window = text[max(0, use.start() - 160) : use.start()]
+            has_subject = any(m.end <= use.start() and use.start() - m.end <= 160 for m in named)
+            if not has_subject and subject_stems:
+                has_subject = any(
+                    self.tokenizer.stem(fold(w)) in subject_stems
+                    for w in re.findall(r"[\w'’-]+", window)
+                )
+            if not has_subject or _NEGATED.search(text, 0, use.start()):
+                # "She did not endorse anyone" names no one she endorsed.
+                continue
+            if not use.group().endswith("ing") and _passive_before().search(text, 0, use.start()):
+                # "Orm was told by ...": the question's subject is not the doer here.
+                continue
+            end = _CLAUSE_END.search(text, use.end())
+            limit = min(end.start() if end else len(text), use.end() + 160)
+            found = None
+            if role in _PREPOSITIONS:
+                through = re.compile(rf"\b{role}\s+").search(text, use.end(), limit)
+                found = _argument_at(info, through.end()) if through else None
+                if found is None and role == "with":
+                    # "the messages between Orm and four aides": the other side of "between".
+                    between = re.compile(r"\bbetween\s+[^,;]{1,60}?\s+and\s+").search(
+                        text, max(0, use.start() - 80), limit
+                    )
+                    found = _argument_at(info, between.end()) if between else None
+            if found is None and role in {"object", "to"}:
+                adverb = re.compile(r"\s+(?:[a-z]+ly\s+)?").match(text, use.end())
+                found = _argument_at(info, adverb.end() if adverb else use.end())
+                thing = found is not None and found[2] and not _of_people(found[0])
+                if found is None or thing:
+                    # "attributed the blast to rebels": the thing first, then whom.
+                    to = re.compile(r"\bto\s+").search(text, use.end(), limit)
+                    found = _argument_at(info, to.end()) if to else None
+            if found is None:
+                continue
+            short, mention, plain = found
+            if plain and not _of_people(short):
+                continue
+            if _names_asked(frame, short):
+                continue
+            yield Candidate(
+                short=short,
+                score=_ARGUMENT_SCORE,
+                sentence=scored,
+                rule=f"verb-argument:{role}",
+                highlight=(short,),
+                kind=EntityKind.PERSON if mention and mention.kind is EntityKind.PERSON else None,
+            )
+
+    def _passive_agent(
+        self, frame: QuestionFrame, scored: Scored, uses: list[re.Match[str]], tail: str
+    ) -> Iterable[Candidate]:
+        """ "Who brought the charges?": "faces charges brought by the Tessel navy" - the doer
+        after "by", when the question's object stands right before the participle."""
+        info = scored.info
+        text = info.text
+        objects = {
+            self.tokenizer.stem(fold(w))
+            for w in re.findall(r"[\w'’-]+", tail)[:4]
+            if fold(w) not in _NP_OPENERS and len(w) > 2
+        }
+        for use in uses:
+            passive = _passive_before().search(text, 0, use.start()) is not None
+            # "charges brought by the navy"; with "was" before it the second object may come
+            # first ("Dahl was awarded the medal by President Orm").
+            gap = r"(?:[^,.;:]{1,40}?)?" if passive else ""
+            by = re.compile(rf"{gap}\s+(?:[a-z]+ly\s+)?by\s+").match(text, use.end())
+            if by is None:
+                continue
+            around = re.findall(r"[\w'’-]+", text[max(0, use.start() - 40) : use.start()])[-3:]
+            around += re.findall(r"[\w'’-]+", text[use.end() : by.start()])
+            if not any(self.tokenizer.stem(fold(w)) in objects for w in around):
+                continue
+            found = _argument_at(info, by.end())
+            if found is None or _names_asked(frame, found[0]):
+                continue
+            if found[2] and not _of_people(found[0]):
+                continue
+            yield Candidate(
+                short=found[0],
+                score=_ARGUMENT_SCORE,
+                sentence=scored,
+                rule="verb-argument:agent",
+                highlight=(found[0],),
+                kind=EntityKind.PERSON if found[1] and found[1].kind is EntityKind.PERSON else None,
+            )
+
+    def _companion(
+        self, frame: QuestionFrame, scored: Scored, named: list[Mention], verb_start: int
+    ) -> Iterable[Candidate]:
+        """ "Dahl and Orm held a briefing", "he and his wife Ana Holt tested positive": the name
+        written in one subject with the question's own, before its verb."""
+        info = scored.info
+        text = info.text
+        # "Dahl, right, and Orm", "he and his wife Lady Ana Holt", "Dahl and port director
+        # Ana Holt": one subject of two.
+        joint = re.compile(
+            r"\s*(?:,\s*[a-z]+\s*)?,?\s+and\s+(?:(?:his|her|their)\s+)?(?:[a-z-]+\s+){0,2}"
+            r"(?:[A-Z][\w.-]*\s+){0,2}"
+        )
+        for own in named:
+            if own.end > verb_start:
+                continue
+            for other in info.mentions:
+                if other.kind not in ACTOR_KINDS_WHO or other.role_only:
+                    continue
+                if other.key == own.key or fold(other.name or other.text) in fold(frame.text):
+                    continue
+                first, second = (other, own) if other.start < own.start else (own, other)
+                if first.end > second.start or not joint.fullmatch(text, first.end, second.start):
+                    continue
+                if not re.fullmatch(r"[\s,]*(?:[a-z]+ly\s+)?", text[second.end : verb_start]):
+                    continue
+                short = other.name or other.text
+                yield Candidate(
+                    short=short,
+                    score=_ARGUMENT_SCORE,
+                    sentence=scored,
+                    rule="verb-argument:companion",
+                    highlight=(short,),
+                    kind=other.kind if other.kind is EntityKind.PERSON else None,
+                )
 
     def _recipients(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         """Whom the question's person addressed: the name or the group right after "told" or
