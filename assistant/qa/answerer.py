@@ -1179,7 +1179,11 @@ class Answerer(
         """A why-question whose only words besides its names and dates are the question
         phrase itself ("What brought X to Y in November 2025?"), or a who-question whose only
         other word is a verb of holding a role ("Who runs the Tarrow Fund?"): a sentence says
-        that with the role's noun ("director of the Tarrow Fund"), not with the verb."""
+        that with the role's noun ("director of the Tarrow Fund"), not with the verb.
+        A role question ("What is Orm's job?") asks only about its name: a sentence gives the
+        role as a title ("Prime Minister Orm"), without the words "job" or "position"."""
+        if frame.intent == "who_role" and frame.strong_entities():
+            return True
         if frame.intent == "who" and frame.strong_entities():
             from assistant.knowledge.lexicon import lexicon
 

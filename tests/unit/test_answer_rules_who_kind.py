@@ -3,6 +3,8 @@ that decline when the sentence names no doer (fixtures: tests/fixtures/rules/typ
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.engine import Engine
 from assistant.knowledge.entities import EntityRecognizer
 from assistant.models import EntityKind
@@ -91,3 +93,15 @@ def test_a_passive_deed_with_its_doer_further_on_is_still_answered(engine: Engin
     answer = engine.ask("Who shot Sergeant Ilse Varrowby?")
     assert answer.answered
     assert answer.short == "Kaspar Ovington"
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [("What was Ruud's role?", "Finance Minister"), ("What is Falk's job?", "President")],
+)
+def test_a_role_asked_by_its_noun_is_the_title_beside_the_name(
+    engine: Engine, question: str, role: str
+) -> None:
+    # No sentence says "role" or "job": the word must not count against the sentences.
+    answer = engine.ask(question)
+    assert (answer.intent, answer.short) == ("who_role", role)
