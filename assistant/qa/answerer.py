@@ -1612,14 +1612,20 @@ class Answerer(
         )
 
     def _in_address(self, info: SentenceInfo, name: str) -> bool:
-        """Whether a name is written between places, as a region of an address is ("in Reading,
-        X, UK"): after a place and a comma, and before a comma and a place, or the end."""
+        """Whether a name is written as part of a place's address ("in Reading, X, UK"): after
+        a place and a comma, and a known place itself or before a comma and a place, or the
+        end."""
         from assistant.qa.answer_rules import answer_rules
 
         rules = answer_rules()
         at = info.text.find(name)
         if at <= 0 or not rules.place_before.search(info.text[:at]):
             return False
+        from assistant.knowledge.lexicon import lexicon
+
+        lex = lexicon()
+        if fold(name) in lex.countries or fold(name) in lex.places:
+            return True
         end = at + len(name)
         after = rules.place_after.match(info.text[end:])
         if after is None:
@@ -1638,15 +1644,14 @@ class Answerer(
         folded = fold(candidate.short)
         if folded in asked:
             return True
-        if not any(
-            fold(m.name or m.text) == folded and fold(m.text) in asked
-            for m in candidate.sentence.info.mentions
-        ):
+        # The question names a person by one word ("Orm"): the candidate is that person when
+        # the story's main bearer of the name is the candidate; a relative sharing the surname
+        # ("Ada Orm") is another.
+        words = folded.split()
+        if len(words) < 2 or not asked & set(words):
             return False
-        # The sentence calls the candidate by the question's name ("Orm" for "Ivo Orm"): the
-        # same person if the story's main bearer of that name is the candidate; a relative
-        # sharing the surname ("Ada Orm") is another.
-        return self._main_bearer(candidate.sentence.article, folded.split()[-1]) == folded
+        bearer = self._main_bearer(candidate.sentence.article, words[-1])
+        return bearer is not None and (set(bearer.split()) <= set(words) or bearer == folded)
 
     def _main_bearer(self, article: Article, surname: str) -> str | None:
         """The person the story names most often of those whose name ends in `surname`."""
