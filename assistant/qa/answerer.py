@@ -1345,7 +1345,12 @@ class Answerer(
         counted_people = self._counted_people(counted)
         people_at = self._number_holders(counted_people, pool) if counted_people else {}
         codes = self._codes(frame.text)
+        written = self._names_written(frame)
         for rank, item in enumerate(pool):
+            if written and not self._writes_names(item.article, written):
+                # "the Reading attack": a story that has the word only as "reading" is not
+                # about the town.
+                continue
             if in_person and self._only_remote(frame, item):
                 continue
             if in_person and self._others_meeting(frame, item):
@@ -1499,6 +1504,32 @@ class Answerer(
         conference") and this sentence's story never does: it reports another event. (Within a
         story, later sentences call the same event by its noun alone.)"""
         return bool(holders) and item.article.id not in holders
+
+    def _names_written(self, frame: QuestionFrame) -> tuple[str, ...]:
+        """The question's one-word names that the corpus does not keep for names ("Reading",
+        "Bath", "Young"), as the question writes them."""
+        proper = self.engine.proper_words
+        names = []
+        for m in frame.strong_entities():
+            text = m.text.strip()
+            if (
+                m.kind in {EntityKind.PLACE, EntityKind.PERSON}
+                and re.fullmatch(r"[A-Z][a-z]+", text)
+                and fold(text) not in proper
+            ):
+                names.append(text)
+        return tuple(names)
+
+    def _writes_names(self, article: Article, names: tuple[str, ...]) -> bool:
+        """Whether a story writes each such name as a name: one that has the word only in lower
+        case ("reading the report") is about none of it."""
+        text = article.title + "\n" + article.text
+        for name in names:
+            if re.search(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w-])", text):
+                continue
+            if re.search(r"(?<![\w'’-])" + re.escape(name.lower()) + r"(?![\w-])", text):
+                return False
+        return True
 
     def _counted_people(self, counted: dict[str, frozenset[float]]) -> dict[str, frozenset[float]]:
         """Those of the question's counted nouns that name people ("the three people killed")."""

@@ -39,3 +39,11 @@ def test_a_region_in_a_place_s_address_is_no_person(engine: Engine) -> None:
 def test_a_sentence_about_another_model_code_does_not_answer(engine: Engine) -> None:
     answer = engine.ask("Who was the captain at the controls of the X90 on its maiden flight?")
     assert answer.short != "Orvane"
+
+
+def test_a_story_with_the_asked_town_only_as_a_common_word_is_not_about_it(
+    engine: Engine,
+) -> None:
+    # The other story has "a sandwich", not the town of Sandwich; the town's story names no one.
+    answer = engine.ask("Who was arrested after the Sandwich knife attack?")
+    assert "Fenn" not in answer.short
