@@ -1587,7 +1587,7 @@ class Answerer(
         lex = lexicon()
         if (
             intent in {"where", "who", "who_met"}
-            and folded in lex.nationalities
+            and self._is_demonym(folded)
             and folded not in lex.countries
             and folded not in lex.places
         ):
@@ -1599,20 +1599,27 @@ class Answerer(
             and short not in candidate.sentence.article.text
         ):
             return "a headline's capitals the story does not write so"
-        if intent in {"who", "who_met"}:
-            if self._in_address(info, short):
-                return "written in a place's address"
+        if intent in {"who", "who_met"} and self._in_address(info, short):
+            return "written in a place's address"
         asked = rules.kind_asked.search(frame.text)
         if asked is not None:
             kind = fold(asked.group(1))
             if kind in rules.settlement_nouns:
                 if candidate.kind not in (None, EntityKind.PLACE):
                     return f"not a {kind}"
-            elif kind in rules.kind_words and not self._of_kind(
-                candidate, rules.kind_words[kind]
-            ):
+            elif kind in rules.kind_words and not self._of_kind(candidate, rules.kind_words[kind]):
                 return f"not a {kind}"
         return None
+
+    def _is_demonym(self, word: str) -> bool:
+        """Whether a folded word is an adjective of nationality: listed, or a country's name
+        and "n" ("Moldovan"), or the regular "-i" of one ("Kessbari")."""
+        from assistant.knowledge.lexicon import lexicon
+
+        countries = lexicon().countries
+        return self._country_of_adjective(word) is not None or (
+            len(word) > 4 and word.endswith("n") and word[:-1] in countries
+        )
 
     def _of_kind(self, candidate: Candidate, heads: frozenset[str]) -> bool:
         """Whether a candidate names a place of the asked kind: headed by a word of the kind

@@ -47,3 +47,14 @@ def test_a_story_with_the_asked_town_only_as_a_common_word_is_not_about_it(
     # The other story has "a sandwich", not the town of Sandwich; the town's story names no one.
     answer = engine.ask("Who was arrested after the Sandwich knife attack?")
     assert "Fenn" not in answer.short
+
+
+def test_a_nationality_is_no_city(engine: Engine) -> None:
+    answer = engine.ask("In which city did the broker offer the stolen Vellin paintings in March?")
+    assert answer.short == "Managua"
+
+
+def test_a_title_cased_headline_s_words_are_no_place(engine: Engine) -> None:
+    # "Dock Strikers" is capitalised only by the headline's style; the body never names it.
+    answer = engine.ask("Where did riot police fire water cannon at striking dockworkers?")
+    assert answer.short != "Dock Strikers"
