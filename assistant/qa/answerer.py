@@ -1346,8 +1346,11 @@ class Answerer(
         people_at = self._number_holders(counted_people, pool) if counted_people else {}
         codes = self._codes(frame.text)
         written = self._names_written(frame)
+        writes: dict[str, bool] = {}  # per article, read once
         for rank, item in enumerate(pool):
-            if written and not self._writes_names(item.article, written):
+            if written and item.article.id not in writes:
+                writes[item.article.id] = self._writes_names(item.article, written)
+            if written and not writes[item.article.id]:
                 # "the Reading attack": a story that has the word only as "reading" is not
                 # about the town.
                 continue
