@@ -109,6 +109,7 @@ class ConstraintRules(StrictModel):
     settlements: list[str]
     place_before: Pattern
     place_after: Pattern
+    broad_roles: list[str]
 
 
 class AnswerRuleFile(StrictModel):
@@ -199,6 +200,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "settlement_nouns": lambda d: frozenset(w.lower() for w in d.constraint.settlements),
     "place_before": lambda d: re.compile(d.constraint.place_before),
     "place_after": lambda d: re.compile(d.constraint.place_after),
+    "broad_roles": lambda d: frozenset(w.lower() for w in d.constraint.broad_roles),
     "quantities": lambda d: tuple((k.name, _ci(k.asks), _ci(k.states)) for k in d.quantity.kinds),
 }
 
@@ -294,6 +296,8 @@ class AnswerRules:
     # A name written between places ("Reading, X, UK"): what comes before and after it.
     place_before: re.Pattern[str]
     place_after: re.Pattern[str]
+    # Person nouns a story may not repeat beside the person's name ("leader", "official").
+    broad_roles: frozenset[str]
 
     def __init__(self, data: AnswerRuleFile) -> None:
         self._data = data

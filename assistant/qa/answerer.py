@@ -1347,7 +1347,13 @@ class Answerer(
         codes = self._codes(frame.text)
         written = self._names_written(frame)
         writes: dict[str, bool] = {}  # per article, read once
+        role = self._narrow_role(frame)
         for rank, item in enumerate(pool):
+            if role and not any(
+                t.startswith(role) for t in self._sentence_stems(item.article, item.info)
+            ):
+                # "Who was the judge who ...": a sentence without a judge names someone else.
+                continue
             if written and item.article.id not in writes:
                 writes[item.article.id] = self._writes_names(item.article, written)
             if written and not writes[item.article.id]:
@@ -1507,6 +1513,18 @@ class Answerer(
         conference") and this sentence's story never does: it reports another event. (Within a
         story, later sentences call the same event by its noun alone.)"""
         return bool(holders) and item.article.id not in holders
+
+    def _narrow_role(self, frame: QuestionFrame) -> str | None:
+        """The stem of the narrow person noun a who-question asks for ("pilot", "judge"), which
+        the answering sentence must give; None for broad ones ("leader") and other questions."""
+        from assistant.qa.answer_rules import answer_rules
+
+        if frame.intent != "who":
+            return None
+        focus = _who_focus(frame.text)
+        if focus is None or focus not in person_nouns() or focus in answer_rules().broad_roles:
+            return None
+        return self.tokenizer.stem(focus)
 
     def _names_written(self, frame: QuestionFrame) -> tuple[str, ...]:
         """The question's one-word names that the corpus does not keep for names ("Reading",

@@ -58,3 +58,9 @@ def test_a_title_cased_headline_s_words_are_no_place(engine: Engine) -> None:
     # "Dock Strikers" is capitalised only by the headline's style; the body never names it.
     answer = engine.ask("Where did riot police fire water cannon at striking dockworkers?")
     assert answer.short != "Dock Strikers"
+
+
+def test_a_narrow_person_noun_must_be_in_the_answer_s_sentence(engine: Engine) -> None:
+    # The story names no judge: the sister in the sentence about the sentencing is no judge.
+    answer = engine.ask("Who was the judge who sentenced Pell Korran?")
+    assert not answer.answered
