@@ -107,8 +107,24 @@ class DeclineRules(StrictModel):
     nouns: dict[str, Pattern]
 
 
+class ConstraintRules(StrictModel):
+    counted: Pattern
+    age_after: Pattern
+    numbers: dict[str, float]
+    not_counted: list[str]
+    code: Pattern
+    not_code: Pattern
+    kind_asked: Pattern
+    kinds: dict[str, list[str]]
+    settlements: list[str]
+    place_before: Pattern
+    place_after: Pattern
+    broad_roles: list[str]
+
+
 class AnswerRuleFile(StrictModel):
     decline: DeclineRules
+    constraint: ConstraintRules
     when: WhenRules
     where: WhereRules
     why: WhyRules
@@ -191,6 +207,20 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "passive_act": lambda d: _ci(d.decline.passive_act),
     "future_passive_place": lambda d: _ci(d.decline.future_passive_place),
     "other_event_time": lambda d: _ci(d.decline.other_event_time),
+    "counted": lambda d: _ci(d.constraint.counted),
+    "age_after": lambda d: _ci(d.constraint.age_after),
+    "number_values": lambda d: {k.lower(): v for k, v in d.constraint.numbers.items()},
+    "not_counted": lambda d: frozenset(w.lower() for w in d.constraint.not_counted),
+    "code_token": lambda d: re.compile(d.constraint.code),
+    "not_code": lambda d: _ci(d.constraint.not_code),
+    "kind_asked": lambda d: _ci(d.constraint.kind_asked),
+    "kind_words": lambda d: {
+        k.lower(): frozenset(w.lower() for w in v) for k, v in d.constraint.kinds.items()
+    },
+    "settlement_nouns": lambda d: frozenset(w.lower() for w in d.constraint.settlements),
+    "place_before": lambda d: re.compile(d.constraint.place_before),
+    "place_after": lambda d: re.compile(d.constraint.place_after),
+    "broad_roles": lambda d: frozenset(w.lower() for w in d.constraint.broad_roles),
     "quantities": lambda d: tuple((k.name, _ci(k.asks), _ci(k.states)) for k in d.quantity.kinds),
 }
 
@@ -282,6 +312,29 @@ class AnswerRules:
     passive_act: re.Pattern[str]
     future_passive_place: re.Pattern[str]
     other_event_time: re.Pattern[str]
+    # A number and the noun it counts or measures (group 1 the number, group 2 the noun).
+    counted: re.Pattern[str]
+    # What, right after a counted "year", makes it an age ("-old").
+    age_after: re.Pattern[str]
+    # Number words and their values ("three" -> 3).
+    number_values: dict[str, float]
+    # Words after a number that are no counted noun (scales, units of the number itself).
+    not_counted: frozenset[str]
+    # A model or code name mixing letters and digits ("A380"), case kept.
+    code_token: re.Pattern[str]
+    # Tokens of that shape that are no code (ordinals, clock times, units).
+    not_code: re.Pattern[str]
+    # "Which prison ...": the kind of place asked for (group 1).
+    kind_asked: re.Pattern[str]
+    # Per asked kind, the words a name of that kind is headed by.
+    kind_words: dict[str, frozenset[str]]
+    # Asked kinds a place's name answers by its type (a city is a place, not a country).
+    settlement_nouns: frozenset[str]
+    # A name written between places ("Reading, X, UK"): what comes before and after it.
+    place_before: re.Pattern[str]
+    place_after: re.Pattern[str]
+    # Person nouns a story may not repeat beside the person's name ("leader", "official").
+    broad_roles: frozenset[str]
 
     def __init__(self, data: AnswerRuleFile) -> None:
         self._data = data

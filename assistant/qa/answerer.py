@@ -161,6 +161,13 @@ _EVENT_SUBJECT = re.compile(
 )
 
 
+# The two words after a determiner (groups 1 and 2), the noun among them: "the hospital",
+# "a county jail".
+_DETERMINED_NOUN = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|this|that)\s+([\w'’-]+)(?:\s+([\w'’-]+))?", re.I
+)
+
+
 # A name in capitals or with a digit ("NATO", "G20"), as bodies are often called.
 _ACRONYM = re.compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d|[A-Z]{2,}\b)[A-Z0-9]{2,}\b")
 
@@ -1337,7 +1344,26 @@ class Answerer(
         )
         in_person = self._asks_in_person(frame)
         act = self._passive_act(frame)
+        counted = self._counted(frame.text)
+        holders = self._number_holders(counted, pool) if counted else {}
+        counted_people = self._counted_people(counted)
+        people_at = self._number_holders(counted_people, pool) if counted_people else {}
+        codes = self._codes(frame.text)
+        written = self._names_written(frame)
+        writes: dict[str, bool] = {}  # per article, read once
+        role = self._narrow_role(frame)
         for rank, item in enumerate(pool):
+            if role and not any(
+                t.startswith(role) for t in self._sentence_stems(item.article, item.info)
+            ):
+                # "Who was the judge who ...": a sentence without a judge names someone else.
+                continue
+            if written and item.article.id not in writes:
+                writes[item.article.id] = self._writes_names(item.article, written)
+            if written and not writes[item.article.id]:
+                # "the Reading attack": a story that has the word only as "reading" is not
+                # about the town.
+                continue
             if in_person and self._only_remote(frame, item):
                 continue
             if in_person and self._others_meeting(frame, item):
@@ -1345,6 +1371,15 @@ class Answerer(
             if in_person and self._lacks_a_participant(frame, item):
                 continue
             if frame.times and self._time_contradicts(frame, item):
+                continue
+            if counted and (
+                self._number_contradicts(counted, item)
+                or self._number_elsewhere(holders, item)
+                or self._away_from_counted(people_at, item)
+            ):
+                # "the 47-month term" is not the one of a sentence about a 73-month term.
+                continue
+            if codes and self._code_contradicts(codes, item):
                 continue
             if act and not any(
                 t.startswith(act) for t in self._sentence_stems(item.article, item.info)
@@ -1369,6 +1404,11 @@ class Answerer(
                 candidates.append(candidate)
         if not candidates:
             return None
+        fitting = [c for c in candidates if not self._misfit(frame, c, log)]
+        if not fitting:
+            log.append("no candidate fits what the question asks for; declining")
+            return None
+        candidates = fitting
         if frame.intent == "who_met":
             self._fit_asked_title(frame, candidates)
         if frame.intent == "who" and _EXCLUDED.search(frame.text):
@@ -1422,6 +1462,269 @@ class Answerer(
             return None
         log.append(f"rule {best.rule} -> {best.short!r} (score {best.score:.2f})")
         return best
+
+    # --- constraints the question states, which an answer must not contradict ------------------
+
+    def _counted(self, text: str) -> dict[str, frozenset[float]]:
+        """The numbers a text gives with the noun they count or measure, by the noun's stem
+        ("the 47-month term" -> month: {47}); an age ("49-year-old") is its own noun."""
+        from assistant.qa.answer_rules import answer_rules
+
+        rules = answer_rules()
+        found: dict[str, set[float]] = {}
+        for match in rules.counted.finditer(text):
+            number = match.group(1) or match.group(5)
+            noun = fold(match.group(2) or match.group(3) or match.group(4))
+            if noun in rules.not_counted:
+                continue
+            value = _number_value(number, rules.number_values)
+            if value is None:
+                continue
+            key = self.tokenizer.stem(noun)
+            if rules.age_after.match(text[match.end() :]):
+                key += "-old"
+            found.setdefault(key, set()).add(value)
+        return {key: frozenset(values) for key, values in found.items()}
+
+    def _number_contradicts(self, asked: dict[str, frozenset[float]], item: Scored) -> bool:
+        """Whether a sentence gives a noun of the question only with other numbers than the
+        question does: it is about another term, toll or quake than the one asked about."""
+        given = self._counted(item.info.text)
+        return any(stem in given and not given[stem] & values for stem, values in asked.items())
+
+    def _number_holders(
+        self, asked: dict[str, frozenset[float]], pool: list[Scored]
+    ) -> dict[str, list[int]]:
+        """Per article of the pool, its sentences that give the question's number with its noun
+        ("the three-day conference"); empty when no article gives it so."""
+        holders: dict[str, list[int]] = {}
+        for article in {s.article.id: s.article for s in pool}.values():
+            found = [
+                info.index
+                for info in self.analyses.get(article).sentences
+                if any(
+                    stem in given and given[stem] & values
+                    for given in [self._counted(info.text)]
+                    for stem, values in asked.items()
+                )
+            ]
+            if found:
+                holders[article.id] = found
+        return holders
+
+    def _number_elsewhere(self, holders: dict[str, list[int]], item: Scored) -> bool:
+        """Whether other stories give the question's number with its noun ("the three-day
+        conference") and this sentence's story never does: it reports another event. (Within a
+        story, later sentences call the same event by its noun alone.)"""
+        return bool(holders) and item.article.id not in holders
+
+    def _narrow_role(self, frame: QuestionFrame) -> str | None:
+        """The stem of the narrow person noun a who-question asks for ("pilot", "judge"), which
+        the answering sentence must give; None for broad ones ("leader") and other questions."""
+        from assistant.qa.answer_rules import answer_rules
+
+        if frame.intent != "who":
+            return None
+        focus = _who_focus(frame.text)
+        if focus is None or focus not in person_nouns() or focus in answer_rules().broad_roles:
+            return None
+        return self.tokenizer.stem(focus)
+
+    def _names_written(self, frame: QuestionFrame) -> tuple[str, ...]:
+        """The question's one-word names that the corpus does not keep for names ("Reading",
+        "Bath", "Young"), as the question writes them."""
+        proper = self.engine.proper_words
+        names = []
+        for m in frame.strong_entities():
+            text = m.text.strip()
+            if (
+                m.kind in {EntityKind.PLACE, EntityKind.PERSON}
+                and re.fullmatch(r"[A-Z][a-z]+", text)
+                and fold(text) not in proper
+            ):
+                names.append(text)
+        return tuple(names)
+
+    def _writes_names(self, article: Article, names: tuple[str, ...]) -> bool:
+        """Whether a story writes each such name as a name: one that has the word only in lower
+        case ("reading the report") is about none of it."""
+        text = article.title + "\n" + article.text
+        for name in names:
+            if re.search(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w-])", text):
+                continue
+            if re.search(r"(?<![\w'’-])" + re.escape(name.lower()) + r"(?![\w-])", text):
+                return False
+        return True
+
+    def _counted_people(self, counted: dict[str, frozenset[float]]) -> dict[str, frozenset[float]]:
+        """Those of the question's counted nouns that name people ("the three people killed")."""
+        nouns = {self.tokenizer.stem(n) for n in person_nouns()}
+        return {stem: values for stem, values in counted.items() if stem in nouns}
+
+    def _away_from_counted(self, holders: dict[str, list[int]], item: Scored) -> bool:
+        """Whether a sentence is away from where its story counts the people the question asks
+        about ("Who were the three people killed?"): they are named there or next to it, and a
+        name far from it is someone else's."""
+        found = holders.get(item.article.id)
+        return found is not None and not any(abs(i - item.info.index) <= 1 for i in found)
+
+    def _codes(self, text: str) -> frozenset[str]:
+        """The model or code names of a text ("A380", "Su-24"), folded."""
+        from assistant.qa.answer_rules import answer_rules
+
+        rules = answer_rules()
+        # "G-7" and "G7" are one code.
+        return frozenset(
+            fold(m.group()).replace("-", "")
+            for m in rules.code_token.finditer(text)
+            if not rules.not_code.match(m.group())
+        )
+
+    def _code_contradicts(self, asked: frozenset[str], item: Scored) -> bool:
+        """Whether a sentence names model or code names, none of them the question's: "the
+        A400M's maiden flight" does not answer a question about the A380's."""
+        given = self._codes(item.info.text)
+        return bool(given) and not any(
+            a == b or a.startswith(b) or b.startswith(a) for a in asked for b in given
+        )
+
+    def _misfit(self, frame: QuestionFrame, candidate: Candidate, log: list[str]) -> bool:
+        """Whether a candidate is of a kind the question rules out: one of the question's own
+        names as the answer to a who-question, a nationality as a place, a headline's words the
+        story never writes so, a region in an address as a person, a name not of the kind of
+        place asked for ("Which prison ...")."""
+        reason = self._misfit_reason(frame, candidate)
+        if reason:
+            log.append(f"candidate {candidate.short[:60]!r} dropped: {reason}")
+        return reason is not None
+
+    def _misfit_reason(self, frame: QuestionFrame, candidate: Candidate) -> str | None:
+        from assistant.knowledge.lexicon import lexicon
+        from assistant.qa.answer_rules import answer_rules
+
+        rules = answer_rules()
+        short = candidate.short.strip()
+        folded = fold(short)
+        info = candidate.sentence.info
+        intent = frame.intent
+        if intent in {"who", "who_met"} and self._names_question_entity(frame, candidate):
+            return "the question names it as its own participant"
+        lex = lexicon()
+        if (
+            intent in {"where", "who", "who_met"}
+            and self._is_demonym(folded)
+            and folded not in lex.countries
+            and folded not in lex.places
+        ):
+            return "a nationality is neither a place nor a person"
+        if (
+            intent in {"where", "who", "who_met"}
+            and info.index == -1
+            and _title_cased(info.text)
+            and short not in candidate.sentence.article.text
+        ):
+            return "a headline's capitals the story does not write so"
+        if intent in {"who", "who_met"} and self._in_address(info, short):
+            return "written in a place's address"
+        asked = rules.kind_asked.search(frame.text)
+        if asked is not None:
+            kind = fold(asked.group(1))
+            if kind in rules.settlement_nouns:
+                if candidate.kind not in (None, EntityKind.PLACE):
+                    return f"not a {kind}"
+            elif kind in rules.kind_words and not self._of_kind(candidate, rules.kind_words[kind]):
+                return f"not a {kind}"
+        return None
+
+    def _is_demonym(self, word: str) -> bool:
+        """Whether a folded word is an adjective of nationality: listed, or a country's name
+        and "n" ("Moldovan"), or the regular "-i" of one ("Kessbari")."""
+        from assistant.knowledge.lexicon import lexicon
+
+        countries = lexicon().countries
+        return self._country_of_adjective(word) is not None or (
+            len(word) > 4 and word.endswith("n") and word[:-1] in countries
+        )
+
+    def _of_kind(self, candidate: Candidate, heads: frozenset[str]) -> bool:
+        """Whether a candidate names a place of the asked kind: headed by a word of the kind
+        ("Belmarsh Prison"), or, not being a known town, region or country, given in a
+        sentence that speaks of a place of the kind."""
+        from assistant.knowledge.lexicon import lexicon
+
+        folded = fold(candidate.short)
+        if set(_WORDS.findall(folded)) & heads:
+            return True
+        lex = lexicon()
+        towns = (folded, *(p.strip() for p in folded.split(",")))
+        if candidate.kind is EntityKind.COUNTRY or any(
+            t in lex.places or t in lex.countries or t in lex.regions or t in lex.minor_places
+            for t in towns
+        ):
+            return False
+        text, short = candidate.sentence.info.text, candidate.short
+        at = text.find(short)
+        if at >= 0 and set(_WORDS.findall(fold(text[at + len(short) :]))[:1]) & heads:
+            return True  # "Vell's City University", cut short before its noun
+        # Not a town: a name the sentence gives beside a place of the kind ("moved from the
+        # hospital in Vell to Ostra"); "to life in prison" names none.
+        return any(
+            word in heads
+            for pair in _DETERMINED_NOUN.findall(fold(candidate.sentence.info.text))
+            for word in pair
+        )
+
+    def _in_address(self, info: SentenceInfo, name: str) -> bool:
+        """Whether a name is written as part of a place's address ("in Reading, X, UK"): after
+        a place and a comma, and a known place itself or before a comma and a place, or the
+        end."""
+        from assistant.qa.answer_rules import answer_rules
+
+        rules = answer_rules()
+        at = info.text.find(name)
+        if at <= 0 or not rules.place_before.search(info.text[:at]):
+            return False
+        from assistant.knowledge.lexicon import lexicon
+
+        lex = lexicon()
+        if fold(name) in lex.countries or fold(name) in lex.places:
+            return True
+        end = at + len(name)
+        after = rules.place_after.match(info.text[end:])
+        if after is None:
+            return False
+        if after.group(1) is None:
+            return True  # the sentence ends there
+        return any(
+            m.kind in {EntityKind.PLACE, EntityKind.COUNTRY} and m.start == end + after.end()
+            for m in info.mentions
+        )
+
+    def _names_question_entity(self, frame: QuestionFrame, candidate: Candidate) -> bool:
+        """Whether a who-answer is one of the question's own names: "Who will take over from
+        Orm?" is not answered by Orm, however the sentence spells him out."""
+        asked = {fold(t) for m in frame.entities for t in (m.text, m.name) if t}
+        folded = fold(candidate.short)
+        if folded in asked:
+            return True
+        # The question names a person by one word ("Orm"): the candidate is that person when
+        # the story's main bearer of the name is the candidate; a relative sharing the surname
+        # ("Ada Orm") is another.
+        words = folded.split()
+        if len(words) < 2 or not asked & set(words):
+            return False
+        bearer = self._main_bearer(candidate.sentence.article, words[-1])
+        return bearer is not None and (set(bearer.split()) <= set(words) or bearer == folded)
+
+    def _main_bearer(self, article: Article, surname: str) -> str | None:
+        """The person the story names most often of those whose name ends in `surname`."""
+        counts: dict[str, int] = {}
+        for info in self.analyses.get(article).sentences:
+            for m in info.mentions:
+                name = fold(m.name or m.text)
+                if m.kind is EntityKind.PERSON and name.split()[-1:] == [surname]:
+                    counts[name] = counts.get(name, 0) + 1
+        return max(counts, key=lambda n: counts[n]) if counts else None
 
     def _topic_of_talks(self, frame: QuestionFrame, candidate: Candidate, item: Scored) -> bool:
         """Whether a list the topic rules found is what someone talked about. "including" is
@@ -2010,6 +2313,26 @@ def _time_fits(want: TimeMention, have: TimeMention) -> bool:
         return True
     size = min(len(want.iso), len(have.iso))
     return want.iso[:size] == have.iso[:size]
+
+
+def _number_value(text: str, words: dict[str, float]) -> float | None:
+    """A number written in digits ("1,000", "5.2") or words ("thirty-five")."""
+    text = text.lower()
+    if text[:1].isdigit():
+        try:
+            return float(text.replace(",", ""))
+        except ValueError:
+            return None
+    parts = [words.get(p) for p in text.split("-")]
+    if not parts or any(p is None for p in parts):
+        return None
+    return float(sum(p for p in parts if p is not None))
+
+
+def _title_cased(text: str) -> bool:
+    """Whether most words of a headline start with a capital: its capitals then mark no names."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _strip_end(text: str) -> str:
