@@ -30,6 +30,7 @@ class WhereRules(StrictModel):
     based_before: Pattern
     possessive_site: Pattern
     settlement_before: Pattern
+    focus_heads: dict[str, list[str]]
 
 
 class CauseCue(StrictModel):
@@ -134,6 +135,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "based_before": lambda d: _ci(d.where.based_before),
     "possessive_site": lambda d: _ci(d.where.possessive_site),
     "settlement_before": lambda d: _ci(d.where.settlement_before),
+    "focus_heads": lambda d: {k: tuple(v) for k, v in d.where.focus_heads.items()},
     "contrast": lambda d: _ci(d.why.contrast),
     "subordinate": lambda d: _ci(d.why.subordinate),
     "reason_subject": lambda d: _ci(d.why.reason_subject),
@@ -203,6 +205,8 @@ class AnswerRules:
     possessive_site: re.Pattern[str]
     # A settlement written before its state or country (group 1), right before the state.
     settlement_before: re.Pattern[str]
+    # Per place noun of a question ("court"), the head nouns of a place's name that answer it.
+    focus_heads: dict[str, tuple[str, ...]]
     contrast: re.Pattern[str]
     subordinate: re.Pattern[str]
     next_statement: re.Pattern[str]

@@ -76,6 +76,39 @@ _TIME_CLAUSE_BEFORE = re.compile(
 )
 
 
+# Question place nouns too general to name the head of the answer's name.
+_GENERAL_FOCUS = frozenset("place places site sites location locations area areas part".split())
+
+# A capitalised word of a name, and the words that may join two of them inside one ("District
+# Court for Northern District of Tessa").
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.)"
+
+
+@cache
+def _headed_name(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """A name that ends in one of `heads`, capitalised ("Central Methodist Church", "the Orvik
+    District Court for the Northern District"), with an "of"/"for" tail of capitalised words.
+    Group 1 the name."""
+    head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    return re.compile(
+        rf"((?:{_NAME_WORD}\s+){{1,4}}(?=[A-Z])(?i:{head}))\b"
+        rf"((?:\s+(?:of|for)\s+(?:the\s+)?(?:{_NAME_WORD}\s+(?:of\s+)?){{0,4}}{_NAME_WORD})?)"
+    )
+
+
+@cache
+def _named_by_noun(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """A name the sentence gives one of `heads` as its kind: "the Kurdish border canton of Osby",
+    "the port towns of Osby and Lerr", "the Moldovan capital, Brask". Group 1 the head, group 2
+    the name, group 3 a name coordinated with it."""
+    head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    name = rf"{_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,3}}"
+    return re.compile(
+        rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'’-]+\s+){{0,3}}?"
+        rf"((?:{head})(?:e?s)?)(?:\s+of|,)?\s+({name})(?:\s*,?\s+and\s+({name}))?"
+    )
+
+
 @cache
 def _states() -> frozenset[str]:
     from assistant.knowledge.lexicon import gazetteer_names
@@ -195,6 +228,7 @@ class WhereExtractors(_Base):
         asks_base = bool(rules.asks_base.search(frame.text))
         if asks_base:
             yield from self._based_places(frame, scored)
+        yield from self._headed_places(frame, scored)
         if _ASKS_MEETING.search(frame.text) and not meetings and not _MEET_VERB.search(info.text):
             # "Where did the two leaders meet?": a sentence that reports no meeting (a headline
             # on the earthquake that brought them together) names no place of one.
@@ -349,6 +383,48 @@ class WhereExtractors(_Base):
                 sentence=scored,
                 rule=place.rule,
                 highlight=(place.value,),
+            )
+
+    def _headed_places(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """ "Which court ...?", "Into which canton ...?": the question asks for a place of that
+        kind, so a name headed by that noun ("the Orvik District Court") or given that noun ("the
+        border canton of Osby") answers it before any other place of the sentence. A plural
+        ("Which towns ...?") is answered by the names coordinated after the noun."""
+        focus = frame.focus or ""
+        if not focus.isalpha() or focus in _GENERAL_FOCUS | _LARGER_FOCUS:
+            return
+        table = answer_rules().focus_heads
+        singular = next(
+            (f for f in (focus, focus[:-1], focus[:-2]) if f in table),
+            focus[:-1] if focus.endswith("s") else focus,
+        )
+        heads = tuple(table.get(singular, (singular,)))
+        plural = focus != singular
+        text = scored.info.text
+        found: list[tuple[int, str, str]] = []
+        if focus not in _SETTLEMENT_FOCUS:
+            for m in _headed_name(heads).finditer(text):
+                name = re.sub(r"^(?:The|A|An)\s+", "", m.group(1) + m.group(2))
+                found.append((m.start(1), name, "headed-name"))
+        for m in _named_by_noun(heads).finditer(text):
+            if m.group(1).lower() != m.group(1):
+                continue
+            name = m.group(2)
+            if m.group(3) and (plural or m.group(1).endswith("s")):
+                name = f"{name} and {m.group(3)}"
+            found.append((m.start(2), name, "named-by-noun"))
+        for start, name, rule in found:
+            if not re.search(r"\b[A-Z]\.$", name):
+                name = name.rstrip(".")  # the sentence's full stop, not an initial's
+            if self._in_question(frame, name):
+                continue
+            yield Candidate(
+                short=name,
+                score=1.3 + self._proximity(frame, text, start),
+                sentence=scored,
+                rule=f"focus-place:{rule}",
+                highlight=(name,),
+                kind=EntityKind.PLACE,
             )
 
     def _settlement_before(
