@@ -1,0 +1,42 @@
+"""Where- and when-answers tied to what the question asks (tests/fixtures/rules/tw8-*): the kind
+of place a "which <noun>" question names, and the time of the question's own event. One test
+per rule, failing without it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.engine import Engine
+from assistant.qa.questions import parse_question
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("In which court was the lawsuit filed?", "court"),
+        ("Into which Kessel border canton were the families allowed?", "canton"),
+        ("On which road in Harl did the crash happen?", "road"),
+        ("Which vital river towns are the rebels battling to hold?", "towns"),
+    ],
+)
+def test_which_place_noun_asks_where_with_the_noun_as_focus(question: str, focus: str) -> None:
+    frame = parse_question(question)
+    assert frame.intent == "where"
+    assert frame.focus == focus
+
+
+def test_which_court_is_answered_by_the_name_headed_by_court(engine: Engine) -> None:
+    answer = engine.ask("In which court did the Harl tenants file their lawsuit?")
+    assert answer.short == "Brisk District Court for Eastern District of Varra", answer.short
+
+
+def test_which_canton_is_answered_by_the_name_given_that_noun(engine: Engine) -> None:
+    answer = engine.ask(
+        "Into which border canton were the fleeing families allowed by Kessel guards?"
+    )
+    assert answer.short == "Ostrel", answer.short
+
+
+def test_which_towns_is_answered_by_all_the_towns_named(engine: Engine) -> None:
+    answer = engine.ask("Which vital river towns are Pellan rebels battling to hold?")
+    assert "Marrik" in answer.short and "Soven" in answer.short, answer.short
