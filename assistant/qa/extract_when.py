@@ -93,9 +93,20 @@ class WhenExtractors(_Base):
             if not re.search(r"[^s]s$", w, re.I) and not _NOUN_SUFFIX.search(w)
         }
         runs = _runs_of_times(info.text, info.times, asks_clock)
-        # When the sentence has the question's verb, a time that follows another verb ("X filed
-        # suit on Monday against the order Y signed last Friday") dates that other act.
-        has_verb = bool(verbs & self._sentence_stems(scored.article, info))
+        # Where the sentence first states the question's verb: a time after another verb later
+        # on ("On Monday, X filed suit against the order Y signed last Friday") dates that act.
+        verb_at = (
+            next(
+                (
+                    w.start()
+                    for w in _WORDS.finditer(info.text)
+                    if self.tokenizer.stem(fold(w.group())) in verbs
+                ),
+                None,
+            )
+            if verbs & self._sentence_stems(scored.article, info)
+            else None
+        )
         for t in info.times:
             if fold(t.text) in asked:
                 continue
@@ -159,7 +170,8 @@ class WhenExtractors(_Base):
                 score += 0.4
             elif (
                 lead
-                and has_verb
+                and verb_at is not None
+                and verb_at < max(0, anchor - 40) + lead.start()
                 and self._is_past_verb(lead.group(1))
                 and fold(lead.group(1)) not in _PLAN_VERBS
                 and not rules.time_of_saying.search(ahead)

@@ -40,3 +40,22 @@ def test_which_canton_is_answered_by_the_name_given_that_noun(engine: Engine) ->
 def test_which_towns_is_answered_by_all_the_towns_named(engine: Engine) -> None:
     answer = engine.ask("Which vital river towns are Pellan rebels battling to hold?")
     assert "Marrik" in answer.short and "Soven" in answer.short, answer.short
+
+
+def test_a_time_after_another_verb_does_not_date_the_asked_act(engine: Engine) -> None:
+    # "filed ... on Monday" against the curfew "declared last Friday".
+    answer = engine.ask(
+        "When did the dock union file its complaint against Idris Holm's curfew declaration?"
+    )
+    assert "Monday" in answer.short, answer.short
+
+
+def test_the_day_beside_a_clock_time_answers_when(engine: Engine) -> None:
+    answer = engine.ask("When did Orla Brisk give her press conference on the Tessby rail plan?")
+    assert "June 2nd" in answer.short, answer.short
+
+
+def test_an_exact_day_after_a_vague_time_answers_when(engine: Engine) -> None:
+    # "next month on July 9": the day, not the month.
+    answer = engine.ask("When is Governor Pell Arvo due to leave office?")
+    assert "July 9" in answer.short, answer.short
