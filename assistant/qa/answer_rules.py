@@ -30,6 +30,7 @@ class WhereRules(StrictModel):
     based_before: Pattern
     possessive_site: Pattern
     settlement_before: Pattern
+    relative_location: Pattern
     focus_heads: dict[str, list[str]]
 
 
@@ -135,6 +136,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "based_before": lambda d: _ci(d.where.based_before),
     "possessive_site": lambda d: _ci(d.where.possessive_site),
     "settlement_before": lambda d: _ci(d.where.settlement_before),
+    "relative_location": lambda d: _ci(d.where.relative_location),
     "focus_heads": lambda d: {k: tuple(v) for k, v in d.where.focus_heads.items()},
     "contrast": lambda d: _ci(d.why.contrast),
     "subordinate": lambda d: _ci(d.why.subordinate),
@@ -205,6 +207,8 @@ class AnswerRules:
     possessive_site: re.Pattern[str]
     # A settlement written before its state or country (group 1), right before the state.
     settlement_before: re.Pattern[str]
+    # A bearing from the place right after ("southwest of the town of").
+    relative_location: re.Pattern[str]
     # Per place noun of a question ("court"), the head nouns of a place's name that answer it.
     focus_heads: dict[str, tuple[str, ...]]
     contrast: re.Pattern[str]

@@ -69,6 +69,10 @@ _NOUN_OF_CUE = re.compile(
     r"\b(?:in|at|near|inside|outside)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+of\s+$"
 )
 
+# The rest of a site's name after its head noun ("Center" + " for Neurosurgery"): "for" or "of"
+# and capitalised words. Group 1 those words.
+_SITE_TAIL = re.compile(r"\s+(?:for|of)\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)")
+
 # A clause of time opened before the place ("36 minutes after the shooting in Tarn Mosque"): it
 # reports an event of its own. Group 1 its words up to the place.
 _TIME_CLAUSE_BEFORE = re.compile(
@@ -261,8 +265,15 @@ class WhereExtractors(_Base):
                 continue
             if m.kind is EntityKind.COUNTRY and self._country_demonym_in_question(frame, m.name):
                 continue
+            if self._only_question_words(frame, m.name):
+                # "Egyptian Police Fire Teargas at Student Protesters": a capitalised headline's
+                # words the question itself uses ("protesting students") name no place.
+                continue
             before = info.text[max(0, m.start - 14) : m.start].lower()
             score = place_score(info, m) / 4
+            if rules.relative_location.search(info.text[max(0, m.start - 60) : m.start]):
+                # As strong a cue as "in" right before the name.
+                score = max(score, (3 + 0.5 * (m.kind is EntityKind.PLACE) + 0.5) / 4)
             noun_of = _NOUN_OF_CUE.search(info.text[max(0, m.start - 60) : m.start])
             if (
                 m.rule != "place-of"
@@ -347,6 +358,14 @@ class WhereExtractors(_Base):
                 # pair is kept whole, as written, since its first part may be misread as a name.
                 short, rule = f"{settlement}, {m.name}", f"settlement-pair:{m.rule}"
                 score += 0.3
+            tail = _SITE_TAIL.match(info.text, m.end)
+            if (
+                tail
+                and fold(m.name).split()[-1:] in ([h] for h in _SITE_HEADS)
+                and fold(tail.group(1)) not in lexicon().countries
+            ):
+                # "the Federal Center for Neurosurgery": the site's name runs on past its head.
+                short, rule = m.name + tail.group(0), f"site-name:{m.rule}"
             possessive = rules.possessive_site.match(info.text, m.end)
             if possessive:
                 # "Orvik's Grand Theatre": the site, named after its place, is the more exact.
@@ -375,6 +394,7 @@ class WhereExtractors(_Base):
         if (
             place
             and not self._in_question(frame, place.value)
+            and not self._only_question_words(frame, place.value)
             and self._fits_focus(frame, place.value, None)
         ):
             yield Candidate(
@@ -426,6 +446,11 @@ class WhereExtractors(_Base):
                 highlight=(name,),
                 kind=EntityKind.PLACE,
             )
+
+    def _only_question_words(self, frame: QuestionFrame, name: str) -> bool:
+        """Whether every word of `name` is one of the question's own content words."""
+        stems = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(name)}
+        return bool(stems) and stems <= self._predicate_stems(frame)
 
     def _settlement_before(
         self, frame: QuestionFrame, info: SentenceInfo, m: Mention
