@@ -59,3 +59,24 @@ def test_an_exact_day_after_a_vague_time_answers_when(engine: Engine) -> None:
     # "next month on July 9": the day, not the month.
     answer = engine.ask("When is Governor Pell Arvo due to leave office?")
     assert "July 9" in answer.short, answer.short
+
+
+def test_a_bearing_from_a_town_places_the_event_there(engine: Engine) -> None:
+    # "northwest of the town of Quellby" answers where, before a plant "at Orvane".
+    answer = engine.ask(
+        "Where was the epicentre of the tremor, according to the Varra Seismic Office?"
+    )
+    assert answer.short == "Quellby", answer.short
+
+
+def test_a_site_name_keeps_its_for_tail(engine: Engine) -> None:
+    answer = engine.ask("Where was the third Youth Olympiad in Cardiology held?")
+    assert "Federal Centre for Cardiology" in answer.short or answer.short == "Orvane", (
+        answer.short
+    )
+    assert answer.short != "Federal Centre", answer.short
+
+
+def test_a_headline_phrase_of_the_question_words_is_no_place(engine: Engine) -> None:
+    answer = engine.ask("Where did Marrow police fire water cannon at protesting dock workers?")
+    assert "Tessby" in answer.short, answer.short
