@@ -1333,6 +1333,13 @@ class Answerer(
         )
         in_person = self._asks_in_person(frame)
         act = self._passive_act(frame)
+        # "When was Orm killed?": "the murder of Orm on May 4" names the act by its noun.
+        if act:
+            from assistant.qa.answer_rules import answer_rules
+
+            acts: tuple[str, ...] = (act, *answer_rules().act_nouns.get(act, ()))
+        else:
+            acts = ()
         for rank, item in enumerate(pool):
             if in_person and self._only_remote(frame, item):
                 continue
@@ -1342,8 +1349,8 @@ class Answerer(
                 continue
             if frame.times and self._time_contradicts(frame, item):
                 continue
-            if act and not any(
-                t.startswith(act) for t in self._sentence_stems(item.article, item.info)
+            if acts and not any(
+                t.startswith(acts) for t in self._sentence_stems(item.article, item.info)
             ):
                 continue
             if asks_done and self._only_planned(frame, item):

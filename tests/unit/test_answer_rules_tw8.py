@@ -71,12 +71,16 @@ def test_a_bearing_from_a_town_places_the_event_there(engine: Engine) -> None:
 
 def test_a_site_name_keeps_its_for_tail(engine: Engine) -> None:
     answer = engine.ask("Where was the third Youth Olympiad in Cardiology held?")
-    assert "Federal Centre for Cardiology" in answer.short or answer.short == "Orvane", (
-        answer.short
-    )
+    assert "Federal Centre for Cardiology" in answer.short or answer.short == "Orvane", answer.short
     assert answer.short != "Federal Centre", answer.short
 
 
 def test_a_headline_phrase_of_the_question_words_is_no_place(engine: Engine) -> None:
     answer = engine.ask("Where did Marrow police fire water cannon at protesting dock workers?")
     assert "Tessby" in answer.short, answer.short
+
+
+def test_the_noun_of_the_asked_act_dates_it(engine: Engine) -> None:
+    # "When was Rook killed?": "the murder of ... Anselm Rook on March 3".
+    answer = engine.ask("When was harbour pilot Anselm Rook killed?")
+    assert "March 3" in answer.short, answer.short
