@@ -69,6 +69,14 @@ _NOUN_OF_CUE = re.compile(
     r"\b(?:in|at|near|inside|outside)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+of\s+$"
 )
 
+# A verb, then a place phrase of common nouns ("placed on a motorcycle in a market"). Group 1 the
+# verb, group 2 the phrase (up to two prepositional phrases).
+_VERB_THEN_PLACE = re.compile(
+    r"\b([a-z][\w'’-]+)\s+((?:on|in|at|inside|outside|near|under|behind|beside)\s+(?:a|an)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?:\s+(?:on|in|at|near)\s+(?:a|an|the)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?)(?=[,.;:]|\s+(?:and|but|where|when|after|before)\b)"
+)
+
 # The rest of a site's name after its head noun ("Center" + " for Neurosurgery"): "for" or "of"
 # and capitalised words. Group 1 those words.
 _SITE_TAIL = re.compile(r"\s+(?:for|of)\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)")
@@ -233,6 +241,7 @@ class WhereExtractors(_Base):
         if asks_base:
             yield from self._based_places(frame, scored)
         yield from self._headed_places(frame, scored)
+        yield from self._phrase_after_verb(frame, scored)
         if _ASKS_MEETING.search(frame.text) and not meetings and not _MEET_VERB.search(info.text):
             # "Where did the two leaders meet?": a sentence that reports no meeting (a headline
             # on the earthquake that brought them together) names no place of one.
@@ -446,6 +455,38 @@ class WhereExtractors(_Base):
                 highlight=(name,),
                 kind=EntityKind.PLACE,
             )
+
+    def _phrase_after_verb(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """ "Where was the bomb placed?" - "The bomb was placed on a motorcycle in a market": a
+        place phrase right after the question's own verb answers it though it names no place,
+        when no named place follows that verb in the sentence (which would say it better)."""
+        from assistant.prompts import irregular_forms
+
+        info = scored.info
+        predicate = self._predicate_stems(frame)
+        for found in _VERB_THEN_PLACE.finditer(info.text):
+            verb = fold(found.group(1))
+            if not (verb.endswith("ed") or verb in irregular_forms()):
+                continue
+            if self.tokenizer.stem(verb) not in predicate:
+                continue
+            stop = re.compile(r"[,;.]").search(info.text, found.end(2))
+            clause_end = stop.start() if stop else len(info.text)
+            if any(
+                found.start(2) <= m.start < clause_end
+                and m.kind in {EntityKind.PLACE, EntityKind.COUNTRY, EntityKind.ORGANISATION}
+                for m in info.mentions
+            ):
+                return
+            phrase = found.group(2)
+            yield Candidate(
+                short=phrase,
+                score=0.9 + self._proximity(frame, info.text, found.start(2)),
+                sentence=scored,
+                rule="verb-place-phrase",
+                highlight=(phrase,),
+            )
+            return
 
     def _only_question_words(self, frame: QuestionFrame, name: str) -> bool:
         """Whether every word of `name` is one of the question's own content words."""

@@ -84,3 +84,9 @@ def test_the_noun_of_the_asked_act_dates_it(engine: Engine) -> None:
     # "When was Rook killed?": "the murder of ... Anselm Rook on March 3".
     answer = engine.ask("When was harbour pilot Anselm Rook killed?")
     assert "March 3" in answer.short, answer.short
+
+
+def test_a_place_phrase_after_the_asked_verb_answers_where(engine: Engine) -> None:
+    # "stashed on a handcart in a fish market": no named place, but the verb's own place.
+    answer = engine.ask("Where had the Quellby charge been stashed?")
+    assert "handcart" in answer.short or "market" in answer.short, answer.short
