@@ -77,6 +77,12 @@ _VERB_THEN_PLACE = re.compile(
     r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?)(?=[,.;:]|\s+(?:and|but|where|when|after|before)\b)"
 )
 
+# "Where was Orm stabbed?", "In which prison were they held?": a passive question's participle,
+# its last word (group 1).
+_PASSIVE_WHERE = re.compile(
+    r"\b(?:was|were|is|are|been)\s+(?:[\w'’.-]+\s+){0,6}?([a-z]{3,}ed)\s*\??\s*$"
+)
+
 # The rest of a site's name after its head noun ("Center" + " for Neurosurgery"): "for" or "of"
 # and capitalised words. Group 1 those words.
 _SITE_TAIL = re.compile(r"\s+(?:for|of)\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)")
@@ -119,6 +125,20 @@ def _named_by_noun(heads: tuple[str, ...]) -> re.Pattern[str]:
         rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'’-]+\s+){{0,3}}?"
         rf"((?:{head})(?:e?s)?)(?:\s+of|,)?\s+({name})(?:\s*,?\s+and\s+({name}))?"
     )
+
+
+@cache
+def _focus_heads(focus: str) -> tuple[tuple[str, ...], bool]:
+    """The head nouns of a place's name that answer a question asking for a `focus` ("court":
+    "court", "tribunal"), none for a general or larger place; and whether `focus` is plural."""
+    if not focus.isalpha() or focus in _GENERAL_FOCUS | _LARGER_FOCUS:
+        return (), False
+    table = answer_rules().focus_heads
+    singular = next(
+        (f for f in (focus, focus[:-1], focus[:-2]) if f in table),
+        focus[:-1] if focus.endswith("s") else focus,
+    )
+    return tuple(table.get(singular, (singular,))), focus != singular
 
 
 @cache
@@ -203,6 +223,32 @@ class WhereExtractors(_Base):
         return False
 
     def _where(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """The places of a sentence; those of a sentence without the act a passive question
+        asks the place of ("In which prison was Orm stabbed?") count less: a place there
+        ("Orm was long held at Tarn Prison") is where something else happened."""
+        act = _PASSIVE_WHERE.search(frame.text)
+        missing = act is not None and not any(
+            t.startswith(self.tokenizer.stem(act.group(1))[:4])
+            for t in self._sentence_stems(scored.article, scored.info)
+        )
+        # "Which prison ...?": a place not of that kind ("California") is at best near it.
+        # Only for a noun whose kinds of name are listed: a building's name seldom says it is
+        # one ("Storhall").
+        focus = frame.focus or ""
+        listed = focus in answer_rules().focus_heads and focus not in _SETTLEMENT_FOCUS
+        sites = _focus_heads(focus)[0] if listed else ()
+        for candidate in self._where_candidates(frame, scored):
+            if missing:
+                candidate.score -= 0.5
+            if (
+                sites
+                and not candidate.rule.startswith("focus-place")
+                and not any(h in fold(candidate.short) for h in sites)
+            ):
+                candidate.score -= 0.5
+            yield candidate
+
+    def _where_candidates(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         from assistant.knowledge.lexicon import lexicon
 
         info = scored.info
@@ -420,15 +466,9 @@ class WhereExtractors(_Base):
         border canton of Osby") answers it before any other place of the sentence. A plural
         ("Which towns ...?") is answered by the names coordinated after the noun."""
         focus = frame.focus or ""
-        if not focus.isalpha() or focus in _GENERAL_FOCUS | _LARGER_FOCUS:
+        heads, plural = _focus_heads(focus)
+        if not heads:
             return
-        table = answer_rules().focus_heads
-        singular = next(
-            (f for f in (focus, focus[:-1], focus[:-2]) if f in table),
-            focus[:-1] if focus.endswith("s") else focus,
-        )
-        heads = tuple(table.get(singular, (singular,)))
-        plural = focus != singular
         text = scored.info.text
         found: list[tuple[int, str, str]] = []
         if focus not in _SETTLEMENT_FOCUS:

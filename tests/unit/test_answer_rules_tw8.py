@@ -90,3 +90,10 @@ def test_a_place_phrase_after_the_asked_verb_answers_where(engine: Engine) -> No
     # "stashed on a handcart in a fish market": no named place, but the verb's own place.
     answer = engine.ask("Where had the Quellby charge been stashed?")
     assert "handcart" in answer.short or "market" in answer.short, answer.short
+
+
+def test_which_prison_is_the_one_where_the_asked_act_happened(engine: Engine) -> None:
+    # Held at one prison for years, stabbed at another: the sentence with the question's
+    # participle gives the place of that act.
+    answer = engine.ask("In which prison was Orm Pask stabbed?")
+    assert answer.short == "Brell Correctional Facility", answer.short
