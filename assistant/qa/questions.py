@@ -296,13 +296,17 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
         if intent == "where" and match is not None:
             # "Into which Kurdish border canton ...", "Which vital border towns are ...": the
             # place noun the where-rule matched heads the phrase, not the first modifier.
+            # Only a phrase closed by an auxiliary or a preposition is the asked noun phrase:
+            # in "Which building hosted the talks?" the words run on into the verb's object.
             nouns: list[str] = []
             for word in re.findall(r"[\w'’-]+", text[focus.start(1) :])[:5]:
                 if fold(word) in _PHRASE_ENDS:
+                    if len(nouns) > 1 and nouns[-1].islower():
+                        frame.focus = nouns[-1].lower()
+                    break
+                if fold(word) in {"the", "a", "an", "his", "her", "its", "their"}:
                     break
                 nouns.append(word)
-            if len(nouns) > 1 and nouns[-1].islower():
-                frame.focus = nouns[-1].lower()
     elif re.match(r"^\s*(?i:and\s+)?(?i:where)\s+in\s+(?:the\s+)?[A-Z]", text):
         # "Where in Rennick ...": somewhere inside a named place, a site or building.
         frame.focus = "site"
