@@ -128,6 +128,16 @@ def _named_by_noun(heads: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @cache
+def _name_before_noun(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """A name written before one of `heads` in lower case ("the Julan neighbourhood", "the
+    Tarn district"), after "the". Group 1 the name."""
+    head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    return re.compile(
+        rf"\bthe\s+((?!The\b){_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,2}})\s+(?:{head})\b"
+    )
+
+
+@cache
 def _focus_heads(focus: str) -> tuple[tuple[str, ...], bool]:
     """The head nouns of a place's name that answer a question asking for a `focus` ("court":
     "court", "tribunal"), none for a general or larger place; and whether `focus` is plural."""
@@ -482,6 +492,9 @@ class WhereExtractors(_Base):
             if m.group(3) and (plural or m.group(1).endswith("s")):
                 name = f"{name} and {m.group(3)}"
             found.append((m.start(2), name, "named-by-noun"))
+        for m in _name_before_noun(heads).finditer(text):
+            # "the Julan neighbourhood": the name stands before its lower-case noun.
+            found.append((m.start(1), m.group(1), "name-before-noun"))
         for start, name, rule in found:
             if not re.search(r"\b[A-Z]\.$", name):
                 name = name.rstrip(".")  # the sentence's full stop, not an initial's

@@ -97,3 +97,11 @@ def test_which_prison_is_the_one_where_the_asked_act_happened(engine: Engine) ->
     # participle gives the place of that act.
     answer = engine.ask("In which prison was Orm Pask stabbed?")
     assert answer.short == "Brell Correctional Facility", answer.short
+
+
+def test_a_name_before_the_asked_noun_answers_which(engine: Engine) -> None:
+    # "the Brannock neighbourhood": the name before its lower-case noun.
+    answer = engine.ask(
+        "Which neighbourhood was the last area of Quellby held by militia fighters?"
+    )
+    assert answer.short == "Brannock", answer.short
