@@ -85,7 +85,10 @@ _PASSIVE_WHERE = re.compile(
 
 # The rest of a site's name after its head noun ("Center" + " for Neurosurgery"): "for" or "of"
 # and capitalised words. Group 1 those words.
-_SITE_TAIL = re.compile(r"\s+(?:for|of)\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)")
+# Only the heads of institutions take a "for" tail: "leaving Orvik Air Base for Tessa" names
+# where the flight went, not the base.
+_SITE_TAIL = re.compile(r"\s+(?:for|of)\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)(?![\w'’-])")
+_FOR_TAIL_HEADS = frozenset("center centre institute school college hospital museum".split())
 
 # A clause of time opened before the place ("36 minutes after the shooting in Tarn Mosque"): it
 # reports an event of its own. Group 1 its words up to the place.
@@ -424,10 +427,13 @@ class WhereExtractors(_Base):
                 short, rule = f"{settlement}, {m.name}", f"settlement-pair:{m.rule}"
                 score += 0.3
             tail = _SITE_TAIL.match(info.text, m.end)
+            head = (fold(m.name).split() or [""])[-1]
             if (
                 tail
-                and fold(m.name).split()[-1:] in ([h] for h in _SITE_HEADS)
+                and head in _SITE_HEADS
+                and (tail.group(0).split()[0] == "of" or head in _FOR_TAIL_HEADS)
                 and fold(tail.group(1)) not in lexicon().countries
+                and fold(tail.group(1)) not in lexicon().places
             ):
                 # "the Federal Center for Neurosurgery": the site's name runs on past its head.
                 short, rule = m.name + tail.group(0), f"site-name:{m.rule}"

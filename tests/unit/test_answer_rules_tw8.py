@@ -105,3 +105,9 @@ def test_a_name_before_the_asked_noun_answers_which(engine: Engine) -> None:
         "Which neighbourhood was the last area of Quellby held by militia fighters?"
     )
     assert answer.short == "Brannock", answer.short
+
+
+def test_a_for_phrase_after_a_base_is_no_part_of_its_name(engine: Engine) -> None:
+    # "left Dunmore Air Base for Tessa's northern ports": where the convoy went, not the base.
+    answer = engine.ask("Where did the relief convoy leave from on Monday?")
+    assert answer.short == "Dunmore Air Base", answer.short
