@@ -17,6 +17,7 @@ class WhenRules(StrictModel):
     asks_clock: Pattern
     bound_event: Pattern
     attribution: Pattern
+    act_nouns: dict[str, list[str]]
 
 
 class WhereRules(StrictModel):
@@ -30,6 +31,8 @@ class WhereRules(StrictModel):
     based_before: Pattern
     possessive_site: Pattern
     settlement_before: Pattern
+    relative_location: Pattern
+    focus_heads: dict[str, list[str]]
 
 
 class CauseCue(StrictModel):
@@ -146,6 +149,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "asks_clock": lambda d: _ci(d.when.asks_clock),
     "time_bound_event": lambda d: _ci(d.when.bound_event),
     "time_of_saying": lambda d: _ci(d.when.attribution),
+    "act_nouns": lambda d: {k: tuple(v) for k, v in d.when.act_nouns.items()},
     "causes": lambda d: tuple(
         (cue.weight, _ci(cue.pattern + r"\s+(.{6,})")) for cue in d.why.causes
     ),
@@ -160,6 +164,8 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "based_before": lambda d: _ci(d.where.based_before),
     "possessive_site": lambda d: _ci(d.where.possessive_site),
     "settlement_before": lambda d: _ci(d.where.settlement_before),
+    "relative_location": lambda d: _ci(d.where.relative_location),
+    "focus_heads": lambda d: {k: tuple(v) for k, v in d.where.focus_heads.items()},
     "contrast": lambda d: _ci(d.why.contrast),
     "subordinate": lambda d: _ci(d.why.subordinate),
     "reason_subject": lambda d: _ci(d.why.reason_subject),
@@ -235,6 +241,8 @@ class AnswerRules:
     time_bound_event: re.Pattern[str]
     # A saying verb right before a time, which then dates the report (group 1 the verb).
     time_of_saying: re.Pattern[str]
+    # Per a verb's first four letters, those of the nouns that name its act ("kill": "murd").
+    act_nouns: dict[str, tuple[str, ...]]
     # Each cue is followed by the reason it opens (group 1), at least a few characters of it.
     causes: tuple[tuple[float, re.Pattern[str]], ...]
     prompted: re.Pattern[str]
@@ -253,6 +261,10 @@ class AnswerRules:
     possessive_site: re.Pattern[str]
     # A settlement written before its state or country (group 1), right before the state.
     settlement_before: re.Pattern[str]
+    # A bearing from the place right after ("southwest of the town of").
+    relative_location: re.Pattern[str]
+    # Per place noun of a question ("court"), the head nouns of a place's name that answer it.
+    focus_heads: dict[str, tuple[str, ...]]
     contrast: re.Pattern[str]
     subordinate: re.Pattern[str]
     next_statement: re.Pattern[str]

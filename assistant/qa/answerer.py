@@ -1352,6 +1352,13 @@ class Answerer(
         written = self._names_written(frame)
         writes: dict[str, bool] = {}  # per article, read once
         role = self._narrow_role(frame)
+        # "When was Orm killed?": "the murder of Orm on May 4" names the act by its noun.
+        if act:
+            from assistant.qa.answer_rules import answer_rules
+
+            acts: tuple[str, ...] = (act, *answer_rules().act_nouns.get(act, ()))
+        else:
+            acts = ()
         for rank, item in enumerate(pool):
             if role and not any(
                 t.startswith(role) for t in self._sentence_stems(item.article, item.info)
@@ -1381,8 +1388,8 @@ class Answerer(
                 continue
             if codes and self._code_contradicts(codes, item):
                 continue
-            if act and not any(
-                t.startswith(act) for t in self._sentence_stems(item.article, item.info)
+            if acts and not any(
+                t.startswith(acts) for t in self._sentence_stems(item.article, item.info)
             ):
                 continue
             if asks_done and self._only_planned(frame, item):

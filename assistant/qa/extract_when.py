@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from assistant.knowledge.timex import format_iso
+from assistant.knowledge.timex import TimeMention, format_iso
 from assistant.qa.answer_rules import answer_rules
 from assistant.qa.answer_text import _WORDS, Candidate, Scored
 from assistant.qa.questions import QuestionFrame
@@ -53,6 +53,22 @@ _PART_OF_MONTH = re.compile(r"(?:early|late|mid)\b", re.I)
 # The word right before a time ("began on", "begins"), past any preposition.
 _LEADING_WORDS = re.compile(r"([\w'’-]+)\s+(?:(?:on|in|at|during)\s+)?$")
 
+# What may stand between two times that together give one moment ("next month on August 2",
+# "at 16:15 UTC, June 1", "Monday at 5 p.m."): they share the verb before the first.
+_JOINS_TIMES = re.compile(r"[\s,]*(?:(?:on|at|around|about|UTC|GMT|local\s+time)[\s,]*)*")
+
+# How exactly a kind of time names the day, for choosing within such a run: a clock time says
+# less of when something happened than the day beside it, a month less than the day in it.
+_DAY_KINDS = frozenset(
+    {"weekday_date", "day_month", "iso", "weekday", "relative_weekday", "relative_day", "holiday"}
+)
+
+# Endings of nouns made from verbs ("declaration", "settlement", "conference").
+_NOUN_SUFFIX = re.compile(r"(?:tion|sion|ment|ence|ance)$", re.I)
+
+# Verbs that put a time on a plan, not on another act ("the vote, scheduled for May 7").
+_PLAN_VERBS = frozenset("scheduled planned expected set due slated".split())
+
 
 class WhenExtractors(_Base):
     """When-questions: times of the asked event."""
@@ -69,15 +85,32 @@ class WhenExtractors(_Base):
         rules = answer_rules()
         asks_clock = bool(rules.asks_clock.search(frame.text))
         # The question's words that may be its verb: a plural noun ("ministers") is not one,
-        # and a time after it ("a meeting of ministers Monday") need not date the asked act.
+        # and a time after it ("a meeting of ministers Monday") need not date the asked act;
+        # nor is a noun made from a verb ("the declaration"), which shares the verb's stem.
         verbs = predicate & {
             self.tokenizer.stem(fold(w))
             for w in _WORDS.findall(frame.text)
-            if not re.search(r"[^s]s$", w, re.I)
+            if not re.search(r"[^s]s$", w, re.I) and not _NOUN_SUFFIX.search(w)
         }
+        runs = _runs_of_times(info.text, info.times, asks_clock)
+        # Where the sentence first states the question's verb: a time after another verb later
+        # on ("On Monday, X filed suit against the order Y signed last Friday") dates that act.
+        verb_at = (
+            next(
+                (
+                    w.start()
+                    for w in _WORDS.finditer(info.text)
+                    if self.tokenizer.stem(fold(w.group())) in verbs
+                ),
+                None,
+            )
+            if verbs & self._sentence_stems(scored.article, info)
+            else None
+        )
         for t in info.times:
             if fold(t.text) in asked:
                 continue
+            anchor, outranked = runs.get(t.start, (t.start, False))
             if published is not None and _ends_before(t.iso, published - _FUTURE_SLACK):
                 # "When will the board next review it?" is not answered by "last year".
                 continue
@@ -102,8 +135,12 @@ class WhenExtractors(_Base):
                 r"\b(?:first|ago|originally|initially)\b", frame.text, re.I
             ) and t.kind in {"year", "bare_year", "relative_month", "month_year"}:
                 score += 0.3
+            if outranked:
+                # "next month on August 2", "at 16:15 UTC, June 1": the more exact time of the
+                # run answers; the others only narrow it.
+                score -= 0.6
             score += self._proximity(frame, info.text, t.start, t.end)
-            other = self._time_of_other_event(predicate, info.text, t.start)
+            other = self._time_of_other_event(predicate, info.text, anchor)
             if bound and not re.search(
                 rf"\b{bound.group(1)}\s+(?:the\s+)?$",
                 info.text[max(0, t.start - 12) : t.start],
@@ -124,16 +161,22 @@ class WhenExtractors(_Base):
                 # "Rescue workers at the wreckage ..., Colombia, Nov. 29, 2016.": a photo
                 # caption's closing date is when the picture was taken, often days after the event.
                 score -= 0.4
-            ahead = info.text[max(0, t.start - 40) : t.start]
+            ahead = info.text[max(0, anchor - 40) : anchor]
             lead = _LEADING_WORDS.search(ahead)
-            if (
-                lead
-                and self.tokenizer.stem(fold(lead.group(1))) in verbs
-                and not answer_rules().time_bound.search(ahead)
-            ):
+            lead_stem = self.tokenizer.stem(fold(lead.group(1))) if lead else ""
+            if lead and lead_stem in verbs and not answer_rules().time_bound.search(ahead):
                 # "The broadcasts began on August 10", "the summit, which begins May 26": the
                 # time follows the question's own verb, so it dates that act.
                 score += 0.4
+            elif (
+                lead
+                and verb_at is not None
+                and verb_at < max(0, anchor - 40) + lead.start()
+                and self._is_past_verb(lead.group(1))
+                and fold(lead.group(1)) not in _PLAN_VERBS
+                and not rules.time_of_saying.search(ahead)
+            ):
+                score -= 0.4
             if bound and re.search(
                 rf"\b{bound.group(1)}\s+(?:the\s+)?$",
                 info.text[max(0, t.start - 12) : t.start],
@@ -182,6 +225,15 @@ class WhenExtractors(_Base):
             )
             if t.kind in _VAGUE_KINDS and t.iso and len(t.iso) == 7:
                 yield from self._exact_day_nearby(scored, t.iso, verbs, score)
+
+    def _is_past_verb(self, word: str) -> bool:
+        """ "declared", "took": a past form, regular or one the irregular-verb list knows."""
+        from assistant.prompts import irregular_forms
+
+        folded = fold(word)
+        return folded.islower() and (
+            bool(re.fullmatch(r"[a-z]{3,}ed", folded)) or folded in irregular_forms()
+        )
 
     def _exact_day_nearby(
         self, scored: Scored, month: str, verbs: frozenset[str] | set[str], score: float
@@ -234,6 +286,33 @@ class WhenExtractors(_Base):
             return -0.3 if bound else 0.0
         inside = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(clause[opening.end() :])}
         return 0.0 if predicate & inside else -0.8
+
+
+def _runs_of_times(
+    text: str, times: Iterable[TimeMention], asks_clock: bool
+) -> dict[int, tuple[int, bool]]:
+    """Times written one after another as one moment ("next month on August 2 at 5 p.m."): for
+    each time in such a run, by its start, where the run starts (the verb before it dates them
+    all) and whether a more exact time of the run outranks it (a day outranks a month and a
+    clock time, unless the question asks the hour)."""
+
+    def rank(t: TimeMention) -> int:
+        if t.kind == "clock":
+            return 3 if asks_clock else 1
+        return 2 if t.kind in _DAY_KINDS else 0
+
+    out: dict[int, tuple[int, bool]] = {}
+    run: list[TimeMention] = []
+    for t in [*sorted(times, key=lambda t: t.start), None]:
+        if t is not None and run and _JOINS_TIMES.fullmatch(text, run[-1].end, t.start):
+            run.append(t)
+            continue
+        if len(run) > 1:
+            best = max(rank(r) for r in run)
+            for r in run:
+                out[r.start] = (run[0].start, rank(r) < best)
+        run = [t] if t is not None else []
+    return out
 
 
 def _ends_before(iso: str | None, day: dt.date) -> bool:

@@ -69,11 +69,89 @@ _NOUN_OF_CUE = re.compile(
     r"\b(?:in|at|near|inside|outside)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+of\s+$"
 )
 
+# A verb, then a place phrase of common nouns ("placed on a motorcycle in a market"). Group 1 the
+# verb, group 2 the phrase (up to two prepositional phrases).
+_VERB_THEN_PLACE = re.compile(
+    r"\b([a-z][\w'’-]+)\s+((?:on|in|at|inside|outside|near|under|behind|beside)\s+(?:a|an)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?:\s+(?:on|in|at|near)\s+(?:a|an|the)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?)(?=[,.;:]|\s+(?:and|but|where|when|after|before)\b)"
+)
+
+# "Where was Orm stabbed?", "In which prison were they held?": a passive question's participle,
+# its last word (group 1).
+_PASSIVE_WHERE = re.compile(
+    r"\b(?:was|were|is|are|been)\s+(?:[\w'’.-]+\s+){0,6}?([a-z]{3,}ed)\s*\??\s*$"
+)
+
+# The rest of a site's name after its head noun ("Center" + " for Neurosurgery"): "for" or "of"
+# and capitalised words. Group 1 those words.
+# Only the heads of institutions take a "for" tail: "leaving Orvik Air Base for Tessa" names
+# where the flight went, not the base.
+_SITE_TAIL = re.compile(r"\s+(?:for|of)\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)(?![\w'’-])")
+_FOR_TAIL_HEADS = frozenset("center centre institute school college hospital museum".split())
+
 # A clause of time opened before the place ("36 minutes after the shooting in Tarn Mosque"): it
 # reports an event of its own. Group 1 its words up to the place.
 _TIME_CLAUSE_BEFORE = re.compile(
     r"\b(?:after|before|since|following)\s+((?:[\w'’-]+\s+){0,8})$", re.I
 )
+
+
+# Question place nouns too general to name the head of the answer's name.
+_GENERAL_FOCUS = frozenset("place places site sites location locations area areas part".split())
+
+# A capitalised word of a name, and the words that may join two of them inside one ("District
+# Court for Northern District of Tessa").
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.)"
+
+
+@cache
+def _headed_name(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """A name that ends in one of `heads`, capitalised ("Central Methodist Church", "the Orvik
+    District Court for the Northern District"), with an "of"/"for" tail of capitalised words.
+    Group 1 the name."""
+    head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    return re.compile(
+        rf"((?:{_NAME_WORD}\s+){{1,4}}(?=[A-Z])(?i:{head}))\b"
+        rf"((?:\s+(?:of|for)\s+(?:the\s+)?(?:{_NAME_WORD}\s+(?:of\s+)?){{0,4}}{_NAME_WORD})?)"
+    )
+
+
+@cache
+def _named_by_noun(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """A name the sentence gives one of `heads` as its kind: "the Kurdish border canton of Osby",
+    "the port towns of Osby and Lerr", "the Moldovan capital, Brask". Group 1 the head, group 2
+    the name, group 3 a name coordinated with it."""
+    head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    name = rf"{_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,3}}"
+    return re.compile(
+        rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'’-]+\s+){{0,3}}?"
+        rf"((?:{head})(?:e?s)?)(?:\s+of|,)?\s+({name})(?:\s*,?\s+and\s+({name}))?"
+    )
+
+
+@cache
+def _name_before_noun(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """A name written before one of `heads` in lower case ("the Julan neighbourhood", "the
+    Tarn district"), after "the". Group 1 the name."""
+    head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    return re.compile(
+        rf"\bthe\s+((?!The\b){_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,2}})\s+(?:{head})\b"
+    )
+
+
+@cache
+def _focus_heads(focus: str) -> tuple[tuple[str, ...], bool]:
+    """The head nouns of a place's name that answer a question asking for a `focus` ("court":
+    "court", "tribunal"), none for a general or larger place; and whether `focus` is plural."""
+    if not focus.isalpha() or focus in _GENERAL_FOCUS | _LARGER_FOCUS:
+        return (), False
+    table = answer_rules().focus_heads
+    singular = next(
+        (f for f in (focus, focus[:-1], focus[:-2]) if f in table),
+        focus[:-1] if focus.endswith("s") else focus,
+    )
+    return tuple(table.get(singular, (singular,))), focus != singular
 
 
 @cache
@@ -158,6 +236,32 @@ class WhereExtractors(_Base):
         return False
 
     def _where(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """The places of a sentence; those of a sentence without the act a passive question
+        asks the place of ("In which prison was Orm stabbed?") count less: a place there
+        ("Orm was long held at Tarn Prison") is where something else happened."""
+        act = _PASSIVE_WHERE.search(frame.text)
+        missing = act is not None and not any(
+            t.startswith(self.tokenizer.stem(act.group(1))[:4])
+            for t in self._sentence_stems(scored.article, scored.info)
+        )
+        # "Which prison ...?": a place not of that kind ("California") is at best near it.
+        # Only for a noun whose kinds of name are listed: a building's name seldom says it is
+        # one ("Storhall").
+        focus = frame.focus or ""
+        listed = focus in answer_rules().focus_heads and focus not in _SETTLEMENT_FOCUS
+        sites = _focus_heads(focus)[0] if listed else ()
+        for candidate in self._where_candidates(frame, scored):
+            if missing:
+                candidate.score -= 0.5
+            if (
+                sites
+                and not candidate.rule.startswith("focus-place")
+                and not any(h in fold(candidate.short) for h in sites)
+            ):
+                candidate.score -= 0.5
+            yield candidate
+
+    def _where_candidates(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         from assistant.knowledge.lexicon import lexicon
 
         info = scored.info
@@ -195,6 +299,8 @@ class WhereExtractors(_Base):
         asks_base = bool(rules.asks_base.search(frame.text))
         if asks_base:
             yield from self._based_places(frame, scored)
+        yield from self._headed_places(frame, scored)
+        yield from self._phrase_after_verb(frame, scored)
         if _ASKS_MEETING.search(frame.text) and not meetings and not _MEET_VERB.search(info.text):
             # "Where did the two leaders meet?": a sentence that reports no meeting (a headline
             # on the earthquake that brought them together) names no place of one.
@@ -227,8 +333,15 @@ class WhereExtractors(_Base):
                 continue
             if m.kind is EntityKind.COUNTRY and self._country_demonym_in_question(frame, m.name):
                 continue
+            if self._only_question_words(frame, m.name):
+                # "Egyptian Police Fire Teargas at Student Protesters": a capitalised headline's
+                # words the question itself uses ("protesting students") name no place.
+                continue
             before = info.text[max(0, m.start - 14) : m.start].lower()
             score = place_score(info, m) / 4
+            if rules.relative_location.search(info.text[max(0, m.start - 60) : m.start]):
+                # As strong a cue as "in" right before the name.
+                score = max(score, (3 + 0.5 * (m.kind is EntityKind.PLACE) + 0.5) / 4)
             noun_of = _NOUN_OF_CUE.search(info.text[max(0, m.start - 60) : m.start])
             if (
                 m.rule != "place-of"
@@ -313,6 +426,17 @@ class WhereExtractors(_Base):
                 # pair is kept whole, as written, since its first part may be misread as a name.
                 short, rule = f"{settlement}, {m.name}", f"settlement-pair:{m.rule}"
                 score += 0.3
+            tail = _SITE_TAIL.match(info.text, m.end)
+            head = (fold(m.name).split() or [""])[-1]
+            if (
+                tail
+                and head in _SITE_HEADS
+                and (tail.group(0).split()[0] == "of" or head in _FOR_TAIL_HEADS)
+                and fold(tail.group(1)) not in lexicon().countries
+                and fold(tail.group(1)) not in lexicon().places
+            ):
+                # "the Federal Center for Neurosurgery": the site's name runs on past its head.
+                short, rule = m.name + tail.group(0), f"site-name:{m.rule}"
             possessive = rules.possessive_site.match(info.text, m.end)
             if possessive:
                 # "Orvik's Grand Theatre": the site, named after its place, is the more exact.
@@ -341,6 +465,7 @@ class WhereExtractors(_Base):
         if (
             place
             and not self._in_question(frame, place.value)
+            and not self._only_question_words(frame, place.value)
             and self._fits_focus(frame, place.value, None)
         ):
             yield Candidate(
@@ -350,6 +475,82 @@ class WhereExtractors(_Base):
                 rule=place.rule,
                 highlight=(place.value,),
             )
+
+    def _headed_places(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """ "Which court ...?", "Into which canton ...?": the question asks for a place of that
+        kind, so a name headed by that noun ("the Orvik District Court") or given that noun ("the
+        border canton of Osby") answers it before any other place of the sentence. A plural
+        ("Which towns ...?") is answered by the names coordinated after the noun."""
+        focus = frame.focus or ""
+        heads, plural = _focus_heads(focus)
+        if not heads:
+            return
+        text = scored.info.text
+        found: list[tuple[int, str, str]] = []
+        if focus not in _SETTLEMENT_FOCUS:
+            for m in _headed_name(heads).finditer(text):
+                name = re.sub(r"^(?:The|A|An)\s+", "", m.group(1) + m.group(2))
+                found.append((m.start(1), name, "headed-name"))
+        for m in _named_by_noun(heads).finditer(text):
+            if m.group(1).lower() != m.group(1):
+                continue
+            name = m.group(2)
+            if m.group(3) and (plural or m.group(1).endswith("s")):
+                name = f"{name} and {m.group(3)}"
+            found.append((m.start(2), name, "named-by-noun"))
+        for m in _name_before_noun(heads).finditer(text):
+            # "the Julan neighbourhood": the name stands before its lower-case noun.
+            found.append((m.start(1), m.group(1), "name-before-noun"))
+        for start, name, rule in found:
+            if not re.search(r"\b[A-Z]\.$", name):
+                name = name.rstrip(".")  # the sentence's full stop, not an initial's
+            if self._in_question(frame, name):
+                continue
+            yield Candidate(
+                short=name,
+                score=1.3 + self._proximity(frame, text, start),
+                sentence=scored,
+                rule=f"focus-place:{rule}",
+                highlight=(name,),
+                kind=EntityKind.PLACE,
+            )
+
+    def _phrase_after_verb(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """ "Where was the bomb placed?" - "The bomb was placed on a motorcycle in a market": a
+        place phrase right after the question's own verb answers it though it names no place,
+        when no named place follows that verb in the sentence (which would say it better)."""
+        from assistant.prompts import irregular_forms
+
+        info = scored.info
+        predicate = self._predicate_stems(frame)
+        for found in _VERB_THEN_PLACE.finditer(info.text):
+            verb = fold(found.group(1))
+            if not (verb.endswith("ed") or verb in irregular_forms()):
+                continue
+            if self.tokenizer.stem(verb) not in predicate:
+                continue
+            stop = re.compile(r"[,;.]").search(info.text, found.end(2))
+            clause_end = stop.start() if stop else len(info.text)
+            if any(
+                found.start(2) <= m.start < clause_end
+                and m.kind in {EntityKind.PLACE, EntityKind.COUNTRY, EntityKind.ORGANISATION}
+                for m in info.mentions
+            ):
+                return
+            phrase = found.group(2)
+            yield Candidate(
+                short=phrase,
+                score=0.9 + self._proximity(frame, info.text, found.start(2)),
+                sentence=scored,
+                rule="verb-place-phrase",
+                highlight=(phrase,),
+            )
+            return
+
+    def _only_question_words(self, frame: QuestionFrame, name: str) -> bool:
+        """Whether every word of `name` is one of the question's own content words."""
+        stems = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(name)}
+        return bool(stems) and stems <= self._predicate_stems(frame)
 
     def _settlement_before(
         self, frame: QuestionFrame, info: SentenceInfo, m: Mention

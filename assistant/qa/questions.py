@@ -172,6 +172,11 @@ _FOLLOWUP = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_Q = re.compile(r"\b(?:they|them|he|she|him|her|the\s+two(?:\s+leaders)?|both)\b", re.I)
+# Words that end the noun phrase after "which" ("Which town was ...", "which park in ...").
+_PHRASE_ENDS = frozenset(
+    "was is were are did does do has have had will would could can in of on at near to from for"
+    " with by that where".split()
+)
 _WH = {"who", "whom", "whose", "what", "which", "where", "when", "why", "how", "with"}
 # "Which city", "To which city", "From what country": any preposition may lead the question.
 _FOCUS = re.compile(
@@ -288,6 +293,20 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
             elif fold(adjective.group(1)) in lexicon().places:
                 # "which Berlin hospital": a place naming where the noun is, not the noun.
                 frame.focus = adjective.group(2).lower()
+        if intent == "where" and match is not None:
+            # "Into which Kurdish border canton ...", "Which vital border towns are ...": the
+            # place noun the where-rule matched heads the phrase, not the first modifier.
+            # Only a phrase closed by an auxiliary or a preposition is the asked noun phrase:
+            # in "Which building hosted the talks?" the words run on into the verb's object.
+            nouns: list[str] = []
+            for word in re.findall(r"[\w'’-]+", text[focus.start(1) :])[:5]:
+                if fold(word) in _PHRASE_ENDS:
+                    if len(nouns) > 1 and nouns[-1].islower():
+                        frame.focus = nouns[-1].lower()
+                    break
+                if fold(word) in {"the", "a", "an", "his", "her", "its", "their"}:
+                    break
+                nouns.append(word)
     elif re.match(r"^\s*(?i:and\s+)?(?i:where)\s+in\s+(?:the\s+)?[A-Z]", text):
         # "Where in Rennick ...": somewhere inside a named place, a site or building.
         frame.focus = "site"
