@@ -123,6 +123,7 @@ class ConstraintRules(StrictModel):
     place_before: Pattern
     place_after: Pattern
     broad_roles: list[str]
+    job_noun_before: Pattern
 
 
 class AnswerRuleFile(StrictModel):
@@ -227,6 +228,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "place_before": lambda d: re.compile(d.constraint.place_before),
     "place_after": lambda d: re.compile(d.constraint.place_after),
     "broad_roles": lambda d: frozenset(w.lower() for w in d.constraint.broad_roles),
+    "job_noun_before": lambda d: re.compile(d.constraint.job_noun_before),
     "quantities": lambda d: tuple((k.name, _ci(k.asks), _ci(k.states)) for k in d.quantity.kinds),
 }
 
@@ -347,6 +349,8 @@ class AnswerRules:
     place_after: re.Pattern[str]
     # Person nouns a story may not repeat beside the person's name ("leader", "official").
     broad_roles: frozenset[str]
+    # A lower-case job noun right before a person's name ("surgeon Ivo Dahl"); group 1 the noun.
+    job_noun_before: re.Pattern[str]
 
     def __init__(self, data: AnswerRuleFile) -> None:
         self._data = data

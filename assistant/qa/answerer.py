@@ -1360,8 +1360,12 @@ class Answerer(
         else:
             acts = ()
         for rank, item in enumerate(pool):
-            if role and not any(
-                t.startswith(role) for t in self._sentence_stems(item.article, item.info)
+            if (
+                role
+                and not any(
+                    t.startswith(role) for t in self._sentence_stems(item.article, item.info)
+                )
+                and not self._titled_otherwise(item.info)
             ):
                 # "Who was the judge who ...": a sentence without a judge names someone else.
                 continue
@@ -1536,6 +1540,21 @@ class Answerer(
         if focus is None or focus not in person_nouns() or focus in answer_rules().broad_roles:
             return None
         return self.tokenizer.stem(focus)
+
+    def _titled_otherwise(self, info: SentenceInfo) -> bool:
+        """Whether the sentence gives a person a job noun the rules do not know ("ophthalmologist
+        Ivo Dahl"): it may be a kind of the asked one ("Which doctor ...?"), while a known other
+        one ("Mayor Ivo Dahl") says the person is not what was asked."""
+        from assistant.qa.answer_rules import answer_rules
+
+        nouns = person_nouns()
+        for mention in info.mentions:
+            if mention.kind is not EntityKind.PERSON:
+                continue
+            before = answer_rules().job_noun_before.search(info.text, 0, mention.start)
+            if before and fold(before.group(1)) not in nouns:
+                return True
+        return False
 
     def _names_written(self, frame: QuestionFrame) -> tuple[str, ...]:
         """The question's one-word names that the corpus does not keep for names ("Reading",

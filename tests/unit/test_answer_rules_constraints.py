@@ -64,3 +64,10 @@ def test_a_narrow_person_noun_must_be_in_the_answer_s_sentence(engine: Engine) -
     # The story names no judge: the sister in the sentence about the sentencing is no judge.
     answer = engine.ask("Who was the judge who sentenced Pell Korran?")
     assert not answer.answered
+
+
+def test_a_job_noun_the_rules_do_not_know_may_be_a_kind_of_the_asked_one(engine: Engine) -> None:
+    # "surgeon" is no "doctor" word for word, but a surgeon is one; the mayor is not.
+    answer = engine.ask("Which doctor, detained for warning patients about the fever, died?")
+    assert answer.answered
+    assert answer.short == "Maren Odell"
