@@ -19,7 +19,12 @@ from assistant.text import fold
 
 # A name-like word: capitalised (allowing inner capitals, hyphens and apostrophes), an acronym
 # with dots (U.S.), or a lower-case particle that may sit inside names.
-_WORD = r"(?:(?:[A-Z]\.){2,}|(?:al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di|ben|abu)-[A-Z][\w\-]*|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’](?![sS]\b)[A-Za-z][\w\-]*)?\.?|(?:al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di|of|the|and|y)(?=\s+[A-Z]))"
+# A name's particles may follow one another before its capitalised word ("Anna van der Berg",
+# "Luis de la Vega"); "of", "the" and "and" join names only right before a capital.
+_PARTICLES = r"al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di"
+_WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?:{_PARTICLES}|ben|abu)-[A-Z][\w\-]*|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’](?![sS]\b)[A-Za-z][\w\-]*)?\.?|(?:{_PARTICLES})(?=(?:\s+(?:{_PARTICLES}))*\s+[A-Z])|(?:of|the|and|y)(?=\s+[A-Z]))"
+# "al-Haddad", "bin-Salem": a particle joined to a capitalised name is a name word.
+_PARTICLE_NAME = re.compile(rf"(?:{_PARTICLES}|ben|abu)-[A-Z][\w'’\-]*")
 _SPAN = re.compile(rf"(?<![\w'’-])(?:{_WORD})(?:\s+(?:{_WORD}))*")
 # One name word, or a double-barrelled one ("Voss-Aalen"); its small letters may carry accents
 # ("Marovič", "Belík"), or a question naming such a person would name no one.
@@ -49,6 +54,23 @@ _HEAD_ENDS = re.compile(
     r"tells|took|takes|made|makes|won|wins|lost|gave|gives|held|holds|sent|sends|wants|"
     r"seeks|sought|fought|struck|leads|led|began|[a-z]+ed)\b)"
 )
+# "the provincial capital, " right before a name; and what may follow a place set off by commas.
+_PLACE_NOUN_COMMA = re.compile(r"\b([a-z]+),\s+$")
+_APPOSITION_END = re.compile(
+    r"\s*(?:[.;:)]|$|,\s+(?:on|in|at|by|near|where|which|from|after|before|last|this)\b)"
+)
+# Rules that read a name from its capitals and its neighbours alone, nothing known about it.
+_SHAPE_RULES = frozenset({"name-shape", "lone-name", "the-name"})
+# Places read from a preposition alone ("to", "from", "at" also take people and firms).
+_WEAK_PLACE_RULES = frozenset({"cue-to", "cue-from", "cue-at", "cue-with", "the-name"})
+_ROLE_NOUN_BEFORE = re.compile(r"(?<![\w'’-])([a-z]{3,})\s+$")
+_CUE_WORDS = frozenset(
+    "near outside inside across around toward towards into via off like than against".split()
+)
+_SPEAKER_AFTER = re.compile(
+    r"\s*(?:,\s+)?(?:said|says|told|tells|added|asked|wrote|stated|explained|who|whose)\b"
+)
+_FOR_JOINT = re.compile(r"\s+for\s+(?:the\s+)?")
 # "according to Haldberg", "thanks to Varga": the "to" names a source or a cause, no place.
 _NO_PLACE_AFTER_CUE = re.compile(r"\b(?:according|thanks|owing)\s+to\s*$", re.IGNORECASE)
 _TRAILING_PARTICLES = {
@@ -165,10 +187,34 @@ class PersonRecord:
     titles: list[str] = field(default_factory=list)
     folded_tokens: tuple[str, ...] = ()
     folded_name: str = ""
+    # The sentence that first named them: a mention taken back there (it named a place or a
+    # body after all) takes the person back only if it made them.
+    first_sentence: int | None = None
 
     def __post_init__(self) -> None:
         self.folded_tokens = tuple(fold(t) for t in self.tokens)
         self.folded_name = fold(self.name)
+
+
+@cache
+def _derived_demonyms(countries: frozenset[str]) -> dict[str, str]:
+    """Demonyms the lexicon's table lacks, made from one-word country names by the regular
+    endings ("Moldova" -> "moldovan", "Oman" -> "omani", "Malta" -> "maltese"): an adjective
+    of origin names no place and no one, whichever country it comes from."""
+    out: dict[str, str] = {}
+    for country in sorted(countries):
+        if " " in country or len(country) < 4 or not country.isalpha():
+            continue
+        stem = country[:-1] if country[-1] in "aeiy" else country
+        forms = [country + "ian", stem + "ian", country + "ese", stem + "ese"]
+        if country.endswith("a"):
+            forms.append(country + "n")
+        elif country[-1] not in "aeiouy":
+            forms += [country + "i", country + "an"]
+        for form in forms:
+            if form not in countries:
+                out.setdefault(form, country)
+    return out
 
 
 def _title_cased(headline: str) -> bool:
@@ -184,6 +230,14 @@ def _split_words(span: str) -> list[str]:
 
 class EntityRecognizer:
     """Finds and classifies capitalised spans; keeps per-article state for linking."""
+
+    def _nationality(self, folded: str) -> str | None:
+        """The country a demonym names ("japanese", "moldovan"), None for other words."""
+        lex = self.lex
+        found = lex.nationalities.get(folded)
+        if found is None and " " not in folded:
+            found = _derived_demonyms(lex.countries).get(folded)
+        return found
 
     def __init__(self, lex: Lexicon | None = None, question_mode: bool = False) -> None:
         self.lex = lex or lexicon()
@@ -244,6 +298,7 @@ class EntityRecognizer:
                 all(
                     (w[:1].isupper() and not w.isupper())
                     or (w in _TRAILING_PARTICLES and w not in {"of", "the", "and", "for"})
+                    or _PARTICLE_NAME.fullmatch(w)
                     for w in name
                 )
                 and name[0][:1].isupper()
@@ -271,8 +326,8 @@ class EntityRecognizer:
             return self._simple(" ".join(words), EntityKind.COUNTRY, "gazetteer-country")
         for size in (2, 1):
             head = fold(" ".join(words[:size]))
-            if len(words) > size and head in lex.nationalities:
-                nationality = lex.nationalities[head]
+            if len(words) > size and self._nationality(head):
+                nationality = self._nationality(head)
                 words = words[size:]
                 break
         # "the Kestrel Front group", "Tessa magazine": a body's kind written after the name (but
@@ -326,7 +381,7 @@ class EntityRecognizer:
         folded = fold(text)
         if folded in _NOT_NAMES or len(folded) < 2:
             return None
-        if folded in lex.nationalities:
+        if self._nationality(folded):
             return None
         title_words, name_words = self._title_split(words)
         if not title_words:
@@ -438,7 +493,7 @@ class EntityRecognizer:
         if of_noun in lex.place_of_nouns and len(words) <= 3 and not self._known_person(words):
             # "her hometown of Varnholt", "the port of Halvik".
             return self._simple(text, EntityKind.PLACE, "place-of")
-        if folded in lex.group_nouns or folded in lex.nationalities:
+        if folded in lex.group_nouns or self._nationality(folded):
             return None
         if len(words) >= 2 and any(
             w.endswith("s") and w[:-1] in lex.title_heads and (i > 0 or words[1] == "of")
@@ -474,7 +529,10 @@ class EntityRecognizer:
             return self._simple(text, EntityKind.PLACE, "place-part")
         if (
             2 <= len(words) <= 4
-            and all(w[:1].isupper() or w in _TRAILING_PARTICLES for w in words)
+            and all(
+                w[:1].isupper() or w in _TRAILING_PARTICLES or _PARTICLE_NAME.fullmatch(w)
+                for w in words
+            )
             and not any(fold(w) in _COMMON_CAPITALISED for w in words)
         ):
             shout = [i for i, w in enumerate(words) if _shouted().fullmatch(w.rstrip(".,"))]
@@ -495,6 +553,13 @@ class EntityRecognizer:
                 return None
             if after_the and (heads_subject or _HEAD_ENDS.match(after)):
                 return self._simple(text, EntityKind.ORGANISATION, "the-name")
+            if any(_PARTICLE_NAME.fullmatch(w) for w in words) and not (
+                self.question_mode or self._named_as_person(before, lead, after)
+            ):
+                # "Omar al-Haddad" and "Bab al-Salem" (a crossing) or "Jaish al-Nour" (a
+                # militia) have one shape; a person's needs a role noun before it or a
+                # speaker's verb after it.
+                return None
             return Mention(
                 text,
                 0,
@@ -526,6 +591,16 @@ class EntityRecognizer:
             ):
                 return Mention(text, 0, 0, EntityKind.PERSON, folded, text, rule="lone-name")
         return None
+
+    def _named_as_person(self, before: str, lead: list[str], after: str) -> bool:
+        """'photojournalist Omar al-Haddad', 'Omar al-Haddad said': a lower-case noun right
+        before the name (no article, preposition or pronoun), or a speaker's verb after it."""
+        if lead:
+            return False
+        noun = _ROLE_NOUN_BEFORE.search(before)
+        if noun and fold(noun.group(1)) not in _NOT_NAMES and noun.group(1) not in _CUE_WORDS:
+            return True
+        return _SPEAKER_AFTER.match(after) is not None
 
     def _org_headed(self, words: list[str]) -> bool:
         """Whether a body's head noun ends the name or comes right before its "of"."""
@@ -615,7 +690,121 @@ class EntityRecognizer:
                 found.extend(
                     self._classify_part(sentence, part, part_start, part_end, sentence_index)
                 )
-        return self._merge_organisations(sentence, found)
+        found = self._extend_for(
+            sentence, self._merge_organisations(sentence, found), sentence_index
+        )
+        return self._place_appositions(sentence, found, sentence_index)
+
+    def _place_appositions(
+        self, sentence: str, found: list[Mention], sentence_index: int
+    ) -> list[Mention]:
+        """'in Lindow, Harnshire, on Saturday', 'the provincial capital, Varno, fell': a name set
+        off by commas right after a place, or after a place's noun, is a place too (the wider
+        region, or the place's own name), not a person's surname, when the clause goes on
+        without it (another place, a preposition, or the sentence's end; "In Lindow, Hale
+        said" keeps its speaker)."""
+        for i, mention in enumerate(found):
+            if mention.kind is not EntityKind.PERSON or mention.rule not in {
+                "lone-name",
+                "name-shape",
+                "coordinated-name",
+            }:
+                continue
+            previous = found[i - 1] if i else None
+            after_place = (
+                previous is not None
+                and previous.kind in {EntityKind.PLACE, EntityKind.COUNTRY}
+                and previous.rule not in _WEAK_PLACE_RULES
+                # One word: "at Orvane Capital, Ivo Dahl" names the speaker after his firm.
+                and " " not in mention.text
+                and re.fullmatch(r",\s+", sentence[previous.end : mention.start]) is not None
+            )
+            noun = _PLACE_NOUN_COMMA.search(sentence, 0, mention.start)
+            after_noun = bool(noun and fold(noun.group(1)) in self.lex.place_of_nouns)
+            if not (after_place or after_noun):
+                continue
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            ends = _APPOSITION_END.match(sentence, mention.end) is not None or bool(
+                nxt is not None
+                and nxt.kind in {EntityKind.PLACE, EntityKind.COUNTRY}
+                and re.fullmatch(r",\s+", sentence[mention.end : nxt.start])
+            )
+            if not ends:
+                continue
+            self._unregister(mention.key, sentence_index)
+            found[i] = self._simple(mention.text, EntityKind.PLACE, "place-apposition")
+            found[i].start, found[i].end = mention.start, mention.end
+        return found
+
+    def _extend_for(
+        self, sentence: str, found: list[Mention], sentence_index: int
+    ) -> list[Mention]:
+        """'the Tessby Center for Coastal Studies', 'the Velk Fund for Rural Schools': a body's or
+        a site's head noun followed by "for" and capitalised words is one name, whatever its
+        parts were taken for (the words after "for" alone may look like a person's name, or
+        like nothing). A site's name keeps its kind: such a centre is also where things are."""
+        out: list[Mention] = []
+        skip_until = -1
+        for mention in found:
+            if mention.start < skip_until:
+                if mention.kind is EntityKind.PERSON:
+                    self._unregister(mention.key, sentence_index)
+                continue
+            out.append(mention)
+            if mention.kind is not EntityKind.ORGANISATION and not (
+                mention.kind is EntityKind.PLACE and mention.rule == "place-suffix"
+            ):
+                continue
+            joint = _FOR_JOINT.match(sentence, mention.end)
+            run = _SPAN.match(sentence, joint.end()) if joint else None
+            if run is None:
+                continue
+            words = run.group().split()
+            if " and " in run.group() and any(
+                m.kind is EntityKind.PERSON
+                and m.rule in {"title+name", "surname-link"}
+                and run.start() < m.start < run.end()
+                for m in found
+            ):
+                # "... for Policy and Mayor Ivo Dahl": a person after "and" is someone else.
+                words = run.group().split(" and ")[0].split()
+            while words and words[-1] in _TRAILING_PARTICLES:
+                words.pop()
+            if words and words[-1].endswith(".") and len(words[-1]) > 4:
+                # A sentence's full stop, not an abbreviation's ("U.S.").
+                words[-1] = words[-1][:-1]
+            run_name = fold(" ".join(words))
+            if run_name in self.lex.countries or run_name in self.lex.places:
+                # "Drake University for U.S. veterans": a place after "for" is whom it is for.
+                continue
+            if (
+                not words
+                or not words[0][:1].isupper()
+                or fold(words[0]).rstrip(".") in _NOT_NAMES
+                or any(_BREAK.fullmatch(w) for w in words)
+                or _POSSESSIVE.match(sentence, run.end())
+            ):
+                continue
+            end = run.start() + len(" ".join(words))
+            if sentence[run.start() : end] != " ".join(words):
+                continue
+            text = sentence[mention.start : end]
+            out[-1] = Mention(
+                text, mention.start, end, mention.kind, fold(text), text, rule="org-for"
+            )
+            skip_until = end
+        return out
+
+    def _unregister(self, key: str, sentence_index: int) -> None:
+        """Take back a person this sentence made (one named before stays)."""
+        record = self.people.get(key)
+        if record is None or record.first_sentence != sentence_index:
+            return
+        del self.people[key]
+        if key in self.recent_people:
+            self.recent_people.remove(key)
+        if self.first_person.get(sentence_index) == key:
+            del self.first_person[sentence_index]
 
     def _merge_organisations(self, sentence: str, found: list[Mention]) -> list[Mention]:
         """'Aramont Institute' + 'for' + 'Policy Studies' is one organisation."""
@@ -717,7 +906,7 @@ class EntityRecognizer:
             if unknown and any(m.kind is EntityKind.PERSON and not m.role_only for m in out):
                 # "Poroshenko and Trump": a lone name joined to a person is a person too.
                 for word, word_start, word_end in unknown:
-                    if fold(word) in _NOT_NAMES or fold(word) in self.lex.nationalities:
+                    if fold(word) in _NOT_NAMES or self._nationality(fold(word)):
                         continue
                     mention = Mention(
                         word,
@@ -814,6 +1003,7 @@ class EntityRecognizer:
             shaped = all(
                 (w[:1].isupper() and not w.isupper())
                 or (w in _TRAILING_PARTICLES and w not in {"of", "the", "and", "for"})
+                or _PARTICLE_NAME.fullmatch(w)
                 for w in name
             )
             if shaped and (1 if title else 2) <= len(name) <= 3:
@@ -831,13 +1021,14 @@ class EntityRecognizer:
             return []
         if (
             self._confirm is not None
-            and mention.rule == "name-shape"
+            and (mention.rule in _SHAPE_RULES or mention.rule.startswith("cue-"))
             and not re.search(
                 r"(?<![\w'’-])" + re.escape(mention.text) + r"(?![\w'’-])", self._confirm
             )
         ):
-            # "Mayor Woos Harbour Voters": a headline's capitals alone make no name; but the
-            # name the body writes may open the run ("Ivo Dahl Visits Varnholt").
+            # "Mayor Woos Harbour Voters", "Police Charge at Harbour Voters": a headline's
+            # capitals alone make no name, nor a place of what follows "at"; but the name the
+            # body writes may open the run ("Ivo Dahl Visits Varnholt").
             words = text.split()
             for size in range(len(words) - 1, 1, -1):
                 head = " ".join(words[:size])
@@ -863,6 +1054,7 @@ class EntityRecognizer:
         record = self.people.get(mention.key)
         if record is None:
             record = PersonRecord(mention.key, mention.name, tuple(mention.name.split()))
+            record.first_sentence = sentence_index
             self.people[mention.key] = record
         if mention.title and not record.title:
             record.title = mention.title
