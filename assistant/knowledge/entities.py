@@ -327,8 +327,15 @@ class EntityRecognizer:
         for size in (2, 1):
             head = fold(" ".join(words[:size]))
             if len(words) > size and self._nationality(head):
+                rest = words[size:]
+                if rest[-1].rstrip(".") in lex.org_suffixes and not any(
+                    w in lex.title_heads for w in rest
+                ):
+                    # "the Thai Raksa Party", "British Airways": an adjective of origin opens a
+                    # body's name as written, and an answer cut after it loses the name's start.
+                    break
                 nationality = self._nationality(head)
-                words = words[size:]
+                words = rest
                 break
         # "the Kestrel Front group", "Tessa magazine": a body's kind written after the name (but
         # "a Varnholt newspaper" is one from a place, not named after it).
@@ -774,8 +781,13 @@ class EntityRecognizer:
                 # A sentence's full stop, not an abbreviation's ("U.S.").
                 words[-1] = words[-1][:-1]
             run_name = fold(" ".join(words))
-            if run_name in self.lex.countries or run_name in self.lex.places:
-                # "Drake University for U.S. veterans": a place after "for" is whom it is for.
+            if (
+                run_name in self.lex.countries
+                or run_name in self.lex.places
+                or (words and words[-1] in self.lex.org_suffixes)
+            ):
+                # "Drake University for U.S. veterans", "the Tessby Hall for the Grain Council":
+                # a place or a body of its own after "for" is whom it is for.
                 continue
             if (
                 not words
