@@ -70,6 +70,7 @@ _CUE_WORDS = frozenset(
 _SPEAKER_AFTER = re.compile(
     r"\s*(?:,\s+)?(?:said|says|told|tells|added|asked|wrote|stated|explained|who|whose)\b"
 )
+_CUE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:the\s+)?$")
 _FOR_JOINT = re.compile(r"\s+for\s+(?:the\s+)?")
 # "according to Haldberg", "thanks to Varga": the "to" names a source or a cause, no place.
 _NO_PLACE_AFTER_CUE = re.compile(r"\b(?:according|thanks|owing)\s+to\s*$", re.IGNORECASE)
@@ -801,9 +802,19 @@ class EntityRecognizer:
             if sentence[run.start() : end] != " ".join(words):
                 continue
             text = sentence[mention.start : end]
-            out[-1] = Mention(
-                text, mention.start, end, mention.kind, fold(text), text, rule="org-for"
-            )
+            kind = mention.kind
+            if kind is EntityKind.PLACE:
+                # "held at the Tessby Centre for Surgery" is where it was; "the Tessby Centre
+                # for Surgery found" is the body: the word before the name says which.
+                cue = _CUE_BEFORE.search(sentence, 0, mention.start)
+                if not (
+                    cue
+                    and (
+                        cue.group(1).lower() in self.lex.place_cues or cue.group(1).lower() == "on"
+                    )
+                ):
+                    kind = EntityKind.ORGANISATION
+            out[-1] = Mention(text, mention.start, end, kind, fold(text), text, rule="org-for")
             skip_until = end
         return out
 
