@@ -328,15 +328,15 @@ class EntityRecognizer:
         for size in (2, 1):
             head = fold(" ".join(words[:size]))
             if len(words) > size and self._nationality(head):
-                rest = words[size:]
-                if rest[-1].rstrip(".") in lex.org_suffixes and not any(
-                    w in lex.title_heads for w in rest
+                named = words[size:]
+                if named[-1].rstrip(".") in lex.org_suffixes and not any(
+                    w in lex.title_heads for w in named
                 ):
                     # "the Thai Raksa Party", "British Airways": an adjective of origin opens a
                     # body's name as written, and an answer cut after it loses the name's start.
                     break
                 nationality = self._nationality(head)
-                words = rest
+                words = named
                 break
         # "the Kestrel Front group", "Tessa magazine": a body's kind written after the name (but
         # "a Varnholt newspaper" is one from a place, not named after it).

@@ -1,0 +1,93 @@
+"""Entity spans and kinds: a body's name going on through "for", particles inside names,
+adjectives of origin, names set off by commas after a place, and title-case headlines."""
+
+from __future__ import annotations
+
+from assistant.engine import Engine
+from assistant.knowledge.entities import EntityRecognizer
+from assistant.models import EntityKind
+
+
+def found(sentence: str) -> dict[str, tuple[EntityKind, str]]:
+    return {(m.name or m.text): (m.kind, m.rule) for m in EntityRecognizer().mentions(sentence)}
+
+
+def test_a_body_name_goes_on_through_for_and_capitals() -> None:
+    got = found("The Tessby Centre for Marine Surgery and Repair said it would close.")
+    assert got["Tessby Centre for Marine Surgery and Repair"][0] is EntityKind.ORGANISATION
+    got = found("Reporters from the Varnholt Institute for Coastal Journalism published it.")
+    assert "Varnholt Institute for Coastal Journalism" in got
+    assert "Coastal Journalism" not in got
+    # Where a place's preposition governs it, the centre is where things happened.
+    got = found("The contest was held at the Orvane Center for Neurosurgery in Tessby.")
+    assert got["Orvane Center for Neurosurgery"][0] is EntityKind.PLACE
+
+
+def test_for_does_not_join_a_body_or_a_place_of_its_own() -> None:
+    got = found("The ministers met at the Skarn Harbour Hall for the Grain Council on Friday.")
+    assert "Grain Council" in got
+    got = found("He spoke at Velk University for Valdoria veterans on Monday.")
+    assert "Velk University" in got
+
+
+def test_particles_inside_a_name_belong_to_it() -> None:
+    got = found("He met Anna van der Holt and Luis de la Varga in Tessby.")
+    assert got["Anna van der Holt"][0] is EntityKind.PERSON
+    assert got["Luis de la Varga"][0] is EntityKind.PERSON
+    got = found("Kessa TV photojournalist Omar al-Haddad was killed in the blast.")
+    assert got["Omar al-Haddad"][0] is EntityKind.PERSON
+
+
+def test_a_joined_particle_name_without_a_person_cue_is_nobody() -> None:
+    got = found("The clinic stood near the Bab al-Marrah border crossing.")
+    assert got.get("Bab al-Marrah", (None, ""))[0] is not EntityKind.PERSON
+
+
+def test_any_country_demonym_is_no_place() -> None:
+    got = found("A trader in the Namibian capital, Windhoek, offered the ore.")
+    assert "Namibian" not in got
+    assert got["Windhoek"][0] is EntityKind.PLACE
+
+
+def test_a_name_set_off_by_commas_after_a_place_is_a_place() -> None:
+    got = found("The attack took place in Lindow, Harnshire, on Saturday.")
+    assert got["Harnshire"][0] is EntityKind.PLACE
+    got = found("Troops surrounded the provincial capital, Varnoz, last week.")
+    assert got["Varnoz"][0] is EntityKind.PLACE
+    # A speaker after a place, and a list of names, keep their kinds.
+    assert found("In Lindow, Harnsby said the bridge was safe.")["Harnsby"][0] is (
+        EntityKind.PERSON
+    )
+    got = found("Rebels fought against Valdoria, Harnsby, and Norvessa.")
+    assert got.get("Harnsby", (None, ""))[1] != "place-apposition"
+
+
+def test_a_title_case_headline_needs_the_body_for_a_cue_place() -> None:
+    body = "Police fired teargas at protesting students near the Velk campus in Tessby."
+    recognizer = EntityRecognizer()
+    got = recognizer.mentions("Harbour Police Fire Teargas at Student Protesters", -1, body=body)
+    assert "Student Protesters" not in {m.text for m in got}
+
+
+def test_an_adjective_of_origin_stays_in_a_body_name() -> None:
+    got = found("On Saturday, Tessby's Lumerian Harvest Party withdrew its candidate.")
+    assert got["Lumerian Harvest Party"][0] is EntityKind.ORGANISATION
+
+
+def test_lieutenant_and_administrator_are_titles() -> None:
+    got = found("First Lieutenant Omar Tellas was captured on Tuesday.")
+    assert got["Omar Tellas"][1] == "title+name"
+    got = found("NASA Administrator Jim Vellard praised the crew.")
+    assert got["Jim Vellard"][0] is EntityKind.PERSON
+
+
+def test_a_name_with_a_joined_particle_answers_who(engine: Engine) -> None:
+    answer = engine.ask("Which photojournalist was killed in the Harnby market blast?")
+    assert answer.answered
+    assert "Yusuf al-Qarrani" in answer.short
+
+
+def test_a_centre_for_a_field_answers_where_whole(engine: Engine) -> None:
+    answer = engine.ask("Where was the Quillen Surgical Olympiad held?")
+    assert answer.answered
+    assert "Velk Center for Neurosurgery" in answer.short
