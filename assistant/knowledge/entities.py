@@ -112,14 +112,16 @@ _NOT_NAMES = frozenset(
     african asian arab latin muslim christian jewish sub-saharan islamic catholic much little
     such whatever whoever another other others nobody somebody everyone everybody""".split()
 )
-# Words that show a capitalised run is a headline or a phrase, not a name.
+# Words that show a capitalised run is a headline or a phrase, not a name (nor is a storm's or
+# an operation's name, "Hurricane Orla", a person's).
 _COMMON_CAPITALISED = frozenset(
     """that with could would will should says said over after before under into from this
     these those what when where while have has been more most new old first last next grows
     resume peace process report reports news update live video photo photos watch day week
     year act law bill plan deal agreement accord treaty summit conference program programme
     project initiative festival games cup championship championships award awards prize
-    election elections war crisis day's""".split()
+    election elections war crisis day's hurricane typhoon cyclone storm tornado operation
+    """.split()
 )
 # Adjectives and ordinals that are no name alone but may open a body's ("the African Union",
 # "the Second Circuit Court of Appeals").
@@ -760,7 +762,8 @@ class EntityRecognizer:
                 continue
             out.append(mention)
             if mention.kind is not EntityKind.ORGANISATION and not (
-                mention.kind is EntityKind.PLACE and mention.rule == "place-suffix"
+                mention.kind is EntityKind.PLACE
+                and mention.text.split()[-1] in self.lex.place_for_heads
             ):
                 continue
             joint = _FOR_JOINT.match(sentence, mention.end)
@@ -768,24 +771,44 @@ class EntityRecognizer:
             if run is None:
                 continue
             words = run.group().split()
-            if " and " in run.group() and any(
-                m.kind is EntityKind.PERSON
-                and m.rule in {"title+name", "surname-link"}
-                and run.start() < m.start < run.end()
-                for m in found
+            last = run.group().split(" and ")[-1].split()
+            if " and " in run.group() and (
+                # "... for Policy and Tessby Centre", "Centre for Law and Centre for Art": a
+                # second body (not "Centre for Internet and Society", whose name ends so).
+                last[-1] == mention.text.split()[-1]
+                or (
+                    len(last) > 1
+                    and (last[-1] in self.lex.org_suffixes or last[-1] in self.lex.place_suffixes)
+                )
+                or any(
+                    m.kind is EntityKind.PERSON
+                    and m.rule in {"title+name", "surname-link"}
+                    and run.start() < m.start < run.end()
+                    for m in found
+                )
             ):
                 # "... for Policy and Mayor Ivo Dahl": a person after "and" is someone else.
                 words = run.group().split(" and ")[0].split()
             while words and words[-1] in _TRAILING_PARTICLES:
                 words.pop()
-            if words and words[-1].endswith(".") and len(words[-1]) > 4:
-                # A sentence's full stop, not an abbreviation's ("U.S.").
+            if (
+                words
+                and words[-1].endswith(".")
+                and "." not in words[-1][:-1]
+                and (len(words[-1]) > 4 or not sentence[run.end() :].strip(" \"'”’)"))
+            ):
+                # A sentence's full stop, not an abbreviation's ("U.S.", "Inc.").
                 words[-1] = words[-1][:-1]
             run_name = fold(" ".join(words))
             if (
                 run_name in self.lex.countries
                 or run_name in self.lex.places
-                or (words and words[-1] in self.lex.org_suffixes)
+                or (
+                    words
+                    and words[-1] in self.lex.org_suffixes
+                    # "Centre for Internet and Society": one word after "and" ends this name.
+                    and not (" and " in " ".join(words) and len(last) == 1)
+                )
             ):
                 # "Drake University for U.S. veterans", "the Tessby Hall for the Grain Council":
                 # a place or a body of its own after "for" is whom it is for.

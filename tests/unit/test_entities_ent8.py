@@ -30,6 +30,18 @@ def test_for_does_not_join_a_body_or_a_place_of_its_own() -> None:
     assert "Velk University" in got
 
 
+def test_a_centre_named_after_its_place_goes_on_through_for() -> None:
+    got = found("The Port Avel Center for Investigative Reporting obtained the chats.")
+    assert got["Port Avel Center for Investigative Reporting"][0] is EntityKind.ORGANISATION
+    got = found("The Kessa Center for Farm Policy and Orvane Centre for Law objected.")
+    assert "Kessa Center for Farm Policy" in got
+
+
+def test_a_square_or_hall_for_someone_is_no_body() -> None:
+    got = found("A vigil was held in Tessby Square for Ivo Dahl on Monday.")
+    assert got["Ivo Dahl"][0] is EntityKind.PERSON
+
+
 def test_particles_inside_a_name_belong_to_it() -> None:
     got = found("He met Anna van der Holt and Luis de la Varga in Tessby.")
     assert got["Anna van der Holt"][0] is EntityKind.PERSON
@@ -91,3 +103,15 @@ def test_a_centre_for_a_field_answers_where_whole(engine: Engine) -> None:
     answer = engine.ask("Where was the Quillen Surgical Olympiad held?")
     assert answer.answered
     assert "Velk Center for Neurosurgery" in answer.short
+
+
+def test_a_storm_or_an_operation_is_no_person() -> None:
+    got = found("Crews were still clearing debris left by Hurricane Orlena on Friday.")
+    assert got.get("Hurricane Orlena", (None, ""))[0] is not EntityKind.PERSON
+    got = found("The navy has been running Operation Tessel Shield since May.")
+    assert got.get("Operation Tessel Shield", (None, ""))[0] is not EntityKind.PERSON
+
+
+def test_one_word_after_and_ends_the_centre_name() -> None:
+    got = found("Experts at the Tessby Centre for Internet and Society said so.")
+    assert "Tessby Centre for Internet and Society" in got
