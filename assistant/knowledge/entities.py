@@ -71,6 +71,10 @@ _SPEAKER_AFTER = re.compile(
     r"\s*(?:,\s+)?(?:said|says|told|tells|added|asked|wrote|stated|explained|who|whose)\b"
 )
 _CUE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:the\s+)?$")
+# What follows a town set off by a comma: its region or country, or a clause about a thing.
+_REGION_AFTER = re.compile(
+    r"\s*,\s+(?:([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?=[\s,.;:)]|$)|(?:which|where)\b)"
+)
 _FOR_JOINT = re.compile(r"\s+for\s+(?:the\s+)?")
 # "according to Haldberg", "thanks to Varga": the "to" names a source or a cause, no place.
 _NO_PLACE_AFTER_CUE = re.compile(r"\b(?:according|thanks|owing)\s+to\s*$", re.IGNORECASE)
@@ -599,6 +603,21 @@ class EntityRecognizer:
                 r"\s*(?:said|says|told|added|met|meets|visited|spoke|called|has|had|was|is|will|who|,)",
                 after,
             ):
+                region = _REGION_AFTER.match(after)
+                if (
+                    not self.question_mode
+                    and region
+                    and folded in lex.minor_places
+                    and (
+                        region.group(1) is None
+                        or fold(region.group(1)) in lex.places
+                        or fold(region.group(1)) in lex.countries
+                    )
+                ):
+                    # "Varnoz, Texas", "troops took Varnoz, which ...": a town the gazetteer
+                    # knows, unknown as anyone's name here, before its region (or before a
+                    # "which" no person takes) is the town.
+                    return self._simple(text, EntityKind.PLACE, "gazetteer-minor")
                 return Mention(text, 0, 0, EntityKind.PERSON, folded, text, rule="lone-name")
         return None
 

@@ -115,3 +115,14 @@ def test_a_storm_or_an_operation_is_no_person() -> None:
 def test_one_word_after_and_ends_the_centre_name() -> None:
     got = found("Experts at the Tessby Centre for Internet and Society said so.")
     assert "Tessby Centre for Internet and Society" in got
+
+
+def test_a_known_town_before_its_region_is_no_person() -> None:
+    # The gazetteer knows Kenosha and Bethesda as towns; a lone name unknown in the story
+    # before ", Wisconsin" is the town, while one before "said" stays the speaker.
+    got = found("Officials said Kenosha, Wisconsin, had been calm overnight.")
+    assert got["Kenosha"][0] is EntityKind.PLACE
+    got = found("The storm hit Bethesda, which lost power overnight.")
+    assert got["Bethesda"][0] is EntityKind.PLACE
+    got = found("Asked about the fire, Kenosha said the crews had done well.")
+    assert got["Kenosha"][0] is EntityKind.PERSON
