@@ -331,17 +331,39 @@ class EntityRecognizer:
         # Arabia" and "South Africa" are countries whole).
         if fold(" ".join(words)) in lex.countries:
             return self._simple(" ".join(words), EntityKind.COUNTRY, "gazetteer-country")
+        country_lead = False
         for size in (2, 1):
             head = fold(" ".join(words[:size]))
-            if len(words) > size and self._nationality(head):
-                named = words[size:]
+            # "the United States Ivo Dahl" (a title's "to the United States" before it): a
+            # country's name opening a run describes the one named after it, as a demonym does.
+            skip = 1 if size == 2 and words[0] in ("the", "The") else 0
+            as_country = (
+                size == 2
+                and fold(" ".join(words[skip : skip + 2])) in lex.countries
+                and len(words) - skip - 2 in (2, 3)
+                and all(
+                    re.fullmatch(_LONE_NAME, w)
+                    and w not in lex.title_modifiers
+                    and w not in lex.title_heads
+                    and fold(w) not in lex.group_nouns
+                    and w not in lex.org_suffixes
+                    and w not in lex.place_suffixes
+                    and fold(w) not in _COMMON_CAPITALISED
+                    for w in words[skip + 2 :]
+                )
+            )
+            if len(words) > size and (self._nationality(head) or as_country):
+                named = words[size + skip :] if as_country else words[size:]
                 if named[-1].rstrip(".") in lex.org_suffixes and not any(
                     w in lex.title_heads for w in named
                 ):
                     # "the Thai Raksa Party", "British Airways": an adjective of origin opens a
                     # body's name as written, and an answer cut after it loses the name's start.
                     break
+                # A country before the name gives no nationality ("Ambassador to the United
+                # States Ivo Dahl" is not its citizen).
                 nationality = self._nationality(head)
+                country_lead = as_country and not nationality
                 words = named
                 break
         # "the Kestrel Front group", "Tessa magazine": a body's kind written after the name (but
@@ -383,7 +405,9 @@ class EntityRecognizer:
         if not words:
             return None
         # A definite article right before the name: kept or stripped ("The Orvane said").
-        after_the = fold(lead[-1]) == "the" if lead else bool(_THE_BEFORE.search(before))
+        after_the = not country_lead and (
+            fold(lead[-1]) == "the" if lead else bool(_THE_BEFORE.search(before))
+        )
         # "Who did the Orvane meet?": after an auxiliary the name is the subject and the word
         # after it its bare verb, no noun it modifies.
         heads_subject = (
@@ -433,6 +457,9 @@ class EntityRecognizer:
             return None
         last = words[-1].rstrip(".")
         cue = before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
+        if country_lead:
+            # "Ambassador to the United States Ivo Dahl": the "to" governs the country.
+            cue = ""
         if folded in lex.countries or folded.removeprefix("the ") in lex.countries:
             return self._simple(text, EntityKind.COUNTRY, "gazetteer-country")
         if len(words) >= 3 and words[1] == "of" and words[0] in lex.org_suffixes:
@@ -1057,6 +1084,9 @@ class EntityRecognizer:
         lex = self.lex
         for i in range(len(words) - 3, 0, -1):
             if words[i].rstrip(".,") not in lex.org_suffixes:
+                continue
+            if fold(" ".join(words[i : i + 2])) in lex.countries:
+                # "President of the United States Ivo Dahl": "United" opens a country here.
                 continue
             rest = words[i + 1 :]
             title, name = self._title_split(rest)

@@ -126,3 +126,13 @@ def test_a_known_town_before_its_region_is_no_person() -> None:
     assert got["Bethesda"][0] is EntityKind.PLACE
     got = found("Asked about the fire, Kenosha said the crews had done well.")
     assert got["Kenosha"][0] is EntityKind.PERSON
+
+
+def test_a_country_opening_a_run_leaves_the_person_after_it() -> None:
+    got = found("He was received by Ambassador to the United States Ivo Dahlgren on Monday.")
+    assert got["Ivo Dahlgren"][0] is EntityKind.PERSON
+    got = found("Lawmakers met the President of the United Kingdom Pia Orvell yesterday.")
+    assert got["Pia Orvell"][0] is EntityKind.PERSON
+    # A body named after its country keeps the country in its name.
+    got = found("The United States Federal Reserve cut its rate.")
+    assert "United States Federal Reserve" in got
