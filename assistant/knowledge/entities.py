@@ -23,9 +23,29 @@ from assistant.text import fold
 # "Luis de la Vega"); "of", "the" and "and" join names only right before a capital.
 _PARTICLES = r"al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di"
 _WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?:{_PARTICLES}|ben|abu)-[A-Z][\w\-]*|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’](?![sS]\b)[A-Za-z][\w\-]*)?\.?|(?:{_PARTICLES})(?=(?:\s+(?:{_PARTICLES}))*\s+[A-Z])|(?:of|the|and|y)(?=\s+[A-Z]))"
-# "al-Haddad", "bin-Salem": a particle joined to a capitalised name is a name word.
-_PARTICLE_NAME = re.compile(rf"(?:{_PARTICLES}|ben|abu)-[A-Z][\w'’\-]*")
 _SPAN = re.compile(rf"(?<![\w'’-])(?:{_WORD})(?:\s+(?:{_WORD}))*")
+# Patterns read only while analysing text, compiled when first used (not at import).
+_LAZY_PATTERNS = {
+    # "al-Haddad", "bin-Salem": a particle joined to a capitalised name is a name word.
+    "particle_name": rf"(?:{_PARTICLES}|ben|abu)-[A-Z][\w'’\-]*",
+    # "the provincial capital, " right before a name; what may follow a place set off by commas.
+    "place_noun_comma": r"\b([a-z]+),\s+$",
+    "apposition_end": r"\s*(?:[.;:)]|$|,\s+(?:on|in|at|by|near|where|which|from|after|before|last|this)\b)",
+    # "photojournalist Omar al-Haddad", "Omar al-Haddad said": a person's name's neighbours.
+    "role_noun_before": r"(?<![\w'’-])([a-z]{3,})\s+$",
+    "speaker_after": r"\s*(?:,\s+)?(?:said|says|told|tells|added|asked|wrote|stated|explained|who|whose)\b",
+    "cue_before": r"\b([A-Za-z]+)\s+(?:the\s+)?$",
+    # What follows a town set off by a comma: its region or country, or a clause about a thing.
+    "region_after": r"\s*,\s+(?:([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?=[\s,.;:)]|$)|(?:which|where)\b)",
+    "for_joint": r"\s+for\s+(?:the\s+)?",
+}
+
+
+@cache
+def _lazy(name: str) -> re.Pattern[str]:
+    return re.compile(_LAZY_PATTERNS[name])
+
+
 # One name word, or a double-barrelled one ("Voss-Aalen"); its small letters may carry accents
 # ("Marovič", "Belík"), or a question naming such a person would name no one.
 _SMALL = r"a-zß-öø-ÿ\u0100-\u017f'\-"
@@ -54,28 +74,14 @@ _HEAD_ENDS = re.compile(
     r"tells|took|takes|made|makes|won|wins|lost|gave|gives|held|holds|sent|sends|wants|"
     r"seeks|sought|fought|struck|leads|led|began|[a-z]+ed)\b)"
 )
-# "the provincial capital, " right before a name; and what may follow a place set off by commas.
-_PLACE_NOUN_COMMA = re.compile(r"\b([a-z]+),\s+$")
-_APPOSITION_END = re.compile(
-    r"\s*(?:[.;:)]|$|,\s+(?:on|in|at|by|near|where|which|from|after|before|last|this)\b)"
-)
 # Rules that read a name from its capitals and its neighbours alone, nothing known about it.
 _SHAPE_RULES = frozenset({"name-shape", "lone-name", "the-name"})
 # Places read from a preposition alone ("to", "from", "at" also take people and firms).
 _WEAK_PLACE_RULES = frozenset({"cue-to", "cue-from", "cue-at", "cue-with", "the-name"})
-_ROLE_NOUN_BEFORE = re.compile(r"(?<![\w'’-])([a-z]{3,})\s+$")
+# Prepositions that govern a place or a thing, never a role noun before a person's name.
 _CUE_WORDS = frozenset(
     "near outside inside across around toward towards into via off like than against".split()
 )
-_SPEAKER_AFTER = re.compile(
-    r"\s*(?:,\s+)?(?:said|says|told|tells|added|asked|wrote|stated|explained|who|whose)\b"
-)
-_CUE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:the\s+)?$")
-# What follows a town set off by a comma: its region or country, or a clause about a thing.
-_REGION_AFTER = re.compile(
-    r"\s*,\s+(?:([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?=[\s,.;:)]|$)|(?:which|where)\b)"
-)
-_FOR_JOINT = re.compile(r"\s+for\s+(?:the\s+)?")
 # "according to Haldberg", "thanks to Varga": the "to" names a source or a cause, no place.
 _NO_PLACE_AFTER_CUE = re.compile(r"\b(?:according|thanks|owing)\s+to\s*$", re.IGNORECASE)
 _TRAILING_PARTICLES = {
@@ -305,7 +311,7 @@ class EntityRecognizer:
                 all(
                     (w[:1].isupper() and not w.isupper())
                     or (w in _TRAILING_PARTICLES and w not in {"of", "the", "and", "for"})
-                    or _PARTICLE_NAME.fullmatch(w)
+                    or _lazy("particle_name").fullmatch(w)
                     for w in name
                 )
                 and name[0][:1].isupper()
@@ -571,7 +577,7 @@ class EntityRecognizer:
         if (
             2 <= len(words) <= 4
             and all(
-                w[:1].isupper() or w in _TRAILING_PARTICLES or _PARTICLE_NAME.fullmatch(w)
+                w[:1].isupper() or w in _TRAILING_PARTICLES or _lazy("particle_name").fullmatch(w)
                 for w in words
             )
             and not any(fold(w) in _COMMON_CAPITALISED for w in words)
@@ -594,7 +600,7 @@ class EntityRecognizer:
                 return None
             if after_the and (heads_subject or _HEAD_ENDS.match(after)):
                 return self._simple(text, EntityKind.ORGANISATION, "the-name")
-            if any(_PARTICLE_NAME.fullmatch(w) for w in words) and not (
+            if any(_lazy("particle_name").fullmatch(w) for w in words) and not (
                 self.question_mode or self._named_as_person(before, lead, after)
             ):
                 # "Omar al-Haddad" and "Bab al-Salem" (a crossing) or "Jaish al-Nour" (a
@@ -630,7 +636,7 @@ class EntityRecognizer:
                 r"\s*(?:said|says|told|added|met|meets|visited|spoke|called|has|had|was|is|will|who|,)",
                 after,
             ):
-                region = _REGION_AFTER.match(after)
+                region = _lazy("region_after").match(after)
                 if (
                     not self.question_mode
                     and region
@@ -653,10 +659,10 @@ class EntityRecognizer:
         before the name (no article, preposition or pronoun), or a speaker's verb after it."""
         if lead:
             return False
-        noun = _ROLE_NOUN_BEFORE.search(before)
+        noun = _lazy("role_noun_before").search(before)
         if noun and fold(noun.group(1)) not in _NOT_NAMES and noun.group(1) not in _CUE_WORDS:
             return True
-        return _SPEAKER_AFTER.match(after) is not None
+        return _lazy("speaker_after").match(after) is not None
 
     def _org_headed(self, words: list[str]) -> bool:
         """Whether a body's head noun ends the name or comes right before its "of"."""
@@ -775,12 +781,12 @@ class EntityRecognizer:
                 and " " not in mention.text
                 and re.fullmatch(r",\s+", sentence[previous.end : mention.start]) is not None
             )
-            noun = _PLACE_NOUN_COMMA.search(sentence, 0, mention.start)
+            noun = _lazy("place_noun_comma").search(sentence, 0, mention.start)
             after_noun = bool(noun and fold(noun.group(1)) in self.lex.place_of_nouns)
             if not (after_place or after_noun):
                 continue
             nxt = found[i + 1] if i + 1 < len(found) else None
-            ends = _APPOSITION_END.match(sentence, mention.end) is not None or bool(
+            ends = _lazy("apposition_end").match(sentence, mention.end) is not None or bool(
                 nxt is not None
                 and nxt.kind in {EntityKind.PLACE, EntityKind.COUNTRY}
                 and re.fullmatch(r",\s+", sentence[mention.end : nxt.start])
@@ -812,7 +818,7 @@ class EntityRecognizer:
                 and mention.text.split()[-1] in self.lex.place_for_heads
             ):
                 continue
-            joint = _FOR_JOINT.match(sentence, mention.end)
+            joint = _lazy("for_joint").match(sentence, mention.end)
             run = _SPAN.match(sentence, joint.end()) if joint else None
             if run is None:
                 continue
@@ -875,7 +881,7 @@ class EntityRecognizer:
             if kind is EntityKind.PLACE:
                 # "held at the Tessby Centre for Surgery" is where it was; "the Tessby Centre
                 # for Surgery found" is the body: the word before the name says which.
-                cue = _CUE_BEFORE.search(sentence, 0, mention.start)
+                cue = _lazy("cue_before").search(sentence, 0, mention.start)
                 if not (
                     cue
                     and (
@@ -1098,7 +1104,7 @@ class EntityRecognizer:
             shaped = all(
                 (w[:1].isupper() and not w.isupper())
                 or (w in _TRAILING_PARTICLES and w not in {"of", "the", "and", "for"})
-                or _PARTICLE_NAME.fullmatch(w)
+                or _lazy("particle_name").fullmatch(w)
                 for w in name
             )
             if shaped and (1 if title else 2) <= len(name) <= 3:
