@@ -19,8 +19,33 @@ from assistant.text import fold
 
 # A name-like word: capitalised (allowing inner capitals, hyphens and apostrophes), an acronym
 # with dots (U.S.), or a lower-case particle that may sit inside names.
-_WORD = r"(?:(?:[A-Z]\.){2,}|(?:al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di|ben|abu)-[A-Z][\w\-]*|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’](?![sS]\b)[A-Za-z][\w\-]*)?\.?|(?:al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di|of|the|and|y)(?=\s+[A-Z]))"
+# A name's particles may follow one another before its capitalised word ("Anna van der Berg",
+# "Luis de la Vega"); "of", "the" and "and" join names only right before a capital.
+_PARTICLES = r"al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di"
+_WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?:{_PARTICLES}|ben|abu)-[A-Z][\w\-]*|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’](?![sS]\b)[A-Za-z][\w\-]*)?\.?|(?:{_PARTICLES})(?=(?:\s+(?:{_PARTICLES}))*\s+[A-Z])|(?:of|the|and|y)(?=\s+[A-Z]))"
 _SPAN = re.compile(rf"(?<![\w'’-])(?:{_WORD})(?:\s+(?:{_WORD}))*")
+# Patterns read only while analysing text, compiled when first used (not at import).
+_LAZY_PATTERNS = {
+    # "al-Haddad", "bin-Salem": a particle joined to a capitalised name is a name word.
+    "particle_name": rf"(?:{_PARTICLES}|ben|abu)-[A-Z][\w'’\-]*",
+    # "the provincial capital, " right before a name; what may follow a place set off by commas.
+    "place_noun_comma": r"\b([a-z]+),\s+$",
+    "apposition_end": r"\s*(?:[.;:)]|$|,\s+(?:on|in|at|by|near|where|which|from|after|before|last|this)\b)",
+    # "photojournalist Omar al-Haddad", "Omar al-Haddad said": a person's name's neighbours.
+    "role_noun_before": r"(?<![\w'’-])([a-z]{3,})\s+$",
+    "speaker_after": r"\s*(?:,\s+)?(?:said|says|told|tells|added|asked|wrote|stated|explained|who|whose)\b",
+    "cue_before": r"\b([A-Za-z]+)\s+(?:the\s+)?$",
+    # What follows a town set off by a comma: its region or country, or a clause about a thing.
+    "region_after": r"\s*,\s+(?:([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?=[\s,.;:)]|$)|(?:which|where)\b)",
+    "for_joint": r"\s+for\s+(?:the\s+)?",
+}
+
+
+@cache
+def _lazy(name: str) -> re.Pattern[str]:
+    return re.compile(_LAZY_PATTERNS[name])
+
+
 # One name word, or a double-barrelled one ("Voss-Aalen"); its small letters may carry accents
 # ("Marovič", "Belík"), or a question naming such a person would name no one.
 _SMALL = r"a-zß-öø-ÿ\u0100-\u017f'\-"
@@ -48,6 +73,14 @@ _HEAD_ENDS = re.compile(
     r"\s*(?:$|[^\w\s–-]|[A-Z]|(?:said|says|told|has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|also|who|which|that|and|or|in|on|at|to|for|from|with|by|of|met|meets|spoke|speaks|"
     r"tells|took|takes|made|makes|won|wins|lost|gave|gives|held|holds|sent|sends|wants|"
     r"seeks|sought|fought|struck|leads|led|began|[a-z]+ed)\b)"
+)
+# Rules that read a name from its capitals and its neighbours alone, nothing known about it.
+_SHAPE_RULES = frozenset({"name-shape", "lone-name", "the-name"})
+# Places read from a preposition alone ("to", "from", "at" also take people and firms).
+_WEAK_PLACE_RULES = frozenset({"cue-to", "cue-from", "cue-at", "cue-with", "the-name"})
+# Prepositions that govern a place or a thing, never a role noun before a person's name.
+_CUE_WORDS = frozenset(
+    "near outside inside across around toward towards into via off like than against".split()
 )
 # "according to Haldberg", "thanks to Varga": the "to" names a source or a cause, no place.
 _NO_PLACE_AFTER_CUE = re.compile(r"\b(?:according|thanks|owing)\s+to\s*$", re.IGNORECASE)
@@ -89,14 +122,16 @@ _NOT_NAMES = frozenset(
     african asian arab latin muslim christian jewish sub-saharan islamic catholic much little
     such whatever whoever another other others nobody somebody everyone everybody""".split()
 )
-# Words that show a capitalised run is a headline or a phrase, not a name.
+# Words that show a capitalised run is a headline or a phrase, not a name (nor is a storm's or
+# an operation's name, "Hurricane Orla", a person's).
 _COMMON_CAPITALISED = frozenset(
     """that with could would will should says said over after before under into from this
     these those what when where while have has been more most new old first last next grows
     resume peace process report reports news update live video photo photos watch day week
     year act law bill plan deal agreement accord treaty summit conference program programme
     project initiative festival games cup championship championships award awards prize
-    election elections war crisis day's""".split()
+    election elections war crisis day's hurricane typhoon cyclone storm tornado operation
+    """.split()
 )
 # Adjectives and ordinals that are no name alone but may open a body's ("the African Union",
 # "the Second Circuit Court of Appeals").
@@ -165,10 +200,34 @@ class PersonRecord:
     titles: list[str] = field(default_factory=list)
     folded_tokens: tuple[str, ...] = ()
     folded_name: str = ""
+    # The sentence that first named them: a mention taken back there (it named a place or a
+    # body after all) takes the person back only if it made them.
+    first_sentence: int | None = None
 
     def __post_init__(self) -> None:
         self.folded_tokens = tuple(fold(t) for t in self.tokens)
         self.folded_name = fold(self.name)
+
+
+@cache
+def _derived_demonyms(countries: frozenset[str]) -> dict[str, str]:
+    """Demonyms the lexicon's table lacks, made from one-word country names by the regular
+    endings ("Moldova" -> "moldovan", "Oman" -> "omani", "Malta" -> "maltese"): an adjective
+    of origin names no place and no one, whichever country it comes from."""
+    out: dict[str, str] = {}
+    for country in sorted(countries):
+        if " " in country or len(country) < 4 or not country.isalpha():
+            continue
+        stem = country[:-1] if country[-1] in "aeiy" else country
+        forms = [country + "ian", stem + "ian", country + "ese", stem + "ese"]
+        if country.endswith("a"):
+            forms.append(country + "n")
+        elif country[-1] not in "aeiouy":
+            forms += [country + "i", country + "an"]
+        for form in forms:
+            if form not in countries:
+                out.setdefault(form, country)
+    return out
 
 
 def _title_cased(headline: str) -> bool:
@@ -184,6 +243,14 @@ def _split_words(span: str) -> list[str]:
 
 class EntityRecognizer:
     """Finds and classifies capitalised spans; keeps per-article state for linking."""
+
+    def _nationality(self, folded: str) -> str | None:
+        """The country a demonym names ("japanese", "moldovan"), None for other words."""
+        lex = self.lex
+        found = lex.nationalities.get(folded)
+        if found is None and " " not in folded:
+            found = _derived_demonyms(lex.countries).get(folded)
+        return found
 
     def __init__(self, lex: Lexicon | None = None, question_mode: bool = False) -> None:
         self.lex = lex or lexicon()
@@ -244,6 +311,7 @@ class EntityRecognizer:
                 all(
                     (w[:1].isupper() and not w.isupper())
                     or (w in _TRAILING_PARTICLES and w not in {"of", "the", "and", "for"})
+                    or _lazy("particle_name").fullmatch(w)
                     for w in name
                 )
                 and name[0][:1].isupper()
@@ -269,11 +337,40 @@ class EntityRecognizer:
         # Arabia" and "South Africa" are countries whole).
         if fold(" ".join(words)) in lex.countries:
             return self._simple(" ".join(words), EntityKind.COUNTRY, "gazetteer-country")
+        country_lead = False
         for size in (2, 1):
             head = fold(" ".join(words[:size]))
-            if len(words) > size and head in lex.nationalities:
-                nationality = lex.nationalities[head]
-                words = words[size:]
+            # "the United States Ivo Dahl" (a title's "to the United States" before it): a
+            # country's name opening a run describes the one named after it, as a demonym does.
+            skip = 1 if size == 2 and words[0] in ("the", "The") else 0
+            as_country = (
+                size == 2
+                and fold(" ".join(words[skip : skip + 2])) in lex.countries
+                and len(words) - skip - 2 in (2, 3)
+                and all(
+                    re.fullmatch(_LONE_NAME, w)
+                    and w not in lex.title_modifiers
+                    and w not in lex.title_heads
+                    and fold(w) not in lex.group_nouns
+                    and w not in lex.org_suffixes
+                    and w not in lex.place_suffixes
+                    and fold(w) not in _COMMON_CAPITALISED
+                    for w in words[skip + 2 :]
+                )
+            )
+            if len(words) > size and (self._nationality(head) or as_country):
+                named = words[size + skip :] if as_country else words[size:]
+                if named[-1].rstrip(".") in lex.org_suffixes and not any(
+                    w in lex.title_heads for w in named
+                ):
+                    # "the Thai Raksa Party", "British Airways": an adjective of origin opens a
+                    # body's name as written, and an answer cut after it loses the name's start.
+                    break
+                # A country before the name gives no nationality ("Ambassador to the United
+                # States Ivo Dahl" is not its citizen).
+                nationality = self._nationality(head)
+                country_lead = as_country and not nationality
+                words = named
                 break
         # "the Kestrel Front group", "Tessa magazine": a body's kind written after the name (but
         # "a Varnholt newspaper" is one from a place, not named after it).
@@ -314,7 +411,9 @@ class EntityRecognizer:
         if not words:
             return None
         # A definite article right before the name: kept or stripped ("The Orvane said").
-        after_the = fold(lead[-1]) == "the" if lead else bool(_THE_BEFORE.search(before))
+        after_the = not country_lead and (
+            fold(lead[-1]) == "the" if lead else bool(_THE_BEFORE.search(before))
+        )
         # "Who did the Orvane meet?": after an auxiliary the name is the subject and the word
         # after it its bare verb, no noun it modifies.
         heads_subject = (
@@ -326,7 +425,7 @@ class EntityRecognizer:
         folded = fold(text)
         if folded in _NOT_NAMES or len(folded) < 2:
             return None
-        if folded in lex.nationalities:
+        if self._nationality(folded):
             return None
         title_words, name_words = self._title_split(words)
         if not title_words:
@@ -364,6 +463,9 @@ class EntityRecognizer:
             return None
         last = words[-1].rstrip(".")
         cue = before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
+        if country_lead:
+            # "Ambassador to the United States Ivo Dahl": the "to" governs the country.
+            cue = ""
         if folded in lex.countries or folded.removeprefix("the ") in lex.countries:
             return self._simple(text, EntityKind.COUNTRY, "gazetteer-country")
         if len(words) >= 3 and words[1] == "of" and words[0] in lex.org_suffixes:
@@ -438,7 +540,7 @@ class EntityRecognizer:
         if of_noun in lex.place_of_nouns and len(words) <= 3 and not self._known_person(words):
             # "her hometown of Varnholt", "the port of Halvik".
             return self._simple(text, EntityKind.PLACE, "place-of")
-        if folded in lex.group_nouns or folded in lex.nationalities:
+        if folded in lex.group_nouns or self._nationality(folded):
             return None
         if len(words) >= 2 and any(
             w.endswith("s") and w[:-1] in lex.title_heads and (i > 0 or words[1] == "of")
@@ -474,7 +576,10 @@ class EntityRecognizer:
             return self._simple(text, EntityKind.PLACE, "place-part")
         if (
             2 <= len(words) <= 4
-            and all(w[:1].isupper() or w in _TRAILING_PARTICLES for w in words)
+            and all(
+                w[:1].isupper() or w in _TRAILING_PARTICLES or _lazy("particle_name").fullmatch(w)
+                for w in words
+            )
             and not any(fold(w) in _COMMON_CAPITALISED for w in words)
         ):
             shout = [i for i, w in enumerate(words) if _shouted().fullmatch(w.rstrip(".,"))]
@@ -495,6 +600,13 @@ class EntityRecognizer:
                 return None
             if after_the and (heads_subject or _HEAD_ENDS.match(after)):
                 return self._simple(text, EntityKind.ORGANISATION, "the-name")
+            if any(_lazy("particle_name").fullmatch(w) for w in words) and not (
+                self.question_mode or self._named_as_person(before, lead, after)
+            ):
+                # "Omar al-Haddad" and "Bab al-Salem" (a crossing) or "Jaish al-Nour" (a
+                # militia) have one shape; a person's needs a role noun before it or a
+                # speaker's verb after it.
+                return None
             return Mention(
                 text,
                 0,
@@ -524,8 +636,33 @@ class EntityRecognizer:
                 r"\s*(?:said|says|told|added|met|meets|visited|spoke|called|has|had|was|is|will|who|,)",
                 after,
             ):
+                region = _lazy("region_after").match(after)
+                if (
+                    not self.question_mode
+                    and region
+                    and folded in lex.minor_places
+                    and (
+                        region.group(1) is None
+                        or fold(region.group(1)) in lex.places
+                        or fold(region.group(1)) in lex.countries
+                    )
+                ):
+                    # "Varnoz, Texas", "troops took Varnoz, which ...": a town the gazetteer
+                    # knows, unknown as anyone's name here, before its region (or before a
+                    # "which" no person takes) is the town.
+                    return self._simple(text, EntityKind.PLACE, "gazetteer-minor")
                 return Mention(text, 0, 0, EntityKind.PERSON, folded, text, rule="lone-name")
         return None
+
+    def _named_as_person(self, before: str, lead: list[str], after: str) -> bool:
+        """'photojournalist Omar al-Haddad', 'Omar al-Haddad said': a lower-case noun right
+        before the name (no article, preposition or pronoun), or a speaker's verb after it."""
+        if lead:
+            return False
+        noun = _lazy("role_noun_before").search(before)
+        if noun and fold(noun.group(1)) not in _NOT_NAMES and noun.group(1) not in _CUE_WORDS:
+            return True
+        return _lazy("speaker_after").match(after) is not None
 
     def _org_headed(self, words: list[str]) -> bool:
         """Whether a body's head noun ends the name or comes right before its "of"."""
@@ -615,7 +752,157 @@ class EntityRecognizer:
                 found.extend(
                     self._classify_part(sentence, part, part_start, part_end, sentence_index)
                 )
-        return self._merge_organisations(sentence, found)
+        found = self._extend_for(
+            sentence, self._merge_organisations(sentence, found), sentence_index
+        )
+        return self._place_appositions(sentence, found, sentence_index)
+
+    def _place_appositions(
+        self, sentence: str, found: list[Mention], sentence_index: int
+    ) -> list[Mention]:
+        """'in Lindow, Harnshire, on Saturday', 'the provincial capital, Varno, fell': a name set
+        off by commas right after a place, or after a place's noun, is a place too (the wider
+        region, or the place's own name), not a person's surname, when the clause goes on
+        without it (another place, a preposition, or the sentence's end; "In Lindow, Hale
+        said" keeps its speaker)."""
+        for i, mention in enumerate(found):
+            if mention.kind is not EntityKind.PERSON or mention.rule not in {
+                "lone-name",
+                "name-shape",
+                "coordinated-name",
+            }:
+                continue
+            previous = found[i - 1] if i else None
+            after_place = (
+                previous is not None
+                and previous.kind in {EntityKind.PLACE, EntityKind.COUNTRY}
+                and previous.rule not in _WEAK_PLACE_RULES
+                # One word: "at Orvane Capital, Ivo Dahl" names the speaker after his firm.
+                and " " not in mention.text
+                and re.fullmatch(r",\s+", sentence[previous.end : mention.start]) is not None
+            )
+            noun = _lazy("place_noun_comma").search(sentence, 0, mention.start)
+            after_noun = bool(noun and fold(noun.group(1)) in self.lex.place_of_nouns)
+            if not (after_place or after_noun):
+                continue
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            ends = _lazy("apposition_end").match(sentence, mention.end) is not None or bool(
+                nxt is not None
+                and nxt.kind in {EntityKind.PLACE, EntityKind.COUNTRY}
+                and re.fullmatch(r",\s+", sentence[mention.end : nxt.start])
+            )
+            if not ends:
+                continue
+            self._unregister(mention.key, sentence_index)
+            found[i] = self._simple(mention.text, EntityKind.PLACE, "place-apposition")
+            found[i].start, found[i].end = mention.start, mention.end
+        return found
+
+    def _extend_for(
+        self, sentence: str, found: list[Mention], sentence_index: int
+    ) -> list[Mention]:
+        """'the Tessby Center for Coastal Studies', 'the Velk Fund for Rural Schools': a body's or
+        a site's head noun followed by "for" and capitalised words is one name, whatever its
+        parts were taken for (the words after "for" alone may look like a person's name, or
+        like nothing). A site's name keeps its kind: such a centre is also where things are."""
+        out: list[Mention] = []
+        skip_until = -1
+        for mention in found:
+            if mention.start < skip_until:
+                if mention.kind is EntityKind.PERSON:
+                    self._unregister(mention.key, sentence_index)
+                continue
+            out.append(mention)
+            if mention.kind is not EntityKind.ORGANISATION and not (
+                mention.kind is EntityKind.PLACE
+                and mention.text.split()[-1] in self.lex.place_for_heads
+            ):
+                continue
+            joint = _lazy("for_joint").match(sentence, mention.end)
+            run = _SPAN.match(sentence, joint.end()) if joint else None
+            if run is None:
+                continue
+            words = run.group().split()
+            last = run.group().split(" and ")[-1].split()
+            if " and " in run.group() and (
+                # "... for Policy and Tessby Centre", "Centre for Law and Centre for Art": a
+                # second body (not "Centre for Internet and Society", whose name ends so).
+                last[-1] == mention.text.split()[-1]
+                or (
+                    len(last) > 1
+                    and (last[-1] in self.lex.org_suffixes or last[-1] in self.lex.place_suffixes)
+                )
+                or any(
+                    m.kind is EntityKind.PERSON
+                    and m.rule in {"title+name", "surname-link"}
+                    and run.start() < m.start < run.end()
+                    for m in found
+                )
+            ):
+                # "... for Policy and Mayor Ivo Dahl": a person after "and" is someone else.
+                words = run.group().split(" and ")[0].split()
+            while words and words[-1] in _TRAILING_PARTICLES:
+                words.pop()
+            if (
+                words
+                and words[-1].endswith(".")
+                and "." not in words[-1][:-1]
+                and (len(words[-1]) > 4 or not sentence[run.end() :].strip(" \"'”’)"))
+            ):
+                # A sentence's full stop, not an abbreviation's ("U.S.", "Inc.").
+                words[-1] = words[-1][:-1]
+            run_name = fold(" ".join(words))
+            if (
+                run_name in self.lex.countries
+                or run_name in self.lex.places
+                or (
+                    words
+                    and words[-1] in self.lex.org_suffixes
+                    # "Centre for Internet and Society": one word after "and" ends this name.
+                    and not (" and " in " ".join(words) and len(last) == 1)
+                )
+            ):
+                # "Drake University for U.S. veterans", "the Tessby Hall for the Grain Council":
+                # a place or a body of its own after "for" is whom it is for.
+                continue
+            if (
+                not words
+                or not words[0][:1].isupper()
+                or fold(words[0]).rstrip(".") in _NOT_NAMES
+                or any(_BREAK.fullmatch(w) for w in words)
+                or _POSSESSIVE.match(sentence, run.end())
+            ):
+                continue
+            end = run.start() + len(" ".join(words))
+            if sentence[run.start() : end] != " ".join(words):
+                continue
+            text = sentence[mention.start : end]
+            kind = mention.kind
+            if kind is EntityKind.PLACE:
+                # "held at the Tessby Centre for Surgery" is where it was; "the Tessby Centre
+                # for Surgery found" is the body: the word before the name says which.
+                cue = _lazy("cue_before").search(sentence, 0, mention.start)
+                if not (
+                    cue
+                    and (
+                        cue.group(1).lower() in self.lex.place_cues or cue.group(1).lower() == "on"
+                    )
+                ):
+                    kind = EntityKind.ORGANISATION
+            out[-1] = Mention(text, mention.start, end, kind, fold(text), text, rule="org-for")
+            skip_until = end
+        return out
+
+    def _unregister(self, key: str, sentence_index: int) -> None:
+        """Take back a person this sentence made (one named before stays)."""
+        record = self.people.get(key)
+        if record is None or record.first_sentence != sentence_index:
+            return
+        del self.people[key]
+        if key in self.recent_people:
+            self.recent_people.remove(key)
+        if self.first_person.get(sentence_index) == key:
+            del self.first_person[sentence_index]
 
     def _merge_organisations(self, sentence: str, found: list[Mention]) -> list[Mention]:
         """'Aramont Institute' + 'for' + 'Policy Studies' is one organisation."""
@@ -717,7 +1004,7 @@ class EntityRecognizer:
             if unknown and any(m.kind is EntityKind.PERSON and not m.role_only for m in out):
                 # "Poroshenko and Trump": a lone name joined to a person is a person too.
                 for word, word_start, word_end in unknown:
-                    if fold(word) in _NOT_NAMES or fold(word) in self.lex.nationalities:
+                    if fold(word) in _NOT_NAMES or self._nationality(fold(word)):
                         continue
                     mention = Mention(
                         word,
@@ -804,6 +1091,9 @@ class EntityRecognizer:
         for i in range(len(words) - 3, 0, -1):
             if words[i].rstrip(".,") not in lex.org_suffixes:
                 continue
+            if fold(" ".join(words[i : i + 2])) in lex.countries:
+                # "President of the United States Ivo Dahl": "United" opens a country here.
+                continue
             rest = words[i + 1 :]
             title, name = self._title_split(rest)
             if any(fold(w) in _COMMON_CAPITALISED for w in name) or any(
@@ -814,6 +1104,7 @@ class EntityRecognizer:
             shaped = all(
                 (w[:1].isupper() and not w.isupper())
                 or (w in _TRAILING_PARTICLES and w not in {"of", "the", "and", "for"})
+                or _lazy("particle_name").fullmatch(w)
                 for w in name
             )
             if shaped and (1 if title else 2) <= len(name) <= 3:
@@ -831,13 +1122,14 @@ class EntityRecognizer:
             return []
         if (
             self._confirm is not None
-            and mention.rule == "name-shape"
+            and (mention.rule in _SHAPE_RULES or mention.rule.startswith("cue-"))
             and not re.search(
                 r"(?<![\w'’-])" + re.escape(mention.text) + r"(?![\w'’-])", self._confirm
             )
         ):
-            # "Mayor Woos Harbour Voters": a headline's capitals alone make no name; but the
-            # name the body writes may open the run ("Ivo Dahl Visits Varnholt").
+            # "Mayor Woos Harbour Voters", "Police Charge at Harbour Voters": a headline's
+            # capitals alone make no name, nor a place of what follows "at"; but the name the
+            # body writes may open the run ("Ivo Dahl Visits Varnholt").
             words = text.split()
             for size in range(len(words) - 1, 1, -1):
                 head = " ".join(words[:size])
@@ -863,6 +1155,7 @@ class EntityRecognizer:
         record = self.people.get(mention.key)
         if record is None:
             record = PersonRecord(mention.key, mention.name, tuple(mention.name.split()))
+            record.first_sentence = sentence_index
             self.people[mention.key] = record
         if mention.title and not record.title:
             record.title = mention.title

@@ -44,6 +44,7 @@ class PlaceLexicon(StrictModel):
     extra: list[str]
     regions: list[str]
     modifiers: list[str]
+    for_heads: list[str]
 
 
 class CountryLexicon(StrictModel):
@@ -92,6 +93,7 @@ class Lexicon:
         self.place_cues = frozenset(data.places.cues)
         self.place_of_nouns = frozenset(fold(n) for n in data.places.of_nouns)
         self.place_modifiers = frozenset(data.places.modifiers)
+        self.place_for_heads = frozenset(data.places.for_heads)
         self.nationalities = {fold(k): v for k, v in data.nationalities.items()}
         countries = set(world["countries"])
         countries |= {fold(c) for c in data.countries.aliases}
