@@ -24,7 +24,7 @@ from assistant.qa.answer_text import (
     _dedupe_names,
     _join,
 )
-from assistant.qa.questions import QuestionFrame
+from assistant.qa.questions import QuestionFrame, person_nouns
 from assistant.text import fold, trim_words
 
 if TYPE_CHECKING:
@@ -42,7 +42,9 @@ _ORG_FOCUS = frozenset(
 _WHO_OPENING = re.compile(
     r"^\s*(?:and\s+)?(?:what\s+(?:is|was|are|were)\s+the\s+(?:full\s+)?names?\s+of\s+"
     r"(?:the\s+|an?\s+)?"
-    r"|(?:which|what|who\s+(?:is|was|are|were)\s+the)\s+"
+    r"|(?:(?:according\s+)?(?:with|to|by|from|for|on|in|at|into|of|alongside|against|under|behind"
+    r"|through)\s+)?(?:which|what)\s+"
+    r"|who\s+(?:is|was|are|were)\s+the\s+"
     r"|who\s+(?:is|was|are|were)\s+(?=[\w.-]+['’]s\s))",
     re.IGNORECASE,
 )
@@ -521,6 +523,8 @@ def _question_verb(rest: str) -> list[tuple[str, list[str], str]]:
 # An argument found in the place the question's own verb gives it outweighs a name that is only
 # near the question's words.
 _ARGUMENT_SCORE = 2.0
+# A name the sentence gives the asked noun as its title ("illustrator Ana Holt").
+_NAMED_AS_ASKED_SCORE = 1.4
 ACTOR_KINDS_WHO = frozenset(
     {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.GROUP, EntityKind.COUNTRY}
 )
@@ -876,6 +880,9 @@ class WhoExtractors(_Base):
                     )
         if _ASKS_RECIPIENT.match(frame.text):
             yield from self._recipients(frame, scored)
+        asked_noun = _who_focus(frame.text)
+        if asked_noun:
+            yield from self._named_as_asked(frame, scored, asked_noun, _NAMED_AS_ASKED_SCORE)
         yield from self._verb_argument(frame, scored)
         people = [
             m
@@ -1071,6 +1078,71 @@ class WhoExtractors(_Base):
             highlight=(best.text,),
             kind=best.kind,
         )
+
+    def _named_as_asked(
+        self, frame: QuestionFrame, scored: Scored, noun: str, score: float
+    ) -> Iterable[Candidate]:
+        """Names the sentence gives the question's asked noun (the head of its wh-phrase): the
+        noun as a title right before them ("illustrator Ana Holt", "Harbour associates Ivo Dahl
+        and Ana Holt": every name of the list when the noun is plural, "executive director
+        Ana Holt": a role noun may follow it), or after a name ("the Harbour Post news
+        service"). Whatever the question's verb, the noun says which of the names is asked."""
+        from assistant.knowledge.lexicon import lexicon
+
+        info = scored.info
+        text = info.text
+        stem = self.tokenizer.stem(fold(noun))
+        plural = noun.endswith("s") and not noun.endswith("ss")
+        asked_words = {fold(w) for w in re.findall(r"[\w'’-]+", frame.text)}
+        roles = lexicon().title_heads_folded | person_nouns()
+        names = sorted(
+            (
+                m
+                for m in info.mentions
+                if m.kind in ACTOR_KINDS_WHO
+                and not m.role_only
+                and not self._in_question(frame, m.name or m.text)
+            ),
+            key=lambda m: m.start,
+        )
+        for word in re.finditer(r"[\w'’-]+", text):
+            if self.tokenizer.stem(fold(word.group())) != stem:
+                continue
+            found: list[Mention] = []
+            for m in names:
+                between = text[word.end() : m.start]
+                if m.start >= word.end() and re.fullmatch(r"(?:\s+[\w-]+){0,2}\s+", between):
+                    if all(fold(w) in roles for w in between.split()):
+                        found = [m]
+                    break
+            while plural and found:
+                following = next((m for m in names if m.start >= found[-1].end), None)
+                if following is None or not _COORDINATED.fullmatch(
+                    text, found[-1].end, following.start
+                ):
+                    break
+                found.append(following)
+            if not found:
+                before = [
+                    m
+                    for m in names
+                    if m.end <= word.start()
+                    and re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s+", text[m.end : word.start()])
+                    and all(fold(w) in asked_words for w in text[m.end : word.start()].split())
+                ]
+                found = before[-1:]
+            if not found:
+                continue
+            short = _join(_dedupe_names([m.name or m.text for m in found]))
+            yield Candidate(
+                short=short,
+                score=score,
+                sentence=scored,
+                rule="named-as-asked",
+                highlight=tuple(m.text for m in found),
+                kind=found[0].kind,
+            )
+            return
 
     def _meeting_verb_stems(self) -> frozenset[str]:
         return frozenset(self.tokenizer.stem(v) for v in answer_rules().meeting_verbs)
