@@ -767,6 +767,10 @@ class WhoExtractors(_Base):
                 highlight=tuple(names),
                 meeting=meeting,
             )
+        asked_noun = _who_focus(frame.text)
+        if asked_noun:
+            # "Which illustrator joined Orm ...": the one the sentence calls an illustrator.
+            yield from self._named_as_asked(frame, scored, asked_noun, _NAMED_AS_ASKED_SCORE)
         if answer_rules().asks_spoken_to.search(frame.text):
             # "Who did Orm speak to?": "Orm told the Harbour Gazette ..." says whom.
             yield from self._recipients(frame, scored)
