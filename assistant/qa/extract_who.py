@@ -113,6 +113,9 @@ def _who_focus(question: str) -> str | None:
 # Where a role phrase attached to a name ends: a clause mark or a spaced dash.
 _ROLE_BOUNDARY = re.compile(r"[,;:.()\"“”—–]|\s-\s")
 
+# The rest of a role phrase after a comma inside a place (group 1).
+_ROLE_REST = re.compile(r"([^,]{1,120}?)(?:,|\.|$|\s+said)")
+
 _AFTER_APPOSITIVE = re.compile(
     r"\s*,\s+(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?([^,.;()]{3,100})"
     r"|\s*,?\s+(as\s+(?:the\s+)?[^,.;()]{3,60})"
@@ -1557,9 +1560,14 @@ class WhoExtractors(_Base):
             role = m.title
             if m.nationality:
                 role = f"{_demonym(m.nationality)} {role}".strip()
+            score = 1.2 if m.rule == "title+name" else 0.8
+            if answer_rules().honorific.match(fold(role)):
+                # "Professor Ana Holt, director of the Tarrow Fund": the apposition says what
+                # she is; the form of address only how she is called.
+                score = 0.6
             yield Candidate(
                 short=role,
-                score=1.2 if m.rule == "title+name" else 0.8,
+                score=score,
                 sentence=scored,
                 rule="title",
                 highlight=(m.text,),
@@ -1574,8 +1582,18 @@ class WhoExtractors(_Base):
             after = info.text[name_match.end() :]
             appositive = re.match(r",\s+((?:an?|the)\s+)?([^,]{3,120}?)(?:,|\.|$|\s+said)", after)
             if appositive and not re.match(r"(?:who|which|said|says)\b", appositive.group(2)):
+                phrase = appositive.group(2)
+                # "president of the Harlow, TX-based firm Orm Group": a comma inside a place
+                # does not end the role.
+                more = (
+                    _ROLE_REST.match(after, appositive.end(2) + 1)
+                    if answer_rules().place_comma.match(after, appositive.end(2))
+                    else None
+                )
+                if more:
+                    phrase = after[appositive.start(2) : more.end(1)]
                 yield Candidate(
-                    short=trim_words(appositive.group(2), 16),
+                    short=trim_words(phrase, 16),
                     score=0.9,
                     sentence=scored,
                     rule="appositive",
