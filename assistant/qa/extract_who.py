@@ -1380,6 +1380,15 @@ class WhoExtractors(_Base):
             for m in list(info.mentions) + list(info.references)
             if self._in_question(frame, m.text) or self._in_question(frame, m.name or m.text)
         ]
+        # "Which paper did a coalition spokesperson speak to?": a speaker the question names
+        # only by a person noun is found by that noun ("A spokesperson told ...").
+        asked = _who_focus(frame.text)
+        speaker_nouns = {
+            self.tokenizer.stem(fold(w))
+            for w in re.findall(r"[a-z][\w-]*", frame.text)
+            if (fold(w) in person_nouns() or fold(w).rstrip("s") in person_nouns())
+            and fold(w) != asked
+        }
         verbs = [(v, False) for v in _ADDRESSED.finditer(text)]
         verbs += [(v, True) for v in answer_rules().sent_to.finditer(text)]
         for verb, sent in verbs:
@@ -1387,6 +1396,12 @@ class WhoExtractors(_Base):
                 m.end <= verb.start()
                 and (verb.start() - m.end <= 60 or _set_off(text[m.end : verb.start()]))
                 for m in speakers
+            ) and not (
+                speaker_nouns
+                and any(
+                    self.tokenizer.stem(fold(w)) in speaker_nouns
+                    for w in re.findall(r"[\w'’-]+", text[max(0, verb.start() - 60) : verb.start()])
+                )
             ):
                 continue
             named = next(
