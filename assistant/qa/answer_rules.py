@@ -80,6 +80,7 @@ class WhoMetRules(StrictModel):
     person_head: Pattern
     honorific: Pattern
     place_comma: Pattern
+    label_after: Pattern
     meeting_verbs: list[str]
 
 
@@ -181,6 +182,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "meeting_verbs": lambda d: tuple(d.who_met.meeting_verbs),
     "honorific": lambda d: _ci(r"^(?:" + d.who_met.honorific + r")$"),
     "place_comma": lambda d: _ci(d.who_met.place_comma),
+    "label_after": lambda d: _ci(d.who_met.label_after),
     "denied": lambda d: {
         intent: _ci(d.decline.denied.replace("NOUNS", nouns))
         for intent, nouns in d.decline.nouns.items()
@@ -275,6 +277,8 @@ class AnswerRules:
     honorific: re.Pattern[str]
     # A comma inside a place name ("Harlow, TX-based"), matched where the comma stands.
     place_comma: re.Pattern[str]
+    # The quoted name an unnamed noun phrase goes by, right after it (group 1).
+    label_after: re.Pattern[str]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
     # Per intent: what says the asked thing was not made known, and what may take that back.

@@ -113,6 +113,9 @@ def _who_focus(question: str) -> str | None:
 # Where a role phrase attached to a name ends: a clause mark or a spaced dash.
 _ROLE_BOUNDARY = re.compile(r"[,;:.()\"“”—–]|\s-\s")
 
+# After a person, the body they write or work for ("Ana Holt of the Harbour Post").
+_OF_OWNER = re.compile(r"\s+(?:of|at|from|for|with)\s+(?:the\s+)?", re.I)
+
 # The rest of a role phrase after a comma inside a place (group 1).
 _ROLE_REST = re.compile(r"([^,]{1,120}?)(?:,|\.|$|\s+said)")
 
@@ -402,6 +405,10 @@ def _argument_at(info: SentenceInfo, pos: int) -> tuple[str, Mention | None, boo
         first = names.get(title.end()) if title else None
     plain = _plain_np(text, at) if first is None else None
     if plain is not None:
+        label = answer_rules().label_after.match(text, at + len(plain))
+        if label:
+            # "a user labelled "Quill"": the name it goes by says who.
+            return label.group(1), None, False
         # "two guards, Pell Dahl and Osk Marr,": the names in apposition are who they are.
         comma = re.compile(r"\s*,\s*").match(text, at + len(plain))
         first = names.get(comma.end()) if comma else None
@@ -1140,16 +1147,63 @@ class WhoExtractors(_Base):
                 found = before[-1:]
             if not found:
                 continue
-            short = _join(_dedupe_names([m.name or m.text for m in found]))
-            yield Candidate(
-                short=short,
-                score=score,
-                sentence=scored,
-                rule="named-as-asked",
-                highlight=tuple(m.text for m in found),
-                kind=found[0].kind,
-            )
+            yield self._named_candidate(scored, found, score)
             return
+        yield from self._of_asked_owner(frame, scored, noun, names, score)
+
+    def _of_asked_owner(
+        self,
+        frame: QuestionFrame,
+        scored: Scored,
+        noun: str,
+        names: list[Mention],
+        score: float,
+    ) -> Iterable[Candidate]:
+        """ "Which Harbour Post reporter ...": the body named before the asked noun owns the
+        person, whom the sentence writes as "Ana Holt of the Harbour Post" or "the Harbour
+        Post's Ana Holt"."""
+        words = re.findall(r"[\w'’.&-]+", frame.text)
+        lower = [w.lower() for w in words]
+        at = next(
+            (
+                i
+                for i, w in enumerate(lower)
+                if w in {"which", "what"} and noun in lower[i + 2 : i + 6]
+            ),
+            None,
+        )
+        if at is None:
+            return
+        owner = [fold(w) for w in words[at + 1 : lower.index(noun, at + 2)]]
+        if not any(w[:1].isupper() for w in words[at + 1 : at + 1 + len(owner)]):
+            return
+        text = scored.info.text
+        for m in names:
+            if m.kind is not EntityKind.PERSON:
+                continue
+            # No pattern made per question: the owner's words are compared as words.
+            of = _OF_OWNER.match(text, m.end)
+            after = [fold(w) for w in re.findall(r"[\w'’.&-]+", text[of.end() :])] if of else []
+            before = [
+                fold(w) for w in re.findall(r"[\w'’.&-]+", text[max(0, m.start - 80) : m.start])
+            ]
+            if after[: len(owner)] == owner or (
+                before[-len(owner) :][:-1] == owner[:-1]
+                and before[-1:] in ([owner[-1] + "'s"], [owner[-1] + "’s"])
+            ):
+                yield self._named_candidate(scored, [m], score)
+                return
+
+    def _named_candidate(self, scored: Scored, found: list[Mention], score: float) -> Candidate:
+        short = _join(_dedupe_names([m.name or m.text for m in found]))
+        return Candidate(
+            short=short,
+            score=score,
+            sentence=scored,
+            rule="named-as-asked",
+            highlight=tuple(m.text for m in found),
+            kind=found[0].kind,
+        )
 
     def _meeting_verb_stems(self) -> frozenset[str]:
         return frozenset(self.tokenizer.stem(v) for v in answer_rules().meeting_verbs)
@@ -1317,6 +1371,14 @@ class WhoExtractors(_Base):
                 continue
             around = re.findall(r"[\w'’-]+", text[max(0, use.start() - 40) : use.start()])[-3:]
             around += re.findall(r"[\w'’-]+", text[use.end() : by.start()])
+            # "He was chosen by ...": a pronoun before the verb stands for the name it was
+            # resolved to.
+            around += [
+                word
+                for r in info.references
+                if r.end <= use.start() and use.start() - r.end <= 20
+                for word in (r.name or "").split()
+            ]
             if not any(self.tokenizer.stem(fold(w)) in objects for w in around):
                 continue
             found = _argument_at(info, by.end())
