@@ -81,6 +81,7 @@ class WhoMetRules(StrictModel):
     honorific: Pattern
     place_comma: Pattern
     label_after: Pattern
+    asks_addressed_body: Pattern
     meeting_verbs: list[str]
 
 
@@ -183,6 +184,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "honorific": lambda d: _ci(r"^(?:" + d.who_met.honorific + r")$"),
     "place_comma": lambda d: _ci(d.who_met.place_comma),
     "label_after": lambda d: _ci(d.who_met.label_after),
+    "asks_addressed_body": lambda d: _ci(d.who_met.asks_addressed_body),
     "denied": lambda d: {
         intent: _ci(d.decline.denied.replace("NOUNS", nouns))
         for intent, nouns in d.decline.nouns.items()
@@ -279,6 +281,8 @@ class AnswerRules:
     place_comma: re.Pattern[str]
     # The quoted name an unnamed noun phrase goes by, right after it (group 1).
     label_after: re.Pattern[str]
+    # A body asked as whom someone spoke to ("To which paper did Orm speak ...").
+    asks_addressed_body: re.Pattern[str]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
     # Per intent: what says the asked thing was not made known, and what may take that back.

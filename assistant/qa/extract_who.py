@@ -116,6 +116,9 @@ _ROLE_BOUNDARY = re.compile(r"[,;:.()\"“”—–]|\s-\s")
 # After a person, the body they write or work for ("Ana Holt of the Harbour Post").
 _OF_OWNER = re.compile(r"\s+(?:of|at|from|for|with)\s+(?:the\s+)?", re.I)
 
+# A capitalised name right after the asked noun (group 1): "promotion Tarn-2".
+_TITLED_BARE = re.compile(r"\s+([A-Z][\w&'’.-]*[\w](?:\s+[A-Z][\w&'’.-]*[\w])*)")
+
 # The rest of a role phrase after a comma inside a place (group 1).
 _ROLE_REST = re.compile(r"([^,]{1,120}?)(?:,|\.|$|\s+said)")
 
@@ -892,11 +895,14 @@ class WhoExtractors(_Base):
                         rule="possessive",
                         highlight=(hit.group(1),),
                     )
-        if _ASKS_RECIPIENT.match(frame.text):
+        addressed_body = answer_rules().asks_addressed_body.match(frame.text)
+        if _ASKS_RECIPIENT.match(frame.text) or addressed_body:
             yield from self._recipients(frame, scored)
         asked_noun = _who_focus(frame.text)
         if asked_noun:
             yield from self._named_as_asked(frame, scored, asked_noun, _NAMED_AS_ASKED_SCORE)
+        if addressed_body:
+            return
         yield from self._verb_argument(frame, scored)
         people = [
             m
@@ -1109,20 +1115,35 @@ class WhoExtractors(_Base):
         plural = noun.endswith("s") and not noun.endswith("ss")
         asked_words = {fold(w) for w in re.findall(r"[\w'’-]+", frame.text)}
         roles = lexicon().title_heads_folded | person_nouns()
+        # Any kind of name: the asked noun says what it is ("reality show Terrace House" is a
+        # show, whatever the recogniser took it for).
+        # A person noun ("Which illustrator") asks for a person.
+        person = noun in person_nouns() or noun.rstrip("s") in person_nouns()
         names = sorted(
             (
                 m
                 for m in info.mentions
-                if m.kind in ACTOR_KINDS_WHO
-                and not m.role_only
+                if not m.role_only
                 and not self._in_question(frame, m.name or m.text)
+                and (m.kind is EntityKind.PERSON or not person)
             ),
             key=lambda m: m.start,
         )
         for word in re.finditer(r"[\w'’-]+", text):
             if self.tokenizer.stem(fold(word.group())) != stem:
                 continue
-            found: list[Mention] = []
+            # "the Tarrow Heritage Program": the noun ends the name itself.
+            found: list[Mention] = [
+                m
+                for m in names
+                if word.group()[:1].isupper()
+                and m.end == word.end()
+                and m.start < word.start()
+                and m.kind is not EntityKind.PERSON
+            ]
+            if found:
+                yield self._named_candidate(scored, found, score)
+                return
             for m in names:
                 between = text[word.end() : m.start]
                 if m.start >= word.end() and re.fullmatch(r"(?:\s+[\w-]+){0,2}\s+", between):
@@ -1146,6 +1167,17 @@ class WhoExtractors(_Base):
                 ]
                 found = before[-1:]
             if not found:
+                # "debut for promotion Tarn-2": a name the entity rules did not keep.
+                bare = _TITLED_BARE.match(text, word.end())
+                if bare and not person and not self._in_question(frame, bare.group(1)):
+                    yield Candidate(
+                        short=bare.group(1),
+                        score=score,
+                        sentence=scored,
+                        rule="named-as-asked:bare",
+                        highlight=(bare.group(1),),
+                    )
+                    return
                 continue
             yield self._named_candidate(scored, found, score)
             return
@@ -1202,7 +1234,8 @@ class WhoExtractors(_Base):
             sentence=scored,
             rule="named-as-asked",
             highlight=tuple(m.text for m in found),
-            kind=found[0].kind,
+            # A body the sentence names by the asked noun is no lesser answer than a person.
+            kind=EntityKind.PERSON if found[0].kind is EntityKind.PERSON else None,
         )
 
     def _meeting_verb_stems(self) -> frozenset[str]:
