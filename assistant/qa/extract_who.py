@@ -117,7 +117,11 @@ _ROLE_BOUNDARY = re.compile(r"[,;:.()\"“”—–]|\s-\s")
 _OF_OWNER = re.compile(r"\s+(?:of|at|from|for|with)\s+(?:the\s+)?", re.I)
 
 # A capitalised name right after the asked noun (group 1): "promotion Tarn-2".
-_TITLED_BARE = re.compile(r"\s+([A-Z][\w&'’.-]*[\w](?:\s+[A-Z][\w&'’.-]*[\w])*)")
+_TITLED_BARE = re.compile(
+    r"\s+([A-Z][\w&'’.-]*\w(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|du)(?:-|\s+))?[A-Z][\w&'’.-]*\w)*)"
+)
+# A noun of a person by its ending ("photojournalist", "guitarist", "musician").
+_AGENT_NOUN = re.compile(r"(?:ist|ian)s?$")
 
 # The rest of a role phrase after a comma inside a place (group 1).
 _ROLE_REST = re.compile(r"([^,]{1,120}?)(?:,|\.|$|\s+said)")
@@ -1118,7 +1122,11 @@ class WhoExtractors(_Base):
         # Any kind of name: the asked noun says what it is ("reality show Terrace House" is a
         # show, whatever the recogniser took it for).
         # A person noun ("Which illustrator") asks for a person.
-        person = noun in person_nouns() or noun.rstrip("s") in person_nouns()
+        person = (
+            noun in person_nouns()
+            or noun.rstrip("s") in person_nouns()
+            or bool(_AGENT_NOUN.search(noun))
+        )
         names = sorted(
             (
                 m
@@ -1157,7 +1165,9 @@ class WhoExtractors(_Base):
                 ):
                     break
                 found.append(following)
-            if not found:
+            if not found and not person:
+                # "the Harbour Post news service"; before a person noun a name is the
+                # person's employer ("Harbour TV photographer Ana Holt"), not the person.
                 before = [
                     m
                     for m in names
@@ -1169,7 +1179,11 @@ class WhoExtractors(_Base):
             if not found:
                 # "debut for promotion Tarn-2": a name the entity rules did not keep.
                 bare = _TITLED_BARE.match(text, word.end())
-                if bare and not person and not self._in_question(frame, bare.group(1)):
+                if (
+                    bare
+                    and not _DATE_WORD.match(bare.group(1))
+                    and not self._in_question(frame, bare.group(1))
+                ):
                     yield Candidate(
                         short=bare.group(1),
                         score=score,

@@ -67,6 +67,11 @@ def test_the_name_titled_by_the_asked_noun_answers(
     assert answer.short == short
 
 
+def test_before_a_person_noun_a_name_is_the_employer_not_the_person(engine: Engine) -> None:
+    answer = engine.ask("Which photojournalist lost his cameras in the storm in Tarvel?")
+    assert answer.short == "Anwar al-Kessim"
+
+
 def test_a_quoted_label_names_an_unnamed_doer(engine: Engine) -> None:
     answer = engine.ask("Who disrupted the opening night of Tarvel Arts Week?")
     assert answer.short == "Greyjay"
