@@ -1154,8 +1154,13 @@ class WhoExtractors(_Base):
                 return
             for m in names:
                 between = text[word.end() : m.start]
-                if m.start >= word.end() and re.fullmatch(r"(?:\s+[\w-]+){0,2}\s+", between):
-                    if all(fold(w) in roles for w in between.split()):
+                # "Two Harbour Representatives, Ana Holt and Ivo Dahl, ...": the names may
+                # follow the noun's phrase in apposition.
+                if m.start >= word.end() and re.fullmatch(r"(?:\s+[\w-]+){0,2}\s*,?\s+", between):
+                    if all(
+                        fold(w) in roles or fold(w).removesuffix("s") in roles
+                        for w in between.replace(",", " ").split()
+                    ):
                         found = [m]
                     break
             while plural and found:
