@@ -1113,6 +1113,12 @@ class WhoExtractors(_Base):
         service"). Whatever the question's verb, the noun says which of the names is asked."""
         from assistant.knowledge.lexicon import lexicon
 
+        if any(
+            m.kind in {EntityKind.PLACE, EntityKind.COUNTRY} and fold(m.text) == noun
+            for m in frame.entities
+        ):
+            # "Which park in Reading": a place's name, not the asked noun.
+            return
         info = scored.info
         text = info.text
         stem = self.tokenizer.stem(fold(noun))
