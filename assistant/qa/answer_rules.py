@@ -81,6 +81,10 @@ class WhoMetRules(StrictModel):
     asks_doer_of: Pattern
     argument_verbs: list[list[str]]
     person_head: Pattern
+    honorific: Pattern
+    place_comma: Pattern
+    label_after: Pattern
+    asks_addressed_body: Pattern
     meeting_verbs: list[str]
 
 
@@ -200,6 +204,10 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "argument_verbs": lambda d: tuple(tuple(g) for g in d.who_met.argument_verbs),
     "person_head": lambda d: _ci(d.who_met.person_head),
     "meeting_verbs": lambda d: tuple(d.who_met.meeting_verbs),
+    "honorific": lambda d: _ci(r"^(?:" + d.who_met.honorific + r")$"),
+    "place_comma": lambda d: _ci(d.who_met.place_comma),
+    "label_after": lambda d: _ci(d.who_met.label_after),
+    "asks_addressed_body": lambda d: _ci(d.who_met.asks_addressed_body),
     "denied": lambda d: {
         intent: _ci(d.decline.denied.replace("NOUNS", nouns))
         for intent, nouns in d.decline.nouns.items()
@@ -311,6 +319,14 @@ class AnswerRules:
     person_head: re.Pattern[str]
     # Verbs of meeting (their arguments are the meeting rules' to find).
     meeting_verbs: tuple[str, ...]
+    # A whole title that is only a form of address ("Professor", "Dr.").
+    honorific: re.Pattern[str]
+    # A comma inside a place name ("Harlow, TX-based"), matched where the comma stands.
+    place_comma: re.Pattern[str]
+    # The quoted name an unnamed noun phrase goes by, right after it (group 1).
+    label_after: re.Pattern[str]
+    # A body asked as whom someone spoke to ("To which paper did Orm speak ...").
+    asks_addressed_body: re.Pattern[str]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
     # Per intent: what says the asked thing was not made known, and what may take that back.

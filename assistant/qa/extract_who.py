@@ -24,7 +24,7 @@ from assistant.qa.answer_text import (
     _dedupe_names,
     _join,
 )
-from assistant.qa.questions import QuestionFrame
+from assistant.qa.questions import QuestionFrame, person_nouns
 from assistant.text import fold, trim_words
 
 if TYPE_CHECKING:
@@ -42,7 +42,9 @@ _ORG_FOCUS = frozenset(
 _WHO_OPENING = re.compile(
     r"^\s*(?:and\s+)?(?:what\s+(?:is|was|are|were)\s+the\s+(?:full\s+)?names?\s+of\s+"
     r"(?:the\s+|an?\s+)?"
-    r"|(?:which|what|who\s+(?:is|was|are|were)\s+the)\s+"
+    r"|(?:(?:according\s+)?(?:with|to|by|from|for|on|in|at|into|of|alongside|against|under|behind"
+    r"|through)\s+)?(?:which|what)\s+"
+    r"|who\s+(?:is|was|are|were)\s+the\s+"
     r"|who\s+(?:is|was|are|were)\s+(?=[\w.-]+['’]s\s))",
     re.IGNORECASE,
 )
@@ -110,6 +112,19 @@ def _who_focus(question: str) -> str | None:
 
 # Where a role phrase attached to a name ends: a clause mark or a spaced dash.
 _ROLE_BOUNDARY = re.compile(r"[,;:.()\"“”—–]|\s-\s")
+
+# After a person, the body they write or work for ("Ana Holt of the Harbour Post").
+_OF_OWNER = re.compile(r"\s+(?:of|at|from|for|with)\s+(?:the\s+)?", re.I)
+
+# A capitalised name right after the asked noun (group 1): "promotion Tarn-2".
+_TITLED_BARE = re.compile(
+    r"\s+([A-Z][\w&'’.-]*\w(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|du)(?:-|\s+))?[A-Z][\w&'’.-]*\w)*)"
+)
+# A noun of a person by its ending ("photojournalist", "guitarist", "musician").
+_AGENT_NOUN = re.compile(r"(?:ist|ian)s?$")
+
+# The rest of a role phrase after a comma inside a place (group 1).
+_ROLE_REST = re.compile(r"([^,]{1,120}?)(?:,|\.|$|\s+said)")
 
 _AFTER_APPOSITIVE = re.compile(
     r"\s*,\s+(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?([^,.;()]{3,100})"
@@ -397,6 +412,10 @@ def _argument_at(info: SentenceInfo, pos: int) -> tuple[str, Mention | None, boo
         first = names.get(title.end()) if title else None
     plain = _plain_np(text, at) if first is None else None
     if plain is not None:
+        label = answer_rules().label_after.match(text, at + len(plain))
+        if label:
+            # "a user labelled "Quill"": the name it goes by says who.
+            return label.group(1), None, False
         # "two guards, Pell Dahl and Osk Marr,": the names in apposition are who they are.
         comma = re.compile(r"\s*,\s*").match(text, at + len(plain))
         first = names.get(comma.end()) if comma else None
@@ -521,6 +540,8 @@ def _question_verb(rest: str) -> list[tuple[str, list[str], str]]:
 # An argument found in the place the question's own verb gives it outweighs a name that is only
 # near the question's words.
 _ARGUMENT_SCORE = 2.0
+# A name the sentence gives the asked noun as its title ("illustrator Ana Holt").
+_NAMED_AS_ASKED_SCORE = 1.4
 ACTOR_KINDS_WHO = frozenset(
     {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.GROUP, EntityKind.COUNTRY}
 )
@@ -763,6 +784,10 @@ class WhoExtractors(_Base):
                 highlight=tuple(names),
                 meeting=meeting,
             )
+        asked_noun = _who_focus(frame.text)
+        if asked_noun:
+            # "Which illustrator joined Orm ...": the one the sentence calls an illustrator.
+            yield from self._named_as_asked(frame, scored, asked_noun, _NAMED_AS_ASKED_SCORE)
         if answer_rules().asks_spoken_to.search(frame.text):
             # "Who did Orm speak to?": "Orm told the Harbour Gazette ..." says whom.
             yield from self._recipients(frame, scored)
@@ -874,8 +899,14 @@ class WhoExtractors(_Base):
                         rule="possessive",
                         highlight=(hit.group(1),),
                     )
-        if _ASKS_RECIPIENT.match(frame.text):
+        addressed_body = answer_rules().asks_addressed_body.match(frame.text)
+        if _ASKS_RECIPIENT.match(frame.text) or addressed_body:
             yield from self._recipients(frame, scored)
+        asked_noun = _who_focus(frame.text)
+        if asked_noun:
+            yield from self._named_as_asked(frame, scored, asked_noun, _NAMED_AS_ASKED_SCORE)
+        if addressed_body:
+            return
         yield from self._verb_argument(frame, scored)
         people = [
             m
@@ -1072,6 +1103,166 @@ class WhoExtractors(_Base):
             kind=best.kind,
         )
 
+    def _named_as_asked(
+        self, frame: QuestionFrame, scored: Scored, noun: str, score: float
+    ) -> Iterable[Candidate]:
+        """Names the sentence gives the question's asked noun (the head of its wh-phrase): the
+        noun as a title right before them ("illustrator Ana Holt", "Harbour associates Ivo Dahl
+        and Ana Holt": every name of the list when the noun is plural, "executive director
+        Ana Holt": a role noun may follow it), or after a name ("the Harbour Post news
+        service"). Whatever the question's verb, the noun says which of the names is asked."""
+        from assistant.knowledge.lexicon import lexicon
+
+        if any(
+            m.kind in {EntityKind.PLACE, EntityKind.COUNTRY} and fold(m.text) == noun
+            for m in frame.entities
+        ):
+            # "Which park in Reading": a place's name, not the asked noun.
+            return
+        info = scored.info
+        text = info.text
+        stem = self.tokenizer.stem(fold(noun))
+        plural = noun.endswith("s") and not noun.endswith("ss")
+        asked_words = {fold(w) for w in re.findall(r"[\w'’-]+", frame.text)}
+        roles = lexicon().title_heads_folded | person_nouns()
+        # Any kind of name: the asked noun says what it is ("reality show Terrace House" is a
+        # show, whatever the recogniser took it for).
+        # A person noun ("Which illustrator") asks for a person.
+        person = (
+            noun in person_nouns()
+            or noun.rstrip("s") in person_nouns()
+            or bool(_AGENT_NOUN.search(noun))
+        )
+        names = sorted(
+            (
+                m
+                for m in info.mentions
+                if not m.role_only
+                and not self._in_question(frame, m.name or m.text)
+                and (m.kind is EntityKind.PERSON or not person)
+            ),
+            key=lambda m: m.start,
+        )
+        for word in re.finditer(r"[\w'’-]+", text):
+            if self.tokenizer.stem(fold(word.group())) != stem:
+                continue
+            # "the Tarrow Heritage Program": the noun ends the name itself.
+            found: list[Mention] = [
+                m
+                for m in names
+                if word.group()[:1].isupper()
+                and m.end == word.end()
+                and m.start < word.start()
+                and m.kind is not EntityKind.PERSON
+            ]
+            if found:
+                yield self._named_candidate(scored, found, score)
+                return
+            for m in names:
+                between = text[word.end() : m.start]
+                # "Two Harbour Representatives, Ana Holt and Ivo Dahl, ...": the names may
+                # follow the noun's phrase in apposition.
+                if m.start >= word.end() and re.fullmatch(r"(?:\s+[\w-]+){0,2}\s*,?\s+", between):
+                    if all(
+                        fold(w) in roles or fold(w).removesuffix("s") in roles
+                        for w in between.replace(",", " ").split()
+                    ):
+                        found = [m]
+                    break
+            while plural and found:
+                following = next((m for m in names if m.start >= found[-1].end), None)
+                if following is None or not _COORDINATED.fullmatch(
+                    text, found[-1].end, following.start
+                ):
+                    break
+                found.append(following)
+            if not found and not person:
+                # "the Harbour Post news service"; before a person noun a name is the
+                # person's employer ("Harbour TV photographer Ana Holt"), not the person.
+                before = [
+                    m
+                    for m in names
+                    if m.end <= word.start()
+                    and re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s+", text[m.end : word.start()])
+                    and all(fold(w) in asked_words for w in text[m.end : word.start()].split())
+                ]
+                found = before[-1:]
+            if not found:
+                # "debut for promotion Tarn-2": a name the entity rules did not keep.
+                bare = _TITLED_BARE.match(text, word.end())
+                if (
+                    bare
+                    and not _DATE_WORD.match(bare.group(1))
+                    and not self._in_question(frame, bare.group(1))
+                ):
+                    yield Candidate(
+                        short=bare.group(1),
+                        score=score,
+                        sentence=scored,
+                        rule="named-as-asked:bare",
+                        highlight=(bare.group(1),),
+                    )
+                    return
+                continue
+            yield self._named_candidate(scored, found, score)
+            return
+        yield from self._of_asked_owner(frame, scored, noun, names, score)
+
+    def _of_asked_owner(
+        self,
+        frame: QuestionFrame,
+        scored: Scored,
+        noun: str,
+        names: list[Mention],
+        score: float,
+    ) -> Iterable[Candidate]:
+        """ "Which Harbour Post reporter ...": the body named before the asked noun owns the
+        person, whom the sentence writes as "Ana Holt of the Harbour Post" or "the Harbour
+        Post's Ana Holt"."""
+        words = re.findall(r"[\w'’.&-]+", frame.text)
+        lower = [w.lower() for w in words]
+        at = next(
+            (
+                i
+                for i, w in enumerate(lower)
+                if w in {"which", "what"} and noun in lower[i + 2 : i + 6]
+            ),
+            None,
+        )
+        if at is None:
+            return
+        owner = [fold(w) for w in words[at + 1 : lower.index(noun, at + 2)]]
+        if not any(w[:1].isupper() for w in words[at + 1 : at + 1 + len(owner)]):
+            return
+        text = scored.info.text
+        for m in names:
+            if m.kind is not EntityKind.PERSON:
+                continue
+            # No pattern made per question: the owner's words are compared as words.
+            of = _OF_OWNER.match(text, m.end)
+            after = [fold(w) for w in re.findall(r"[\w'’.&-]+", text[of.end() :])] if of else []
+            before = [
+                fold(w) for w in re.findall(r"[\w'’.&-]+", text[max(0, m.start - 80) : m.start])
+            ]
+            if after[: len(owner)] == owner or (
+                before[-len(owner) :][:-1] == owner[:-1]
+                and before[-1:] in ([owner[-1] + "'s"], [owner[-1] + "’s"])
+            ):
+                yield self._named_candidate(scored, [m], score)
+                return
+
+    def _named_candidate(self, scored: Scored, found: list[Mention], score: float) -> Candidate:
+        short = _join(_dedupe_names([m.name or m.text for m in found]))
+        return Candidate(
+            short=short,
+            score=score,
+            sentence=scored,
+            rule="named-as-asked",
+            highlight=tuple(m.text for m in found),
+            # A body the sentence names by the asked noun is no lesser answer than a person.
+            kind=EntityKind.PERSON if found[0].kind is EntityKind.PERSON else None,
+        )
+
     def _meeting_verb_stems(self) -> frozenset[str]:
         return frozenset(self.tokenizer.stem(v) for v in answer_rules().meeting_verbs)
 
@@ -1238,6 +1429,14 @@ class WhoExtractors(_Base):
                 continue
             around = re.findall(r"[\w'’-]+", text[max(0, use.start() - 40) : use.start()])[-3:]
             around += re.findall(r"[\w'’-]+", text[use.end() : by.start()])
+            # "He was chosen by ...": a pronoun before the verb stands for the name it was
+            # resolved to.
+            around += [
+                word
+                for r in info.references
+                if r.end <= use.start() and use.start() - r.end <= 20
+                for word in (r.name or "").split()
+            ]
             if not any(self.tokenizer.stem(fold(w)) in objects for w in around):
                 continue
             found = _argument_at(info, by.end())
@@ -1301,6 +1500,15 @@ class WhoExtractors(_Base):
             for m in list(info.mentions) + list(info.references)
             if self._in_question(frame, m.text) or self._in_question(frame, m.name or m.text)
         ]
+        # "Which paper did a coalition spokesperson speak to?": a speaker the question names
+        # only by a person noun is found by that noun ("A spokesperson told ...").
+        asked = _who_focus(frame.text)
+        speaker_nouns = {
+            self.tokenizer.stem(fold(w))
+            for w in re.findall(r"[a-z][\w-]*", frame.text)
+            if (fold(w) in person_nouns() or fold(w).rstrip("s") in person_nouns())
+            and fold(w) != asked
+        }
         verbs = [(v, False) for v in _ADDRESSED.finditer(text)]
         verbs += [(v, True) for v in answer_rules().sent_to.finditer(text)]
         for verb, sent in verbs:
@@ -1308,6 +1516,12 @@ class WhoExtractors(_Base):
                 m.end <= verb.start()
                 and (verb.start() - m.end <= 60 or _set_off(text[m.end : verb.start()]))
                 for m in speakers
+            ) and not (
+                speaker_nouns
+                and any(
+                    self.tokenizer.stem(fold(w)) in speaker_nouns
+                    for w in re.findall(r"[\w'’-]+", text[max(0, verb.start() - 60) : verb.start()])
+                )
             ):
                 continue
             named = next(
@@ -1481,9 +1695,14 @@ class WhoExtractors(_Base):
             role = m.title
             if m.nationality:
                 role = f"{_demonym(m.nationality)} {role}".strip()
+            score = 1.2 if m.rule == "title+name" else 0.8
+            if answer_rules().honorific.match(fold(role)):
+                # "Professor Ana Holt, director of the Tarrow Fund": the apposition says what
+                # she is; the form of address only how she is called.
+                score = 0.6
             yield Candidate(
                 short=role,
-                score=1.2 if m.rule == "title+name" else 0.8,
+                score=score,
                 sentence=scored,
                 rule="title",
                 highlight=(m.text,),
@@ -1498,8 +1717,18 @@ class WhoExtractors(_Base):
             after = info.text[name_match.end() :]
             appositive = re.match(r",\s+((?:an?|the)\s+)?([^,]{3,120}?)(?:,|\.|$|\s+said)", after)
             if appositive and not re.match(r"(?:who|which|said|says)\b", appositive.group(2)):
+                phrase = appositive.group(2)
+                # "president of the Harlow, TX-based firm Orm Group": a comma inside a place
+                # does not end the role.
+                more = (
+                    _ROLE_REST.match(after, appositive.end(2) + 1)
+                    if answer_rules().place_comma.match(after, appositive.end(2))
+                    else None
+                )
+                if more:
+                    phrase = after[appositive.start(2) : more.end(1)]
                 yield Candidate(
-                    short=trim_words(appositive.group(2), 16),
+                    short=trim_words(phrase, 16),
                     score=0.9,
                     sentence=scored,
                     rule="appositive",
