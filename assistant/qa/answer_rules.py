@@ -107,12 +107,27 @@ class DeclineRules(StrictModel):
     nouns: dict[str, Pattern]
 
 
+class WhatRules(StrictModel):
+    question: Pattern
+    said: Pattern
+    noun_content: Pattern
+    noun_opener: Pattern
+    object_lead: Pattern
+    subject_pronoun: Pattern
+    cleft: Pattern
+    said_copula: Pattern
+    answer_end: Pattern
+    points_back: Pattern
+    verb_groups: list[list[str]]
+
+
 class AnswerRuleFile(StrictModel):
     decline: DeclineRules
     when: WhenRules
     where: WhereRules
     why: WhyRules
     topic: TopicRules
+    what: WhatRules
     who_met: WhoMetRules
     quantity: QuantityRules
 
@@ -191,6 +206,17 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "passive_act": lambda d: _ci(d.decline.passive_act),
     "future_passive_place": lambda d: _ci(d.decline.future_passive_place),
     "other_event_time": lambda d: _ci(d.decline.other_event_time),
+    "what_question": lambda d: _ci(d.what.question),
+    "what_said": lambda d: _ci(d.what.said),
+    "what_noun_content": lambda d: _ci(d.what.noun_content),
+    "what_noun_opener": lambda d: _ci(d.what.noun_opener),
+    "what_object_lead": lambda d: _ci(d.what.object_lead),
+    "what_subject_pronoun": lambda d: _ci(d.what.subject_pronoun),
+    "what_cleft": lambda d: _ci(d.what.cleft),
+    "what_said_copula": lambda d: _ci(d.what.said_copula),
+    "what_answer_end": lambda d: _ci(d.what.answer_end),
+    "what_points_back": lambda d: _ci(d.what.points_back),
+    "what_verb_groups": lambda d: tuple(frozenset(g) for g in d.what.verb_groups),
     "quantities": lambda d: tuple((k.name, _ci(k.asks), _ci(k.states)) for k in d.quantity.kinds),
 }
 
@@ -267,6 +293,22 @@ class AnswerRules:
     person_head: re.Pattern[str]
     # Verbs of meeting (their arguments are the meeting rules' to find).
     meeting_verbs: tuple[str, ...]
+    # A generic what-question (groups `aux`, `rest`) and, in its rest, a verb of saying
+    # (groups `speaker`, `clause`).
+    what_question: re.Pattern[str]
+    what_said: re.Pattern[str]
+    # What a noun's content follows; the words before a noun that make it one.
+    what_noun_content: re.Pattern[str]
+    what_noun_opener: re.Pattern[str]
+    what_object_lead: re.Pattern[str]
+    what_subject_pronoun: re.Pattern[str]
+    # A "what ... is X" clause (groups `clause`, `answer`); "said it was X" (group `answer`).
+    what_cleft: re.Pattern[str]
+    what_said_copula: re.Pattern[str]
+    what_answer_end: re.Pattern[str]
+    # An object that only points back ("the new products", "this plan").
+    what_points_back: re.Pattern[str]
+    what_verb_groups: tuple[frozenset[str], ...]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
     # Per intent: what says the asked thing was not made known, and what may take that back.
