@@ -1,0 +1,57 @@
+"""Generic what-question rules of the what9 round, each on a fixture written for it
+(tests/fixtures/rules/what9-*): one test per rule, failing without the rule (the question
+was answered by its whole sentence, or declined)."""
+
+from __future__ import annotations
+
+from assistant.engine import Engine
+from assistant.qa.questions import detect_intent
+
+
+def test_what_are_they_verbing_is_what_the_verb_s_noun_includes(engine: Engine) -> None:
+    # "Their demands have included X": the noun of the question's verb, its possessive
+    # standing for the protesters named in the sentence before.
+    answer = engine.ask("What are the anti-tax protesters in Tessmark demanding?")
+    assert detect_intent("What are the anti-tax protesters in Tessmark demanding?")[0] == "what"
+    assert answer.answered
+    assert answer.short.startswith("scrapping the harbour levy"), answer.short
+
+
+def test_what_did_x_show_off_is_the_object_of_a_verb_of_the_same_act(engine: Engine) -> None:
+    # "released X" answers "show off"; "unveiled the new products" only points back.
+    answer = engine.ask("What did Orvel Works show off at the media event?")
+    assert answer.answered
+    assert answer.short.startswith("a new range of wooden puzzles"), answer.short
+
+
+def test_what_was_on_the_ballot_is_what_the_elections_included(engine: Engine) -> None:
+    answer = engine.ask("What was on the ballot in the Varrow council elections?")
+    assert answer.answered
+    assert answer.short.startswith("a vote for the town mayor"), answer.short
+
+
+def test_a_what_clause_about_the_asked_act_names_the_answer(engine: Engine) -> None:
+    # '"What will end the outbreak, ..., is X"': X, not the whole sentence.
+    answer = engine.ask("What did Oda Renn say it will take to end the marsh fever outbreak?")
+    assert answer.answered
+    assert answer.short.startswith("careful tracing, clean water"), answer.short
+
+
+def test_said_it_was_gives_what_the_question_asks_was(engine: Engine) -> None:
+    answer = engine.ask("What did Bram Tolle say was the hardest part of the glider trial?")
+    assert answer.answered
+    assert answer.short == "night landing", answer.short
+
+
+def test_the_sentence_after_a_count_lists_the_counted_things(engine: Engine) -> None:
+    answer = engine.ask("What were the two motions passed against Ivo Stenn?")
+    assert answer.answered
+    assert "missing harbour funds" in answer.short and "resign" in answer.short, answer.short
+    assert "passed two motions" not in answer.short, answer.short
+
+
+def test_a_stranded_preposition_the_sentence_lacks_keeps_the_fallback(engine: Engine) -> None:
+    # "What did Orvel Works release puzzles for, according to the firm?": "released a new range
+    # of ..." has no "for" near the verb, so no object of the verb answers it.
+    answer = engine.ask("What did Orvel Works release the puzzles for, according to the firm?")
+    assert not answer.short.startswith("a new range"), answer.short
