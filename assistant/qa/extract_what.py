@@ -85,9 +85,20 @@ class WhatExtractors(_Base):
     def _what(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         rules = answer_rules()
         asked = rules.what_question.match(frame.text)
-        if asked is None:
-            return
         info = scored.info
+        if asked is None:
+            doer = rules.what_doer.match(frame.text)
+            if doer is not None:
+                for item in self._passive_doer(doer.group("verb"), doer.group("object"), info.text):
+                    if _useful(item):
+                        yield Candidate(
+                            short=item,
+                            score=_SCORE,
+                            sentence=scored,
+                            rule="what-passive-doer",
+                            highlight=(item,),
+                        )
+            return
         sentences = self.analyses.get(scored.article).sentences
         previous = sentences[info.index - 1].text if 0 < info.index <= len(sentences) else ""
         following = sentences[info.index + 1].text if info.index + 1 < len(sentences) else ""
@@ -208,6 +219,23 @@ class WhatExtractors(_Base):
                 yield "what-counted-list", trim_words(following, 30).rstrip(".")
                 return
 
+    def _passive_doer(self, verb: str, asked_object: str, text: str) -> Iterator[str]:
+        """ "What concerns sparked the protests?" over "the protests were sparked by concern
+        about X": the doer after "by", where the question's object comes before the verb."""
+        stem = self.tokenizer.stem(fold(verb))
+        object_stems = self._stem_set(asked_object)
+        if not object_stems:
+            return
+        for use in _TOKEN.finditer(text):
+            if self.tokenizer.stem(fold(use.group())) != stem:
+                continue
+            before = text[: use.start()]
+            by = re.match(r"\s+by\s+", text[use.end() :])
+            if by is None or not _PASSIVE_BEFORE.search(before):
+                continue
+            if object_stems & self._stem_set(before):
+                yield _cut(text[use.end() + by.end() :])
+
     def _verb_object(
         self, verb: str, subject: list[str], tail: str, text: str, previous: str
     ) -> Iterator[tuple[str, str]]:
@@ -242,6 +270,22 @@ class WhatExtractors(_Base):
                 if not named and not (pointing and subject_stems & self._stem_set(previous)):
                     continue
                 yield "what-verb-noun", _cut(text[content.end() :])
+                continue
+            # The doer's phrase: a few words after "by", within the clause.
+            by_subject = re.match(r"\s+by\s+((?:[\w'’.-]+\s+){0,6}[\w'’.-]+)", text[use.end() :])
+            if (
+                by_subject
+                and _PASSIVE_BEFORE.search(before)
+                and subject_stems & self._stem_set(by_subject.group(1))
+            ):
+                # "The policy was confirmed by Orm": what Orm confirmed is the passive's
+                # subject; a noun that only points back stands for the sentence before.
+                thing = re.split(r"[,;:]\s+", _PASSIVE_BEFORE.sub("", before).strip())[-1]
+                thing = re.sub(r"\s+(?:has|have|had)$", "", thing.strip())
+                if answer_rules().what_points_back.match(thing) and previous:
+                    yield "what-passive-subject", trim_words(previous, 30).rstrip(".")
+                else:
+                    yield "what-passive-subject", _cut(thing)
                 continue
             if not named and not rules.what_subject_pronoun.search(before):
                 continue

@@ -55,3 +55,21 @@ def test_a_stranded_preposition_the_sentence_lacks_keeps_the_fallback(engine: En
     # of ..." has no "for" near the verb, so no object of the verb answers it.
     answer = engine.ask("What did Orvel Works release the puzzles for, according to the firm?")
     assert not answer.short.startswith("a new range"), answer.short
+
+
+def test_what_did_the_deed_is_the_doer_after_by_in_a_passive(engine: Engine) -> None:
+    # "What grievances sparked X?" over "X were sparked by anger over ...".
+    answer = engine.ask("What grievances sparked many of the dock marches in Pellby?")
+    assert answer.answered
+    assert answer.short.startswith("anger over the new night shift rules"), answer.short
+
+
+def test_what_x_confirmed_is_the_passive_subject_or_what_it_points_back_to(
+    engine: Engine,
+) -> None:
+    # "The practice was confirmed by Edda Lunn": "the practice" points back to the sentence
+    # before, which says what it is.
+    answer = engine.ask("What did Edda Lunn confirm in her meeting with the fishermen's union?")
+    assert answer.answered
+    assert "not towing fishing boats" in answer.short, answer.short
+    assert "confirmed by" not in answer.short, answer.short
