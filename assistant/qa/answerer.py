@@ -1273,7 +1273,7 @@ class Answerer(
             "where": self._where,
             "when": self._when,
             "why": self._why,
-            "topic": self._topic,
+            "topic": self._topic_or_what,
             "count": self._count,
             "list_meetings": self._list_meetings,
             "quantity": self._quantity,

@@ -56,6 +56,8 @@ _COPULA_NP = re.compile(
 # Score of an answer found in the place the question's own verb gives it: above the sentence
 # fallback, below nothing (no other rule answers a what-question).
 _SCORE = 1.0
+# The same answer to a topic question, which the topic rules answer first.
+_TOPIC_SCORE = 0.5
 
 
 def _cut(rest: str) -> str:
@@ -116,6 +118,19 @@ class WhatExtractors(_Base):
                 continue
             seen.add(item)
             yield Candidate(short=item, score=_SCORE, sentence=scored, rule=rule, highlight=(item,))
+
+    def _topic_or_what(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """A topic question ("What does the deal cover?", "What measures did X impose?") is
+        answered by the topic rules; where none finds anything in a sentence, the object of the
+        question's own verb there may, below any topic the rules find elsewhere."""
+        found = False
+        for candidate in self._topic(frame, scored):
+            found = True
+            yield candidate
+        if not found:
+            for candidate in self._what(frame, scored):
+                candidate.score = _TOPIC_SCORE
+                yield candidate
 
     def _stem_set(self, text: str) -> set[str]:
         stop = self.tokenizer.stopwords
@@ -261,6 +276,10 @@ class WhatExtractors(_Base):
             clause = re.split(r"[;:]|,\s+(?:and|but)\s", before)[-1]
             named = bool(subject_stems & self._stem_set(clause))
             opener = rules.what_noun_opener.search(before)
+            if opener and subject_stems & self._stem_set(opener.group()):
+                # "The deal covers X": the word after the determiner is the subject, so this
+                # is the verb, not its noun.
+                opener = None
             if opener:
                 # "Their demands have included X": the verb's noun and its content.
                 content = rules.what_noun_content.match(text, use.end())

@@ -73,3 +73,13 @@ def test_what_x_confirmed_is_the_passive_subject_or_what_it_points_back_to(
     assert answer.answered
     assert "not towing fishing boats" in answer.short, answer.short
     assert "confirmed by" not in answer.short, answer.short
+
+
+def test_a_topic_question_no_topic_rule_answers_takes_its_verb_s_object(engine: Engine) -> None:
+    # "What does ... cover?" is a topic question; "The purchase covers X": "purchase" right
+    # after "The" is the subject, so "covers" is the verb and X its object.
+    question = "What does the Brenna Lines purchase of the Osterby ferry service cover?"
+    assert detect_intent(question)[0] == "topic"
+    answer = engine.ask(question)
+    assert answer.answered
+    assert answer.short.startswith("four passenger boats"), answer.short
