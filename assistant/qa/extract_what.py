@@ -84,6 +84,10 @@ def _useful(item: str) -> bool:
 class WhatExtractors(_Base):
     """Generic what-questions: the content of the question's own act or thing."""
 
+    if TYPE_CHECKING:
+        # The topic rules' extractor, from `TopicExtractors` beside this mixin in `Answerer`.
+        def _topic(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]: ...
+
     def _what(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         rules = answer_rules()
         asked = rules.what_question.match(frame.text)
