@@ -109,6 +109,7 @@ class DeclineRules(StrictModel):
 
 class WhatRules(StrictModel):
     question: Pattern
+    among: str
     said: Pattern
     noun_content: Pattern
     noun_opener: Pattern
@@ -209,6 +210,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "other_event_time": lambda d: _ci(d.decline.other_event_time),
     "what_question": lambda d: _ci(d.what.question),
     "what_said": lambda d: _ci(d.what.said),
+    "what_among": lambda d: d.what.among,
     "what_noun_content": lambda d: _ci(d.what.noun_content),
     "what_noun_opener": lambda d: _ci(d.what.noun_opener),
     "what_object_lead": lambda d: _ci(d.what.object_lead),
@@ -298,6 +300,8 @@ class AnswerRules:
     # A generic what-question (groups `aux`, `rest`) and, in its rest, a verb of saying
     # (groups `speaker`, `clause`).
     what_question: re.Pattern[str]
+    # The "among the NOUN ... are" inversion, NOUN to be replaced by the asked noun's forms.
+    what_among: str
     what_said: re.Pattern[str]
     # What a noun's content follows; the words before a noun that make it one.
     what_noun_content: re.Pattern[str]

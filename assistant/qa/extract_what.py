@@ -10,6 +10,7 @@ A mixin of `Answerer` (assistant/qa/answerer.py), which calls it from `_extract`
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -70,6 +71,16 @@ def _cut(rest: str) -> str:
     return trim_words(rest.strip(" ,\"'“”‘’[]"), 30)
 
 
+def _noun_forms(noun: str) -> str:
+    """A pattern of a noun in either number: "issue" or "issues", "priority" or "priorities"."""
+    base = noun.lower()
+    if base.endswith("ies"):
+        return re.escape(base[:-3]) + "(?:y|ies)"
+    if base.endswith("y"):
+        return re.escape(base[:-1]) + "(?:y|ies)"
+    return re.escape(base[:-1] if base.endswith("s") else base) + "s?"
+
+
 def _useful(item: str) -> bool:
     # "unveiled the new products": a noun that only points back to what the sentences before
     # name is no answer.
@@ -112,9 +123,12 @@ class WhatExtractors(_Base):
         question = fold(frame.text)
         # "..., according to the agency": who reports it is no part of the asked clause.
         rest = _SOURCE.sub("", asked.group("rest"))
-        for rule, item in self._what_items(
-            frame, asked.group("aux"), rest, info.text, previous, following
-        ):
+        noun = asked.group("noun")
+        asked_noun = (
+            (("what-asked-noun", i) for i in self._asked_noun(noun, info.text)) if noun else ()
+        )
+        found = self._what_items(frame, asked.group("aux"), rest, info.text, previous, following)
+        for rule, item in itertools.chain(asked_noun, found):
             # (A phrase that names the question's person is still an answer: only one the
             # question already says all of is not.)
             words = [w for w in fold(item).split() if len(w) > 2]
@@ -208,6 +222,19 @@ class WhatExtractors(_Base):
                 continue
             if asked & self._stem_set(cleft.group("clause")):
                 yield "what-cleft", _cut(cleft.group("answer"))
+
+    def _asked_noun(self, noun: str, text: str) -> Iterator[str]:
+        """ "What issues did X raise?" over "Among the issues raised ... are X" or "The issues
+        included X": what things of the asked kind are."""
+        rules = answer_rules()
+        forms = _noun_forms(noun)
+        among = re.compile(rules.what_among.replace("NOUN", forms), re.I).search(text)
+        if among:
+            yield _cut(text[among.end() :])
+        for found in re.finditer(r"\b" + forms + r"\b", text, re.I):
+            content = rules.what_noun_content.match(text, found.end())
+            if content:
+                yield _cut(text[content.end() :])
 
     def _noun_content(self, rest: str, text: str) -> Iterator[tuple[str, str]]:
         """ "What was on the ballot in the town's elections?" over "The town's elections included

@@ -83,3 +83,9 @@ def test_a_topic_question_no_topic_rule_answers_takes_its_verb_s_object(engine: 
     answer = engine.ask(question)
     assert answer.answered
     assert answer.short.startswith("four passenger boats"), answer.short
+
+
+def test_among_the_asked_noun_inverted_with_be_names_the_answer(engine: Engine) -> None:
+    answer = engine.ask("What issues did the Sarnby Green League raise with the foreign envoys?")
+    assert answer.answered
+    assert answer.short.startswith("plans in the assembly to close"), answer.short
