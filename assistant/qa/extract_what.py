@@ -28,6 +28,9 @@ else:
 
 _TOKEN = re.compile(r"[\w'’-]+")
 _COPULA = frozenset({"is", "are", "was", "were"})
+_FUNCTION_WORDS = frozenset(
+    "the a an of to in on at for by with and or his her their its this that these those".split()
+)
 _PRONOUN = re.compile(r"(?:it|this|that|these|those|they|he|she|we|which|what|them|him|her)", re.I)
 # A form of "be" (and an adverb) right before a participle: a passive, whose object is no
 # object of the question's verb.
@@ -64,9 +67,17 @@ _TOPIC_SCORE = 0.5
 def _cut(rest: str) -> str:
     """The object that opens `rest`, up to its clause's end or a closing quotation mark."""
     rules = answer_rules()
-    for end in (rules.object_end, rules.what_answer_end):
-        stop = end.search(rest)
-        rest = rest[: stop.start()] if stop else rest
+    stop = rules.object_end.search(rest)
+    rest = rest[: stop.start()] if stop else rest
+    for end in rules.what_answer_end.finditer(rest):
+        before = rest[: end.start()]
+        if end.group() in {'"', "”"} and (
+            before.count('"') % 2 or before.count("“") > before.count("”")
+        ):
+            # It closes a quotation opened inside the object ('the "Hero" award').
+            continue
+        rest = before
+        break
     rest = re.sub(r"\s+(?:that|which|who)\s*$", "", rest, flags=re.I)
     return trim_words(rest.strip(" ,\"'“”‘’[]"), 30)
 
@@ -89,6 +100,8 @@ def _useful(item: str) -> bool:
         and not _PRONOUN.fullmatch(item)
         and len(item) > 2
         and not answer_rules().what_points_back.match(item)
+        # "the" alone, cut off before a quotation: no content word, no answer.
+        and any(w not in _FUNCTION_WORDS for w in re.findall(r"[a-z]+", item.lower()))
     )
 
 

@@ -89,3 +89,9 @@ def test_among_the_asked_noun_inverted_with_be_names_the_answer(engine: Engine) 
     answer = engine.ask("What issues did the Sarnby Green League raise with the foreign envoys?")
     assert answer.answered
     assert answer.short.startswith("plans in the assembly to close"), answer.short
+
+
+def test_a_quotation_opened_inside_the_object_does_not_end_it(engine: Engine) -> None:
+    answer = engine.ask("What did Ivar Selm receive for his rescue work?")
+    assert answer.answered
+    assert "Silver Anchor" in answer.short, answer.short
