@@ -28,6 +28,9 @@ else:
 
 _TOKEN = re.compile(r"[\w'’-]+")
 _COPULA = frozenset({"is", "are", "was", "were"})
+_MODALS = re.compile(
+    r"\s(?:would|will|could|can|might|may|should|must|was\s+going\s+to|were\s+going\s+to)\s", re.I
+)
 _FUNCTION_WORDS = frozenset(
     "the a an of to in on at for by with and or his her their its this that these those".split()
 )
@@ -201,6 +204,16 @@ class WhatExtractors(_Base):
                 if spoken:
                     yield "what-said-it-was", _cut(spoken.group("answer"))
         if said:
+            # "What did Orm say the council would ban?": the object of the reported clause's
+            # verb, its subject the speaker when the clause says "he" or "she".
+            reported = re.sub(r"^(?:that\s+)?", "", said.group("clause"), flags=re.I)
+            reported = re.sub(
+                r"^(?:he|she|they|it|we)\b", said.group("speaker"), reported, flags=re.I
+            )
+            reported = _MODALS.sub(" ", reported)
+            for verb, subject, tail in _question_verb(reported):
+                if not verb.endswith(("s", "ing", "ed")) or verb.endswith(("ss", "us")):
+                    yield from self._verb_object(verb, subject, tail, text, previous)
             return
         if aux.lower() in _COPULA:
             yield from self._noun_content(rest, text)

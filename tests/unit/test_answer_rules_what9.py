@@ -95,3 +95,11 @@ def test_a_quotation_opened_inside_the_object_does_not_end_it(engine: Engine) ->
     answer = engine.ask("What did Ivar Selm receive for his rescue work?")
     assert answer.answered
     assert "Silver Anchor" in answer.short, answer.short
+
+
+def test_what_x_said_someone_would_do_is_the_reported_verb_s_object(engine: Engine) -> None:
+    question = "What did Tova Rask say the council would sell?"
+    assert detect_intent(question)[0] == "what"
+    answer = engine.ask(question)
+    assert answer.answered
+    assert answer.short.startswith("the old tram depot"), answer.short
