@@ -130,6 +130,22 @@ class ConstraintRules(StrictModel):
     job_noun_before: Pattern
 
 
+class WhatRules(StrictModel):
+    question: Pattern
+    among: str
+    said: Pattern
+    noun_content: Pattern
+    noun_opener: Pattern
+    object_lead: Pattern
+    subject_pronoun: Pattern
+    cleft: Pattern
+    said_copula: Pattern
+    answer_end: Pattern
+    points_back: Pattern
+    doer: Pattern
+    verb_groups: list[list[str]]
+
+
 class AnswerRuleFile(StrictModel):
     decline: DeclineRules
     constraint: ConstraintRules
@@ -137,6 +153,7 @@ class AnswerRuleFile(StrictModel):
     where: WhereRules
     why: WhyRules
     topic: TopicRules
+    what: WhatRules
     who_met: WhoMetRules
     quantity: QuantityRules
 
@@ -237,6 +254,19 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "place_after": lambda d: re.compile(d.constraint.place_after),
     "broad_roles": lambda d: frozenset(w.lower() for w in d.constraint.broad_roles),
     "job_noun_before": lambda d: re.compile(d.constraint.job_noun_before),
+    "what_question": lambda d: _ci(d.what.question),
+    "what_said": lambda d: _ci(d.what.said),
+    "what_among": lambda d: d.what.among,
+    "what_noun_content": lambda d: _ci(d.what.noun_content),
+    "what_noun_opener": lambda d: _ci(d.what.noun_opener),
+    "what_object_lead": lambda d: _ci(d.what.object_lead),
+    "what_subject_pronoun": lambda d: _ci(d.what.subject_pronoun),
+    "what_cleft": lambda d: _ci(d.what.cleft),
+    "what_said_copula": lambda d: _ci(d.what.said_copula),
+    "what_answer_end": lambda d: _ci(d.what.answer_end),
+    "what_points_back": lambda d: _ci(d.what.points_back),
+    "what_doer": lambda d: _ci(d.what.doer),
+    "what_verb_groups": lambda d: tuple(frozenset(g) for g in d.what.verb_groups),
     "quantities": lambda d: tuple((k.name, _ci(k.asks), _ci(k.states)) for k in d.quantity.kinds),
 }
 
@@ -327,6 +357,26 @@ class AnswerRules:
     label_after: re.Pattern[str]
     # A body asked as whom someone spoke to ("To which paper did Orm speak ...").
     asks_addressed_body: re.Pattern[str]
+    # A generic what-question (groups `aux`, `rest`) and, in its rest, a verb of saying
+    # (groups `speaker`, `clause`).
+    what_question: re.Pattern[str]
+    # The "among the NOUN ... are" inversion, NOUN to be replaced by the asked noun's forms.
+    what_among: str
+    what_said: re.Pattern[str]
+    # What a noun's content follows; the words before a noun that make it one.
+    what_noun_content: re.Pattern[str]
+    what_noun_opener: re.Pattern[str]
+    what_object_lead: re.Pattern[str]
+    what_subject_pronoun: re.Pattern[str]
+    # A "what ... is X" clause (groups `clause`, `answer`); "said it was X" (group `answer`).
+    what_cleft: re.Pattern[str]
+    what_said_copula: re.Pattern[str]
+    what_answer_end: re.Pattern[str]
+    # An object that only points back ("the new products", "this plan").
+    what_points_back: re.Pattern[str]
+    # "What (N) VERBed X?": what did the deed (groups `verb`, `object`).
+    what_doer: re.Pattern[str]
+    what_verb_groups: tuple[frozenset[str], ...]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
     # Per intent: what says the asked thing was not made known, and what may take that back.

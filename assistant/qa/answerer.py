@@ -55,6 +55,7 @@ from assistant.qa.conversation import Conversation
 from assistant.qa.extract_meetings import MeetingListExtractors
 from assistant.qa.extract_quantity import QuantityExtractors
 from assistant.qa.extract_topic import TopicExtractors, act_object
+from assistant.qa.extract_what import WhatExtractors
 from assistant.qa.extract_when import WhenExtractors
 from assistant.qa.extract_where import _PLACE_PREPOSITION, _SOURCE, WhereExtractors
 from assistant.qa.extract_who import _EXCLUDED, _ORG_FOCUS, WhoExtractors, _who_focus
@@ -313,6 +314,7 @@ class Answerer(
     WhenExtractors,
     WhyExtractors,
     TopicExtractors,
+    WhatExtractors,
     MeetingListExtractors,
     QuantityExtractors,
 ):
@@ -1278,10 +1280,11 @@ class Answerer(
             "where": self._where,
             "when": self._when,
             "why": self._why,
-            "topic": self._topic,
+            "topic": self._topic_or_what,
             "count": self._count,
             "list_meetings": self._list_meetings,
             "quantity": self._quantity,
+            "what": self._what,
         }.get(frame.intent)
         if extractor is None:
             return None
