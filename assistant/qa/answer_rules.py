@@ -131,6 +131,7 @@ class PredicateRules(StrictModel):
     not_acts: list[str]
     raising: list[str]
     closers: list[str]
+    possessive_role: Pattern
     synonyms: dict[str, list[str]]
 
 
@@ -227,6 +228,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "not_acts": lambda d: frozenset(w.lower() for w in d.predicate.not_acts),
     "raising_words": lambda d: frozenset(w.lower() for w in d.predicate.raising),
     "phrase_closers": lambda d: frozenset(w.lower() for w in d.predicate.closers),
+    "possessive_role": lambda d: re.compile(d.predicate.possessive_role),
     "act_synonyms": lambda d: {
         k.lower(): tuple(w.lower() for w in v) for k, v in d.predicate.synonyms.items()
     },
@@ -348,6 +350,7 @@ class AnswerRules:
     raising_words: frozenset[str]
     phrase_closers: frozenset[str]
     act_synonyms: dict[str, tuple[str, ...]]
+    possessive_role: re.Pattern[str]
     counted: re.Pattern[str]
     # What, right after a counted "year", makes it an age ("-old").
     age_after: re.Pattern[str]

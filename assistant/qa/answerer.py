@@ -1349,7 +1349,14 @@ class Answerer(
             if not pool:
                 log.append(f"no sentence has the question's verb ({verb}); declining")
                 return None
-        elif frame.intent in {"who", "where", "when"}:
+        body_role = self._asked_body_role(frame)
+        if body_role is not None:
+            # "Who is Orvia's health minister?": the body's prime minister is someone else.
+            pool = [s for s in pool if body_role.search(s.info.text)]
+            if not pool:
+                log.append("no sentence gives the asked role of the body; declining")
+                return None
+        if not verb and frame.intent in {"who", "where", "when"}:
             asked_act = self._asked_act(frame)
             if asked_act and not any(
                 self._article_tells(a, asked_act)
@@ -1552,6 +1559,29 @@ class Answerer(
         conference") and this sentence's story never does: it reports another event. (Within a
         story, later sentences call the same event by its noun alone.)"""
         return bool(holders) and item.article.id not in holders
+
+    def _asked_body_role(self, frame: QuestionFrame) -> re.Pattern[str] | None:
+        """The role a question asks a place or body's holder of, with the words that set it
+        apart ("Orvia's health minister"), as a pattern of the ways a story writes it ("health
+        minister", "minister of health"); None for other questions."""
+        from assistant.knowledge.lexicon import lexicon
+        from assistant.qa.answer_rules import answer_rules
+
+        match = answer_rules().possessive_role.match(frame.text)
+        if not match:
+            return None
+        words = match.group(1).split()
+        noun = words[-1]
+        if noun not in person_nouns() and noun not in lexicon().title_heads_folded:
+            return None  # "Who is Orm's mother?" asks no role of a body
+        asked = r"\s+".join(re.escape(w) for w in words)
+        if "of" in words or "for" in words:
+            shapes = [asked]
+        else:
+            modifiers = r"\s+".join(re.escape(w) for w in words[:-1])
+            # "the minister of health", "the commissioner for trade and industry".
+            shapes = [asked, rf"{re.escape(noun)}\s+(?:of|for)\s+(?:the\s+)?{modifiers}"]
+        return re.compile(r"\b(?:" + "|".join(shapes) + r")s?\b", re.IGNORECASE)
 
     def _asked_act(self, frame: QuestionFrame) -> tuple[str, ...] | None:
         """The act a who/where/when question asks about, as stem prefixes of the words that may

@@ -21,3 +21,10 @@ def test_a_planned_act_the_story_tells_is_still_answered(engine: Engine) -> None
 def test_the_first_person_to_do_an_act_the_story_never_tells(engine: Engine) -> None:
     question = "Who was the first councillor to resign from the Tarrin council?"
     assert not engine.ask(question).answered
+
+
+def test_a_role_of_a_country_needs_that_role_beside_the_name(engine: Engine) -> None:
+    # The story names the prime minister and the foreign minister, no health minister.
+    assert not engine.ask("Who is Orvia's health minister?").answered
+    answer = engine.ask("Who is Orvia's foreign minister?")
+    assert answer.answered and "Osk" in answer.short
