@@ -146,8 +146,18 @@ class WhatRules(StrictModel):
     verb_groups: list[list[str]]
 
 
+class PredicateRules(StrictModel):
+    light_verbs: list[str]
+    not_acts: list[str]
+    raising: list[str]
+    closers: list[str]
+    possessive_role: Pattern
+    synonyms: dict[str, list[str]]
+
+
 class AnswerRuleFile(StrictModel):
     decline: DeclineRules
+    predicate: PredicateRules
     constraint: ConstraintRules
     when: WhenRules
     where: WhereRules
@@ -239,6 +249,14 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "passive_act": lambda d: _ci(d.decline.passive_act),
     "future_passive_place": lambda d: _ci(d.decline.future_passive_place),
     "other_event_time": lambda d: _ci(d.decline.other_event_time),
+    "light_verbs": lambda d: frozenset(w.lower() for w in d.predicate.light_verbs),
+    "not_acts": lambda d: frozenset(w.lower() for w in d.predicate.not_acts),
+    "raising_words": lambda d: frozenset(w.lower() for w in d.predicate.raising),
+    "phrase_closers": lambda d: frozenset(w.lower() for w in d.predicate.closers),
+    "possessive_role": lambda d: re.compile(d.predicate.possessive_role),
+    "act_synonyms": lambda d: {
+        k.lower(): tuple(w.lower() for w in v) for k, v in d.predicate.synonyms.items()
+    },
     "counted": lambda d: _ci(d.constraint.counted),
     "age_after": lambda d: _ci(d.constraint.age_after),
     "number_values": lambda d: {k.lower(): v for k, v in d.constraint.numbers.items()},
@@ -393,6 +411,12 @@ class AnswerRules:
     future_passive_place: re.Pattern[str]
     other_event_time: re.Pattern[str]
     # A number and the noun it counts or measures (group 1 the number, group 2 the noun).
+    light_verbs: frozenset[str]
+    not_acts: frozenset[str]
+    raising_words: frozenset[str]
+    phrase_closers: frozenset[str]
+    act_synonyms: dict[str, tuple[str, ...]]
+    possessive_role: re.Pattern[str]
     counted: re.Pattern[str]
     # What, right after a counted "year", makes it an age ("-old").
     age_after: re.Pattern[str]

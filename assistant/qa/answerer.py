@@ -150,6 +150,17 @@ _CONFIRMED_PEOPLE = frozenset(
     }
 )
 # Intents whose answer must come from a sentence about the question's named entities.
+# A question's words, apostrophes and dots kept inside them, and its punctuation.
+_QUESTION_TOKEN = re.compile(r"[\w'’.-]*\w|[?,;:]")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+_AUX_WORDS = frozenset(
+    "will would did does do can could shall should may might must has have had".split()
+)
+_BE_WORDS = frozenset("is was were are".split())
+_PARTICLES = frozenset("over up off out down back away on in".split())
+_ADVERBS = frozenset("next again first last finally officially formally eventually".split())
+_FUTURE_WORDS = frozenset({"will", "would", "shall"})
+_ORDINALS = frozenset({"first", "last", "only", "next"})
 _ANCHORED_INTENTS = frozenset({"who_met", "where", "when", "why", "topic", "quantity"})
 # The verbs of a why-question's own phrase ("what brought", "what prompted"), as stems.
 _WHY_PHRASE_STEMS = frozenset({"bring", "brought", "prompt", "caus", "led", "lead"})
@@ -339,6 +350,8 @@ class Answerer(
         self._prepared = False
         self._demonyms: dict[str, list[str]] | None = None
         self._predicates: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
+        self._acts: dict[str, tuple[str, ...] | None] = {}
+        self._lower_stems: dict[str, frozenset[str]] = {}
         self._captioned: frozenset[str] | None = None
 
     @classmethod
@@ -1339,6 +1352,24 @@ class Answerer(
             if not pool:
                 log.append(f"no sentence has the question's verb ({verb}); declining")
                 return None
+        body_role = self._asked_body_role(frame)
+        if body_role is not None:
+            # "Who is Orvia's health minister?": the body's prime minister is someone else.
+            pool = [s for s in pool if body_role.search(s.info.text)]
+            if not pool:
+                log.append("no sentence gives the asked role of the body; declining")
+                return None
+        if not verb and frame.intent in {"who", "where", "when"}:
+            asked_act = self._asked_act(frame)
+            if asked_act and not any(
+                self._article_tells(a, asked_act)
+                for a in {s.article.id: s.article for s in pool}.values()
+            ):
+                # "Who will chair the inquiry?": a story that never tells of chairing it, by
+                # the verb, a noun of its stem or a listed synonym, cannot say who will. (A
+                # sentence-level test lost answers told in other words than the question's.)
+                log.append(f"no story tells the asked act ({asked_act[0]}); declining")
+                return None
         candidates: list[Candidate] = []
         asks_done = (
             frame.intent in {"who_met", "where"}
@@ -1531,6 +1562,247 @@ class Answerer(
         conference") and this sentence's story never does: it reports another event. (Within a
         story, later sentences call the same event by its noun alone.)"""
         return bool(holders) and item.article.id not in holders
+
+    def _asked_body_role(self, frame: QuestionFrame) -> re.Pattern[str] | None:
+        """The role a question asks a place or body's holder of, with the words that set it
+        apart ("Orvia's health minister"), as a pattern of the ways a story writes it ("health
+        minister", "minister of health"); None for other questions."""
+        from assistant.knowledge.lexicon import lexicon
+        from assistant.qa.answer_rules import answer_rules
+
+        match = answer_rules().possessive_role.match(frame.text)
+        if not match:
+            return None
+        words = match.group(1).split()
+        noun = words[-1]
+        if noun not in person_nouns() and noun not in lexicon().title_heads_folded:
+            return None  # "Who is Orm's mother?" asks no role of a body
+        asked = r"\s+".join(re.escape(w) for w in words)
+        if "of" in words or "for" in words:
+            shapes = [asked]
+        else:
+            modifiers = r"\s+".join(re.escape(w) for w in words[:-1])
+            # "the minister of health", "the commissioner for trade and industry".
+            shapes = [asked, rf"{re.escape(noun)}\s+(?:of|for)\s+(?:the\s+)?{modifiers}"]
+        return re.compile(r"\b(?:" + "|".join(shapes) + r")s?\b", re.IGNORECASE)
+
+    def _asked_act(self, frame: QuestionFrame) -> tuple[str, ...] | None:
+        """The act a who/where/when question asks about, as stem prefixes of the words that may
+        report it (its verb and the nouns of the same stem, and listed synonyms), or None when
+        the question's shape does not show one. Made once per question."""
+        if frame.text not in self._acts:
+            if len(self._acts) > 1024:
+                self._acts.clear()
+            self._acts[frame.text] = self._make_asked_act(frame)
+        return self._acts[frame.text]
+
+    def _make_asked_act(self, frame: QuestionFrame) -> tuple[str, ...] | None:
+        from assistant.prompts import irregular_forms
+        from assistant.qa.answer_rules import answer_rules
+
+        rules = answer_rules()
+        tokens = _QUESTION_TOKEN.findall(frame.text)
+        if tokens and tokens[0].lower() == "and":
+            tokens = tokens[1:]
+        if len(tokens) < 3:
+            return None
+        lower = [t.lower() for t in tokens]
+        stopwords = self.tokenizer.stopwords
+        closers = rules.phrase_closers
+        irregular = irregular_forms()
+
+        def content(i: int) -> bool:
+            t = tokens[i]
+            return t[:1].islower() and t.isalpha() and t not in stopwords and t not in closers
+
+        def participle(i: int) -> bool:
+            t = tokens[i]
+            return content(i) and (
+                (len(t) > 4 and (t.endswith("ed") or t.endswith("ing"))) or t in irregular
+            )
+
+        def ends(i: int) -> bool:
+            """Whether a verb phrase may end at word i: the question ends or a function word
+            follows (not another content word or a name)."""
+            if i + 1 >= len(tokens):
+                return True
+            following = tokens[i + 1]
+            return following in "?,;:" or (
+                following[:1].islower() and (following in stopwords or following in closers)
+            )
+
+        def phrase_head(start: int, stop: int | None = None) -> int | None:
+            """The last content word of the noun phrase from `start` (leading function words
+            and names skipped), ended by a function word or the question's end."""
+            end = len(tokens) if stop is None else stop
+            i = start
+            while i < end and (not content(i) or lower[i] in _PARTICLES):
+                if tokens[i] in "?,;:":
+                    return None
+                i += 1
+            head = None
+            while i < end and content(i):
+                head = i
+                i += 1
+                if i + 1 < end and lower[i] == "of":
+                    # "the new round of Orm's talks": the act is the talks
+                    i += 1
+                    while i < end and tokens[i][:1].isupper():
+                        i += 1
+            return head
+
+        verb: int | None = None
+        passive = False
+        if frame.intent == "who" and lower[0] in {"who", "which", "what"}:
+            k = 1
+            if lower[0] != "who":
+                # "Which group carried out ...", "Which astronaut was commanding ...".
+                while k < 4 and k < len(tokens) and lower[k] not in _AUX_WORDS | _BE_WORDS:
+                    if k > 1 and participle(k) and lower[k] not in irregular.values():
+                        verb = k
+                        break
+                    k += 1
+            if verb is None and k < len(tokens) - 1:
+                if lower[k] in _AUX_WORDS:
+                    j = k + 1
+                    while j < len(tokens) and lower[j] in {"not", "be", "been", "have"}:
+                        j += 1
+                    if j < len(tokens) and content(j):
+                        verb = j
+                elif lower[k] in _BE_WORDS:
+                    j = k + 1 + (lower[k + 1] == "being")
+                    if j < len(tokens) and participle(j):
+                        verb = j
+                    else:
+                        verb = self._verb_in_description(tokens, lower, j, content, participle)
+        else:
+            aux = next((i for i in range(1, min(6, len(tokens))) if lower[i] in _AUX_WORDS), None)
+            b = next((i for i in range(1, min(6, len(tokens))) if lower[i] in _BE_WORDS), None)
+            k = aux if aux is not None else 0
+            if aux is not None and (b is None or aux < b):
+                # "When did Orm and Lee sign ...?": after a subject of names, the first word in
+                # lower case. (After "the ..." a noun and a verb look alike: left alone.)
+                i = k + 1
+                while i < len(tokens) and (
+                    tokens[i][:1].isupper() or (lower[i] == "and" and i > k + 1)
+                ):
+                    if tokens[i].endswith(("'s", "’s")):
+                        return None  # "Lee's trip": the subject goes on past the name
+                    i += 1
+                while i < len(tokens) and lower[i] in _ADVERBS:
+                    i += 1
+                if i > k + 1 and i + 1 < len(tokens) and content(i) and lower[i + 1] in _ADVERBS:
+                    # "When will Lee's and Orm's officials next meet?": the verb is after the
+                    # adverb, the word before it ends the subject.
+                    i += 2
+                if i > k + 1 and i < len(tokens) and content(i) and ends(i):
+                    verb = i
+                elif i == k + 1 and lower[i] in closers and _FUTURE_WORDS & set(lower[: k + 1]):
+                    # "When will the new council meet?": a noun and a verb look alike; the last
+                    # word before a function word is taken, a noun of the subject at worst,
+                    # which the story then has, so nothing is declined for it.
+                    verb = next(
+                        (
+                            j
+                            for j in range(i + 1, len(tokens))
+                            if content(j)
+                            and ends(j)
+                            and lower[j] not in _ADVERBS | _ORDINALS
+                            and (j + 1 == len(tokens) or lower[j + 1] != "of")
+                        ),
+                        None,
+                    )
+            elif b is not None:
+                # "When was Orm arrested?": the first participle a function word follows.
+                for i in range(b + 1, len(tokens)):
+                    if participle(i) and ends(i):
+                        verb = i
+                        passive = not lower[i].endswith("ing")
+                        break
+        if verb is None:
+            return None
+        if lower[verb] == "place" and lower[verb - 1] == "take":
+            verb -= 1  # "take place": the act is the subject's noun
+        # "scheduled to meet": the act is the verb after "to".
+        planned = bool(_FUTURE_WORDS & set(lower[:verb]))
+        while (
+            lower[verb] in rules.raising_words
+            and verb + 2 < len(tokens)
+            and lower[verb + 1] == "to"
+            and content(verb + 2)
+        ):
+            verb += 2
+            planned = True
+        singled = lower[verb - 1] == "to" and bool(_ORDINALS & set(lower[:verb]))
+        if not (planned or singled):
+            # A past act is often told in other words than the question's ("quit the race":
+            # "dropped out"); a planned one, or the one that singles a person out ("the first
+            # to land"), a story states in the act's own words when it states it at all.
+            return None
+        word = irregular.get(lower[verb], lower[verb])
+        base = self.tokenizer.stem(word)
+        if word in rules.not_acts or base in {self.tokenizer.stem(w) for w in rules.not_acts}:
+            return None
+        light = {self.tokenizer.stem(w) for w in rules.light_verbs}
+        occur = {self.tokenizer.stem(w) for w in ("occur", "happen")}
+        light |= occur
+        if base in light:
+            after = lower[verb + 1] if verb + 1 < len(tokens) else ""
+            if after == "place" or passive or base in occur:
+                # "Where did the summit take place?", "When was the vote held?": the act is
+                # the subject's noun.
+                start = (b if passive and b is not None else k or 0) + 1
+                head = phrase_head(start, verb)
+            elif after in _PARTICLES and after != "out":
+                return None  # "take over", "give up": another verb than the light one
+            else:
+                head = phrase_head(verb + 1)
+            if head is None or head == verb:
+                return None
+            word = lower[head]
+            base = self.tokenizer.stem(word)
+        prefix = base if len(base) <= 4 else base[: max(4, len(base) - 1)]
+        synonyms = rules.act_synonyms.get(word) or rules.act_synonyms.get(
+            irregular.get(word, word), ()
+        )
+        return (prefix, *(self.tokenizer.stem(w) for w in synonyms))
+
+    @staticmethod
+    def _verb_in_description(
+        tokens: list[str],
+        lower: list[str],
+        start: int,
+        content: Callable[[int], bool],
+        participle: Callable[[int], bool],
+    ) -> int | None:
+        """The verb of "Who was the man who drowned", "the first person to land", "the lawyer
+        representing Orm": inside the description of the asked person."""
+        for i in range(start, min(start + 8, len(tokens) - 1)):
+            if lower[i] in {"who", "that"} and i > start:
+                j = i + 1
+                while j < len(tokens) and lower[j] in _AUX_WORDS | _BE_WORDS | {"been", "not"}:
+                    j += 1
+                return j if j < len(tokens) and content(j) else None
+            if lower[i] == "to" and i > start + 1 and lower[start] == "the" and content(i + 1):
+                return i + 1
+            if i > start + 1 and lower[start] == "the" and participle(i) and content(i - 1):
+                return i if tokens[i].endswith("ing") else None
+            if tokens[i] in "?,;:" or (tokens[i][:1].isupper() and i > start + 1):
+                return None
+        return None
+
+    def _article_tells(self, article: Article, prefixes: tuple[str, ...]) -> bool:
+        """Whether the story reports the asked act anywhere, in its own lower-case words
+        ("President Orm" is no act of presiding). Its stems are made once per story."""
+        stems = self._lower_stems.get(article.id)
+        if stems is None:
+            if len(self._lower_stems) > 4096:
+                self._lower_stems.clear()
+            words = {fold(w) for w in _LOWER_WORD.findall(article.title + " " + article.text)}
+            stems = self._lower_stems[article.id] = self.tokenizer.stems(
+                words - self.tokenizer.stopwords
+            )
+        return any(stem.startswith(prefixes) for stem in stems)
 
     def _narrow_role(self, frame: QuestionFrame) -> str | None:
         """The stem of the narrow person noun a who-question asks for ("pilot", "judge"), which
