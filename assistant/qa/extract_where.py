@@ -297,6 +297,7 @@ class WhereExtractors(_Base):
         )
         focus_suffix = (frame.focus or "").rstrip("s")
         asks_base = bool(rules.asks_base.search(frame.text))
+        asks_destination = bool(rules.asks_destination.search(frame.text))
         if asks_base:
             yield from self._based_places(frame, scored)
         yield from self._headed_places(frame, scored)
@@ -401,6 +402,14 @@ class WhereExtractors(_Base):
                 r"\bfrom\s+(?:the\s+)?$", before
             ):
                 score += 0.8
+            if asks_destination:
+                # "Where was the bus heading?": the place the motion goes to, not the one it
+                # left ("from Orvik to Tessa") nor one the sentence sets it near.
+                window = info.text[max(0, m.start - 100) : m.start]
+                if rules.destination_before.search(window):
+                    score += 0.6
+                elif rules.origin_before.search(window):
+                    score -= 0.3
             score += self._proximity(frame, info.text, m.start)
             relative = _WHERE_CLAUSE.match(info.text, m.end)
             if relative and not any(
@@ -626,7 +635,7 @@ class WhereExtractors(_Base):
         that names both still gives the town unless the question asks for a building."""
         text = scored.info.text
         before = text[max(0, m.start - 20) : m.start]
-        if not answer_rules().site_cue.search(before) and not (
+        if not answer_rules().site_cue.search(text[max(0, m.start - 50) : m.start]) and not (
             # "Which hospital was he taken to?": any place preposition leads to the building.
             frame.focus in _BUILDING_FOCUS and _PLACE_PREPOSITION.search(before)
         ):
