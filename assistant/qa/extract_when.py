@@ -70,6 +70,24 @@ _NOUN_SUFFIX = re.compile(r"(?:tion|sion|ment|ence|ance)$", re.I)
 _PLAN_VERBS = frozenset("scheduled planned expected set due slated".split())
 
 
+# "In what year ...", "Which year ...": the year is what is asked.
+_ASKS_YEAR = re.compile(r"\byears?\b", re.I)
+# How far below a headline's bare year a day of that year in the body may score and still be
+# preferred.
+_DAY_OVER_YEAR_MARGIN = 1.2
+
+# Times read against the day they were written ("today", "last week", "on Monday").
+_DEICTIC_KINDS = frozenset(
+    {"relative_day", "relative_weekday", "relative_period", "relative_month", "weekday", "ago"}
+)
+
+
+def _inside_quote(text: str, at: int) -> bool:
+    """Whether `at` falls inside a quotation the sentence opens before it."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 class WhenExtractors(_Base):
     """When-questions: times of the asked event."""
 
@@ -188,6 +206,11 @@ class WhenExtractors(_Base):
                 # "..., his supporters said on Thursday": the day of the report, not of the
                 # trial it reports.
                 score -= 0.5
+            if t.kind in _DEICTIC_KINDS and _inside_quote(info.text, t.start):
+                # 'tweeted, "Today, I signed ..."': a "today" someone says is the day they said
+                # it, which the resolver cannot know (it takes the story's date); the story's
+                # own words date the act better.
+                score -= 0.4
             if asks_clock:
                 # "What time did it land?" asks the hour, not the day.
                 score += 0.6 if t.kind == "clock" else -0.3
@@ -225,6 +248,32 @@ class WhenExtractors(_Base):
             )
             if t.kind in _VAGUE_KINDS and t.iso and len(t.iso) == 7:
                 yield from self._exact_day_nearby(scored, t.iso, verbs, score)
+
+    def _more_specific_time(
+        self, frame: QuestionFrame, best: Candidate, candidates: list[Candidate], log: list[str]
+    ) -> Candidate:
+        """A headline's bare year ("... holds 2020 election") says only the year of the story's
+        event; a day of that year the story's body gives, scored not far below it, says when
+        ("Today, the state held elections"). Not when the question asks the year. Of several
+        such days the one written first is taken: a story's lead reports its headline's event,
+        later sentences its background."""
+        iso = best.facts.get("when_iso", "")
+        if len(iso) != 4 or best.sentence.info.index >= 0 or _ASKS_YEAR.search(frame.text):
+            return best
+        days = [
+            other
+            for other in candidates[1:]
+            if other.score >= best.score - _DAY_OVER_YEAR_MARGIN
+            and other.sentence.article.id == best.sentence.article.id
+            and other.sentence.info.index >= 0
+            and len(other.facts.get("when_iso", "")) == 10
+            and other.facts.get("when_iso", "").startswith(iso)
+        ]
+        if not days:
+            return best
+        day = min(days, key=lambda c: c.sentence.info.index)
+        log.append(f"{day.short!r} gives the day of {best.short!r}")
+        return day
 
     def _is_past_verb(self, word: str) -> bool:
         """ "declared", "took": a past form, regular or one the irregular-verb list knows."""
