@@ -1,6 +1,7 @@
 """Where an act went and when it happened (tests/fixtures/rules/where9-*): the destination of a
 motion, a site named by a part of an institution, a copular note's date, a "today" inside a
-quotation, and a headline's year against the lead's day. One test per rule, failing without it."""
+quotation, and a year, month or week against a day inside it. One test per rule, failing without it
+(the last a guard)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,15 @@ def test_a_today_inside_a_quotation_does_not_date_the_act(engine: Engine) -> Non
 def test_the_leads_day_beats_the_headlines_year(engine: Engine) -> None:
     answer = engine.ask("When did Velland hold its council elections despite the flood fears?")
     assert "Today" in answer.short, answer.short
+
+
+def test_a_day_inside_last_week_beats_last_week(engine: Engine) -> None:
+    # "ended his own bid last week" against "On Wednesday, Orm Haller ended his bid".
+    answer = engine.ask("When did Orm Haller end his council bid?")
+    assert "Wednesday" in answer.short, answer.short
+
+
+def test_a_day_the_same_sentence_writes_apart_dates_another_act(engine: Engine) -> None:
+    # "quit ... in early March after losing the party vote of March 3".
+    answer = engine.ask("When did Dag Fenn quit the council race?")
+    assert "early March" in answer.short, answer.short
