@@ -65,3 +65,10 @@ def test_a_day_the_same_sentence_writes_apart_dates_another_act(engine: Engine) 
     # "quit ... in early March after losing the party vote of March 3".
     answer = engine.ask("When did Dag Fenn quit the council race?")
     assert "early March" in answer.short, answer.short
+
+
+def test_over_which_place_noun_asks_where_with_the_noun_as_focus() -> None:
+    from assistant.qa.questions import parse_question
+
+    frame = parse_question("Over which island did the storm linger for two days?")
+    assert (frame.intent, frame.focus) == ("where", "island")
