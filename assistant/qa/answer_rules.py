@@ -32,6 +32,9 @@ class WhereRules(StrictModel):
     possessive_site: Pattern
     settlement_before: Pattern
     relative_location: Pattern
+    asks_destination: Pattern
+    destination_before: Pattern
+    origin_before: Pattern
     focus_heads: dict[str, list[str]]
 
 
@@ -197,6 +200,9 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "possessive_site": lambda d: _ci(d.where.possessive_site),
     "settlement_before": lambda d: _ci(d.where.settlement_before),
     "relative_location": lambda d: _ci(d.where.relative_location),
+    "asks_destination": lambda d: _ci(d.where.asks_destination),
+    "destination_before": lambda d: _ci(d.where.destination_before),
+    "origin_before": lambda d: _ci(d.where.origin_before),
     "focus_heads": lambda d: {k: tuple(v) for k, v in d.where.focus_heads.items()},
     "contrast": lambda d: _ci(d.why.contrast),
     "subordinate": lambda d: _ci(d.why.subordinate),
@@ -321,6 +327,11 @@ class AnswerRules:
     settlement_before: re.Pattern[str]
     # A bearing from the place right after ("southwest of the town of").
     relative_location: re.Pattern[str]
+    # A question asking where something went; the text before the place it went to; the text
+    # before the place it came from.
+    asks_destination: re.Pattern[str]
+    destination_before: re.Pattern[str]
+    origin_before: re.Pattern[str]
     # Per place noun of a question ("court"), the head nouns of a place's name that answer it.
     focus_heads: dict[str, tuple[str, ...]]
     contrast: re.Pattern[str]

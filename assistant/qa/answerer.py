@@ -134,6 +134,11 @@ FALLBACK_COVERAGE = 0.6
 _UNNAMED_COVERAGE = 0.45
 # "The flight started ...": a sentence opening with a definite noun phrase (group 1 its noun).
 _DEFINITE_SUBJECT = re.compile(r"^\s*the\s+([a-z][\w-]*)\b", re.I)
+# A sentence opening with a noun phrase without its determiner and a copula ("Preliminary
+# court date is July 16."). Group 1 the phrase.
+_BARE_COPULAR_SUBJECT = re.compile(
+    r"^\s*((?-i:[A-Z][a-z]+)(?:\s+[a-z]+){0,3})\s+(?:is|was|will\s+be|has\s+been)\b"
+)
 # "Orm's flight", "Orm's first flight": the noun a possessive gives a name (group 1).
 _POSSESSED_NOUN = re.compile(r"[A-Z][\w-]*['’]s\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
 # A candidate's own evidence must reach this before its sentence's score is added.
@@ -1494,6 +1499,8 @@ class Answerer(
         best = candidates[0]
         if frame.intent == "where" and best.kind is EntityKind.COUNTRY:
             best = self._more_specific_place(best, candidates, log)
+        if frame.intent == "when":
+            best = self._more_specific_time(frame, best, candidates, log)
         least = MIN_CANDIDATE_SCORE.get(frame.intent, 0.0)
         if best.own < least and frame.intent == "why":
             # A weak cue ("for ...") in the best-matching sentence does not hide a clear reason
@@ -2292,9 +2299,18 @@ class Answerer(
         ("Where did Orm's flight end?" - "The flight ended in Kessby"): it goes on about that
         person's act, named in the sentences before."""
         subject = _DEFINITE_SUBJECT.match(text)
+        bare = _BARE_COPULAR_SUBJECT.match(text) if not subject else None
+        if bare:
+            # "Preliminary court date is July 16.": a subject without its determiner, as notes
+            # are written, goes on about the question's noun when the question has all its
+            # words ("X's preliminary court date").
+            asked = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(frame.text)}
+            if not {self.tokenizer.stem(fold(w)) for w in bare.group(1).split()} <= asked:
+                return False
+            subject = bare
         if not subject:
             return False
-        noun = self.tokenizer.stem(fold(subject.group(1)))
+        noun = self.tokenizer.stem(fold(subject.group(1).split()[0]))
         return any(
             self.tokenizer.stem(fold(word)) == noun
             for owned in _POSSESSED_NOUN.finditer(frame.text)

@@ -70,6 +70,25 @@ _NOUN_SUFFIX = re.compile(r"(?:tion|sion|ment|ence|ance)$", re.I)
 _PLAN_VERBS = frozenset("scheduled planned expected set due slated".split())
 
 
+# "In what year ...", "Which month ...": the period is what is asked.
+_ASKS_PERIOD = re.compile(r"\b(?:years?|months?)\b", re.I)
+# How far below a headline's bare year a day of that year in the body may score and still be
+# preferred; and below another vague time (a year, a month, a week) a day inside it.
+_DAY_OVER_YEAR_MARGIN = 1.2
+_DAY_OVER_PERIOD_MARGIN = 0.6
+
+# Times read against the day they were written ("today", "last week", "on Monday").
+_DEICTIC_KINDS = frozenset(
+    {"relative_day", "relative_weekday", "relative_period", "relative_month", "weekday", "ago"}
+)
+
+
+def _inside_quote(text: str, at: int) -> bool:
+    """Whether `at` falls inside a quotation the sentence opens before it."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 class WhenExtractors(_Base):
     """When-questions: times of the asked event."""
 
@@ -188,6 +207,11 @@ class WhenExtractors(_Base):
                 # "..., his supporters said on Thursday": the day of the report, not of the
                 # trial it reports.
                 score -= 0.5
+            if t.kind in _DEICTIC_KINDS and _inside_quote(info.text, t.start):
+                # 'tweeted, "Today, I signed ..."': a "today" someone says is the day they said
+                # it, which the resolver cannot know (it takes the story's date); the story's
+                # own words date the act better.
+                score -= 0.4
             if asks_clock:
                 # "What time did it land?" asks the hour, not the day.
                 score += 0.6 if t.kind == "clock" else -0.3
@@ -225,6 +249,41 @@ class WhenExtractors(_Base):
             )
             if t.kind in _VAGUE_KINDS and t.iso and len(t.iso) == 7:
                 yield from self._exact_day_nearby(scored, t.iso, verbs, score)
+
+    def _more_specific_time(
+        self, frame: QuestionFrame, best: Candidate, candidates: list[Candidate], log: list[str]
+    ) -> Candidate:
+        """A year, a month or "last week" says less than a day inside it that another sentence
+        gives, scored not far below it ("ended his bid last week" - "On Wednesday, Orm ended
+        his bid"). Not when the question asks the year or month. A headline's bare year ("...
+        holds 2020 election") gives way further, to the days of its own story, and of those to
+        the one written first: a story's lead reports its headline's event, later sentences
+        its background."""
+        span = _period(best)
+        if span is None or _ASKS_PERIOD.search(frame.text):
+            return best
+        headline = best.sentence.info.index < 0
+        margin = _DAY_OVER_YEAR_MARGIN if headline else _DAY_OVER_PERIOD_MARGIN
+        days = [
+            other
+            for other in candidates[1:]
+            if other.score >= best.score - margin
+            and other.sentence.info.index >= 0
+            # A sentence that writes both a vague time and a day apart ("in early March, after
+            # the contests of March 3") dates two things.
+            and (
+                other.sentence.article.id != best.sentence.article.id
+                or other.sentence.info.index != best.sentence.info.index
+            )
+            and (not headline or other.sentence.article.id == best.sentence.article.id)
+            and (day := _day(other)) is not None
+            and span[0] <= day <= span[1]
+        ]
+        if not days:
+            return best
+        chosen = min(days, key=lambda c: c.sentence.info.index) if headline else days[0]
+        log.append(f"{chosen.short!r} gives the day of {best.short!r}")
+        return chosen
 
     def _is_past_verb(self, word: str) -> bool:
         """ "declared", "took": a past form, regular or one the irregular-verb list knows."""
@@ -330,3 +389,36 @@ def _ends_before(iso: str | None, day: dt.date) -> bool:
     except ValueError:
         return False
     return last < day
+
+
+def _day(candidate: Candidate) -> dt.date | None:
+    """The day a candidate names, if it names one (not "last week", resolved to its Monday)."""
+    iso = candidate.facts.get("when_iso", "")
+    if len(iso) != 10 or candidate.rule.endswith("relative_period"):
+        return None
+    try:
+        return dt.date.fromisoformat(iso)
+    except ValueError:
+        return None
+
+
+def _period(candidate: Candidate) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the year, month or week a candidate names, if it names one."""
+    iso = candidate.facts.get("when_iso", "")
+    try:
+        if len(iso) == 4:
+            return dt.date(int(iso), 1, 1), dt.date(int(iso), 12, 31)
+        if len(iso) == 7:
+            year, month = int(iso[:4]), int(iso[5:])
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, 1), dt.date(year, month, last)
+        if (
+            len(iso) == 10
+            and candidate.rule.endswith("relative_period")
+            and "week" in fold(candidate.facts.get("when_words", ""))
+        ):
+            monday = dt.date.fromisoformat(iso)
+            return monday, monday + dt.timedelta(days=6)
+    except ValueError:
+        return None
+    return None

@@ -46,6 +46,9 @@ _ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning)\s+(?:the\s+)?$", r
 # How far below a country a city of that country may score and still be preferred.
 _SPECIFIC_MARGIN = 0.6
 
+# How much more a place scores for being where the asked motion went ("heading to Orvik").
+_DESTINATION_BONUS = 0.6
+
 _SITE_HEADS = frozenset(
     "palace hall hotel temple church cathedral mosque stadium arena museum airport base residence office headquarters square house building tower bridge embassy consulate center centre station castle camp compound complex pavilion chamber plaza garden gardens park hospital clinic prison jail".split()
 )
@@ -173,8 +176,11 @@ class WhereExtractors(_Base):
 
         country = fold(best.short)
         cities = city_countries()
+        # "flew to Norway ... at Bergen Harbour Hall": a city of the country the motion went
+        # to is where it went too, only more exact; the country's destination bonus is no lead.
+        margin = _SPECIFIC_MARGIN + (_DESTINATION_BONUS if best.facts.get("destination") else 0)
         for other in candidates[1:]:
-            if other.score < best.score - _SPECIFIC_MARGIN:
+            if other.score < best.score - margin:
                 break
             if other.kind is not EntityKind.PLACE:
                 continue
@@ -297,6 +303,7 @@ class WhereExtractors(_Base):
         )
         focus_suffix = (frame.focus or "").rstrip("s")
         asks_base = bool(rules.asks_base.search(frame.text))
+        asks_destination = bool(rules.asks_destination.search(frame.text))
         if asks_base:
             yield from self._based_places(frame, scored)
         yield from self._headed_places(frame, scored)
@@ -401,6 +408,16 @@ class WhereExtractors(_Base):
                 r"\bfrom\s+(?:the\s+)?$", before
             ):
                 score += 0.8
+            destination = False
+            if asks_destination:
+                # "Where was the bus heading?": the place the motion goes to, not the one it
+                # left ("from Orvik to Tessa") nor one the sentence sets it near.
+                window = info.text[max(0, m.start - 100) : m.start]
+                if rules.destination_before.search(window):
+                    score += _DESTINATION_BONUS
+                    destination = True
+                elif rules.origin_before.search(window):
+                    score -= 0.3
             score += self._proximity(frame, info.text, m.start)
             relative = _WHERE_CLAUSE.match(info.text, m.end)
             if relative and not any(
@@ -448,6 +465,7 @@ class WhereExtractors(_Base):
                 rule=rule,
                 highlight=(m.text,),
                 kind=m.kind,
+                facts={"destination": "yes"} if destination else {},
             )
         if rules.asks_where_said.search(frame.text):
             for event in rules.event_setting.finditer(info.text):
@@ -626,7 +644,7 @@ class WhereExtractors(_Base):
         that names both still gives the town unless the question asks for a building."""
         text = scored.info.text
         before = text[max(0, m.start - 20) : m.start]
-        if not answer_rules().site_cue.search(before) and not (
+        if not answer_rules().site_cue.search(text[max(0, m.start - 50) : m.start]) and not (
             # "Which hospital was he taken to?": any place preposition leads to the building.
             frame.focus in _BUILDING_FOCUS and _PLACE_PREPOSITION.search(before)
         ):

@@ -180,7 +180,8 @@ _PHRASE_ENDS = frozenset(
 _WH = {"who", "whom", "whose", "what", "which", "where", "when", "why", "how", "with"}
 # "Which city", "To which city", "From what country": any preposition may lead the question.
 _FOCUS = re.compile(
-    r"^\s*(?:(?:in|at|to|from|into|for|on|near|of|inside|within|toward|towards)\s+)?"
+    r"^\s*(?:(?:in|at|to|from|into|for|on|near|of|inside|within|toward|towards|outside|off|"
+    r"across|through|around|over|along)\s+)?"
     r"(?:which|what)\s+(\w+)",
     re.IGNORECASE,
 )
