@@ -52,6 +52,7 @@ class WhyRules(StrictModel):
     directive: Pattern
     reason_before: Pattern
     reason_subject: Pattern
+    result_clause: Pattern
     judgement: Pattern
     extraposed: Pattern
     cause_question: Pattern
@@ -170,6 +171,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "contrast": lambda d: _ci(d.why.contrast),
     "subordinate": lambda d: _ci(d.why.subordinate),
     "reason_subject": lambda d: _ci(d.why.reason_subject),
+    "result_clause": lambda d: _ci(d.why.result_clause),
     "judgement": lambda d: _ci(d.why.judgement),
     "extraposed": lambda d: _ci(d.why.extraposed),
     "cause_question": lambda d: _ci(d.why.cause_question),
@@ -276,6 +278,8 @@ class AnswerRules:
     directive: re.Pattern[str]
     reason_before: re.Pattern[str]
     reason_subject: re.Pattern[str]
+    # ", leading to ...": the clause before it is the cause of what follows.
+    result_clause: re.Pattern[str]
     judgement: re.Pattern[str]
     extraposed: re.Pattern[str]
     cause_question: re.Pattern[str]

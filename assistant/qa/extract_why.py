@@ -28,6 +28,9 @@ _SUBJECT_BEFORE = re.compile(
     r"\b(?:did|does|do|is|was|were|are|has|have|had|will|would)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
 )
 
+# A sentence that is itself a question, quoted or not.
+_ASKING = re.compile(r"\?[\"”’']?\s*$")
+
 # Cues weaker than this ("for", "over") are bare prepositions.
 _WEAK_CUE = 0.3
 
@@ -193,6 +196,7 @@ class WhyExtractors(_Base):
         yield from self._purpose_stated_next(scored)
         yield from self._reason_stated_before(predicate, scored)
         yield from self._reason_as_subject(predicate, scored)
+        yield from self._cause_before_result(predicate, scored)
         if answer_rules().cause_question.search(frame.text):
             yield from self._cause_as_subject(predicate, scored)
         for prompted in answer_rules().prompted.finditer(info.text):
@@ -214,6 +218,9 @@ class WhyExtractors(_Base):
                 rule="reason-prompted",
                 highlight=(prompted.group(0),),
             )
+        if _ASKING.search(info.text):
+            # "Can you unlock the door so they can get off?": a question asserts no reason.
+            return
         # Causes, strongest cue first: "because", "in retaliation for", then "after", "amid".
         for own, pattern in answer_rules().causes:
             reasons = _overlapping(pattern, info.text)
@@ -234,6 +241,10 @@ class WhyExtractors(_Base):
                 # the question's words there attach it, inside the reason they would not.
                 cue = reason.start(1) - reason.start()
                 attached = self._attachment(predicate, info.text, reason.start(1), short[cue:])
+                if predicate & self._content_stems(reason.group(0)[:cue]):
+                    # "What prompted the raid?" over "the raid was prompted by ...": the cue
+                    # itself is the question's verb, so it names the very cause asked for.
+                    attached += 0.4
                 if own < _WEAK_CUE:
                     # "pay taxes for property": a bare preposition belongs to the noun before
                     # it more often than to the asked act, however close that act stands.
@@ -314,6 +325,10 @@ class WhyExtractors(_Base):
         # At most two words: the main clause shares the story's subject nouns with the
         # sentences around it, which hold their own reasons.
         return own, lambda predicate: 0.2 * min(len(predicate & main), 2)
+
+    def _content_stems(self, text: str) -> set[str]:
+        words = (fold(w) for w in _WORDS.findall(text))
+        return {self.tokenizer.stem(w) for w in words if w not in self.tokenizer.stopwords}
 
     def _act_overlap(self, predicate: frozenset[str], text: str, start: int) -> set[str]:
         """The question's content words among the first words of the act at `start`."""
@@ -397,9 +412,13 @@ class WhyExtractors(_Base):
             return
         before = self.analyses.get(scored.article).sentences[index - 1].text
         reason = trim_words(_QUOTE_END.split(before)[0], 30).rstrip(".,")
+        # A fronted connective ("As a result, ...") makes the whole main clause the result of
+        # the sentence before: that outranks a "to" clause inside it, which may only complete
+        # one of its nouns ("received grants to pay for gear").
+        connective = 0.4 if match.group().endswith(",") else 0.0
         yield Candidate(
             short=reason,
-            score=0.7 + 0.1 * min(len(overlap), 3),
+            score=0.7 + 0.1 * min(len(overlap), 3) + connective,
             sentence=scored,
             rule="reason:stated-before",
             highlight=(reason,),
@@ -436,6 +455,29 @@ class WhyExtractors(_Base):
                 sentence=scored,
                 rule="reason:subject",
                 highlight=(subject,),
+            )
+
+    def _cause_before_result(
+        self, predicate: frozenset[str], scored: Scored
+    ) -> Iterable[Candidate]:
+        """ "Many clerks quit, leading to the city hiring students": when the question asks about
+        what follows the result connective, the clause before it is the cause. The question's
+        words must be more in the result than in the cause, or the cause is itself the asked act."""
+        text = scored.info.text
+        for match in answer_rules().result_clause.finditer(text):
+            opening = max(text.rfind(";", 0, match.start()), text.rfind(":", 0, match.start()))
+            cause = text[opening + 1 : match.start()].strip(" \"“”")
+            result = text[match.end() : match.end() + 100]
+            own = predicate & {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(result)}
+            held = predicate & {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(cause)}
+            if len(own) < 2 or len(own) <= len(held) or len(cause.split()) < 3:
+                continue
+            yield Candidate(
+                short=trim_words(cause, 30).rstrip(".,"),
+                score=0.6 + 0.15 * min(len(own), 3),
+                sentence=scored,
+                rule="reason:before-result",
+                highlight=(cause,),
             )
 
     def _cause_as_subject(self, predicate: frozenset[str], scored: Scored) -> Iterable[Candidate]:
