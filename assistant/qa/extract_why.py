@@ -31,6 +31,9 @@ _SUBJECT_BEFORE = re.compile(
 # A sentence that is itself a question, quoted or not.
 _ASKING = re.compile(r"\?[\"”’']?\s*$")
 
+# A sentence whose subject is a personal pronoun (an adverb may stand before its verb).
+_PRONOUN_SUBJECT = re.compile(r"^(?:It|He|She|They)\s+(?:[a-z]+ly\s+)?(?:is|was|are|were|has|had|have|could|can|would|will)\b")
+
 # Cues weaker than this ("for", "over") are bare prepositions.
 _WEAK_CUE = 0.3
 
@@ -100,10 +103,16 @@ class WhyExtractors(_Base):
         # "What caused the fire?" asks the opposite: a purpose ("designed to save fuel") is none.
         aim = rules.purpose_question.search(frame.text) is not None
         cause = not aim and rules.cause_question.search(frame.text) is not None
-        if not aim and not cause:
-            yield from self._reasons(frame, scored)
-            return
+        asked = self._content_stems(frame.text)
         for candidate in self._reasons(frame, scored):
+            words = self._content_stems(candidate.short)
+            if words <= asked:
+                # "as part of investigations" for "Why was the board not part of the
+                # investigation?": a reason made only of the question's words says nothing new.
+                continue
+            if not aim and not cause:
+                yield candidate
+                continue
             if candidate.meeting is None and aim != bool(
                 rules.purpose_shape.match(candidate.short)
             ):
@@ -194,6 +203,7 @@ class WhyExtractors(_Base):
             )
         yield from (candidate for candidate, _ in possessed)
         yield from self._purpose_stated_next(scored)
+        yield from self._reason_of_next_pronoun(scored)
         yield from self._reason_stated_before(predicate, scored)
         yield from self._reason_as_subject(predicate, scored)
         yield from self._cause_before_result(predicate, scored)
@@ -395,6 +405,33 @@ class WhyExtractors(_Base):
                 highlight=(clause,),
                 extra_sentences=[(scored.article, index)],
             )
+
+    def _reason_of_next_pronoun(self, scored: Scored) -> Iterable[Candidate]:
+        """ "The port authority was absent. It is unable to act because of a strike.": a next
+        sentence whose subject is a pronoun goes on about the same subject, so a strong cause
+        there explains the state the first sentence reports."""
+        sentences = self.analyses.get(scored.article).sentences
+        index = scored.info.index + 1
+        if index <= 0 or index >= len(sentences):
+            return
+        text = sentences[index].text
+        if not _PRONOUN_SUBJECT.match(text) or _ASKING.search(text):
+            return
+        own, pattern = answer_rules().causes[0]
+        reason = pattern.search(text)
+        if reason is None or self._cites_a_source(text, reason.start()):
+            return
+        short = answer_rules().contrast.split(_QUOTE_END.split(reason.group(0))[0])[0]
+        short = trim_words(short, 30).rstrip(".,")
+        yield Candidate(
+            short=short,
+            # Below a cause in the sentence itself: the pronoun may stand for another subject.
+            score=own,
+            sentence=scored,
+            rule="reason:next-pronoun",
+            highlight=(short,),
+            extra_sentences=[(scored.article, index)],
+        )
 
     def _reason_stated_before(
         self, predicate: frozenset[str], scored: Scored
