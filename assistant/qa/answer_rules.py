@@ -50,6 +50,7 @@ class WhyRules(StrictModel):
     anaphora: Pattern
     source_citing: Pattern
     directive: Pattern
+    preposition_to: Pattern
     reason_before: Pattern
     reason_subject: Pattern
     result_clause: Pattern
@@ -185,6 +186,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "anaphora": lambda d: _ci(d.why.anaphora),
     "source_citing": lambda d: _ci(d.why.source_citing),
     "directive": lambda d: _ci(d.why.directive),
+    "preposition_to": lambda d: _ci(d.why.preposition_to),
     "reason_before": lambda d: _ci(d.why.reason_before),
     "agenda_subject": lambda d: _ci(d.topic.agenda_subject),
     "agenda_object": lambda d: _ci(d.topic.agenda_object),
@@ -276,6 +278,8 @@ class AnswerRules:
     anaphora: re.Pattern[str]
     source_citing: re.Pattern[str]
     directive: re.Pattern[str]
+    # A word before "to" that makes it a preposition ("according to"), no purpose.
+    preposition_to: re.Pattern[str]
     reason_before: re.Pattern[str]
     reason_subject: re.Pattern[str]
     # ", leading to ...": the clause before it is the cause of what follows.

@@ -32,7 +32,9 @@ _SUBJECT_BEFORE = re.compile(
 _ASKING = re.compile(r"\?[\"”’']?\s*$")
 
 # A sentence whose subject is a personal pronoun (an adverb may stand before its verb).
-_PRONOUN_SUBJECT = re.compile(r"^(?:It|He|She|They)\s+(?:[a-z]+ly\s+)?(?:is|was|are|were|has|had|have|could|can|would|will)\b")
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:It|He|She|They)\s+(?:[a-z]+ly\s+)?(?:is|was|are|were|has|had|have|could|can|would|will)\b"
+)
 
 # Cues weaker than this ("for", "over") are bare prepositions.
 _WEAK_CUE = 0.3
@@ -161,7 +163,9 @@ class WhyExtractors(_Base):
                 extra_sentences=[(scored.article, meeting.purpose.sentence)],
             )
         possessed = list(self._possessed_object(frame, scored))
-        for purpose, start in purpose_clauses(info):
+        # "Can you unlock the door so they can get off?": a question asserts no reason.
+        asking = _ASKING.search(info.text) is not None
+        for purpose, start in () if asking else purpose_clauses(info):
             if any(begin < start < end for _, (begin, end) in possessed):
                 # "condemned Orm's readiness to lift the ban": the "to" clause completes the
                 # possessed noun, it is no purpose of the act.
@@ -183,6 +187,11 @@ class WhyExtractors(_Base):
                         )
                     continue
             if self._restates(predicate, purpose.value):
+                continue
+            if purpose.value[:3].lower() == "to " and answer_rules().preposition_to.search(
+                info.text, max(0, start - 20), start
+            ):
+                # "according to state media": a preposition, no "to" of an aim.
                 continue
             if purpose.value[:3].lower() == "to " and answer_rules().directive.search(
                 info.text, max(0, start - 60), start
@@ -228,8 +237,7 @@ class WhyExtractors(_Base):
                 rule="reason-prompted",
                 highlight=(prompted.group(0),),
             )
-        if _ASKING.search(info.text):
-            # "Can you unlock the door so they can get off?": a question asserts no reason.
+        if asking:
             return
         # Causes, strongest cue first: "because", "in retaliation for", then "after", "amid".
         for own, pattern in answer_rules().causes:
@@ -499,11 +507,12 @@ class WhyExtractors(_Base):
     ) -> Iterable[Candidate]:
         """ "Many clerks quit, leading to the city hiring students": when the question asks about
         what follows the result connective, the clause before it is the cause. The question's
-        words must be more in the result than in the cause, or the cause is itself the asked act."""
+        words must be more in the result than in the cause, or the cause is itself the asked
+        act."""
         text = scored.info.text
         for match in answer_rules().result_clause.finditer(text):
             opening = max(text.rfind(";", 0, match.start()), text.rfind(":", 0, match.start()))
-            cause = text[opening + 1 : match.start()].strip(" \"“”")
+            cause = text[opening + 1 : match.start()].strip(' "“”')
             result = text[match.end() : match.end() + 100]
             own = predicate & {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(result)}
             held = predicate & {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(cause)}
@@ -511,7 +520,9 @@ class WhyExtractors(_Base):
                 continue
             yield Candidate(
                 short=trim_words(cause, 30).rstrip(".,"),
-                score=0.6 + 0.15 * min(len(own), 3),
+                # Only what the result adds ties it to the question: "bulky, leading to low
+                # stocks of it" shares the thing with a question about stocking up on it.
+                score=0.45 + 0.15 * min(len(own - held), 3),
                 sentence=scored,
                 rule="reason:before-result",
                 highlight=(cause,),
