@@ -82,3 +82,9 @@ def test_according_to_opens_no_purpose(engine: Engine) -> None:
     answer = engine.ask("Why was Jorun Tesk's speech at the Kessmark fair delayed?")
     assert answer.answered
     assert "crowd crush" in answer.short, answer.short
+
+
+def test_the_law_a_legal_standing_holds_under_is_its_reason(engine: Engine) -> None:
+    answer = engine.ask("Why is the Tessland quarry bill not enforceable, according to Orla Brenn?")
+    assert answer.answered
+    assert "present reading of the Tessland charter" in answer.short, answer.short
