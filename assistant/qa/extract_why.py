@@ -31,10 +31,8 @@ _SUBJECT_BEFORE = re.compile(
 # A sentence that is itself a question, quoted or not.
 _ASKING = re.compile(r"\?[\"”’']?\s*$")
 
-# A sentence whose subject is a personal pronoun (an adverb may stand before its verb).
-_PRONOUN_SUBJECT = re.compile(
-    r"^(?:It|He|She|They)\s+(?:[a-z]+ly\s+)?(?:is|was|are|were|has|had|have|could|can|would|will)\b"
-)
+# A sentence whose subject is a personal pronoun, its verb (an adverb may stand before it) next.
+_PRONOUN_SUBJECT = re.compile(r"^(?:It|He|She|They)\s+(?:[a-z]+ly\s+)?[a-z]+\b")
 
 # Cues weaker than this ("for", "over") are bare prepositions.
 _WEAK_CUE = 0.3

@@ -88,3 +88,9 @@ def test_the_law_a_legal_standing_holds_under_is_its_reason(engine: Engine) -> N
     answer = engine.ask("Why is the Tessland quarry bill not enforceable, according to Orla Brenn?")
     assert answer.answered
     assert "present reading of the Tessland charter" in answer.short, answer.short
+
+
+def test_what_the_actor_cited_as_the_reason(engine: Engine) -> None:
+    answer = engine.ask("Why did Enno Valder raise the tolls on the Marrick bridge?")
+    assert answer.answered
+    assert "rising cost of repairs" in answer.short, answer.short
