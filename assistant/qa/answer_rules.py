@@ -53,8 +53,10 @@ class WhyRules(StrictModel):
     anaphora: Pattern
     source_citing: Pattern
     directive: Pattern
+    preposition_to: Pattern
     reason_before: Pattern
     reason_subject: Pattern
+    result_clause: Pattern
     judgement: Pattern
     extraposed: Pattern
     cause_question: Pattern
@@ -207,6 +209,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "contrast": lambda d: _ci(d.why.contrast),
     "subordinate": lambda d: _ci(d.why.subordinate),
     "reason_subject": lambda d: _ci(d.why.reason_subject),
+    "result_clause": lambda d: _ci(d.why.result_clause),
     "judgement": lambda d: _ci(d.why.judgement),
     "extraposed": lambda d: _ci(d.why.extraposed),
     "cause_question": lambda d: _ci(d.why.cause_question),
@@ -220,6 +223,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "anaphora": lambda d: _ci(d.why.anaphora),
     "source_citing": lambda d: _ci(d.why.source_citing),
     "directive": lambda d: _ci(d.why.directive),
+    "preposition_to": lambda d: _ci(d.why.preposition_to),
     "reason_before": lambda d: _ci(d.why.reason_before),
     "agenda_subject": lambda d: _ci(d.topic.agenda_subject),
     "agenda_object": lambda d: _ci(d.topic.agenda_object),
@@ -341,8 +345,12 @@ class AnswerRules:
     anaphora: re.Pattern[str]
     source_citing: re.Pattern[str]
     directive: re.Pattern[str]
+    # A word before "to" that makes it a preposition ("according to"), no purpose.
+    preposition_to: re.Pattern[str]
     reason_before: re.Pattern[str]
     reason_subject: re.Pattern[str]
+    # ", leading to ...": the clause before it is the cause of what follows.
+    result_clause: re.Pattern[str]
     judgement: re.Pattern[str]
     extraposed: re.Pattern[str]
     cause_question: re.Pattern[str]

@@ -28,6 +28,12 @@ _SUBJECT_BEFORE = re.compile(
     r"\b(?:did|does|do|is|was|were|are|has|have|had|will|would)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
 )
 
+# A sentence that is itself a question, quoted or not.
+_ASKING = re.compile(r"\?[\"”’']?\s*$")
+
+# A sentence whose subject is a personal pronoun, its verb (an adverb may stand before it) next.
+_PRONOUN_SUBJECT = re.compile(r"^(?:It|He|She|They)\s+(?:[a-z]+ly\s+)?[a-z]+\b")
+
 # Cues weaker than this ("for", "over") are bare prepositions.
 _WEAK_CUE = 0.3
 
@@ -97,10 +103,16 @@ class WhyExtractors(_Base):
         # "What caused the fire?" asks the opposite: a purpose ("designed to save fuel") is none.
         aim = rules.purpose_question.search(frame.text) is not None
         cause = not aim and rules.cause_question.search(frame.text) is not None
-        if not aim and not cause:
-            yield from self._reasons(frame, scored)
-            return
+        asked = self._content_stems(frame.text)
         for candidate in self._reasons(frame, scored):
+            words = self._content_stems(candidate.short)
+            if words <= asked:
+                # "as part of investigations" for "Why was the board not part of the
+                # investigation?": a reason made only of the question's words says nothing new.
+                continue
+            if not aim and not cause:
+                yield candidate
+                continue
             if candidate.meeting is None and aim != bool(
                 rules.purpose_shape.match(candidate.short)
             ):
@@ -149,7 +161,9 @@ class WhyExtractors(_Base):
                 extra_sentences=[(scored.article, meeting.purpose.sentence)],
             )
         possessed = list(self._possessed_object(frame, scored))
-        for purpose, start in purpose_clauses(info):
+        # "Can you unlock the door so they can get off?": a question asserts no reason.
+        asking = _ASKING.search(info.text) is not None
+        for purpose, start in () if asking else purpose_clauses(info):
             if any(begin < start < end for _, (begin, end) in possessed):
                 # "condemned Orm's readiness to lift the ban": the "to" clause completes the
                 # possessed noun, it is no purpose of the act.
@@ -172,6 +186,11 @@ class WhyExtractors(_Base):
                     continue
             if self._restates(predicate, purpose.value):
                 continue
+            if purpose.value[:3].lower() == "to " and answer_rules().preposition_to.search(
+                info.text, max(0, start - 20), start
+            ):
+                # "according to state media": a preposition, no "to" of an aim.
+                continue
             if purpose.value[:3].lower() == "to " and answer_rules().directive.search(
                 info.text, max(0, start - 60), start
             ):
@@ -191,8 +210,10 @@ class WhyExtractors(_Base):
             )
         yield from (candidate for candidate, _ in possessed)
         yield from self._purpose_stated_next(scored)
+        yield from self._reason_of_next_pronoun(scored)
         yield from self._reason_stated_before(predicate, scored)
         yield from self._reason_as_subject(predicate, scored)
+        yield from self._cause_before_result(predicate, scored)
         if answer_rules().cause_question.search(frame.text):
             yield from self._cause_as_subject(predicate, scored)
         for prompted in answer_rules().prompted.finditer(info.text):
@@ -214,6 +235,8 @@ class WhyExtractors(_Base):
                 rule="reason-prompted",
                 highlight=(prompted.group(0),),
             )
+        if asking:
+            return
         # Causes, strongest cue first: "because", "in retaliation for", then "after", "amid".
         for own, pattern in answer_rules().causes:
             reasons = _overlapping(pattern, info.text)
@@ -234,6 +257,10 @@ class WhyExtractors(_Base):
                 # the question's words there attach it, inside the reason they would not.
                 cue = reason.start(1) - reason.start()
                 attached = self._attachment(predicate, info.text, reason.start(1), short[cue:])
+                if predicate & self._content_stems(reason.group(0)[:cue]):
+                    # "What prompted the raid?" over "the raid was prompted by ...": the cue
+                    # itself is the question's verb, so it names the very cause asked for.
+                    attached += 0.4
                 if own < _WEAK_CUE:
                     # "pay taxes for property": a bare preposition belongs to the noun before
                     # it more often than to the asked act, however close that act stands.
@@ -315,6 +342,10 @@ class WhyExtractors(_Base):
         # sentences around it, which hold their own reasons.
         return own, lambda predicate: 0.2 * min(len(predicate & main), 2)
 
+    def _content_stems(self, text: str) -> set[str]:
+        words = (fold(w) for w in _WORDS.findall(text))
+        return {self.tokenizer.stem(w) for w in words if w not in self.tokenizer.stopwords}
+
     def _act_overlap(self, predicate: frozenset[str], text: str, start: int) -> set[str]:
         """The question's content words among the first words of the act at `start`."""
         words = [fold(w) for w in _WORDS.findall(text[start : start + 80])][:8]
@@ -381,6 +412,33 @@ class WhyExtractors(_Base):
                 extra_sentences=[(scored.article, index)],
             )
 
+    def _reason_of_next_pronoun(self, scored: Scored) -> Iterable[Candidate]:
+        """ "The port authority was absent. It is unable to act because of a strike.": a next
+        sentence whose subject is a pronoun goes on about the same subject, so a strong cause
+        there explains the state the first sentence reports."""
+        sentences = self.analyses.get(scored.article).sentences
+        index = scored.info.index + 1
+        if index <= 0 or index >= len(sentences):
+            return
+        text = sentences[index].text
+        if not _PRONOUN_SUBJECT.match(text) or _ASKING.search(text):
+            return
+        own, pattern = answer_rules().causes[0]
+        reason = pattern.search(text)
+        if reason is None or self._cites_a_source(text, reason.start()):
+            return
+        short = answer_rules().contrast.split(_QUOTE_END.split(reason.group(0))[0])[0]
+        short = trim_words(short, 30).rstrip(".,")
+        yield Candidate(
+            short=short,
+            # Below a cause in the sentence itself: the pronoun may stand for another subject.
+            score=own,
+            sentence=scored,
+            rule="reason:next-pronoun",
+            highlight=(short,),
+            extra_sentences=[(scored.article, index)],
+        )
+
     def _reason_stated_before(
         self, predicate: frozenset[str], scored: Scored
     ) -> Iterable[Candidate]:
@@ -397,9 +455,13 @@ class WhyExtractors(_Base):
             return
         before = self.analyses.get(scored.article).sentences[index - 1].text
         reason = trim_words(_QUOTE_END.split(before)[0], 30).rstrip(".,")
+        # A fronted connective ("As a result, ...") makes the whole main clause the result of
+        # the sentence before: that outranks a "to" clause inside it, which may only complete
+        # one of its nouns ("received grants to pay for gear").
+        connective = 0.4 if match.group().endswith(",") else 0.0
         yield Candidate(
             short=reason,
-            score=0.7 + 0.1 * min(len(overlap), 3),
+            score=0.7 + 0.1 * min(len(overlap), 3) + connective,
             sentence=scored,
             rule="reason:stated-before",
             highlight=(reason,),
@@ -436,6 +498,32 @@ class WhyExtractors(_Base):
                 sentence=scored,
                 rule="reason:subject",
                 highlight=(subject,),
+            )
+
+    def _cause_before_result(
+        self, predicate: frozenset[str], scored: Scored
+    ) -> Iterable[Candidate]:
+        """ "Many clerks quit, leading to the city hiring students": when the question asks about
+        what follows the result connective, the clause before it is the cause. The question's
+        words must be more in the result than in the cause, or the cause is itself the asked
+        act."""
+        text = scored.info.text
+        for match in answer_rules().result_clause.finditer(text):
+            opening = max(text.rfind(";", 0, match.start()), text.rfind(":", 0, match.start()))
+            cause = text[opening + 1 : match.start()].strip(' "“”')
+            result = text[match.end() : match.end() + 100]
+            own = predicate & {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(result)}
+            held = predicate & {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(cause)}
+            if len(own) < 2 or len(own) <= len(held) or len(cause.split()) < 3:
+                continue
+            yield Candidate(
+                short=trim_words(cause, 30).rstrip(".,"),
+                # Only what the result adds ties it to the question: "bulky, leading to low
+                # stocks of it" shares the thing with a question about stocking up on it.
+                score=0.45 + 0.15 * min(len(own - held), 3),
+                sentence=scored,
+                rule="reason:before-result",
+                highlight=(cause,),
             )
 
     def _cause_as_subject(self, predicate: frozenset[str], scored: Scored) -> Iterable[Candidate]:
