@@ -42,13 +42,15 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
+from assistant.lazy_re import lazy_compile
+
 FORMAT_VERSION = 1
 KIND = "newsdesk-index-cache"
 MANIFEST = "manifest.json"
 HASH_LIMIT = 4 * 1024 * 1024
 KEEP = 3
 STALE_SECONDS = 3600.0  # leftovers of crashed writers older than this are removed
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}\Z")
+_NAME = lazy_compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}\Z")
 _CHUNK = 1 << 20
 
 

@@ -9,23 +9,24 @@ ordinary text here and is left alone: not interpreting it is the renderer's job.
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from assistant.lazy_re import lazy_compile
 
 # Control strings: OSC (ESC ] or 0x9D), DCS (ESC P / 0x90), SOS (ESC X / 0x98),
 # PM (ESC ^ / 0x9E) and APC (ESC _ / 0x9F). Their payload runs to BEL or the string
 # terminator (ESC \ or 0x9C); an unterminated one is removed up to the next escape or the end.
-_CONTROL_STRING = re.compile(
+_CONTROL_STRING = lazy_compile(
     r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
 )
 # CSI: ESC [ or 0x9B, parameter bytes, intermediate bytes, one final byte (if present).
-_CSI = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?")
+_CSI = lazy_compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?")
 # Any other escape sequence: ESC, intermediate bytes, one final byte (ESC ( B, ESC 7, ESC c ...).
-_ESCAPE = re.compile(r"\x1b[ -/]*[0-~]?")
+_ESCAPE = lazy_compile(r"\x1b[ -/]*[0-~]?")
 # C0 controls except \t and \n, DEL, C1 controls.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = lazy_compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Bidi embeddings, overrides and isolates (the "Trojan Source" characters).
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI = lazy_compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def plain(text: object) -> str:

@@ -10,6 +10,7 @@ from functools import lru_cache
 import Stemmer  # PyStemmer: the Snowball project's own English stemmer, in C
 
 from assistant import prompts
+from assistant.lazy_re import lazy_compile
 
 _QUOTES = str.maketrans(
     {
@@ -25,7 +26,7 @@ _QUOTES = str.maketrans(
     }
 )
 # Words are runs of letters/digits; "Japan's" yields "japan" and the clitic "s" (a stopword).
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_WORD = lazy_compile(r"[^\W_]+", re.UNICODE)
 
 
 # str.translate looks up every character of the text in the table (5% of answering went there,
@@ -61,7 +62,7 @@ def trim_words(text: str, limit: int) -> str:
     return " ".join(kept)
 
 
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_COMBINING = lazy_compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 @lru_cache(maxsize=65536)

@@ -16,6 +16,7 @@ from functools import cache
 from pydantic import field_validator
 
 from assistant.corpus.dates import MONTH_RE
+from assistant.lazy_re import lazy_compile
 from assistant.prompts import StrictModel, load_prompt
 from assistant.text import normalise
 
@@ -23,13 +24,13 @@ from assistant.text import normalise
 
 # ANSI escapes: CSI sequences (colours, cursor moves), OSC sequences (titles, links), and any
 # other two-character escape. Every branch is linear: no nested quantifiers.
-_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
+_ANSI = lazy_compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
 # Control characters other than tab and newline; vertical tab and form feed become newlines.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROL = lazy_compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u00ad]")
 _WS = r"[ \t\u1680\u2000-\u200a\u202f\u205f\u3000]"
 # Runs that need rewriting: two or more spaces, or any other horizontal white space.
-_SPACES = re.compile(r"[\t\u1680\u2000-\u200a\u202f\u205f\u3000]" + _WS + "*| " + _WS + "+")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_SPACES = lazy_compile(r"[\t\u1680\u2000-\u200a\u202f\u205f\u3000]" + _WS + "*| " + _WS + "+")
+_LATIN = lazy_compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 def _normalise(text: str) -> str:
@@ -115,10 +116,10 @@ def _is_trailing_furniture(paragraph: str, latin_article: bool) -> bool:
     )
 
 
-_CREDIT_END = re.compile(r"\(([^()\n]{1,60})\)\s*$")
-_FILE_START = re.compile(r"(?:FILE(?: PHOTO)?\s*[-:]|FILE PHOTO\b)")
+_CREDIT_END = lazy_compile(r"\(([^()\n]{1,60})\)\s*$")
+_FILE_START = lazy_compile(r"(?:FILE(?: PHOTO)?\s*[-:]|FILE PHOTO\b)")
 # "FILE - " glued after a short heading in VOA texts: "Brazil -FILE - Brazil's President ..."
-_FILE_SENTENCE = re.compile(
+_FILE_SENTENCE = lazy_compile(
     r"[\"']?(?:[A-Z][\w'.]*(?: [\w'.]+){0,4} ?-)?(?:FILE(?: PHOTO)?\s*[-:]|FILE PHOTO\b)"
 )
 
@@ -171,14 +172,14 @@ def is_caption_sentence(sentence: str) -> bool:
     return bool(_FILE_SENTENCE.match(sentence)) or _caption_text(sentence)
 
 
-_LOOSE_CREDIT = re.compile(
+_LOOSE_CREDIT = lazy_compile(
     r"(?:\[([^\[\]\n]{1,60})\]|(?:^|\s)(?:[/|]|-)\s*([^/|\n]{1,40})|\bphotos?\s*(?:by|:)\s*(.{1,60}))\s*$",
     re.IGNORECASE,
 )
 
 
 # A caption's closing date: "..., in Vell, August 4, 2025."
-_ENDS_WITH_DATE = re.compile(
+_ENDS_WITH_DATE = lazy_compile(
     r"\b" + MONTH_RE + r"\.? \d{1,2}, \d{4}\.?$|\b\d{1,2} " + MONTH_RE + r"\.? \d{4}\.?$"
 )
 
@@ -201,7 +202,7 @@ def _is_short_credit_line(paragraph: str) -> bool:
 # --- datelines and glued headings ------------------------------------------------------------
 
 _CAPS_WORD = r"[A-Z][A-Z.'-]*"
-_DATELINE = re.compile(
+_DATELINE = lazy_compile(
     r"(?P<place>" + _CAPS_WORD + r"(?: " + _CAPS_WORD + r"){0,4})"
     r"(?:, (?P<region>[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}))?"
     r"(?:, (?P<date>"
@@ -247,11 +248,11 @@ def find_dateline(paragraph: str) -> tuple[Dateline, int] | None:
     )
 
 
-_HEAD_BEFORE_DATELINE = re.compile(
+_HEAD_BEFORE_DATELINE = lazy_compile(
     r"(.{8,200}?)(?:\.|\s*-)\s+(?=[A-Z][A-Z'.-]+(?:,? [A-Z][A-Za-z'.-]*){0,4} -)"
 )
-_HEAD_SPACE_DASH = re.compile(r"(.{8,200}?) -(?=[A-Z\"'])")
-_HEAD_GLUED_DASH = re.compile(r"(.{8,200}?)(?<=[a-z0-9])-(?=[A-Z\"'])")
+_HEAD_SPACE_DASH = lazy_compile(r"(.{8,200}?) -(?=[A-Z\"'])")
+_HEAD_GLUED_DASH = lazy_compile(r"(.{8,200}?)(?<=[a-z0-9])-(?=[A-Z\"'])")
 
 
 def _title_like(text: str) -> bool:

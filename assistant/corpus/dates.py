@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from assistant.lazy_re import lazy_compile
+
 MONTHS = {
     "jan": 1,
     "january": 1,
@@ -44,9 +46,9 @@ _TIME = (
 )
 _ORD = r"(?:st|nd|rd|th)?"
 
-_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME, re.IGNORECASE)
-_SLASH = re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})" + _TIME, re.IGNORECASE)
-_MDY = re.compile(
+_ISO = lazy_compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME, re.IGNORECASE)
+_SLASH = lazy_compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})" + _TIME, re.IGNORECASE)
+_MDY = lazy_compile(
     _WEEKDAY
     + r"(?P<mon>"
     + MONTH_RE
@@ -56,7 +58,7 @@ _MDY = re.compile(
     + _TIME,
     re.IGNORECASE,
 )
-_DMY = re.compile(
+_DMY = lazy_compile(
     _WEEKDAY
     + r"(?P<d>\d{1,2})"
     + _ORD

@@ -14,6 +14,7 @@ from typing import Any
 
 from assistant.corpus.clean import clean_line, clean_text
 from assistant.corpus.dates import find_date, parse_date
+from assistant.lazy_re import lazy_compile
 
 # Longest title kept whole. A title's words are indexed with every passage of its article, so a
 # megabyte "title" in a JSON field would multiply into gigabytes of tokens.
@@ -120,9 +121,9 @@ _NAME_PARTICLES = frozenset((
     "du", "of", "y",
 ))
 # fmt: on
-_META_LINE = re.compile(r"(?P<key>[A-Za-z][A-Za-z _-]{0,20}?)\s*:\s*(?P<value>.*)")
-_BYLINE = re.compile(r"By\s+(?P<rest>\S.*)", re.IGNORECASE)
-_STAMP = re.compile(
+_META_LINE = lazy_compile(r"(?P<key>[A-Za-z][A-Za-z _-]{0,20}?)\s*:\s*(?P<value>.*)")
+_BYLINE = lazy_compile(r"By\s+(?P<rest>\S.*)", re.IGNORECASE)
+_STAMP = lazy_compile(
     r"\s*[|,;-]?\s*\b(Posted|Published|Updated|Modified|Last updated)\b\s*(?:on|:)?\s*",
     re.IGNORECASE,
 )
@@ -228,23 +229,23 @@ def parse_txt(raw: str, article_id: str) -> Draft:
 
 # --- .md ------------------------------------------------------------------------------------
 
-_FENCE = re.compile(r"\s*(?:```|~~~)")
-_ATX = re.compile(r"(#{1,6})\s+(.*?)(?:\s+#+)?\s*")
-_SETEXT = re.compile(r"(=+|-+)\s*")
-_RULE = re.compile(r"\s*([-*_])(?:\s*\1){2,}\s*")
-_LIST = re.compile(r"\s*(?:[-*+]|\d{1,3}[.)])\s+")
-_QUOTE = re.compile(r"\s*(?:>\s?)+")
-_REF_DEF = re.compile(r"\s*\[[^\[\]\n]{1,200}\]:\s*\S+.*")
-_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)")
-_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)")
-_REF_LINK = re.compile(r"\[([^\[\]\n]*)\]\[[^\[\]\n]*\]")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
-_HTML_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)([^*\n]+?)(?<=\S)\1")
-_EM_STAR = re.compile(r"\*(?=\S)([^*\n]+?)(?<=\S)\*")
-_EM_UNDER = re.compile(r"(?<![\w\\])_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)")
-_CODE = re.compile(r"`([^`\n]+)`")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_FENCE = lazy_compile(r"\s*(?:```|~~~)")
+_ATX = lazy_compile(r"(#{1,6})\s+(.*?)(?:\s+#+)?\s*")
+_SETEXT = lazy_compile(r"(=+|-+)\s*")
+_RULE = lazy_compile(r"\s*([-*_])(?:\s*\1){2,}\s*")
+_LIST = lazy_compile(r"\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_QUOTE = lazy_compile(r"\s*(?:>\s?)+")
+_REF_DEF = lazy_compile(r"\s*\[[^\[\]\n]{1,200}\]:\s*\S+.*")
+_IMAGE = lazy_compile(r"!\[[^\[\]\n]*\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)")
+_LINK = lazy_compile(r"\[([^\[\]\n]*)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)")
+_REF_LINK = lazy_compile(r"\[([^\[\]\n]*)\]\[[^\[\]\n]*\]")
+_AUTOLINK = lazy_compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_HTML_TAG = lazy_compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
+_STRONG = lazy_compile(r"(\*\*|__)(?=\S)([^*\n]+?)(?<=\S)\1")
+_EM_STAR = lazy_compile(r"\*(?=\S)([^*\n]+?)(?<=\S)\*")
+_EM_UNDER = lazy_compile(r"(?<![\w\\])_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)")
+_CODE = lazy_compile(r"`([^`\n]+)`")
+_ESCAPE = lazy_compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
 
 def strip_inline(line: str) -> str:

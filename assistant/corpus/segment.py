@@ -19,6 +19,7 @@ from nltk.tokenize.punkt import (
 
 from assistant import prompts
 from assistant.corpus.clean import is_caption_sentence
+from assistant.lazy_re import lazy_compile
 from assistant.models import Article, Passage, Sentence
 
 
@@ -36,12 +37,12 @@ _MIN_PIECE = 200
 
 # Tokens this long (URLs, hostile runs of punctuation) are masked before Punkt sees them:
 # Punkt's candidate search is quadratic in the length of a token with many periods in it.
-_LONG_TOKEN = re.compile(r"(?<!\S)\S{64,}")
-_TRAILING_PUNCT = re.compile(r"[.!?\"')\]]{1,3}$")
-_HAS_WORD = re.compile(r"[^\W_]")
-_LOWER_START = re.compile(r"[\"'(\[]*[a-z]")
+_LONG_TOKEN = lazy_compile(r"(?<!\S)\S{64,}")
+_TRAILING_PUNCT = lazy_compile(r"[.!?\"')\]]{1,3}$")
+_HAS_WORD = lazy_compile(r"[^\W_]")
+_LOWER_START = lazy_compile(r"[\"'(\[]*[a-z]")
 # A piece that is only parenthesised credits: "(Pool photo) (Yonhap)".
-_PARENS_ONLY = re.compile(r"(?:\([^()\n]{0,80}\)\s*)+")
+_PARENS_ONLY = lazy_compile(r"(?:\([^()\n]{0,80}\)\s*)+")
 
 
 class _LanguageVars(PunktLanguageVars):
@@ -92,7 +93,7 @@ class _Token(PunktToken):
 
 
 # A candidate context "word. Next": a plain word, the end mark, a plain next word.
-_PLAIN_CONTEXT = re.compile(r"([^\W\d_]{2,})([.?!])\s+([^\W\d_]+)")
+_PLAIN_CONTEXT = lazy_compile(r"([^\W\d_]{2,})([.?!])\s+([^\W\d_]+)")
 
 
 class _Punkt(PunktSentenceTokenizer):
@@ -159,8 +160,8 @@ def _mask_long_tokens(text: str) -> str:
 
 
 _FILLER = "x" * 31 + " "
-_END_MARK = re.compile(r"[.!?]")
-_CANDIDATE = re.compile(r"[.!?][\"')\]]*\s")
+_END_MARK = lazy_compile(r"[.!?]")
+_CANDIDATE = lazy_compile(r"[.!?][\"')\]]*\s")
 # Paragraphs longer than this with a candidate break every few characters are not prose
 # ("! ! ! ..."): Punkt would spend seconds on them, so they are only cut by length.
 _HOSTILE_LENGTH = 10_000
@@ -183,10 +184,10 @@ def _punkt_spans(text: str) -> list[tuple[int, int]]:
 
 
 # "N.V.", "C.T.": dotted initials not in the abbreviation list; Punkt ends a sentence there.
-_DOTTED_END = re.compile(r"(?:^|[\s(])[\"']?(?:[^\W\d_]\.){2,}[\"')]*$")
-_FIRST_WORD = re.compile(r"[\"'(\[]*([^\W_]+)")
+_DOTTED_END = lazy_compile(r"(?:^|[\s(])[\"']?(?:[^\W\d_]\.){2,}[\"')]*$")
+_FIRST_WORD = lazy_compile(r"[\"'(\[]*([^\W_]+)")
 # A list number standing alone: "1.", "(2)", "3)".
-_LIST_NUMBER = re.compile(r"\(?\d{1,3}[.)]")
+_LIST_NUMBER = lazy_compile(r"\(?\d{1,3}[.)]")
 
 
 def _joins_previous(previous: str, piece: str) -> bool:

@@ -14,6 +14,7 @@ from functools import cache
 from itertools import pairwise
 
 from assistant.knowledge.lexicon import Lexicon, lexicon
+from assistant.lazy_re import lazy_compile
 from assistant.models import EntityKind
 from assistant.text import fold
 
@@ -23,7 +24,7 @@ from assistant.text import fold
 # "Luis de la Vega"); "of", "the" and "and" join names only right before a capital.
 _PARTICLES = r"al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di"
 _WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?:{_PARTICLES}|ben|abu)-[A-Z][\w\-]*|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’](?![sS]\b)[A-Za-z][\w\-]*)?\.?|(?:{_PARTICLES})(?=(?:\s+(?:{_PARTICLES}))*\s+[A-Z])|(?:of|the|and|y)(?=\s+[A-Z]))"
-_SPAN = re.compile(rf"(?<![\w'’-])(?:{_WORD})(?:\s+(?:{_WORD}))*")
+_SPAN = lazy_compile(rf"(?<![\w'’-])(?:{_WORD})(?:\s+(?:{_WORD}))*")
 # Patterns read only while analysing text, compiled when first used (not at import).
 _LAZY_PATTERNS = {
     # "al-Haddad", "bin-Salem": a particle joined to a capitalised name is a name word.
@@ -49,27 +50,27 @@ def _lazy(name: str) -> re.Pattern[str]:
 # One name word, or a double-barrelled one ("Voss-Aalen"); its small letters may carry accents
 # ("Marovič", "Belík"), or a question naming such a person would name no one.
 _SMALL = r"a-zß-öø-ÿ\u0100-\u017f'\-"
-_LONE_NAME = re.compile(rf"[A-Z][{_SMALL}]+(?:-[A-Z][{_SMALL}]+)*")
+_LONE_NAME = lazy_compile(rf"[A-Z][{_SMALL}]+(?:-[A-Z][{_SMALL}]+)*")
 # Two sides joined by a hyphen before a meeting noun: "the Lee-Takaichi talks".
-_SIDES = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)+")
-_SIDES_NOUN = re.compile(
+_SIDES = lazy_compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)+")
+_SIDES_NOUN = lazy_compile(
     r"\s+(?:[a-z]+\s+)?(?:summit|summits|talks|meeting|meetings|call|calls|phone\s+call|negotiations|relations|deal|pact|agreement|accord|rivalry|dispute)\b",
     re.IGNORECASE,
 )
-_LOWER_TITLE = re.compile(r"(?<![\w-])([a-z]+)\s+$")
-_POSSESSIVE_SITE = re.compile(r"['’]s\s+([A-Z][a-z]+)\b")
-_POSSESSIVE = re.compile(r"^['’]s\b")
+_LOWER_TITLE = lazy_compile(r"(?<![\w-])([a-z]+)\s+$")
+_POSSESSIVE_SITE = lazy_compile(r"['’]s\s+([A-Z][a-z]+)\b")
+_POSSESSIVE = lazy_compile(r"^['’]s\b")
 # "St Margaret's at Cliffe", "St Anne's Church": a saint's possessive is part of the place's name.
-_SAINT_POSSESSIVE = re.compile(r"['’]s\b(?:\s+[A-Z][\w-]*)*")
+_SAINT_POSSESSIVE = lazy_compile(r"['’]s\b(?:\s+[A-Z][\w-]*)*")
 # "the Kestrel Front", "the Orvane": a proper name after the definite article names a group, a
 # thing or a place; people's names take no article ("the Rev. Ana Holt" is a title's).
-_THE_BEFORE = re.compile(r"(?<![\w'’-])the\s+$", re.IGNORECASE)
+_THE_BEFORE = lazy_compile(r"(?<![\w'’-])the\s+$", re.IGNORECASE)
 # The name ends its noun phrase ("the Orvane said", "the Orvane, ...") rather than modifying a
 # noun after it ("the Lenz government", "the Lenz era", where a person is named).
-_AUX_THE = re.compile(
+_AUX_THE = lazy_compile(
     r"\b(?:did|does|do|will|would|can|could|should|has|have|had)\s+the\s*$", re.IGNORECASE
 )
-_HEAD_ENDS = re.compile(
+_HEAD_ENDS = lazy_compile(
     r"\s*(?:$|[^\w\s–-]|[A-Z]|(?:said|says|told|has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|also|who|which|that|and|or|in|on|at|to|for|from|with|by|of|met|meets|spoke|speaks|"
     r"tells|took|takes|made|makes|won|wins|lost|gave|gives|held|holds|sent|sends|wants|"
     r"seeks|sought|fought|struck|leads|led|began|[a-z]+ed)\b)"
@@ -83,7 +84,7 @@ _CUE_WORDS = frozenset(
     "near outside inside across around toward towards into via off like than against".split()
 )
 # "according to Haldberg", "thanks to Varga": the "to" names a source or a cause, no place.
-_NO_PLACE_AFTER_CUE = re.compile(r"\b(?:according|thanks|owing)\s+to\s*$", re.IGNORECASE)
+_NO_PLACE_AFTER_CUE = lazy_compile(r"\b(?:according|thanks|owing)\s+to\s*$", re.IGNORECASE)
 _TRAILING_PARTICLES = {
     "of",
     "the",
@@ -159,16 +160,16 @@ def _passive_with() -> re.Pattern[str]:
 
 
 # The lower-case noun right after a name ("the Orvane Daily newspaper", "the Reuters news agency").
-_KIND_AFTER = re.compile(r"\s+((?:news\s+)?[a-z]+)\b")
-_INDEFINITE_BEFORE = re.compile(r"(?<![\w'’-])(?:an?|one|another)\s+$", re.IGNORECASE)
+_KIND_AFTER = lazy_compile(r"\s+((?:news\s+)?[a-z]+)\b")
+_INDEFINITE_BEFORE = lazy_compile(r"(?<![\w'’-])(?:an?|one|another)\s+$", re.IGNORECASE)
 # Capitalised words right before a mention, not opening the sentence with "The".
-_CAPITALISED_LEAD = re.compile(r"(?<![\w'’-])(?!The\s)(?:[A-Z][\w-]*\s+)+$")
+_CAPITALISED_LEAD = lazy_compile(r"(?<![\w'’-])(?!The\s)(?:[A-Z][\w-]*\s+)+$")
 # A title may be followed by "of X" ("Secretary of State", "Minister of Finance").
-_TITLE_OF = re.compile(r"^of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,2})")
+_TITLE_OF = lazy_compile(r"^of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,2})")
 
 
 # Words that split a capitalised span: "and" between names, and time words ("Kyiv Monday").
-_BREAK = re.compile(
+_BREAK = lazy_compile(
     r"\s+and\s+|\s*\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b\s*"
 )
 
@@ -348,7 +349,7 @@ class EntityRecognizer:
                 and fold(" ".join(words[skip : skip + 2])) in lex.countries
                 and len(words) - skip - 2 in (2, 3)
                 and all(
-                    re.fullmatch(_LONE_NAME, w)
+                    _LONE_NAME.fullmatch(w)
                     and w not in lex.title_modifiers
                     and w not in lex.title_heads
                     and fold(w) not in lex.group_nouns
@@ -617,7 +618,7 @@ class EntityRecognizer:
                 nationality=nationality,
                 rule="name-shape",
             )
-        if len(words) == 1 and re.fullmatch(_LONE_NAME, text):
+        if len(words) == 1 and _LONE_NAME.fullmatch(text):
             # A lone capitalised word that is no place and no known name: most often a surname.
             if before.strip() == "" and after.startswith(","):
                 # "Separately, ..." opens a sentence; it names no one.
@@ -677,7 +678,7 @@ class EntityRecognizer:
         place and no place's modifier are a person's name ("from North Tessby", "from Vell
         Harbour" stay places)."""
         lex = self.lex
-        if not 2 <= len(words) <= 3 or not all(re.fullmatch(_LONE_NAME, w) for w in words):
+        if not 2 <= len(words) <= 3 or not all(_LONE_NAME.fullmatch(w) for w in words):
             return False
         if fold(" ".join(words)) in lex.minor_places or any(
             w in lex.place_modifiers for w in words
@@ -736,9 +737,11 @@ class EntityRecognizer:
             # A possessive splits "Japan's Nara Prefecture" into two spans, but not a name
             # whose last word is a place's ("the Harbour Master's House", "St Anne's Church").
             tail = _POSSESSIVE_SITE.match(sentence, match.end())
+            saint = None
             if span.split(" ", 1)[0] in self.lex.place_prefixes and " " in span:
-                tail = _SAINT_POSSESSIVE.match(sentence, match.end()) or tail
-            if tail and (tail.re is _SAINT_POSSESSIVE or tail.group(1) in self.lex.place_suffixes):
+                saint = _SAINT_POSSESSIVE.match(sentence, match.end())
+                tail = saint or tail
+            if tail and (tail is saint or tail.group(1) in self.lex.place_suffixes):
                 span = sentence[start : tail.end()]
                 covered = tail.end()
                 found.extend(self._classify_part(sentence, span, start, tail.end(), sentence_index))
@@ -998,7 +1001,7 @@ class EntityRecognizer:
                 piece_start = sentence.find(piece, cursor)
                 cursor = piece_start + len(piece)
                 found = self._classify_one(sentence, piece, piece_start, cursor, sentence_index)
-                if not found and re.fullmatch(_LONE_NAME, piece.strip()):
+                if not found and _LONE_NAME.fullmatch(piece.strip()):
                     unknown.append((piece.strip(), piece_start, cursor))
                 out.extend(found)
             if unknown and any(m.kind is EntityKind.PERSON and not m.role_only for m in out):
@@ -1201,10 +1204,10 @@ class EntityRecognizer:
         return self.people[self.recent_people[-1]] if self.recent_people else None
 
 
-_ROLE_REFERENCE = re.compile(
+_ROLE_REFERENCE = lazy_compile(
     r"\b(?:the|The)\s+((?:[a-z]+\s+){0,2}(?:president|prime minister|minister|chancellor|premier|king|queen|pope|governor|mayor|secretary|ambassador|senator|chairman|chairwoman|chief executive|ceo|adviser|envoy|leader|spokesman|spokeswoman|general|commander))\b"
 )
-_PRONOUN = re.compile(r"\b(he|she|He|She|his|her|His|Her|him)\b")
+_PRONOUN = lazy_compile(r"\b(he|she|He|She|his|her|His|Her|him)\b")
 
 
 @dataclass
@@ -1258,7 +1261,9 @@ def _reference(match: re.Match[str], record: PersonRecord, rule: str) -> Mention
     )
 
 
-_CAPITALISED_WORD = re.compile(r"(?<=[a-z,;:]\s)([A-Z][a-z][\w'-]*)|(?<![\w'-])([a-z][a-z'-]{2,})")
+_CAPITALISED_WORD = lazy_compile(
+    r"(?<=[a-z,;:]\s)([A-Z][a-z][\w'-]*)|(?<![\w'-])([a-z][a-z'-]{2,})"
+)
 
 
 def collect_proper_words(

@@ -21,6 +21,7 @@ from assistant.knowledge.entities import Mention
 from assistant.knowledge.lexicon import lexicon
 from assistant.knowledge.prefilter import DEFER_CHARS, Guarded, Prefilter
 from assistant.knowledge.prefilter import fold as fold_for_patterns
+from assistant.lazy_re import lazy_compile
 from assistant.models import Article, EntityKind, Evidence, Meeting, Participant
 from assistant.prompts import StrictModel, check_pattern, load_prompt
 from assistant.text import fold, trim_words
@@ -164,8 +165,8 @@ def rules() -> CompiledRules:
 
 
 ACTOR_KINDS = {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.COUNTRY, EntityKind.GROUP}
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|and\s+then|which|who|where)\b|\s[-–—]\s")
-_OBJECT_END = re.compile(
+_CLAUSE_BREAK = lazy_compile(r"[;:]|,\s+(?:but|while|and\s+then|which|who|where)\b|\s[-–—]\s")
+_OBJECT_END = lazy_compile(
     r"[;:.!?]|\s[-–—]\s|,\s+(?:and\s+)?(?:where|which|who|when|while|but|before|after|as|saying|said|adding|according\s+to)\b|\b(?:to\s+(?!the\b)\w+|in\s+order|aimed|aiming|seeking|because|amid|after|before|during|ahead\s+of|for\s+(?:talks|discussions)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
 )
 # Filled with the lexicon's group nouns by `group_np` (a template, not compiled itself).
@@ -203,12 +204,12 @@ class Draft:
 
 # An actor inside a prepositional phrase ("on the sidelines of the APEC meeting") is a setting,
 # not a participant.
-PREPOSITION_BEFORE = re.compile(
+PREPOSITION_BEFORE = lazy_compile(
     r"\b(?:of|at|in|on|from|for|about|during|after|before|over|into|under|since|near|ahead\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$"
 )
 
 
-_DELEGATION_BEFORE = re.compile(
+_DELEGATION_BEFORE = lazy_compile(
     r"\b(?:officials|delegates|delegations?|representatives|ministers|leaders|envoys|diplomats|counterparts|negotiators)\s+(?:from|of)\s+(?:the\s+)?$"
 )
 
@@ -253,18 +254,18 @@ def _group_after(text: str, position: int, sentence: int, rule: str) -> Particip
     )
 
 
-_PLACE_CUE_STRONG = re.compile(
+_PLACE_CUE_STRONG = lazy_compile(
     r"\b(?:in|at|inside|outside|In|At|Inside|Outside)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+)?$"
 )
-_PLACE_CUE_WEAK = re.compile(
+_PLACE_CUE_WEAK = lazy_compile(
     r"\b(?:to|for|near|toward|towards|into|visit|visits|visited|visiting|toured|tour|tours|touring|reached|entered)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$"
 )
-_ACTOR_AFTER = re.compile(
+_ACTOR_AFTER = lazy_compile(
     r"\s+(?:seeks?|sought|said|says|wants?|has|have|had|is|was|will|would|and\s+\w+\s+(?:have|are))\b"
 )
 
 
-_POSSESSOR_AFTER = re.compile(r"['’]s\s+(?-i:[a-z])")
+_POSSESSOR_AFTER = lazy_compile(r"['’]s\s+(?-i:[a-z])")
 
 
 def place_score(info: SentenceInfo, mention: Mention, after: int = 0) -> float:
@@ -327,13 +328,13 @@ def find_time(info: SentenceInfo) -> Evidence | None:
 
 
 # A comma or full stop before a closing quote ends the quoted words ('... of Daesh," said').
-_CLAUSE_TRIM = re.compile(
+_CLAUSE_TRIM = lazy_compile(
     r"[;]|\s[-–—]\s|,\s+(?:said|according|adding|the\s+\w+\s+said)\b|[,.][\"”]"
 )
 
 
-_CLOSING_QUOTE = re.compile(r"(?<=[\w.,!?])[\"”](?=[\s,.;:]|$)")
-_QUOTED_PURPOSE = re.compile(r"(to\s+)[\"“]([^\"“”]+)[\"”]")
+_CLOSING_QUOTE = lazy_compile(r"(?<=[\w.,!?])[\"”](?=[\s,.;:]|$)")
+_QUOTED_PURPOSE = lazy_compile(r"(to\s+)[\"“]([^\"“”]+)[\"”]")
 
 
 def _trim_clause(text: str, limit: int = 30, start: int = 0) -> str:
@@ -362,7 +363,7 @@ def _trim_clause(text: str, limit: int = 30, start: int = 0) -> str:
     return clause
 
 
-_LAST_WORD = re.compile(r"([\w'’-]+)\s*$")
+_LAST_WORD = lazy_compile(r"([\w'’-]+)\s*$")
 
 
 def _complement(text: str, start: int) -> bool:
@@ -449,13 +450,13 @@ def split_items(text: str) -> list[str]:
     return [i.strip(" .\"'") for i in items if len(i.strip(" .\"'").split()) >= 1]
 
 
-_TOPIC_OPENING = re.compile(
+_TOPIC_OPENING = lazy_compile(
     r"^\s*(?:(?:a\s+(?:range|number|host)\s+of\s+)?(?:topics|issues|matters|subjects|questions|areas)\s*,?\s*(?:ranging\s+from|such\s+as|including|like|of)|the\s+issues?\s+of|ways\s+to|how\s+to)\s+",
     re.IGNORECASE,
 )
 
 
-_TOPICS_END = re.compile(
+_TOPICS_END = lazy_compile(
     r"[;.]|\s[-–—]\s|,\s+(?:said|according|adding|officials|the\s+\w+\s+said)\b"
 )
 
@@ -597,21 +598,21 @@ def _participants_for(
 
 # Between two subjects: a comma or "and", perhaps a capitalised word ("and President"), or the
 # second subject's role in apposition ("Ardelean and his Norvessan counterpart, Ivo Danek,").
-_JOINED = re.compile(
+_JOINED = lazy_compile(
     r"\s*(?:,|and|,\s*and)\s*(?:[A-Z][a-z]+\s+|(?:his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s*)?"
 )
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 # A subordinate clause whose gerund is the trigger: its subject is the main clause's.
-_GERUND_AFTER = re.compile(
+_GERUND_AFTER = lazy_compile(
     r"\b(?:after|before|while|when|since|upon|following|ahead\s+of)\s+$", re.IGNORECASE
 )
 _COUNTRY_RULES = {"hosted", "phone", "summit-with", "held-talks", "state-visit"}
-_SPEAKER_AFTER = re.compile(
+_SPEAKER_AFTER = lazy_compile(
     r"\s*(?:,\s*[^,]{0,60},\s*)?(?:said|says|told|added|noted|stressed|announced|confirmed|explained)\b"
 )
-PLURAL_REFERENCE = re.compile(
+PLURAL_REFERENCE = lazy_compile(
     r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|sides|ministers|presidents|men|women|heads\s+of\s+state)\b|\bthe\s+(?:two|pair|duo)\b|\btheir\s+(?:first\s+|last\s+|second\s+|previous\s+)?(?:meeting|talks|summit|encounter|call|conversation)\b",
     re.IGNORECASE,
 )
@@ -834,7 +835,7 @@ def _finditer_qualifying(text: str, pattern: re.Pattern[str], after: int) -> re.
     return None
 
 
-_WORD = re.compile(r"\w\w")
+_WORD = lazy_compile(r"\w\w")
 _PLURAL_GUARD = Guarded(PLURAL_REFERENCE, DEFER_CHARS)
 
 
@@ -1031,7 +1032,7 @@ class _Statements:
 
 
 # A following sentence gives the meeting's place only when it says someone goes there.
-_TRAVEL = re.compile(
+_TRAVEL = lazy_compile(
     r"\b(?:depart|departs|departed|leave|leaves|left|arrive|arrives|arrived|travel|travels|travelled|traveled|fly|flies|flew|head|heads|headed|heading|visit|visits|go|goes|went|for|called\s+to|summoned\s+to|invited\s+to|brought\s+to|took\s+place|held\s+(?:at|in))\b",
     re.IGNORECASE,
 )

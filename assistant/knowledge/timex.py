@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.knowledge.prefilter import DEFER_CHARS, Guarded, Prefilter
+from assistant.lazy_re import lazy_compile
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -64,7 +65,7 @@ _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
 # a sentence for those strings costs far less than running the patterns (see prefilter.py).
 _PREFILTER = Prefilter([pattern for _, pattern in _COMPILED], defer_chars=DEFER_CHARS)
 # A bare month name is also a common word ("May", "March"); only accept it capitalised.
-_CASE_SENSITIVE_WORDS = re.compile(
+_CASE_SENSITIVE_WORDS = lazy_compile(
     r"^(?:(?:in|since|until|by|during|from|of|on|last|next|this|early|late|mid-?|earlier\s+this|later\s+this)\s*)+",
     re.I,
 )

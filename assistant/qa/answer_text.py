@@ -13,6 +13,7 @@ import numpy as np
 
 from assistant.knowledge.analysis import AnalysisCache, SentenceInfo
 from assistant.knowledge.entities import Mention
+from assistant.lazy_re import lazy_compile
 from assistant.models import Article, EntityKind, Meeting
 from assistant.qa.questions import QuestionFrame
 from assistant.text import Tokenizer, fold
@@ -21,7 +22,7 @@ _QUESTION_WORDS = frozenset(
     "who whom whose what which where when why how did does do is was were are will would the a an of to in on at for with and or by from about into".split()
 )
 
-_MEET_VERB = re.compile(
+_MEET_VERB = lazy_compile(
     r"\b(?:met|meet|meets|meeting|summit|gathered|convened|assembled|conferred|spoke|spoken|speak|speaks|talked|talk|talks|phoned|telephoned|hosted|hosts|host|received|receives|welcomed|welcomes|greeted|greets|alongside|joined|joins|visited|visits|between|sat\s+down|shook\s+hands|conversation|(?:phone|telephone)\s+call|called\s+(?=[A-Z]))\b",
     re.I,
 )
@@ -50,7 +51,7 @@ class Candidate:
     kind: EntityKind | None = None
 
 
-_WORDS = re.compile(r"[^\W_]+")
+_WORDS = lazy_compile(r"[^\W_]+")
 
 
 def _is_word_char(c: str) -> bool:

@@ -38,6 +38,7 @@ from assistant.knowledge.analysis import AnalysisCache, ArticleAnalysis, Sentenc
 from assistant.knowledge.entities import Mention
 from assistant.knowledge.meetings import PLURAL_REFERENCE, place_score, purpose_clauses
 from assistant.knowledge.timex import WEEKDAYS, TimeMention, find_times
+from assistant.lazy_re import lazy_compile
 from assistant.models import Answer, Article, Citation, EntityKind, Meeting
 from assistant.prompts import abbreviations
 from assistant.qa.answer_text import (
@@ -87,25 +88,25 @@ MAX_SCORED_SENTENCES = 600
 
 
 _THING_NOUNS = r"(?:boat|ship|vessel|ferry|tanker|aircraft|plane|jet|cathedral|church|mosque|temple|hotel|building|tower|bridge|stadium|airport|station|river|lake|fire|blaze|storm|hurricane|typhoon|cyclone|earthquake|flood|attack|bombing|festival|race|marathon|tournament|game|match|film|book|album|exoplanet|planet|satellite|mission|spacecraft|rocket|operation|programme|program|project|bill|law|treaty|agreement|deal|company|party)"
-_THING_BEFORE = re.compile(_THING_NOUNS + r"\s+$", re.IGNORECASE)
-_THING_AFTER = re.compile(r"\s+(?:'s\s+)?" + _THING_NOUNS + r"\b", re.IGNORECASE)
+_THING_BEFORE = lazy_compile(_THING_NOUNS + r"\s+$", re.IGNORECASE)
+_THING_AFTER = lazy_compile(r"\s+(?:'s\s+)?" + _THING_NOUNS + r"\b", re.IGNORECASE)
 # "the Veloran team", "the Tarsk spokesperson", "Zelvan rebels": a name before a noun for a
 # body of people, or for someone speaking for one, names that body, not a person.
-_BODY_AFTER = re.compile(
+_BODY_AFTER = lazy_compile(
     r"\s+(?:team|club|squad|rebels?|militants?|militias?|fighters|movement|forces|army|"
     r"government|administration|spokesman|spokeswoman|spokesperson|leadership|fans|players|"
     r"supporters|delegation|officials|authorities|troops|insurgents|side)\b",
     re.IGNORECASE,
 )
-_PLACE_OF_BEFORE = re.compile(
+_PLACE_OF_BEFORE = lazy_compile(
     r"\b(?:islands?|city|town|village|province|region|district|port|county|state|capital|suburb|island\s+nation)\s+of\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and)\s+)?$"
 )
 # A question about what happened: "Who did she meet", "Where had they met".
-_ASKS_DONE = re.compile(r"\b(?:did|had)\b", re.I)
+_ASKS_DONE = lazy_compile(r"\b(?:did|had)\b", re.I)
 # "last week", "yesterday", "two days ago": the question puts the meeting in the past in so many
 # words. "Who did Lee meet in Nara?" alone may ask about a visit the story previews.
-_PAST_MARKER = re.compile(r"\b(?:last|yesterday|ago|earlier|previously)\b", re.I)
-_ROLE_PHRASE = re.compile(
+_PAST_MARKER = lazy_compile(r"\b(?:last|yesterday|ago|earlier|previously)\b", re.I)
+_ROLE_PHRASE = lazy_compile(
     r"\bthe\s+(?:([A-Z][a-z]+)\s+)?((?:(?:prime|foreign|defence|defense|finance|trade|energy|interior|agriculture|transport|health|deputy|vice|economy|justice)\s+)?(?:minister|president|chancellor|premier|governor|mayor|king|queen|secretary|ambassador|chairman|chairwoman|ceo|chief\s+executive|spokesman|spokeswoman|adviser))\b",
     re.IGNORECASE,
 )
@@ -127,20 +128,20 @@ _OPEN_WH = {
 }
 # "..., according to governor Sahin": who reports the answer, not what the answer says; the
 # source's name still counts as an entity.
-_ATTRIBUTION = re.compile(r",?\s*\baccording\s+to\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+){0,2}", re.I)
+_ATTRIBUTION = lazy_compile(r",?\s*\baccording\s+to\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+){0,2}", re.I)
 # The share of the question's words a sentence must hold to be offered as a fallback answer.
 FALLBACK_COVERAGE = 0.6
 # How closely a sentence must match a question that names nothing to anchor it.
 _UNNAMED_COVERAGE = 0.45
 # "The flight started ...": a sentence opening with a definite noun phrase (group 1 its noun).
-_DEFINITE_SUBJECT = re.compile(r"^\s*the\s+([a-z][\w-]*)\b", re.I)
+_DEFINITE_SUBJECT = lazy_compile(r"^\s*the\s+([a-z][\w-]*)\b", re.I)
 # A sentence opening with a noun phrase without its determiner and a copula ("Preliminary
 # court date is July 16."). Group 1 the phrase.
-_BARE_COPULAR_SUBJECT = re.compile(
+_BARE_COPULAR_SUBJECT = lazy_compile(
     r"^\s*((?-i:[A-Z][a-z]+)(?:\s+[a-z]+){0,3})\s+(?:is|was|will\s+be|has\s+been)\b"
 )
 # "Orm's flight", "Orm's first flight": the noun a possessive gives a name (group 1).
-_POSSESSED_NOUN = re.compile(r"[A-Z][\w-]*['’]s\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
+_POSSESSED_NOUN = lazy_compile(r"[A-Z][\w-]*['’]s\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
 # A candidate's own evidence must reach this before its sentence's score is added.
 MIN_CANDIDATE_SCORE = {"who_met": 0.4, "why": 0.3, "who": 0.35, "when": 0.2}
 # Rules that make a question's name a person for certain (a title, the article's own use).
@@ -156,8 +157,8 @@ _CONFIRMED_PEOPLE = frozenset(
 )
 # Intents whose answer must come from a sentence about the question's named entities.
 # A question's words, apostrophes and dots kept inside them, and its punctuation.
-_QUESTION_TOKEN = re.compile(r"[\w'’.-]*\w|[?,;:]")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+_QUESTION_TOKEN = lazy_compile(r"[\w'’.-]*\w|[?,;:]")
+_LOWER_WORD = lazy_compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _AUX_WORDS = frozenset(
     "will would did does do can could shall should may might must has have had".split()
 )
@@ -171,7 +172,7 @@ _ANCHORED_INTENTS = frozenset({"who_met", "where", "when", "why", "topic", "quan
 _WHY_PHRASE_STEMS = frozenset({"bring", "brought", "prompt", "caus", "led", "lead"})
 # A sentence whose subject is the event itself, named by a definite noun: it continues the
 # report of the meeting just before it.
-_EVENT_SUBJECT = re.compile(
+_EVENT_SUBJECT = lazy_compile(
     r"^\s*(?:officials\s+said\s+)?the\s+(?:agenda|meeting|talks|visit|summit|trip|call|"
     r"discussions|negotiations|session|conference|gathering)\b",
     re.I,
@@ -180,21 +181,21 @@ _EVENT_SUBJECT = re.compile(
 
 # The two words after a determiner (groups 1 and 2), the noun among them: "the hospital",
 # "a county jail".
-_DETERMINED_NOUN = re.compile(
+_DETERMINED_NOUN = lazy_compile(
     r"\b(?:the|a|an|its|his|her|their|this|that)\s+([\w'’-]+)(?:\s+([\w'’-]+))?", re.I
 )
 
 
 # A name in capitals or with a digit ("NATO", "G20"), as bodies are often called.
-_ACRONYM = re.compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d|[A-Z]{2,}\b)[A-Z0-9]{2,}\b")
+_ACRONYM = lazy_compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d|[A-Z]{2,}\b)[A-Z0-9]{2,}\b")
 
 
 # A follow-up that is only a question word: "Why?", "And where?", "When was that?".
-_BARE_WH = re.compile(
+_BARE_WH = lazy_compile(
     r"^\s*(?:and\s+)?(?:why|where|when|how)(?:\s+(?:was|is|did|were)\s+(?:that|it|this))?\s*\??\s*$",
     re.I,
 )
-_LEADING_WH = re.compile(r"^\s*(?:and\s+)?(?:who|whom|what|which|where|when|why|how)\b", re.I)
+_LEADING_WH = lazy_compile(r"^\s*(?:and\s+)?(?:who|whom|what|which|where|when|why|how)\b", re.I)
 
 
 class Hit(NamedTuple):

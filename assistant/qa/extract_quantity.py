@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from assistant.lazy_re import lazy_compile
 from assistant.qa.answer_rules import answer_rules
 from assistant.qa.answer_text import Candidate, Scored
 from assistant.qa.questions import QuestionFrame
@@ -28,7 +29,7 @@ else:
 QUANTITY_COVERAGE = 0.35
 
 # "How many weekly flights were cancelled": the counted noun is the last word before the verb.
-_COUNTED = re.compile(
+_COUNTED = lazy_compile(
     r"\b(?:how\s+many|number\s+of)\s+((?:[\w'’-]+\s+){0,4}?)([\w'’-]+)\s+"
     r"(?:did|do|does|were|was|are|is|have|has|had|will|would|can|could|in|of|at|on|from)\b",
     re.IGNORECASE,

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from assistant.knowledge.meetings import find_topics
+from assistant.lazy_re import lazy_compile
 from assistant.qa.answer_rules import answer_rules
 from assistant.qa.answer_text import Candidate, Scored
 from assistant.qa.questions import QuestionFrame
@@ -22,26 +23,26 @@ else:
     _Base = object
 
 
-_NEGATED_TOPIC = re.compile(
+_NEGATED_TOPIC = lazy_compile(
     r"\b(?:not|n't|never)\s+(?:been\s+|be\s+)?(?:discussed|raised|on\s+the\s+agenda|talked\s+about)\b",
     re.I,
 )
 
-_SETTING_ITEM = re.compile(
+_SETTING_ITEM = lazy_compile(
     r"(?:in|at|during|by|after|before|with|when|while|since|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.I,
 )
 
 # Where the subject of an agenda verb begins, read back from the verb.
-_SUBJECT_OPENING = re.compile(r"\bthat\s+|[,;:]\s+|[\"“]")
-_RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b")
-_PRONOUN = re.compile(r"(?:it|this|that|these|those|they|he|she|we|which|what)", re.I)
-_ITEM_END = re.compile(r"[;.]|\s[-–—]\s|,\s+(?:said|according|adding|he|she|they)\b|[\"”]")
+_SUBJECT_OPENING = lazy_compile(r"\bthat\s+|[,;:]\s+|[\"“]")
+_RELATIVE = lazy_compile(r",\s+(?:which|who|whose|where)\b")
+_PRONOUN = lazy_compile(r"(?:it|this|that|these|those|they|he|she|we|which|what)", re.I)
+_ITEM_END = lazy_compile(r"[;.]|\s[-–—]\s|,\s+(?:said|according|adding|he|she|they)\b|[\"”]")
 
 
 # "discussed her career with a Wikinews reporter", "talked about trade with President Orm": who
 # it was discussed with ends the topic.
-_PARTNER = re.compile(
+_PARTNER = lazy_compile(
     r"\s+with\s+(?:(?:an?|the|his|her|their|its)\s+)?(?=(?-i:[A-Z]))"
     r"|\s+with\s+(?:his|her|their|its)\s+(?:[\w-]+\s+)?(?:counterparts?|hosts?|guests?)\b"
 )
@@ -91,27 +92,27 @@ def agenda_topics(text: str, previous: str | None = None) -> list[str]:
     return out
 
 
-_TRAILING_PREPOSITION = re.compile(
+_TRAILING_PREPOSITION = lazy_compile(
     r"\b(of|for|on|to|against|about|over)(?:\s+do)?\s*[?.]?\s*$", re.I
 )
 # "warn of ...", "call for ...": a leading "to" is no preposition ("announce to sync ...": the
 # purpose of what was announced, which is the answer).
-_LEADING_PREPOSITION = re.compile(r"^\s*(of|for|on|against|about|over)\b", re.I)
+_LEADING_PREPOSITION = lazy_compile(r"^\s*(of|for|on|against|about|over)\b", re.I)
 # A participle after "be"/"was" or before "by" is passive: what follows it is no object.
-_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:[a-z]+ly\s+)?$", re.I)
-_SUBJECT_PRONOUN = re.compile(
+_PASSIVE_BEFORE = lazy_compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:[a-z]+ly\s+)?$", re.I)
+_SUBJECT_PRONOUN = lazy_compile(
     r"(?:^|[,;]\s*|\band\s+)(?:he|she|they|it|we)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?$", re.I
 )
-_OBJECT_LEAD = re.compile(
+_OBJECT_LEAD = lazy_compile(
     r"^(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday"
     r"|last\s+(?:week|month|year)|earlier|also|publicly|formally|on\s+\w+day)\b\s*,?\s*",
     re.I,
 )
-_TALK_VERB = re.compile(r"\b(?:discuss|talk|agree|meet|met|speak|spoke)\w*", re.I)
-_SETTING_THEN_THAT = re.compile(
+_TALK_VERB = lazy_compile(r"\b(?:discuss|talk|agree|meet|met|speak|spoke)\w*", re.I)
+_SETTING_THEN_THAT = lazy_compile(
     r"(?:during|at|in|on|after|before|at)\s+(?:[\w'’-]+,?\s+){1,10}?that\s+", re.I
 )
-_COUNTED_ONLY = re.compile(
+_COUNTED_ONLY = lazy_compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|a\s+number\s+of|\d+)"
     r"\s+(?:[a-z-]+\s+)?[a-z-]+s(?:\s+(?:before|for|to|on|against|with)\s+[^,]{1,80})?\s*$",
     re.I,

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from assistant.knowledge.timex import TimeMention, format_iso
+from assistant.lazy_re import lazy_compile
 from assistant.qa.answer_rules import answer_rules
 from assistant.qa.answer_text import _WORDS, Candidate, Scored
 from assistant.qa.questions import QuestionFrame
@@ -25,13 +26,13 @@ else:
 
 
 # A time of something still to happen.
-_PLANNED = re.compile(
+_PLANNED = lazy_compile(
     r"\b(?:will|would|shall|plans?\s+to|planned\s+to|is\s+to|are\s+to|expected\s+to|due\s+to|scheduled|again)\b",
     re.I,
 )
 
 # "When will they meet?", "When is the vote scheduled?": the asked event is still to come.
-_ASKS_FUTURE = re.compile(
+_ASKS_FUTURE = lazy_compile(
     r"^\s*(?:and\s+)?when\s+(?:will|shall|(?:is|are)\b.*\b(?:scheduled|due|set|planned|expected)\b)",
     re.I,
 )
@@ -41,21 +42,21 @@ _FUTURE_SLACK = dt.timedelta(days=7)
 
 # "From what date ...", "Since when ...": the question asks for a bound, given by the time after
 # the same word.
-_ASKED_BOUND = re.compile(r"^\s*(?:and\s+)?(since|until|by|from)\s", re.I)
+_ASKED_BOUND = lazy_compile(r"^\s*(?:and\s+)?(since|until|by|from)\s", re.I)
 
 # Times that name a month but no day ("this month", "in May"), which a nearby sentence may give
 # exactly.
 _VAGUE_KINDS = frozenset({"relative_period", "relative_month", "month", "month_year"})
 
 # A part of a month written before its name ("early March", "mid-June", "late May").
-_PART_OF_MONTH = re.compile(r"(?:early|late|mid)\b", re.I)
+_PART_OF_MONTH = lazy_compile(r"(?:early|late|mid)\b", re.I)
 
 # The word right before a time ("began on", "begins"), past any preposition.
-_LEADING_WORDS = re.compile(r"([\w'’-]+)\s+(?:(?:on|in|at|during)\s+)?$")
+_LEADING_WORDS = lazy_compile(r"([\w'’-]+)\s+(?:(?:on|in|at|during)\s+)?$")
 
 # What may stand between two times that together give one moment ("next month on August 2",
 # "at 16:15 UTC, June 1", "Monday at 5 p.m."): they share the verb before the first.
-_JOINS_TIMES = re.compile(r"[\s,]*(?:(?:on|at|around|about|UTC|GMT|local\s+time)[\s,]*)*")
+_JOINS_TIMES = lazy_compile(r"[\s,]*(?:(?:on|at|around|about|UTC|GMT|local\s+time)[\s,]*)*")
 
 # How exactly a kind of time names the day, for choosing within such a run: a clock time says
 # less of when something happened than the day beside it, a month less than the day in it.
@@ -64,14 +65,14 @@ _DAY_KINDS = frozenset(
 )
 
 # Endings of nouns made from verbs ("declaration", "settlement", "conference").
-_NOUN_SUFFIX = re.compile(r"(?:tion|sion|ment|ence|ance)$", re.I)
+_NOUN_SUFFIX = lazy_compile(r"(?:tion|sion|ment|ence|ance)$", re.I)
 
 # Verbs that put a time on a plan, not on another act ("the vote, scheduled for May 7").
 _PLAN_VERBS = frozenset("scheduled planned expected set due slated".split())
 
 
 # "In what year ...", "Which month ...": the period is what is asked.
-_ASKS_PERIOD = re.compile(r"\b(?:years?|months?)\b", re.I)
+_ASKS_PERIOD = lazy_compile(r"\b(?:years?|months?)\b", re.I)
 # How far below a headline's bare year a day of that year in the body may score and still be
 # preferred; and below another vague time (a year, a month, a week) a day inside it.
 _DAY_OVER_YEAR_MARGIN = 1.2

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from assistant.knowledge.analysis import SentenceInfo
 from assistant.knowledge.entities import Mention
 from assistant.knowledge.meetings import find_place, place_score
+from assistant.lazy_re import lazy_compile
 from assistant.models import EntityKind, Meeting
 from assistant.qa.answer_rules import answer_rules
 from assistant.qa.answer_text import _MEET_VERB, _WORDS, Candidate, Scored, _has_word
@@ -26,7 +27,7 @@ else:
     _Base = object
 
 
-_PAST_MEETING = re.compile(
+_PAST_MEETING = lazy_compile(
     r"\b(?:first|last|previous(?:ly)?|earlier|before|originally|ago)\b", re.IGNORECASE
 )
 
@@ -35,13 +36,13 @@ _BUILDING_FOCUS = frozenset(
     "building venue temple palace hall hotel site house church cathedral stadium arena museum airport base residence office headquarters square hospital prison jail embassy consulate".split()
 )
 
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|to|at|inside|across|around)\s+(?:the\s+)?$", re.I)
+_PLACE_PREPOSITION = lazy_compile(r"\b(?:in|to|at|inside|across|around)\s+(?:the\s+)?$", re.I)
 
-_SOURCE = re.compile(r"\b(?i:according\s+to)\s+(?:(?i:the)\s+)?((?:[A-Z][\w'’.-]*\s*){1,4})")
+_SOURCE = lazy_compile(r"\b(?i:according\s+to)\s+(?:(?i:the)\s+)?((?:[A-Z][\w'’.-]*\s*){1,4})")
 
-_TOPIC_BEFORE = re.compile(r"\b(?:about|over|regarding|concerning)\b", re.I)
+_TOPIC_BEFORE = lazy_compile(r"\b(?:about|over|regarding|concerning)\b", re.I)
 
-_ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning)\s+(?:the\s+)?$", re.I)
+_ABOUT_BEFORE = lazy_compile(r"\b(?:about|regarding|concerning)\s+(?:the\s+)?$", re.I)
 
 # How far below a country a city of that country may score and still be preferred.
 _SPECIFIC_MARGIN = 0.6
@@ -60,21 +61,21 @@ _LARGER_FOCUS = frozenset(
     "country countries state states province provinces region regions nation county".split()
 )
 
-_ASKS_MEETING = re.compile(r"\b(?:meet|met|meeting)\b", re.I)
+_ASKS_MEETING = lazy_compile(r"\b(?:meet|met|meeting)\b", re.I)
 
 # A relative clause right after a place: ", where it was attempting to land". Group 1 its words.
-_WHERE_CLAUSE = re.compile(r"\s*,?\s+where\s+([^,;:.()]+)")
+_WHERE_CLAUSE = lazy_compile(r"\s*,?\s+where\s+([^,;:.()]+)")
 
 
 # "in the neighbourhood of Tarn Street", "at the coastal village of Osby": the place preposition
 # stands before a place noun (the lexicon's `of_nouns`, group 1) and "of", not before the name.
-_NOUN_OF_CUE = re.compile(
+_NOUN_OF_CUE = lazy_compile(
     r"\b(?:in|at|near|inside|outside)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+of\s+$"
 )
 
 # A verb, then a place phrase of common nouns ("placed on a motorcycle in a market"). Group 1 the
 # verb, group 2 the phrase (up to two prepositional phrases).
-_VERB_THEN_PLACE = re.compile(
+_VERB_THEN_PLACE = lazy_compile(
     r"\b([a-z][\w'’-]+)\s+((?:on|in|at|inside|outside|near|under|behind|beside)\s+(?:a|an)\s+"
     r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?:\s+(?:on|in|at|near)\s+(?:a|an|the)\s+"
     r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?)(?=[,.;:]|\s+(?:and|but|where|when|after|before)\b)"
@@ -82,7 +83,7 @@ _VERB_THEN_PLACE = re.compile(
 
 # "Where was Orm stabbed?", "In which prison were they held?": a passive question's participle,
 # its last word (group 1).
-_PASSIVE_WHERE = re.compile(
+_PASSIVE_WHERE = lazy_compile(
     r"\b(?:was|were|is|are|been)\s+(?:[\w'’.-]+\s+){0,6}?([a-z]{3,}ed)\s*\??\s*$"
 )
 
@@ -90,12 +91,12 @@ _PASSIVE_WHERE = re.compile(
 # and capitalised words. Group 1 those words.
 # Only the heads of institutions take a "for" tail: "leaving Orvik Air Base for Tessa" names
 # where the flight went, not the base.
-_SITE_TAIL = re.compile(r"\s+(?:for|of)\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)(?![\w'’-])")
+_SITE_TAIL = lazy_compile(r"\s+(?:for|of)\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)(?![\w'’-])")
 _FOR_TAIL_HEADS = frozenset("center centre institute school college hospital museum".split())
 
 # A clause of time opened before the place ("36 minutes after the shooting in Tarn Mosque"): it
 # reports an event of its own. Group 1 its words up to the place.
-_TIME_CLAUSE_BEFORE = re.compile(
+_TIME_CLAUSE_BEFORE = lazy_compile(
     r"\b(?:after|before|since|following)\s+((?:[\w'’-]+\s+){0,8})$", re.I
 )
 

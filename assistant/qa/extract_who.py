@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from assistant.knowledge.analysis import SentenceInfo
 from assistant.knowledge.entities import Mention
 from assistant.knowledge.meetings import PREPOSITION_BEFORE, group_np
+from assistant.lazy_re import lazy_compile
 from assistant.models import EntityKind
 from assistant.qa.answer_rules import answer_rules
 from assistant.qa.answer_text import (
@@ -39,7 +40,7 @@ _ORG_FOCUS = frozenset(
 
 # "Who was Trump's special envoy ...": an owner's possessive stands where "the" would. "What is
 # the name of the pilot who ...": the noun after "name(s) of" is the one asked for.
-_WHO_OPENING = re.compile(
+_WHO_OPENING = lazy_compile(
     r"^\s*(?:and\s+)?(?:what\s+(?:is|was|are|were)\s+the\s+(?:full\s+)?names?\s+of\s+"
     r"(?:the\s+|an?\s+)?"
     r"|(?:(?:according\s+)?(?:with|to|by|from|for|on|in|at|into|of|alongside|against|under|behind"
@@ -56,7 +57,7 @@ _FOCUS_STOP = frozenset(
 _HEAD_ENDS = frozenset("of in at for from on with to against until since during by".split())
 _DETERMINERS = frozenset("the a an his her its their this that these those".split())
 
-_WITH = re.compile(r"\bwith\b", re.I)
+_WITH = lazy_compile(r"\bwith\b", re.I)
 
 
 def _in_setting(text: str, low: int, start: int) -> bool:
@@ -111,22 +112,22 @@ def _who_focus(question: str) -> str | None:
 
 
 # Where a role phrase attached to a name ends: a clause mark or a spaced dash.
-_ROLE_BOUNDARY = re.compile(r"[,;:.()\"“”—–]|\s-\s")
+_ROLE_BOUNDARY = lazy_compile(r"[,;:.()\"“”—–]|\s-\s")
 
 # After a person, the body they write or work for ("Ana Holt of the Harbour Post").
-_OF_OWNER = re.compile(r"\s+(?:of|at|from|for|with)\s+(?:the\s+)?", re.I)
+_OF_OWNER = lazy_compile(r"\s+(?:of|at|from|for|with)\s+(?:the\s+)?", re.I)
 
 # A capitalised name right after the asked noun (group 1): "promotion Tarn-2".
-_TITLED_BARE = re.compile(
+_TITLED_BARE = lazy_compile(
     r"\s+([A-Z][\w&'’.-]*\w(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|du)(?:-|\s+))?[A-Z][\w&'’.-]*\w)*)"
 )
 # A noun of a person by its ending ("photojournalist", "guitarist", "musician").
-_AGENT_NOUN = re.compile(r"(?:ist|ian)s?$")
+_AGENT_NOUN = lazy_compile(r"(?:ist|ian)s?$")
 
 # The rest of a role phrase after a comma inside a place (group 1).
-_ROLE_REST = re.compile(r"([^,]{1,120}?)(?:,|\.|$|\s+said)")
+_ROLE_REST = lazy_compile(r"([^,]{1,120}?)(?:,|\.|$|\s+said)")
 
-_AFTER_APPOSITIVE = re.compile(
+_AFTER_APPOSITIVE = lazy_compile(
     r"\s*,\s+(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?([^,.;()]{3,100})"
     r"|\s*,?\s+(as\s+(?:the\s+)?[^,.;()]{3,60})"
 )
@@ -189,14 +190,14 @@ def _attached_role(info: SentenceInfo, mention: Mention) -> str:
 
 
 # "To whom did Orm say ...", "Who did Orm tell ...": the question asks who was addressed.
-_ASKS_RECIPIENT = re.compile(
+_ASKS_RECIPIENT = lazy_compile(
     r"^\s*(?:and\s+)?(?:to\s+whom\s+(?:did|does|do|has|had|will|would|was|were|is)\b"
     r"|who(?:m)?\s+(?:did|does|do|has|had|will|would)\s+(?:[\w'’.-]+\s+){1,4}?tell\b)",
     re.I,
 )
 
 # Where a sentence says whom someone addressed: the words after these.
-_ADDRESSED = re.compile(
+_ADDRESSED = lazy_compile(
     r"\b(?:told|tells|tell|telling|(?:said|says|say|spoke|speaks|wrote|writes|explained|"
     r"explains|announced|announces|declared|declares)\s+to)\s+"
 )
@@ -205,9 +206,9 @@ _ADDRESSED = re.compile(
 _ROLE_FILLERS = frozenset({"the", "a", "an", "of", "and", "s", "then", "former", "new"})
 
 # After a body: its person ("the Gazette's Ana Holm").
-_OWNED_NAME = re.compile(r"['’]s\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
+_OWNED_NAME = lazy_compile(r"['’]s\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
 # A capitalised name right after "told" ("told Dagbladet", "told Radio Vest on Monday").
-_BARE_NAME = re.compile(r"([A-Z][\w&'’-]*[a-zA-Z](?:\s+[A-Z][\w&'’-]*)*)(?=[\s.,;:]|$)")
+_BARE_NAME = lazy_compile(r"([A-Z][\w&'’-]*[a-zA-Z](?:\s+[A-Z][\w&'’-]*)*)(?=[\s.,;:]|$)")
 
 
 def _set_off(between: str) -> bool:
@@ -217,9 +218,9 @@ def _set_off(between: str) -> bool:
 
 
 # "Who is the ...", "Who is Vasse's ...": a role asked in the present tense.
-_HOLDS_NOW = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|are)\s+(?:the\b|[\w.-]+['’]s\s)", re.I)
+_HOLDS_NOW = lazy_compile(r"^\s*(?:and\s+)?who\s+(?:is|are)\s+(?:the\b|[\w.-]+['’]s\s)", re.I)
 
-_WHO_VERB = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+)\b", re.I)
+_WHO_VERB = lazy_compile(r"^\s*(?:and\s+)?who\s+([a-z]+)\b", re.I)
 
 
 # The passive: a form of "be" (perhaps an adverb between) right before the participle.
@@ -249,13 +250,13 @@ _AUXILIARIES = frozenset(
     "is was are were be been did does do has have had will would can could shall should may might must else".split()
 )
 
-_EXCLUDED = re.compile(
+_EXCLUDED = lazy_compile(
     r"\b(?:left\s+out|excluded|not\s+invited|uninvited|absent|missing|barred|kept\s+out|shut\s+out)\b",
     re.I,
 )
 
 # "Which Lumerian rider": a capitalised word and the word after it (overlapping pairs).
-_CAPITALISED_THEN_WORD = re.compile(r"\b([A-Z][\w-]*)(?=\s+([\w-]+)\b)")
+_CAPITALISED_THEN_WORD = lazy_compile(r"\b([A-Z][\w-]*)(?=\s+([\w-]+)\b)")
 
 _SAY_VERBS = r"(?:said|says|told|added|warned|stressed|noted|announced|confirmed|argued|insisted|explained|wrote|tweeted|stated|declared|according\s+to)"
 
@@ -263,19 +264,19 @@ _SAY_VERBS = r"(?:said|says|told|added|warned|stressed|noted|announced|confirmed
 # What may stand between a clause's subject and its verb: an apposition between commas
 # ("Dana Holt, the lawyer of one of the accused, Ivo Marr, told ..."), or the body the person
 # is of ("Nils Aune of Tarrow Fire and Rescue said").
-_SUBJECT_GAP = re.compile(
+_SUBJECT_GAP = lazy_compile(
     r"\s*,[^.;]{2,140}?,\s+"
     r"|\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+)?){1,6}"
 )
 
 # A subject opens its clause: nothing but capitalised words (a place, a body, a title) stands
 # between it and the clause's start.
-_CLAUSE_OPENS = re.compile(r"(?:^|[,;:\"“”(]\s*)(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,5}$")
+_CLAUSE_OPENS = lazy_compile(r"(?:^|[,;:\"“”(]\s*)(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,5}$")
 
 
 # Between a subject pronoun and its verb: a space, perhaps an adverb or an auxiliary ("he
 # later ended", "she had stepped down").
-_PRONOUN_TO_VERB = re.compile(r"\s+(?:[a-z]+ly\s+|(?:had|has|have|was|were|is|also|then)\s+)?")
+_PRONOUN_TO_VERB = lazy_compile(r"\s+(?:[a-z]+ly\s+|(?:had|has|have|was|were|is|also|then)\s+)?")
 
 
 def _named_in_apposition(info: SentenceInfo, end: int, verb_start: int) -> bool:
@@ -326,11 +327,11 @@ _AFTER_VERB = _NP_OPENERS | frozenset(
 # Between a question's subject and its verb: words that are neither.
 _VERB_SKIP = frozenset("been being be also ever already once not never still just".split())
 # Where a clause of a sentence ends, after the verb.
-_CLAUSE_END = re.compile(
+_CLAUSE_END = lazy_compile(
     r"[;:!?\"“”]|\.(?:\s|$)|\s[-–—]\s|,\s+(?:and|but|while|which|who|where|saying|adding|according)\b"
 )
 # A noun phrase without a name: an opener, then up to four words before a word that ends it.
-_NP_OPENER = re.compile(
+_NP_OPENER = lazy_compile(
     r"(?:(?:all\s+the|dozens\s+of|hundreds\s+of|the|a|an|his|her|their|its|our|one|some|several|"
     r"both|many|other|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+){0,2}"
 )
@@ -342,12 +343,12 @@ _NP_STOP = frozenset(
 )
 # After a phrase's head: more heads ("presidents and prime ministers"), then whose or where
 # they are ("a man from Sudan", "a reporter for The Harbour Gazette", "of the world").
-_NP_TAIL = re.compile(
+_NP_TAIL = lazy_compile(
     r"(?:\s+and\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*s\b)?"
     r"(?:\s+(?:of|from|for|at|with)\s+(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
     r"|\s+of\s+the\s+[a-z]+(?=\s*[,.;]|\s+(?:to|and|who|which)\b))?"
 )
-_NP_WORD = re.compile(r"\s*([A-Za-z][\w'’-]*)")
+_NP_WORD = lazy_compile(r"\s*([A-Za-z][\w'’-]*)")
 
 
 def _plain_np(text: str, at: int) -> str | None:
@@ -384,12 +385,12 @@ def _plain_np(text: str, at: int) -> str | None:
     return re.sub(r"(?<=[a-z]{2})\.$", "", phrase)
 
 
-_NAME_RUN = re.compile(r"(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*)*)")
-_DATE_WORD = re.compile(
+_NAME_RUN = lazy_compile(r"(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*)*)")
+_DATE_WORD = lazy_compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
-_NEGATED = re.compile(r"\b(?:not|n't|never|no\s+longer)\s+(?:[a-z]+ly\s+)?$", re.I)
-_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_NEGATED = lazy_compile(r"\b(?:not|n't|never|no\s+longer)\s+(?:[a-z]+ly\s+)?$", re.I)
+_COORDINATED = lazy_compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
 def _argument_at(info: SentenceInfo, pos: int) -> tuple[str, Mention | None, bool] | None:
@@ -546,7 +547,7 @@ ACTOR_KINDS_WHO = frozenset(
     {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.GROUP, EntityKind.COUNTRY}
 )
 # The object of a light verb that makes it a meeting ("hold talks with", "had a call with").
-_MEETING_NOUN = re.compile(
+_MEETING_NOUN = lazy_compile(
     r"(?:(?:a|an|the|their|his|her|several|two|three)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:talks|meetings?|summit|call|conversations?|discussions?|negotiations|consultations)\b",
     re.I,

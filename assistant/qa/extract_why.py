@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from assistant.knowledge.meetings import purpose_clauses
+from assistant.lazy_re import lazy_compile
 from assistant.models import Article, EntityKind
 from assistant.qa.answer_rules import answer_rules
 from assistant.qa.answer_text import _WORDS, Candidate, Scored, _has_word
@@ -24,59 +25,59 @@ else:
 
 
 # A name right after the auxiliary of a question is its subject: "Why did (President) Obama".
-_SUBJECT_BEFORE = re.compile(
+_SUBJECT_BEFORE = lazy_compile(
     r"\b(?:did|does|do|is|was|were|are|has|have|had|will|would)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
 )
 
 # A sentence that is itself a question, quoted or not.
-_ASKING = re.compile(r"\?[\"”’']?\s*$")
+_ASKING = lazy_compile(r"\?[\"”’']?\s*$")
 
 # A sentence whose subject is a personal pronoun, its verb (an adverb may stand before it) next.
-_PRONOUN_SUBJECT = re.compile(r"^(?:It|He|She|They)\s+(?:[a-z]+ly\s+)?[a-z]+\b")
+_PRONOUN_SUBJECT = lazy_compile(r"^(?:It|He|She|They)\s+(?:[a-z]+ly\s+)?[a-z]+\b")
 
 # Cues weaker than this ("for", "over") are bare prepositions.
 _WEAK_CUE = 0.3
 
 # A clause that opens the sentence or a quotation: `text[:start]` is empty or ends so.
-_FRONTED = re.compile(r"(?:^|[:;\"“‘(]|\bthat)\s*$")
+_FRONTED = lazy_compile(r"(?:^|[:;\"“‘(]|\bthat)\s*$")
 
 # A quotation ends at punctuation then a quote mark, or at a quote mark right after a word
 # ("... for security reasons", a government official said).
-_QUOTE_END = re.compile(r"[,.][\"”]|(?<=\w)[\"”](?=[\s,.;]|$)")
+_QUOTE_END = lazy_compile(r"[,.][\"”]|(?<=\w)[\"”](?=[\s,.;]|$)")
 
 
 # Where the subject of a reason noun begins, read back from it: after "that", a comma, a colon
 # or a quotation mark.
-_SUBJECT_OPENING = re.compile(r"\bthat\s+|[,;:]\s+|[\"“]")
+_SUBJECT_OPENING = lazy_compile(r"\bthat\s+|[,;:]\s+|[\"“]")
 # The subject of a verb of causing begins after a clause opening or a preposition: "the
 # possibility of (a faulty heater) triggering ...".
-_CAUSE_OPENING = re.compile(
+_CAUSE_OPENING = lazy_compile(
     r"\bthat\s+|[,;:]\s+|[\"“]|\b(?:of|by|from|whether|if|and|but|said|says)\s+", re.I
 )
-_PASSIVE_OR_RELATIVE = re.compile(
+_PASSIVE_OR_RELATIVE = lazy_compile(
     r"\b(?:is|was|were|are|be|been|being|which|who|that)\s+(?:\w+ly\s+)?$", re.I
 )
-_THAT_RELATIVE_END = re.compile(r"(?<=[a-z]),?\s+(?:that|which)\s+$")
-_POINTER_AND_VERB = re.compile(
+_THAT_RELATIVE_END = lazy_compile(r"(?<=[a-z]),?\s+(?:that|which)\s+$")
+_POINTER_AND_VERB = lazy_compile(
     r"^(?:this|that|it|these|those|they|he|she|we)\s+(?:(?:[a-z]+\s+){1,3}?(?=(?:an?|the)\s)|[a-z]+\s+)",
     re.I,
 )
-_LOWER_WORDS = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
-_DETERMINER_END = re.compile(
+_LOWER_WORDS = lazy_compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+_DETERMINER_END = lazy_compile(
     r"\b(?:the|a|an|its|his|her|their|our|no|any|root|main|probable|likely|possible)\s+$", re.I
 )
-_RELATIVE_END = re.compile(r",\s*which\s*$", re.I)
+_RELATIVE_END = lazy_compile(r",\s*which\s*$", re.I)
 # The relative word that opens a clause about the person just named: "..., who".
-_WHO_RELATIVE_END = re.compile(r"\bwho\s$", re.I)
-_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|yet)\s+", re.I)
-_POINTER = re.compile(
+_WHO_RELATIVE_END = lazy_compile(r"\bwho\s$", re.I)
+_LEADING_CONJUNCTION = lazy_compile(r"^(?:and|but|so|yet)\s+", re.I)
+_POINTER = lazy_compile(
     r"(?:it|this|that|these|those|they|he|she|we|which|what|there|money|time)", re.I
 )
 
 # The lower-case word before a name of the question (a title may stand between): its verb,
 # when the name is its object ("Why did Orm oppose (Senator) Vask?").
-_VERB_BEFORE_NAME = re.compile(r"\b([a-z]+)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}$")
-_AUXILIARY = re.compile(
+_VERB_BEFORE_NAME = lazy_compile(r"\b([a-z]+)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}$")
+_AUXILIARY = lazy_compile(
     r"did|does|do|is|was|were|are|has|have|had|will|would|could|should|can|may|might|and|of|to"
     r"|in|at|on|for|with|by|from|about|that|the|a|an"
 )

@@ -12,6 +12,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from assistant.knowledge.entities import EntityRecognizer, Mention
 from assistant.knowledge.prefilter import cached_needles, needles
 from assistant.knowledge.timex import find_times
+from assistant.lazy_re import lazy_compile
 from assistant.models import EntityKind
 from assistant.prompts import StrictModel, check_pattern, load_prompt
 from assistant.safe import plain
@@ -164,14 +165,14 @@ def _word_trie(words: frozenset[str]) -> str:
     return written(trie)
 
 
-_LOWER_NAME_HINT = re.compile(
+_LOWER_NAME_HINT = lazy_compile(
     r"\b(?:who\s+is|about|did|does|will|is|was|and|with|meet|met)\s+([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})\b"
 )
-_FOLLOWUP = re.compile(
+_FOLLOWUP = lazy_compile(
     r"^\s*(?:and\s+)?(?:where|when|why|what\s+about|how\s+about|and|who\s+else|with\s+whom)\b[^A-Z]*\??\s*$|^\s*(?:and\s+)?(?:what\s+about|how\s+about)\s+",
     re.IGNORECASE,
 )
-_PRONOUN_Q = re.compile(r"\b(?:they|them|he|she|him|her|the\s+two(?:\s+leaders)?|both)\b", re.I)
+_PRONOUN_Q = lazy_compile(r"\b(?:they|them|he|she|him|her|the\s+two(?:\s+leaders)?|both)\b", re.I)
 # Words that end the noun phrase after "which" ("Which town was ...", "which park in ...").
 _PHRASE_ENDS = frozenset(
     "was is were are did does do has have had will would could can in of on at near to from for"
@@ -179,7 +180,7 @@ _PHRASE_ENDS = frozenset(
 )
 _WH = {"who", "whom", "whose", "what", "which", "where", "when", "why", "how", "with"}
 # "Which city", "To which city", "From what country": any preposition may lead the question.
-_FOCUS = re.compile(
+_FOCUS = lazy_compile(
     r"^\s*(?:(?:in|at|to|from|into|for|on|near|of|inside|within|toward|towards|outside|off|"
     r"across|through|around|over|along)\s+)?"
     r"(?:which|what)\s+(\w+)",
@@ -234,7 +235,7 @@ def _demonym_plural(mention: Mention) -> None:
 
 # "Besides the envoy, which ambassadors ...", "According to analysts, what was ...": a phrase
 # set before the question word by a comma; the question proper starts after it.
-_LEAD_IN = re.compile(
+_LEAD_IN = lazy_compile(
     r"^(?:(?!\b(?:who|whom|whose|what|which|where|when|why|how)\b)[^,?]){3,80},\s+"
     r"(?=(?:who|whom|whose|what|which|where|when|why|how)\b|(?:with|to|by|from|in|at|on|for)\s+"
     r"(?:which|what|whom)\b)",
