@@ -14,11 +14,15 @@ from typing import Any, cast
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
+# Every lazy pattern made, so that a batch can compile them all before forking its workers.
+_MADE: list[LazyPattern] = []
+
 
 class LazyPattern:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self._flags = flags
+        _MADE.append(self)
 
     def _compile(self) -> re.Pattern[str]:
         compiled = re.compile(self.pattern, self._flags)
@@ -39,6 +43,14 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"lazy_compile({self.pattern!r}, {self._flags})"
+
+
+def compile_all() -> None:
+    """Compile every lazy pattern made so far: a batch does it before forking its workers,
+    which would otherwise each compile the ones their questions reach."""
+    for pattern in _MADE:
+        if "compiled" not in vars(pattern):
+            pattern._compile()
 
 
 def lazy_compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:

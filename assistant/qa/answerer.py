@@ -378,9 +378,11 @@ class Answerer(
         from assistant.knowledge.entities import EntityRecognizer
         from assistant.knowledge.meetings import group_np, rules
         from assistant.knowledge.prefilter import derive_all
+        from assistant.lazy_re import compile_all
         from assistant.qa.answer_rules import answer_rules
 
         templates()
+        compile_all()
         answer_rules().compile_all()
         compile_intents()
         group_np()

@@ -47,3 +47,11 @@ def test_importing_the_answering_modules_compiles_few_of_their_module_patterns()
     total, compiled = int(out[0]), int(out[1])
     assert total > 100
     assert compiled <= total // 10
+
+
+def test_compile_all_compiles_every_lazy_pattern_made() -> None:
+    from assistant.lazy_re import compile_all
+
+    pattern = lazy_compile(r"x+y")
+    compile_all()
+    assert "compiled" in vars(pattern)
