@@ -10,12 +10,12 @@ A mixin of `Answerer` (assistant/qa/answerer.py), which calls it from `_extract`
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from assistant.lazy_re import lazy_compile
 from assistant.qa.answer_rules import answer_rules
 from assistant.qa.answer_text import Candidate, Scored, _has_word
 from assistant.qa.extract_who import _question_verb
@@ -28,64 +28,38 @@ else:
     _Base = object
 
 
-class _Lazy:
-    """A pattern compiled when first used, not when the module is imported (`ask` starts
-    without compiling rules its question never reaches)."""
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._args = (pattern, flags)
-
-    @functools.cached_property
-    def _compiled(self) -> re.Pattern[str]:
-        return re.compile(*self._args)
-
-    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self._compiled.search(text, pos)
-
-    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self._compiled.match(text, pos)
-
-    def fullmatch(self, text: str) -> re.Match[str] | None:
-        return self._compiled.fullmatch(text)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self._compiled.finditer(text)
-
-    def findall(self, text: str) -> list[str]:
-        return self._compiled.findall(text)
-
-    def sub(self, replacement: str, text: str) -> str:
-        return self._compiled.sub(replacement, text)
-
-
-_TOKEN = _Lazy(r"[\w'’-]+")
+_TOKEN = lazy_compile(r"[\w'’-]+")
 _COPULA = frozenset({"is", "are", "was", "were"})
-_MODALS = _Lazy(
+_MODALS = lazy_compile(
     r"\s(?:would|will|could|can|might|may|should|must|was\s+going\s+to|were\s+going\s+to)\s", re.I
 )
 _FUNCTION_WORDS = frozenset(
     "the a an of to in on at for by with and or his her their its this that these those".split()
 )
-_PRONOUN = _Lazy(r"(?:it|this|that|these|those|they|he|she|we|which|what|them|him|her)", re.I)
+_PRONOUN = lazy_compile(
+    r"(?:it|this|that|these|those|they|he|she|we|which|what|them|him|her)", re.I
+)
 # A form of "be" (and an adverb) right before a participle: a passive, whose object is no
 # object of the question's verb.
-_PASSIVE_BEFORE = _Lazy(r"\b(?:be|been|being|is|are|was|were)\s+(?:[a-z]+ly\s+)?$", re.I)
-_AUXILIARY_BEFORE = _Lazy(
+_PASSIVE_BEFORE = lazy_compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:[a-z]+ly\s+)?$", re.I)
+_AUXILIARY_BEFORE = lazy_compile(
     r"\b(?:will|would|to|can|could|did|does|do|may|might|must|shall|should)\s+(?:[a-z]+ly\s+)?$",
     re.I,
 )
 # A preposition the question's verb strands ("die of", "testify about ..., according to"):
 # the answer is that preposition's object, so the sentence must write it.
-_TRAILING_PREPOSITION = _Lazy(
+_TRAILING_PREPOSITION = lazy_compile(
     r"^(?:.*\s)?(of|for|on|against|about|over|with|from)\s*$|^(of|for|on|against|about|over|with|from)\s*,",
     re.I,
 )
-_SOURCE = _Lazy(r",?\s+according\s+to\b.*$", re.I)
+_SOURCE = lazy_compile(r",?\s+according\s+to\b.*$", re.I)
 # "What would the law do?" asks for an act, which "do" has no object to name.
 _LIGHT_VERBS = frozenset({"do", "does", "did", "doing"})
-_COUNT = _Lazy(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+([a-z][\w-]*s)\b", re.I)
-_FIRST_OF_LIST = _Lazy(r"^\s*(?:the\s+)?(?:first|one)\b", re.I)
-_COPULA_NP = _Lazy(
+_COUNT = lazy_compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+([a-z][\w-]*s)\b", re.I
+)
+_FIRST_OF_LIST = lazy_compile(r"^\s*(?:the\s+)?(?:first|one)\b", re.I)
+_COPULA_NP = lazy_compile(
     r"^(?:is|was|are|were|would\s+be|will\s+be)\s+(?:the|a|an|his|her|their|its)\s+"
     r"(?P<np>(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:of|in|for|to|at|about|on|with|among|facing)\b|\s*$)",
     re.I,
