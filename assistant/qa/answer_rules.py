@@ -148,7 +148,6 @@ class WhatRules(StrictModel):
     answer_end: Pattern
     points_back: Pattern
     doer: Pattern
-    verb_groups: list[list[str]]
 
 
 class PredicateRules(StrictModel):
@@ -294,7 +293,6 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "what_answer_end": lambda d: _ci(d.what.answer_end),
     "what_points_back": lambda d: _ci(d.what.points_back),
     "what_doer": lambda d: _ci(d.what.doer),
-    "what_verb_groups": lambda d: tuple(frozenset(g) for g in d.what.verb_groups),
     "quantities": lambda d: tuple((k.name, _ci(k.asks), _ci(k.states)) for k in d.quantity.kinds),
 }
 
@@ -413,7 +411,6 @@ class AnswerRules:
     what_points_back: re.Pattern[str]
     # "What (N) VERBed X?": what did the deed (groups `verb`, `object`).
     what_doer: re.Pattern[str]
-    what_verb_groups: tuple[frozenset[str], ...]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
     # Per intent: what says the asked thing was not made known, and what may take that back.

@@ -322,7 +322,7 @@ class WhatExtractors(_Base):
             return
         stem = self.tokenizer.stem(fold(verb))
         wanted = {stem}
-        for group in rules.what_verb_groups + rules.verb_groups:
+        for group in rules.verb_groups:
             members = {self.tokenizer.stem(fold(v)) for v in group if " " not in v}
             if stem in members:
                 wanted |= members

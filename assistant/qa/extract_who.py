@@ -258,6 +258,11 @@ _EXCLUDED = lazy_compile(
 # "Which Lumerian rider": a capitalised word and the word after it (overlapping pairs).
 _CAPITALISED_THEN_WORD = lazy_compile(r"\b([A-Z][\w-]*)(?=\s+([\w-]+)\b)")
 
+# "At his side were his wife Ana and ...": the companions of a "Who stood at X's side?".
+_AT_SIDE = lazy_compile(
+    r"\b(?:at|by)\s+(?:his|her|their|its)\s+side\s+(?:are|were|is|was|stood|stands|stand)\s+",
+    re.IGNORECASE,
+)
 _SAY_VERBS = r"(?:said|says|told|added|warned|stressed|noted|announced|confirmed|argued|insisted|explained|wrote|tweeted|stated|declared|according\s+to)"
 
 
@@ -1324,10 +1329,7 @@ class WhoExtractors(_Base):
         ]
         if role == "companion" and "side" in subject:
             # "Who stood at Orm's side?": "At his side were his wife Ana and ...".
-            beside = re.compile(
-                r"\b(?:at|by)\s+(?:his|her|their|its)\s+side\s+(?:are|were|is|was|stood|stands|stand)\s+",
-                re.I,
-            ).search(text)
+            beside = _AT_SIDE.search(text)
             found = _argument_at(info, beside.end()) if beside else None
             if found is not None and not found[2] and not _names_asked(frame, found[0]):
                 yield Candidate(
