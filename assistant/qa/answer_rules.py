@@ -129,6 +129,7 @@ class ConstraintRules(StrictModel):
     kind_asked: Pattern
     kinds: dict[str, list[str]]
     settlements: list[str]
+    days: list[str]
     place_before: Pattern
     place_after: Pattern
     broad_roles: list[str]
@@ -277,6 +278,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
         k.lower(): frozenset(w.lower() for w in v) for k, v in d.constraint.kinds.items()
     },
     "settlement_nouns": lambda d: frozenset(w.lower() for w in d.constraint.settlements),
+    "day_nouns": lambda d: frozenset(w.lower() for w in d.constraint.days),
     "place_before": lambda d: re.compile(d.constraint.place_before),
     "place_after": lambda d: re.compile(d.constraint.place_after),
     "broad_roles": lambda d: frozenset(w.lower() for w in d.constraint.broad_roles),
@@ -450,6 +452,8 @@ class AnswerRules:
     kind_words: dict[str, frozenset[str]]
     # Asked kinds a place's name answers by its type (a city is a place, not a country).
     settlement_nouns: frozenset[str]
+    # Asked kinds a when-answer gives only as a day ("On which day ..."), not a month or year.
+    day_nouns: frozenset[str]
     # A name written between places ("Reading, X, UK"): what comes before and after it.
     place_before: re.Pattern[str]
     place_after: re.Pattern[str]

@@ -57,7 +57,7 @@ from assistant.qa.extract_meetings import MeetingListExtractors
 from assistant.qa.extract_quantity import QuantityExtractors
 from assistant.qa.extract_topic import TopicExtractors, act_object
 from assistant.qa.extract_what import WhatExtractors
-from assistant.qa.extract_when import WhenExtractors
+from assistant.qa.extract_when import WhenExtractors, _day
 from assistant.qa.extract_where import _PLACE_PREPOSITION, _SOURCE, WhereExtractors
 from assistant.qa.extract_who import _EXCLUDED, _ORG_FOCUS, WhoExtractors, _who_focus
 from assistant.qa.extract_why import WhyExtractors
@@ -1942,6 +1942,9 @@ class Answerer(
             kind = fold(asked.group(1))
             if kind in rules.settlement_nouns:
                 if candidate.kind not in (None, EntityKind.PLACE):
+                    return f"not a {kind}"
+            elif kind in rules.day_nouns:
+                if intent == "when" and _day(candidate) is None:
                     return f"not a {kind}"
             elif kind in rules.kind_words and not self._of_kind(candidate, rules.kind_words[kind]):
                 return f"not a {kind}"

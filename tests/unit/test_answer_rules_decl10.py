@@ -1,0 +1,14 @@
+"""Declining when the story does not give what the question asks for, though a sentence
+matches it well (fixtures: tests/fixtures/rules/decl10-*)."""
+
+from __future__ import annotations
+
+from assistant.engine import Engine
+
+
+def test_a_month_is_no_answer_to_which_day(engine: Engine) -> None:
+    # The story dates the shrinking only by months: no day is given.
+    answer = engine.ask("On which day did the Orvian economy shrink by 0.2%?")
+    assert not answer.answered, answer.short
+    answer = engine.ask("In which month did the Orvian economy shrink by 0.2%?")
+    assert answer.answered and "January" in answer.short
