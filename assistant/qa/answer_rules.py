@@ -130,6 +130,7 @@ class ConstraintRules(StrictModel):
     kinds: dict[str, list[str]]
     settlements: list[str]
     days: list[str]
+    asks_how_many_people: str
     place_before: Pattern
     place_after: Pattern
     broad_roles: list[str]
@@ -279,6 +280,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     },
     "settlement_nouns": lambda d: frozenset(w.lower() for w in d.constraint.settlements),
     "day_nouns": lambda d: frozenset(w.lower() for w in d.constraint.days),
+    "asks_how_many_people": lambda d: _ci(d.constraint.asks_how_many_people),
     "place_before": lambda d: re.compile(d.constraint.place_before),
     "place_after": lambda d: re.compile(d.constraint.place_after),
     "broad_roles": lambda d: frozenset(w.lower() for w in d.constraint.broad_roles),
@@ -454,6 +456,8 @@ class AnswerRules:
     settlement_nouns: frozenset[str]
     # Asked kinds a when-answer gives only as a day ("On which day ..."), not a month or year.
     day_nouns: frozenset[str]
+    # "Which two senators ...": the number of people asked for (group 1).
+    asks_how_many_people: re.Pattern[str]
     # A name written between places ("Reading, X, UK"): what comes before and after it.
     place_before: re.Pattern[str]
     place_after: re.Pattern[str]

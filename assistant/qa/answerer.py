@@ -90,6 +90,8 @@ MAX_SCORED_SENTENCES = 600
 _THING_NOUNS = r"(?:boat|ship|vessel|ferry|tanker|aircraft|plane|jet|cathedral|church|mosque|temple|hotel|building|tower|bridge|stadium|airport|station|river|lake|fire|blaze|storm|hurricane|typhoon|cyclone|earthquake|flood|attack|bombing|festival|race|marathon|tournament|game|match|film|book|album|exoplanet|planet|satellite|mission|spacecraft|rocket|operation|programme|program|project|bill|law|treaty|agreement|deal|company|party)"
 _THING_BEFORE = lazy_compile(_THING_NOUNS + r"\s+$", re.IGNORECASE)
 _THING_AFTER = lazy_compile(r"\s+(?:'s\s+)?" + _THING_NOUNS + r"\b", re.IGNORECASE)
+# How a short answer lists names: "A, B and C".
+_NAME_LIST_SEPARATOR = lazy_compile(r",\s*(?:and\s+)?|\s+and\s+")
 # "the Veloran team", "the Tarsk spokesperson", "Zelvan rebels": a name before a noun for a
 # body of people, or for someone speaking for one, names that body, not a person.
 _BODY_AFTER = lazy_compile(
@@ -1937,6 +1939,11 @@ class Answerer(
             return "a headline's capitals the story does not write so"
         if intent in {"who", "who_met"} and self._in_address(info, short):
             return "written in a place's address"
+        many = rules.asks_how_many_people.search(frame.text) if intent in {"who", "who_met"} else None
+        if many is not None:
+            wanted = _number_value(many.group(1), rules.number_values) or 0
+            if len(_NAME_LIST_SEPARATOR.split(short)) < wanted:
+                return f"the question asks for {many.group(1)}"
         asked = rules.kind_asked.search(frame.text)
         if asked is not None:
             kind = fold(asked.group(1))

@@ -12,3 +12,10 @@ def test_a_month_is_no_answer_to_which_day(engine: Engine) -> None:
     assert not answer.answered, answer.short
     answer = engine.ask("In which month did the Orvian economy shrink by 0.2%?")
     assert answer.answered and "January" in answer.short
+
+
+def test_one_name_is_no_answer_when_two_are_asked_for(engine: Engine) -> None:
+    answer = engine.ask("Which two Green members voted for the tax cut in the assembly?")
+    assert not answer.answered, answer.short
+    answer = engine.ask("Which Green member voted for the tax cut in the assembly?")
+    assert answer.short == "Ivo Pardel"
