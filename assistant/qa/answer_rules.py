@@ -131,6 +131,8 @@ class ConstraintRules(StrictModel):
     settlements: list[str]
     days: list[str]
     asks_how_many_people: str
+    denied_before: str
+    asks_denied: str
     place_before: Pattern
     place_after: Pattern
     broad_roles: list[str]
@@ -281,6 +283,8 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "settlement_nouns": lambda d: frozenset(w.lower() for w in d.constraint.settlements),
     "day_nouns": lambda d: frozenset(w.lower() for w in d.constraint.days),
     "asks_how_many_people": lambda d: _ci(d.constraint.asks_how_many_people),
+    "denied_before": lambda d: _ci(d.constraint.denied_before),
+    "asks_denied": lambda d: _ci(d.constraint.asks_denied),
     "place_before": lambda d: re.compile(d.constraint.place_before),
     "place_after": lambda d: re.compile(d.constraint.place_after),
     "broad_roles": lambda d: frozenset(w.lower() for w in d.constraint.broad_roles),
@@ -458,6 +462,10 @@ class AnswerRules:
     day_nouns: frozenset[str]
     # "Which two senators ...": the number of people asked for (group 1).
     asks_how_many_people: re.Pattern[str]
+    # A negation a few words before a verb, in its clause ("have never won"), searched up to it.
+    denied_before: re.Pattern[str]
+    # A question that itself asks about a negated act ("Who did not vote ...").
+    asks_denied: re.Pattern[str]
     # A name written between places ("Reading, X, UK"): what comes before and after it.
     place_before: re.Pattern[str]
     place_after: re.Pattern[str]

@@ -1359,6 +1359,11 @@ class Answerer(
                     for p in prefixes
                 )
             ]
+            from assistant.qa.answer_rules import answer_rules
+
+            if not answer_rules().asks_denied.search(frame.text):
+                # "The party has never won the seat" does not say who won it.
+                pool = [s for s in pool if not self._only_denied(s.info.text, prefixes)]
             if not pool:
                 log.append(f"no sentence has the question's verb ({verb}); declining")
                 return None
@@ -1815,6 +1820,22 @@ class Answerer(
                 words - self.tokenizer.stopwords
             )
         return any(stem.startswith(prefixes) for stem in stems)
+
+    def _only_denied(self, text: str, prefixes: set[str]) -> bool:
+        """Whether every word of the asked verb's stem (by its four-letter prefixes) in the
+        sentence is denied by a negation a few words before it, in its clause."""
+        from assistant.qa.answer_rules import answer_rules
+
+        denied = answer_rules().denied_before
+        found = False
+        for word in _WORDS.finditer(text):
+            if not any(self.tokenizer.stem(fold(word.group()))[:4] == p[:4] for p in prefixes):
+                continue
+            found = True
+            start = max(0, word.start() - 60)
+            if not denied.search(text, start, word.start()):
+                return False
+        return found
 
     def _narrow_role(self, frame: QuestionFrame) -> str | None:
         """The stem of the narrow person noun a who-question asks for ("pilot", "judge"), which

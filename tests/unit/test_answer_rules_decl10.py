@@ -19,3 +19,8 @@ def test_one_name_is_no_answer_when_two_are_asked_for(engine: Engine) -> None:
     assert not answer.answered, answer.short
     answer = engine.ask("Which Green member voted for the tax cut in the assembly?")
     assert answer.short == "Ivo Pardel"
+
+
+def test_a_sentence_that_denies_the_asked_act_does_not_say_who_did_it(engine: Engine) -> None:
+    answer = engine.ask("Who won the Dunmere seat?")
+    assert "Renn" not in answer.short
