@@ -131,6 +131,7 @@ class ConstraintRules(StrictModel):
     settlements: list[str]
     days: list[str]
     asks_how_many_people: str
+    role_families: dict[str, list[str]]
     denied_before: str
     asks_denied: str
     place_before: Pattern
@@ -178,6 +179,15 @@ class AnswerRuleFile(StrictModel):
 
 def _ci(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
+
+
+def _families(table: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """Family lists ("diplomacy": ["ambassador", "envoy"]) turned round: noun -> families."""
+    out: dict[str, set[str]] = {}
+    for family, nouns in table.items():
+        for noun in nouns:
+            out.setdefault(noun.lower(), set()).add(family)
+    return {noun: frozenset(families) for noun, families in out.items()}
 
 
 # How each rule is made from the file: compiled when an extractor first asks for it (an `ask`
@@ -283,6 +293,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "settlement_nouns": lambda d: frozenset(w.lower() for w in d.constraint.settlements),
     "day_nouns": lambda d: frozenset(w.lower() for w in d.constraint.days),
     "asks_how_many_people": lambda d: _ci(d.constraint.asks_how_many_people),
+    "role_families": lambda d: _families(d.constraint.role_families),
     "denied_before": lambda d: _ci(d.constraint.denied_before),
     "asks_denied": lambda d: _ci(d.constraint.asks_denied),
     "place_before": lambda d: re.compile(d.constraint.place_before),
@@ -462,6 +473,8 @@ class AnswerRules:
     day_nouns: frozenset[str]
     # "Which two senators ...": the number of people asked for (group 1).
     asks_how_many_people: re.Pattern[str]
+    # Per person noun, the families of jobs it belongs to (a noun may be in several).
+    role_families: dict[str, frozenset[str]]
     # A negation a few words before a verb, in its clause ("have never won"), searched up to it.
     denied_before: re.Pattern[str]
     # A question that itself asks about a negated act ("Who did not vote ...").

@@ -90,6 +90,15 @@ MAX_SCORED_SENTENCES = 600
 _THING_NOUNS = r"(?:boat|ship|vessel|ferry|tanker|aircraft|plane|jet|cathedral|church|mosque|temple|hotel|building|tower|bridge|stadium|airport|station|river|lake|fire|blaze|storm|hurricane|typhoon|cyclone|earthquake|flood|attack|bombing|festival|race|marathon|tournament|game|match|film|book|album|exoplanet|planet|satellite|mission|spacecraft|rocket|operation|programme|program|project|bill|law|treaty|agreement|deal|company|party)"
 _THING_BEFORE = lazy_compile(_THING_NOUNS + r"\s+$", re.IGNORECASE)
 _THING_AFTER = lazy_compile(r"\s+(?:'s\s+)?" + _THING_NOUNS + r"\b", re.IGNORECASE)
+# A job noun right before a name, or before it with a comma ("envoy Ivo Dahl", "Orvia's envoy
+# to Tessel, Ivo Dahl"), searched up to the name; "prosecutor general" is a prosecutor.
+_TITLE_BEFORE = lazy_compile(
+    r"(?<![\w'’-])([a-z]+)(?:\s+general)?(?:\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w.'’-]*)?,?\s+$"
+)
+# What follows a name in apposition, to the next comma: "Ivo Dahl, Orvia's envoy to Tessel, ...".
+_APPOSITION_AFTER = lazy_compile(
+    r",\s+(?!(?:who|which|whose|that|said|says|told|and|but|while|as)\b)((?:[\w.'’-]+\s+){0,6}?[\w.'’-]+)\s*(?=[,.;)]|$)"
+)
 # How a short answer lists names: "A, B and C".
 _NAME_LIST_SEPARATOR = lazy_compile(r",\s*(?:and\s+)?|\s+and\s+")
 # "the Veloran team", "the Tarsk spokesperson", "Zelvan rebels": a name before a noun for a
@@ -1960,11 +1969,17 @@ class Answerer(
             return "a headline's capitals the story does not write so"
         if intent in {"who", "who_met"} and self._in_address(info, short):
             return "written in a place's address"
-        many = rules.asks_how_many_people.search(frame.text) if intent in {"who", "who_met"} else None
+        many = (
+            rules.asks_how_many_people.search(frame.text) if intent in {"who", "who_met"} else None
+        )
         if many is not None:
             wanted = _number_value(many.group(1), rules.number_values) or 0
             if len(_NAME_LIST_SEPARATOR.split(short)) < wanted:
                 return f"the question asks for {many.group(1)}"
+        if intent in {"who", "who_met"} and candidate.kind in (None, EntityKind.PERSON):
+            other = self._called_otherwise(frame, candidate)
+            if other:
+                return f"the sentence gives it another job ({other})"
         asked = rules.kind_asked.search(frame.text)
         if asked is not None:
             kind = fold(asked.group(1))
@@ -1977,6 +1992,47 @@ class Answerer(
             elif kind in rules.kind_words and not self._of_kind(candidate, rules.kind_words[kind]):
                 return f"not a {kind}"
         return None
+
+    def _called_otherwise(self, frame: QuestionFrame, candidate: Candidate) -> str | None:
+        """A job noun the answering sentence gives every named person of the candidate, of no
+        family of the noun the question asks for ("Which pilot ...?" - "Ivo Dahl, the
+        ambassador"); None when any of them may be what was asked."""
+        from assistant.qa.answer_rules import answer_rules
+
+        families = answer_rules().role_families
+        focus = _who_focus(frame.text)
+        asked = families.get(focus) if focus else None
+        if not asked:
+            return None
+        text = candidate.sentence.info.text
+        found = None
+        for name in _NAME_LIST_SEPARATOR.split(candidate.short):
+            roles = self._roles_given(text, name)
+            called = [r for r in roles if r in families]
+            if not called or any(r == focus or families[r] & asked for r in called):
+                return None
+            found = called[0]
+        return found
+
+    def _roles_given(self, text: str, name: str) -> set[str]:
+        """The person nouns a sentence writes as a name's title ("candidate Ivo Dahl", "Orvia's
+        envoy, Ivo Dahl") or after it ("Ivo Dahl, Orvia's envoy to Tessel, ...")."""
+        nouns = person_nouns()
+        parts = [t for t in _WORDS.findall(name) if t[:1].isupper()]
+        if not parts:
+            return set()
+        roles: set[str] = set()
+        for match in re.finditer(r"(?<!\w)" + re.escape(parts[0]) + r"(?!\w)", text):
+            before = _TITLE_BEFORE.search(text, max(0, match.start() - 80), match.start())
+            if before and fold(before.group(1)) in nouns:
+                roles.add(fold(before.group(1)))
+        for match in re.finditer(r"(?<!\w)" + re.escape(parts[-1]) + r"(?!\w)", text):
+            after = _APPOSITION_AFTER.match(text, match.end())
+            if after:
+                head = next((w for w in _WORDS.findall(after.group(1)) if fold(w) in nouns), None)
+                if head:
+                    roles.add(fold(head))
+        return roles
 
     def _is_demonym(self, word: str) -> bool:
         """Whether a folded word is an adjective of nationality: listed, or a country's name

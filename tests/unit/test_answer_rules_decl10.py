@@ -24,3 +24,13 @@ def test_one_name_is_no_answer_when_two_are_asked_for(engine: Engine) -> None:
 def test_a_sentence_that_denies_the_asked_act_does_not_say_who_did_it(engine: Engine) -> None:
     answer = engine.ask("Who won the Dunmere seat?")
     assert "Renn" not in answer.short
+
+
+def test_someone_the_sentence_gives_another_kind_of_job_is_not_the_asked_one(
+    engine: Engine,
+) -> None:
+    # The only sentence about the rescue names an ambassador, not who was rescued.
+    answer = engine.ask("Which Orvian navigator was rescued by a mountain patrol?")
+    assert "Dahl" not in answer.short
+    answer = engine.ask("Which pilot ejected over the Kessa valley?")
+    assert answer.short == "Mara Lunn"
