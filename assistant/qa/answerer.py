@@ -82,6 +82,10 @@ RETRIEVE_K = 100
 SENTENCE_WEIGHT = 0.45
 # Candidate articles whose every sentence is read for the answer.
 MAX_ARTICLES = 6
+# An answer from a story whose best sentence scores under this share of the best sentence of
+# all is declined: the story that matches the question best does not give the answer, and one
+# that matches it much less well is about something else.
+OTHER_STORY_LEAST = 0.65
 # Articles with more sentences than this (news has a few dozen) are scored only around the
 # retrieved passages.
 MAX_SCORED_SENTENCES = 600
@@ -1180,6 +1184,9 @@ class Answerer(
                 log,
             )
         candidate = self._extract(frame, scored, log)
+        if candidate is not None and self._from_weaker_story(scored, candidate):
+            log.append(f"{candidate.short!r} comes from a story that matches the question less")
+            candidate = None
         if candidate is None:
             if frame.intent in {"what", "fallback"}:
                 return self._fallback(frame, scored[0], hits, log)
@@ -1187,6 +1194,14 @@ class Answerer(
                 frame, f"no {self._what_is_sought(frame)} is given for this question", hits, log
             )
         return self._render(frame, candidate, hits, log)
+
+    def _from_weaker_story(self, scored: list[Scored], candidate: Candidate) -> bool:
+        """Whether the candidate's story matches the question much less well (by its best
+        sentence) than the story of the best sentence of all."""
+        top = max((s.score for s in scored), default=0.0)
+        article = candidate.sentence.article.id
+        own = max((s.score for s in scored if s.article.id == article), default=0.0)
+        return top > 0 and own < OTHER_STORY_LEAST * top
 
     def _continue_event(self, scored: list[Scored]) -> list[Scored]:
         """A sentence whose subject is the event itself ("The meeting was held to ...", "The

@@ -34,3 +34,11 @@ def test_someone_the_sentence_gives_another_kind_of_job_is_not_the_asked_one(
     assert "Dahl" not in answer.short
     answer = engine.ask("Which pilot ejected over the Kessa valley?")
     assert answer.short == "Mara Lunn"
+
+
+def test_an_answer_from_a_story_that_matches_the_question_much_less_is_declined(
+    engine: Engine,
+) -> None:
+    # The bill's own story gives no place; the permit office's story is about something else.
+    answer = engine.ask("Where was the Tessby harbour bill drafted?")
+    assert not answer.answered, answer.short
