@@ -158,7 +158,7 @@ _BARE_COPULAR_SUBJECT = lazy_compile(
 # "Orm's flight", "Orm's first flight": the noun a possessive gives a name (group 1).
 _POSSESSED_NOUN = lazy_compile(r"[A-Z][\w-]*['’]s\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
 # A candidate's own evidence must reach this before its sentence's score is added.
-MIN_CANDIDATE_SCORE = {"who_met": 0.4, "why": 0.3, "who": 0.35, "when": 0.2}
+MIN_CANDIDATE_SCORE = {"who_met": 0.4, "why": 0.3, "who": 0.35, "when": 0.2, "where": 0.3}
 # Rules that make a question's name a person for certain (a title, the article's own use).
 _CONFIRMED_PEOPLE = frozenset(
     {

@@ -42,3 +42,10 @@ def test_an_answer_from_a_story_that_matches_the_question_much_less_is_declined(
     # The bill's own story gives no place; the permit office's story is about something else.
     answer = engine.ask("Where was the Tessby harbour bill drafted?")
     assert not answer.answered, answer.short
+
+
+def test_a_country_that_only_owns_the_reporting_newspaper_is_too_weak_a_place(
+    engine: Engine,
+) -> None:
+    answer = engine.ask("Where did Anso Brek's reported secret meeting with Holm take place?")
+    assert not answer.answered, answer.short
