@@ -131,6 +131,7 @@ class ConstraintRules(StrictModel):
     settlements: list[str]
     days: list[str]
     asks_how_many_people: str
+    role_after_as: str
     role_families: dict[str, list[str]]
     denied_before: str
     asks_denied: str
@@ -293,6 +294,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "settlement_nouns": lambda d: frozenset(w.lower() for w in d.constraint.settlements),
     "day_nouns": lambda d: frozenset(w.lower() for w in d.constraint.days),
     "asks_how_many_people": lambda d: _ci(d.constraint.asks_how_many_people),
+    "role_after_as": lambda d: _ci(d.constraint.role_after_as),
     "role_families": lambda d: _families(d.constraint.role_families),
     "denied_before": lambda d: _ci(d.constraint.denied_before),
     "asks_denied": lambda d: _ci(d.constraint.asks_denied),
@@ -473,6 +475,8 @@ class AnswerRules:
     day_nouns: frozenset[str]
     # "Which two senators ...": the number of people asked for (group 1).
     asks_how_many_people: re.Pattern[str]
+    # "Who was chosen as president of ...": the role a who-question names after "as" (group 1).
+    role_after_as: re.Pattern[str]
     # Per person noun, the families of jobs it belongs to (a noun may be in several).
     role_families: dict[str, frozenset[str]]
     # A negation a few words before a verb, in its clause ("have never won"), searched up to it.

@@ -1863,13 +1863,18 @@ class Answerer(
 
     def _narrow_role(self, frame: QuestionFrame) -> str | None:
         """The stem of the narrow person noun a who-question asks for ("pilot", "judge"), which
-        the answering sentence must give; None for broad ones ("leader") and other questions."""
+        the answering sentence must give; None for broad ones ("leader") and other questions,
+        unless the question asks who was made it ("Who was chosen as leader of ...")."""
         from assistant.qa.answer_rules import answer_rules
 
         if frame.intent != "who":
             return None
+        rules = answer_rules()
+        named_as = rules.role_after_as.search(frame.text)
+        if named_as and fold(named_as.group(1)) in person_nouns():
+            return self.tokenizer.stem(fold(named_as.group(1)))
         focus = _who_focus(frame.text)
-        if focus is None or focus not in person_nouns() or focus in answer_rules().broad_roles:
+        if focus is None or focus not in person_nouns() or focus in rules.broad_roles:
             return None
         return self.tokenizer.stem(focus)
 

@@ -49,3 +49,10 @@ def test_a_country_that_only_owns_the_reporting_newspaper_is_too_weak_a_place(
 ) -> None:
     answer = engine.ask("Where did Anso Brek's reported secret meeting with Holm take place?")
     assert not answer.answered, answer.short
+
+
+def test_who_was_chosen_as_a_role_needs_a_sentence_that_gives_the_role(engine: Engine) -> None:
+    answer = engine.ask("Who was chosen as president of the new Kessby council after the vote?")
+    assert "Orr" not in answer.short
+    answer = engine.ask("Who was re-elected to the new Kessby council in the harbour ward?")
+    assert answer.short == "Lena Orr"
