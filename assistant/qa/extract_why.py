@@ -210,6 +210,8 @@ class WhyExtractors(_Base):
                 highlight=(value,),
             )
         yield from (candidate for candidate, _ in possessed)
+        if answer_rules().grounds_question.search(frame.text):
+            yield from self._argued_by_actor(frame, scored)
         yield from self._purpose_stated_next(scored)
         yield from self._reason_of_next_pronoun(scored)
         yield from self._reason_stated_before(predicate, scored)
@@ -272,6 +274,12 @@ class WhyExtractors(_Base):
                     if judged and judged.group(1).lower() not in self.tokenizer.stopwords:
                         # "can be dangerous for the region": the judgement is the reason.
                         short = f"{judged.group(1)} {short}"
+                nested = self._inside_weaker_reason(predicate, info.text, reason.start(), own)
+                if nested:
+                    # "a by-election following the resignation of the MP for family reasons":
+                    # the inner reason explains the noun of the outer one (the resignation),
+                    # and the outer one the asked act.
+                    attached -= 0.5
                 extra: list[tuple[Article, int]] = []
                 referent = self._referent(scored, short)
                 if referent is not None:
@@ -286,9 +294,58 @@ class WhyExtractors(_Base):
                     highlight=(reason.group(0),),
                     extra_sentences=extra,
                 )
-            if any(not self._other_clause_holds(predicate, info.text, r.start()) for r in reasons):
+            if any(
+                not self._other_clause_holds(predicate, info.text, r.start())
+                and not self._inside_weaker_reason(predicate, info.text, r.start(), own)
+                for r in reasons
+            ):
                 # A weaker cue is looked for only if these all explain another clause.
                 break
+
+    def _argued_by_actor(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """ "On what grounds did Orm sue the port?" over "Orm argued that the port broke the
+        lease": the grounds of an act are the case its actor made, so what the question's own
+        actor (named in the clause before the verb) argued or claimed answers it; what anyone
+        else argued does not."""
+        text = scored.info.text
+        names = [fold(m.name or m.text) for m in frame.strong_entities()]
+        for match in answer_rules().argument.finditer(text):
+            opening = max(text.rfind(c, 0, match.start()) for c in ",;:\"“")
+            subject = fold(text[opening + 1 : match.start()])
+            if not any(_has_word(subject, name) for name in names if name):
+                continue
+            short = answer_rules().contrast.split(_QUOTE_END.split(match.group(1))[0])[0]
+            short = trim_words(short, 30).rstrip(".,")
+            yield Candidate(
+                short=short,
+                score=1.0,
+                sentence=scored,
+                rule="reason:argued",
+                highlight=(short,),
+            )
+
+    def _inside_weaker_reason(
+        self, predicate: frozenset[str], text: str, start: int, own: float
+    ) -> bool:
+        """Whether the reason cued at `start` stands inside the noun phrase of an earlier,
+        weaker cue of the same clause that follows the asked act ("closed after the loss of its
+        licence because of unpaid fees"): it then explains that noun, not the act."""
+        rules = answer_rules()
+        for weight, pattern in rules.causes:
+            if weight >= own or weight < _WEAK_CUE:
+                continue
+            for outer in pattern.finditer(text, max(0, start - 120), start):
+                between = text[outer.start(1) : start]
+                if (
+                    outer.start() < start
+                    and outer.start(1) <= start
+                    and not re.search(r"[,;:\"“”()]", between)
+                    and not rules.contrast.search(between)
+                    and not rules.subordinate.search(between)
+                    and self._right_after_act(predicate, text, outer.start())
+                ):
+                    return True
+        return False
 
     def _possessed_object(
         self, frame: QuestionFrame, scored: Scored
