@@ -63,6 +63,7 @@ class WhyRules(StrictModel):
     purpose_question: Pattern
     grounds_question: Pattern
     argument: Pattern
+    blamed_back: Pattern
     purpose_shape: Pattern
     cause_verb: Pattern
     possessed_end: Pattern
@@ -217,6 +218,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "purpose_question": lambda d: _ci(d.why.purpose_question),
     "grounds_question": lambda d: _ci(d.why.grounds_question),
     "argument": lambda d: _ci(d.why.argument),
+    "blamed_back": lambda d: _ci(d.why.blamed_back + r"\s+(.{6,})"),
     "purpose_shape": lambda d: _ci(d.why.purpose_shape),
     "cause_verb": lambda d: _ci(d.why.cause_verb),
     "possessed_end": lambda d: _ci(d.why.possessed_end),
@@ -361,6 +363,8 @@ class AnswerRules:
     grounds_question: re.Pattern[str]
     # A verb of making a case, right before what was argued (group 1).
     argument: re.Pattern[str]
+    # A cause assigned to a phrase that points back to the act of the sentence before (group 1).
+    blamed_back: re.Pattern[str]
     purpose_shape: re.Pattern[str]
     cause_verb: re.Pattern[str]
     # Where a possessed noun phrase ("Vask's tariff plan") ends.

@@ -306,23 +306,29 @@ class WhyExtractors(_Base):
         """ "On what grounds did Orm sue the port?" over "Orm argued that the port broke the
         lease": the grounds of an act are the case its actor made, so what the question's own
         actor (named in the clause before the verb) argued or claimed answers it; what anyone
-        else argued does not."""
-        text = scored.info.text
+        else argued does not. The case often follows the sentence that reports the act, in
+        words of its own ("Orm sued the port. Orm argued that ..."), so the next two are read
+        too."""
+        sentences = self.analyses.get(scored.article).sentences
         names = [fold(m.name or m.text) for m in frame.strong_entities()]
-        for match in answer_rules().argument.finditer(text):
-            opening = max(text.rfind(c, 0, match.start()) for c in ",;:\"“")
-            subject = fold(text[opening + 1 : match.start()])
-            if not any(_has_word(subject, name) for name in names if name):
-                continue
-            short = answer_rules().contrast.split(_QUOTE_END.split(match.group(1))[0])[0]
-            short = trim_words(short, 30).rstrip(".,")
-            yield Candidate(
-                short=short,
-                score=1.0,
-                sentence=scored,
-                rule="reason:argued",
-                highlight=(short,),
-            )
+        first = scored.info.index
+        for index in range(max(first, 0), min(first + 3, len(sentences))):
+            text = sentences[index].text if index != first else scored.info.text
+            for match in answer_rules().argument.finditer(text):
+                opening = max(text.rfind(c, 0, match.start()) for c in ",;:\"“")
+                subject = fold(text[opening + 1 : match.start()])
+                if not any(_has_word(subject, name) for name in names if name):
+                    continue
+                short = answer_rules().contrast.split(_QUOTE_END.split(match.group(1))[0])[0]
+                short = trim_words(short, 30).rstrip(".,")
+                yield Candidate(
+                    short=short,
+                    score=1.0 - 0.1 * (index - first),
+                    sentence=scored,
+                    rule="reason:argued",
+                    highlight=(short,),
+                    extra_sentences=[(scored.article, index)] if index != first else [],
+                )
 
     def _inside_weaker_reason(
         self, predicate: frozenset[str], text: str, start: int, own: float
@@ -479,9 +485,12 @@ class WhyExtractors(_Base):
         if index <= 0 or index >= len(sentences):
             return
         text = sentences[index].text
-        if not _PRONOUN_SUBJECT.match(text) or _ASKING.search(text):
+        if _ASKING.search(text):
             return
         own, pattern = answer_rules().causes[0]
+        if not _PRONOUN_SUBJECT.match(text):
+            # "Traders blamed the slide on ...": the phrase blamed points back to the act.
+            own, pattern = own + 0.2, answer_rules().blamed_back
         reason = pattern.search(text)
         if reason is None or self._cites_a_source(text, reason.start()):
             return
