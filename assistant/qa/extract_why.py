@@ -315,7 +315,7 @@ class WhyExtractors(_Base):
         for index in range(max(first, 0), min(first + 3, len(sentences))):
             text = sentences[index].text if index != first else scored.info.text
             for match in answer_rules().argument.finditer(text):
-                opening = max(text.rfind(c, 0, match.start()) for c in ",;:\"“")
+                opening = max(text.rfind(c, 0, match.start()) for c in ',;:"“')
                 subject = fold(text[opening + 1 : match.start()])
                 if not any(_has_word(subject, name) for name in names if name):
                     continue

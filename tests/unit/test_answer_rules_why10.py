@@ -59,7 +59,8 @@ def test_a_passive_with_by_is_no_extraposed_judgement(engine: Engine) -> None:
 def test_an_adjunct_clause_after_the_verb_of_a_what_question(engine: Engine) -> None:
     answer = engine.ask("What could the new window film cut when fitted to an office window?")
     assert answer.answered
-    assert "glare" in answer.short, answer.short
+    # The object of "cut", not the whole sentence.
+    assert answer.short.startswith("glare"), answer.short
 
 
 @pytest.mark.parametrize(
