@@ -35,6 +35,14 @@ _ASKING = lazy_compile(r"\?[\"”’']?\s*$")
 # A sentence whose subject is a personal pronoun, its verb (an adverb may stand before it) next.
 _PRONOUN_SUBJECT = lazy_compile(r"^(?:It|He|She|They)\s+(?:[a-z]+ly\s+)?[a-z]+\b")
 
+# A word of a time expression, which ends the phrase before it.
+_TIME_WORD = lazy_compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|morning|afternoon"
+    r"|evening|night|week|month|year|january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|\d{4})\b",
+    re.I,
+)
+
 # Cues weaker than this ("for", "over") are bare prepositions.
 _WEAK_CUE = 0.3
 
@@ -348,6 +356,9 @@ class WhyExtractors(_Base):
                     and not re.search(r"[,;:\"“”()]", between)
                     and not rules.contrast.search(between)
                     and not rules.subordinate.search(between)
+                    # "fell after the opening bell on Tuesday over concerns ...": a time closes
+                    # the outer phrase, and the reason after it goes with the verb again.
+                    and not _TIME_WORD.search(between)
                     and self._right_after_act(predicate, text, outer.start())
                 ):
                     return True
