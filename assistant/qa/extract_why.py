@@ -185,8 +185,11 @@ class WhyExtractors(_Base):
                     verdict = (judged.group(1) or "").strip()
                     acted = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(purpose.value)}
                     if verdict and len(predicate & acted) >= 2:
+                        # With the act it judges, up to its first comma: "safe enough to leave
+                        # the district" says what "safe enough" alone leaves open.
+                        judged_act = purpose.value.split(",")[0]
                         yield Candidate(
-                            short=verdict,
+                            short=trim_words(f"{verdict} {judged_act}", 30),
                             score=0.7,
                             sentence=scored,
                             rule="reason:judgement",
