@@ -63,6 +63,7 @@ class WhyRules(StrictModel):
     purpose_question: Pattern
     grounds_question: Pattern
     argument: Pattern
+    cited_as: Pattern
     blamed_back: Pattern
     purpose_shape: Pattern
     cause_verb: Pattern
@@ -218,6 +219,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "purpose_question": lambda d: _ci(d.why.purpose_question),
     "grounds_question": lambda d: _ci(d.why.grounds_question),
     "argument": lambda d: _ci(d.why.argument),
+    "cited_as": lambda d: _ci(d.why.cited_as),
     "blamed_back": lambda d: _ci(d.why.blamed_back + r"\s+(.{6,})"),
     "purpose_shape": lambda d: _ci(d.why.purpose_shape),
     "cause_verb": lambda d: _ci(d.why.cause_verb),
@@ -363,6 +365,8 @@ class AnswerRules:
     grounds_question: re.Pattern[str]
     # A verb of making a case, right before what was argued (group 1).
     argument: re.Pattern[str]
+    # What closes a case cited "as his motivation".
+    cited_as: re.Pattern[str]
     # A cause assigned to a phrase that points back to the act of the sentence before (group 1).
     blamed_back: re.Pattern[str]
     purpose_shape: re.Pattern[str]

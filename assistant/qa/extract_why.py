@@ -321,17 +321,25 @@ class WhyExtractors(_Base):
         words of its own ("Orm sued the port. Orm argued that ..."), so the next two are read
         too."""
         sentences = self.analyses.get(scored.article).sentences
-        names = [fold(m.name or m.text) for m in frame.strong_entities()]
+        # A person is named again by the surname alone.
+        names: set[str] = set()
+        for m in frame.strong_entities():
+            name = fold(m.name or m.text)
+            names.add(name)
+            if m.kind is EntityKind.PERSON and name.split():
+                names.add(name.split()[-1])
+        names.discard("")
         first = scored.info.index
         for index in range(max(first, 0), min(first + 3, len(sentences))):
             text = sentences[index].text if index != first else scored.info.text
             for match in answer_rules().argument.finditer(text):
                 opening = max(text.rfind(c, 0, match.start()) for c in ',;:"“')
                 subject = fold(text[opening + 1 : match.start()])
-                if not any(_has_word(subject, name) for name in names if name):
+                if not any(_has_word(subject, name) for name in names):
                     continue
-                short = answer_rules().contrast.split(_QUOTE_END.split(match.group(1))[0])[0]
-                short = trim_words(short, 30).rstrip(".,")
+                case = answer_rules().cited_as.split(match.group(1))[0]
+                short = answer_rules().contrast.split(_QUOTE_END.split(case)[0])[0]
+                short = trim_words(short, 30).strip(" .,\"“”")
                 yield Candidate(
                     short=short,
                     score=1.0 - 0.1 * (index - first),

@@ -82,3 +82,9 @@ def test_a_state_the_act_waited_for_is_a_judgement(engine: Engine) -> None:
     answer = engine.ask("Why did the Keld farmers only move their herds down from the pastures now?")
     assert answer.answered
     assert "safe enough to move the herds" in answer.short, answer.short
+
+
+def test_the_case_cited_by_the_actor_a_few_sentences_on(engine: Engine) -> None:
+    answer = engine.ask("What reasons did Ulla Brandt give for closing the Fenby market?")
+    assert answer.answered
+    assert answer.short.startswith("repeated fire code breaches"), answer.short
