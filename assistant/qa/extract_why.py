@@ -339,7 +339,7 @@ class WhyExtractors(_Base):
                     continue
                 case = answer_rules().cited_as.split(match.group(1))[0]
                 short = answer_rules().contrast.split(_QUOTE_END.split(case)[0])[0]
-                short = trim_words(short, 30).strip(" .,\"“”")
+                short = trim_words(short, 30).strip(' .,"“”')
                 yield Candidate(
                     short=short,
                     score=1.0 - 0.1 * (index - first),

@@ -79,7 +79,9 @@ def test_causative_and_blame_questions_ask_for_a_cause(question: str, intent: st
 
 def test_a_state_the_act_waited_for_is_a_judgement(engine: Engine) -> None:
     # "it had only just become safe enough to move the herds": the judgement with what it judges.
-    answer = engine.ask("Why did the Keld farmers only move their herds down from the pastures now?")
+    answer = engine.ask(
+        "Why did the Keld farmers only move their herds down from the pastures now?"
+    )
     assert answer.answered
     assert "safe enough to move the herds" in answer.short, answer.short
 
