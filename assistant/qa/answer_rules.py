@@ -61,6 +61,10 @@ class WhyRules(StrictModel):
     extraposed: Pattern
     cause_question: Pattern
     purpose_question: Pattern
+    grounds_question: Pattern
+    argument: Pattern
+    cited_as: Pattern
+    blamed_back: Pattern
     purpose_shape: Pattern
     cause_verb: Pattern
     possessed_end: Pattern
@@ -228,6 +232,10 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "extraposed": lambda d: _ci(d.why.extraposed),
     "cause_question": lambda d: _ci(d.why.cause_question),
     "purpose_question": lambda d: _ci(d.why.purpose_question),
+    "grounds_question": lambda d: _ci(d.why.grounds_question),
+    "argument": lambda d: _ci(d.why.argument),
+    "cited_as": lambda d: _ci(d.why.cited_as),
+    "blamed_back": lambda d: _ci(d.why.blamed_back + r"\s+(.{6,})"),
     "purpose_shape": lambda d: _ci(d.why.purpose_shape),
     "cause_verb": lambda d: _ci(d.why.cause_verb),
     "possessed_end": lambda d: _ci(d.why.possessed_end),
@@ -374,6 +382,14 @@ class AnswerRules:
     extraposed: re.Pattern[str]
     cause_question: re.Pattern[str]
     purpose_question: re.Pattern[str]
+    # A question that asks for the case its actor made ("On what grounds did Orm sue?").
+    grounds_question: re.Pattern[str]
+    # A verb of making a case, right before what was argued (group 1).
+    argument: re.Pattern[str]
+    # What closes a case cited "as his motivation".
+    cited_as: re.Pattern[str]
+    # A cause assigned to a phrase that points back to the act of the sentence before (group 1).
+    blamed_back: re.Pattern[str]
     purpose_shape: re.Pattern[str]
     cause_verb: re.Pattern[str]
     # Where a possessed noun phrase ("Vask's tariff plan") ends.

@@ -52,6 +52,9 @@ _TRAILING_PREPOSITION = lazy_compile(
     r"^(?:.*\s)?(of|for|on|against|about|over|with|from)\s*$|^(of|for|on|against|about|over|with|from)\s*,",
     re.I,
 )
+_ADJUNCT_CLAUSE = lazy_compile(
+    r"\s+(?:when|whenever|while|if|unless|once|until|because|although|though)\s+", re.I
+)
 _SOURCE = lazy_compile(r",?\s+according\s+to\b.*$", re.I)
 # "What would the law do?" asks for an act, which "do" has no object to name.
 _LIGHT_VERBS = frozenset({"do", "does", "did", "doing"})
@@ -222,6 +225,9 @@ class WhatExtractors(_Base):
         if aux.lower() in _COPULA:
             yield from self._noun_content(rest, text)
             yield from self._counted_list(rest, text, following)
+        # "What could the coating reduce when sprayed onto a toilet?": a clause that opens with a
+        # subordinating conjunction is an adjunct of the act, so the verb is the word before it.
+        rest = _ADJUNCT_CLAUSE.split(rest, maxsplit=1)[0]
         readings = _question_verb(rest)
         words = rest.split()
         last = words[-1].lower() if words else ""

@@ -35,6 +35,14 @@ _ASKING = lazy_compile(r"\?[\"”’']?\s*$")
 # A sentence whose subject is a personal pronoun, its verb (an adverb may stand before it) next.
 _PRONOUN_SUBJECT = lazy_compile(r"^(?:It|He|She|They)\s+(?:[a-z]+ly\s+)?[a-z]+\b")
 
+# A word of a time expression, which ends the phrase before it.
+_TIME_WORD = lazy_compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|morning|afternoon"
+    r"|evening|night|week|month|year|january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|\d{4})\b",
+    re.I,
+)
+
 # Cues weaker than this ("for", "over") are bare prepositions.
 _WEAK_CUE = 0.3
 
@@ -177,8 +185,11 @@ class WhyExtractors(_Base):
                     verdict = (judged.group(1) or "").strip()
                     acted = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(purpose.value)}
                     if verdict and len(predicate & acted) >= 2:
+                        # With the act it judges, up to its first comma: "safe enough to leave
+                        # the district" says what "safe enough" alone leaves open.
+                        judged_act = purpose.value.split(",")[0]
                         yield Candidate(
-                            short=verdict,
+                            short=trim_words(f"{verdict} {judged_act}", 30),
                             score=0.7,
                             sentence=scored,
                             rule="reason:judgement",
@@ -210,6 +221,8 @@ class WhyExtractors(_Base):
                 highlight=(value,),
             )
         yield from (candidate for candidate, _ in possessed)
+        if answer_rules().grounds_question.search(frame.text):
+            yield from self._argued_by_actor(frame, scored)
         yield from self._purpose_stated_next(scored)
         yield from self._reason_of_next_pronoun(scored)
         yield from self._reason_stated_before(predicate, scored)
@@ -272,6 +285,12 @@ class WhyExtractors(_Base):
                     if judged and judged.group(1).lower() not in self.tokenizer.stopwords:
                         # "can be dangerous for the region": the judgement is the reason.
                         short = f"{judged.group(1)} {short}"
+                nested = self._inside_weaker_reason(predicate, info.text, reason.start(), own)
+                if nested:
+                    # "a by-election following the resignation of the MP for family reasons":
+                    # the inner reason explains the noun of the outer one (the resignation),
+                    # and the outer one the asked act.
+                    attached -= 0.5
                 extra: list[tuple[Article, int]] = []
                 referent = self._referent(scored, short)
                 if referent is not None:
@@ -286,9 +305,75 @@ class WhyExtractors(_Base):
                     highlight=(reason.group(0),),
                     extra_sentences=extra,
                 )
-            if any(not self._other_clause_holds(predicate, info.text, r.start()) for r in reasons):
+            if any(
+                not self._other_clause_holds(predicate, info.text, r.start())
+                and not self._inside_weaker_reason(predicate, info.text, r.start(), own)
+                for r in reasons
+            ):
                 # A weaker cue is looked for only if these all explain another clause.
                 break
+
+    def _argued_by_actor(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """ "On what grounds did Orm sue the port?" over "Orm argued that the port broke the
+        lease": the grounds of an act are the case its actor made, so what the question's own
+        actor (named in the clause before the verb) argued or claimed answers it; what anyone
+        else argued does not. The case often follows the sentence that reports the act, in
+        words of its own ("Orm sued the port. Orm argued that ..."), so the next two are read
+        too."""
+        sentences = self.analyses.get(scored.article).sentences
+        # A person is named again by the surname alone.
+        names: set[str] = set()
+        for m in frame.strong_entities():
+            name = fold(m.name or m.text)
+            names.add(name)
+            if m.kind is EntityKind.PERSON and name.split():
+                names.add(name.split()[-1])
+        names.discard("")
+        first = scored.info.index
+        for index in range(max(first, 0), min(first + 3, len(sentences))):
+            text = sentences[index].text if index != first else scored.info.text
+            for match in answer_rules().argument.finditer(text):
+                opening = max(text.rfind(c, 0, match.start()) for c in ',;:"“')
+                subject = fold(text[opening + 1 : match.start()])
+                if not any(_has_word(subject, name) for name in names):
+                    continue
+                case = answer_rules().cited_as.split(match.group(1))[0]
+                short = answer_rules().contrast.split(_QUOTE_END.split(case)[0])[0]
+                short = trim_words(short, 30).strip(' .,"“”')
+                yield Candidate(
+                    short=short,
+                    score=1.0 - 0.1 * (index - first),
+                    sentence=scored,
+                    rule="reason:argued",
+                    highlight=(short,),
+                    extra_sentences=[(scored.article, index)] if index != first else [],
+                )
+
+    def _inside_weaker_reason(
+        self, predicate: frozenset[str], text: str, start: int, own: float
+    ) -> bool:
+        """Whether the reason cued at `start` stands inside the noun phrase of an earlier,
+        weaker cue of the same clause that follows the asked act ("closed after the loss of its
+        licence because of unpaid fees"): it then explains that noun, not the act."""
+        rules = answer_rules()
+        for weight, pattern in rules.causes:
+            if weight >= own or weight < _WEAK_CUE:
+                continue
+            for outer in pattern.finditer(text, max(0, start - 120), start):
+                between = text[outer.start(1) : start]
+                if (
+                    outer.start() < start
+                    and outer.start(1) <= start
+                    and not re.search(r"[,;:\"“”()]", between)
+                    and not rules.contrast.search(between)
+                    and not rules.subordinate.search(between)
+                    # "fell after the opening bell on Tuesday over concerns ...": a time closes
+                    # the outer phrase, and the reason after it goes with the verb again.
+                    and not _TIME_WORD.search(between)
+                    and self._right_after_act(predicate, text, outer.start())
+                ):
+                    return True
+        return False
 
     def _possessed_object(
         self, frame: QuestionFrame, scored: Scored
@@ -422,9 +507,12 @@ class WhyExtractors(_Base):
         if index <= 0 or index >= len(sentences):
             return
         text = sentences[index].text
-        if not _PRONOUN_SUBJECT.match(text) or _ASKING.search(text):
+        if _ASKING.search(text):
             return
         own, pattern = answer_rules().causes[0]
+        if not _PRONOUN_SUBJECT.match(text):
+            # "Traders blamed the slide on ...": the phrase blamed points back to the act.
+            own, pattern = own + 0.2, answer_rules().blamed_back
         reason = pattern.search(text)
         if reason is None or self._cites_a_source(text, reason.start()):
             return
