@@ -67,6 +67,23 @@ _DAY_KINDS = frozenset(
 # Endings of nouns made from verbs ("declaration", "settlement", "conference").
 _NOUN_SUFFIX = lazy_compile(r"(?:tion|sion|ment|ence|ance)$", re.I)
 
+# A noun phrase opened by a determiner, ending in the word right before a time ("the convention
+# on July 25", "a trial on October 19"). Group 1 that word, the phrase's head.
+_NOUN_BEFORE_TIME = lazy_compile(
+    r"\b(?:the|a|an|its|their|his|her|our)\s+(?:[\w'’-]+\s+){0,3}?([a-z][\w'’-]*)\s+"
+    r"(?:(?:on|in|at|during|for)\s+)?$",
+    re.I,
+)
+
+# A time written between a determiner and a noun ("the July 5 killing", "a June 3 hearing"):
+# what stands before it, and the noun after it (group 1).
+_DETERMINER_BEFORE = lazy_compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|['’]s)\s+$", re.I)
+_NOUN_AFTER_TIME = lazy_compile(r"\s+([a-z][\w'’-]*)")
+
+# A relative clause right after a time: "on February 20, when the party holds its primary".
+# Group 1 its words.
+_WHEN_CLAUSE = lazy_compile(r"\s*,?\s+when\s+([^,;:.()]+)")
+
 # Verbs that put a time on a plan, not on another act ("the vote, scheduled for May 7").
 _PLAN_VERBS = frozenset("scheduled planned expected set due slated".split())
 
@@ -188,6 +205,10 @@ class WhenExtractors(_Base):
                 # "The broadcasts began on August 10", "the summit, which begins May 26": the
                 # time follows the question's own verb, so it dates that act.
                 score += 0.4
+            elif lead and self._names_asked_event(lead.group(1), ahead, predicate):
+                # "for the convention on July 25", "announcing a trial on October 19": the time
+                # follows the noun of the asked event, as it may follow its verb.
+                score += 0.4
             elif (
                 lead
                 and verb_at is not None
@@ -203,6 +224,20 @@ class WhenExtractors(_Base):
                 re.I,
             ):
                 score += 0.6
+            if _DETERMINER_BEFORE.search(info.text[max(0, t.start - 8) : t.start]):
+                noun = _NOUN_AFTER_TIME.match(info.text, t.end)
+                if noun and self._names_asked_event(noun.group(1), "", predicate):
+                    # "the July 5 killing", "a June 3 hearing": the time is a modifier of the
+                    # asked event's noun, so it dates that event.
+                    score += 0.4
+            clause = _WHEN_CLAUSE.match(info.text, t.end)
+            if clause and not any(
+                clause.start(1) <= o.start < clause.end(1) for o in info.times
+            ):
+                # "on February 20, when the party holds its primary": the clause says what
+                # happens at that time; in the question's own words, it is the asked event.
+                said = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(clause.group(1))}
+                score += 0.4 * min(2, len(said & predicate))
             saying = rules.time_of_saying.search(ahead)
             if saying and self.tokenizer.stem(fold(saying.group(1))) not in predicate:
                 # "..., his supporters said on Thursday": the day of the report, not of the
@@ -285,6 +320,24 @@ class WhenExtractors(_Base):
         chosen = min(days, key=lambda c: c.sentence.info.index) if headline else days[0]
         log.append(f"{chosen.short!r} gives the day of {best.short!r}")
         return chosen
+
+    def _names_asked_event(self, word: str, ahead: str, predicate: frozenset[str]) -> bool:
+        """Whether `word` is a noun naming the question's event: one of the question's words
+        or a noun of the act of its verb ("killing" for "killed"), lower case, and, when `ahead`
+        (the text before the time) is given, the head of a noun phrase there opened by a
+        determiner ("the convention on"), not a verb's object or an adverb."""
+        folded = fold(word)
+        if not folded.isalpha() or word != folded:
+            return False
+        if ahead:
+            phrase = _NOUN_BEFORE_TIME.search(ahead)
+            if phrase is None or phrase.group(1) != word:
+                return False
+        stem = self.tokenizer.stem(folded)
+        if stem in predicate:
+            return True
+        nouns = answer_rules().act_nouns
+        return any(stem[:4] in nouns.get(p[:4], ()) for p in predicate)
 
     def _is_past_verb(self, word: str) -> bool:
         """ "declared", "took": a past form, regular or one the irregular-verb list knows."""
