@@ -205,7 +205,11 @@ class WhenExtractors(_Base):
                 # "The broadcasts began on August 10", "the summit, which begins May 26": the
                 # time follows the question's own verb, so it dates that act.
                 score += 0.4
-            elif lead and self._names_asked_event(lead.group(1), ahead, predicate):
+            elif (
+                lead
+                and not rules.time_bound.search(ahead)
+                and self._names_asked_event(lead.group(1), ahead, predicate)
+            ):
                 # "for the convention on July 25", "announcing a trial on October 19": the time
                 # follows the noun of the asked event, as it may follow its verb.
                 score += 0.4
@@ -231,11 +235,14 @@ class WhenExtractors(_Base):
                     # asked event's noun, so it dates that event.
                     score += 0.4
             clause = _WHEN_CLAUSE.match(info.text, t.end)
-            if clause and not any(
-                clause.start(1) <= o.start < clause.end(1) for o in info.times
+            if (
+                clause
+                and not any(clause.start(1) <= o.start < clause.end(1) for o in info.times)
+                and self._names_only_asked(frame, clause.group(1))
             ):
                 # "on February 20, when the party holds its primary": the clause says what
-                # happens at that time; in the question's own words, it is the asked event.
+                # happens at that time; in the question's own words, it is the asked event
+                # (unless it names someone the question does not: another party's primary).
                 said = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(clause.group(1))}
                 score += 0.4 * min(2, len(said & predicate))
             saying = rules.time_of_saying.search(ahead)
@@ -338,6 +345,20 @@ class WhenExtractors(_Base):
             return True
         nouns = answer_rules().act_nouns
         return any(stem[:4] in nouns.get(p[:4], ()) for p in predicate)
+
+    def _names_only_asked(self, frame: QuestionFrame, text: str) -> bool:
+        """Whether `text` (a clause inside a sentence) names what the question names and
+        nothing else: every name the question sets is in it, and every capitalised word of it
+        (its names) is a word of the question."""
+        folded = fold(text)
+        if not all(fold(m.name or m.text) in folded for m in frame.strong_entities()):
+            return False
+        asked = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(frame.text)}
+        return all(
+            self.tokenizer.stem(fold(w)) in asked
+            for w in _WORDS.findall(text)
+            if w[:1].isupper()
+        )
 
     def _is_past_verb(self, word: str) -> bool:
         """ "declared", "took": a past form, regular or one the irregular-verb list knows."""

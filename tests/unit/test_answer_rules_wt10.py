@@ -1,0 +1,47 @@
+"""Which time belongs to the asked event, and which words name a place (tests/fixtures/rules/
+wt10-*): a time attached to the event's noun ("the convention on July 25", "the April 30 trial"),
+a "when" clause after a time that restates the asked event, a time inside what a saying verb
+reports without "that", and a nationality before a place noun. One test per rule, failing
+without it."""
+
+from __future__ import annotations
+
+from assistant.engine import Engine
+from assistant.qa.answer_rules import answer_rules
+
+
+def test_a_time_after_the_asked_events_noun_dates_it(engine: Engine) -> None:
+    # "for the convention on July 25" against a photo's "..., June 8, 2026."
+    answer = engine.ask("When is the Unity Party convention in Tessaly scheduled?")
+    assert "July 25" in answer.short, answer.short
+
+
+def test_a_time_before_the_asked_events_noun_dates_it(engine: Engine) -> None:
+    # "the April 30 trial" against "her lawyers said on Thursday".
+    answer = engine.ask("When is Edda Harl's fraud trial?")
+    assert "April 30" in answer.short, answer.short
+
+
+def test_a_when_clause_in_the_questions_words_dates_the_asked_event(engine: Engine) -> None:
+    # "on March 7, when the Greens hold a primary vote in Dunmere" against "the Liberals will
+    # hold their Dunmere primary on March 14".
+    answer = engine.ask("When will the Greens hold their Dunmere primary?")
+    assert "March 7" in answer.short, answer.short
+
+
+def test_a_when_clause_naming_others_does_not_date_the_asked_event(engine: Engine) -> None:
+    answer = engine.ask("When will the Liberals hold their Dunmere primary?")
+    assert "March 14" in answer.short, answer.short
+
+
+def test_a_time_in_what_was_announced_does_not_date_the_announcement(engine: Engine) -> None:
+    # "announced she had asked for ... resignation Tuesday night": no "that" before the clause.
+    answer = engine.ask("When did Sigrun Tollak announce that she had asked for Brenn's resignation?")
+    assert "Wednesday" in answer.short, answer.short
+
+
+def test_the_complement_pattern_takes_a_clause_without_that() -> None:
+    found = answer_rules().time_complement.search("the mayor announced he had asked for it")
+    assert found is not None and found.group(1) == "announced"
+    assert answer_rules().time_complement.search("the talks he had held") is None
+
