@@ -43,5 +43,5 @@ def test_a_time_in_what_was_announced_does_not_date_the_announcement(engine: Eng
 def test_the_complement_pattern_takes_a_clause_without_that() -> None:
     found = answer_rules().time_complement.search("the mayor announced he had asked for it")
     assert found is not None and found.group(1) == "announced"
-    assert answer_rules().time_complement.search("the talks he had held") is None
+    assert answer_rules().time_complement.search("the mayor announced new talks") is None
 
