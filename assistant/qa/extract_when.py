@@ -118,6 +118,9 @@ class WhenExtractors(_Base):
         )
         published = scored.article.date if _ASKS_FUTURE.match(frame.text) else None
         predicate = self._predicate_stems(frame)
+        # The nouns of the asked event: not one the question dates itself ("the July 2015
+        # nuclear agreement"), which is what the asked act is about, not the act.
+        events = predicate - self._dated_in_question(frame)
         bound = _ASKED_BOUND.match(frame.text)
         rules = answer_rules()
         asks_clock = bool(rules.asks_clock.search(frame.text))
@@ -208,7 +211,7 @@ class WhenExtractors(_Base):
             elif (
                 lead
                 and not rules.time_bound.search(ahead)
-                and self._names_asked_event(lead.group(1), ahead, predicate)
+                and self._names_asked_event(lead.group(1), ahead, events)
             ):
                 # "for the convention on July 25", "announcing a trial on October 19": the time
                 # follows the noun of the asked event, as it may follow its verb.
@@ -230,7 +233,7 @@ class WhenExtractors(_Base):
                 score += 0.6
             if _DETERMINER_BEFORE.search(info.text[max(0, t.start - 8) : t.start]):
                 noun = _NOUN_AFTER_TIME.match(info.text, t.end)
-                if noun and self._names_asked_event(noun.group(1), "", predicate):
+                if noun and self._names_asked_event(noun.group(1), "", events):
                     # "the July 5 killing", "a June 3 hearing": the time is a modifier of the
                     # asked event's noun, so it dates that event.
                     score += 0.4
@@ -345,6 +348,18 @@ class WhenExtractors(_Base):
             return True
         nouns = answer_rules().act_nouns
         return any(stem[:4] in nouns.get(p[:4], ()) for p in predicate)
+
+    def _dated_in_question(self, frame: QuestionFrame) -> set[str]:
+        """The stems of the words the question writes right after one of its own times, up to
+        four ("the July 2015 Iran nuclear agreement": iran, nuclear, agreement)."""
+        out: set[str] = set()
+        for time in frame.times:
+            at = frame.text.find(time)
+            if at < 0:
+                continue
+            after = _WORDS.findall(frame.text[at + len(time) :])[:4]
+            out |= {self.tokenizer.stem(fold(w)) for w in after}
+        return out
 
     def _names_only_asked(self, frame: QuestionFrame, text: str) -> bool:
         """Whether `text` (a clause inside a sentence) names what the question names and

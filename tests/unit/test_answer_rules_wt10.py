@@ -45,3 +45,24 @@ def test_the_complement_pattern_takes_a_clause_without_that() -> None:
     assert found is not None and found.group(1) == "announced"
     assert answer_rules().time_complement.search("the mayor announced new talks") is None
 
+
+
+def test_a_noun_the_question_dates_itself_is_not_the_asked_event(engine: Engine) -> None:
+    # "approve ... the April 2026 harbour deal": the deal is what the asked act is about, so
+    # "The April 14 harbour deal" does not date the approval (as "the deal" alone would suggest).
+    from assistant.qa.answerer import Answerer
+    from assistant.qa.answer_text import Scored
+    from assistant.qa.questions import parse_question
+
+    answerer = Answerer.for_engine(engine)
+    article = engine.article("wt10-quell-harbour-deal")
+    info = answerer.analyses.get(article).sentences[0]
+
+    def score(question: str) -> float:
+        frame = parse_question(question, answerer.known_names())
+        scored = Scored(article, info, 1.0, 1.0, 0)
+        return next(c.score for c in answerer._when(frame, scored) if "April 14" in c.short)
+
+    dated = score("By what date must the council approve the April 2026 harbour deal?")
+    undated = score("By what date must the council approve the harbour deal?")
+    assert dated < undated - 0.3, (dated, undated)
