@@ -1,8 +1,9 @@
-"""Which time belongs to the asked event, and which words name a place (tests/fixtures/rules/
-wt10-*): a time attached to the event's noun ("the convention on July 25", "the April 30 trial"),
-a "when" clause after a time that restates the asked event, a time inside what a saying verb
-reports without "that", and a nationality before a place noun. One test per rule, failing
-without it."""
+"""Which time belongs to the asked event, and which places a plural question asks for
+(tests/fixtures/rules/wt10-*): a time attached to the event's noun ("the convention on July 25",
+"the April 30 trial"), a "when" clause after a time that restates the asked event, a time inside
+what a saying verb reports without "that", a noun the question dates itself; the whole list of
+places of the asked kind for "In which states ...?", and countries, not a region, for "Which
+countries". One test per rule, failing without it (and a guard: a "when" clause naming others)."""
 
 from __future__ import annotations
 
@@ -66,3 +67,15 @@ def test_a_noun_the_question_dates_itself_is_not_the_asked_event(engine: Engine)
     dated = score("By what date must the council approve the April 2026 harbour deal?")
     undated = score("By what date must the council approve the harbour deal?")
     assert dated < undated - 0.3, (dated, undated)
+
+
+def test_a_plural_place_question_is_answered_by_the_whole_list(engine: Engine) -> None:
+    # "in Colorado, Louisiana, and New Jersey" against "only in Colorado".
+    answer = engine.ask("In which states has the Harbour Unity ticket qualified for the ballot?")
+    assert answer.short == "Colorado, Louisiana and New Jersey", answer.short
+
+
+def test_a_plural_country_question_asks_for_countries(engine: Engine) -> None:
+    # "sails to Europe and to Norway": "Which countries" is not answered by a region.
+    answer = engine.ask("To which countries does the Orsk ferry line still sail despite the port tax?")
+    assert answer.short == "Norway", answer.short
