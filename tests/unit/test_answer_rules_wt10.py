@@ -79,3 +79,9 @@ def test_a_plural_country_question_asks_for_countries(engine: Engine) -> None:
     # "sails to Europe and to Norway": "Which countries" is not answered by a region.
     answer = engine.ask("To which countries does the Orsk ferry line still sail despite the port tax?")
     assert answer.short == "Norway", answer.short
+
+
+def test_an_abbreviated_modifier_keeps_a_plural_place_question_a_where() -> None:
+    from assistant.qa.questions import detect_intent
+
+    assert detect_intent("To which U.S. cities did the Orsk ferry line open routes?")[0] == "where"
