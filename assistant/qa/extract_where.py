@@ -111,6 +111,10 @@ _PLURAL_NOUN = lazy_compile(r"(?:[^su's]s|ies)$")
 # asks for places in the plural ("In which states ...?").
 _LIST_BONUS = 0.5
 
+# A lower-case noun made from a verb or an adjective right after a name ("EU enlargement", "NATO
+# expansion"): the name modifies that noun, and is no site the sentence sets anything at.
+_NOMINAL_AFTER = lazy_compile(r"\s+[a-z]+(?:ment|tion|sion|ance|ence|ship|ism|ity)s?\b")
+
 # Question place nouns too general to name the head of the answer's name.
 _GENERAL_FOCUS = frozenset("place places site sites location locations area areas part".split())
 
@@ -692,6 +696,9 @@ class WhereExtractors(_Base):
             # "Which hospital was he taken to?": any place preposition leads to the building.
             frame.focus in _BUILDING_FOCUS and _PLACE_PREPOSITION.search(before)
         ):
+            return None
+        if _NOMINAL_AFTER.match(text, m.end):
+            # "a response to EU enlargement": what the preposition governs is the noun.
             return None
         name = m.name or m.text
         if fold(name) in exclude or self._in_question(frame, name):

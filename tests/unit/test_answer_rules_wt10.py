@@ -3,7 +3,8 @@
 "the April 30 trial"), a "when" clause after a time that restates the asked event, a time inside
 what a saying verb reports without "that", a noun the question dates itself; the whole list of
 places of the asked kind for "In which states ...?", and countries, not a region, for "Which
-countries". One test per rule, failing without it (and a guard: a "when" clause naming others)."""
+countries"; and no organisation site in "a response to EU enlargement". One test per rule, failing
+without it (and a guard: a "when" clause naming others)."""
 
 from __future__ import annotations
 
@@ -85,3 +86,9 @@ def test_an_abbreviated_modifier_keeps_a_plural_place_question_a_where() -> None
     from assistant.qa.questions import detect_intent
 
     assert detect_intent("To which U.S. cities did the Orsk ferry line open routes?")[0] == "where"
+
+
+def test_a_name_before_a_nominalisation_is_no_site(engine: Engine) -> None:
+    # "a response to Harbour League enlargement": "to" governs "enlargement", not a site.
+    answer = engine.ask("Where in Tessa is the Orvian relief depot located?")
+    assert answer.short == "Kessby", answer.short
