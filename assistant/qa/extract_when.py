@@ -67,20 +67,20 @@ _DAY_KINDS = frozenset(
 # Endings of nouns made from verbs ("declaration", "settlement", "conference").
 _NOUN_SUFFIX = lazy_compile(r"(?:tion|sion|ment|ence|ance)$", re.I)
 
-# A noun phrase opened by a determiner, ending in the word right before a time ("the convention
-# on July 25", "a trial on October 19"). Group 1 that word, the phrase's head.
+# A noun phrase opened by a determiner, ending in the word right before a time ("the conference
+# on May 12", "a trial on April 30"). Group 1 that word, the phrase's head.
 _NOUN_BEFORE_TIME = lazy_compile(
     r"\b(?:the|a|an|its|their|his|her|our)\s+(?:[\w'’-]+\s+){0,3}?([a-z][\w'’-]*)\s+"
     r"(?:(?:on|in|at|during|for)\s+)?$",
     re.I,
 )
 
-# A time written between a determiner and a noun ("the July 5 killing", "a June 3 hearing"):
+# A time written between a determiner and a noun ("the May 4 stabbing", "an April 30 trial"):
 # what stands before it, and the noun after it (group 1).
 _DETERMINER_BEFORE = lazy_compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|['’]s)\s+$", re.I)
 _NOUN_AFTER_TIME = lazy_compile(r"\s+([a-z][\w'’-]*)")
 
-# A relative clause right after a time: "on February 20, when the party holds its primary".
+# A relative clause right after a time: "on March 7, when the Greens hold a primary vote".
 # Group 1 its words.
 _WHEN_CLAUSE = lazy_compile(r"\s*,?\s+when\s+([^,;:.()]+)")
 
@@ -118,8 +118,8 @@ class WhenExtractors(_Base):
         )
         published = scored.article.date if _ASKS_FUTURE.match(frame.text) else None
         predicate = self._predicate_stems(frame)
-        # The nouns of the asked event: not one the question dates itself ("the July 2015
-        # nuclear agreement"), which is what the asked act is about, not the act.
+        # The nouns of the asked event: not one the question dates itself ("the April 2026
+        # harbour deal"), which is what the asked act is about, not the act.
         events = predicate - self._dated_in_question(frame)
         bound = _ASKED_BOUND.match(frame.text)
         rules = answer_rules()
@@ -213,7 +213,7 @@ class WhenExtractors(_Base):
                 and not rules.time_bound.search(ahead)
                 and self._names_asked_event(lead.group(1), ahead, events)
             ):
-                # "for the convention on July 25", "announcing a trial on October 19": the time
+                # "for the conference on May 12", "set a trial on April 30": the time
                 # follows the noun of the asked event, as it may follow its verb.
                 score += 0.4
             elif (
@@ -234,7 +234,7 @@ class WhenExtractors(_Base):
             if _DETERMINER_BEFORE.search(info.text[max(0, t.start - 8) : t.start]):
                 noun = _NOUN_AFTER_TIME.match(info.text, t.end)
                 if noun and self._names_asked_event(noun.group(1), "", events):
-                    # "the July 5 killing", "a June 3 hearing": the time is a modifier of the
+                    # "the May 4 stabbing", "an April 30 trial": the time is a modifier of the
                     # asked event's noun, so it dates that event.
                     score += 0.4
             clause = _WHEN_CLAUSE.match(info.text, t.end)
@@ -243,7 +243,7 @@ class WhenExtractors(_Base):
                 and not any(clause.start(1) <= o.start < clause.end(1) for o in info.times)
                 and self._names_only_asked(frame, clause.group(1))
             ):
-                # "on February 20, when the party holds its primary": the clause says what
+                # "on March 7, when the Greens hold a primary vote": the clause says what
                 # happens at that time; in the question's own words, it is the asked event
                 # (unless it names someone the question does not: another party's primary).
                 said = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(clause.group(1))}
@@ -333,9 +333,9 @@ class WhenExtractors(_Base):
 
     def _names_asked_event(self, word: str, ahead: str, predicate: frozenset[str]) -> bool:
         """Whether `word` is a noun naming the question's event: one of the question's words
-        or a noun of the act of its verb ("killing" for "killed"), lower case, and, when `ahead`
+        or a noun of the act of its verb ("stabbing" for "stabbed"), lower case, and, when `ahead`
         (the text before the time) is given, the head of a noun phrase there opened by a
-        determiner ("the convention on"), not a verb's object or an adverb."""
+        determiner ("the conference on"), not a verb's object or an adverb."""
         folded = fold(word)
         if not folded.isalpha() or word != folded:
             return False
@@ -351,7 +351,7 @@ class WhenExtractors(_Base):
 
     def _dated_in_question(self, frame: QuestionFrame) -> set[str]:
         """The stems of the words the question writes right after one of its own times, up to
-        four ("the July 2015 Iran nuclear agreement": iran, nuclear, agreement)."""
+        four ("the April 2026 Quell harbour deal": quell, harbour, deal)."""
         out: set[str] = set()
         for time in frame.times:
             at = frame.text.find(time)
@@ -370,9 +370,7 @@ class WhenExtractors(_Base):
             return False
         asked = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(frame.text)}
         return all(
-            self.tokenizer.stem(fold(w)) in asked
-            for w in _WORDS.findall(text)
-            if w[:1].isupper()
+            self.tokenizer.stem(fold(w)) in asked for w in _WORDS.findall(text) if w[:1].isupper()
         )
 
     def _is_past_verb(self, word: str) -> bool:

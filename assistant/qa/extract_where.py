@@ -111,8 +111,8 @@ _PLURAL_NOUN = lazy_compile(r"(?:[^su's]s|ies)$")
 # asks for places in the plural ("In which states ...?").
 _LIST_BONUS = 0.5
 
-# A lower-case noun made from a verb or an adjective right after a name ("EU enlargement", "NATO
-# expansion"): the name modifies that noun, and is no site the sentence sets anything at.
+# A lower-case noun made from a verb or an adjective right after a name ("Harbour League enlargement",
+# "Tessel Union expansion"): the name modifies that noun, and is no site the sentence sets anything at.
 _NOMINAL_AFTER = lazy_compile(r"\s+[a-z]+(?:ment|tion|sion|ance|ence|ship|ism|ity)s?\b")
 
 # Question place nouns too general to name the head of the answer's name.
@@ -283,14 +283,14 @@ class WhereExtractors(_Base):
                 candidate.score -= 0.5
             yield candidate
             if plural and candidate.rule.startswith("sentence-place"):
-                listed = self._place_list(scored.info, candidate)
-                if listed is not None:
-                    yield listed
+                joined = self._place_list(scored.info, candidate)
+                if joined is not None:
+                    yield joined
 
     def _place_list(self, info: SentenceInfo, candidate: Candidate) -> Candidate | None:
         """ "In which states ...?" asks for every place of that kind the sentence lists with the
         candidate ("in Orvik, Tessa and Brask"): the whole list, as one answer, when the
-        candidate's place stands in one of places of its own kind."""
+        candidate's place stands in a list of places of its own kind."""
         places = sorted(
             (m for m in info.mentions if m.kind is candidate.kind),
             key=lambda m: m.start,
@@ -443,7 +443,16 @@ class WhereExtractors(_Base):
             # "Which countries ...?" asks for countries as "Which country ...?" does.
             if frame.focus in {"country", "countries"}:
                 score += 0.5 if m.kind is EntityKind.COUNTRY else -0.5
-            if frame.focus in {"city", "town", "capital", "port", "cities", "towns", "capitals", "ports"}:
+            if frame.focus in {
+                "city",
+                "town",
+                "capital",
+                "port",
+                "cities",
+                "towns",
+                "capitals",
+                "ports",
+            }:
                 score += 0.2 if m.kind is EntityKind.PLACE else -0.5
             if frame.focus in _BUILDING_FOCUS:
                 if m.kind is EntityKind.COUNTRY:
@@ -698,7 +707,7 @@ class WhereExtractors(_Base):
         ):
             return None
         if _NOMINAL_AFTER.match(text, m.end):
-            # "a response to EU enlargement": what the preposition governs is the noun.
+            # "a response to Harbour League enlargement": the preposition governs the noun.
             return None
         name = m.name or m.text
         if fold(name) in exclude or self._in_question(frame, name):

@@ -1,9 +1,9 @@
 """Which time belongs to the asked event, and which places a plural question asks for
-(tests/fixtures/rules/wt10-*): a time attached to the event's noun ("the convention on July 25",
+(tests/fixtures/rules/wt10-*): a time attached to the event's noun ("the conference on July 27",
 "the April 30 trial"), a "when" clause after a time that restates the asked event, a time inside
 what a saying verb reports without "that", a noun the question dates itself; the whole list of
 places of the asked kind for "In which states ...?", and countries, not a region, for "Which
-countries"; and no organisation site in "a response to EU enlargement". One test per rule, failing
+countries"; and no organisation site in "a response to Harbour League enlargement". One test per rule, failing
 without it (and a guard: a "when" clause naming others)."""
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from assistant.qa.answer_rules import answer_rules
 
 
 def test_a_time_after_the_asked_events_noun_dates_it(engine: Engine) -> None:
-    # "for the convention on July 25" against a photo's "..., June 8, 2026."
-    answer = engine.ask("When is the Unity Party convention in Tessaly scheduled?")
-    assert "July 25" in answer.short, answer.short
+    # "for the conference on July 27" against a photo's "..., June 8, 2026."
+    answer = engine.ask("When is the Unity Party conference in Tessaly scheduled?")
+    assert "July 27" in answer.short, answer.short
 
 
 def test_a_time_before_the_asked_events_noun_dates_it(engine: Engine) -> None:
@@ -38,7 +38,9 @@ def test_a_when_clause_naming_others_does_not_date_the_asked_event(engine: Engin
 
 def test_a_time_in_what_was_announced_does_not_date_the_announcement(engine: Engine) -> None:
     # "announced she had asked for ... resignation Tuesday night": no "that" before the clause.
-    answer = engine.ask("When did Sigrun Tollak announce that she had asked for Brenn's resignation?")
+    answer = engine.ask(
+        "When did Sigrun Tollak announce that she had asked for Brenn's resignation?"
+    )
     assert "Wednesday" in answer.short, answer.short
 
 
@@ -48,12 +50,11 @@ def test_the_complement_pattern_takes_a_clause_without_that() -> None:
     assert answer_rules().time_complement.search("the mayor announced new talks") is None
 
 
-
 def test_a_noun_the_question_dates_itself_is_not_the_asked_event(engine: Engine) -> None:
     # "approve ... the April 2026 harbour deal": the deal is what the asked act is about, so
     # "The April 14 harbour deal" does not date the approval (as "the deal" alone would suggest).
-    from assistant.qa.answerer import Answerer
     from assistant.qa.answer_text import Scored
+    from assistant.qa.answerer import Answerer
     from assistant.qa.questions import parse_question
 
     answerer = Answerer.for_engine(engine)
@@ -78,7 +79,9 @@ def test_a_plural_place_question_is_answered_by_the_whole_list(engine: Engine) -
 
 def test_a_plural_country_question_asks_for_countries(engine: Engine) -> None:
     # "sails to Europe and to Norway": "Which countries" is not answered by a region.
-    answer = engine.ask("To which countries does the Orsk ferry line still sail despite the port tax?")
+    answer = engine.ask(
+        "To which countries does the Orsk ferry line still sail despite the port tax?"
+    )
     assert answer.short == "Norway", answer.short
 
 
