@@ -67,6 +67,23 @@ _DAY_KINDS = frozenset(
 # Endings of nouns made from verbs ("declaration", "settlement", "conference").
 _NOUN_SUFFIX = lazy_compile(r"(?:tion|sion|ment|ence|ance)$", re.I)
 
+# A noun phrase opened by a determiner, ending in the word right before a time ("the conference
+# on May 12", "a trial on April 30"). Group 1 that word, the phrase's head.
+_NOUN_BEFORE_TIME = lazy_compile(
+    r"\b(?:the|a|an|its|their|his|her|our)\s+(?:[\w'’-]+\s+){0,3}?([a-z][\w'’-]*)\s+"
+    r"(?:(?:on|in|at|during|for)\s+)?$",
+    re.I,
+)
+
+# A time written between a determiner and a noun ("the May 4 stabbing", "an April 30 trial"):
+# what stands before it, and the noun after it (group 1).
+_DETERMINER_BEFORE = lazy_compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|['’]s)\s+$", re.I)
+_NOUN_AFTER_TIME = lazy_compile(r"\s+([a-z][\w'’-]*)")
+
+# A relative clause right after a time: "on March 7, when the Greens hold a primary vote".
+# Group 1 its words.
+_WHEN_CLAUSE = lazy_compile(r"\s*,?\s+when\s+([^,;:.()]+)")
+
 # Verbs that put a time on a plan, not on another act ("the vote, scheduled for May 7").
 _PLAN_VERBS = frozenset("scheduled planned expected set due slated".split())
 
@@ -101,6 +118,9 @@ class WhenExtractors(_Base):
         )
         published = scored.article.date if _ASKS_FUTURE.match(frame.text) else None
         predicate = self._predicate_stems(frame)
+        # The nouns of the asked event: not one the question dates itself ("the April 2026
+        # harbour deal"), which is what the asked act is about, not the act.
+        events = predicate - self._dated_in_question(frame)
         bound = _ASKED_BOUND.match(frame.text)
         rules = answer_rules()
         asks_clock = bool(rules.asks_clock.search(frame.text))
@@ -190,6 +210,14 @@ class WhenExtractors(_Base):
                 score += 0.4
             elif (
                 lead
+                and not rules.time_bound.search(ahead)
+                and self._names_asked_event(lead.group(1), ahead, events)
+            ):
+                # "for the conference on May 12", "set a trial on April 30": the time
+                # follows the noun of the asked event, as it may follow its verb.
+                score += 0.4
+            elif (
+                lead
                 and verb_at is not None
                 and verb_at < max(0, anchor - 40) + lead.start()
                 and self._is_past_verb(lead.group(1))
@@ -203,6 +231,23 @@ class WhenExtractors(_Base):
                 re.I,
             ):
                 score += 0.6
+            if _DETERMINER_BEFORE.search(info.text[max(0, t.start - 8) : t.start]):
+                noun = _NOUN_AFTER_TIME.match(info.text, t.end)
+                if noun and self._names_asked_event(noun.group(1), "", events):
+                    # "the May 4 stabbing", "an April 30 trial": the time is a modifier of the
+                    # asked event's noun, so it dates that event.
+                    score += 0.4
+            clause = _WHEN_CLAUSE.match(info.text, t.end)
+            if (
+                clause
+                and not any(clause.start(1) <= o.start < clause.end(1) for o in info.times)
+                and self._names_only_asked(frame, clause.group(1))
+            ):
+                # "on March 7, when the Greens hold a primary vote": the clause says what
+                # happens at that time; in the question's own words, it is the asked event
+                # (unless it names someone the question does not: another party's primary).
+                said = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(clause.group(1))}
+                score += 0.4 * min(2, len(said & predicate))
             saying = rules.time_of_saying.search(ahead)
             if saying and self.tokenizer.stem(fold(saying.group(1))) not in predicate:
                 # "..., his supporters said on Thursday": the day of the report, not of the
@@ -285,6 +330,48 @@ class WhenExtractors(_Base):
         chosen = min(days, key=lambda c: c.sentence.info.index) if headline else days[0]
         log.append(f"{chosen.short!r} gives the day of {best.short!r}")
         return chosen
+
+    def _names_asked_event(self, word: str, ahead: str, predicate: frozenset[str]) -> bool:
+        """Whether `word` is a noun naming the question's event: one of the question's words
+        or a noun of the act of its verb ("stabbing" for "stabbed"), lower case, and, when `ahead`
+        (the text before the time) is given, the head of a noun phrase there opened by a
+        determiner ("the conference on"), not a verb's object or an adverb."""
+        folded = fold(word)
+        if not folded.isalpha() or word != folded:
+            return False
+        if ahead:
+            phrase = _NOUN_BEFORE_TIME.search(ahead)
+            if phrase is None or phrase.group(1) != word:
+                return False
+        stem = self.tokenizer.stem(folded)
+        if stem in predicate:
+            return True
+        nouns = answer_rules().act_nouns
+        return any(stem[:4] in nouns.get(p[:4], ()) for p in predicate)
+
+    def _dated_in_question(self, frame: QuestionFrame) -> set[str]:
+        """The stems of the words the question writes right after one of its own times, up to
+        four ("the April 2026 Quell harbour deal": quell, harbour, deal)."""
+        out: set[str] = set()
+        for time in frame.times:
+            at = frame.text.find(time)
+            if at < 0:
+                continue
+            after = _WORDS.findall(frame.text[at + len(time) :])[:4]
+            out |= {self.tokenizer.stem(fold(w)) for w in after}
+        return out
+
+    def _names_only_asked(self, frame: QuestionFrame, text: str) -> bool:
+        """Whether `text` (a clause inside a sentence) names what the question names and
+        nothing else: every name the question sets is in it, and every capitalised word of it
+        (its names) is a word of the question."""
+        folded = fold(text)
+        if not all(fold(m.name or m.text) in folded for m in frame.strong_entities()):
+            return False
+        asked = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(frame.text)}
+        return all(
+            self.tokenizer.stem(fold(w)) in asked for w in _WORDS.findall(text) if w[:1].isupper()
+        )
 
     def _is_past_verb(self, word: str) -> bool:
         """ "declared", "took": a past form, regular or one the irregular-verb list knows."""

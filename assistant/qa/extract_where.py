@@ -101,6 +101,20 @@ _TIME_CLAUSE_BEFORE = lazy_compile(
 )
 
 
+# What stands between two names of one list ("Orvik, Tessa and Brask"; "Orvik or Tessa").
+_LIST_GAP = lazy_compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+
+# A plural place noun ("states", "cities"), not a singular ending in "s" ("campus", "address").
+_PLURAL_NOUN = lazy_compile(r"(?:[^su's]s|ies)$")
+
+# How much more a list of the asked kind of place scores than its first name, when the question
+# asks for places in the plural ("In which states ...?").
+_LIST_BONUS = 0.5
+
+# A lower-case noun made from a verb or an adjective right after a name ("Harbour League enlargement",
+# "Tessel Union expansion"): the name modifies that noun, and is no site the sentence sets anything at.
+_NOMINAL_AFTER = lazy_compile(r"\s+[a-z]+(?:ment|tion|sion|ance|ence|ship|ism|ity)s?\b")
+
 # Question place nouns too general to name the head of the answer's name.
 _GENERAL_FOCUS = frozenset("place places site sites location locations area areas part".split())
 
@@ -257,6 +271,7 @@ class WhereExtractors(_Base):
         focus = frame.focus or ""
         listed = focus in answer_rules().focus_heads and focus not in _SETTLEMENT_FOCUS
         sites = _focus_heads(focus)[0] if listed else ()
+        plural = bool(_PLURAL_NOUN.search(focus))
         for candidate in self._where_candidates(frame, scored):
             if missing:
                 candidate.score -= 0.5
@@ -267,6 +282,37 @@ class WhereExtractors(_Base):
             ):
                 candidate.score -= 0.5
             yield candidate
+            if plural and candidate.rule.startswith("sentence-place"):
+                joined = self._place_list(scored.info, candidate)
+                if joined is not None:
+                    yield joined
+
+    def _place_list(self, info: SentenceInfo, candidate: Candidate) -> Candidate | None:
+        """ "In which states ...?" asks for every place of that kind the sentence lists with the
+        candidate ("in Orvik, Tessa and Brask"): the whole list, as one answer, when the
+        candidate's place stands in a list of places of its own kind."""
+        places = sorted(
+            (m for m in info.mentions if m.kind is candidate.kind),
+            key=lambda m: m.start,
+        )
+        runs: list[list[Mention]] = []
+        for m in places:
+            if runs and _LIST_GAP.fullmatch(info.text, runs[-1][-1].end, m.start):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        for run in runs:
+            if len(run) > 1 and any(m.text == candidate.highlight[0] for m in run):
+                names = [m.name or m.text for m in run]
+                return Candidate(
+                    short=", ".join(names[:-1]) + " and " + names[-1],
+                    score=candidate.score + _LIST_BONUS,
+                    sentence=candidate.sentence,
+                    rule=f"place-list:{candidate.rule}",
+                    highlight=tuple(m.text for m in run),
+                    kind=candidate.kind,
+                )
+        return None
 
     def _where_candidates(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         from assistant.knowledge.lexicon import lexicon
@@ -394,9 +440,19 @@ class WhereExtractors(_Base):
                 and frame.focus not in _SETTLEMENT_FOCUS
             ):
                 score += 0.5
-            if frame.focus in {"country"}:
+            # "Which countries ...?" asks for countries as "Which country ...?" does.
+            if frame.focus in {"country", "countries"}:
                 score += 0.5 if m.kind is EntityKind.COUNTRY else -0.5
-            if frame.focus in {"city", "town", "capital", "port"}:
+            if frame.focus in {
+                "city",
+                "town",
+                "capital",
+                "port",
+                "cities",
+                "towns",
+                "capitals",
+                "ports",
+            }:
                 score += 0.2 if m.kind is EntityKind.PLACE else -0.5
             if frame.focus in _BUILDING_FOCUS:
                 if m.kind is EntityKind.COUNTRY:
@@ -650,12 +706,15 @@ class WhereExtractors(_Base):
             frame.focus in _BUILDING_FOCUS and _PLACE_PREPOSITION.search(before)
         ):
             return None
+        if _NOMINAL_AFTER.match(text, m.end):
+            # "a response to Harbour League enlargement": the preposition governs the noun.
+            return None
         name = m.name or m.text
         if fold(name) in exclude or self._in_question(frame, name):
             return None
         if any(start <= m.start < end for start, end in sources):
             return None
-        if frame.focus in _SETTLEMENT_FOCUS or frame.focus == "country":
+        if frame.focus in _SETTLEMENT_FOCUS or frame.focus in {"country", "countries"}:
             return None
         score = 0.75 + self._proximity(frame, text, m.start)
         if frame.focus in _BUILDING_FOCUS:
