@@ -416,6 +416,13 @@ def _argument_at(info: SentenceInfo, pos: int) -> tuple[str, Mention | None, boo
         # "by then-president Ivo Dahl": one title word before the name.
         title = re.compile(r"[a-z][\w.'’-]*\s+").match(text, start)
         first = names.get(title.end()) if title else None
+    if first is None:
+        # "selected fellow teacher Ana Holt": a person noun right before a name, with no
+        # comma, is the name's title; the name says who.
+        run = _TITLE_RUN.match(text, start)
+        named = names.get(run.end()) if run else None
+        if run and named is not None and named.kind is EntityKind.PERSON and _of_people(run[0]):
+            first = named
     plain = _plain_np(text, at) if first is None else None
     if plain is not None:
         label = answer_rules().label_after.match(text, at + len(plain))
@@ -557,6 +564,26 @@ _MEETING_NOUN = lazy_compile(
     r"(?:talks|meetings?|summit|call|conversations?|discussions?|negotiations|consultations)\b",
     re.I,
 )
+# Up to three lower-case words with no function word among them ("fellow teacher ").
+_TITLE_RUN = lazy_compile(
+    r"(?:(?!(?:of|in|on|at|to|for|from|with|by|and|or|the|a|an|as|who|that|which)\b)"
+    r"[a-z][\w.'’-]*\s+){1,3}"
+)
+
+
+# Between a name and the title in apposition after it: ", the vice ", ", a senior ".
+_APPOSED_TITLE = lazy_compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}")
+
+
+def _rank_of(text: str, title: str, ranks: frozenset[str]) -> str | None:
+    """The word that makes `title` another office where `text` writes it ("vice" in "vice
+    chairman", "deputy" in "deputy-mayor"), or None."""
+    found = re.search(rf"(?<![\w-])(?:([\w]+)[\s-]+)?{re.escape(title)}\b", text)
+    if found is None or not found.group(1):
+        return None
+    return found.group(1) if found.group(1) in ranks else None
+
+
 # A capitalised name joined by "and" after or before another one (group 1 the name).
 _JOINED_AFTER = lazy_compile(r"\s+and\s+((?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3})")
 _JOINED_BEFORE = lazy_compile(
@@ -996,6 +1023,8 @@ class WhoExtractors(_Base):
 
         # "Who is the presidential spokesman ...": a title the answer must carry.
         asked_title = focus if focus and focus in lexicon().title_heads_folded else None
+        ranks = answer_rules().rank_modifiers
+        asked_rank = _rank_of(fold(frame.text), asked_title, ranks) if asked_title else None
         roles, successor = self._asked_roles(frame, focus)
         holds_now = bool(_HOLDS_NOW.match(frame.text))
         role_stems = {self.tokenizer.stem(r) for r in roles}
@@ -1022,7 +1051,15 @@ class WhoExtractors(_Base):
             if _subject_of(text, m, v_start)
         ]
         scored_people = []
+        heads = lexicon().title_heads_folded
         for m in candidates:
+            held = ""
+            if m.kind is EntityKind.ORGANISATION and not (focus in _ORG_FOCUS or titled_body):
+                # "said Ivo Press, the vice chairman of Corvan": a name that holds a person's
+                # title is a person's, whatever word of it looked like a body's.
+                role = _attached_role(info, m)
+                if {fold(w).rstrip(".") for w in re.findall(r"[\w.'’-]+", role)} & heads:
+                    held = role
             distance = min((abs(m.start - a) for a in anchors), default=200)
             score = 0.8 - min(distance, 200) / 400
             if focus in _ORG_FOCUS or titled_body:
@@ -1034,7 +1071,7 @@ class WhoExtractors(_Base):
                     if m.rule == "name-shape"
                     else -0.4
                 )
-            elif m.kind is EntityKind.PERSON:
+            elif m.kind is EntityKind.PERSON or held:
                 score += 0.3
             elif m.kind is EntityKind.ORGANISATION:
                 # "Which rider", "the coach": a person-shaped question wants a person.
@@ -1067,10 +1104,14 @@ class WhoExtractors(_Base):
                 score += 0.4
             elif any(subject.end <= m.start < v_start for subject, v_start in subjects):
                 score -= 0.4
-            if asked_title and m.kind is EntityKind.PERSON and m.title:
+            if asked_title and ((m.kind is EntityKind.PERSON and m.title) or held):
                 # A president is not the spokesman the question asks for; but "Pentagon
-                # spokesman Navy Capt. Ivo Dahl" is one, with a rank nearer his name.
-                fits = asked_title in fold(m.title) or asked_title in fold(_attached_role(info, m))
+                # spokesman Navy Capt. Ivo Dahl" is one, with a rank nearer his name. A vice
+                # chairman is not the chairman, nor the other way round.
+                role_text = f"{fold(m.title or '')} {fold(held or _attached_role(info, m))}"
+                fits = asked_title in role_text and _rank_of(role_text, asked_title, ranks) == (
+                    asked_rank
+                )
                 score += 0.3 if fits else -0.5
             if roles or successor:
                 attached = _attached_role(info, m)
@@ -1169,8 +1210,15 @@ class WhoExtractors(_Base):
             ),
             key=lambda m: m.start,
         )
+        ranks = answer_rules().rank_modifiers
+        asked_rank = _rank_of(fold(frame.text), fold(noun), ranks)
         for word in re.finditer(r"[\w'’-]+", text):
             if self.tokenizer.stem(fold(word.group())) != stem:
+                continue
+            prior = re.search(r"(\w+)[\s-]+$", text[max(0, word.start() - 30) : word.start()])
+            rank = fold(prior.group(1)) if prior else None
+            if (rank if rank in ranks else None) != asked_rank:
+                # "vice chairman Ivo Dahl" is not the chairman asked for, nor the other way.
                 continue
             # "the Tarrow Heritage Program": the noun ends the name itself.
             found: list[Mention] = [
@@ -1184,6 +1232,26 @@ class WhoExtractors(_Base):
             if found:
                 yield self._named_candidate(scored, found, score)
                 return
+            if person:
+                # "said Ivo Press, the vice chairman of Corvan": the title in apposition after
+                # a name names it as a title before it would (a name that holds a person's
+                # title is a person's, whatever the recogniser took it for).
+                found = [
+                    m
+                    for m in info.mentions
+                    if m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION}
+                    and not m.role_only
+                    and m.end <= word.start()
+                    and _APPOSED_TITLE.fullmatch(text, m.end, word.start())
+                    # "At the Gazette, Corvan vice chairman ...": another name between.
+                    and not any(
+                        m.end < o.start < word.start() and not o.role_only for o in info.mentions
+                    )
+                    and not self._in_question(frame, m.name or m.text)
+                ][-1:]
+                if found:
+                    yield self._named_candidate(scored, found, score)
+                    return
             for m in names:
                 between = text[word.end() : m.start]
                 # "Two Harbour Representatives, Ana Holt and Ivo Dahl, ...": the names may

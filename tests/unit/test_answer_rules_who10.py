@@ -57,3 +57,22 @@ def test_the_other_party_of_a_joint_act_is_the_answer(
     engine: Engine, question: str, expected: str
 ) -> None:
     assert expected in short(engine, question)
+
+
+# --- titles ------------------------------------------------------------------------------------
+
+
+def test_a_title_in_apposition_after_a_name_names_its_holder(engine: Engine) -> None:
+    # "Ivo Press, the vice chairman of Corvan Mills": the name before the apposed title,
+    # though a word of it may look like a body's.
+    assert short(engine, "Who is the vice chairman of Corvan Mills?") == "Ivo Press"
+
+
+def test_a_rank_word_makes_the_title_another_office(engine: Engine) -> None:
+    # The chairman is not the vice chairman, nor the other way round.
+    assert short(engine, "Who is the chairman of Corvan Mills?") == "Anders Holm"
+
+
+def test_a_person_noun_right_before_a_name_is_its_title(engine: Engine) -> None:
+    # "selected fellow engineer Pia Lindqvist": the name, not the noun, says whom.
+    assert short(engine, "Whom did Anders Holm pick as his running mate?") == "Pia Lindqvist"
