@@ -446,6 +446,12 @@ def _argument_at(info: SentenceInfo, pos: int) -> tuple[str, Mention | None, boo
         if owned and len(found) == 1:
             # "the Gazette's Ana Holm": the person of the body.
             return owned.group(1), None, False
+        possessive = re.compile(r"['’]s\s+").match(text, first.end)
+        head = _plain_np(text, possessive.end()) if possessive and len(found) == 1 else None
+        if possessive and head is not None:
+            # "a letter to Corvan's board of directors": the name owns what was reached, the
+            # body after it; it is unnamed only if that body is no one.
+            return text[first.start : possessive.end()] + head, None, True
         group = re.compile(r"\s+([a-z]+s)\b").match(text, found[-1].end)
         if len(found) == 1 and group and _of_people(group.group(1)):
             # "Arden journalists": the body's people.

@@ -76,3 +76,15 @@ def test_a_rank_word_makes_the_title_another_office(engine: Engine) -> None:
 def test_a_person_noun_right_before_a_name_is_its_title(engine: Engine) -> None:
     # "selected fellow engineer Pia Lindqvist": the name, not the noun, says whom.
     assert short(engine, "Whom did Anders Holm pick as his running mate?") == "Pia Lindqvist"
+
+
+# --- whom a message reached ----------------------------------------------------------------------
+
+
+def test_a_possessive_name_owns_the_body_addressed(engine: Engine) -> None:
+    # "a letter to Marrow Foods's board of directors": the board, not the firm.
+    assert "board" in short(engine, "To whom did Tova Halden address her resignation letter?")
+
+
+def test_a_body_of_people_can_be_addressed(engine: Engine) -> None:
+    assert "council" in short(engine, "To whom did Halden extend an invitation?")
