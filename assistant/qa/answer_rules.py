@@ -95,6 +95,7 @@ class WhoMetRules(StrictModel):
     label_after: Pattern
     asks_addressed_body: Pattern
     meeting_verbs: list[str]
+    rank_modifiers: list[str]
 
 
 class QuantityKind(StrictModel):
@@ -263,6 +264,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "argument_verbs": lambda d: tuple(tuple(g) for g in d.who_met.argument_verbs),
     "person_head": lambda d: _ci(d.who_met.person_head),
     "meeting_verbs": lambda d: tuple(d.who_met.meeting_verbs),
+    "rank_modifiers": lambda d: frozenset(w.lower() for w in d.who_met.rank_modifiers),
     "honorific": lambda d: _ci(r"^(?:" + d.who_met.honorific + r")$"),
     "place_comma": lambda d: _ci(d.who_met.place_comma),
     "label_after": lambda d: _ci(d.who_met.label_after),
@@ -421,6 +423,8 @@ class AnswerRules:
     person_head: re.Pattern[str]
     # Verbs of meeting (their arguments are the meeting rules' to find).
     meeting_verbs: tuple[str, ...]
+    # Words before a title that make it another office ("vice chairman" is no chairman).
+    rank_modifiers: frozenset[str]
     # A whole title that is only a form of address ("Professor", "Dr.").
     honorific: re.Pattern[str]
     # A comma inside a place name ("Harlow, TX-based"), matched where the comma stands.

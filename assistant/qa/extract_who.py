@@ -416,6 +416,13 @@ def _argument_at(info: SentenceInfo, pos: int) -> tuple[str, Mention | None, boo
         # "by then-president Ivo Dahl": one title word before the name.
         title = re.compile(r"[a-z][\w.'’-]*\s+").match(text, start)
         first = names.get(title.end()) if title else None
+    if first is None:
+        # "selected fellow teacher Ana Holt": a person noun right before a name, with no
+        # comma, is the name's title; the name says who.
+        run = _TITLE_RUN.match(text, start)
+        named = names.get(run.end()) if run else None
+        if run and named is not None and named.kind is EntityKind.PERSON and _of_people(run[0]):
+            first = named
     plain = _plain_np(text, at) if first is None else None
     if plain is not None:
         label = answer_rules().label_after.match(text, at + len(plain))
@@ -439,6 +446,12 @@ def _argument_at(info: SentenceInfo, pos: int) -> tuple[str, Mention | None, boo
         if owned and len(found) == 1:
             # "the Gazette's Ana Holm": the person of the body.
             return owned.group(1), None, False
+        possessive = re.compile(r"['’]s\s+").match(text, first.end)
+        head = _plain_np(text, possessive.end()) if possessive and len(found) == 1 else None
+        if possessive and head is not None:
+            # "a letter to Corvan's board of directors": the name owns what was reached, the
+            # body after it; it is unnamed only if that body is no one.
+            return text[first.start : possessive.end()] + head, None, True
         group = re.compile(r"\s+([a-z]+s)\b").match(text, found[-1].end)
         if len(found) == 1 and group and _of_people(group.group(1)):
             # "Arden journalists": the body's people.
@@ -557,6 +570,33 @@ _MEETING_NOUN = lazy_compile(
     r"(?:talks|meetings?|summit|call|conversations?|discussions?|negotiations|consultations)\b",
     re.I,
 )
+# Up to three lower-case words with no function word among them ("fellow teacher ").
+_TITLE_RUN = lazy_compile(
+    r"(?:(?!(?:of|in|on|at|to|for|from|with|by|and|or|the|a|an|as|who|that|which)\b)"
+    r"[a-z][\w.'’-]*\s+){1,3}"
+)
+
+
+# Between a name and the title in apposition after it: ", the vice ", ", a senior ".
+_APPOSED_TITLE = lazy_compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}")
+
+
+def _rank_of(text: str, title: str, ranks: frozenset[str]) -> str | None:
+    """The word that makes `title` another office where `text` writes it ("vice" in "vice
+    chairman", "deputy" in "deputy-mayor"), or None."""
+    found = re.search(rf"(?<![\w-])(?:([\w]+)[\s-]+)?{re.escape(title)}\b", text)
+    if found is None or not found.group(1):
+        return None
+    return found.group(1) if found.group(1) in ranks else None
+
+
+# A capitalised name joined by "and" after or before another one (group 1 the name).
+_JOINED_AFTER = lazy_compile(r"\s+and\s+((?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3})")
+_JOINED_BEFORE = lazy_compile(
+    r"(?<![\w'’-])((?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3})\s+and\s+"
+)
+# "call" with a particle that makes it a demand, not a call: "called on Congress to act".
+_CALL_NOT_MEETING = lazy_compile(r"call(?:s|ed|ing)?\s+(?:on|upon|for)\b", re.I)
 # Words that open an adjunct after a stranded preposition ("partner with for the launch").
 # A reading of a question: its verb, the subject's words and the words after the verb.
 _Reading = tuple[str, tuple[str, ...], str]
@@ -573,13 +613,23 @@ def _asked_argument(question: str) -> tuple[str, tuple[_Reading, ...]] | None:
     rules = answer_rules()
     together = rules.asks_companion.match(question)
     if together:
-        verb = re.match(
-            r"^\s*(?:and\s+)?(?:who\s+|which\s+(?:[\w'’-]+\s+){1,3}?)([a-z]+)", question, re.I
-        )
-        if verb is None:
+        opening = re.match(r"^\s*(?:and\s+)?(who|which)\s", question, re.I)
+        if opening is None:
             return None
+        after = re.findall(r"[\w'’-]+", question[opening.end() : together.start(1)])
+        if after and after[0].lower() in {"has", "have", "had", "will", "would"}:
+            after = after[1:]
+        # "Which store chain lowered ...": after "which" the verb may follow a noun of one to
+        # three words; each reading is tried, nearest first, and the sentence decides.
+        verbs = after[:1] if opening.group(1).lower() == "who" else after[1:4]
         words = tuple(re.findall(r"[\w'’.-]+", together.group(1)))
-        return "companion", ((verb.group(1).lower(), words, together.group(1)),)
+        joint = tuple(
+            (verb.lower(), words, together.group(1))
+            for verb in verbs
+            if re.fullmatch(r"[a-z]+", verb, re.I)
+            and verb.lower() not in {"along", "together", "alongside", "with", "at"}
+        )
+        return ("companion", joint) if joint else None
     asked = rules.asks_argument.match(question)
     if asked is None:
         doer = rules.asks_doer_of.match(question)
@@ -591,6 +641,9 @@ def _asked_argument(question: str) -> tuple[str, tuple[_Reading, ...]] | None:
     if not readings:
         return None
     role = (asked.group(1) or asked.group(2) or "").lower() or "object"
+    if role == "with" and re.match(r"\s*(?:and\s+)?(?:together|along)\s", question, re.I):
+        # "Together with whom did Orm file the suit?": who did it with Orm, not whom Orm met.
+        role = "companion"
     after = [w.lower() for w in readings[0][2].split()]
     for i, word in enumerate(after):
         following = after[i + 1] if i + 1 < len(after) else ""
@@ -976,6 +1029,8 @@ class WhoExtractors(_Base):
 
         # "Who is the presidential spokesman ...": a title the answer must carry.
         asked_title = focus if focus and focus in lexicon().title_heads_folded else None
+        ranks = answer_rules().rank_modifiers
+        asked_rank = _rank_of(fold(frame.text), asked_title, ranks) if asked_title else None
         roles, successor = self._asked_roles(frame, focus)
         holds_now = bool(_HOLDS_NOW.match(frame.text))
         role_stems = {self.tokenizer.stem(r) for r in roles}
@@ -1002,7 +1057,15 @@ class WhoExtractors(_Base):
             if _subject_of(text, m, v_start)
         ]
         scored_people = []
+        heads = lexicon().title_heads_folded
         for m in candidates:
+            held = ""
+            if m.kind is EntityKind.ORGANISATION and not (focus in _ORG_FOCUS or titled_body):
+                # "said Ivo Press, the vice chairman of Corvan": a name that holds a person's
+                # title is a person's, whatever word of it looked like a body's.
+                role = _attached_role(info, m)
+                if {fold(w).rstrip(".") for w in re.findall(r"[\w.'’-]+", role)} & heads:
+                    held = role
             distance = min((abs(m.start - a) for a in anchors), default=200)
             score = 0.8 - min(distance, 200) / 400
             if focus in _ORG_FOCUS or titled_body:
@@ -1014,7 +1077,7 @@ class WhoExtractors(_Base):
                     if m.rule == "name-shape"
                     else -0.4
                 )
-            elif m.kind is EntityKind.PERSON:
+            elif m.kind is EntityKind.PERSON or held:
                 score += 0.3
             elif m.kind is EntityKind.ORGANISATION:
                 # "Which rider", "the coach": a person-shaped question wants a person.
@@ -1047,10 +1110,14 @@ class WhoExtractors(_Base):
                 score += 0.4
             elif any(subject.end <= m.start < v_start for subject, v_start in subjects):
                 score -= 0.4
-            if asked_title and m.kind is EntityKind.PERSON and m.title:
+            if asked_title and ((m.kind is EntityKind.PERSON and m.title) or held):
                 # A president is not the spokesman the question asks for; but "Pentagon
-                # spokesman Navy Capt. Ivo Dahl" is one, with a rank nearer his name.
-                fits = asked_title in fold(m.title) or asked_title in fold(_attached_role(info, m))
+                # spokesman Navy Capt. Ivo Dahl" is one, with a rank nearer his name. A vice
+                # chairman is not the chairman, nor the other way round.
+                role_text = f"{fold(m.title or '')} {fold(held or _attached_role(info, m))}"
+                fits = asked_title in role_text and _rank_of(role_text, asked_title, ranks) == (
+                    asked_rank
+                )
                 score += 0.3 if fits else -0.5
             if roles or successor:
                 attached = _attached_role(info, m)
@@ -1149,8 +1216,15 @@ class WhoExtractors(_Base):
             ),
             key=lambda m: m.start,
         )
+        ranks = answer_rules().rank_modifiers
+        asked_rank = _rank_of(fold(frame.text), fold(noun), ranks)
         for word in re.finditer(r"[\w'’-]+", text):
             if self.tokenizer.stem(fold(word.group())) != stem:
+                continue
+            prior = re.search(r"(\w+)[\s-]+$", text[max(0, word.start() - 30) : word.start()])
+            rank = fold(prior.group(1)) if prior else None
+            if (rank if rank in ranks else None) != asked_rank:
+                # "vice chairman Ivo Dahl" is not the chairman asked for, nor the other way.
                 continue
             # "the Tarrow Heritage Program": the noun ends the name itself.
             found: list[Mention] = [
@@ -1164,6 +1238,26 @@ class WhoExtractors(_Base):
             if found:
                 yield self._named_candidate(scored, found, score)
                 return
+            if person:
+                # "said Ivo Press, the vice chairman of Corvan": the title in apposition after
+                # a name names it as a title before it would (a name that holds a person's
+                # title is a person's, whatever the recogniser took it for).
+                found = [
+                    m
+                    for m in info.mentions
+                    if m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION}
+                    and not m.role_only
+                    and m.end <= word.start()
+                    and _APPOSED_TITLE.fullmatch(text, m.end, word.start())
+                    # "At the Gazette, Corvan vice chairman ...": another name between.
+                    and not any(
+                        m.end < o.start < word.start() and not o.role_only for o in info.mentions
+                    )
+                    and not self._in_question(frame, m.name or m.text)
+                ][-1:]
+                if found:
+                    yield self._named_candidate(scored, found, score)
+                    return
             for m in names:
                 between = text[word.end() : m.start]
                 # "Two Harbour Representatives, Ana Holt and Ivo Dahl, ...": the names may
@@ -1296,7 +1390,11 @@ class WhoExtractors(_Base):
             return
         role, readings = asked
         if any(
-            self.tokenizer.stem(fold(verb)) in self._meeting_verb_stems()
+            (
+                self.tokenizer.stem(fold(verb)) in self._meeting_verb_stems()
+                # "called on Congress to ...", "called for a vote": a demand, not a call.
+                and not _CALL_NOT_MEETING.match(f"{verb} {tail}")
+            )
             or (role != "companion" and _MEETING_NOUN.match(tail))
             for verb, _, tail in readings
         ):
@@ -1357,9 +1455,18 @@ class WhoExtractors(_Base):
         if role == "agent":
             yield from self._passive_agent(frame, scored, uses, tail)
             return
+        # Where the sentence writes the question's subject: its mentions, and the capitalised
+        # words of its name the entity rules did not keep ("..., Apple and Orm agreed").
+        own_spans = [(m.start, m.end) for m in named]
+        own_spans += [
+            (w.start(), w.end())
+            for w in re.finditer(r"[A-Z][\w'’-]*", text)
+            if self.tokenizer.stem(fold(w.group())) in subject_stems
+            and not any(m.start <= w.start() < m.end for m in info.mentions)
+        ]
         for use in uses:
             if role == "companion":
-                yield from self._companion(frame, scored, named, use.start())
+                yield from self._companion(frame, scored, own_spans, use.start())
                 continue
             window = text[max(0, use.start() - 160) : use.start()]
             has_subject = any(m.end <= use.start() and use.start() - m.end <= 160 for m in named)
@@ -1377,6 +1484,14 @@ class WhoExtractors(_Base):
             end = _CLAUSE_END.search(text, use.end())
             limit = min(end.start() if end else len(text), use.end() + 160)
             found = None
+            if role == "with":
+                # "Orm and Dahl signed the deal": what one did with the other, written as one
+                # subject of two; a "with" later in the sentence may be another clause's
+                # ("..., with Dahl present").
+                joint = list(self._companion(frame, scored, own_spans, use.start()))
+                if joint:
+                    yield from joint
+                    continue
             if role in _PREPOSITIONS:
                 through = re.compile(rf"\b{role}\s+").search(text, use.end(), limit)
                 found = _argument_at(info, through.end()) if through else None
@@ -1457,32 +1572,59 @@ class WhoExtractors(_Base):
             )
 
     def _companion(
-        self, frame: QuestionFrame, scored: Scored, named: list[Mention], verb_start: int
+        self,
+        frame: QuestionFrame,
+        scored: Scored,
+        own_spans: list[tuple[int, int]],
+        verb_start: int,
     ) -> Iterable[Candidate]:
         """ "Dahl and Orm held a briefing", "he and his wife Ana Holt tested positive": the name
         written in one subject with the question's own, before its verb."""
         info = scored.info
         text = info.text
         # "Dahl, right, and Orm", "he and his wife Lady Ana Holt", "Dahl and port director
-        # Ana Holt": one subject of two.
+        # Ana Holt": one subject of two. "Dahl, along with Orm of Tessby, filed ...": the
+        # second set off by commas, with what places it.
         joint = re.compile(
             r"\s*(?:,\s*[a-z]+\s*)?,?\s+and\s+(?:(?:his|her|their)\s+)?(?:[a-z-]+\s+){0,2}"
             r"(?:[A-Z][\w.-]*\s+){0,2}"
+            r"|\s*,\s*(?:along\s+with|together\s+with|alongside)\s+(?:(?:his|her|their|the)\s+)?"
+            r"(?:[a-z-]+\s+){0,2}(?:[A-Z][\w.-]*\s+){0,2}"
         )
-        for own in named:
-            if own.end > verb_start:
+        set_off = re.compile(r"\s*,\s*(?:along\s+with|together\s+with|alongside)\s")
+        # "Dahl and Orm have signed": an auxiliary may stand before the verb.
+        to_verb = re.compile(
+            r"[\s,]*(?:(?:have|has|had|will|would|were|was|are|is|did|do|does)\s+)?"
+            r"(?:[a-z]+ly\s+)?"
+        )
+        placed = re.compile(r"\s+(?:of|from|in)\s+[^,.;]{1,40},\s*")
+        for own_start, own_end in own_spans:
+            if own_end > verb_start:
                 continue
+            found = False
             for other in info.mentions:
                 if other.kind not in ACTOR_KINDS_WHO or other.role_only:
                     continue
-                if other.key == own.key or fold(other.name or other.text) in fold(frame.text):
+                if other.start < own_end and own_start < other.end:
                     continue
-                first, second = (other, own) if other.start < own.start else (own, other)
-                if first.end > second.start or not joint.fullmatch(text, first.end, second.start):
+                if fold(other.name or other.text) in fold(frame.text):
                     continue
-                if not re.fullmatch(r"[\s,]*(?:[a-z]+ly\s+)?", text[second.end : verb_start]):
+                first, second = (
+                    ((other.start, other.end), (own_start, own_end))
+                    if other.start < own_start
+                    else ((own_start, own_end), (other.start, other.end))
+                )
+                if not joint.fullmatch(text, first[1], second[0]):
+                    continue
+                rest = text[second[1] : verb_start]
+                if not to_verb.fullmatch(rest) and not (
+                    set_off.match(text, first[1])
+                    and (tail := placed.match(rest)) is not None
+                    and to_verb.fullmatch(rest, tail.end())
+                ):
                     continue
                 short = other.name or other.text
+                found = True
                 yield Candidate(
                     short=short,
                     score=_ARGUMENT_SCORE,
@@ -1490,6 +1632,34 @@ class WhoExtractors(_Base):
                     rule="verb-argument:companion",
                     highlight=(short,),
                     kind=other.kind if other.kind is EntityKind.PERSON else None,
+                )
+            if found:
+                continue
+            # "chains Kessel and Marrow lowered ...": a name the entity rules did not keep,
+            # joined to the question's own by "and" right before the verb.
+            after = _JOINED_AFTER.match(text, own_end)
+            before = [
+                hit for hit in _JOINED_BEFORE.finditer(text, 0, own_start) if hit.end() == own_start
+            ]
+            shaped = [
+                (hit.group(1), hit.end())
+                for hit in ([after] if after else [])
+                if to_verb.fullmatch(text, hit.end(), verb_start)
+            ] + [
+                (hit.group(1), own_end)
+                for hit in before
+                if to_verb.fullmatch(text, own_end, verb_start)
+            ]
+            for name, _ in shaped:
+                short = re.sub(r"^(?:The|A|An|On|In|At|By)\s+", "", name)
+                if _names_asked(frame, short) or fold(short) in _NP_OPENERS:
+                    continue
+                yield Candidate(
+                    short=short,
+                    score=_ARGUMENT_SCORE,
+                    sentence=scored,
+                    rule="verb-argument:companion-shape",
+                    highlight=(short,),
                 )
 
     def _recipients(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
