@@ -360,6 +360,8 @@ class Answerer(
         self._lower_stems: dict[str, frozenset[str]] = {}
         self._captioned: frozenset[str] | None = None
         self._described: dict[tuple[str, str, str], bool] = {}
+        # (article, sentence, noun, "former") -> the person "the <noun>" there stands for.
+        self._antecedents: dict[tuple[str, int, str, bool], Mention | None] = {}
 
     @classmethod
     def for_engine(cls, engine: Engine) -> Answerer:
@@ -2440,11 +2442,19 @@ class Answerer(
         from assistant.qa.answer_rules import answer_rules
 
         for match in answer_rules().anchor_person_reference.finditer(info.text):
-            if any(m.key and m.start <= match.start("head") < m.end for m in info.mentions):
-                continue  # part of a name, or a title written before one (a bare title is not)
+            if any(
+                m.key and m.kind is EntityKind.PERSON and m.start <= match.start("head") < m.end
+                for m in info.mentions
+            ):
+                continue  # part of a person's name and title (a bare title is not)
             head = match.group("head").lower()
             former = "former" in match.group("mods").lower()
-            antecedent = self._noun_antecedent(analysis, info.index, head, former)
+            key = (analysis.article.id, info.index, head, former)
+            if key not in self._antecedents:
+                if len(self._antecedents) > 100_000:
+                    self._antecedents.clear()
+                self._antecedents[key] = self._noun_antecedent(analysis, info.index, head, former)
+            antecedent = self._antecedents[key]
             if antecedent is not None and any(
                 self._same_entity(p.name or p.text, antecedent) for p in people
             ):
@@ -2460,8 +2470,9 @@ class Answerer(
         also fits an untitled person of the sentence just before."""
         from assistant.knowledge.lexicon import lexicon
 
-        titles = lexicon().title_heads_folded
-        for back in range(index - 1, max(-1, index - 5), -1):
+        titles = {t.lower() for t in lexicon().title_heads_folded}
+        # A title is particular enough to look back through the whole story for its holder.
+        for back in range(index - 1, -1, -1):
             for person in reversed(analysis.sentences[back].all_people()):
                 name, title, _ = analysis.people.get(
                     person.key, (person.name or person.text, person.title, None)
@@ -2470,6 +2481,8 @@ class Answerer(
                 if head in words:
                     if ("former" in words or "ex" in words) == former:
                         return person
+                    continue
+                if back < index - 4:
                     continue
                 if self._describes_name(analysis, name, head) or (
                     back == index - 1 and not title and head not in titles
