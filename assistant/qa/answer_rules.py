@@ -167,6 +167,7 @@ class AnchorRules(StrictModel):
     descriptor_link: Pattern
     person_reference: Pattern
     plural_person_nouns: list[str]
+    body_nouns: list[str]
 
 
 class AnswerRuleFile(StrictModel):
@@ -318,6 +319,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "anchor_definite": lambda d: _ci(d.anchor.definite_subject),
     "anchor_descriptor_link": lambda d: d.anchor.descriptor_link,
     "anchor_person_reference": lambda d: _person_reference(d.anchor),
+    "anchor_body_nouns": lambda d: frozenset(w.lower() for w in d.anchor.body_nouns),
     "quantities": lambda d: tuple((k.name, _ci(k.asks), _ci(k.states)) for k in d.quantity.kinds),
 }
 
@@ -445,6 +447,8 @@ class AnswerRules:
     anchor_definite: re.Pattern[str]
     anchor_descriptor_link: str
     anchor_person_reference: re.Pattern[str]
+    # Nouns that fit any body ("the company").
+    anchor_body_nouns: frozenset[str]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
     # Per intent: what says the asked thing was not made known, and what may take that back.

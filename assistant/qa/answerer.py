@@ -843,9 +843,6 @@ class Answerer(
         "the <noun>" that fits them ("the boy"). The nearest antecedent only: a name two
         sentences back, or one that is not the subject, is not carried over.
         """
-        from assistant.qa.answer_rules import answer_rules
-
-        rules = answer_rules()
         sentences = analysis.sentences
         # In story order and reading `row` as it is marked, so that a chain of pronouns
         # ("X was absent. It is closed. It said ...") carries the name along.
@@ -855,12 +852,46 @@ class Answerer(
             if self._pronoun_continues(analysis, j, mention):
                 row[j] = True
             elif mention.kind is EntityKind.PERSON:
-                row[j] = self._names_by_noun(analysis, sentences[j], [mention])
-            else:
-                definite = rules.anchor_definite.match(sentences[j].text)
-                row[j] = definite is not None and any(
-                    self._describes(analysis, mention, word) for word in definite.group(1).split()
+                row[j] = self._names_by_noun(analysis, sentences[j], [mention]) or (
+                    self._thing_named(analysis, mention)
+                    and self._body_noun_refers(analysis, j, mention)
                 )
+            else:
+                row[j] = self._body_noun_refers(analysis, j, mention)
+
+    def _body_noun_refers(self, analysis: ArticleAnalysis, index: int, mention: Mention) -> bool:
+        """Whether sentence `index`, right after one naming `mention`, has for subject "the
+        <noun>" standing for it: a noun the story describes it with ("the airline" for "airline
+        Kessby Air"), or one that fits any body ("the company") when it is the body the sentence
+        before names last."""
+        from assistant.qa.answer_rules import answer_rules
+
+        rules = answer_rules()
+        if index < 1 or index >= len(analysis.sentences):
+            return False
+        definite = rules.anchor_definite.match(analysis.sentences[index].text)
+        if definite is None:
+            return False
+        words = [w.lower() for w in definite.group(1).split()]
+        if any(self._describes(analysis, mention, word) for word in words):
+            return True
+        if rules.anchor_body_nouns.isdisjoint(words):
+            return False
+        name = mention.name or mention.text
+        bodies = [
+            m
+            for m in analysis.sentences[index - 1].mentions
+            if m.kind is EntityKind.ORGANISATION or self._shares_name(name, m)
+        ]
+        last = max(bodies, key=lambda m: m.start, default=None)
+        return last is not None and (last.key == mention.key or self._shares_name(name, last))
+
+    def _shares_name(self, name: str, mention: Mention) -> bool:
+        """The same entity, or a longer name of it ("Kessby" and "Kessby Holdings Ltd")."""
+        if self._same_entity(name, mention):
+            return True
+        words = fold(name).lower().split()
+        return bool(words) and set(words) <= set(fold(mention.name or mention.text).lower().split())
 
     def _pronoun_continues(
         self, analysis: ArticleAnalysis, index: int, mention: Mention, depth: int = 3
@@ -899,7 +930,7 @@ class Answerer(
                 m
                 for info in analysis.sentences
                 for m in [*info.mentions, *info.references]
-                if m.key == mention.key or self._same_entity(name, m)
+                if m.key == mention.key or self._shares_name(name, m)
             ]
             found = bool(names) and (
                 any(m.kind is not EntityKind.PERSON for m in names)
@@ -2400,7 +2431,14 @@ class Answerer(
             if any(self._sentence_has(info, m) for m in people):
                 return True
             if self._names_by_noun(analysis, info, people) or any(
-                self._pronoun_continues(analysis, info.index, p) for p in people
+                self._pronoun_continues(analysis, info.index, p)
+                or (
+                    self._thing_named(analysis, p)
+                    and info.index > 0
+                    and self._sentence_has(analysis.sentences[info.index - 1], p)
+                    and self._body_noun_refers(analysis, info.index, p)
+                )
+                for p in people
             ):
                 return True
             if (

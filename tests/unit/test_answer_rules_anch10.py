@@ -53,3 +53,16 @@ def test_an_expletive_it_refers_to_nothing(engine: Engine) -> None:
     row = [s.index == index["unclear"] - 1 for s in analysis.sentences]
     answerer._carry_to_references(analysis, fund, row)
     assert not row[index["unclear"]]
+
+
+def test_a_noun_that_fits_any_body_stands_for_the_body_named_last(engine: Engine) -> None:
+    # "... Kessby Holdings said ... In a filing ..., the firm said ...": the firm is Kessby; after
+    # "Talks between Kessby Holdings and the Orlan Dealers Union", "the group" is the union.
+    answerer = Answerer.for_engine(engine)
+    analysis = answerer.analyses.get(engine.articles["anch10-kessby-dealers"])
+    index = {s.text.split()[1]: s.index for s in analysis.sentences}
+    kessby = _mention("Kessby", EntityKind.PERSON)
+    union = _mention("Orlan Dealers Union", EntityKind.ORGANISATION)
+    assert answerer._body_noun_refers(analysis, index["a"], kessby)
+    assert not answerer._body_noun_refers(analysis, index["group"], kessby)
+    assert answerer._body_noun_refers(analysis, index["group"], union)
