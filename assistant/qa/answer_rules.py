@@ -170,6 +170,17 @@ class PredicateRules(StrictModel):
     synonyms: dict[str, list[str]]
 
 
+class AnchorRules(StrictModel):
+    pronoun_subject: Pattern
+    expletive: Pattern
+    subject_before: Pattern
+    definite_subject: Pattern
+    descriptor_link: Pattern
+    person_reference: Pattern
+    plural_person_nouns: list[str]
+    body_nouns: list[str]
+
+
 class AnswerRuleFile(StrictModel):
     decline: DeclineRules
     predicate: PredicateRules
@@ -181,6 +192,7 @@ class AnswerRuleFile(StrictModel):
     what: WhatRules
     who_met: WhoMetRules
     quantity: QuantityRules
+    anchor: AnchorRules
 
 
 def _ci(pattern: str) -> re.Pattern[str]:
@@ -194,6 +206,14 @@ def _families(table: dict[str, list[str]]) -> dict[str, frozenset[str]]:
         for noun in nouns:
             out.setdefault(noun.lower(), set()).add(family)
     return {noun: frozenset(families) for noun, families in out.items()}
+
+
+def _person_reference(anchor: AnchorRules) -> re.Pattern[str]:
+    from assistant.qa.questions import person_nouns
+
+    plural = set(anchor.plural_person_nouns)
+    nouns = sorted((n for n in person_nouns() if n not in plural), key=len, reverse=True)
+    return _ci(anchor.person_reference.replace("NOUNS", "(?:" + "|".join(nouns) + ")"))
 
 
 # How each rule is made from the file: compiled when an extractor first asks for it (an `ask`
@@ -324,6 +344,13 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "what_answer_end": lambda d: _ci(d.what.answer_end),
     "what_points_back": lambda d: _ci(d.what.points_back),
     "what_doer": lambda d: _ci(d.what.doer),
+    "anchor_pronoun": lambda d: _ci(d.anchor.pronoun_subject),
+    "anchor_expletive": lambda d: _ci(d.anchor.expletive),
+    "anchor_subject_before": lambda d: _ci(d.anchor.subject_before),
+    "anchor_definite": lambda d: _ci(d.anchor.definite_subject),
+    "anchor_descriptor_link": lambda d: d.anchor.descriptor_link,
+    "anchor_person_reference": lambda d: _person_reference(d.anchor),
+    "anchor_body_nouns": lambda d: frozenset(w.lower() for w in d.anchor.body_nouns),
     "quantities": lambda d: tuple((k.name, _ci(k.asks), _ci(k.states)) for k in d.quantity.kinds),
 }
 
@@ -452,6 +479,17 @@ class AnswerRules:
     what_points_back: re.Pattern[str]
     # "What (N) VERBed X?": what did the deed (groups `verb`, `object`).
     what_doer: re.Pattern[str]
+    # A subject pronoun (group `plural` for "they"), an "it" with no antecedent, what may stand
+    # before a name that is its sentence's subject, a definite subject (group 1 its words), and
+    # what may stand between a describing noun and the name it describes (a pattern's text).
+    anchor_pronoun: re.Pattern[str]
+    anchor_expletive: re.Pattern[str]
+    anchor_subject_before: re.Pattern[str]
+    anchor_definite: re.Pattern[str]
+    anchor_descriptor_link: str
+    anchor_person_reference: re.Pattern[str]
+    # Nouns that fit any body ("the company").
+    anchor_body_nouns: frozenset[str]
     # (name, what asks for it, what states it), in the file's order.
     quantities: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
     # Per intent: what says the asked thing was not made known, and what may take that back.

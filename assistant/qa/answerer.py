@@ -374,6 +374,9 @@ class Answerer(
         self._acts: dict[str, tuple[str, ...] | None] = {}
         self._lower_stems: dict[str, frozenset[str]] = {}
         self._captioned: frozenset[str] | None = None
+        self._described: dict[tuple[str, str, str], bool] = {}
+        # (article, sentence, noun, "former") -> the person "the <noun>" there stands for.
+        self._antecedents: dict[tuple[str, int, str, bool], Mention | None] = {}
 
     @classmethod
     def for_engine(cls, engine: Engine) -> Answerer:
@@ -757,6 +760,9 @@ class Answerer(
                 words = self._sentence_words(article, sentence)
                 for row, m in zip(found, strong, strict=True):
                     row[j] = self._sentence_has(sentence, m, words)
+            for row, m in zip(found, strong, strict=True):
+                # Only where a sentence right after one naming the entity does not name it.
+                self._carry_to_references(analysis, m, row)
             title_found: list[bool] = []
             if analysis.title is not None:
                 infos.append(analysis.title)
@@ -838,6 +844,161 @@ class Answerer(
                     score -= 0.5
                 out.append(Scored(article, info, score, overlap, entity_hits))
         return sorted(out, key=lambda s: (-s.score, s.article.id, s.info.index))
+
+    def _carry_to_references(
+        self, analysis: ArticleAnalysis, mention: Mention, row: list[bool]
+    ) -> None:
+        """Mark as naming `mention` the sentences that refer back to it without its name.
+
+        A sentence opening with "it" or "they" goes on about the subject of the sentence
+        before ("The board was absent. It is unable to act ..."), so it inherits the name only
+        when that subject is the name (or was itself such a pronoun); a sentence whose subject
+        is "the <noun>" inherits it when the sentence before names it and the story describes
+        it with that noun ("airline Kessby Air ... The airline ..."); a person is named by
+        "the <noun>" that fits them ("the boy"). The nearest antecedent only: a name two
+        sentences back, or one that is not the subject, is not carried over.
+        """
+        sentences = analysis.sentences
+        # In story order and reading `row` as it is marked, so that a chain of pronouns
+        # ("X was absent. It is closed. It said ...") carries the name along.
+        for j in range(1, len(row)):
+            if row[j] or not row[j - 1]:
+                continue
+            if self._pronoun_continues(analysis, j, mention):
+                row[j] = True
+            elif mention.kind is EntityKind.PERSON:
+                row[j] = self._names_by_noun(analysis, sentences[j], [mention]) or (
+                    self._thing_named(analysis, mention)
+                    and self._body_noun_refers(analysis, j, mention)
+                )
+            else:
+                row[j] = self._body_noun_refers(analysis, j, mention)
+
+    def _body_noun_refers(self, analysis: ArticleAnalysis, index: int, mention: Mention) -> bool:
+        """Whether sentence `index`, right after one naming `mention`, has for subject "the
+        <noun>" standing for it: a noun the story describes it with ("the airline" for "airline
+        Kessby Air"), or one that fits any body ("the company") when it is the body the sentence
+        before names last."""
+        from assistant.qa.answer_rules import answer_rules
+
+        rules = answer_rules()
+        if index < 1 or index >= len(analysis.sentences):
+            return False
+        definite = rules.anchor_definite.match(analysis.sentences[index].text)
+        if definite is None:
+            return False
+        words = [w.lower() for w in definite.group(1).split()]
+        if any(self._describes(analysis, mention, word) for word in words):
+            return True
+        if rules.anchor_body_nouns.isdisjoint(words):
+            return False
+        name = mention.name or mention.text
+        bodies = [
+            m
+            for m in analysis.sentences[index - 1].mentions
+            if m.kind is EntityKind.ORGANISATION or self._shares_name(name, m)
+        ]
+        last = max(bodies, key=lambda m: m.start, default=None)
+        return last is not None and (last.key == mention.key or self._shares_name(name, last))
+
+    def _shares_name(self, name: str, mention: Mention) -> bool:
+        """The same entity, or a longer name of it ("Kessby" and "Kessby Holdings Ltd")."""
+        if self._same_entity(name, mention):
+            return True
+        words = fold(name).lower().split()
+        return bool(words) and set(words) <= set(fold(mention.name or mention.text).lower().split())
+
+    def _pronoun_continues(
+        self, analysis: ArticleAnalysis, index: int, mention: Mention, depth: int = 3
+    ) -> bool:
+        """Whether sentence `index` opens with "it" or "they" standing for `mention`: the
+        sentence before has it as its subject, or opens with such a pronoun for it in turn.
+        "They" stands only for a body; "it" for a person's name only when the story never
+        treats that name as a person ("Kessby Air ... It flies to ...")."""
+        from assistant.qa.answer_rules import answer_rules
+
+        rules = answer_rules()
+        if index < 1 or index >= len(analysis.sentences):
+            return False
+        text = analysis.sentences[index].text
+        pronoun = rules.anchor_pronoun.match(text)
+        if pronoun is None or rules.anchor_expletive.match(text):
+            return False
+        if pronoun.group("plural"):
+            if mention.kind is not EntityKind.ORGANISATION:
+                return False
+        elif mention.kind is EntityKind.PERSON and not self._thing_named(analysis, mention):
+            return False
+        before = analysis.sentences[index - 1]
+        return self._is_subject(before, mention) or (
+            depth > 1 and self._pronoun_continues(analysis, index - 1, mention, depth - 1)
+        )
+
+    def _thing_named(self, analysis: ArticleAnalysis, mention: Mention) -> bool:
+        """Whether a name the question takes for a person is, in this story, a body or a thing:
+        the story recognises it so somewhere, or never gives it a title or a "he" or "she"."""
+        key = (analysis.article.id, "\0thing", mention.key)
+        found = self._described.get(key)
+        if found is None:
+            name = mention.name or mention.text
+            names = [
+                m
+                for info in analysis.sentences
+                for m in [*info.mentions, *info.references]
+                if m.key == mention.key or self._shares_name(name, m)
+            ]
+            found = bool(names) and (
+                any(m.kind is not EntityKind.PERSON for m in names)
+                or not any(m.title or m.rule in {"pronoun", "title-reference"} for m in names)
+            )
+            self._described[key] = found
+        return found
+
+    def _is_subject(self, info: SentenceInfo, mention: Mention) -> bool:
+        """Whether the sentence names `mention` first, as its subject: nothing named before it
+        and only an opening phrase, a determiner and modifiers ("Meanwhile the", "In its
+        statement,")."""
+        from assistant.qa.answer_rules import answer_rules
+
+        start = info.text.lower().find((mention.name or mention.text).lower())
+        if start < 0:
+            found = [m.start for m in info.mentions if m.key == mention.key]
+            if not found:
+                return False
+            start = min(found)
+        if any(m.start < start for m in info.mentions if m.key != mention.key):
+            return False
+        return answer_rules().anchor_subject_before.match(info.text[:start]) is not None
+
+    def _describes(self, analysis: ArticleAnalysis, mention: Mention, word: str) -> bool:
+        """Whether the story describes `mention` with the noun `word`: the last word of its name
+        ("the board" for a "... Safety Board"), or a noun written before the name with only
+        modifiers between ("airline Kessby Air"), or after it in apposition ("Kessby Air, a
+        low-cost airline")."""
+        return self._describes_name(analysis, mention.name or mention.text, word)
+
+    def _describes_name(self, analysis: ArticleAnalysis, name: str, word: str) -> bool:
+        from assistant.qa.answer_rules import answer_rules
+
+        word = word.lower()
+        if len(word) < 3 or word in self.tokenizer.stopwords:
+            return False
+        if fold(name).lower().split()[-1:] == [word]:
+            return True
+        key = (analysis.article.id, name, word)
+        found = self._described.get(key)
+        if found is None:
+            if len(self._described) > 100_000:
+                self._described.clear()
+            link = answer_rules().anchor_descriptor_link
+            quoted = re.escape(name)
+            pattern = (
+                rf"\b{re.escape(word)}{link}{quoted}\b"
+                rf"|\b{quoted},\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}{re.escape(word)}\b"
+            )
+            found = re.search(pattern, analysis.article.text, re.IGNORECASE) is not None
+            self._described[key] = found
+        return found
 
     def _retype_entities(
         self, frame: QuestionFrame, articles: list[Article], log: list[str]
@@ -2376,6 +2537,17 @@ class Answerer(
                 return self._pair_is(analysis, info, people)
             if any(self._sentence_has(info, m) for m in people):
                 return True
+            if self._names_by_noun(analysis, info, people) or any(
+                self._pronoun_continues(analysis, info.index, p)
+                or (
+                    self._thing_named(analysis, p)
+                    and info.index > 0
+                    and self._sentence_has(analysis.sentences[info.index - 1], p)
+                    and self._body_noun_refers(analysis, info.index, p)
+                )
+                for p in people
+            ):
+                return True
             if (
                 _EVENT_SUBJECT.match(info.text) or self._asked_noun_subject(frame, info.text)
             ) and not any(m.kind is EntityKind.PERSON for m in info.mentions):
@@ -2403,6 +2575,65 @@ class Answerer(
         if frame.intent == "when" and others:
             return item.entity_hits >= 1 or item.coverage >= 0.6
         return True
+
+    def _names_by_noun(
+        self, analysis: ArticleAnalysis, info: SentenceInfo, people: list[Mention]
+    ) -> bool:
+        """Whether the sentence refers to one of `people` by a definite noun alone ("Relatives
+        of the boy ...", "urging the Prime Minister to resign"): the noun stands for the
+        nearest person named before the sentence that it fits. A person named in the same
+        sentence is not that antecedent ("Former Prime Minister Orm urged the Prime Minister
+        ..." is about two people)."""
+        from assistant.qa.answer_rules import answer_rules
+
+        for match in answer_rules().anchor_person_reference.finditer(info.text):
+            if any(
+                m.key and m.kind is EntityKind.PERSON and m.start <= match.start("head") < m.end
+                for m in info.mentions
+            ):
+                continue  # part of a person's name and title (a bare title is not)
+            head = match.group("head").lower()
+            former = "former" in match.group("mods").lower()
+            key = (analysis.article.id, info.index, head, former)
+            if key not in self._antecedents:
+                if len(self._antecedents) > 100_000:
+                    self._antecedents.clear()
+                self._antecedents[key] = self._noun_antecedent(analysis, info.index, head, former)
+            antecedent = self._antecedents[key]
+            if antecedent is not None and any(
+                self._same_entity(p.name or p.text, antecedent) for p in people
+            ):
+                return True
+        return False
+
+    def _noun_antecedent(
+        self, analysis: ArticleAnalysis, index: int, head: str, former: bool
+    ) -> Mention | None:
+        """The nearest person before sentence `index` that the noun `head` fits: one whose title
+        has it (a former holder only for "the former ..."), or one the story describes with it
+        ("Ana Ruiz, a nurse from ..." for "the nurse"); a bare noun of no title ("the boy")
+        also fits an untitled person of the sentence just before."""
+        from assistant.knowledge.lexicon import lexicon
+
+        titles = {t.lower() for t in lexicon().title_heads_folded}
+        # A title is particular enough to look back through the whole story for its holder.
+        for back in range(index - 1, -1, -1):
+            for person in reversed(analysis.sentences[back].all_people()):
+                name, title, _ = analysis.people.get(
+                    person.key, (person.name or person.text, person.title, None)
+                )
+                words = fold(title or "").lower().split()
+                if head in words:
+                    if ("former" in words or "ex" in words) == former:
+                        return person
+                    continue
+                if back < index - 4:
+                    continue
+                if self._describes_name(analysis, name, head) or (
+                    back == index - 1 and not title and head not in titles
+                ):
+                    return person
+        return None
 
     def _asked_noun_subject(self, frame: QuestionFrame, text: str) -> bool:
         """A sentence whose subject is "the" and the noun the question gives its person
