@@ -56,6 +56,9 @@ _FOCUS_STOP = frozenset(
 
 _HEAD_ENDS = frozenset("of in at for from on with to against until since during by".split())
 _DETERMINERS = frozenset("the a an his her its their this that these those".split())
+# Words right after a light verb that make another verb of it ("give up", "take over").
+_PARTICLES = frozenset("over up off down back away".split())
+_QUESTION_TOKENS = lazy_compile(r"[\w'’-]+|[?,;:]")
 
 _WITH = lazy_compile(r"\bwith\b", re.I)
 
@@ -706,12 +709,42 @@ class WhoExtractors(_Base):
         return stems[0] if stems else None
 
     def _verb_reported_as(self, frame: QuestionFrame, verb: str) -> set[str]:
-        """Other verbs a sentence may report the question's verb with, as four-letter
-        prefixes. "Who called Orm the best mayor?" asks who said so: the story quotes the
-        words and writes "said" (a phone call is a who_met question, never here)."""
-        if verb != self.tokenizer.stem("call"):
-            return set()
-        return {self.tokenizer.stem(w)[:4] for w in ("said", "told", "described")}
+        """Other words a sentence may report the question's verb with, as prefixes of their
+        stems. "Who called Orm the best mayor?" and "Who told the paper that ...?" ask who said
+        so: the story quotes the words and writes "said" (a phone call is a who_met question,
+        never here). A light verb's meaning lies in its object: "Who put the questions to
+        Orm?" is answered by "questions from Ivo Dahl", "Who gave them a briefing?" by "a
+        briefing from ..."."""
+        said = {self.tokenizer.stem(w)[:4] for w in ("said", "told", "described")}
+        if verb in {self.tokenizer.stem("call"), self.tokenizer.stem("tell"), "told"}:
+            return said
+        head = self._light_verb_object(frame)
+        return {head} if head else set()
+
+    def _light_verb_object(self, frame: QuestionFrame) -> str | None:
+        """The stem of the head noun after a light verb ("Who put the interview questions to
+        ..." -> question), or None when the question's verb is no light verb or has a particle
+        ("give up")."""
+        from assistant.prompts import irregular_forms
+
+        match = _WHO_VERB.match(frame.text)
+        if not match:
+            return None
+        rules = answer_rules()
+        word = fold(match.group(1))
+        if irregular_forms().get(word, word) not in rules.light_verbs:
+            return None
+        head = None
+        for number, token in enumerate(_QUESTION_TOKENS.findall(frame.text[match.end() :])):
+            lower = fold(token)
+            if number == 0 and lower in _PARTICLES:
+                return None
+            if lower in _DETERMINERS or token[:1].isupper() or lower == "out":
+                continue
+            if lower in rules.phrase_closers or not token.isalpha():
+                break
+            head = lower
+        return self.tokenizer.stem(head) if head else None
 
     def _participants_with(self, frame: QuestionFrame, candidates: list[Candidate]) -> set[str]:
         """Folded names of everyone reported meeting the question's people, in the candidates'
