@@ -348,7 +348,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "anchor_expletive": lambda d: _ci(d.anchor.expletive),
     "anchor_subject_before": lambda d: _ci(d.anchor.subject_before),
     "anchor_definite": lambda d: _ci(d.anchor.definite_subject),
-    "anchor_descriptor_link": lambda d: d.anchor.descriptor_link,
+    "anchor_link_to_name": lambda d: re.compile(d.anchor.descriptor_link + "$", re.IGNORECASE),
     "anchor_person_reference": lambda d: _person_reference(d.anchor),
     "anchor_body_nouns": lambda d: frozenset(w.lower() for w in d.anchor.body_nouns),
     "quantities": lambda d: tuple((k.name, _ci(k.asks), _ci(k.states)) for k in d.quantity.kinds),
@@ -486,7 +486,9 @@ class AnswerRules:
     anchor_expletive: re.Pattern[str]
     anchor_subject_before: re.Pattern[str]
     anchor_definite: re.Pattern[str]
-    anchor_descriptor_link: str
+    # The link from a describing noun to the name, to the name's start (matched from the noun's
+    # end, on lower-case text).
+    anchor_link_to_name: re.Pattern[str]
     anchor_person_reference: re.Pattern[str]
     # Nouns that fit any body ("the company").
     anchor_body_nouns: frozenset[str]
