@@ -1626,7 +1626,9 @@ class WhoExtractors(_Base):
                 )
                 # "Whom did Orm call on?": a phrasal verb's argument comes after its particle
                 # ("called on "the village elders" to ..."), opening quote and all.
-                found = _argument_at(info, after.end() if after else adverb.end() if adverb else use.end())
+                found = _argument_at(
+                    info, after.end() if after else adverb.end() if adverb else use.end()
+                )
                 thing = found is not None and found[2] and not _of_people(found[0])
                 if found is None or thing:
                     # "attributed the blast to rebels": the thing first, then whom.
