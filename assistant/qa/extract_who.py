@@ -518,7 +518,17 @@ _GROUP_VERB_GAP = lazy_compile(
 _CLAUSE_OPENING = lazy_compile(
     r"^|(?<=[,;:])\s+|\b(?:said|says|say|told|that|as|when|while|after|before|because|since|where)\s+"
 )
+_NOT_IN_GROUP = lazy_compile(
+    r"\b(?:but|as|and|or|so|when|while|after|before|because|since|where|if|then|said|says|told|that|who|which)\b",
+    re.I,
+)
 _NEXT_WORD = lazy_compile(r"\s*([a-z][\w'’-]*)")
+# "Who rallied ...?", "Which members of the crew attended ...?": a subject is asked (no "did",
+# "does" or "do" after the asking words, and no "whom").
+_ASKS_ANY_SUBJECT = lazy_compile(
+    r"^\s*(?:and\s+)?(?:who|(?:which|what)\s+[\w'’-]+)\b(?![^?]*\b(?:did|does|do|whom)\b)", re.I
+)
+_GROUP_SUBJECT_SCORE = 0.6
 # "Who met ...?", "Who is holding talks ...?": the subject is asked (no "did" before a subject).
 _ASKS_SUBJECT = lazy_compile(
     r"^\s*(?:and\s+)?who\s+(?:(?:is|are|was|were|has|have|had|will|would)\s+)?(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|else)\b)[a-z]+",
@@ -1044,15 +1054,20 @@ class WhoExtractors(_Base):
         } | self._meeting_verb_stems()
         pattern = _answer_group_np()
         for opening in _CLAUSE_OPENING.finditer(text):
-            found = pattern.match(text, opening.end())
-            if found is None or found.start(1) != opening.end():
+            at = opening.end()
+            # "Relatives of the boy attended": a sentence's capital is no name's.
+            probe = text[:at] + text[at : at + 1].lower() + text[at + 1 :] if at == 0 else text
+            found = pattern.match(probe, at)
+            if found is None or found.start(1) != at or _NOT_IN_GROUP.search(found.group(1)):
+                # "But as political leaders": a clause's own opening words are not the body's.
                 continue
             gap = _GROUP_VERB_GAP.match(text, found.end())
             word = _NEXT_WORD.match(text, gap.end() if gap else found.end())
             if word is None:
                 continue
             if self.tokenizer.stem(fold(word.group(1))) in asked:
-                return re.sub(r"^(?:the|a|an)\s+", "", found.group(1).strip(), flags=re.I)
+                phrase = text[found.start(1) : found.end(1)].strip()
+                return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
         return None
 
     def _who(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
@@ -1080,6 +1095,20 @@ class WhoExtractors(_Base):
         if addressed_body:
             return
         yield from self._verb_argument(frame, scored)
+        if _ASKS_ANY_SUBJECT.match(frame.text) and all(
+            self._sentence_has(info, m) for m in frame.strong_entities()
+        ):
+            # "Who rallied in Orvik?": "The protesters rallied in Orvik" - a body of people as
+            # the subject of the question's verb, in a sentence that writes all it names.
+            subject = self._group_subject(frame, text)
+            if subject is not None and not self._in_question(frame, subject):
+                yield Candidate(
+                    short=subject,
+                    score=_GROUP_SUBJECT_SCORE,
+                    sentence=scored,
+                    rule="sentence-group-subject",
+                    highlight=(subject,),
+                )
         people = [
             m
             for m in info.mentions

@@ -26,3 +26,8 @@ def test_a_phrasal_verbs_argument_follows_its_particle(engine: Engine) -> None:
     answer = engine.ask("Whom did Orla Fenn call on to spread word of the new field clinic?")
     assert answer.answered
     assert "district councils" in answer.short
+
+
+def test_a_group_subject_answers_who_did_the_deed(engine: Engine) -> None:
+    answer = engine.ask("Who gathered for the seed fair in Ostrel Market?")
+    assert answer.short == "hill farmers"
