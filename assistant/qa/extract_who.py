@@ -513,6 +513,11 @@ _GROUP_VERB_GAP = lazy_compile(
     r"(?:\s+(?:in|from|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,4})?"
     r"(?:\s+(?:are|is|was|were|have|has|had|will|would|also|[a-z]+ly|then|now|still))*"
 )
+# A second kind of person joined to a group met, and where they are from ("reporters and
+# editors from the Gazette"); group 1 the second kind's head.
+_AND_GROUP = lazy_compile(
+    r"\s+and\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)\b(?:\s+(?:from|of|at)\s+(?:the\s+|The\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})?"
+)
 # Where a clause opens: the sentence's start, after a comma or semicolon, or after a reporting
 # verb, "that" or a subordinator ("Orm said several unions are ...", "as envoys gathered").
 _CLAUSE_OPENING = lazy_compile(
@@ -877,8 +882,20 @@ class WhoExtractors(_Base):
                 and by_role(_attached_role(sentence, m))
             }
 
+        # "Who did President-elect Orm meet?": a question's name the entity rules dropped (a
+        # common word in it) still names the asker's side: its surname, capitalised as written
+        # and ending the name ("Orm Tower" is a building, not Orm).
+        asked_surnames = set(
+            re.findall(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})\b(?!['’-]|\s+[A-Z])", frame.text)
+        )
+
         def asked(name: str) -> bool:
-            return self._in_question(frame, name) or fold(name) in described
+            words = name.split()
+            return (
+                self._in_question(frame, name)
+                or fold(name) in described
+                or (len(words) >= 2 and words[-1] in asked_surnames)
+            )
 
         here_keys = {m.key for m in info.mentions} | {r.key for r in info.references}
         nearby = {
@@ -1044,7 +1061,12 @@ class WhoExtractors(_Base):
             group = _answer_group_np().match(text, with_.start())
             if not group:
                 return None
-        return re.sub(r"^(?:with|the)\s+", "", group.group(1).strip()), group.end()
+        phrase, end = group.group(1).strip(), group.end()
+        more = _AND_GROUP.match(text, end)
+        if more and _of_people(more.group(1)):
+            # "met with reporters and editors from the Gazette": one group of two kinds.
+            phrase, end = text[group.start(1) : more.end()].strip(), more.end()
+        return re.sub(r"^(?:with|the)\s+", "", phrase), end
 
     def _group_subject(self, frame: QuestionFrame, text: str) -> str | None:
         """A body of people that opens a clause and is the subject of the question's own verb

@@ -31,3 +31,17 @@ def test_a_phrasal_verbs_argument_follows_its_particle(engine: Engine) -> None:
 def test_a_group_subject_answers_who_did_the_deed(engine: Engine) -> None:
     answer = engine.ask("Who gathered for the seed fair in Ostrel Market?")
     assert answer.short == "hill farmers"
+
+
+def test_a_group_of_two_kinds_is_met_whole_and_the_asker_is_not_whom_he_met(
+    engine: Engine,
+) -> None:
+    answer = engine.ask("Who did President-elect Marran meet on Tuesday?")
+    assert answer.short == "reporters and editors from The Dunmere Ledger"
+
+
+def test_the_askers_surname_marks_their_side_when_their_title_hid_the_name(
+    engine: Engine,
+) -> None:
+    answer = engine.ask("Who did President-elect Marran meet on Friday?")
+    assert answer.short == "Sela Quint"
