@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import combinations
@@ -181,6 +182,13 @@ def _group_pattern() -> re.Pattern[str]:
 @cache
 def group_np() -> re.Pattern[str]:
     return _group_pattern()
+
+
+def group_np_over(nouns: Iterable[str]) -> re.Pattern[str]:
+    """The group phrase's shape over other head nouns (the answer rules accept more bodies of
+    people as an answer than the meeting rules take as a participant)."""
+    ordered = sorted(set(nouns), key=len, reverse=True)
+    return re.compile(_GROUP_NP % "|".join(re.escape(n) for n in ordered))
 
 
 @dataclass

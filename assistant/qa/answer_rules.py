@@ -96,6 +96,7 @@ class WhoMetRules(StrictModel):
     asks_addressed_body: Pattern
     meeting_verbs: list[str]
     rank_modifiers: list[str]
+    group_heads: list[str]
 
 
 class QuantityKind(StrictModel):
@@ -284,6 +285,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "argument_verbs": lambda d: tuple(tuple(g) for g in d.who_met.argument_verbs),
     "person_head": lambda d: _ci(d.who_met.person_head),
     "meeting_verbs": lambda d: tuple(d.who_met.meeting_verbs),
+    "group_heads": lambda d: frozenset(d.who_met.group_heads),
     "rank_modifiers": lambda d: frozenset(w.lower() for w in d.who_met.rank_modifiers),
     "honorific": lambda d: _ci(r"^(?:" + d.who_met.honorific + r")$"),
     "place_comma": lambda d: _ci(d.who_met.place_comma),
@@ -450,6 +452,9 @@ class AnswerRules:
     person_head: re.Pattern[str]
     # Verbs of meeting (their arguments are the meeting rules' to find).
     meeting_verbs: tuple[str, ...]
+    # Plural heads of a body of people, beyond the lexicon's group nouns, that answer who met or
+    # whom ("protest groups", "relief volunteers"): an answer that is no name.
+    group_heads: frozenset[str]
     # Words before a title that make it another office ("vice chairman" is no chairman).
     rank_modifiers: frozenset[str]
     # A whole title that is only a form of address ("Professor", "Dr.").

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from assistant.knowledge.analysis import SentenceInfo
 from assistant.knowledge.entities import Mention
-from assistant.knowledge.meetings import PREPOSITION_BEFORE, group_np
+from assistant.knowledge.meetings import PREPOSITION_BEFORE, group_np, group_np_over
 from assistant.lazy_re import lazy_compile
 from assistant.models import EntityKind
 from assistant.qa.answer_rules import answer_rules
@@ -498,6 +498,49 @@ def _group_nouns() -> frozenset[str]:
     return lexicon().group_nouns
 
 
+@cache
+def _answer_group_np() -> re.Pattern[str]:
+    """A body of people written as a common noun, as an answer: the meeting rules' group
+    nouns and the answer rules' group heads."""
+    from assistant.knowledge.lexicon import lexicon
+
+    return group_np_over(lexicon().data.people.group_nouns + list(answer_rules().group_heads))
+
+
+# Between a subject and its verb: auxiliaries, adverbs, and a short named place or origin
+# ("leaders from 14 countries in the Gulf offered"); no comma, so no apposition or aside.
+_GROUP_VERB_GAP = lazy_compile(
+    r"(?:\s+(?:in|from|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,4})?"
+    r"(?:\s+(?:are|is|was|were|have|has|had|will|would|also|[a-z]+ly|then|now|still))*"
+)
+# A second kind of person joined to a group met, and where they are from ("reporters and
+# editors from the Gazette"); group 1 the second kind's head.
+_AND_GROUP = lazy_compile(
+    r"\s+and\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)\b(?:\s+(?:from|of|at)\s+(?:the\s+|The\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})?"
+)
+# Where a clause opens: the sentence's start, after a comma or semicolon, or after a reporting
+# verb, "that" or a subordinator ("Orm said several unions are ...", "as envoys gathered").
+_CLAUSE_OPENING = lazy_compile(
+    r"^|(?<=[,;:])\s+|\b(?:said|says|say|told|that|as|when|while|after|before|because|since|where)\s+"
+)
+_NOT_IN_GROUP = lazy_compile(
+    r"\b(?:but|as|and|or|so|when|while|after|before|because|since|where|if|then|said|says|told|that|who|which)\b",
+    re.I,
+)
+_NEXT_WORD = lazy_compile(r"\s*([a-z][\w'’-]*)")
+# "Who rallied ...?", "Which members of the crew attended ...?": a subject is asked (no "did",
+# "does" or "do" after the asking words, and no "whom").
+_ASKS_ANY_SUBJECT = lazy_compile(
+    r"^\s*(?:and\s+)?(?:who|(?:which|what)\s+[\w'’-]+)\b(?![^?]*\b(?:did|does|do|whom)\b)", re.I
+)
+_GROUP_SUBJECT_SCORE = 0.6
+# "Who met ...?", "Who is holding talks ...?": the subject is asked (no "did" before a subject).
+_ASKS_SUBJECT = lazy_compile(
+    r"^\s*(?:and\s+)?who\s+(?:(?:is|are|was|were|has|have|had|will|would)\s+)?(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|else)\b)[a-z]+",
+    re.I,
+)
+
+
 def _question_verb(rest: str) -> list[tuple[str, list[str], str]]:
     """The verb of "[subject] VERB [rest]" (the words after a question's auxiliary), the
     subject's words and what follows the verb. The subject is a name, or a noun phrase whose
@@ -599,6 +642,13 @@ _JOINED_BEFORE = lazy_compile(
     r"(?<![\w'’-])((?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3})\s+and\s+"
 )
 # "call" with a particle that makes it a demand, not a call: "called on Congress to act".
+# The particle of a phrasal verb, first in the words after the question's verb and stranded:
+# no noun phrase of its own follows ("call on to build ...", "turn to for help"), so "whom" is
+# its object; "helping with the story" is an adjunct, not a particle.
+_PARTICLE = lazy_compile(
+    r"(on|upon|to|for|from|with|at)(?=\s*$|\s+(?:to|for|in|at|on|from|with|about|after|before|during|instead|when|while|as|because|over|since|despite)\b)",
+    re.I,
+)
 _CALL_NOT_MEETING = lazy_compile(r"call(?:s|ed|ing)?\s+(?:on|upon|for)\b", re.I)
 # Words that open an adjunct after a stranded preposition ("partner with for the launch").
 # A reading of a question: its verb, the subject's words and the words after the verb.
@@ -832,8 +882,20 @@ class WhoExtractors(_Base):
                 and by_role(_attached_role(sentence, m))
             }
 
+        # "Who did President-elect Orm meet?": a question's name the entity rules dropped (a
+        # common word in it) still names the asker's side: its surname, capitalised as written
+        # and ending the name ("Orm Tower" is a building, not Orm).
+        asked_surnames = set(
+            re.findall(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})\b(?!['’-]|\s+[A-Z])", frame.text)
+        )
+
         def asked(name: str) -> bool:
-            return self._in_question(frame, name) or fold(name) in described
+            words = name.split()
+            return (
+                self._in_question(frame, name)
+                or fold(name) in described
+                or (len(words) >= 2 and words[-1] in asked_surnames)
+            )
 
         here_keys = {m.key for m in info.mentions} | {r.key for r in info.references}
         nearby = {
@@ -842,6 +904,10 @@ class WhoExtractors(_Base):
             if any(abs(i - info.index) <= 1 for i in m.sentences)
             and any(p.key in here_keys for p in m.participants)
         }
+        # "a meeting with congressional Democrats": a body named by a word the meeting rules
+        # took as its name is answered with the words that say which of them.
+        first_verb = _MEET_VERB.search(info.text)
+        met_group = self._group_object(info.text, first_verb.end()) if first_verb else None
         for meeting in {**nearby, **{m.id: m for m in self._meetings_for(frame, scored)}}.values():
             anchors = persons or frame.strong_entities()
             involved = (
@@ -853,6 +919,11 @@ class WhoExtractors(_Base):
             names = pick(others)
             if not names:
                 continue
+            if met_group is not None:
+                names = [
+                    met_group[0] if met_group[0].endswith(" " + n) and n[:1].isupper() else n
+                    for n in names
+                ]
             named_here = {m.key for m in info.mentions}
             triggered_here = meeting.trigger.sentence == info.index or (
                 bool(_MEET_VERB.search(info.text))
@@ -913,6 +984,19 @@ class WhoExtractors(_Base):
         group = self._group_object(info.text, verb.end())
         if group is not None and self._in_question(frame, group[0]):
             group = None
+        if group is None and not persons and _ASKS_SUBJECT.search(frame.text):
+            # "Who is holding talks?": "several opposition parties are holding talks" - the
+            # subject of the question's verb is a body of people, and no name is asked with it.
+            subject = self._group_subject(frame, info.text)
+            if subject is not None:
+                yield Candidate(
+                    short=subject,
+                    score=window_score,
+                    sentence=scored,
+                    rule="sentence-group-subject",
+                    highlight=(subject,),
+                )
+                return
         objects = [
             m
             for m in actors
@@ -965,15 +1049,48 @@ class WhoExtractors(_Base):
         """The group a meeting verb takes as its object, right after it ("met the families") or
         after "with" later in the same clause ("a meeting at the White House Wednesday with
         leaders in law enforcement"); the phrase and where it ends."""
-        group = group_np().match(text, after)
+        group = _answer_group_np().match(text, after)
+        to = re.compile(r"\s+to\s+").match(text, after)
+        if not group and to:
+            # "spoke to reporters outside the court": whom one speaks to is whom one met.
+            group = _answer_group_np().match(text, to.end())
         if not group:
             with_ = re.compile(r"\bwith\s+").search(text, after, after + 80)
             if with_ is None or re.search(r"[,;:.]", text[after : with_.start()]):
                 return None
-            group = group_np().match(text, with_.start())
+            group = _answer_group_np().match(text, with_.start())
             if not group:
                 return None
-        return re.sub(r"^(?:with|the)\s+", "", group.group(1).strip()), group.end()
+        phrase, end = group.group(1).strip(), group.end()
+        more = _AND_GROUP.match(text, end)
+        if more and _of_people(more.group(1)):
+            # "met with reporters and editors from the Gazette": one group of two kinds.
+            phrase, end = text[group.start(1) : more.end()].strip(), more.end()
+        return re.sub(r"^(?:with|the)\s+", "", phrase), end
+
+    def _group_subject(self, frame: QuestionFrame, text: str) -> str | None:
+        """A body of people that opens a clause and is the subject of the question's own verb
+        (or a verb of meeting): "Sunday, relief crews from two states offered help"."""
+        asked = {
+            self.tokenizer.stem(w) for w in self.tokenizer.words(frame.text) if len(w) > 3
+        } | self._meeting_verb_stems()
+        pattern = _answer_group_np()
+        for opening in _CLAUSE_OPENING.finditer(text):
+            at = opening.end()
+            # "Relatives of the boy attended": a sentence's capital is no name's.
+            probe = text[:at] + text[at : at + 1].lower() + text[at + 1 :] if at == 0 else text
+            found = pattern.match(probe, at)
+            if found is None or found.start(1) != at or _NOT_IN_GROUP.search(found.group(1)):
+                # "But as political leaders": a clause's own opening words are not the body's.
+                continue
+            gap = _GROUP_VERB_GAP.match(text, found.end())
+            word = _NEXT_WORD.match(text, gap.end() if gap else found.end())
+            if word is None:
+                continue
+            if self.tokenizer.stem(fold(word.group(1))) in asked:
+                phrase = text[found.start(1) : found.end(1)].strip()
+                return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+        return None
 
     def _who(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
@@ -1000,6 +1117,20 @@ class WhoExtractors(_Base):
         if addressed_body:
             return
         yield from self._verb_argument(frame, scored)
+        if _ASKS_ANY_SUBJECT.match(frame.text) and all(
+            self._sentence_has(info, m) for m in frame.strong_entities()
+        ):
+            # "Who rallied in Orvik?": "The protesters rallied in Orvik" - a body of people as
+            # the subject of the question's verb, in a sentence that writes all it names.
+            subject = self._group_subject(frame, text)
+            if subject is not None and not self._in_question(frame, subject):
+                yield Candidate(
+                    short=subject,
+                    score=_GROUP_SUBJECT_SCORE,
+                    sentence=scored,
+                    rule="sentence-group-subject",
+                    highlight=(subject,),
+                )
         people = [
             m
             for m in info.mentions
@@ -1536,7 +1667,19 @@ class WhoExtractors(_Base):
                     found = _argument_at(info, between.end()) if between else None
             if found is None and role in {"object", "to"}:
                 adverb = re.compile(r"\s+(?:[a-z]+ly\s+)?").match(text, use.end())
-                found = _argument_at(info, adverb.end() if adverb else use.end())
+                particle = _PARTICLE.match(tail)
+                after = (
+                    re.compile(rf"\s+(?:[a-z]+ly\s+)?{particle[1]}\s+[\"“]?", re.I).match(
+                        text, use.end()
+                    )
+                    if particle
+                    else None
+                )
+                # "Whom did Orm call on?": a phrasal verb's argument comes after its particle
+                # ("called on "the village elders" to ..."), opening quote and all.
+                found = _argument_at(
+                    info, after.end() if after else adverb.end() if adverb else use.end()
+                )
                 thing = found is not None and found[2] and not _of_people(found[0])
                 if found is None or thing:
                     # "attributed the blast to rebels": the thing first, then whom.
