@@ -1,0 +1,42 @@
+"""Which candidate the question's words bind (tests/fixtures/rules/sel11-*): a person whose own
+clause writes the question's words beats one in an equally good sentence that does not; of two
+times in one sentence, the one in the clause of the question's words dates the asked event; and
+a place its sentence names inside a longer place gives way to the longer one. One test per rule,
+failing without it, and a guard for each."""
+
+from __future__ import annotations
+
+from assistant.engine import Engine
+from assistant.qa.answer_rules import answer_rules
+
+
+def test_the_name_written_with_the_questions_words_answers_who(engine: Engine) -> None:
+    # "Harbour Commission President Arvo Pelt" against "President Tomas Rell of the Velden
+    # Rowing Club", both in sentences that score alike.
+    answer = engine.ask("Who is the president of the Harbour Commission in Velden?")
+    assert "Arvo Pelt" in answer.short, answer.short
+
+
+def test_the_other_name_keeps_its_own_clause(engine: Engine) -> None:
+    answer = engine.ask("Who is the president of the Velden Rowing Club?")
+    assert "Tomas Rell" in answer.short, answer.short
+
+
+def test_the_time_in_the_clause_of_the_questions_words_dates_the_event(engine: Engine) -> None:
+    # "on Tuesday with the mayor and Thursday with the port workers' union".
+    answer = engine.ask("On which day did the Harbour League delegates meet the mayor of Kessby?")
+    assert "Tuesday" in answer.short, answer.short
+
+
+def test_the_other_time_keeps_its_own_clause(engine: Engine) -> None:
+    answer = engine.ask(
+        "On which day did the Harbour League delegates meet the port workers' union?"
+    )
+    assert "Thursday" in answer.short, answer.short
+
+
+def test_clauses_end_at_commas_and_conjunctions_not_inside_a_title() -> None:
+    bound = answer_rules().clause_bound
+    text = "Mayor Ivo Dahl spoke, and Commission chairman Orm Tess signed"
+    assert [m.group(0).strip() for m in bound.finditer(text)] == [",", "and"]
+    assert bound.search("Harbour Commission President Arvo Pelt cut the ribbon") is None
