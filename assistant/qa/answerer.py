@@ -84,6 +84,8 @@ SENTENCE_WEIGHT = 0.45
 _CLAUSE_WEIGHT = 0.4
 # How far below the best a time of the same sentence may score and still be bound better.
 _BOUND_MARGIN = 0.3
+# The most words a place naming the best one inside it may have ("Orvik Police Headquarters").
+_LONGEST_PLACE = 6
 # Candidate articles whose every sentence is read for the answer.
 MAX_ARTICLES = 6
 # An answer from a story whose best sentence scores under this share of the best sentence of
@@ -1703,6 +1705,8 @@ class Answerer(
             best = self._more_specific_time(frame, best, candidates, log)
         if frame.intent == "when":
             best = self._better_bound(frame, best, candidates, log)
+        if frame.intent == "where":
+            best = self._containing_place(best, candidates, log)
         least = MIN_CANDIDATE_SCORE.get(frame.intent, 0.0)
         if best.own < least and frame.intent == "why":
             # A weak cue ("for ...") in the best-matching sentence does not hide a clear reason
@@ -1809,6 +1813,27 @@ class Answerer(
         if chosen is not best:
             log.append(f"{chosen.short!r} is in the clause of the question's words")
         return chosen
+
+    def _containing_place(
+        self, best: Candidate, candidates: list[Candidate], log: list[str]
+    ) -> Candidate:
+        """A place its own sentence names inside a longer place ("Orvik" - "the Orvik Police
+        Headquarters") is answered by the longer one: it says where, more exactly, and still
+        says the town."""
+        inner = fold(best.short)
+        for other in candidates:
+            if (
+                other is not best
+                and other.kind is EntityKind.PLACE
+                and other.sentence.article.id == best.sentence.article.id
+                and other.sentence.info.index == best.sentence.info.index
+                and len(other.short.split()) <= _LONGEST_PLACE
+                and fold(other.short) != inner
+                and _has_word(fold(other.short), inner)
+            ):
+                log.append(f"{other.short!r} names a place inside {best.short!r}")
+                return other
+        return best
 
     # --- constraints the question states, which an answer must not contradict ------------------
 

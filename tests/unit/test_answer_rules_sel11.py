@@ -35,6 +35,12 @@ def test_the_other_time_keeps_its_own_clause(engine: Engine) -> None:
     assert "Thursday" in answer.short, answer.short
 
 
+def test_a_place_named_inside_a_longer_one_gives_way_to_it(engine: Engine) -> None:
+    # "at the Velden Central Library in Velden".
+    answer = engine.ask("Where did the fire destroy the archive wing?")
+    assert "Velden Central Library" in answer.short, answer.short
+
+
 def test_clauses_end_at_commas_and_conjunctions_not_inside_a_title() -> None:
     bound = answer_rules().clause_bound
     text = "Mayor Ivo Dahl spoke, and Commission chairman Orm Tess signed"
