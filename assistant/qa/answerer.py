@@ -86,6 +86,8 @@ _CLAUSE_WEIGHT = 0.4
 _BOUND_MARGIN = 0.3
 # The most words a place naming the best one inside it may have ("Orvik Police Headquarters").
 _LONGEST_PLACE = 6
+# How far below a single place a list may score and still answer a plural "which places".
+_LIST_MARGIN = 0.3
 # Candidate articles whose every sentence is read for the answer.
 MAX_ARTICLES = 6
 # An answer from a story whose best sentence scores under this share of the best sentence of
@@ -1707,6 +1709,7 @@ class Answerer(
             best = self._better_bound(frame, best, candidates, log)
         if frame.intent == "where":
             best = self._containing_place(best, candidates, log)
+            best = self._plural_list(frame, best, candidates, log)
         least = MIN_CANDIDATE_SCORE.get(frame.intent, 0.0)
         if best.own < least and frame.intent == "why":
             # A weak cue ("for ...") in the best-matching sentence does not hide a clear reason
@@ -1832,6 +1835,23 @@ class Answerer(
                 and _has_word(fold(other.short), inner)
             ):
                 log.append(f"{other.short!r} names a place inside {best.short!r}")
+                return other
+        return best
+
+    def _plural_list(
+        self, frame: QuestionFrame, best: Candidate, candidates: list[Candidate], log: list[str]
+    ) -> Candidate:
+        """ "To which countries ...?" asks for several: a list of places scored nearly as well
+        as a single one answers it better (the single one may be a place of another event)."""
+        from assistant.qa.extract_where import _PLURAL_NOUN
+
+        if not _PLURAL_NOUN.search(frame.focus or "") or best.rule.startswith("place-list"):
+            return best
+        for other in candidates:
+            if other.score < best.score - _LIST_MARGIN:
+                break
+            if other.rule.startswith("place-list"):
+                log.append(f"{other.short!r}: the question asks for places in the plural")
                 return other
         return best
 

@@ -1,7 +1,8 @@
 """Which candidate the question's words bind (tests/fixtures/rules/sel11-*): a person whose own
 clause writes the question's words beats one in an equally good sentence that does not; of two
 times in one sentence, the one in the clause of the question's words dates the asked event; and
-a place its sentence names inside a longer place gives way to the longer one. One test per rule,
+a place its sentence names inside a longer place gives way to the longer one; a plural "which
+countries" takes a list of places scored nearly as well as a single one. One test per rule,
 failing without it, and a guard for each."""
 
 from __future__ import annotations
@@ -46,3 +47,15 @@ def test_clauses_end_at_commas_and_conjunctions_not_inside_a_title() -> None:
     text = "Mayor Ivo Dahl spoke, and Commission chairman Orm Tess signed"
     assert [m.group(0).strip() for m in bound.finditer(text)] == [",", "and"]
     assert bound.search("Harbour Commission President Arvo Pelt cut the ribbon") is None
+
+
+def test_a_plural_which_places_takes_a_list_scored_nearly_as_well(engine: Engine) -> None:
+    # "still flies after dark to Syria" scores a little above "also flies to Spain, Portugal
+    # and Greece".
+    answer = engine.ask("To which countries does Pellmark Air still fly after the Norwegian ban?")
+    assert answer.short == "Spain, Portugal and Greece", answer.short
+
+
+def test_a_singular_which_place_keeps_the_single_place(engine: Engine) -> None:
+    answer = engine.ask("To which country does Pellmark Air still fly after the Norwegian ban?")
+    assert answer.short == "Syria", answer.short
