@@ -145,6 +145,7 @@ class ConstraintRules(StrictModel):
     place_after: Pattern
     broad_roles: list[str]
     job_noun_before: Pattern
+    clause_bound: Pattern
 
 
 class WhatRules(StrictModel):
@@ -334,6 +335,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "place_after": lambda d: re.compile(d.constraint.place_after),
     "broad_roles": lambda d: frozenset(w.lower() for w in d.constraint.broad_roles),
     "job_noun_before": lambda d: re.compile(d.constraint.job_noun_before),
+    "clause_bound": lambda d: _ci(d.constraint.clause_bound),
     "what_question": lambda d: _ci(d.what.question),
     "what_said": lambda d: _ci(d.what.said),
     "what_among": lambda d: d.what.among,
@@ -555,6 +557,8 @@ class AnswerRules:
     broad_roles: frozenset[str]
     # A lower-case job noun right before a person's name ("surgeon Ivo Dahl"); group 1 the noun.
     job_noun_before: re.Pattern[str]
+    # What ends a clause inside a sentence (the candidate's clause binds the question's words).
+    clause_bound: re.Pattern[str]
 
     def __init__(self, data: AnswerRuleFile) -> None:
         self._data = data

@@ -80,6 +80,14 @@ SHORT_WORD_LIMIT = {
 RETRIEVE_K = 100
 # How much a sentence's relevance counts against the fitness of the answer found in it.
 SENTENCE_WEIGHT = 0.45
+# What a candidate gains by the share of the question's words in its own clause (who).
+_CLAUSE_WEIGHT = 0.4
+# How far below the best a time of the same sentence may score and still be bound better.
+_BOUND_MARGIN = 0.3
+# The most words a place naming the best one inside it may have ("Orvik Police Headquarters").
+_LONGEST_PLACE = 6
+# How far below a single place a list may score and still answer a plural "which places".
+_LIST_MARGIN = 0.3
 # Candidate articles whose every sentence is read for the answer.
 MAX_ARTICLES = 6
 # An answer from a story whose best sentence scores under this share of the best sentence of
@@ -1650,6 +1658,7 @@ class Answerer(
             log.append("no candidate fits what the question asks for; declining")
             return None
         candidates = fitting
+        self._bind_to_clause(frame, candidates)
         if frame.intent == "who_met":
             self._fit_asked_title(frame, candidates)
         if frame.intent == "who" and _EXCLUDED.search(frame.text):
@@ -1692,6 +1701,11 @@ class Answerer(
             best = self._more_specific_place(best, candidates, log)
         if frame.intent == "when":
             best = self._more_specific_time(frame, best, candidates, log)
+        if frame.intent == "when":
+            best = self._better_bound(frame, best, candidates, log)
+        if frame.intent == "where":
+            best = self._containing_place(best, candidates, log)
+            best = self._plural_list(frame, best, candidates, log)
         least = MIN_CANDIDATE_SCORE.get(frame.intent, 0.0)
         if best.own < least and frame.intent == "why":
             # A weak cue ("for ...") in the best-matching sentence does not hide a clear reason
@@ -1704,6 +1718,137 @@ class Answerer(
             log.append(f"best candidate {best.short!r} too weak ({best.own:.2f}); declining")
             return None
         log.append(f"rule {best.rule} -> {best.short!r} (score {best.score:.2f})")
+        return best
+
+    def _bind_to_clause(self, frame: QuestionFrame, candidates: list[Candidate]) -> None:
+        """A person's sentence scores the question's words anywhere in it; the name those words
+        are written with is the one they describe: "Norvessan minister Ivo Dahl said ..., while
+        Orm ..." answers "Which Norvessan official said ...?" with Dahl. Each candidate gains by
+        the share of the question's words in its own clause (for "who", whose answers are
+        names; a place or time clause shares its words with the event it sets, see
+        `_better_bound`)."""
+        if frame.intent not in {"who", "who_met"}:
+            return
+        asked = frozenset(self._query_tokens(frame))
+        if not asked:
+            return
+        names = self._names_of_question(frame)
+        for c in candidates:
+            c.score += _CLAUSE_WEIGHT * self._clause_share(asked, names, c)
+
+    def _clause_share(self, asked: frozenset[str], names: frozenset[str], c: Candidate) -> float:
+        """The share of the question's stems written in the candidate's own clause of its
+        sentence, the candidate's own words and the question's own people (`names`) left out
+        (0 when it is not written as such)."""
+        from assistant.qa.answer_rules import answer_rules
+
+        text = c.sentence.info.text
+        surface = next((h for h in (c.short, *c.highlight) if h and h in text), None)
+        if surface is None:
+            return 0.0
+        at = text.find(surface)
+        end = at + len(surface)
+        bounds = answer_rules().clause_bound
+        starts = [0] + [m.end() for m in bounds.finditer(text, 0, at)]
+        stops = [m.start() for m in bounds.finditer(text, end)] + [len(text)]
+        start, stop = starts[-1], stops[0]
+        if not self.tokenizer(text[start:at] + " " + text[end:stop]):
+            # A fronted or trailing adverbial ("On Monday, ...", "..., in Orvik.") belongs to
+            # the clause it is set off from.
+            if len(stops) > 1:
+                stop = stops[1]
+            elif len(starts) > 1:
+                start = starts[-2]
+        for name in names:
+            # "Minister Ada Roos met Governor Tor Vass": the question's own people are written
+            # with their own titles, which say nothing of the one they met.
+            before = text.rfind(name, start, at)
+            if before >= 0:
+                start = max(start, before + len(name))
+            after = text.find(name, end, stop)
+            if after >= 0:
+                stop = after
+        clause = text[start:at] + " " + text[end:stop]
+        return len(set(self.tokenizer(clause)) & asked) / len(asked)
+
+    def _names_of_question(self, frame: QuestionFrame) -> frozenset[str]:
+        """How a story may write the question's people: as asked, in full, by surname."""
+        names = set()
+        for m in frame.entities:
+            if m.kind is EntityKind.PERSON:
+                full = m.name or m.text
+                names.update({m.text, full, full.split()[-1]})
+        return frozenset(n for n in names if len(n) > 2)
+
+    def _better_bound(
+        self, frame: QuestionFrame, best: Candidate, candidates: list[Candidate], log: list[str]
+    ) -> Candidate:
+        """A sentence that dates two events ("met Orm on Thursday and the envoys on Friday")
+        dates the asked one in the clause of the question's words: of the times of the best
+        one's sentence scored nearly as well, and as exact, the one whose clause holds more
+        of them. (Across sentences the sentence score already says which event is asked.)"""
+        asked = frozenset(self._query_tokens(frame))
+        if not asked:
+            return best
+        names = self._names_of_question(frame)
+        mine = self._clause_share(asked, names, best)
+        chosen = best
+        exact = len(best.facts.get("when_iso", ""))
+        for other in candidates:
+            if other is best:
+                continue
+            if other.score < best.score - _BOUND_MARGIN:
+                break
+            if (
+                other.sentence.article.id != best.sentence.article.id
+                or other.sentence.info.index != best.sentence.info.index
+                # "his 2020 campaign": a year in the asked noun's phrase is no day of the act.
+                or len(other.facts.get("when_iso", "")) < exact
+            ):
+                continue
+            share = self._clause_share(asked, names, other)
+            if share > mine:
+                chosen, mine = other, share
+        if chosen is not best:
+            log.append(f"{chosen.short!r} is in the clause of the question's words")
+        return chosen
+
+    def _containing_place(
+        self, best: Candidate, candidates: list[Candidate], log: list[str]
+    ) -> Candidate:
+        """A place its own sentence names inside a longer place ("Orvik" - "the Orvik Police
+        Headquarters") is answered by the longer one: it says where, more exactly, and still
+        says the town."""
+        inner = fold(best.short)
+        for other in candidates:
+            if (
+                other is not best
+                and other.kind is EntityKind.PLACE
+                and other.sentence.article.id == best.sentence.article.id
+                and other.sentence.info.index == best.sentence.info.index
+                and len(other.short.split()) <= _LONGEST_PLACE
+                and fold(other.short) != inner
+                and _has_word(fold(other.short), inner)
+            ):
+                log.append(f"{other.short!r} names a place inside {best.short!r}")
+                return other
+        return best
+
+    def _plural_list(
+        self, frame: QuestionFrame, best: Candidate, candidates: list[Candidate], log: list[str]
+    ) -> Candidate:
+        """ "To which countries ...?" asks for several: a list of places scored nearly as well
+        as a single one answers it better (the single one may be a place of another event)."""
+        from assistant.qa.extract_where import _PLURAL_NOUN
+
+        if not _PLURAL_NOUN.search(frame.focus or "") or best.rule.startswith("place-list"):
+            return best
+        for other in candidates:
+            if other.score < best.score - _LIST_MARGIN:
+                break
+            if other.rule.startswith("place-list"):
+                log.append(f"{other.short!r}: the question asks for places in the plural")
+                return other
         return best
 
     # --- constraints the question states, which an answer must not contradict ------------------
