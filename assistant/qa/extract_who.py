@@ -650,9 +650,9 @@ _PARTICLE = lazy_compile(
     re.I,
 )
 _CALL_NOT_MEETING = lazy_compile(r"call(?:s|ed|ing)?\s+(?:on|upon|for)\b", re.I)
-# Words that open an adjunct after a stranded preposition ("partner with for the launch").
 # A reading of a question: its verb, the subject's words and the words after the verb.
 _Reading = tuple[str, tuple[str, ...], str]
+# Words that open an adjunct after a stranded preposition ("partner with for the launch").
 _ADJUNCT = frozenset("for in at on during after before since to over".split())
 _PREPOSITIONS = frozenset("to with from for by about alongside against".split())
 
@@ -660,9 +660,10 @@ _PREPOSITIONS = frozenset("to with from for by about alongside against".split())
 @cache
 def _asked_argument(question: str) -> tuple[str, tuple[_Reading, ...]] | None:
     """What a question asks of its own verb's arguments: the role and the readings of the
-    question (verb, subject words, the words after the verb), likeliest first. The role is "object" (whom the verb reaches), a preposition ("to",
-    "with": whom it reaches through that word) or "companion" (who did it together with the
-    named one; the subject words are then the companion's)."""
+    question (verb, subject words, the words after the verb), likeliest first. The role is
+    "object" (whom the verb reaches), a preposition ("to", "with": whom it reaches through
+    that word) or "companion" (who did it together with the named one; the subject words are
+    then the companion's)."""
     rules = answer_rules()
     together = rules.asks_companion.match(question)
     if together:
