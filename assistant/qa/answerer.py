@@ -878,9 +878,11 @@ class Answerer(
             if self._pronoun_continues(analysis, j, mention):
                 row[j] = True
             elif mention.kind is EntityKind.PERSON:
+                # The sentence's own opening first: reading the whole story for how it treats
+                # the name is needed only when the sentence opens with "the <noun>".
                 row[j] = self._names_by_noun(analysis, sentences[j], [mention]) or (
-                    self._thing_named(analysis, mention)
-                    and self._body_noun_refers(analysis, j, mention)
+                    self._body_noun_refers(analysis, j, mention)
+                    and self._thing_named(analysis, mention)
                 )
             else:
                 row[j] = self._body_noun_refers(analysis, j, mention)
