@@ -58,7 +58,7 @@ from assistant.qa.extract_quantity import QuantityExtractors
 from assistant.qa.extract_topic import TopicExtractors, act_object
 from assistant.qa.extract_what import WhatExtractors
 from assistant.qa.extract_when import WhenExtractors, _day
-from assistant.qa.extract_where import _PLACE_PREPOSITION, _SOURCE, WhereExtractors
+from assistant.qa.extract_where import _PLACE_PREPOSITION, _PLURAL_NOUN, _SOURCE, WhereExtractors
 from assistant.qa.extract_who import _EXCLUDED, _ORG_FOCUS, WhoExtractors, _who_focus
 from assistant.qa.extract_why import WhyExtractors
 from assistant.qa.questions import QuestionFrame, compile_intents, parse_question, person_nouns
@@ -1841,8 +1841,6 @@ class Answerer(
     ) -> Candidate:
         """ "To which countries ...?" asks for several: a list of places scored nearly as well
         as a single one answers it better (the single one may be a place of another event)."""
-        from assistant.qa.extract_where import _PLURAL_NOUN
-
         if not _PLURAL_NOUN.search(frame.focus or "") or best.rule.startswith("place-list"):
             return best
         for other in candidates:
