@@ -2344,12 +2344,12 @@ class Answerer(
         if not parts:
             return set()
         roles: set[str] = set()
-        for match in re.finditer(r"(?<!\w)" + re.escape(parts[0]) + r"(?!\w)", text):
-            before = _TITLE_BEFORE.search(text, max(0, match.start() - 80), match.start())
+        for start in _word_starts(text, parts[0]):
+            before = _TITLE_BEFORE.search(text, max(0, start - 80), start)
             if before and fold(before.group(1)) in nouns:
                 roles.add(fold(before.group(1)))
-        for match in re.finditer(r"(?<!\w)" + re.escape(parts[-1]) + r"(?!\w)", text):
-            after = _APPOSITION_AFTER.match(text, match.end())
+        for start in _word_starts(text, parts[-1]):
+            after = _APPOSITION_AFTER.match(text, start + len(parts[-1]))
             if after:
                 head = next((w for w in _WORDS.findall(after.group(1)) if fold(w) in nouns), None)
                 if head:
@@ -3130,6 +3130,20 @@ def _number_value(text: str, words: dict[str, float]) -> float | None:
 
 def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
+
+
+def _word_starts(text: str, word: str) -> list[int]:
+    """Where `word` stands in `text` as a whole word (no pattern compiled per word)."""
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _is_word_char(text[at - 1])) and (
+            end == len(text) or not _is_word_char(text[end])
+        ):
+            out.append(at)
+        at = text.find(word, at + 1)
+    return out
 
 
 def _describes_in(text: str, name: str, word: str) -> bool:
