@@ -90,3 +90,9 @@ def test_the_case_cited_by_the_actor_a_few_sentences_on(engine: Engine) -> None:
     answer = engine.ask("What reasons did Ulla Brandt give for closing the Fenby market?")
     assert answer.answered
     assert answer.short.startswith("repeated fire code breaches"), answer.short
+
+
+def test_who_is_blamed_for_something_else_gives_no_cause(engine: Engine) -> None:
+    # "blamed for failing to stop the attack on X" has an "on", but says who is at fault.
+    answer = engine.ask("Why was Ivo Dahl attacked?")
+    assert "false rumours" in answer.short, answer.short
