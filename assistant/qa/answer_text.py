@@ -5,7 +5,7 @@ matching, name lists, and the type-checking view of `Answerer` that the extracto
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -58,21 +58,25 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _has_word(text: str, phrase: str) -> bool:
-    r"""`phrase` occurs in `text` not inside a longer word: re.search(r"(?<!\w)phrase(?!\w)")
-    without compiling a pattern per phrase (they pushed the rules' own patterns out of re's
-    cache, which then compiled them again and again)."""
+def _word_starts(text: str, phrase: str) -> Iterator[int]:
+    r"""Where `phrase` stands in `text` not inside a longer word: the starts of
+    re.finditer(r"(?<!\w)phrase(?!\w)") without compiling a pattern per phrase (they pushed
+    the rules' own patterns out of re's cache, which then compiled them again and again)."""
     if not phrase:
-        return False
+        return
     start = text.find(phrase)
     while start >= 0:
         end = start + len(phrase)
         before = start == 0 or not _is_word_char(text[start - 1])
         after = end == len(text) or not _is_word_char(text[end])
         if before and after:
-            return True
+            yield start
         start = text.find(phrase, start + 1)
-    return False
+
+
+def _has_word(text: str, phrase: str) -> bool:
+    """`phrase` occurs in `text` not inside a longer word."""
+    return next(_word_starts(text, phrase), None) is not None
 
 
 def _distinct(values: np.ndarray, size: int) -> np.ndarray:

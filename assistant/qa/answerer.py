@@ -50,7 +50,9 @@ from assistant.qa.answer_text import (
     _dedupe_names,
     _distinct,
     _has_word,
+    _is_word_char,
     _join,
+    _word_starts,
 )
 from assistant.qa.conversation import Conversation
 from assistant.qa.extract_meetings import MeetingListExtractors
@@ -991,7 +993,6 @@ class Answerer(
         return self._describes_name(analysis, mention.name or mention.text, word)
 
     def _describes_name(self, analysis: ArticleAnalysis, name: str, word: str) -> bool:
-
         word = word.lower()
         if len(word) < 3 or word in self.tokenizer.stopwords:
             return False
@@ -2152,7 +2153,10 @@ class Answerer(
         sentence is denied by a negation a few words before it, in its clause."""
         from assistant.qa.answer_rules import answer_rules
 
-        denied = answer_rules().denied_before
+        rules = answer_rules()
+        if not rules.asks_denied.search(text):
+            return False  # no negation at all: nothing to read word by word
+        denied = rules.denied_before
         found = False
         for word in _WORDS.finditer(text):
             if not any(self.tokenizer.stem(fold(word.group()))[:4] == p[:4] for p in prefixes):
@@ -3128,24 +3132,6 @@ def _number_value(text: str, words: dict[str, float]) -> float | None:
     return float(sum(p for p in parts if p is not None))
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
-
-
-def _word_starts(text: str, word: str) -> list[int]:
-    """Where `word` stands in `text` as a whole word (no pattern compiled per word)."""
-    out = []
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or not _is_word_char(text[at - 1])) and (
-            end == len(text) or not _is_word_char(text[end])
-        ):
-            out.append(at)
-        at = text.find(word, at + 1)
-    return out
-
-
 def _describes_in(text: str, name: str, word: str) -> bool:
     """Whether `text` writes the noun `word` before `name` with only linking words between
     ("airline Kessby Air", the `anchor.descriptor_link` rule) or after it in apposition
@@ -3154,15 +3140,15 @@ def _describes_in(text: str, name: str, word: str) -> bool:
     made a third of the answering time."""
     from assistant.qa.answer_rules import answer_rules
 
+    if not name:
+        return False
     lower, name, word = text.lower(), name.lower(), word.lower()
     link_to_name = answer_rules().anchor_link_to_name
     start = lower.find(name)
     while start >= 0:
         end = start + len(name)
-        if (
-            name
-            and (start == 0 or _is_word_char(lower[start - 1]) != _is_word_char(name[0]))
-            and (end == len(lower) or _is_word_char(lower[end]) != _is_word_char(name[-1]))
+        if (start == 0 or _is_word_char(lower[start - 1]) != _is_word_char(name[0])) and (
+            end == len(lower) or _is_word_char(lower[end]) != _is_word_char(name[-1])
         ):
             low = max(0, start - 300)
             at = lower.rfind(word, low, start)
