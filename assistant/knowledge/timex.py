@@ -37,7 +37,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b\d{4}-\d{2}-\d{2}\b"),
     (
         "relative_month",
-        rf"\b(?i:last|next|this|early|late|mid-?|earlier this|later this)\s+(?:{_MONTH})\b",
+        # "mid-September" is written with a hyphen and no space.
+        rf"\b(?:(?i:last|next|this|early|late|mid|earlier this|later this)\s+|(?i:mid)-)(?:{_MONTH})\b",
     ),
     ("month_year", rf"\b(?:(?:early|late|mid-?)\s*)?(?:{_MONTH})\s+\d{{4}}\b"),
     ("relative_weekday", rf"\b(?i:last|next|this|on|late|early)\s+{_WEEKDAY}{_PART}?\b"),

@@ -17,6 +17,7 @@ class WhenRules(StrictModel):
     asks_clock: Pattern
     bound_event: Pattern
     attribution: Pattern
+    fronted_attribution: Pattern
     act_nouns: dict[str, list[str]]
 
 
@@ -227,6 +228,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "asks_clock": lambda d: _ci(d.when.asks_clock),
     "time_bound_event": lambda d: _ci(d.when.bound_event),
     "time_of_saying": lambda d: _ci(d.when.attribution),
+    "time_of_saying_after": lambda d: _ci(d.when.fronted_attribution),
     "act_nouns": lambda d: {k: tuple(v) for k, v in d.when.act_nouns.items()},
     "causes": lambda d: tuple(
         (cue.weight, _ci(cue.pattern + r"\s+(.{6,})")) for cue in d.why.causes
@@ -369,6 +371,8 @@ class AnswerRules:
     time_bound_event: re.Pattern[str]
     # A saying verb right before a time, which then dates the report (group 1 the verb).
     time_of_saying: re.Pattern[str]
+    # A time opening the sentence whose subject then says something (group 1 the verb).
+    time_of_saying_after: re.Pattern[str]
     # Per a verb's first four letters, those of the nouns that name its act ("kill": "murd").
     act_nouns: dict[str, tuple[str, ...]]
     # Each cue is followed by the reason it opens (group 1), at least a few characters of it.

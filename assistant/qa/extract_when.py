@@ -84,6 +84,14 @@ _NOUN_AFTER_TIME = lazy_compile(r"\s+([a-z][\w'’-]*)")
 # Group 1 its words.
 _WHEN_CLAUSE = lazy_compile(r"\s*,?\s+when\s+([^,;:.()]+)")
 
+# Verbs of saying, by their base form as a question writes them ("When did Orm say ...?").
+_SAYING = ("say", "said", "tell", "told", "announce", "report", "state", "confirm", "claim", "warn")
+
+# What was said is still to come ("said it will", "said that it would", "said it plans to").
+_WILL = lazy_compile(
+    r"\W*(?:that\s+)?(?:\w+\s+){0,3}?(?:will|would|plans?\s+to|intends?\s+to)\b", re.I
+)
+
 # Verbs that put a time on a plan, not on another act ("the vote, scheduled for May 7").
 _PLAN_VERBS = frozenset("scheduled planned expected set due slated".split())
 
@@ -253,6 +261,12 @@ class WhenExtractors(_Base):
                 # "..., his supporters said on Thursday": the day of the report, not of the
                 # trial it reports.
                 score -= 0.5
+            said_at = self._dates_the_saying(info.text, t.start, t.end, verbs) if verbs else None
+            if said_at is not None:
+                if _WILL.match(info.text, said_at, said_at + 40):
+                    # "On Tuesday, the agency said it will hand out kits": the kits come later.
+                    continue
+                score -= 0.5
             if t.kind in _DEICTIC_KINDS and _inside_quote(info.text, t.start):
                 # 'tweeted, "Today, I signed ..."': a "today" someone says is the day they said
                 # it, which the resolver cannot know (it takes the story's date); the story's
@@ -410,6 +424,22 @@ class WhenExtractors(_Base):
                     facts={"when_words": t.text, "when_iso": t.iso},
                     highlight=(t.text,),
                 )
+
+    def _dates_the_saying(
+        self, text: str, start: int, end: int, verbs: frozenset[str]
+    ) -> int | None:
+        """Where what was said begins, when a time opening the sentence ("On Tuesday, the
+        agency said it will ...") dates a verb of saying and the question's words are told only
+        in what was said; None otherwise."""
+        if len(_WORDS.findall(text[:start])) > 4:
+            return None
+        said = answer_rules().time_of_saying_after.match(text, end)
+        if said is None or verbs & {self.tokenizer.stem(w) for w in _SAYING}:
+            return None  # "When did Orm say ...?" asks the day of the saying
+        stems = [(w.start(), self.tokenizer.stem(fold(w.group()))) for w in _WORDS.finditer(text)]
+        told_after = any(s in verbs for at, s in stems if at > said.end(1))
+        told_before = any(s in verbs for at, s in stems if at < said.start(1))
+        return said.end(1) if told_after and not told_before else None
 
     def _time_of_other_event(self, predicate: frozenset[str], text: str, start: int) -> float:
         """How much less a time dates the asked event for the clause it stands in: none in the
