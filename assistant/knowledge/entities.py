@@ -134,6 +134,8 @@ _COMMON_CAPITALISED = frozenset(
     election elections war crisis day's hurricane typhoon cyclone storm tornado operation
     """.split()
 )
+# Function words that may sit inside a body's or an event's name but never inside a person's.
+_INNER_PHRASE_WORDS = frozenset({"the", "of", "for"})
 # Adjectives and ordinals that are no name alone but may open a body's ("the African Union",
 # "the Second Circuit Court of Appeals").
 _NAME_LEADS = frozenset(
@@ -238,6 +240,11 @@ def _title_cased(headline: str) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+def _written_in(name: str, body: str) -> bool:
+    """Whether the body writes `name` as whole words, in its own capitals."""
+    return re.search(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", body) is not None
+
+
 def _split_words(span: str) -> list[str]:
     return span.split()
 
@@ -293,6 +300,13 @@ class EntityRecognizer:
             # are the lexicon's and a two-word name is left.
             while len(rest) > 2 and (rest[0] in lex.title_modifiers or rest[0] in lex.org_suffixes):
                 title.append(rest.pop(0))
+        if len(rest) >= 4:
+            # "Deputy Emergency Works Minister Ivo Dahl": a title's field the lexicon does not
+            # know may follow its first head; the chain ends at the last head before a name.
+            more, name = self._led_title_split(rest)
+            if more:
+                title += more
+                rest = name
         return title, rest
 
     def _led_title_split(self, words: list[str]) -> tuple[list[str], list[str]]:
@@ -302,11 +316,15 @@ class EntityRecognizer:
         lex = self.lex
         if len(words) < 4:
             return [], words
-        for j in range(1, min(5, len(words) - 2)):
+        for j in range(1, min(6, len(words) - 2)):
             if words[j] not in lex.title_heads and words[j] not in lex.title_modifiers:
                 continue
             title, name = self._title_split(words[j:])
-            if not title or not 2 <= len(name) <= 4:
+            if not title:
+                # "Tessby Federal District Judge Ivo Dahl": a modifier the lexicon knows may
+                # stand before a field's word it does not; the title's head comes later.
+                continue
+            if not 2 <= len(name) <= 4:
                 return [], words
             shaped = (
                 all(
@@ -399,7 +417,9 @@ class EntityRecognizer:
         ):
             lead.append(words[0])
             words = words[1:]
-        while words and words[-1] in _TRAILING_PARTICLES:
+        # "in Washington D.C. The team ...": an article ends no name; it opens the next
+        # sentence after an abbreviation's full stop.
+        while words and (words[-1] in _TRAILING_PARTICLES or words[-1] == "The"):
             words = words[:-1]
         if (
             words
@@ -427,6 +447,14 @@ class EntityRecognizer:
         if folded in _NOT_NAMES or len(folded) < 2:
             return None
         if self._nationality(folded):
+            return None
+        if (
+            len(words) >= 2
+            and all(w in lex.place_modifiers for w in words[:-1])
+            and self._nationality(fold(words[-1]))
+        ):
+            # "North American", "South Asian": a region's part before a demonym is still an
+            # adjective of origin, no one's name.
             return None
         title_words, name_words = self._title_split(words)
         if not title_words:
@@ -487,6 +515,9 @@ class EntityRecognizer:
         ):
             # "Circuit Court of Appeals", "National Bank of Orvik": a body's head before "of".
             return self._simple(text, EntityKind.ORGANISATION, "org-of")
+        if len(words) >= 2 and words[0] in lex.org_prefixes:
+            # "Agence Tessaire-Presse", "Banco de Varna": a body's head noun written first.
+            return self._simple(text, EntityKind.ORGANISATION, "org-prefix")
         if len(words) >= 2 and words[0] in lex.place_prefixes and last not in lex.org_suffixes:
             return self._simple(text, EntityKind.PLACE, "place-prefix")
         if last in lex.place_suffixes or " ".join(words[-2:]) in lex.place_suffixes:
@@ -599,6 +630,11 @@ class EntityRecognizer:
             if fold(words[-1]) in _NOT_NAMES:
                 # "the Roman Catholic cathedral": an adjective of faith or origin ends no name.
                 return None
+            if any(w in _INNER_PHRASE_WORDS for w in words[1:-1]):
+                # "Unite the Right", "Friends of Tessby": a person's name holds particles but
+                # no article and no preposition; a run with one inside names an event, a
+                # campaign or a body.
+                return self._simple(text, EntityKind.ORGANISATION, "phrase-name")
             if after_the and (heads_subject or _HEAD_ENDS.match(after)):
                 return self._simple(text, EntityKind.ORGANISATION, "the-name")
             if any(_lazy("particle_name").fullmatch(w) for w in words) and not (
@@ -927,6 +963,20 @@ class EntityRecognizer:
                     rule="org-of-places",
                 )
                 continue
+            if previous is not None and self._of_the_site(sentence, previous, mention):
+                # "the Friends of the Tessby Harbour Hall": after "the", a name, "of the" and a
+                # site's or a body's name ending in its head noun are one name; a body's head
+                # before "of" makes it the body's ("the Bank of the Tessby Islands").
+                text = sentence[previous.start : mention.end]
+                kind = (
+                    EntityKind.ORGANISATION
+                    if previous.text.split()[-1] in self.lex.org_suffixes
+                    else mention.kind
+                )
+                out[-1] = Mention(
+                    text, previous.start, mention.end, kind, fold(text), text, rule="of-the-name"
+                )
+                continue
             if (
                 previous is not None
                 and previous.kind is EntityKind.ORGANISATION
@@ -953,6 +1003,21 @@ class EntityRecognizer:
                 continue
             out.append(mention)
         return out
+
+    def _of_the_site(self, sentence: str, previous: Mention, mention: Mention) -> bool:
+        lex = self.lex
+        if previous.kind is EntityKind.PERSON or previous.kind is EntityKind.COUNTRY:
+            return False
+        if mention.rule not in {"place-suffix", "org-suffix"}:
+            return False
+        if not re.fullmatch(r"\s+of\s+the\s+", sentence[previous.end : mention.start]):
+            return False
+        if not _THE_BEFORE.search(sentence, max(0, previous.start - 6), previous.start):
+            return False
+        last = mention.text.split()[-1]
+        return " " in mention.text.strip() and (
+            last in lex.place_suffixes or last in lex.org_suffixes
+        )
 
     def _of_two_places(self, sentence: str, previous: Mention, mention: Mention) -> bool:
         """'State of Varn' + 'and the' + 'Steppe': the object of a name's "of" goes on with a
@@ -1078,6 +1143,8 @@ class EntityRecognizer:
             and last not in self.lex.title_heads
             # "United Metalworkers of Valdoria": an organisation's word opens it.
             and left_words[left_words[0].lower() == "the"] not in self.lex.org_suffixes
+            # "the Sons of the Harbour Guild": a person's name before "of" takes no article.
+            and left_words[0].lower() != "the"
             and not any(
                 w in self.lex.title_heads or w in self.lex.title_modifiers for w in left_words
             )
@@ -1122,6 +1189,22 @@ class EntityRecognizer:
             text, sentence[max(0, start - 40) : start], sentence[end : end + 30]
         )
         if mention is None:
+            return []
+        if (
+            self._confirm is not None
+            and mention.rule == "title+name"
+            and not _written_in(mention.name, self._confirm)
+        ):
+            # "General Urges Voters Not to Rush": in a title-cased headline the words after a
+            # title are a name only as far as the body writes them.
+            names = mention.name.split()
+            for size in range(len(names) - 1, 0, -1):
+                head = " ".join(names[:size])
+                if _written_in(head, self._confirm):
+                    cut = text.find(mention.name) + len(head)
+                    return self._classify_one(
+                        sentence, text[:cut], start, start + cut, sentence_index
+                    )
             return []
         if (
             self._confirm is not None
