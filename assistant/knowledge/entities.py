@@ -419,6 +419,19 @@ class EntityRecognizer:
             words = words[1:]
         # "in Washington D.C. The team ...": an article ends no name; it opens the next
         # sentence after an abbreviation's full stop.
+        if (
+            len(words) >= 3
+            and words[1] == "of"
+            and not lead
+            and words[0].endswith("s")
+            and not before.strip(" \"'“‘(")
+            and words[0] not in lex.org_suffixes
+            and words[0] not in lex.place_suffixes
+            and words[0] not in lex.state_forms
+        ):
+            # "Hundreds of Tessbians", "Supporters of Dahl said": a plural noun opening the
+            # sentence is capitalised only for that; the name is what follows its "of".
+            return self.classify(" ".join(words[2:]), before + " ".join(words[:2]) + " ", after)
         while words and (words[-1] in _TRAILING_PARTICLES or words[-1] == "The"):
             words = words[:-1]
         if (
@@ -497,6 +510,9 @@ class EntityRecognizer:
             cue = ""
         if folded in lex.countries or folded.removeprefix("the ") in lex.countries:
             return self._simple(text, EntityKind.COUNTRY, "gazetteer-country")
+        state = self._state_form(words)
+        if state is not None:
+            return Mention(text, 0, 0, EntityKind.COUNTRY, fold(state), state, rule="state-form")
         if len(words) >= 3 and words[1] == "of" and words[0] in lex.org_suffixes:
             # "Bank of Valdoria", "University of Montreal", "Ministry of Finance"
             return self._simple(text, EntityKind.ORGANISATION, "org-of")
@@ -690,6 +706,24 @@ class EntityRecognizer:
                     return self._simple(text, EntityKind.PLACE, "gazetteer-minor")
                 return Mention(text, 0, 0, EntityKind.PERSON, folded, text, rule="lone-name")
         return None
+
+    def _state_form(self, words: list[str]) -> str | None:
+        """'Republic of Tessa', 'Federal Republic of Tessa': a state's form before "of" and a
+        country names that country (the name after "of"), not a body."""
+        if "of" not in words:
+            return None
+        at = words.index("of")
+        if at == 0 or words[at - 1] not in self.lex.state_forms:
+            return None
+        if any(w not in self.lex.state_form_modifiers for w in words[: at - 1]):
+            # "the Football Federation of Tessa" is a body; "the Federal Republic of Tessa"
+            # the state.
+            return None
+        country = words[at + 1 :]
+        if country[:1] == ["the"]:
+            country = country[1:]
+        name = " ".join(country)
+        return name if country and fold(name) in self.lex.countries else None
 
     def _named_as_person(self, before: str, lead: list[str], after: str) -> bool:
         """'photojournalist Omar al-Haddad', 'Omar al-Haddad said': a lower-case noun right
@@ -984,7 +1018,7 @@ class EntityRecognizer:
                     r"\s+(?:for|of|on)\s+(?:the\s+)?", sentence[previous.end : mention.start]
                 )
                 and mention.kind in {EntityKind.PERSON, EntityKind.ORGANISATION}
-                and mention.rule in {"name-shape", "org-suffix", "lone-name"}
+                and mention.rule in {"name-shape", "org-suffix", "lone-name", "phrase-name"}
             ):
                 if mention.kind is EntityKind.PERSON:
                     self.people.pop(mention.key, None)
@@ -1196,15 +1230,38 @@ class EntityRecognizer:
             and not _written_in(mention.name, self._confirm)
         ):
             # "General Urges Voters Not to Rush": in a title-cased headline the words after a
-            # title are a name only as far as the body writes them.
+            # title are a name only as far as the body writes them; the words before the part
+            # the body writes belong to the title ("Harbour Mayor Candidate Ivo Dahl Wins").
             names = mention.name.split()
+            at = text.find(mention.name)
             for size in range(len(names) - 1, 0, -1):
-                head = " ".join(names[:size])
-                if _written_in(head, self._confirm):
-                    cut = text.find(mention.name) + len(head)
-                    return self._classify_one(
-                        sentence, text[:cut], start, start + cut, sentence_index
+                # A lone word after other capitalised words ("Urges Voters") may be any
+                # capitalised word of the body; a name's word there opens the run.
+                for first in range(len(names) - size + 1 if size > 1 else 1):
+                    part = names[first : first + size]
+                    name = " ".join(part)
+                    if (
+                        part[0] in _TRAILING_PARTICLES
+                        or part[-1] in _TRAILING_PARTICLES
+                        or not _written_in(name, self._confirm)
+                    ):
+                        continue
+                    lead = text[: at + len(" ".join(names[:first]))].strip()
+                    begin = start + text.find(lead)
+                    end = start + at + len(" ".join(names[: first + size]))
+                    found = Mention(
+                        sentence[begin:end],
+                        begin,
+                        end,
+                        EntityKind.PERSON,
+                        fold(name),
+                        name,
+                        title=" ".join([*(mention.title or "").split(), *names[:first]]),
+                        nationality=mention.nationality,
+                        rule="title+name",
                     )
+                    self._register(found, sentence_index)
+                    return [found]
             return []
         if (
             self._confirm is not None

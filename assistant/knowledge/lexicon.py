@@ -50,6 +50,8 @@ class PlaceLexicon(StrictModel):
 
 class CountryLexicon(StrictModel):
     aliases: list[str]
+    state_forms: list[str]
+    state_form_modifiers: list[str]
 
 
 class LexiconFile(StrictModel):
@@ -88,6 +90,8 @@ class Lexicon:
         self.org_suffixes = frozenset(data.organisations.suffixes)
         self.acronym_stoplist = frozenset(data.organisations.acronym_stoplist)
         self.org_prefixes = frozenset(data.organisations.prefixes)
+        self.state_forms = frozenset(data.countries.state_forms)
+        self.state_form_modifiers = frozenset(data.countries.state_form_modifiers)
         self.org_cue_before = frozenset(fold(n) for n in data.organisations.cue_nouns_before)
         self.org_cue_after = frozenset(fold(n) for n in data.organisations.cue_nouns_after)
         self.place_suffixes = frozenset(data.places.suffixes)
