@@ -134,6 +134,8 @@ _COMMON_CAPITALISED = frozenset(
     election elections war crisis day's hurricane typhoon cyclone storm tornado operation
     """.split()
 )
+# Adjectives of a continent's or a people's origin that no gazetteer country gives.
+_CONTINENTAL = frozenset("european african asian arab latin".split())
 # Function words that may sit inside a body's or an event's name but never inside a person's.
 _INNER_PHRASE_WORDS = frozenset({"the", "of", "for"})
 # Adjectives and ordinals that are no name alone but may open a body's ("the African Union",
@@ -464,7 +466,7 @@ class EntityRecognizer:
         if (
             len(words) >= 2
             and all(w in lex.place_modifiers for w in words[:-1])
-            and self._nationality(fold(words[-1]))
+            and (self._nationality(fold(words[-1])) or fold(words[-1]) in _CONTINENTAL)
         ):
             # "North American", "South Asian": a region's part before a demonym is still an
             # adjective of origin, no one's name.
