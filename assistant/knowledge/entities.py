@@ -134,6 +134,10 @@ _COMMON_CAPITALISED = frozenset(
     election elections war crisis day's hurricane typhoon cyclone storm tornado operation
     """.split()
 )
+# Adjectives of a continent's or a people's origin that no gazetteer country gives.
+_CONTINENTAL = frozenset("european african asian arab latin".split())
+# Function words that may sit inside a body's or an event's name but never inside a person's.
+_INNER_PHRASE_WORDS = frozenset({"the", "of", "for"})
 # Adjectives and ordinals that are no name alone but may open a body's ("the African Union",
 # "the Second Circuit Court of Appeals").
 _NAME_LEADS = frozenset(
@@ -238,6 +242,11 @@ def _title_cased(headline: str) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+def _written_in(name: str, body: str) -> bool:
+    """Whether the body writes `name` as whole words, in its own capitals."""
+    return re.search(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", body) is not None
+
+
 def _split_words(span: str) -> list[str]:
     return span.split()
 
@@ -293,6 +302,13 @@ class EntityRecognizer:
             # are the lexicon's and a two-word name is left.
             while len(rest) > 2 and (rest[0] in lex.title_modifiers or rest[0] in lex.org_suffixes):
                 title.append(rest.pop(0))
+        if len(rest) >= 4:
+            # "Deputy Emergency Works Minister Ivo Dahl": a title's field the lexicon does not
+            # know may follow its first head; the chain ends at the last head before a name.
+            more, name = self._led_title_split(rest)
+            if more:
+                title += more
+                rest = name
         return title, rest
 
     def _led_title_split(self, words: list[str]) -> tuple[list[str], list[str]]:
@@ -302,11 +318,15 @@ class EntityRecognizer:
         lex = self.lex
         if len(words) < 4:
             return [], words
-        for j in range(1, min(5, len(words) - 2)):
+        for j in range(1, min(6, len(words) - 2)):
             if words[j] not in lex.title_heads and words[j] not in lex.title_modifiers:
                 continue
             title, name = self._title_split(words[j:])
-            if not title or not 2 <= len(name) <= 4:
+            if not title:
+                # "Tessby Federal District Judge Ivo Dahl": a modifier the lexicon knows may
+                # stand before a field's word it does not; the title's head comes later.
+                continue
+            if not 2 <= len(name) <= 4:
                 return [], words
             shaped = (
                 all(
@@ -399,7 +419,22 @@ class EntityRecognizer:
         ):
             lead.append(words[0])
             words = words[1:]
-        while words and words[-1] in _TRAILING_PARTICLES:
+        # "in Washington D.C. The team ...": an article ends no name; it opens the next
+        # sentence after an abbreviation's full stop.
+        if (
+            len(words) >= 3
+            and words[1] == "of"
+            and not lead
+            and words[0].endswith("s")
+            and not before.strip(" \"'“‘(")
+            and words[0] not in lex.org_suffixes
+            and words[0] not in lex.place_suffixes
+            and words[0] not in lex.state_forms
+        ):
+            # "Hundreds of Tessbians", "Supporters of Dahl said": a plural noun opening the
+            # sentence is capitalised only for that; the name is what follows its "of".
+            return self.classify(" ".join(words[2:]), before + " ".join(words[:2]) + " ", after)
+        while words and (words[-1] in _TRAILING_PARTICLES or words[-1] == "The"):
             words = words[:-1]
         if (
             words
@@ -427,6 +462,14 @@ class EntityRecognizer:
         if folded in _NOT_NAMES or len(folded) < 2:
             return None
         if self._nationality(folded):
+            return None
+        if (
+            len(words) >= 2
+            and all(w in lex.place_modifiers for w in words[:-1])
+            and (self._nationality(fold(words[-1])) or fold(words[-1]) in _CONTINENTAL)
+        ):
+            # "North American", "South Asian": a region's part before a demonym is still an
+            # adjective of origin, no one's name.
             return None
         title_words, name_words = self._title_split(words)
         if not title_words:
@@ -469,6 +512,9 @@ class EntityRecognizer:
             cue = ""
         if folded in lex.countries or folded.removeprefix("the ") in lex.countries:
             return self._simple(text, EntityKind.COUNTRY, "gazetteer-country")
+        state = self._state_form(words)
+        if state is not None:
+            return Mention(text, 0, 0, EntityKind.COUNTRY, fold(state), state, rule="state-form")
         if len(words) >= 3 and words[1] == "of" and words[0] in lex.org_suffixes:
             # "Bank of Valdoria", "University of Montreal", "Ministry of Finance"
             return self._simple(text, EntityKind.ORGANISATION, "org-of")
@@ -487,6 +533,9 @@ class EntityRecognizer:
         ):
             # "Circuit Court of Appeals", "National Bank of Orvik": a body's head before "of".
             return self._simple(text, EntityKind.ORGANISATION, "org-of")
+        if len(words) >= 2 and words[0] in lex.org_prefixes:
+            # "Agence Tessaire-Presse", "Banco de Varna": a body's head noun written first.
+            return self._simple(text, EntityKind.ORGANISATION, "org-prefix")
         if len(words) >= 2 and words[0] in lex.place_prefixes and last not in lex.org_suffixes:
             return self._simple(text, EntityKind.PLACE, "place-prefix")
         if last in lex.place_suffixes or " ".join(words[-2:]) in lex.place_suffixes:
@@ -599,6 +648,11 @@ class EntityRecognizer:
             if fold(words[-1]) in _NOT_NAMES:
                 # "the Roman Catholic cathedral": an adjective of faith or origin ends no name.
                 return None
+            if any(w in _INNER_PHRASE_WORDS for w in words[1:-1]):
+                # "Unite the Right", "Friends of Tessby": a person's name holds particles but
+                # no article and no preposition; a run with one inside names an event, a
+                # campaign or a body.
+                return self._simple(text, EntityKind.ORGANISATION, "phrase-name")
             if after_the and (heads_subject or _HEAD_ENDS.match(after)):
                 return self._simple(text, EntityKind.ORGANISATION, "the-name")
             if any(_lazy("particle_name").fullmatch(w) for w in words) and not (
@@ -654,6 +708,24 @@ class EntityRecognizer:
                     return self._simple(text, EntityKind.PLACE, "gazetteer-minor")
                 return Mention(text, 0, 0, EntityKind.PERSON, folded, text, rule="lone-name")
         return None
+
+    def _state_form(self, words: list[str]) -> str | None:
+        """'Republic of Tessa', 'Federal Republic of Tessa': a state's form before "of" and a
+        country names that country (the name after "of"), not a body."""
+        if "of" not in words:
+            return None
+        at = words.index("of")
+        if at == 0 or words[at - 1] not in self.lex.state_forms:
+            return None
+        if any(w not in self.lex.state_form_modifiers for w in words[: at - 1]):
+            # "the Football Federation of Tessa" is a body; "the Federal Republic of Tessa"
+            # the state.
+            return None
+        country = words[at + 1 :]
+        if country[:1] == ["the"]:
+            country = country[1:]
+        name = " ".join(country)
+        return name if country and fold(name) in self.lex.countries else None
 
     def _named_as_person(self, before: str, lead: list[str], after: str) -> bool:
         """'photojournalist Omar al-Haddad', 'Omar al-Haddad said': a lower-case noun right
@@ -927,6 +999,20 @@ class EntityRecognizer:
                     rule="org-of-places",
                 )
                 continue
+            if previous is not None and self._of_the_site(sentence, previous, mention):
+                # "the Friends of the Tessby Harbour Hall": after "the", a name, "of the" and a
+                # site's or a body's name ending in its head noun are one name; a body's head
+                # before "of" makes it the body's ("the Bank of the Tessby Islands").
+                text = sentence[previous.start : mention.end]
+                kind = (
+                    EntityKind.ORGANISATION
+                    if previous.text.split()[-1] in self.lex.org_suffixes
+                    else mention.kind
+                )
+                out[-1] = Mention(
+                    text, previous.start, mention.end, kind, fold(text), text, rule="of-the-name"
+                )
+                continue
             if (
                 previous is not None
                 and previous.kind is EntityKind.ORGANISATION
@@ -934,7 +1020,7 @@ class EntityRecognizer:
                     r"\s+(?:for|of|on)\s+(?:the\s+)?", sentence[previous.end : mention.start]
                 )
                 and mention.kind in {EntityKind.PERSON, EntityKind.ORGANISATION}
-                and mention.rule in {"name-shape", "org-suffix", "lone-name"}
+                and mention.rule in {"name-shape", "org-suffix", "lone-name", "phrase-name"}
             ):
                 if mention.kind is EntityKind.PERSON:
                     self.people.pop(mention.key, None)
@@ -953,6 +1039,21 @@ class EntityRecognizer:
                 continue
             out.append(mention)
         return out
+
+    def _of_the_site(self, sentence: str, previous: Mention, mention: Mention) -> bool:
+        lex = self.lex
+        if previous.kind is EntityKind.PERSON or previous.kind is EntityKind.COUNTRY:
+            return False
+        if mention.rule not in {"place-suffix", "org-suffix"}:
+            return False
+        if not re.fullmatch(r"\s+of\s+the\s+", sentence[previous.end : mention.start]):
+            return False
+        if not _THE_BEFORE.search(sentence, max(0, previous.start - 6), previous.start):
+            return False
+        last = mention.text.split()[-1]
+        return " " in mention.text.strip() and (
+            last in lex.place_suffixes or last in lex.org_suffixes
+        )
 
     def _of_two_places(self, sentence: str, previous: Mention, mention: Mention) -> bool:
         """'State of Varn' + 'and the' + 'Steppe': the object of a name's "of" goes on with a
@@ -1078,6 +1179,8 @@ class EntityRecognizer:
             and last not in self.lex.title_heads
             # "United Metalworkers of Valdoria": an organisation's word opens it.
             and left_words[left_words[0].lower() == "the"] not in self.lex.org_suffixes
+            # "the Sons of the Harbour Guild": a person's name before "of" takes no article.
+            and left_words[0].lower() != "the"
             and not any(
                 w in self.lex.title_heads or w in self.lex.title_modifiers for w in left_words
             )
@@ -1122,6 +1225,45 @@ class EntityRecognizer:
             text, sentence[max(0, start - 40) : start], sentence[end : end + 30]
         )
         if mention is None:
+            return []
+        if (
+            self._confirm is not None
+            and mention.rule == "title+name"
+            and not _written_in(mention.name, self._confirm)
+        ):
+            # "General Urges Voters Not to Rush": in a title-cased headline the words after a
+            # title are a name only as far as the body writes them; the words before the part
+            # the body writes belong to the title ("Harbour Mayor Candidate Ivo Dahl Wins").
+            names = mention.name.split()
+            at = text.find(mention.name)
+            for size in range(len(names) - 1, 0, -1):
+                # A lone word after other capitalised words ("Urges Voters") may be any
+                # capitalised word of the body; a name's word there opens the run.
+                for first in range(len(names) - size + 1 if size > 1 else 1):
+                    part = names[first : first + size]
+                    name = " ".join(part)
+                    if (
+                        part[0] in _TRAILING_PARTICLES
+                        or part[-1] in _TRAILING_PARTICLES
+                        or not _written_in(name, self._confirm)
+                    ):
+                        continue
+                    lead = text[: at + len(" ".join(names[:first]))].strip()
+                    begin = start + text.find(lead)
+                    end = start + at + len(" ".join(names[: first + size]))
+                    found = Mention(
+                        sentence[begin:end],
+                        begin,
+                        end,
+                        EntityKind.PERSON,
+                        fold(name),
+                        name,
+                        title=" ".join([*(mention.title or "").split(), *names[:first]]),
+                        nationality=mention.nationality,
+                        rule="title+name",
+                    )
+                    self._register(found, sentence_index)
+                    return [found]
             return []
         if (
             self._confirm is not None

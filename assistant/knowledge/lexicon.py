@@ -34,6 +34,7 @@ class OrganisationLexicon(StrictModel):
     acronym_stoplist: list[str]
     cue_nouns_before: list[str]
     cue_nouns_after: list[str]
+    head_first: list[str]
 
 
 class PlaceLexicon(StrictModel):
@@ -49,6 +50,8 @@ class PlaceLexicon(StrictModel):
 
 class CountryLexicon(StrictModel):
     aliases: list[str]
+    state_forms: list[str]
+    state_form_modifiers: list[str]
 
 
 class LexiconFile(StrictModel):
@@ -86,6 +89,9 @@ class Lexicon:
         self.predecessor_cues = frozenset(fold(w) for w in data.people.predecessor_cues)
         self.org_suffixes = frozenset(data.organisations.suffixes)
         self.acronym_stoplist = frozenset(data.organisations.acronym_stoplist)
+        self.org_prefixes = frozenset(data.organisations.head_first)
+        self.state_forms = frozenset(data.countries.state_forms)
+        self.state_form_modifiers = frozenset(data.countries.state_form_modifiers)
         self.org_cue_before = frozenset(fold(n) for n in data.organisations.cue_nouns_before)
         self.org_cue_after = frozenset(fold(n) for n in data.organisations.cue_nouns_after)
         self.place_suffixes = frozenset(data.places.suffixes)

@@ -1007,6 +1007,18 @@ class Answerer(
             self._described[key] = found
         return found
 
+    def _referred_back(self, key: str, articles: list[Article]) -> bool:
+        """Whether an article names this person in full and then by the surname alone ("Ivo
+        Fields ... Fields said"): a common word in the surname's place, after given names the
+        corpus always capitalises, and so taken up again, is a surname."""
+        surname = key.split()[-1]
+        for article in articles:
+            for info in self.analyses.get(article).sentences:
+                for m in info.mentions:
+                    if m.key == key and m.rule == "surname-link" and fold(m.text) == surname:
+                        return True
+        return False
+
     def _retype_entities(
         self, frame: QuestionFrame, articles: list[Article], log: list[str]
     ) -> None:
@@ -1040,7 +1052,15 @@ class Answerer(
             }:
                 continue
             words = [fold(w) for w in (mention.name or mention.text).split()]
-            if mention.rule == "name-shape" and proper and any(w not in proper for w in words):
+            if (
+                mention.rule == "name-shape"
+                and proper
+                and any(w not in proper for w in words)
+                and not (
+                    all(w in proper for w in words[:-1])
+                    and self._referred_back(fold(mention.name or mention.text), articles)
+                )
+            ):
                 # "Storm Hedda": a word the corpus writes in lower case makes it no person's name.
                 mention.kind = EntityKind.ORGANISATION
                 mention.rule = "name-shape+common-word"

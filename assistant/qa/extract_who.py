@@ -1391,13 +1391,16 @@ class WhoExtractors(_Base):
             if (rank if rank in ranks else None) != asked_rank:
                 # "vice chairman Ivo Dahl" is not the chairman asked for, nor the other way.
                 continue
-            # "the Tarrow Heritage Program": the noun ends the name itself.
+            # "the Tarrow Heritage Program": the noun ends the name itself; or opens it, as a
+            # head noun does in French or Spanish ("Agence Tessaire-Presse" for "agency").
             found: list[Mention] = [
                 m
                 for m in names
                 if word.group()[:1].isupper()
-                and m.end == word.end()
-                and m.start < word.start()
+                and (
+                    (m.end == word.end() and m.start < word.start())
+                    or (m.start == word.start() and m.end > word.end())
+                )
                 and m.kind is not EntityKind.PERSON
             ]
             if found:
