@@ -160,6 +160,14 @@ def act_object(question: str, sentence: str) -> str | None:
         for w in re.findall(r"[\w'’-]+", asked.group("actor").lower())
         if len(w) > 2 and w not in _ACTOR_STOP
     }
+    # "the Cruz-Rooney amendment" names Cruz and Rooney, each of whom a sentence may name alone.
+    actor_words |= {
+        part.lower()
+        for w in re.findall(r"[\w'’]+(?:-[\w'’]+)+", asked.group("actor"))
+        if all(p[:1].isupper() for p in w.split("-"))
+        for part in w.split("-")
+        if len(part) > 2
+    }
     same_act = next((g for g in rules.verb_groups if verb in g), frozenset({verb}))
     found_verbs = sorted(
         (m for v in sorted(same_act) for m in _verb_forms(v).finditer(sentence)),
