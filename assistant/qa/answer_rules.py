@@ -161,6 +161,7 @@ class WhatRules(StrictModel):
     answer_end: Pattern
     points_back: Pattern
     doer: Pattern
+    area_question: Pattern
     content_verbs: list[str]
     noun_complement: Pattern
     noun_is: Pattern
@@ -352,6 +353,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "what_answer_end": lambda d: _ci(d.what.answer_end),
     "what_points_back": lambda d: _ci(d.what.points_back),
     "what_doer": lambda d: _ci(d.what.doer),
+    "what_area_question": lambda d: _ci(d.what.area_question),
     "what_content_verbs": lambda d: frozenset(d.what.content_verbs),
     "what_noun_complement": lambda d: _ci(d.what.noun_complement),
     "what_noun_is": lambda d: _ci(d.what.noun_is),
@@ -497,6 +499,8 @@ class AnswerRules:
     # Verbs that ask for their subject's content ("What does the plan involve?"), and that
     # content after the subject's noun in a sentence ("a plan to X").
     what_content_verbs: frozenset[str]
+    # "In which areas did X VERB?" (groups `prep`, `aux`, `rest`).
+    what_area_question: re.Pattern[str]
     what_noun_complement: re.Pattern[str]
     # What a noun of content is ("the theme was X", group `answer`), or its quoted name.
     what_noun_is: re.Pattern[str]

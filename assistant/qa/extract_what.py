@@ -10,6 +10,7 @@ A mixin of `Answerer` (assistant/qa/answerer.py), which calls it from `_extract`
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -49,7 +50,7 @@ _AUXILIARY_BEFORE = lazy_compile(
 # A preposition the question's verb strands ("die of", "testify about ..., according to"):
 # the answer is that preposition's object, so the sentence must write it.
 _TRAILING_PREPOSITION = lazy_compile(
-    r"^(?:.*\s)?(of|for|on|against|about|over|with|from)\s*$|^(of|for|on|against|about|over|with|from)\s*,",
+    r"^(?:.*\s)?(of|for|on|in|against|about|over|with|from)\s*$|^(of|for|on|in|against|about|over|with|from)\s*,",
     re.I,
 )
 _ADJUNCT_CLAUSE = lazy_compile(
@@ -174,7 +175,15 @@ class WhatExtractors(_Base):
 
     def _what(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         rules = answer_rules()
-        asked = rules.what_question.match(_LEADING_SOURCE.sub("", frame.text))
+        question_text = _LEADING_SOURCE.sub("", frame.text)
+        area = rules.what_area_question.match(question_text)
+        if area:
+            # "In which areas did X say they would work?": what they would work in, or on.
+            for preposition in dict.fromkeys((area.group("prep").lower(), "in", "on")):
+                text = f"What {area.group('aux')} {area.group('rest')} {preposition}?"
+                yield from self._what(dataclasses.replace(frame, text=text), scored)
+            return
+        asked = rules.what_question.match(question_text)
         info = scored.info
         if asked is None:
             doer = rules.what_doer.match(frame.text)

@@ -49,3 +49,10 @@ def test_the_theme_is_what_the_sentence_says_the_theme_is(engine: Engine) -> Non
     answer = engine.ask("What is the theme of the Brellmouth kite fair?")
     assert answer.answered
     assert answer.short == "Wind over Water", answer.short
+
+
+def test_in_which_areas_is_the_object_of_the_verb_s_preposition(engine: Engine) -> None:
+    # Asked with "in", written with "on".
+    answer = engine.ask("In which areas did Edda Krell say Brellmouth and Tarrow would cooperate?")
+    assert answer.answered
+    assert answer.short.startswith("flood defences, ferry timetables"), answer.short
