@@ -114,7 +114,7 @@ _SETTING_THEN_THAT = lazy_compile(
 )
 _COUNTED_ONLY = lazy_compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|a\s+number\s+of|\d+)"
-    r"\s+(?:[a-z-]+\s+)?[a-z-]+s(?:\s+(?:before|for|to|on|against|with)\s+[^,]{1,80})?\s*$",
+    r"\s+(?:[a-z-]+\s+)?[a-z-]+s(?:\s+(?:before|for|to|on|in|against|with)\s+[^,]{1,80})?\s*$",
     re.I,
 )
 _ACTOR_STOP = {"the", "a", "an", "his", "her", "their", "its", "say", "said", "would", "will", "he"}

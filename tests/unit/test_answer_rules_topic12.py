@@ -56,3 +56,10 @@ def test_in_which_areas_is_the_object_of_the_verb_s_preposition(engine: Engine) 
     answer = engine.ask("In which areas did Edda Krell say Brellmouth and Tarrow would cooperate?")
     assert answer.answered
     assert answer.short.startswith("flood defences, ferry timetables"), answer.short
+
+
+def test_a_counted_object_set_in_a_phrase_is_listed_by_the_next_sentence(engine: Engine) -> None:
+    # "listed three complaints in its reply": how many, the next sentence what.
+    answer = engine.ask("What complaints did the Brellmouth Anglers Club list in its reply?")
+    assert answer.answered
+    assert "mooring fees" in answer.short, answer.short
