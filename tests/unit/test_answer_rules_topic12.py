@@ -63,3 +63,9 @@ def test_a_counted_object_set_in_a_phrase_is_listed_by_the_next_sentence(engine:
     answer = engine.ask("What complaints did the Brellmouth Anglers Club list in its reply?")
     assert answer.answered
     assert "mooring fees" in answer.short, answer.short
+
+
+def test_what_would_the_noun_do_is_what_the_sentence_says_it_would_do(engine: Engine) -> None:
+    answer = engine.ask("What would the Brellmouth harbour bylaw do?")
+    assert answer.answered
+    assert answer.short.startswith("effectively require every skipper"), answer.short
