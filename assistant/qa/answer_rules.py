@@ -162,6 +162,11 @@ class WhatRules(StrictModel):
     answer_end: Pattern
     points_back: Pattern
     doer: Pattern
+    area_question: Pattern
+    content_verbs: list[str]
+    noun_complement: Pattern
+    noun_is: Pattern
+    noun_label: Pattern
 
 
 class PredicateRules(StrictModel):
@@ -350,6 +355,11 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "what_answer_end": lambda d: _ci(d.what.answer_end),
     "what_points_back": lambda d: _ci(d.what.points_back),
     "what_doer": lambda d: _ci(d.what.doer),
+    "what_area_question": lambda d: _ci(d.what.area_question),
+    "what_content_verbs": lambda d: frozenset(d.what.content_verbs),
+    "what_noun_complement": lambda d: _ci(d.what.noun_complement),
+    "what_noun_is": lambda d: _ci(d.what.noun_is),
+    "what_noun_label": lambda d: _ci(d.what.noun_label),
     "anchor_pronoun": lambda d: _ci(d.anchor.pronoun_subject),
     "anchor_expletive": lambda d: _ci(d.anchor.expletive),
     "anchor_subject_before": lambda d: _ci(d.anchor.subject_before),
@@ -490,6 +500,15 @@ class AnswerRules:
     what_points_back: re.Pattern[str]
     # "What (N) VERBed X?": what did the deed (groups `verb`, `object`).
     what_doer: re.Pattern[str]
+    # Verbs that ask for their subject's content ("What does the plan involve?"), and that
+    # content after the subject's noun in a sentence ("a plan to X").
+    what_content_verbs: frozenset[str]
+    # "In which areas did X VERB?" (groups `prep`, `aux`, `rest`).
+    what_area_question: re.Pattern[str]
+    what_noun_complement: re.Pattern[str]
+    # What a noun of content is ("the theme was X", group `answer`), or its quoted name.
+    what_noun_is: re.Pattern[str]
+    what_noun_label: re.Pattern[str]
     # A subject pronoun (group `plural` for "they"), an "it" with no antecedent, what may stand
     # before a name that is its sentence's subject, a definite subject (group 1 its words), and
     # what may stand between a describing noun and the name it describes (a pattern's text).

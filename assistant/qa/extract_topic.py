@@ -114,7 +114,7 @@ _SETTING_THEN_THAT = lazy_compile(
 )
 _COUNTED_ONLY = lazy_compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|a\s+number\s+of|\d+)"
-    r"\s+(?:[a-z-]+\s+)?[a-z-]+s(?:\s+(?:before|for|to|on|against|with)\s+[^,]{1,80})?\s*$",
+    r"\s+(?:[a-z-]+\s+)?[a-z-]+s(?:\s+(?:before|for|to|on|in|against|with)\s+[^,]{1,80})?\s*$",
     re.I,
 )
 _ACTOR_STOP = {"the", "a", "an", "his", "her", "their", "its", "say", "said", "would", "will", "he"}
@@ -159,6 +159,14 @@ def act_object(question: str, sentence: str) -> str | None:
         w
         for w in re.findall(r"[\w'’-]+", asked.group("actor").lower())
         if len(w) > 2 and w not in _ACTOR_STOP
+    }
+    # "the Cruz-Rooney amendment" names Cruz and Rooney, each of whom a sentence may name alone.
+    actor_words |= {
+        part.lower()
+        for w in re.findall(r"[\w'’]+(?:-[\w'’]+)+", asked.group("actor"))
+        if all(p[:1].isupper() for p in w.split("-"))
+        for part in w.split("-")
+        if len(part) > 2
     }
     same_act = next((g for g in rules.verb_groups if verb in g), frozenset({verb}))
     found_verbs = sorted(

@@ -10,6 +10,7 @@ A mixin of `Answerer` (assistant/qa/answerer.py), which calls it from `_extract`
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -49,13 +50,21 @@ _AUXILIARY_BEFORE = lazy_compile(
 # A preposition the question's verb strands ("die of", "testify about ..., according to"):
 # the answer is that preposition's object, so the sentence must write it.
 _TRAILING_PREPOSITION = lazy_compile(
-    r"^(?:.*\s)?(of|for|on|against|about|over|with|from)\s*$|^(of|for|on|against|about|over|with|from)\s*,",
+    r"^(?:.*\s)?(of|for|on|in|against|about|over|with|from)\s*$|^(of|for|on|in|against|about|over|with|from)\s*,",
     re.I,
 )
 _ADJUNCT_CLAUSE = lazy_compile(
     r"\s+(?:when|whenever|while|if|unless|once|until|because|although|though)\s+", re.I
 )
 _SOURCE = lazy_compile(r",?\s+according\s+to\b.*$", re.I)
+# "According to Orm, what will the pause allow him to do?": the source fronted.
+_LEADING_SOURCE = lazy_compile(r"^\s*according\s+to\s+[^,?]{1,60},\s*", re.I)
+# What a question's object may open with when it is named right after the verb ("give him",
+# "allow the council to ...").
+_OBJECT_PRONOUNS = frozenset("him her them us me it".split())
+_OBJECT_START = frozenset("the a an his her their its this these those".split()) | _OBJECT_PRONOUNS
+# "the President to do", "users to have": the question's object and the verb it is to do.
+_OBJECT_THEN_VERB = lazy_compile(r"^(?P<object>.*?)\s*\bto\s+(?P<verb>[\w'’-]+)\s*$", re.I)
 # "What would the law do?" asks for an act, which "do" has no object to name.
 _LIGHT_VERBS = frozenset({"do", "does", "did", "doing"})
 _COUNT = lazy_compile(
@@ -67,6 +76,8 @@ _COPULA_NP = lazy_compile(
     r"(?P<np>(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:of|in|for|to|at|about|on|with|among|facing)\b|\s*$)",
     re.I,
 )
+# A "from" whose "to" is yet to come.
+_OPEN_RANGE = lazy_compile(r"\bfrom\b(?!.*\bto\b)", re.I)
 # Score of an answer found in the place the question's own verb gives it: above the sentence
 # fallback, below nothing (no other rule answers a what-question).
 _SCORE = 1.0
@@ -86,6 +97,12 @@ def _cut(rest: str) -> str:
         ):
             # It closes a quotation opened inside the object ('the "Hero" award').
             continue
+        opened = _OPEN_RANGE.search(before)
+        setting = end.group().split()[:1] in (["at"], ["during"])
+        if setting and opened and re.search(r"\bto\b", rest[end.end() :]):
+            # "everything from how the plane docks at the gate to the way ...": a setting
+            # inside a "from ... to ..." range is part of the range, not of the act.
+            continue
         rest = before
         break
     rest = re.sub(r"\s+(?:that|which|who)\s*$", "", rest, flags=re.I)
@@ -100,6 +117,40 @@ def _noun_forms(noun: str) -> str:
     if base.endswith("y"):
         return re.escape(base[:-1]) + "(?:y|ies)"
     return re.escape(base[:-1] if base.endswith("s") else base) + "s?"
+
+
+def _name_parts(word: str) -> list[str]:
+    """The names a hyphenated compound of names joins ("Cruz-Rooney"); none for one that is
+    not all names ("Anti-tax")."""
+    parts = word.split("-")
+    return parts if len(parts) > 1 and all(p[:1].isupper() for p in parts) else []
+
+
+def _object_readings(
+    words: list[str], readings: list[tuple[str, list[str], str]]
+) -> list[tuple[str, list[str], str]]:
+    """More readings of "[subject] VERB OBJECT": a lower-case word followed by what opens an
+    object (a pronoun, a determiner, a name, or "N to do") may be the verb: "the AP's call of
+    Nevada give him", "a state of emergency allow Trump to do". The sentence decides which
+    reading it writes."""
+    out: list[tuple[str, list[str], str]] = []
+    known = {verb for verb, _, _ in readings}
+    for i in range(1, len(words) - 1):
+        word = words[i]
+        lower = word.lower()
+        if not word[:1].islower() or lower in _FUNCTION_WORDS or lower in known:
+            continue
+        if words[i - 1].lower() in {"the", "a", "an", "of", "to", "for", "in", "on", "at"}:
+            continue
+        tail = words[i + 1 :]
+        opener = tail[0]
+        if (
+            opener.lower() in _OBJECT_START
+            or opener[:1].isupper()
+            or (len(tail) == 3 and tail[1].lower() == "to")
+        ):
+            out.append((lower, words[:i], " ".join(tail)))
+    return out
 
 
 def _useful(item: str) -> bool:
@@ -124,7 +175,15 @@ class WhatExtractors(_Base):
 
     def _what(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         rules = answer_rules()
-        asked = rules.what_question.match(frame.text)
+        question_text = _LEADING_SOURCE.sub("", frame.text)
+        area = rules.what_area_question.match(question_text)
+        if area:
+            # "In which areas did X say they would work?": what they would work in, or on.
+            for preposition in dict.fromkeys((area.group("prep").lower(), "in", "on")):
+                text = f"What {area.group('aux')} {area.group('rest')} {preposition}?"
+                yield from self._what(dataclasses.replace(frame, text=text), scored)
+            return
+        asked = rules.what_question.match(question_text)
         info = scored.info
         if asked is None:
             doer = rules.what_doer.match(frame.text)
@@ -175,11 +234,11 @@ class WhatExtractors(_Base):
 
     def _stem_set(self, text: str) -> set[str]:
         stop = self.tokenizer.stopwords
-        return {
-            self.tokenizer.stem(fold(w))
-            for w in _TOKEN.findall(re.sub(r"['’]s\b", "", text))
-            if fold(w) not in stop and len(w) > 2
-        }
+        words = _TOKEN.findall(re.sub(r"['’]s\b", "", text))
+        # "the Cruz-Rooney amendment" names Cruz and Rooney, each of whom a sentence may name
+        # alone.
+        words += [p for w in words if "-" in w and w[:1].isupper() for p in _name_parts(w)]
+        return {self.tokenizer.stem(fold(w)) for w in words if fold(w) not in stop and len(w) > 2}
 
     def _what_items(
         self, frame: QuestionFrame, aux: str, rest: str, text: str, previous: str, following: str
@@ -206,6 +265,11 @@ class WhatExtractors(_Base):
             )
             if found:
                 yield "what-copula-subject", _cut(found.group(1))
+            elif len(np.group("np").split()) == 1:
+                # "the theme of which is X", "The theme of the fair revolves around X", "the
+                # theme 'X'": what the asked noun is, said another way. (A noun the question
+                # narrows, "the hardest part", is only the one the sentence narrows so.)
+                yield from self._noun_is(words[-1], text)
             if said and self._names_speaker(said.group("speaker"), text):
                 spoken = rules.what_said_copula.search(text)
                 if spoken:
@@ -234,6 +298,7 @@ class WhatExtractors(_Base):
         if len(words) > 1 and all(v != last for v, _, _ in readings):
             # "What does the Air Canada deal with Boeing include?": the last word is the verb.
             readings.append((last, words[:-1], ""))
+        readings.extend(_object_readings(words, readings))
         progressive = aux.lower() in _COPULA
         for verb, subject, tail in readings:
             if progressive != verb.endswith("ing") or (
@@ -243,6 +308,89 @@ class WhatExtractors(_Base):
                 # firm release?" with a bare verb: another word ("protesters") is no verb.
                 continue
             yield from self._verb_object(verb, subject, tail, text, previous)
+        for verb, subject, _tail in readings:
+            if progressive == verb.endswith("ing"):
+                yield from self._noun_complement(verb, subject, text)
+
+    def _noun_complement(
+        self, verb: str, subject: list[str], text: str
+    ) -> Iterator[tuple[str, str]]:
+        """ "What does the asylum plan involve?" over "Orm has a plan to cut delays, ...": a
+        verb that asks for its subject's content is answered by the complement the sentence
+        writes after the subject's head noun."""
+        rules = answer_rules()
+        stem = self.tokenizer.stem(fold(verb))
+        if not subject or stem not in {
+            self.tokenizer.stem(fold(v)) for v in rules.what_content_verbs if " " not in v
+        }:
+            return
+        head = subject[-1]
+        if not head[:1].islower() or len(head) < 3:
+            # A name is no noun with a complement.
+            return
+        for found in re.finditer(r"\b" + _noun_forms(head) + r"\b", text, re.I):
+            complement = rules.what_noun_complement.match(text, found.end())
+            if complement:
+                yield "what-noun-complement", _cut(text[complement.end() :])
+
+    def _noun_is(self, noun: str, text: str) -> Iterator[tuple[str, str]]:
+        rules = answer_rules()
+        for found in re.finditer(r"\b" + _noun_forms(noun) + r"\b", text, re.I):
+            if re.search(r"\b(?:which|what|whose)\s+$", text[: found.start()], re.I):
+                # "Asked which theme was hardest, ...": a question the sentence reports.
+                continue
+            label = rules.what_noun_label.match(text, found.end())
+            if label:
+                yield "what-noun-label", label.group("answer").strip()
+                continue
+            said = rules.what_noun_is.match(text, found.end())
+            if said:
+                yield "what-noun-is", _cut(said.group("answer"))
+
+    def _past_asked_object(self, tail: str, after: str) -> str:
+        """ "What did the letter give Biden?" over "..., giving them permission to ...": the
+        question's own object (its words, or a pronoun for it) opens the sentence's object,
+        and the answer is what follows it; "allow the council to do" is answered after the
+        "to". Where the sentence does not write the object so, `after` is kept."""
+        wanted = _OBJECT_THEN_VERB.match(tail)
+        asked_object = wanted.group("object") if wanted else tail
+        object_stems = self._stem_set(asked_object)
+        if not object_stems and not wanted:
+            return after
+        tokens = list(re.finditer(r"[\w'’.-]+", after))
+        end = 0
+        named = False
+        for token in tokens[:8]:
+            word = fold(token.group())
+            if word in _OBJECT_PRONOUNS and not named and end == 0:
+                end = token.end()
+                named = True
+                break
+            if word in _OBJECT_START or word in {"and", "of"}:
+                end = token.end()
+                continue
+            if self._stem_set(token.group()) & object_stems:
+                end = token.end()
+                named = True
+                continue
+            break
+        if object_stems and not named:
+            return after
+        rest = after[end:] if named else after
+        if wanted:
+            to = re.match(r"\s*,?\s*to\s+", rest, re.I)
+            if to is None:
+                return after
+            rest = rest[to.end() :]
+            verb = wanted.group("verb").lower()
+            if verb not in _LIGHT_VERBS:
+                # "allow the frogs to have X": past the question's own verb.
+                own = re.match(r"[\w'’-]+\s+", rest)
+                if own and self.tokenizer.stem(fold(own.group().strip())) == self.tokenizer.stem(
+                    fold(verb)
+                ):
+                    rest = rest[own.end() :]
+        return rest
 
     def _names_speaker(self, speaker: str, text: str) -> bool:
         stems = self._stem_set(speaker)
@@ -328,10 +476,14 @@ class WhatExtractors(_Base):
             return
         stem = self.tokenizer.stem(fold(verb))
         wanted = {stem}
+        # The bare forms of the verb and its group's verbs: without an auxiliary before it, a
+        # bare form is a noun ("the test flights"), not the act.
+        bare = {verb.lower()}
         for group in rules.verb_groups:
             members = {self.tokenizer.stem(fold(v)) for v in group if " " not in v}
             if stem in members:
                 wanted |= members
+                bare |= {v for v in group if " " not in v}
         subject_stems = self._stem_set(" ".join(subject))
         if not subject_stems:
             return
@@ -376,7 +528,7 @@ class WhatExtractors(_Base):
             if not named and not rules.what_subject_pronoun.search(before):
                 continue
             word = use.group().lower()
-            if word == verb.lower() and not _AUXILIARY_BEFORE.search(before):
+            if word in bare and not _AUXILIARY_BEFORE.search(before):
                 # A bare form with no auxiliary before it is a noun or another word ("the
                 # event"): the sentence's verb is inflected ("released", "includes", "showed").
                 continue
@@ -394,5 +546,7 @@ class WhatExtractors(_Base):
                 if start is None or len(after[: start.start()].split()) > 6:
                     continue
                 after = after[start.end() :]
+            elif tail:
+                after = self._past_asked_object(tail, after)
             after = re.sub(r"^\s*that\s+", "", after, flags=re.I)
             yield "what-verb-object", _cut(after)
