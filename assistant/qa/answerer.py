@@ -704,7 +704,7 @@ class Answerer(
         """Score every sentence of the candidate articles, not only the retrieved passages."""
         q_words = [
             w
-            for w in self.tokenizer.words(_ATTRIBUTION.sub(" ", frame.text))
+            for w in self.tokenizer.words(_ATTRIBUTION.sub(" ", self._predicate_text(frame)))
             if w not in _QUESTION_WORDS and w not in self.tokenizer.stopwords
         ]
         strong = frame.strong_entities()
@@ -725,6 +725,9 @@ class Answerer(
             weights = {s: self._idf(s) for w in entity_words for s in [self.tokenizer.stem(w)]}
             weights = {s: w for s, w in weights.items() if w > 0}
         total = sum(weights.values()) or 1.0
+        # A sentence may report the question's act in another word the act filter accepts
+        # ("killed": "his death"): the same equivalence counts toward coverage.
+        others = self._synonym_stems(q_words)
         top_score = hits[0].score if hits else 1.0
         passage_score: dict[tuple[str, int], float] = {}
         article_score: dict[str, float] = {}
@@ -741,7 +744,7 @@ class Answerer(
         # was a third of a question's time, mostly spent redoing these per sentence.
         plan = [
             (stem, weight, stem[:5] if len(stem) >= 4 else None, stem in meeting_stems,
-             stem in topic_stems)
+             stem in topic_stems, others.get(stem))
             for stem, weight in weights.items()
         ]  # fmt: skip
         for article in articles:
@@ -823,7 +826,7 @@ class Answerer(
                 stems = self._sentence_stems(article, info)
                 overlap = 0.0
                 prefixes: frozenset[str] | None = None
-                for stem, weight, prefix, meeting, topic in plan:
+                for stem, weight, prefix, meeting, topic, synonyms in plan:
                     if stem in stems:
                         overlap += weight
                     elif prefix is not None and prefix in (
@@ -831,8 +834,10 @@ class Answerer(
                     ):
                         # "chaired" and "chairman" share a prefix but not a stem.
                         overlap += weight * 0.6
-                    elif (meeting and not stems.isdisjoint(meeting_stems)) or (
-                        topic and not stems.isdisjoint(topic_stems)
+                    elif (
+                        (meeting and not stems.isdisjoint(meeting_stems))
+                        or (topic and not stems.isdisjoint(topic_stems))
+                        or (synonyms and not stems.isdisjoint(synonyms))
                     ):
                         overlap += weight * 0.85
                 overlap /= total
@@ -857,6 +862,32 @@ class Answerer(
                     score -= 0.5
                 out.append(Scored(article, info, score, overlap, entity_hits))
         return sorted(out, key=lambda s: (-s.score, s.article.id, s.info.index))
+
+    def _predicate_text(self, frame: QuestionFrame) -> str:
+        """The question with its idioms read as the plain verb a story reports them with
+        ("When did Orm pass away?" -> "... die?"), so its words can match the sentence's."""
+        from assistant.qa.answer_rules import answer_rules
+
+        text = frame.text
+        for pattern, verb in answer_rules().idioms:
+            text = pattern.sub(verb, text)
+        return text
+
+    def _synonym_stems(self, words: list[str]) -> dict[str, frozenset[str]]:
+        """Per stem of the question's words that has listed synonyms, the synonyms' stems
+        (the table is keyed by the verb, the question may inflect it: "killed")."""
+        from assistant.prompts import irregular_forms
+        from assistant.qa.answer_rules import answer_rules
+
+        stem = self.tokenizer.stem
+        table = {stem(k): v for k, v in answer_rules().act_synonyms.items()}
+        irregular = irregular_forms()
+        out: dict[str, frozenset[str]] = {}
+        for word in words:
+            synonyms = table.get(stem(word)) or table.get(stem(irregular.get(word, word)))
+            if synonyms:
+                out[stem(word)] = self.tokenizer.stems(synonyms)
+        return out
 
     def _carry_to_references(
         self, analysis: ArticleAnalysis, mention: Mention, row: list[bool]
@@ -1415,6 +1446,15 @@ class Answerer(
             if not verb or fold(verb.group(1)) not in lexicon().role_verbs:
                 return False
             return not self._predicate_stems(frame) - {self.tokenizer.stem(fold(verb.group(1)))}
+        if frame.intent in {"when", "where"} and frame.strong_entities():
+            # "When did the Orm Fair 2019 take place?": nothing but that the named event came
+            # about, which a sentence naming it with its dates need not say in these words.
+            from assistant.qa.answer_rules import answer_rules
+
+            time_stems = {s for t in frame.times for s in self.tokenizer(t)}
+            occurrence = self.tokenizer.stems(answer_rules().occurrence_words)
+            said = self._predicate_stems(frame) - time_stems
+            return bool(said) and said <= occurrence
         if frame.intent != "why" or not frame.strong_entities():
             return False
         time_stems = {s for t in frame.times for s in self.tokenizer(t)}
@@ -2920,7 +2960,7 @@ class Answerer(
     def _make_predicate_stems(self, frame: QuestionFrame) -> frozenset[str]:
         entity_stems = {s for m in frame.entities for s in self.tokenizer(m.name or m.text)}
         # Capitalised words are names, nationalities and months, not the predicate.
-        lower = " ".join(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", frame.text))
+        lower = " ".join(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", self._predicate_text(frame)))
         words = [w for w in self.tokenizer.words(lower) if w not in _QUESTION_WORDS]
         stems = {self.tokenizer.stem(w) for w in words if w not in self.tokenizer.stopwords}
         return frozenset(stems - entity_stems)

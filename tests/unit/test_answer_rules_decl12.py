@@ -1,0 +1,25 @@
+"""Declining before the extractors only when no sentence says what the question asks: a
+question's words the story writes in another form still match (fixtures:
+tests/fixtures/rules/decl12-*)."""
+
+from __future__ import annotations
+
+from assistant.engine import Engine
+
+
+def test_an_event_that_only_took_place_is_matched_by_its_name(engine: Engine) -> None:
+    # "take place" is in no sentence; the one that names the fair with its dates answers.
+    answer = engine.ask("When did Velland Fair 2027 take place?")
+    assert answer.answered and "April 9" in answer.short, answer.short
+
+
+def test_an_idiom_is_matched_as_the_plain_verb(engine: Engine) -> None:
+    # "pass away" is reported as "died".
+    answer = engine.ask("When did Tomas Brell pass away?")
+    assert answer.answered and "Tuesday" in answer.short, answer.short
+
+
+def test_a_listed_synonym_of_the_asked_act_counts_toward_coverage(engine: Engine) -> None:
+    # "killed" is reported only as "death".
+    answer = engine.ask("On which street was Ilse Varga killed?")
+    assert answer.answered and "Marrow Lane" in answer.short, answer.short
