@@ -1451,8 +1451,12 @@ class Answerer(
             # about, which a sentence naming it with its dates need not say in these words.
             from assistant.qa.answer_rules import answer_rules
 
+            rules = answer_rules()
             time_stems = {s for t in frame.times for s in self.tokenizer(t)}
-            occurrence = self.tokenizer.stems(answer_rules().occurrence_words)
+            occurrence = self.tokenizer.stems(rules.occurrence_words)
+            if frame.intent == "when":
+                # "What dates did ...": the question's own phrase, as "when".
+                time_stems |= self.tokenizer.stems(rules.day_nouns)
             said = self._predicate_stems(frame) - time_stems
             return bool(said) and said <= occurrence
         if frame.intent != "why" or not frame.strong_entities():

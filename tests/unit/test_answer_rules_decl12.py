@@ -23,3 +23,9 @@ def test_a_listed_synonym_of_the_asked_act_counts_toward_coverage(engine: Engine
     # "killed" is reported only as "death".
     answer = engine.ask("On which street was Ilse Varga killed?")
     assert answer.answered and "Marrow Lane" in answer.short, answer.short
+
+
+def test_the_when_phrase_of_a_plural_question_is_no_predicate(engine: Engine) -> None:
+    # "What dates" asks as "when" does; "run" only says the fair took place.
+    answer = engine.ask("What dates did Velland Fair run?")
+    assert answer.answered and "April 9" in answer.short, answer.short
