@@ -702,28 +702,10 @@ class Answerer(
         self, frame: QuestionFrame, hits: list[Hit], articles: list[Article]
     ) -> list[Scored]:
         """Score every sentence of the candidate articles, not only the retrieved passages."""
-        q_words = [
-            w
-            for w in self.tokenizer.words(_ATTRIBUTION.sub(" ", self._predicate_text(frame)))
-            if w not in _QUESTION_WORDS and w not in self.tokenizer.stopwords
-        ]
+        q_words, weights = self._coverage_weights(frame)
         strong = frame.strong_entities()
-        entity_words = {w for m in strong for w in self.tokenizer.words(m.name or m.text)}
-        # Coverage measures the question's predicate; entities are scored on their own.
-        q_stems = {self.tokenizer.stem(w) for w in q_words if w not in entity_words} or {
-            self.tokenizer.stem(w) for w in q_words
-        }
         meeting_stems = self._meeting_stems()
         topic_stems = self._topic_stems()
-        weights = {s: self._idf(s) for s in q_stems}
-        meet_weight = self._idf(self.tokenizer.stem("meet"))
-        # A word the corpus never uses cannot match: a meeting word counts as "meet", any other
-        # is left out, and with nothing left the question's names carry the coverage.
-        weights = {s: w or (meet_weight if s in meeting_stems else 0.0) for s, w in weights.items()}
-        weights = {s: w for s, w in weights.items() if w > 0}
-        if not weights:
-            weights = {s: self._idf(s) for w in entity_words for s in [self.tokenizer.stem(w)]}
-            weights = {s: w for s, w in weights.items() if w > 0}
         total = sum(weights.values()) or 1.0
         # A sentence may report the question's act in another word the act filter accepts
         # ("killed": "his death"): the same equivalence counts toward coverage.
@@ -862,6 +844,58 @@ class Answerer(
                     score -= 0.5
                 out.append(Scored(article, info, score, overlap, entity_hits))
         return sorted(out, key=lambda s: (-s.score, s.article.id, s.info.index))
+
+    def _coverage_weights(self, frame: QuestionFrame) -> tuple[list[str], dict[str, float]]:
+        """The question's words (question words and stopwords left out) and, per stem that
+        coverage measures, its weight."""
+        q_words = [
+            w
+            for w in self.tokenizer.words(_ATTRIBUTION.sub(" ", self._predicate_text(frame)))
+            if w not in _QUESTION_WORDS and w not in self.tokenizer.stopwords
+        ]
+        strong = frame.strong_entities()
+        entity_words = {w for m in strong for w in self.tokenizer.words(m.name or m.text)}
+        # Coverage measures the question's predicate; entities are scored on their own.
+        q_stems = {self.tokenizer.stem(w) for w in q_words if w not in entity_words} or {
+            self.tokenizer.stem(w) for w in q_words
+        }
+        meeting_stems = self._meeting_stems()
+        weights = {s: self._idf(s) for s in q_stems}
+        meet_weight = self._idf(self.tokenizer.stem("meet"))
+        # A word the corpus never uses cannot match: a meeting word counts as "meet", any other
+        # is left out, and with nothing left the question's names carry the coverage.
+        weights = {s: w or (meet_weight if s in meeting_stems else 0.0) for s, w in weights.items()}
+        weights = {s: w for s, w in weights.items() if w > 0}
+        if not weights:
+            weights = {s: self._idf(s) for w in entity_words for s in [self.tokenizer.stem(w)]}
+            weights = {s: w for s, w in weights.items() if w > 0}
+        return q_words, weights
+
+    def _story_carried(self, frame: QuestionFrame, item: Scored) -> float:
+        """The coverage a sentence lacks only because it refers to the question's thing by its
+        head noun ("The statue was taken from ..." for "the bronze harbour statue"): a story
+        describes a thing once and then calls it "the" and its noun, so the describing words the
+        question puts before that noun count when the story gives them. Asked only of the few
+        sentences that fall short of an unnamed question's coverage."""
+        _, weights = self._coverage_weights(frame)
+        total = sum(weights.values())
+        if not total:
+            return 0.0
+        stems = self._sentence_stems(item.article, item.info)
+        said = _WORDS.findall(fold(item.info.text).lower())
+        referred = {said[i + 1] for i in range(len(said) - 1) if said[i] == "the"}
+        story = self._words_of_article(item.article)
+        gained: set[str] = set()
+        for run in _definite_runs(frame.text, self.tokenizer.stopwords):
+            for i in range(1, len(run)):
+                if run[i] not in referred:
+                    continue
+                for word in run[:i]:
+                    for part in _WORDS.findall(word):
+                        stem = self.tokenizer.stem(part)
+                        if stem in weights and stem not in stems and story.has_word(part):
+                            gained.add(stem)
+        return sum(weights[s] for s in gained) / total
 
     def _predicate_text(self, frame: QuestionFrame) -> str:
         """The question with its idioms read as the plain verb a story reports them with
@@ -1553,7 +1587,12 @@ class Answerer(
             # closely as the best sentence had to: "Where did the Turkish and Greek leaders
             # meet?" is not answered by a sentence that shares only "Greek" and "leaders".
             least = _UNNAMED_COVERAGE
-        pool = [s for s in scored[:12] if s.coverage >= least]
+        pool = [
+            s
+            for s in scored[:12]
+            if s.coverage >= least
+            or (least == _UNNAMED_COVERAGE and s.coverage + self._story_carried(frame, s) >= least)
+        ]
         if frame.intent in _ANCHORED_INTENTS:
             pool = [s for s in pool if self._anchored(frame, s)]
         source = _SOURCE.search(frame.text)
@@ -3115,6 +3154,27 @@ class Answerer(
 
 
 @lru_cache(maxsize=256)
+def _definite_runs(question: str, stop: frozenset[str]) -> list[list[str]]:
+    """The word runs of a question's definite noun phrases ("the 18-carat gold statue" ->
+    ["18-carat", "gold", "statue"]), folded: the words after "the" up to a function word or
+    punctuation (a participle after the noun may close the run; it is never credited, as only
+    the words before the noun a sentence repeats are)."""
+    runs: list[list[str]] = []
+    for clause in re.split(r"[,;:?!()]", fold(question).lower()):
+        words = clause.split()
+        for i, word in enumerate(words):
+            if word != "the":
+                continue
+            run: list[str] = []
+            for nxt in words[i + 1 :]:
+                if nxt in stop or not re.search(r"[a-z0-9]", nxt):
+                    break
+                run.append(nxt.strip("'’\".-"))
+            if len(run) >= 2:
+                runs.append(run)
+    return runs
+
+
 def _question_times(text: str, anchor: dt.date | None) -> tuple[TimeMention, ...]:
     """The question's times that name a definite day, month or year or a weekday (a period
     such as "last week" fits too many of a sentence's dates to rule any out)."""

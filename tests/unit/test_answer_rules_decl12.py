@@ -29,3 +29,12 @@ def test_the_when_phrase_of_a_plural_question_is_no_predicate(engine: Engine) ->
     # "What dates" asks as "when" does; "run" only says the fair took place.
     answer = engine.ask("What dates did Velland Fair run?")
     assert answer.answered and "April 9" in answer.short, answer.short
+
+
+def test_a_sentence_calling_the_thing_by_its_noun_carries_the_storys_description(
+    engine: Engine,
+) -> None:
+    # "The statue ... was stolen from ...": the story described it before; the question's
+    # describing words need not be repeated in the answer's sentence.
+    answer = engine.ask("From where was the life-size bronze horse statue stolen?")
+    assert answer.answered and "Orland Museum" in answer.short, answer.short
