@@ -1690,6 +1690,7 @@ class Answerer(
                     t.startswith(role) for t in self._sentence_stems(item.article, item.info)
                 )
                 and not self._titled_otherwise(item.info)
+                and not self._role_given_before(frame, item, role)
             ):
                 # "Who was the judge who ...": a sentence without a judge names someone else.
                 continue
@@ -2266,6 +2267,29 @@ class Answerer(
         if focus is None or focus not in person_nouns() or focus in rules.broad_roles:
             return None
         return self.tokenizer.stem(focus)
+
+    def _role_given_before(self, frame: QuestionFrame, item: Scored, role: str) -> bool:
+        """Whether the story gives a person the sentence names the asked role elsewhere
+        ("surgeon Ivo Dahl ... Later, Dahl ..."): a story titles a person once and then uses the
+        name alone, so the sentence is still about the asked one. (A person the story never
+        gives the role is someone else.) Not for a role the question asks someone was made."""
+        from assistant.qa.answer_rules import answer_rules
+
+        focus = _who_focus(frame.text)
+        if focus is None or answer_rules().role_after_as.search(frame.text):
+            return False
+        analysis = self.analyses.get(item.article)
+        for mention in item.info.mentions:
+            if mention.kind is not EntityKind.PERSON:
+                continue
+            name, title, _ = analysis.people.get(
+                mention.key or "", (mention.name or mention.text, None, None)
+            )
+            if any(self.tokenizer.stem(w).startswith(role) for w in fold(title or "").split()):
+                return True
+            if self._describes_name(analysis, name, focus):
+                return True
+        return False
 
     def _titled_otherwise(self, info: SentenceInfo) -> bool:
         """Whether the sentence gives a person a job noun the rules do not know ("ophthalmologist

@@ -38,3 +38,14 @@ def test_a_sentence_calling_the_thing_by_its_noun_carries_the_storys_description
     # describing words need not be repeated in the answer's sentence.
     answer = engine.ask("From where was the life-size bronze horse statue stolen?")
     assert answer.answered and "Orland Museum" in answer.short, answer.short
+
+
+def test_a_person_the_story_titled_before_keeps_the_asked_role_by_name_alone(
+    engine: Engine,
+) -> None:
+    # The story calls Dahl a lawyer once; the sentence that answers names him alone.
+    answer = engine.ask(
+        "With which lawyer did Marta Lenn pose for photographs at the crowded harbour festival"
+        " a week before she vanished?"
+    )
+    assert answer.answered and "Dahl" in answer.short, answer.short
