@@ -175,6 +175,8 @@ class PredicateRules(StrictModel):
     raising: list[str]
     closers: list[str]
     possessive_role: Pattern
+    occurrence: list[str]
+    idioms: dict[str, str]
     synonyms: dict[str, list[str]]
 
 
@@ -318,6 +320,8 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "raising_words": lambda d: frozenset(w.lower() for w in d.predicate.raising),
     "phrase_closers": lambda d: frozenset(w.lower() for w in d.predicate.closers),
     "possessive_role": lambda d: re.compile(d.predicate.possessive_role),
+    "occurrence_words": lambda d: frozenset(w.lower() for w in d.predicate.occurrence),
+    "idioms": lambda d: tuple((_ci(rf"\b(?:{k})\b"), v) for k, v in d.predicate.idioms.items()),
     "act_synonyms": lambda d: {
         k.lower(): tuple(w.lower() for w in v) for k, v in d.predicate.synonyms.items()
     },
@@ -543,6 +547,10 @@ class AnswerRules:
     raising_words: frozenset[str]
     phrase_closers: frozenset[str]
     act_synonyms: dict[str, tuple[str, ...]]
+    # Words of a predicate that says only that an event came about ("take place", "held").
+    occurrence_words: frozenset[str]
+    # Each idiom of the question (compiled) and the plain verb a story reports it with.
+    idioms: tuple[tuple[re.Pattern[str], str], ...]
     possessive_role: re.Pattern[str]
     counted: re.Pattern[str]
     # What, right after a counted "year", makes it an age ("-old").

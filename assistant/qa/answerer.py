@@ -702,29 +702,14 @@ class Answerer(
         self, frame: QuestionFrame, hits: list[Hit], articles: list[Article]
     ) -> list[Scored]:
         """Score every sentence of the candidate articles, not only the retrieved passages."""
-        q_words = [
-            w
-            for w in self.tokenizer.words(_ATTRIBUTION.sub(" ", frame.text))
-            if w not in _QUESTION_WORDS and w not in self.tokenizer.stopwords
-        ]
+        q_words, weights = self._coverage_weights(frame)
         strong = frame.strong_entities()
-        entity_words = {w for m in strong for w in self.tokenizer.words(m.name or m.text)}
-        # Coverage measures the question's predicate; entities are scored on their own.
-        q_stems = {self.tokenizer.stem(w) for w in q_words if w not in entity_words} or {
-            self.tokenizer.stem(w) for w in q_words
-        }
         meeting_stems = self._meeting_stems()
         topic_stems = self._topic_stems()
-        weights = {s: self._idf(s) for s in q_stems}
-        meet_weight = self._idf(self.tokenizer.stem("meet"))
-        # A word the corpus never uses cannot match: a meeting word counts as "meet", any other
-        # is left out, and with nothing left the question's names carry the coverage.
-        weights = {s: w or (meet_weight if s in meeting_stems else 0.0) for s, w in weights.items()}
-        weights = {s: w for s, w in weights.items() if w > 0}
-        if not weights:
-            weights = {s: self._idf(s) for w in entity_words for s in [self.tokenizer.stem(w)]}
-            weights = {s: w for s, w in weights.items() if w > 0}
         total = sum(weights.values()) or 1.0
+        # A sentence may report the question's act in another word the act filter accepts
+        # ("killed": "his death"): the same equivalence counts toward coverage.
+        others = self._synonym_stems(q_words)
         top_score = hits[0].score if hits else 1.0
         passage_score: dict[tuple[str, int], float] = {}
         article_score: dict[str, float] = {}
@@ -741,7 +726,7 @@ class Answerer(
         # was a third of a question's time, mostly spent redoing these per sentence.
         plan = [
             (stem, weight, stem[:5] if len(stem) >= 4 else None, stem in meeting_stems,
-             stem in topic_stems)
+             stem in topic_stems, others.get(stem))
             for stem, weight in weights.items()
         ]  # fmt: skip
         for article in articles:
@@ -823,7 +808,7 @@ class Answerer(
                 stems = self._sentence_stems(article, info)
                 overlap = 0.0
                 prefixes: frozenset[str] | None = None
-                for stem, weight, prefix, meeting, topic in plan:
+                for stem, weight, prefix, meeting, topic, synonyms in plan:
                     if stem in stems:
                         overlap += weight
                     elif prefix is not None and prefix in (
@@ -831,8 +816,10 @@ class Answerer(
                     ):
                         # "chaired" and "chairman" share a prefix but not a stem.
                         overlap += weight * 0.6
-                    elif (meeting and not stems.isdisjoint(meeting_stems)) or (
-                        topic and not stems.isdisjoint(topic_stems)
+                    elif (
+                        (meeting and not stems.isdisjoint(meeting_stems))
+                        or (topic and not stems.isdisjoint(topic_stems))
+                        or (synonyms and not stems.isdisjoint(synonyms))
                     ):
                         overlap += weight * 0.85
                 overlap /= total
@@ -857,6 +844,84 @@ class Answerer(
                     score -= 0.5
                 out.append(Scored(article, info, score, overlap, entity_hits))
         return sorted(out, key=lambda s: (-s.score, s.article.id, s.info.index))
+
+    def _coverage_weights(self, frame: QuestionFrame) -> tuple[list[str], dict[str, float]]:
+        """The question's words (question words and stopwords left out) and, per stem that
+        coverage measures, its weight."""
+        q_words = [
+            w
+            for w in self.tokenizer.words(_ATTRIBUTION.sub(" ", self._predicate_text(frame)))
+            if w not in _QUESTION_WORDS and w not in self.tokenizer.stopwords
+        ]
+        strong = frame.strong_entities()
+        entity_words = {w for m in strong for w in self.tokenizer.words(m.name or m.text)}
+        # Coverage measures the question's predicate; entities are scored on their own.
+        q_stems = {self.tokenizer.stem(w) for w in q_words if w not in entity_words} or {
+            self.tokenizer.stem(w) for w in q_words
+        }
+        meeting_stems = self._meeting_stems()
+        weights = {s: self._idf(s) for s in q_stems}
+        meet_weight = self._idf(self.tokenizer.stem("meet"))
+        # A word the corpus never uses cannot match: a meeting word counts as "meet", any other
+        # is left out, and with nothing left the question's names carry the coverage.
+        weights = {s: w or (meet_weight if s in meeting_stems else 0.0) for s, w in weights.items()}
+        weights = {s: w for s, w in weights.items() if w > 0}
+        if not weights:
+            weights = {s: self._idf(s) for w in entity_words for s in [self.tokenizer.stem(w)]}
+            weights = {s: w for s, w in weights.items() if w > 0}
+        return q_words, weights
+
+    def _story_carried(self, frame: QuestionFrame, item: Scored) -> float:
+        """The coverage a sentence lacks only because it refers to the question's thing by its
+        head noun ("The statue was taken from ..." for "the bronze harbour statue"): a story
+        describes a thing once and then calls it "the" and its noun, so the describing words the
+        question puts before that noun count when the story gives them. Asked only of the few
+        sentences that fall short of an unnamed question's coverage."""
+        _, weights = self._coverage_weights(frame)
+        total = sum(weights.values())
+        if not total:
+            return 0.0
+        stems = self._sentence_stems(item.article, item.info)
+        said = _WORDS.findall(fold(item.info.text).lower())
+        referred = {said[i + 1] for i in range(len(said) - 1) if said[i] == "the"}
+        story = self._words_of_article(item.article)
+        gained: set[str] = set()
+        for run in _definite_runs(frame.text, self.tokenizer.stopwords):
+            for i in range(1, len(run)):
+                if run[i] not in referred:
+                    continue
+                for word in run[:i]:
+                    for part in _WORDS.findall(word):
+                        stem = self.tokenizer.stem(part)
+                        if stem in weights and stem not in stems and story.has_word(part):
+                            gained.add(stem)
+        return sum(weights[s] for s in gained) / total
+
+    def _predicate_text(self, frame: QuestionFrame) -> str:
+        """The question with its idioms read as the plain verb a story reports them with
+        ("When did Orm pass away?" -> "... die?"), so its words can match the sentence's."""
+        from assistant.qa.answer_rules import answer_rules
+
+        text = frame.text
+        for pattern, verb in answer_rules().idioms:
+            text = pattern.sub(verb, text)
+        return text
+
+    def _synonym_stems(self, words: list[str]) -> dict[str, frozenset[str]]:
+        """Per stem of the question's words that has listed synonyms, the synonyms' stems
+        (the table is keyed by the verb, the question may inflect it: "killed")."""
+        from assistant.prompts import irregular_forms
+        from assistant.qa.answer_rules import answer_rules
+
+        stem = self.tokenizer.stem
+        table = {stem(k): v for k, v in answer_rules().act_synonyms.items()}
+        irregular = irregular_forms()
+        out: dict[str, frozenset[str]] = {}
+        for word in words:
+            synonyms = table.get(stem(word)) or table.get(stem(irregular.get(word, word)))
+            if synonyms:
+                out[stem(word)] = self.tokenizer.stems(synonyms)
+        return out
 
     def _carry_to_references(
         self, analysis: ArticleAnalysis, mention: Mention, row: list[bool]
@@ -1435,6 +1500,19 @@ class Answerer(
             if not verb or fold(verb.group(1)) not in lexicon().role_verbs:
                 return False
             return not self._predicate_stems(frame) - {self.tokenizer.stem(fold(verb.group(1)))}
+        if frame.intent in {"when", "where"} and frame.strong_entities():
+            # "When did the Orm Fair 2019 take place?": nothing but that the named event came
+            # about, which a sentence naming it with its dates need not say in these words.
+            from assistant.qa.answer_rules import answer_rules
+
+            rules = answer_rules()
+            time_stems = {s for t in frame.times for s in self.tokenizer(t)}
+            occurrence = self.tokenizer.stems(rules.occurrence_words)
+            if frame.intent == "when":
+                # "What dates did ...": the question's own phrase, as "when".
+                time_stems |= self.tokenizer.stems(rules.day_nouns)
+            said = self._predicate_stems(frame) - time_stems
+            return bool(said) and said <= occurrence
         if frame.intent != "why" or not frame.strong_entities():
             return False
         time_stems = {s for t in frame.times for s in self.tokenizer(t)}
@@ -1529,7 +1607,12 @@ class Answerer(
             # closely as the best sentence had to: "Where did the Turkish and Greek leaders
             # meet?" is not answered by a sentence that shares only "Greek" and "leaders".
             least = _UNNAMED_COVERAGE
-        pool = [s for s in scored[:12] if s.coverage >= least]
+        pool = [
+            s
+            for s in scored[:12]
+            if s.coverage >= least
+            or (least == _UNNAMED_COVERAGE and s.coverage + self._story_carried(frame, s) >= least)
+        ]
         if frame.intent in _ANCHORED_INTENTS:
             pool = [s for s in pool if self._anchored(frame, s)]
         source = _SOURCE.search(frame.text)
@@ -1640,6 +1723,7 @@ class Answerer(
                     t.startswith(role) for t in self._sentence_stems(item.article, item.info)
                 )
                 and not self._titled_otherwise(item.info)
+                and not self._role_given_before(frame, item, role)
             ):
                 # "Who was the judge who ...": a sentence without a judge names someone else.
                 continue
@@ -2216,6 +2300,29 @@ class Answerer(
         if focus is None or focus not in person_nouns() or focus in rules.broad_roles:
             return None
         return self.tokenizer.stem(focus)
+
+    def _role_given_before(self, frame: QuestionFrame, item: Scored, role: str) -> bool:
+        """Whether the story gives a person the sentence names the asked role elsewhere
+        ("surgeon Ivo Dahl ... Later, Dahl ..."): a story titles a person once and then uses the
+        name alone, so the sentence is still about the asked one. (A person the story never
+        gives the role is someone else.) Not for a role the question asks someone was made."""
+        from assistant.qa.answer_rules import answer_rules
+
+        focus = _who_focus(frame.text)
+        if focus is None or answer_rules().role_after_as.search(frame.text):
+            return False
+        analysis = self.analyses.get(item.article)
+        for mention in item.info.mentions:
+            if mention.kind is not EntityKind.PERSON:
+                continue
+            name, title, _ = analysis.people.get(
+                mention.key or "", (mention.name or mention.text, None, None)
+            )
+            if any(self.tokenizer.stem(w).startswith(role) for w in fold(title or "").split()):
+                return True
+            if self._describes_name(analysis, name, focus):
+                return True
+        return False
 
     def _titled_otherwise(self, info: SentenceInfo) -> bool:
         """Whether the sentence gives a person a job noun the rules do not know ("ophthalmologist
@@ -2953,7 +3060,7 @@ class Answerer(
     def _make_predicate_stems(self, frame: QuestionFrame) -> frozenset[str]:
         entity_stems = {s for m in frame.entities for s in self.tokenizer(m.name or m.text)}
         # Capitalised words are names, nationalities and months, not the predicate.
-        lower = " ".join(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", frame.text))
+        lower = " ".join(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", self._predicate_text(frame)))
         words = [w for w in self.tokenizer.words(lower) if w not in _QUESTION_WORDS]
         stems = {self.tokenizer.stem(w) for w in words if w not in self.tokenizer.stopwords}
         return frozenset(stems - entity_stems)
@@ -3104,6 +3211,27 @@ class Answerer(
 
 
 @lru_cache(maxsize=256)
+def _definite_runs(question: str, stop: frozenset[str]) -> list[list[str]]:
+    """The word runs of a question's definite noun phrases ("the 18-carat gold statue" ->
+    ["18-carat", "gold", "statue"]), folded: the words after "the" up to a function word or
+    punctuation (a participle after the noun may close the run; it is never credited, as only
+    the words before the noun a sentence repeats are)."""
+    runs: list[list[str]] = []
+    for clause in re.split(r"[,;:?!()]", fold(question).lower()):
+        words = clause.split()
+        for i, word in enumerate(words):
+            if word != "the":
+                continue
+            run: list[str] = []
+            for nxt in words[i + 1 :]:
+                if nxt in stop or not re.search(r"[a-z0-9]", nxt):
+                    break
+                run.append(nxt.strip("'’\".-"))
+            if len(run) >= 2:
+                runs.append(run)
+    return runs
+
+
 def _question_times(text: str, anchor: dt.date | None) -> tuple[TimeMention, ...]:
     """The question's times that name a definite day, month or year or a weekday (a period
     such as "last week" fits too many of a sentence's dates to rule any out)."""

@@ -103,6 +103,9 @@ def test_where(question: str) -> None:
         "From what date will the new rules apply?",
         "From what date will the ban apply?",
         "Since when has the border been closed?",
+        # A plural asks for a span (decl12).
+        "What dates did the Velland Fair run?",
+        "On which days will the bridge be closed?",
     ],
 )
 def test_when(question: str) -> None:
