@@ -833,7 +833,7 @@ _AGENT_HEAD = lazy_compile(r"(?:er|or|ist|ian)s?$")
 _PARTY_SCORE = 1.5
 # An unnamed party ("a tribal elder") is the answer only where no other rule names one: the
 # group rules give a body's phrase whole ("leaders in law enforcement").
-_UNNAMED_PARTY_SCORE = 0.75
+_UNNAMED_PARTY_SCORE = 0.6
 
 
 @cache
@@ -853,6 +853,25 @@ def _party_heads() -> frozenset[str]:
     singular = {n[:-1] for n in nouns if n.endswith("s")}
     plural = {n + "s" for n in nouns} | {n[:-1] + "ies" for n in nouns if n.endswith("y")}
     return frozenset(nouns | singular | plural)
+
+
+@cache
+def _word_groups(stem: Callable[[str], str], word: str, modes: bool) -> frozenset[int]:
+    """The interaction groups (or media) of one folded word, found once per word."""
+    table = _interaction_table(stem, modes)
+    base = word
+    if not modes:
+        from assistant.prompts import irregular_forms
+
+        base = irregular_forms().get(word, word)
+    stemmed = stem(base)
+    if stemmed in table:
+        return table[stemmed]
+    out: set[int] = set()
+    for tail, groups in table.items():
+        if len(tail) >= 4 and stemmed.endswith(tail) and len(stemmed) - len(tail) >= 3:
+            out |= groups
+    return frozenset(out)
 
 
 def _same_person(mention: Mention, asked: Mention) -> bool:
@@ -2018,33 +2037,16 @@ class WhoExtractors(_Base):
     def _interaction_classes(self, words: Iterable[str]) -> set[int]:
         """Which groups of `interaction_words` the words belong to: by stem, by an irregular
         form's base ("spoke" -> speak), or as the last part of a compound ("cellphone")."""
-        from assistant.prompts import irregular_forms
-
-        irregular = irregular_forms()
-        table = _interaction_table(self.tokenizer.stem)
         out: set[int] = set()
         for word in words:
-            lower = fold(word)
-            base = irregular.get(lower, lower)
-            stem = self.tokenizer.stem(base)
-            if stem in table:
-                out |= table[stem]
-                continue
-            for tail, groups in table.items():
-                if len(tail) >= 4 and stem.endswith(tail) and len(stem) - len(tail) >= 3:
-                    out |= groups
+            out |= _word_groups(self.tokenizer.stem, fold(word), False)
         return out
 
     def _interaction_modes(self, words: Iterable[str]) -> set[int]:
         """Which media of `interaction_modes` (phone, email, interview, ...) the words name."""
-        table = _interaction_table(self.tokenizer.stem, True)
         out: set[int] = set()
         for word in words:
-            stem = self.tokenizer.stem(fold(word))
-            out |= table.get(stem, frozenset())
-            for tail, groups in table.items():
-                if len(tail) >= 4 and stem.endswith(tail) and len(stem) - len(tail) >= 3:
-                    out |= groups
+            out |= _word_groups(self.tokenizer.stem, fold(word), True)
         return out
 
     def _interaction_party(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
@@ -2210,7 +2212,9 @@ class WhoExtractors(_Base):
                     if mention is not None
                     and mention.kind is EntityKind.COUNTRY
                     and not countries_asked
-                    else score + listed_more,
+                    # A name the entity rules did not find ("Galen-On Monday" where a dash
+                    # was lost) may be words of the next clause: weaker than one they found.
+                    else score + listed_more - (0.6 if mention is None else 0.0),
                     sentence=scored,
                     rule="interaction-party",
                     highlight=(short,),
