@@ -96,6 +96,8 @@ class WhoMetRules(StrictModel):
     label_after: Pattern
     asks_addressed_body: Pattern
     meeting_verbs: list[str]
+    interaction_words: list[list[str]]
+    interaction_modes: list[list[str]]
     rank_modifiers: list[str]
     group_heads: list[str]
 
@@ -295,6 +297,8 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "argument_verbs": lambda d: tuple(tuple(g) for g in d.who_met.argument_verbs),
     "person_head": lambda d: _ci(d.who_met.person_head),
     "meeting_verbs": lambda d: tuple(d.who_met.meeting_verbs),
+    "interaction_words": lambda d: tuple(tuple(g) for g in d.who_met.interaction_words),
+    "interaction_modes": lambda d: tuple(tuple(g) for g in d.who_met.interaction_modes),
     "group_heads": lambda d: frozenset(d.who_met.group_heads),
     "rank_modifiers": lambda d: frozenset(w.lower() for w in d.who_met.rank_modifiers),
     "honorific": lambda d: _ci(r"^(?:" + d.who_met.honorific + r")$"),
@@ -472,6 +476,12 @@ class AnswerRules:
     person_head: re.Pattern[str]
     # Verbs of meeting (their arguments are the meeting rules' to find).
     meeting_verbs: tuple[str, ...]
+    # Groups of words of one kind of interaction between two parties (speaking, handing over,
+    # posing together, meeting, allying); the other party is the asked argument.
+    interaction_words: tuple[tuple[str, ...], ...]
+    # Groups of words of one medium of interaction (phone, email, interview, ...): a question
+    # that names one is answered only by a sentence that names it.
+    interaction_modes: tuple[tuple[str, ...], ...]
     # Plural heads of a body of people, beyond the lexicon's group nouns, that answer who met or
     # whom ("protest groups", "relief volunteers"): an answer that is no name.
     group_heads: frozenset[str]

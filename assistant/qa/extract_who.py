@@ -7,7 +7,7 @@ A mixin of `Answerer` (assistant/qa/answerer.py), which calls these from `_extra
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -709,6 +709,192 @@ def _asked_argument(question: str) -> tuple[str, tuple[_Reading, ...]] | None:
     return role, tuple((verb, tuple(subject), tail) for verb, subject, tail in readings)
 
 
+# The preposition a who-question opens with ("With whom ...", "To which paper ...").
+_PARTY_OPENING = lazy_compile(
+    r"^\s*(?:and\s+)?(?:together\s+|along\s+)?(with|to|from|by)\s+(?:whom|which|what)\b", re.I
+)
+# The wh-phrase a question opens with, whose words are not the question's interaction.
+_QUESTION_WORD_RUN = lazy_compile(
+    r"^\s*(?:and\s+)?(?:(?:with|to|from|by)\s+)?(?:whom|who|which|what)(?:\s+[a-z][\w'’-]*){0,3}?"
+    r"(?=\s+(?:did|does|do|was|were|is|are|has|have|had|will|would)\b)|^\s*(?:and\s+)?(?:who|whom)\b",
+    re.I,
+)
+# A preposition left at the end of the question's clause ("... speak to about the fire?", "...
+# on the phone with?"): it is the one the asked party stands after.
+_STRANDED_PREPOSITION = lazy_compile(
+    r"\b(with|to|from)\s*(?=\?|$|(?:on|in|at|after|before|during|about|by|over|last|this|when|while|regarding)\b)",
+    re.I,
+)
+# "Which outlet interviewed Orm ...": the asked one is the interaction's subject.
+_ASKS_INTERACTOR = lazy_compile(
+    r"^\s*(?:and\s+)?(?:who\s+|which\s+(?:[a-z][\w'’-]*\s+){1,3}?)(?!(?:did|does|do|is|was|were|are|has|have|had|will|would)\b)[a-z]+(?:ed|ote|oke|ave|ent|ew)\b",
+    re.I,
+)
+# A determiner or preposition right before a word makes it a noun ("an interview with", "in
+# an e-mail to", "a conference call with").
+_DETERMINED = lazy_compile(
+    r"\b(?:an?|the|his|her|their|its|our|this|that|by|in|on|during)\s+(?:[\w'’-]+\s+){0,2}$", re.I
+)
+# Between a subject's name and its verb: an apposition set off by commas, or an adverb.
+_SUBJECT_TO_VERB = lazy_compile(r"(?:\s*,[^,;:]{1,80},)?\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?")
+
+# Words an unnamed party cannot start or end with.
+_NOT_PARTY_WORDS = _NP_STOP | _PARTICLES | frozenset("them him us me you it".split())
+
+
+# Words that, between an interaction word and a preposition, show the preposition is another
+# clause's.
+_NOT_ATTACHED = frozenset(
+    "whether that which who was were is are be been has have had said says to and but because if "
+    "when while as".split()
+)
+# "Which leader ...", "With which cleric ...": a wh-phrase of "which" and a noun.
+_WHICH_ONE = lazy_compile(r"^\s*(?:and\s+)?(?:(?:with|to|from|by)\s+)?which\s+[a-z]", re.I)
+# Nouns of an outlet or a body a question may ask as the other party ("Which outlet ...").
+_OUTLET_NOUNS = frozenset(
+    "outlet outlets newspaper newspapers paper magazine broadcaster channel station service "
+    "network publication agencies".split()
+)
+
+
+# Between names of one list: a separator, then the next one's title ("Ana Holt, Tessel Prime
+# Minister Ivo Dahl and ...").
+_LIST_GAP = lazy_compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:[\w.'’-]+\s+){0,4}", re.I)
+_TITLE_RUN_BEFORE_NAME = lazy_compile(r"\s*(?:the\s+)?(?:[A-Z][\w.'’-]*(?:['’]s)?\s+){1,5}")
+# Between a body's name and its person: the person's title ("Orm Bank governor Ana Holt").
+_BODY_TITLE_GAP = lazy_compile(r"\s+(?:[\w.'’-]+\s+){0,3}")
+
+
+def _party_at(
+    info: SentenceInfo, at: int, hit: tuple[str, Mention | None, bool] | None
+) -> tuple[str, Mention | None, bool] | None:
+    """The named party a slot at `at` holds, whole: the person a body's name is the title of
+    ("met Orm Bank governor Ana Holt"), and every name listed with the first ("spoke with
+    Chancellor Ana Holt, Prime Minister Ivo Dahl and ..."), titles and all."""
+    if hit is None or hit[2]:
+        return hit
+    text = info.text
+    names = [m for m in info.mentions if not m.role_only and m.kind is not EntityKind.PLACE]
+    # "with Pakistan's National Security Adviser Ana Holt", "with Tessel President Ivo Dahl":
+    # a title run before a person's name is the name's, and the person is the party.
+    titled = next(
+        (
+            m
+            for m in names
+            if m.kind is EntityKind.PERSON
+            and at < m.start <= at + 80
+            and _TITLE_RUN_BEFORE_NAME.fullmatch(text, at, m.start)
+        ),
+        None,
+    )
+    lead = re.compile(r"\s*(?:the\s+)?(?:[\w.'’-]+\s+){0,3}").match(text, at)
+    first = titled or next(
+        (m for m in names if at <= m.start <= (lead.end() if lead else at) and m.text in hit[0]),
+        hit[1],
+    )
+    if first is None:
+        return hit
+    if first.kind is not EntityKind.PERSON:
+        body = first
+        person = next(
+            (
+                m
+                for m in names
+                if m.kind is EntityKind.PERSON
+                and m.start > body.end
+                and _BODY_TITLE_GAP.fullmatch(text, body.end, m.start)
+            ),
+            None,
+        )
+        first = person or first
+    found = [first]
+    while True:
+        following = next(
+            (
+                m
+                for m in names
+                if m.start > found[-1].end
+                and (m.kind is EntityKind.PERSON) == (first.kind is EntityKind.PERSON)
+                and _LIST_GAP.fullmatch(text, found[-1].end, m.start)
+            ),
+            None,
+        )
+        if following is None:
+            break
+        found.append(following)
+    return _join(_dedupe_names([m.name or m.text for m in found])), first, False
+
+
+# A noun of one who does something ("engineers", "analysts", "editor"): a person by its
+# suffix. "-ent" and "-ant" make things as often as people ("moment", "pageant").
+_AGENT_HEAD = lazy_compile(r"(?:er|or|ist|ian)s?$")
+# A named party in the slot: as strong as a meeting found in its own sentence, so that which
+# sentence tells more of the question decides between them.
+_PARTY_SCORE = 1.5
+# An unnamed party ("a tribal elder") is the answer only where no other rule names one: the
+# group rules give a body's phrase whole ("leaders in law enforcement").
+_UNNAMED_PARTY_SCORE = 0.6
+
+
+@cache
+def _party_heads() -> frozenset[str]:
+    """Nouns an unnamed party may end with: person nouns, their plurals, and bodies."""
+    from assistant.knowledge.lexicon import lexicon
+
+    nouns = {
+        fold(n)
+        for n in (
+            *person_nouns(),
+            *_group_nouns(),
+            *answer_rules().group_heads,
+            *lexicon().title_heads_folded,
+        )
+    }
+    singular = {n[:-1] for n in nouns if n.endswith("s")}
+    plural = {n + "s" for n in nouns} | {n[:-1] + "ies" for n in nouns if n.endswith("y")}
+    return frozenset(nouns | singular | plural)
+
+
+@cache
+def _word_groups(stem: Callable[[str], str], word: str, modes: bool) -> frozenset[int]:
+    """The interaction groups (or media) of one folded word, found once per word."""
+    table = _interaction_table(stem, modes)
+    base = word
+    if not modes:
+        from assistant.prompts import irregular_forms
+
+        base = irregular_forms().get(word, word)
+    stemmed = stem(base)
+    if stemmed in table:
+        return table[stemmed]
+    out: set[int] = set()
+    for tail, groups in table.items():
+        if len(tail) >= 4 and stemmed.endswith(tail) and len(stemmed) - len(tail) >= 3:
+            out |= groups
+    return frozenset(out)
+
+
+def _same_person(mention: Mention, asked: Mention) -> bool:
+    """Whether a sentence's mention is the question's own one: the same key or name, or the
+    same surname ("Sergio Orm" is not "Sergio Dahl")."""
+    a, b = fold(mention.name or mention.text), fold(asked.name or asked.text)
+    return mention.key == asked.key or a == b or a.split()[-1:] == b.split()[-1:]
+
+
+@cache
+def _interaction_table(
+    stem: Callable[[str], str], modes: bool = False
+) -> dict[str, frozenset[int]]:
+    """Stem of each interaction word (or of each medium word) -> the groups it belongs to."""
+    out: dict[str, set[int]] = {}
+    rules = answer_rules()
+    table = rules.interaction_modes if modes else rules.interaction_words
+    for number, group in enumerate(table):
+        for word in group:
+            out.setdefault(stem(fold(word)), set()).add(number)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 class WhoExtractors(_Base):
     """Who-questions: people and bodies that did, met or hold what the question asks."""
 
@@ -955,6 +1141,7 @@ class WhoExtractors(_Base):
         if answer_rules().asks_spoken_to.search(frame.text):
             # "Who did Orm speak to?": "Orm told the Harbour Gazette ..." says whom.
             yield from self._recipients(frame, scored)
+        yield from self._interaction_party(frame, scored)
         yield from self._verb_argument(frame, scored)
         # Sentence level: who stands after a meeting verb (or after "by" in the passive).
         verb = _MEET_VERB.search(info.text)
@@ -1112,6 +1299,14 @@ class WhoExtractors(_Base):
         addressed_body = answer_rules().asks_addressed_body.match(frame.text)
         if _ASKS_RECIPIENT.match(frame.text) or addressed_body:
             yield from self._recipients(frame, scored)
+        if (
+            _PARTY_OPENING.match(frame.text)
+            or _ASKS_INTERACTOR.match(frame.text)
+            or _STRANDED_PREPOSITION.search(frame.text)
+        ) and any(m.kind is not EntityKind.PLACE for m in frame.strong_entities()):
+            # "To which paper did Orm write?", "Which outlet interviewed Orm?": the body asked
+            # is the other party of an interaction with a named one.
+            yield from self._interaction_party(frame, scored)
         asked_noun = _who_focus(frame.text)
         if asked_noun:
             yield from self._named_as_asked(frame, scored, asked_noun, _NAMED_AS_ASKED_SCORE)
@@ -1840,6 +2035,193 @@ class WhoExtractors(_Base):
                     sentence=scored,
                     rule="verb-argument:companion-shape",
                     highlight=(short,),
+                )
+
+    def _interaction_classes(self, words: Iterable[str]) -> set[int]:
+        """Which groups of `interaction_words` the words belong to: by stem, by an irregular
+        form's base ("spoke" -> speak), or as the last part of a compound ("cellphone")."""
+        out: set[int] = set()
+        for word in words:
+            out |= _word_groups(self.tokenizer.stem, fold(word), False)
+        return out
+
+    def _interaction_modes(self, words: Iterable[str]) -> set[int]:
+        """Which media of `interaction_modes` (phone, email, interview, ...) the words name."""
+        out: set[int] = set()
+        for word in words:
+            out |= _word_groups(self.tokenizer.stem, fold(word), True)
+        return out
+
+    def _interaction_party(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """The other party of an interaction the question asks about ("Who was Orm on the
+        phone with?", "Which paper did Orm write to?", "Which outlet interviewed Orm?"): in a
+        sentence that writes a word of the same kind of interaction as the question's, the
+        noun phrase in the slot the question asks through - the object of the preposition it
+        uses (or of with/to, which a story swaps: "spoke to" = "talked with"), the verb's
+        object, or its subject when the question's person is the one acted on. A name outside
+        that slot is not the party, nor is the question's own person."""
+        info = scored.info
+        text = info.text
+        question = frame.text
+        opening = _PARTY_OPENING.match(question)
+        first_word = _QUESTION_WORD_RUN.match(question)
+        rest = question[first_word.end() :] if first_word else question
+        asked_classes = self._interaction_classes(re.findall(r"[A-Za-z][\w'’-]*", rest))
+        if not asked_classes:
+            return
+        stranded = [m.group(1).lower() for m in _STRANDED_PREPOSITION.finditer(question)]
+        preposition = opening.group(1).lower() if opening else stranded[-1] if stranded else None
+        # "Which outlet interviewed Orm?": a past verb right after the wh-phrase, the question's
+        # person after it, so the asked one did the interacting.
+        subject_asked = preposition is None and bool(_ASKS_INTERACTOR.match(question))
+        own = [m for m in frame.strong_entities() if m.kind is not EntityKind.PLACE]
+        own_spans = [
+            (m.start, m.end)
+            for m in list(info.mentions) + list(info.references)
+            if self._in_question(frame, m.name or m.text) or self._in_question(frame, m.text)
+        ]
+        if own and not own_spans and not any(self._sentence_has(info, m) for m in own):
+            return
+        score = _PARTY_SCORE if own else _PARTY_SCORE - 0.5
+        countries_asked = bool(re.search(r"\b(?:countries|country|nations?)\b", question, re.I))
+        focus = _who_focus(question)
+        body_asked = focus in _ORG_FOCUS | _OUTLET_NOUNS
+        one_asked = (
+            focus is not None and not focus.endswith("s") and bool(_WHICH_ONE.match(question))
+        )
+        modes = self._interaction_modes(re.findall(r"[A-Za-z][\w'’-]*", rest))
+        if modes and not modes <= self._interaction_modes(re.findall(r"[A-Za-z][\w'’-]*", text)):
+            # "With whom did Orm hold a conference call?": a story that only says Orm told a
+            # paper something does not tell of the call; the medium the question names must be
+            # the sentence's too.
+            return
+        # The meeting rules list everyone a meeting near this sentence had (and the person
+        # after a body's name): a name of that list found here would only cut it short.
+        listed = [
+            fold(p.name)
+            for meeting in self.engine.meetings_for(scored.article.id)
+            if any(abs(i - info.index) <= 1 for i in meeting.sentences)
+            for p in meeting.participants
+            if p.kind is not EntityKind.PLACE
+        ]
+        slots = [preposition] if preposition else []
+        slots += [p for p in ("with", "to") if p not in slots]
+        seen: set[str] = set()
+        for use in re.finditer(r"[A-Za-z][\w'’-]*", text):
+            if not (self._interaction_classes([use.group()]) & asked_classes):
+                continue
+            if _NEGATED.search(text, 0, use.start()):
+                continue
+            end = _CLAUSE_END.search(text, use.end())
+            limit = min(end.start() if end else len(text), use.end() + 90)
+            found: list[tuple[str, Mention | None, bool]] = []
+            noun = _DETERMINED.search(text, 0, use.start()) is not None
+            if subject_asked and not noun:
+                # "Dawn interviewed Orm": the name right before the verb did it; "Orm was
+                # interviewed by Dawn": the one after "by".
+                by = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+").match(text, use.end())
+                if by:
+                    agent = _party_at(info, by.end(), _argument_at(info, by.end()))
+                    found.append(agent or ("", None, True))
+                before = [
+                    m
+                    for m in info.mentions
+                    if m.end <= use.start()
+                    and _SUBJECT_TO_VERB.fullmatch(text, m.end, use.start())
+                    and m.kind is not EntityKind.PLACE
+                ]
+                found += [(m.name or m.text, m, False) for m in before[-1:]]
+            elif not subject_asked and not noun:
+                # "told the Gazette", "met a tribal elder": the verb's own object.
+                adverb = re.compile(r"\s+(?:[a-z]+ly\s+)?").match(text, use.end())
+                at = adverb.end() if adverb else use.end()
+                # "talks with ...": a preposition opens no object.
+                opens = re.compile(r"[A-Za-z]+").match(text, at)
+                direct = (
+                    None
+                    if opens is not None and opens.group().lower() in _NP_STOP
+                    else _party_at(info, at, _argument_at(info, at))
+                )
+                if direct is not None and not (direct[2] and not _of_people(direct[0])):
+                    found.append(direct)
+                # "Dahl and Orm spoke by telephone": the other of one subject of two.
+                for joint in self._companion(frame, scored, own_spans, use.start()):
+                    found.append((joint.short, None, False))
+            for slot in slots:
+                through = re.compile(rf"\b{slot}\s+").search(text, use.end(), limit)
+                between = text[use.end() : through.start()].lower().split() if through else []
+                if through is None or len(between) > 6 or set(between) & _NOT_ATTACHED:
+                    # "questioned whether Orm was running to help ...": the preposition
+                    # belongs to another verb's clause, not to the interaction word.
+                    continue
+                hit = _party_at(info, through.end(), _argument_at(info, through.end()))
+                pronoun = next((r for r in info.references if r.start == through.end()), None)
+                if pronoun is not None and pronoun.name:
+                    # "spoke with her by email": whom the pronoun was resolved to.
+                    hit = (pronoun.name, None, False)
+                if hit is not None:
+                    found.append(hit)
+                    break
+            for short, mention, plain in found:
+                short = short.rstrip(".")
+                words = short.lower().split()
+                if not plain and any(n in fold(short) or fold(short) in n for n in listed):
+                    continue
+                if plain and not (words[-1] in _party_heads() or _AGENT_HEAD.search(words[-1])):
+                    # "the most closely watched moment": an unnamed party is people by its
+                    # head noun, not by a suffix.
+                    continue
+                if not words or (plain and not _of_people(short)):
+                    continue
+                if plain and (words[0] in _NOT_PARTY_WORDS or words[-1] in _NOT_PARTY_WORDS):
+                    # "hand them over", "gave it back": a pronoun or a particle is no party.
+                    continue
+                if plain and one_asked and words[-1].endswith("s"):
+                    # "Which leader did Orm meet?" asks for one: "met with world leaders"
+                    # names many, and none of them.
+                    continue
+                if mention is not None and any(_same_person(mention, q) for q in own):
+                    continue
+                if mention is not None and _names_asked(frame, short):
+                    # "an interview with Dawn, Orm said": a list the name rules ran on into
+                    # the question's own person; the slot holds the first name.
+                    short = mention.name or mention.text
+                elif _names_asked(frame, short) or (
+                    mention is None and self._in_question(frame, short)
+                ):
+                    continue
+                if not body_asked and any(
+                    m.start <= text.find(short) < m.end
+                    for m in info.mentions
+                    if m.kind is EntityKind.PLACE
+                ):
+                    # A place is where, not whom, unless a body (an outlet, an agency) is
+                    # asked: its name may be typed as a place.
+                    continue
+                if fold(short) in seen:
+                    continue
+                seen.add(fold(short))
+                listed_more = 0.0
+                if not plain and focus and focus.endswith("s"):
+                    # "Which ministers ...": all the slot lists, over any one of them.
+                    listed_more = 0.1 * short.count(",") + 0.1 * (" and " in short)
+                yield Candidate(
+                    # A name in the slot says more than a noun phrase of people there.
+                    short=short,
+                    score=_UNNAMED_PARTY_SCORE
+                    if plain
+                    # A country where a person or a body is asked is the weakest party.
+                    else score - 1.0
+                    if mention is not None
+                    and mention.kind is EntityKind.COUNTRY
+                    and not countries_asked
+                    # A name the entity rules did not find ("Galen-On Monday" where a dash
+                    # was lost) may be words of the next clause: weaker than one they found.
+                    else score + listed_more - (0.6 if mention is None else 0.0),
+                    sentence=scored,
+                    rule="interaction-party",
+                    highlight=(short,),
+                    kind=mention.kind if mention and mention.kind is EntityKind.PERSON else None,
                 )
 
     def _recipients(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
