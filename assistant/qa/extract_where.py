@@ -115,12 +115,31 @@ _LIST_BONUS = 0.5
 # "Tessel Union expansion"): the name modifies that noun, and is no site the sentence sets anything at.
 _NOMINAL_AFTER = lazy_compile(r"\s+[a-z]+(?:ment|tion|sion|ance|ence|ship|ism|ity)s?\b")
 
+# "Which two plants ...": the number of places the question asks for (group 1).
+_ASKED_NUMBER = lazy_compile(r"\b(?:which|what)\s+(two|three|four|five|six|both)\b", re.I)
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _names_in(short: str) -> int:
+    """How many places an answer lists ("Orvik, Tessa and Brask": 3); a comma alone joins a
+    town to its state ("Orvik, Tessa"), so it counts only in a list closed by "and"."""
+    if " and " not in short:
+        return 1
+    return 1 + short.count(" and ") + short.count(",")
+
+
+# Kinds of place whose name follows them ("the capital, Orvik"): a capitalised word before
+# one ("the Tessan capital") is an adjective, not its name.
+_NAMED_AFTER = frozenset("capital capitals country countries".split())
+
 # Question place nouns too general to name the head of the answer's name.
 _GENERAL_FOCUS = frozenset("place places site sites location locations area areas part".split())
 
 # A capitalised word of a name, and the words that may join two of them inside one ("District
 # Court for Northern District of Tessa").
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.)"
+# A word of a name that opens with an article particle ("Bab al-Salameh", "Ras el-Ain").
+_PARTICLE_WORD = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ur)-[A-Z][\w'’-]*"
 
 
 @cache
@@ -155,6 +174,34 @@ def _name_before_noun(heads: tuple[str, ...]) -> re.Pattern[str]:
     head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
     return re.compile(
         rf"\bthe\s+((?!The\b){_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,2}})\s+(?:{head})\b"
+    )
+
+
+@cache
+def _noun_named(nouns: frozenset[str]) -> re.Pattern[str]:
+    """A name (or names joined by "and") written before a lower-case kind of place, with up to
+    two lower-case modifiers between them: "at the Bab al-Salameh border crossing", "in the
+    wrecked Tarn district", "Orvik's Tessa County criminal court", "the Orvik and Brask
+    plants". It must stand where a noun phrase starts (after a determiner, a possessive or a
+    preposition), so a capitalised word opening a sentence ("Border crossings were shut") is
+    none. Group 1 the names, group 2 the place noun."""
+    head = "|".join(
+        re.escape(n).replace("\\ ", r"[\s-]+") for n in sorted(nouns, key=len, reverse=True)
+    )
+    # Every part of a hyphened word capitalised: "State-held" is no name's last word.
+    plain = r"[A-Z](?:[\w.]|['’](?!s\b))*(?:-[A-Z](?:[\w.]|['’](?!s\b))*)*"
+    name = rf"(?!(?:The|A|An)\s){plain}(?:\s+(?:{plain}|{_PARTICLE_WORD})){{0,3}}"
+    # A lower-case word between the name and its noun is a modifier ("criminal", "air"), not
+    # a word of the clause.
+    modifier = (
+        r"(?!(?:the|a|an|of|and|or|but|to|in|at|on|for|with|by|from|as|said|says|is|was|were|"
+        r"are|be|been|has|have|had|will|would|that|which|who|where|when)\b)[a-z][\w-]*\s+"
+    )
+    return re.compile(
+        rf"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:{modifier}){{0,2}}?|"
+        rf"['’]s\s+|\b(?i:in|at|near|from|to|into|inside|outside|across|toward|towards|around)"
+        rf"\s+)({name}(?:(?:\s*,\s*|\s+and\s+){name})*)\s+(?:{modifier}){{0,2}}?"
+        rf"((?:{head})(?:[\s-]+(?:{head}))*)(?![\w'’-])"
     )
 
 
@@ -272,7 +319,12 @@ class WhereExtractors(_Base):
         listed = focus in answer_rules().focus_heads and focus not in _SETTLEMENT_FOCUS
         sites = _focus_heads(focus)[0] if listed else ()
         plural = bool(_PLURAL_NOUN.search(focus))
+        number = _ASKED_NUMBER.search(frame.text)
+        wanted = _NUMBERS.get(number.group(1).lower(), 0) if number else 0
         for candidate in self._where_candidates(frame, scored):
+            if wanted and _names_in(candidate.short) < wanted:
+                # "Which two plants ...?" is not answered by one plant's name.
+                continue
             if missing:
                 candidate.score -= 0.5
             if (
@@ -361,7 +413,7 @@ class WhereExtractors(_Base):
             return
         # "According to the Halvik Evening Post": a place in a source's name is no setting.
         sources = [(a.start(1), a.end(1)) for a in _SOURCE.finditer(info.text)]
-        for m in info.mentions:
+        for m in [*info.mentions, *self._noun_places(frame, info)]:
             if m.kind is EntityKind.ORGANISATION:
                 site = self._organisation_site(frame, scored, m, exclude, sources)
                 if site is not None:
@@ -511,6 +563,12 @@ class WhereExtractors(_Base):
             ):
                 # "the Federal Center for Neurosurgery": the site's name runs on past its head.
                 short, rule = m.name + tail.group(0), f"site-name:{m.rule}"
+            site = self._site_named_after(info, m)
+            if site is not None:
+                # "in the Tessa of the Orvik Union Hall": a word the cue alone made a place is
+                # the start of a site's name that runs on through "of" to its place noun.
+                short, rule = site, f"site-name:{m.rule}"
+                score += 0.2
             possessive = rules.possessive_site.match(info.text, m.end)
             if possessive:
                 # "Orvik's Grand Theatre": the site, named after its place, is the more exact.
@@ -551,6 +609,64 @@ class WhereExtractors(_Base):
                 highlight=(place.value,),
             )
 
+    def _site_named_after(self, info: SentenceInfo, m: Mention) -> str | None:
+        """The whole name of a site when `m`, a place guessed from its cue alone, is joined by
+        "of (the)" to a place whose name ends in a kind of place ("Hall", "Parish")."""
+        from assistant.qa.questions import place_nouns
+
+        if not m.rule.startswith("cue-"):
+            return None
+        joint = re.match(r"\s+of\s+(?:the\s+)?", info.text[m.end :])
+        if joint is None:
+            return None
+        for o in info.mentions:
+            if (
+                o.start == m.end + joint.end()
+                and o.kind is EntityKind.PLACE
+                and o.text.split()[-1][:1].isupper()
+                and fold(o.text.split()[-1]) in place_nouns()
+            ):
+                return info.text[m.start : o.end]
+        return None
+
+    def _noun_places(self, frame: QuestionFrame, info: SentenceInfo) -> Iterable[Mention]:
+        """Names the sentence gives a lower-case kind of place ("at the Tarn border crossing",
+        "the Orvik and Brask plants"), as place mentions of the name with its noun: a name
+        that modifies a place noun is a place though the gazetteer does not know it. A people's
+        adjective ("the Syrian border") or a time ("the Tuesday market") is no such name."""
+        from assistant.knowledge.lexicon import lexicon
+        from assistant.qa.questions import place_nouns
+
+        lex = lexicon()
+        for found in _noun_named(place_nouns()).finditer(info.text):
+            names = found.group(1)
+            first = _LIST_GAP.split(names)
+            if any(fold(n) in lex.nationalities or fold(n) in lex.countries for n in first):
+                continue
+            if fold(found.group(2)).split()[-1] in _NAMED_AFTER:
+                # "the Tessan capital": these kinds take their name after them.
+                continue
+            start, end = found.start(1), found.end(2)
+            known = {
+                (o.start, o.end)
+                for o in info.mentions
+                if o.kind in {EntityKind.PLACE, EntityKind.COUNTRY} and "gazetteer" in o.rule
+            }
+            bounds = [0]
+            for gap in _LIST_GAP.finditer(names):
+                bounds += [gap.start(), gap.end()]
+            bounds.append(len(names))
+            if all((start + a, start + b) in known for a, b in zip(bounds[::2], bounds[1::2])):
+                # "an Orvik hospital": a known place before the noun says where the site is,
+                # not its name; the place itself is the candidate.
+                continue
+            if any(t.start < found.end(1) and start < t.end for t in info.times):
+                continue
+            if any(self._in_question(frame, n) for n in first):
+                continue
+            text = info.text[start:end]
+            yield Mention(text, start, end, EntityKind.PLACE, fold(text), text, rule="noun-suffix")
+
     def _headed_places(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         """ "Which court ...?", "Into which canton ...?": the question asks for a place of that
         kind, so a name headed by that noun ("the Orvik District Court") or given that noun ("the
@@ -580,6 +696,9 @@ class WhereExtractors(_Base):
             if not re.search(r"\b[A-Z]\.$", name):
                 name = name.rstrip(".")  # the sentence's full stop, not an initial's
             if self._in_question(frame, name):
+                continue
+            if any(t.start < start + len(name) and start < t.end for t in scored.info.times):
+                # "holding the base Tuesday night": a time after the noun names no place.
                 continue
             yield Candidate(
                 short=name,
@@ -649,6 +768,9 @@ class WhereExtractors(_Base):
         words = found.group(1)
         folded = fold(words)
         if folded in lex.countries or folded in lex.regions or folded in _states():
+            return None
+        if self._in_question(frame, words):
+            # "In which district of Orvik ...": the question's own town is no answer.
             return None
         start = m.start - (len(info.text[max(0, m.start - 60) : m.start]) - found.start(1))
         end = start + len(words)
