@@ -219,6 +219,18 @@ def _focus_heads(focus: str) -> tuple[tuple[str, ...], bool]:
     return tuple(table.get(singular, (singular,))), focus != singular
 
 
+def _of_a_place(word: str) -> bool:
+    """Whether a folded word is a country or an adjective made from a country, a region or a
+    town ("syrian", "moldovan", "scandinavian")."""
+    from assistant.knowledge.lexicon import lexicon
+
+    lex = lexicon()
+    if word in lex.nationalities or word in lex.countries:
+        return True
+    stem = word[:-1] if word.endswith("n") else ""
+    return bool(stem) and (stem in lex.countries or stem in lex.regions or stem in lex.places)
+
+
 @cache
 def _states() -> frozenset[str]:
     from assistant.knowledge.lexicon import gazetteer_names
@@ -405,7 +417,8 @@ class WhereExtractors(_Base):
         asks_destination = bool(rules.asks_destination.search(frame.text))
         if asks_base:
             yield from self._based_places(frame, scored)
-        yield from self._headed_places(frame, scored)
+        headed = list(self._headed_places(frame, scored))
+        yield from headed
         yield from self._phrase_after_verb(frame, scored)
         if _ASKS_MEETING.search(frame.text) and not meetings and not _MEET_VERB.search(info.text):
             # "Where did the two leaders meet?": a sentence that reports no meeting (a headline
@@ -413,7 +426,9 @@ class WhereExtractors(_Base):
             return
         # "According to the Halvik Evening Post": a place in a source's name is no setting.
         sources = [(a.start(1), a.end(1)) for a in _SOURCE.finditer(info.text)]
-        for m in [*info.mentions, *self._noun_places(frame, info)]:
+        # A name already read as the asked kind of place needs no second reading.
+        read = {fold(c.short) for c in headed}
+        for m in [*info.mentions, *self._noun_places(frame, info, read)]:
             if m.kind is EntityKind.ORGANISATION:
                 site = self._organisation_site(frame, scored, m, exclude, sources)
                 if site is not None:
@@ -483,10 +498,13 @@ class WhereExtractors(_Base):
                 score -= 0.3
             if m.kind is EntityKind.PLACE:
                 # A named site says more than a city, a city more than a country.
-                score += 0.2 if "suffix" in m.rule else 0.1
+                score += 0.2 if "suffix" in m.rule or m.rule == "noun-place" else 0.1
             if (
                 focus_suffix
                 and focus_suffix in fold(m.name)
+                # A kind whose names carry it capitalised ("Tarn Prison") is only described
+                # by a lower-case one after a name ("the Orvik prison": the prison in Orvik).
+                and not (m.rule == "noun-place" and frame.focus in answer_rules().focus_heads)
                 # "Which river": "the Orvane River"; but "Which city" is not asking for a
                 # name with "City" in it.
                 and frame.focus not in _SETTLEMENT_FOCUS
@@ -563,11 +581,11 @@ class WhereExtractors(_Base):
             ):
                 # "the Federal Center for Neurosurgery": the site's name runs on past its head.
                 short, rule = m.name + tail.group(0), f"site-name:{m.rule}"
-            site = self._site_named_after(info, m)
-            if site is not None:
+            site_name = self._site_named_after(info, m)
+            if site_name is not None:
                 # "in the Tessa of the Orvik Union Hall": a word the cue alone made a place is
                 # the start of a site's name that runs on through "of" to its place noun.
-                short, rule = site, f"site-name:{m.rule}"
+                short, rule = site_name, f"site-name:{m.rule}"
                 score += 0.2
             possessive = rules.possessive_site.match(info.text, m.end)
             if possessive:
@@ -629,19 +647,23 @@ class WhereExtractors(_Base):
                 return info.text[m.start : o.end]
         return None
 
-    def _noun_places(self, frame: QuestionFrame, info: SentenceInfo) -> Iterable[Mention]:
+    def _noun_places(
+        self, frame: QuestionFrame, info: SentenceInfo, read: set[str]
+    ) -> Iterable[Mention]:
         """Names the sentence gives a lower-case kind of place ("at the Tarn border crossing",
         "the Orvik and Brask plants"), as place mentions of the name with its noun: a name
         that modifies a place noun is a place though the gazetteer does not know it. A people's
         adjective ("the Syrian border") or a time ("the Tuesday market") is no such name."""
-        from assistant.knowledge.lexicon import lexicon
         from assistant.qa.questions import place_nouns
 
-        lex = lexicon()
         for found in _noun_named(place_nouns()).finditer(info.text):
             names = found.group(1)
+            if fold(names) in read:
+                continue
             first = _LIST_GAP.split(names)
-            if any(fold(n) in lex.nationalities or fold(n) in lex.countries for n in first):
+            if any(_of_a_place(fold(n)) for n in first):
+                # "the Syrian border", "the Scandinavian region": a people's or a place's
+                # adjective, or a country, says where the place lies, not its name.
                 continue
             if fold(found.group(2)).split()[-1] in _NAMED_AFTER:
                 # "the Tessan capital": these kinds take their name after them.
@@ -656,7 +678,10 @@ class WhereExtractors(_Base):
             for gap in _LIST_GAP.finditer(names):
                 bounds += [gap.start(), gap.end()]
             bounds.append(len(names))
-            if all((start + a, start + b) in known for a, b in zip(bounds[::2], bounds[1::2])):
+            if all(
+                (start + a, start + b) in known
+                for a, b in zip(bounds[::2], bounds[1::2], strict=True)
+            ):
                 # "an Orvik hospital": a known place before the noun says where the site is,
                 # not its name; the place itself is the candidate.
                 continue
@@ -665,7 +690,7 @@ class WhereExtractors(_Base):
             if any(self._in_question(frame, n) for n in first):
                 continue
             text = info.text[start:end]
-            yield Mention(text, start, end, EntityKind.PLACE, fold(text), text, rule="noun-suffix")
+            yield Mention(text, start, end, EntityKind.PLACE, fold(text), text, rule="noun-place")
 
     def _headed_places(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         """ "Which court ...?", "Into which canton ...?": the question asks for a place of that
