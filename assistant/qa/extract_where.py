@@ -132,6 +132,11 @@ def _names_in(short: str) -> int:
 # one ("the Tessan capital") is an adjective, not its name.
 _NAMED_AFTER = frozenset("capital capitals country countries".split())
 
+# Kinds of place that take in other kinds (a palace is a building, a stadium a venue).
+_COVER_FOCUS = frozenset(
+    "building buildings venue venues facility facilities structure premises".split()
+)
+
 # Question place nouns too general to name the head of the answer's name.
 _GENERAL_FOCUS = frozenset("place places site sites location locations area areas part".split())
 
@@ -217,6 +222,17 @@ def _focus_heads(focus: str) -> tuple[tuple[str, ...], bool]:
         focus[:-1] if focus.endswith("s") else focus,
     )
     return tuple(table.get(singular, (singular,))), focus != singular
+
+
+def _other_kind(name: str, kinds: tuple[str, ...]) -> bool:
+    """Whether a name ends in a kind of place that is none of `kinds` ("Tarn Peninsula" when
+    a base is asked for)."""
+    from assistant.qa.questions import place_nouns
+
+    last = fold(name).split()[-1:] if name else []
+    if not last or last[0] not in place_nouns():
+        return False
+    return not any(last[0] in {k.split()[-1], k.split()[-1] + "s"} for k in kinds)
 
 
 def _of_a_place(word: str) -> bool:
@@ -331,6 +347,10 @@ class WhereExtractors(_Base):
         listed = focus in answer_rules().focus_heads and focus not in _SETTLEMENT_FOCUS
         sites = _focus_heads(focus)[0] if listed else ()
         plural = bool(_PLURAL_NOUN.search(focus))
+        # "Which base ...?": a name headed by another kind of place ("Tarn Peninsula") is
+        # not of the asked kind.
+        # A kind that covers others ("Which building ...": a palace, a hall) sets no such bar.
+        kinds = _focus_heads(focus)[0] if focus not in _SETTLEMENT_FOCUS | _COVER_FOCUS else ()
         number = _ASKED_NUMBER.search(frame.text)
         wanted = _NUMBERS.get(number.group(1).lower(), 0) if number else 0
         for candidate in self._where_candidates(frame, scored):
@@ -345,6 +365,9 @@ class WhereExtractors(_Base):
                 and not any(h in fold(candidate.short) for h in sites)
             ):
                 candidate.score -= 0.5
+            elif kinds and _other_kind(candidate.short, kinds):
+                # As far from the asked kind as a country is from an asked building.
+                candidate.score -= 1.0
             yield candidate
             if plural and candidate.rule.startswith("sentence-place"):
                 joined = self._place_list(scored.info, candidate)

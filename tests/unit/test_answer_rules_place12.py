@@ -88,3 +88,20 @@ def test_a_district_of_the_questions_town_is_the_answer(engine: Engine) -> None:
     # Guard: "in Qarmoun district" beside "in ... Aleppo, Syria".
     answer = engine.ask("In which district of Aleppo did the block of flats collapse?")
     assert "Qarmoun" in answer.short, answer.short
+
+
+def test_a_name_headed_by_another_kind_of_place_is_not_of_the_asked_kind() -> None:
+    from assistant.qa.extract_where import _other_kind
+
+    assert _other_kind("Kessel Peninsula", ("base",))
+    assert not _other_kind("Captain Orm Dahl Base", ("base",))
+    # A synonym the answer rules list for the kind, a plural, or a name without a kind.
+    assert not _other_kind("Orvik Clinic", ("hospital", "clinic"))
+    assert not _other_kind("Tarn Bases", ("base",))
+    assert not _other_kind("Grand Vessa", ("island",))
+
+
+def test_the_asked_kind_of_base_beats_the_peninsula_it_stands_on(engine: Engine) -> None:
+    # Guard: "at Captain Orm Dahl Base on the Kessel Peninsula".
+    answer = engine.ask("At which polar base was the influenza outbreak reported?")
+    assert answer.short == "Captain Orm Dahl Base", answer.short
