@@ -225,12 +225,13 @@ def _focus_heads(focus: str) -> tuple[tuple[str, ...], bool]:
 
 
 def _other_kind(name: str, kinds: tuple[str, ...]) -> bool:
-    """Whether a name ends in a kind of place that is none of `kinds` ("Tarn Peninsula" when
-    a base is asked for)."""
+    """Whether a name ends in a kind of place, not a building, that is none of `kinds` ("Tarn
+    Peninsula" when a base is asked for)."""
     from assistant.qa.questions import place_nouns
 
     last = fold(name).split()[-1:] if name else []
-    if not last or last[0] not in place_nouns():
+    if not last or last[0] not in place_nouns() or last[0] in _SITE_HEADS:
+        # A building's name may call it anything built ("Tarn Hall" is a hotel).
         return False
     return not any(last[0] in {k.split()[-1], k.split()[-1] + "s"} for k in kinds)
 

@@ -98,6 +98,7 @@ def test_a_name_headed_by_another_kind_of_place_is_not_of_the_asked_kind() -> No
     # A synonym the answer rules list for the kind, a plural, or a name without a kind.
     assert not _other_kind("Orvik Clinic", ("hospital", "clinic"))
     assert not _other_kind("Tarn Bases", ("base",))
+    assert not _other_kind("Bontor Hall", ("hotel",))
     assert not _other_kind("Grand Vessa", ("island",))
 
 
