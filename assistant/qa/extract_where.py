@@ -115,12 +115,36 @@ _LIST_BONUS = 0.5
 # "Tessel Union expansion"): the name modifies that noun, and is no site the sentence sets anything at.
 _NOMINAL_AFTER = lazy_compile(r"\s+[a-z]+(?:ment|tion|sion|ance|ence|ship|ism|ity)s?\b")
 
+# "Which two plants ...": the number of places the question asks for (group 1).
+_ASKED_NUMBER = lazy_compile(r"\b(?:which|what)\s+(two|three|four|five|six|both)\b", re.I)
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _names_in(short: str) -> int:
+    """How many places an answer lists ("Orvik, Tessa and Brask": 3); a comma alone joins a
+    town to its state ("Orvik, Tessa"), so it counts only in a list closed by "and"."""
+    if " and " not in short:
+        return 1
+    return 1 + short.count(" and ") + short.count(",")
+
+
+# Kinds of place whose name follows them ("the capital, Orvik"): a capitalised word before
+# one ("the Tessan capital") is an adjective, not its name.
+_NAMED_AFTER = frozenset("capital capitals country countries".split())
+
+# Kinds of place that take in other kinds (a palace is a building, a stadium a venue).
+_COVER_FOCUS = frozenset(
+    "building buildings venue venues facility facilities structure premises".split()
+)
+
 # Question place nouns too general to name the head of the answer's name.
 _GENERAL_FOCUS = frozenset("place places site sites location locations area areas part".split())
 
 # A capitalised word of a name, and the words that may join two of them inside one ("District
 # Court for Northern District of Tessa").
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.)"
+# A word of a name that opens with an article particle ("Bab al-Salameh", "Ras el-Ain").
+_PARTICLE_WORD = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ur)-[A-Z][\w'’-]*"
 
 
 @cache
@@ -159,6 +183,34 @@ def _name_before_noun(heads: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @cache
+def _noun_named(nouns: frozenset[str]) -> re.Pattern[str]:
+    """A name (or names joined by "and") written before a lower-case kind of place, with up to
+    two lower-case modifiers between them: "at the Bab al-Salameh border crossing", "in the
+    wrecked Tarn district", "Orvik's Tessa County criminal court", "the Orvik and Brask
+    plants". It must stand where a noun phrase starts (after a determiner, a possessive or a
+    preposition), so a capitalised word opening a sentence ("Border crossings were shut") is
+    none. Group 1 the names, group 2 the place noun."""
+    head = "|".join(
+        re.escape(n).replace("\\ ", r"[\s-]+") for n in sorted(nouns, key=len, reverse=True)
+    )
+    # Every part of a hyphened word capitalised: "State-held" is no name's last word.
+    plain = r"[A-Z](?:[\w.]|['’](?!s\b))*(?:-[A-Z](?:[\w.]|['’](?!s\b))*)*"
+    name = rf"(?!(?:The|A|An)\s){plain}(?:\s+(?:{plain}|{_PARTICLE_WORD})){{0,3}}"
+    # A lower-case word between the name and its noun is a modifier ("criminal", "air"), not
+    # a word of the clause.
+    modifier = (
+        r"(?!(?:the|a|an|of|and|or|but|to|in|at|on|for|with|by|from|as|said|says|is|was|were|"
+        r"are|be|been|has|have|had|will|would|that|which|who|where|when)\b)[a-z][\w-]*\s+"
+    )
+    return re.compile(
+        rf"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:{modifier}){{0,2}}?|"
+        rf"['’]s\s+|\b(?i:in|at|near|from|to|into|inside|outside|across|toward|towards|around)"
+        rf"\s+)({name}(?:(?:\s*,\s*|\s+and\s+){name})*)\s+(?:{modifier}){{0,2}}?"
+        rf"((?:{head})(?:[\s-]+(?:{head}))*)(?![\w'’-])"
+    )
+
+
+@cache
 def _focus_heads(focus: str) -> tuple[tuple[str, ...], bool]:
     """The head nouns of a place's name that answer a question asking for a `focus` ("court":
     "court", "tribunal"), none for a general or larger place; and whether `focus` is plural."""
@@ -170,6 +222,30 @@ def _focus_heads(focus: str) -> tuple[tuple[str, ...], bool]:
         focus[:-1] if focus.endswith("s") else focus,
     )
     return tuple(table.get(singular, (singular,))), focus != singular
+
+
+def _other_kind(name: str, kinds: tuple[str, ...]) -> bool:
+    """Whether a name ends in a kind of place, not a building, that is none of `kinds` ("Tarn
+    Peninsula" when a base is asked for)."""
+    from assistant.qa.questions import place_nouns
+
+    last = fold(name).split()[-1:] if name else []
+    if not last or last[0] not in place_nouns() or last[0] in _SITE_HEADS:
+        # A building's name may call it anything built ("Tarn Hall" is a hotel).
+        return False
+    return not any(last[0] in {k.split()[-1], k.split()[-1] + "s"} for k in kinds)
+
+
+def _of_a_place(word: str) -> bool:
+    """Whether a folded word is a country or an adjective made from a country, a region or a
+    town ("syrian", "moldovan", "scandinavian")."""
+    from assistant.knowledge.lexicon import lexicon
+
+    lex = lexicon()
+    if word in lex.nationalities or word in lex.countries:
+        return True
+    stem = word[:-1] if word.endswith("n") else ""
+    return bool(stem) and (stem in lex.countries or stem in lex.regions or stem in lex.places)
 
 
 @cache
@@ -272,7 +348,16 @@ class WhereExtractors(_Base):
         listed = focus in answer_rules().focus_heads and focus not in _SETTLEMENT_FOCUS
         sites = _focus_heads(focus)[0] if listed else ()
         plural = bool(_PLURAL_NOUN.search(focus))
+        # "Which base ...?": a name headed by another kind of place ("Tarn Peninsula") is
+        # not of the asked kind.
+        # A kind that covers others ("Which building ...": a palace, a hall) sets no such bar.
+        kinds = _focus_heads(focus)[0] if focus not in _SETTLEMENT_FOCUS | _COVER_FOCUS else ()
+        number = _ASKED_NUMBER.search(frame.text)
+        wanted = _NUMBERS.get(number.group(1).lower(), 0) if number else 0
         for candidate in self._where_candidates(frame, scored):
+            if wanted and _names_in(candidate.short) < wanted:
+                # "Which two plants ...?" is not answered by one plant's name.
+                continue
             if missing:
                 candidate.score -= 0.5
             if (
@@ -281,6 +366,9 @@ class WhereExtractors(_Base):
                 and not any(h in fold(candidate.short) for h in sites)
             ):
                 candidate.score -= 0.5
+            elif kinds and _other_kind(candidate.short, kinds):
+                # As far from the asked kind as a country is from an asked building.
+                candidate.score -= 1.0
             yield candidate
             if plural and candidate.rule.startswith("sentence-place"):
                 joined = self._place_list(scored.info, candidate)
@@ -353,7 +441,8 @@ class WhereExtractors(_Base):
         asks_destination = bool(rules.asks_destination.search(frame.text))
         if asks_base:
             yield from self._based_places(frame, scored)
-        yield from self._headed_places(frame, scored)
+        headed = list(self._headed_places(frame, scored))
+        yield from headed
         yield from self._phrase_after_verb(frame, scored)
         if _ASKS_MEETING.search(frame.text) and not meetings and not _MEET_VERB.search(info.text):
             # "Where did the two leaders meet?": a sentence that reports no meeting (a headline
@@ -361,7 +450,9 @@ class WhereExtractors(_Base):
             return
         # "According to the Halvik Evening Post": a place in a source's name is no setting.
         sources = [(a.start(1), a.end(1)) for a in _SOURCE.finditer(info.text)]
-        for m in info.mentions:
+        # A name already read as the asked kind of place needs no second reading.
+        read = {fold(c.short) for c in headed}
+        for m in [*info.mentions, *self._noun_places(frame, info, read)]:
             if m.kind is EntityKind.ORGANISATION:
                 site = self._organisation_site(frame, scored, m, exclude, sources)
                 if site is not None:
@@ -431,10 +522,13 @@ class WhereExtractors(_Base):
                 score -= 0.3
             if m.kind is EntityKind.PLACE:
                 # A named site says more than a city, a city more than a country.
-                score += 0.2 if "suffix" in m.rule else 0.1
+                score += 0.2 if "suffix" in m.rule or m.rule == "noun-place" else 0.1
             if (
                 focus_suffix
                 and focus_suffix in fold(m.name)
+                # A kind whose names carry it capitalised ("Tarn Prison") is only described
+                # by a lower-case one after a name ("the Orvik prison": the prison in Orvik).
+                and not (m.rule == "noun-place" and frame.focus in answer_rules().focus_heads)
                 # "Which river": "the Orvane River"; but "Which city" is not asking for a
                 # name with "City" in it.
                 and frame.focus not in _SETTLEMENT_FOCUS
@@ -511,6 +605,12 @@ class WhereExtractors(_Base):
             ):
                 # "the Federal Center for Neurosurgery": the site's name runs on past its head.
                 short, rule = m.name + tail.group(0), f"site-name:{m.rule}"
+            site_name = self._site_named_after(info, m)
+            if site_name is not None:
+                # "in the Tessa of the Orvik Union Hall": a word the cue alone made a place is
+                # the start of a site's name that runs on through "of" to its place noun.
+                short, rule = site_name, f"site-name:{m.rule}"
+                score += 0.2
             possessive = rules.possessive_site.match(info.text, m.end)
             if possessive:
                 # "Orvik's Grand Theatre": the site, named after its place, is the more exact.
@@ -551,6 +651,71 @@ class WhereExtractors(_Base):
                 highlight=(place.value,),
             )
 
+    def _site_named_after(self, info: SentenceInfo, m: Mention) -> str | None:
+        """The whole name of a site when `m`, a place guessed from its cue alone, is joined by
+        "of (the)" to a place whose name ends in a kind of place ("Hall", "Parish")."""
+        from assistant.qa.questions import place_nouns
+
+        if not m.rule.startswith("cue-"):
+            return None
+        joint = re.match(r"\s+of\s+(?:the\s+)?", info.text[m.end :])
+        if joint is None:
+            return None
+        for o in info.mentions:
+            if (
+                o.start == m.end + joint.end()
+                and o.kind is EntityKind.PLACE
+                and o.text.split()[-1][:1].isupper()
+                and fold(o.text.split()[-1]) in place_nouns()
+            ):
+                return info.text[m.start : o.end]
+        return None
+
+    def _noun_places(
+        self, frame: QuestionFrame, info: SentenceInfo, read: set[str]
+    ) -> Iterable[Mention]:
+        """Names the sentence gives a lower-case kind of place ("at the Tarn border crossing",
+        "the Orvik and Brask plants"), as place mentions of the name with its noun: a name
+        that modifies a place noun is a place though the gazetteer does not know it. A people's
+        adjective ("the Syrian border") or a time ("the Tuesday market") is no such name."""
+        from assistant.qa.questions import place_nouns
+
+        for found in _noun_named(place_nouns()).finditer(info.text):
+            names = found.group(1)
+            if fold(names) in read:
+                continue
+            first = _LIST_GAP.split(names)
+            if any(_of_a_place(fold(n)) for n in first):
+                # "the Syrian border", "the Scandinavian region": a people's or a place's
+                # adjective, or a country, says where the place lies, not its name.
+                continue
+            if fold(found.group(2)).split()[-1] in _NAMED_AFTER:
+                # "the Tessan capital": these kinds take their name after them.
+                continue
+            start, end = found.start(1), found.end(2)
+            known = {
+                (o.start, o.end)
+                for o in info.mentions
+                if o.kind in {EntityKind.PLACE, EntityKind.COUNTRY} and "gazetteer" in o.rule
+            }
+            bounds = [0]
+            for gap in _LIST_GAP.finditer(names):
+                bounds += [gap.start(), gap.end()]
+            bounds.append(len(names))
+            if all(
+                (start + a, start + b) in known
+                for a, b in zip(bounds[::2], bounds[1::2], strict=True)
+            ):
+                # "an Orvik hospital": a known place before the noun says where the site is,
+                # not its name; the place itself is the candidate.
+                continue
+            if any(t.start < found.end(1) and start < t.end for t in info.times):
+                continue
+            if any(self._in_question(frame, n) for n in first):
+                continue
+            text = info.text[start:end]
+            yield Mention(text, start, end, EntityKind.PLACE, fold(text), text, rule="noun-place")
+
     def _headed_places(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         """ "Which court ...?", "Into which canton ...?": the question asks for a place of that
         kind, so a name headed by that noun ("the Orvik District Court") or given that noun ("the
@@ -580,6 +745,9 @@ class WhereExtractors(_Base):
             if not re.search(r"\b[A-Z]\.$", name):
                 name = name.rstrip(".")  # the sentence's full stop, not an initial's
             if self._in_question(frame, name):
+                continue
+            if any(t.start < start + len(name) and start < t.end for t in scored.info.times):
+                # "holding the base Tuesday night": a time after the noun names no place.
                 continue
             yield Candidate(
                 short=name,
@@ -649,6 +817,9 @@ class WhereExtractors(_Base):
         words = found.group(1)
         folded = fold(words)
         if folded in lex.countries or folded in lex.regions or folded in _states():
+            return None
+        if self._in_question(frame, words):
+            # "In which district of Orvik ...": the question's own town is no answer.
             return None
         start = m.start - (len(info.text[max(0, m.start - 60) : m.start]) - found.start(1))
         end = start + len(words)

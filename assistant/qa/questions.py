@@ -24,6 +24,8 @@ MAX_QUESTION_CHARS = 2_000
 
 # Stands in a pattern for any of the file's person nouns.
 PERSON_SLOT = "{person}"
+# Stands in a pattern for any of the file's place-kind nouns, singular or plural.
+PLACE_SLOT = "{place}"
 
 
 class IntentRule(StrictModel):
@@ -35,13 +37,14 @@ class IntentRule(StrictModel):
     @field_validator("pattern", "requires")
     @classmethod
     def _compiles(cls, pattern: str | None) -> str | None:
-        if pattern is None or PERSON_SLOT in pattern:
-            return pattern  # checked once the slot is filled in (`intent_rules`)
+        if pattern is None or PERSON_SLOT in pattern or PLACE_SLOT in pattern:
+            return pattern  # checked once the slots are filled in (`intent_rules`)
         return check_pattern(pattern)
 
 
 class IntentFile(StrictModel):
     person_nouns: list[str] = Field(default_factory=list)
+    place_nouns: list[str] = Field(default_factory=list)
     intents: list[IntentRule]
 
     @field_validator("person_nouns")
@@ -52,22 +55,36 @@ class IntentFile(StrictModel):
                 raise ValueError(f"not a lower-case word: {noun!r}")
         return nouns
 
+    @field_validator("place_nouns")
+    @classmethod
+    def _place_words(cls, nouns: list[str]) -> list[str]:
+        # A kind of place may take two words ("air base", "border crossing").
+        for noun in nouns:
+            if not re.fullmatch(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*)?", noun):
+                raise ValueError(f"not one or two lower-case singular words: {noun!r}")
+        return nouns
+
     @field_validator("intents")
     @classmethod
     def _slots_compile(cls, rules: list[IntentRule], info: ValidationInfo) -> list[IntentRule]:
-        """Patterns with the {person} slot, checked with the slot filled in."""
+        """Patterns with the {person} or {place} slot, checked with the slots filled in."""
         person = _person_pattern(frozenset(info.data.get("person_nouns") or ()))
+        place = _place_pattern(frozenset(info.data.get("place_nouns") or ()))
         for number, rule in enumerate(rules):
             for name, pattern, flags in (
                 ("pattern", rule.pattern, 0 if rule.case_sensitive else re.IGNORECASE),
                 ("requires", rule.requires, re.IGNORECASE),
             ):
-                if pattern and PERSON_SLOT in pattern:
+                if pattern and (PERSON_SLOT in pattern or PLACE_SLOT in pattern):
                     try:
-                        check_pattern(pattern.replace(PERSON_SLOT, person), flags)
+                        check_pattern(_fill(pattern, person, place), flags)
                     except ValueError as error:
                         raise ValueError(f"rule {number}, {name}: {error}") from None
         return rules
+
+
+def _fill(pattern: str, person: str, place: str) -> str:
+    return pattern.replace(PERSON_SLOT, person).replace(PLACE_SLOT, place)
 
 
 @cache
@@ -81,21 +98,42 @@ def person_nouns() -> frozenset[str]:
     return frozenset(_intent_file().person_nouns)
 
 
+@cache
+def place_nouns() -> frozenset[str]:
+    """Nouns that name a kind of place ("parish", "air base"), singular and plural, from
+    prompts/intents.toml."""
+    return _place_forms(frozenset(_intent_file().place_nouns))
+
+
+def _plural(noun: str) -> str:
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    if re.search(r"(?:s|x|z|ch|sh)$", noun):
+        return noun + "es"
+    return noun + "s"
+
+
+@cache
+def _place_forms(nouns: frozenset[str]) -> frozenset[str]:
+    return nouns | {_plural(n) for n in nouns}
+
+
 class IntentMatcher:
     """One intent rule, its patterns compiled when a question first reaches it: rules are
     tried in order and most questions stop early, so an `ask` compiles only a few (compiling
     all, with the person-noun slot filled in, took ~30 ms of every start)."""
 
-    def __init__(self, rule: IntentRule, person: str) -> None:
+    def __init__(self, rule: IntentRule, person: str, place: str) -> None:
         self.rule = rule
         self._person = person
+        self._place = place
         self._compiled: tuple[re.Pattern[str], re.Pattern[str] | None] | None = None
-        self._source = rule.pattern.replace(PERSON_SLOT, person)
+        self._source = _fill(rule.pattern, person, place)
         self._flags = 0 if rule.case_sensitive else re.IGNORECASE
 
     def _compile(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-        rule, person = self.rule, self._person
-        requires = rule.requires.replace(PERSON_SLOT, person) if rule.requires else None
+        rule = self.rule
+        requires = _fill(rule.requires, self._person, self._place) if rule.requires else None
         self._compiled = (
             re.compile(self._source, self._flags),
             re.compile(requires, re.IGNORECASE) if requires else None,
@@ -131,12 +169,22 @@ def compile_intents() -> None:
 def intent_rules() -> list[IntentMatcher]:
     data = _intent_file()
     person = _person_pattern(frozenset(data.person_nouns))
-    return [IntentMatcher(rule, person) for rule in data.intents]
+    place = _place_pattern(frozenset(data.place_nouns))
+    return [IntentMatcher(rule, person, place) for rule in data.intents]
 
 
 @cache
 def _person_pattern(nouns: frozenset[str]) -> str:
     return "(?:" + _word_trie(nouns) + ")(?:s|es)?" if nouns else "(?!)"
+
+
+@cache
+def _place_pattern(nouns: frozenset[str]) -> str:
+    """Any of the place nouns or their plurals, a two-word noun with any space between its
+    words ("air  base", "air-base"); the caller closes it with a word boundary."""
+    if not nouns:
+        return "(?!)"
+    return "(?:" + _word_trie(_place_forms(nouns)).replace(r"\ ", r"[\s-]+") + ")"
 
 
 def _word_trie(words: frozenset[str]) -> str:
@@ -186,6 +234,9 @@ _FOCUS = lazy_compile(
     r"(?:which|what)\s+(\w+)",
     re.IGNORECASE,
 )
+
+
+_OF_FOCUS = lazy_compile(r"^\s*(?:and\s+)?(?:[\w'’-]+\s+){1,2}of\s+(?:which|what)\s+(\w+)", re.I)
 
 
 @dataclass
@@ -243,6 +294,10 @@ _LEAD_IN = lazy_compile(
 )
 
 
+def _has_text(text: str, words: str) -> bool:
+    return re.search(r"(?<![\w'’-])" + re.escape(words) + r"(?![\w'’-])", text) is not None
+
+
 def detect_intent(question: str) -> tuple[str, re.Match[str] | None]:
     question = _LEAD_IN.sub("", question, count=1)
     for matcher in intent_rules():
@@ -273,6 +328,9 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
         if fold(m.text) not in _WH
         # A lone suffix word ("State" of "Islamic State") names no place.
         and not (m.rule == "place-suffix" and len(m.text.split()) == 1)
+        # A kind of place the question wrote in lower case ("which parish"), capitalised only
+        # because the corpus writes it so in a name, is the kind asked for, not a name given.
+        and not (fold(m.text) in place_nouns() and not _has_text(text, m.text))
     ]
     for mention in mentions:
         _demonym_plural(mention)
@@ -281,6 +339,9 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
     frame.times = [t.text for t in found_times]
     frame.time_isos = [t.iso for t in found_times if t.iso]
     focus = _FOCUS.match(text)
+    if focus is None and intent == "where":
+        # "Residents of which parish ...": the wh-phrase after "of" names the asked place.
+        focus = _OF_FOCUS.match(text)
     if focus:
         frame.focus = focus.group(1).lower()
         adjective = re.match(r"([A-Z][\w-]*)\s+([a-z]\w*)", text[focus.start(1) :])
