@@ -47,21 +47,16 @@ class IntentFile(StrictModel):
     place_nouns: list[str] = Field(default_factory=list)
     intents: list[IntentRule]
 
-    @field_validator("person_nouns")
+    @field_validator("person_nouns", "place_nouns")
     @classmethod
-    def _words(cls, nouns: list[str]) -> list[str]:
-        for noun in nouns:
-            if not re.fullmatch(r"[a-z][a-z'-]*", noun):
-                raise ValueError(f"not a lower-case word: {noun!r}")
-        return nouns
-
-    @field_validator("place_nouns")
-    @classmethod
-    def _place_words(cls, nouns: list[str]) -> list[str]:
+    def _words(cls, nouns: list[str], info: ValidationInfo) -> list[str]:
         # A kind of place may take two words ("air base", "border crossing").
+        two = info.field_name == "place_nouns"
+        shape = r"[a-z][a-z'-]*(?: [a-z][a-z'-]*)?" if two else r"[a-z][a-z'-]*"
         for noun in nouns:
-            if not re.fullmatch(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*)?", noun):
-                raise ValueError(f"not one or two lower-case singular words: {noun!r}")
+            if not re.fullmatch(shape, noun):
+                what = "one or two lower-case singular words" if two else "a lower-case word"
+                raise ValueError(f"not {what}: {noun!r}")
         return nouns
 
     @field_validator("intents")
