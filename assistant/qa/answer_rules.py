@@ -140,6 +140,7 @@ class ConstraintRules(StrictModel):
     settlements: list[str]
     days: list[str]
     asks_how_many_people: str
+    asks_name_of: str
     role_after_as: str
     role_families: dict[str, list[str]]
     denied_before: str
@@ -342,6 +343,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "settlement_nouns": lambda d: frozenset(w.lower() for w in d.constraint.settlements),
     "day_nouns": lambda d: frozenset(w.lower() for w in d.constraint.days),
     "asks_how_many_people": lambda d: _ci(d.constraint.asks_how_many_people),
+    "asks_name_of": lambda d: _ci(d.constraint.asks_name_of),
     "role_after_as": lambda d: _ci(d.constraint.role_after_as),
     "role_families": lambda d: _families(d.constraint.role_families),
     "denied_before": lambda d: _ci(d.constraint.denied_before),
@@ -583,6 +585,8 @@ class AnswerRules:
     day_nouns: frozenset[str]
     # "Which two senators ...": the number of people asked for (group 1).
     asks_how_many_people: re.Pattern[str]
+    # "What is the name of the guide who ...": group `head` the described noun.
+    asks_name_of: re.Pattern[str]
     # "Who was chosen as president of ...": the role a who-question names after "as" (group 1).
     role_after_as: re.Pattern[str]
     # Per person noun, the families of jobs it belongs to (a noun may be in several).

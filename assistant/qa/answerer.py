@@ -2442,6 +2442,15 @@ class Answerer(
             wanted = _number_value(many.group(1), rules.number_values) or 0
             if len(_NAME_LIST_SEPARATOR.split(short)) < wanted:
                 return f"the question asks for {many.group(1)}"
+        named = rules.asks_name_of.search(frame.text) if intent in {"who", "who_met"} else None
+        if named is not None:
+            analysis = self.analyses.get(candidate.sentence.article)
+            head = named.group("head")
+            if not all(
+                self._describes_name(analysis, name, head)
+                for name in _NAME_LIST_SEPARATOR.split(short)
+            ):
+                return f"the story does not name the {head}"
         if intent in {"who", "who_met"} and candidate.kind in (None, EntityKind.PERSON):
             other = self._called_otherwise(frame, candidate)
             if other:
@@ -3165,8 +3174,13 @@ class Answerer(
     def _fallback(
         self, frame: QuestionFrame, scored: Scored, hits: list[Hit], log: list[str]
     ) -> Answer:
+        from assistant.qa.answer_rules import answer_rules
+
         sentence = scored.info.text
-        confident = scored.coverage >= FALLBACK_COVERAGE
+        # "What is the name of ...?" asks for a name, which a whole sentence is not.
+        confident = scored.coverage >= FALLBACK_COVERAGE and not answer_rules().asks_name_of.search(
+            frame.text
+        )
         text = templates().render("fallback", "default", answer=sentence)
         log.append("template fallback.default")
         return Answer(
