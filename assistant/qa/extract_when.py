@@ -92,6 +92,9 @@ _WILL = lazy_compile(
     r"\W*(?:that\s+)?(?:\w+\s+){0,3}?(?:will|would|plans?\s+to|intends?\s+to)\b", re.I
 )
 
+# A span counted from an event the story tells, not from the day of writing.
+_NARRATIVE_RELATIVE = lazy_compile(r"\b(?:earlier|later)\s*$", re.I)
+
 # Verbs that put a time on a plan, not on another act ("the vote, scheduled for May 7").
 _PLAN_VERBS = frozenset("scheduled planned expected set due slated".split())
 
@@ -157,6 +160,10 @@ class WhenExtractors(_Base):
         )
         for t in info.times:
             if fold(t.text) in asked:
+                continue
+            if t.kind == "ago" and _NARRATIVE_RELATIVE.search(t.text):
+                # "a week earlier", "two days later": counted from another event the story
+                # tells, not from the day it was written, so no day of its own.
                 continue
             anchor, outranked = runs.get(t.start, (t.start, False))
             if published is not None and _ends_before(t.iso, published - _FUTURE_SLACK):
