@@ -84,6 +84,9 @@ def test_meeting_verbs_stay_who_met(question: str) -> None:
         "To which northern province is the army sending its tanks?",
         "Off which country was the tanker seized?",
         "At which university does Professor Hallam teach?",
+        # Kinds of place of every day: a crossing of streets, a shop.
+        "At which intersection did the water main burst?",
+        "Outside which store did the protesters gather?",
     ],
 )
 def test_where(question: str) -> None:
