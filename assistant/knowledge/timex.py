@@ -49,7 +49,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "relative_day",
-        r"\b(?i:yesterday|today|tomorrow|tonight)(?:\s+(?:morning|afternoon|evening|night))?\b",
+        r"\b(?i:yesterday|today|tomorrow|tonight)(?:\s+(?:morning|afternoon|evening|night))?\b"
+        # Not "on the last night" (of a convention): a night of the story's own.
+        r"|\b(?i:this\s+(?:morning|afternoon|evening)|(?<!the\s)last\s+night)\b",
     ),
     (
         "ago",
@@ -189,7 +191,10 @@ def resolve(text: str, kind: str, anchor: dt.date | None, tense: str | None = No
             return f"{y:04d}-{m:02d}"
         return str(anchor.year + sign * amount)
     if kind == "relative_day":
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[lower[0]]
+        # "this morning" is the day of writing, "last night" the one before.
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "this": 0, "last": -1}[
+            lower[0]
+        ]
         return (anchor + dt.timedelta(days=offset)).isoformat()
     if kind == "relative_period":
         unit = lower[-1]
