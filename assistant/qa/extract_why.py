@@ -267,7 +267,8 @@ class WhyExtractors(_Base):
         if answer_rules().grounds_question.search(frame.text):
             yield from self._argued_by_actor(frame, scored)
         yield from self._purpose_stated_next(scored)
-        yield from self._reason_of_next_pronoun(scored)
+        named = [fold(m.name or m.text).split()[-1] for m in persons if (m.name or m.text)]
+        yield from self._reason_of_next_pronoun(scored, named)
         yield from self._reason_stated_before(predicate, scored)
         yield from self._reason_as_subject(predicate, scored)
         yield from self._cause_before_result(predicate, scored)
@@ -541,10 +542,14 @@ class WhyExtractors(_Base):
                 extra_sentences=[(scored.article, index)],
             )
 
-    def _reason_of_next_pronoun(self, scored: Scored) -> Iterable[Candidate]:
+    def _reason_of_next_pronoun(
+        self, scored: Scored, subjects: Iterable[str] = ()
+    ) -> Iterable[Candidate]:
         """ "The port authority was absent. It is unable to act because of a strike.": a next
         sentence whose subject is a pronoun goes on about the same subject, so a strong cause
-        there explains the state the first sentence reports."""
+        there explains the state the first sentence reports. So does one that names the
+        question's subject again right before the cause ("Orm won the seat. Reports said Orm
+        was helped by ...")."""
         sentences = self.analyses.get(scored.article).sentences
         index = scored.info.index + 1
         if index <= 0 or index >= len(sentences):
@@ -553,10 +558,15 @@ class WhyExtractors(_Base):
         if _ASKING.search(text):
             return
         own, pattern = answer_rules().causes[0]
+        reason = None
         if not _PRONOUN_SUBJECT.match(text):
-            # "Traders blamed the slide on ...": the phrase blamed points back to the act.
-            own, pattern = own + 0.2, answer_rules().blamed_back
-        reason = pattern.search(text)
+            reason = pattern.search(text)
+            before = fold(text[max(0, reason.start() - 30) : reason.start()]) if reason else ""
+            if not any(_has_word(before, name) for name in subjects):
+                # "Traders blamed the slide on ...": the phrase blamed points back to the act.
+                own, pattern = own + 0.2, answer_rules().blamed_back
+                reason = None
+        reason = reason or pattern.search(text)
         if reason is None or self._cites_a_source(text, reason.start()):
             return
         short = answer_rules().contrast.split(_QUOTE_END.split(reason.group(0))[0])[0]
