@@ -562,7 +562,12 @@ class WhyExtractors(_Base):
         if not _PRONOUN_SUBJECT.match(text):
             reason = pattern.search(text)
             before = fold(text[max(0, reason.start() - 30) : reason.start()]) if reason else ""
-            if not any(_has_word(before, name) for name in subjects):
+            # Only a passive's agent acts on the person named ("Orm was aided by ..."): "Orm was
+            # due to hold talks" names a plan, no cause.
+            agent = reason is not None and text[reason.start() : reason.start(1)].rstrip().endswith(
+                " by"
+            )
+            if not agent or not any(_has_word(before, name) for name in subjects):
                 # "Traders blamed the slide on ...": the phrase blamed points back to the act.
                 own, pattern = own + 0.2, answer_rules().blamed_back
                 reason = None
