@@ -71,6 +71,8 @@ class WhyRules(StrictModel):
     possessed_end: Pattern
     speaker_question: Pattern
     speaker_verb: Pattern
+    concession_question: Pattern
+    concession: Pattern
 
 
 class TopicRules(StrictModel):
@@ -276,6 +278,8 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "cause_verb": lambda d: _ci(d.why.cause_verb),
     "speaker_question": lambda d: _ci(d.why.speaker_question),
     "speaker_verb": lambda d: _ci(d.why.speaker_verb),
+    "concession_question": lambda d: _ci(d.why.concession_question),
+    "concession": lambda d: _ci(d.why.concession),
     "possessed_end": lambda d: _ci(d.why.possessed_end),
     "verb_groups": lambda d: tuple(frozenset(g) for g in d.topic.verb_groups),
     "next_statement": lambda d: _ci(d.why.next_statement),
@@ -455,6 +459,10 @@ class AnswerRules:
     speaker_question: re.Pattern[str]
     # A verb of saying or an attribution, which makes what follows its speaker's statement.
     speaker_verb: re.Pattern[str]
+    # A why-question that grants a drawback ("despite being costly"), group 1 the drawback.
+    concession_question: re.Pattern[str]
+    # A clause that grants a drawback (group 1) before the main clause that outweighs it (2).
+    concession: re.Pattern[str]
     # Where a possessed noun phrase ("Vask's tariff plan") ends.
     possessed_end: re.Pattern[str]
     agenda_subject: re.Pattern[str]

@@ -266,6 +266,7 @@ class WhyExtractors(_Base):
         yield from (candidate for candidate, _ in possessed)
         if answer_rules().grounds_question.search(frame.text):
             yield from self._argued_by_actor(frame, scored)
+        yield from self._outweighs_concession(frame, scored)
         yield from self._purpose_stated_next(scored)
         named = [fold(m.name or m.text).split()[-1] for m in persons if (m.name or m.text)]
         yield from self._reason_of_next_pronoun(scored, named)
@@ -356,6 +357,31 @@ class WhyExtractors(_Base):
             ):
                 # A weaker cue is looked for only if these all explain another clause.
                 break
+
+    def _outweighs_concession(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """ "Why did Orm back the levy despite its cost?" over "Orm said that while the levy is
+        costly, it is the only way to fund the port": the question grants the drawback, and the
+        sentence grants it too in a concession clause; the main clause set against it is the
+        reason. The concession must share the drawback's words."""
+        granted = answer_rules().concession_question.search(frame.text)
+        if granted is None:
+            return
+        drawback = self._content_stems(granted.group(1))
+        text = scored.info.text
+        for match in answer_rules().concession.finditer(text):
+            if len(drawback & self._content_stems(match.group(1))) < 1:
+                continue
+            main = _QUOTE_END.split(match.group(2))[0].strip(' "“”')
+            main = trim_words(main, 30).rstrip(".,")
+            if len(main.split()) < 3:
+                continue
+            yield Candidate(
+                short=main,
+                score=1.0,
+                sentence=scored,
+                rule="reason:outweighs-concession",
+                highlight=(main,),
+            )
 
     def _argued_by_actor(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         """ "On what grounds did Orm sue the port?" over "Orm argued that the port broke the

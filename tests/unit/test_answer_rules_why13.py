@@ -40,3 +40,14 @@ def test_the_reason_the_asked_speaker_gives_after_since_and_a_condition(
 def test_for_too_long_is_a_time_not_a_reason(engine: Engine) -> None:
     answer = engine.ask("Why does Velling say the Dalmar assembly needs an ethics panel?")
     assert answer.short != "For too long", answer.short
+
+
+def test_despite_a_drawback_asks_for_what_outweighs_the_concession(engine: Engine) -> None:
+    # "while it is slow, noisy, and expensive, 'it is the only vessel ...'": the main clause set
+    # against the granted drawback, not the "to" clause that follows it.
+    answer = engine.ask(
+        "Why did Elsa Drummond say the Harlow dredger should be bought despite being slow"
+        " and expensive?"
+    )
+    assert answer.answered
+    assert "only vessel that can clear the silt" in answer.short, answer.short
