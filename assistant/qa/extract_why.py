@@ -554,9 +554,12 @@ class WhyExtractors(_Base):
                 continue
             index, statement = found
             text = sentences[index].text
-            start = statement.end() - len(statement.group().split()[-1])
+            last = statement.group().split()[-1]
+            # "The move follows the killing of ...": the verb is no part of what it followed.
+            followed = last.lower() in {"follows", "followed"}
+            start = statement.end() if followed else statement.end() - len(last)
             clause = answer_rules().contrast.split(_QUOTE_END.split(text[start:])[0])[0]
-            clause = trim_words(clause, 30).rstrip(".,")
+            clause = trim_words(clause.strip(), 30).rstrip(".,")
             if len(clause.split()) < 3:
                 continue
             yield Candidate(

@@ -51,3 +51,10 @@ def test_despite_a_drawback_asks_for_what_outweighs_the_concession(engine: Engin
     )
     assert answer.answered
     assert "only vessel that can clear the silt" in answer.short, answer.short
+
+
+def test_the_move_follows_names_what_it_came_after(engine: Engine) -> None:
+    # "The move follows the collapse of ...": "follows" alone says what the act came after.
+    answer = engine.ask("What prompted the Orland council's vote to close the Merrow ferry?")
+    assert answer.answered
+    assert answer.short.startswith("the collapse of the ferry's landing stage"), answer.short
