@@ -73,7 +73,9 @@ _POINTER_AND_VERB = lazy_compile(
 # The agent right after a participle of causing ("caused by warm weather"), group 1.
 _AGENT_AFTER = lazy_compile(r"\s+by\s+(.{3,})")
 # Where an agent phrase ends: a clause break, a relative or a participle clause.
-_CLAUSE_END = lazy_compile(r"[,;:()\"“”]|\s(?:which|who|that|when|while|but|and\s+(?:then|is|was))\s")
+_CLAUSE_END = lazy_compile(
+    r"[,;:()\"“”]|\s(?:which|who|that|when|while|but|and\s+(?:then|is|was))\s"
+)
 _LOWER_WORDS = lazy_compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _DETERMINER_END = lazy_compile(
     r"\b(?:the|a|an|its|his|her|their|our|no|any|root|main|probable|likely|possible)\s+$", re.I
