@@ -69,6 +69,10 @@ class WhyRules(StrictModel):
     purpose_shape: Pattern
     cause_verb: Pattern
     possessed_end: Pattern
+    speaker_question: Pattern
+    speaker_verb: Pattern
+    concession_question: Pattern
+    concession: Pattern
 
 
 class TopicRules(StrictModel):
@@ -273,6 +277,10 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "blamed_back": lambda d: _ci(d.why.blamed_back + r"\s+(.{6,})"),
     "purpose_shape": lambda d: _ci(d.why.purpose_shape),
     "cause_verb": lambda d: _ci(d.why.cause_verb),
+    "speaker_question": lambda d: _ci(d.why.speaker_question),
+    "speaker_verb": lambda d: _ci(d.why.speaker_verb),
+    "concession_question": lambda d: _ci(d.why.concession_question),
+    "concession": lambda d: _ci(d.why.concession),
     "possessed_end": lambda d: _ci(d.why.possessed_end),
     "verb_groups": lambda d: tuple(frozenset(g) for g in d.topic.verb_groups),
     "next_statement": lambda d: _ci(d.why.next_statement),
@@ -449,6 +457,14 @@ class AnswerRules:
     blamed_back: re.Pattern[str]
     purpose_shape: re.Pattern[str]
     cause_verb: re.Pattern[str]
+    # A why-question that asks for someone's stated reason (group 1 or 2 names the speaker).
+    speaker_question: re.Pattern[str]
+    # A verb of saying or an attribution, which makes what follows its speaker's statement.
+    speaker_verb: re.Pattern[str]
+    # A why-question that grants a drawback ("despite being costly"), group 1 the drawback.
+    concession_question: re.Pattern[str]
+    # A clause that grants a drawback (group 1) before the main clause that outweighs it (2).
+    concession: re.Pattern[str]
     # Where a possessed noun phrase ("Vask's tariff plan") ends.
     possessed_end: re.Pattern[str]
     agenda_subject: re.Pattern[str]

@@ -70,6 +70,12 @@ _POINTER_AND_VERB = lazy_compile(
     r"^(?:this|that|it|these|those|they|he|she|we)\s+(?:(?:[a-z]+\s+){1,3}?(?=(?:an?|the)\s)|[a-z]+\s+)",
     re.I,
 )
+# The agent right after a participle of causing ("caused by warm weather"), group 1.
+_AGENT_AFTER = lazy_compile(r"\s+by\s+(.{3,})")
+# Where an agent phrase ends: a clause break, a relative or a participle clause.
+_CLAUSE_END = lazy_compile(
+    r"[,;:()\"“”]|\s(?:which|who|that|when|while|but|and\s+(?:then|is|was))\s"
+)
 _LOWER_WORDS = lazy_compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _DETERMINER_END = lazy_compile(
     r"\b(?:the|a|an|its|his|her|their|our|no|any|root|main|probable|likely|possible)\s+$", re.I
@@ -113,12 +119,17 @@ class WhyExtractors(_Base):
         aim = rules.purpose_question.search(frame.text) is not None
         cause = not aim and rules.cause_question.search(frame.text) is not None
         asked = self._content_stems(frame.text)
+        speaker = self._asked_speaker(frame)
         for candidate in self._reasons(frame, scored):
             words = self._content_stems(candidate.short)
             if words <= asked:
                 # "as part of investigations" for "Why was the board not part of the
                 # investigation?": a reason made only of the question's words says nothing new.
                 continue
+            if speaker and self._said_by(speaker, candidate):
+                # "Why does Orm find the fall worrying?": Orm's own reason, even when it repeats
+                # the question's words ("since buyers may worry the index will fall").
+                candidate.score += 0.3
             if not aim and not cause:
                 yield candidate
                 continue
@@ -127,6 +138,40 @@ class WhyExtractors(_Base):
             ):
                 candidate.score -= 0.5
             yield candidate
+
+    def _asked_speaker(self, frame: QuestionFrame) -> str:
+        """The head word of whoever's stated reason the question asks for ("Why does the city
+        council say ...?" gives "council"), folded; empty when it asks for no one's."""
+        match = answer_rules().speaker_question.search(frame.text)
+        if match is None:
+            return ""
+        words = [
+            w
+            for w in _WORDS.findall(match.group(1) or match.group(2) or "")
+            if fold(w) not in self.tokenizer.stopwords
+        ]
+        return fold(words[-1]) if words else ""
+
+    def _said_by(self, speaker: str, candidate: Candidate) -> bool:
+        """Whether the candidate's reason stands in what `speaker` is reported to say: after
+        "Orm said" (the name among the words just before the verb), or in a sentence that
+        attributes itself "according to Orm" or "..., Orm said"."""
+        text = candidate.sentence.info.text
+        if candidate.extra_sentences:
+            return False
+        at = text.find(candidate.short[:25])
+        if at < 0:
+            return False
+        for verb in answer_rules().speaker_verb.finditer(text):
+            before = fold(text[max(0, verb.start() - 60) : verb.start()])
+            after = fold(text[verb.end() : verb.end() + 40])
+            if _has_word(before, speaker) and verb.end() <= at:
+                return True
+            if _has_word(after, speaker) and (
+                verb.group().lower().startswith("according") or verb.start() > at
+            ):
+                return True
+        return False
 
     def _reasons(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
@@ -223,8 +268,10 @@ class WhyExtractors(_Base):
         yield from (candidate for candidate, _ in possessed)
         if answer_rules().grounds_question.search(frame.text):
             yield from self._argued_by_actor(frame, scored)
+        yield from self._outweighs_concession(frame, scored)
         yield from self._purpose_stated_next(scored)
-        yield from self._reason_of_next_pronoun(scored)
+        named = [fold(m.name or m.text).split()[-1] for m in persons if (m.name or m.text)]
+        yield from self._reason_of_next_pronoun(scored, named)
         yield from self._reason_stated_before(predicate, scored)
         yield from self._reason_as_subject(predicate, scored)
         yield from self._cause_before_result(predicate, scored)
@@ -312,6 +359,31 @@ class WhyExtractors(_Base):
             ):
                 # A weaker cue is looked for only if these all explain another clause.
                 break
+
+    def _outweighs_concession(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """ "Why did Orm back the levy despite its cost?" over "Orm said that while the levy is
+        costly, it is the only way to fund the port": the question grants the drawback, and the
+        sentence grants it too in a concession clause; the main clause set against it is the
+        reason. The concession must share the drawback's words."""
+        granted = answer_rules().concession_question.search(frame.text)
+        if granted is None:
+            return
+        drawback = self._content_stems(granted.group(1))
+        text = scored.info.text
+        for match in answer_rules().concession.finditer(text):
+            if len(drawback & self._content_stems(match.group(1))) < 1:
+                continue
+            main = _QUOTE_END.split(match.group(2))[0].strip(' "“”')
+            main = trim_words(main, 30).rstrip(".,")
+            if len(main.split()) < 3:
+                continue
+            yield Candidate(
+                short=main,
+                score=1.0,
+                sentence=scored,
+                rule="reason:outweighs-concession",
+                highlight=(main,),
+            )
 
     def _argued_by_actor(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         """ "On what grounds did Orm sue the port?" over "Orm argued that the port broke the
@@ -484,9 +556,12 @@ class WhyExtractors(_Base):
                 continue
             index, statement = found
             text = sentences[index].text
-            start = statement.end() - len(statement.group().split()[-1])
+            last = statement.group().split()[-1]
+            # "The move follows the killing of ...": the verb is no part of what it followed.
+            followed = last.lower() in {"follows", "followed"}
+            start = statement.end() if followed else statement.end() - len(last)
             clause = answer_rules().contrast.split(_QUOTE_END.split(text[start:])[0])[0]
-            clause = trim_words(clause, 30).rstrip(".,")
+            clause = trim_words(clause.strip(), 30).rstrip(".,")
             if len(clause.split()) < 3:
                 continue
             yield Candidate(
@@ -498,10 +573,14 @@ class WhyExtractors(_Base):
                 extra_sentences=[(scored.article, index)],
             )
 
-    def _reason_of_next_pronoun(self, scored: Scored) -> Iterable[Candidate]:
+    def _reason_of_next_pronoun(
+        self, scored: Scored, subjects: Iterable[str] = ()
+    ) -> Iterable[Candidate]:
         """ "The port authority was absent. It is unable to act because of a strike.": a next
         sentence whose subject is a pronoun goes on about the same subject, so a strong cause
-        there explains the state the first sentence reports."""
+        there explains the state the first sentence reports. So does one that names the
+        question's subject again right before the cause ("Orm won the seat. Reports said Orm
+        was helped by ...")."""
         sentences = self.analyses.get(scored.article).sentences
         index = scored.info.index + 1
         if index <= 0 or index >= len(sentences):
@@ -510,10 +589,20 @@ class WhyExtractors(_Base):
         if _ASKING.search(text):
             return
         own, pattern = answer_rules().causes[0]
+        reason = None
         if not _PRONOUN_SUBJECT.match(text):
-            # "Traders blamed the slide on ...": the phrase blamed points back to the act.
-            own, pattern = own + 0.2, answer_rules().blamed_back
-        reason = pattern.search(text)
+            reason = pattern.search(text)
+            before = fold(text[max(0, reason.start() - 30) : reason.start()]) if reason else ""
+            # Only a passive's agent acts on the person named ("Orm was aided by ..."): "Orm was
+            # due to hold talks" names a plan, no cause.
+            agent = reason is not None and text[reason.start() : reason.start(1)].rstrip().endswith(
+                " by"
+            )
+            if not agent or not any(_has_word(before, name) for name in subjects):
+                # "Traders blamed the slide on ...": the phrase blamed points back to the act.
+                own, pattern = own + 0.2, answer_rules().blamed_back
+                reason = None
+        reason = reason or pattern.search(text)
         if reason is None or self._cites_a_source(text, reason.start()):
             return
         short = answer_rules().contrast.split(_QUOTE_END.split(reason.group(0))[0])[0]
@@ -622,6 +711,12 @@ class WhyExtractors(_Base):
         text = scored.info.text
         for match in answer_rules().cause_verb.finditer(text):
             before = text[: match.start()]
+            agent = _AGENT_AFTER.match(text, match.end())
+            if agent:
+                # "the landslide caused by the aftershock": a participle with "by" after a noun
+                # names its cause after "by", and the noun before it is what was caused.
+                yield from self._cause_as_agent(predicate, scored, match, agent)
+                continue
             relative = _THAT_RELATIVE_END.search(before)
             if relative:
                 # "followed a strong quake that toppled the arch": the relative word stands for
@@ -639,6 +734,11 @@ class WhyExtractors(_Base):
             if not words or len(words) > 12 or _POINTER.fullmatch(subject):
                 continue
             after = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(text[match.end() :][:60])}
+            own = {self.tokenizer.stem(fold(w)) for w in _LOWER_WORDS.findall(subject)}
+            if predicate & own and not predicate & after:
+                # "The burst pipe caused a crater" for "What caused the pipe to burst?": the
+                # asked event is the subject here, so the sentence tells what it caused.
+                continue
             yield Candidate(
                 short=subject,
                 # The question asks for just this; what it caused is the asked event when it
@@ -648,6 +748,31 @@ class WhyExtractors(_Base):
                 rule="reason:cause-subject",
                 highlight=(subject,),
             )
+
+    def _cause_as_agent(
+        self,
+        predicate: frozenset[str],
+        scored: Scored,
+        verb: re.Match[str],
+        agent: re.Match[str],
+    ) -> Iterable[Candidate]:
+        """The agent of a reduced passive ("delays caused by warm weather") is the cause of the
+        noun just before the participle, so it answers only when that noun is the asked
+        event: one of the question's words among the three words before the participle."""
+        text = scored.info.text
+        if not self._right_after_act(predicate, text, verb.start()):
+            return
+        cause = _CLAUSE_END.split(agent.group(1))[0]
+        cause = trim_words(cause, 30).rstrip(".,")
+        if len(cause.split()) < 2 or _POINTER.fullmatch(cause):
+            return
+        yield Candidate(
+            short=cause,
+            score=0.85,
+            sentence=scored,
+            rule="reason:cause-agent",
+            highlight=(cause,),
+        )
 
     def _referent(self, scored: Scored, reason: str) -> tuple[str, int] | None:
         """What a reason that only points back refers to ("over this issue", "over the
