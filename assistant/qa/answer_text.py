@@ -100,6 +100,36 @@ def _dedupe_names(names: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def coordinated_run(
+    info: SentenceInfo, anchor: str, kinds: frozenset[EntityKind]
+) -> list[Mention]:
+    """The names of `kinds` the sentence lists together with the one written `anchor` ("Orvik,
+    Tessa and Brask"; "Holt, Mirel and drummer Ana Brask"), in order; empty when it stands in
+    no list. Only names of one kind make a list: a place after a person ends it."""
+    from assistant.qa.answer_rules import answer_rules
+
+    gap = answer_rules().list_gap
+    runs: list[list[Mention]] = []
+    end = -1
+    for m in sorted(info.mentions, key=lambda m: (m.start, -m.end)):
+        if m.start < end:
+            continue  # a mention inside the last one
+        end = m.end
+        if m.kind in kinds and not m.role_only:
+            if runs and runs[-1] and gap.fullmatch(info.text, runs[-1][-1].end, m.start):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        elif info.text[m.end : m.end + 2] not in {"'s", "’s"}:
+            # A name of another kind between two names ends their list; an owner's
+            # possessive ("Norvessa's Tarn Group") is part of the next name.
+            runs.append([])
+    for run in runs:
+        if len(run) > 1 and any(anchor in (m.text, m.name) for m in run):
+            return run
+    return []
+
+
 def _join(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
