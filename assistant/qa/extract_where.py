@@ -174,10 +174,12 @@ def _named_by_noun(heads: tuple[str, ...]) -> re.Pattern[str]:
     "the port towns of Osby and Lerr", "the Moldovan capital, Brask". Group 1 the head, group 2
     the name, group 3 the names coordinated with it (with their joining words)."""
     head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    # ("cities" of "city")
+    plural_y = "|".join(re.escape(h[:-1]) + "ies" for h in heads if h.endswith("y")) or "(?!)"
     name = rf"{_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,3}}"
     return re.compile(
         rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'’-]+\s+){{0,3}}?"
-        rf"((?:{head})(?:e?s)?)(?:\s+of|,)?\s+({name})"
+        rf"((?:{head})(?:e?s)?|{plural_y})(?:\s+of|,)?\s+({name})"
         # Every name coordinated with it, each perhaps given the kind again ("the capital Orvik
         # and port city Tessa"; "the islands of Osby, Lerr and Tarn").
         rf"((?:\s*,\s*(?:(?:[a-z]+\s+)?(?:{head})\s+)?{name}(?=\s*,|\s+and\b))*"
@@ -756,6 +758,12 @@ class WhereExtractors(_Base):
             if any(t.start < start + len(name) and start < t.end for t in scored.info.times):
                 # "holding the base Tuesday night": a time after the noun names no place.
                 continue
+            if plural and " and " not in name:
+                # "Which hospitals ...?": the others of the asked kind listed with this one.
+                run = coordinated_run(scored.info, name, frozenset({EntityKind.PLACE}))
+                if run:
+                    names = [m.name or m.text for m in run]
+                    name = ", ".join(names[:-1]) + " and " + names[-1]
             yield Candidate(
                 short=name,
                 score=1.3 + self._proximity(frame, text, start),

@@ -1261,6 +1261,10 @@ class WhoExtractors(_Base):
         for other in candidates:
             if other.score < best.score - _NAME_LIST_MARGIN or (joint and other is not best):
                 break
+            if plural and (len(other.highlight) > 1 or " and " in other.short):
+                # A list scored nearly as well as the single name answers the plural better.
+                log.append(f"{other.short!r}: the question asks for several")
+                return other
             if not other.highlight or len(other.highlight) > 1:
                 continue
             run = coordinated_run(other.sentence.info, other.highlight[0], _PARTY_KINDS)
