@@ -110,9 +110,7 @@ _LIST_ITEM_END = lazy_compile(r"\s*(?:[,.;:)\]]|[-–—]\s|(?:and|or)\b|$)")
 _GUESSED_KIND = frozenset({"lone-name", "name-shape"})
 
 
-def coordinated_run(
-    info: SentenceInfo, anchor: str, kinds: frozenset[EntityKind]
-) -> list[Mention]:
+def coordinated_run(info: SentenceInfo, anchor: str, kinds: frozenset[EntityKind]) -> list[Mention]:
     """The names of `kinds` the sentence lists together with the one written `anchor` ("Orvik,
     Tessa and Brask"; "Holt, Mirel and drummer Ana Brask"), in order; empty when it stands in
     no list. Only names of one kind make a list: a place after a person ends it."""
@@ -124,9 +122,7 @@ def coordinated_run(
     # they took by its shape alone, stands in a list of whatever kind its neighbours are.
     kind = next(iter(sorted(kinds)))
     items = [
-        (m, m.kind in kinds or m.rule in _GUESSED_KIND)
-        for m in info.mentions
-        if not m.role_only
+        (m, m.kind in kinds or m.rule in _GUESSED_KIND) for m in info.mentions if not m.role_only
     ]
     taken = [(m.start, m.end) for m in info.mentions] + [(t.start, t.end) for t in info.times]
     for found in _LIST_NAME.finditer(info.text):
@@ -135,7 +131,9 @@ def coordinated_run(
         ends_item = _LIST_ITEM_END.match(info.text, end) is not None
         if ends_item and not any(a < end and start < b for a, b in taken):
             name = found.group().rstrip(".")
-            member = Mention(name, start, start + len(name), kind, fold(name), name, rule="list-name")
+            member = Mention(
+                name, start, start + len(name), kind, fold(name), name, rule="list-name"
+            )
             items.append((member, True))
     runs: list[list[Mention]] = []
     end = -1
