@@ -65,3 +65,10 @@ def test_the_list_gap_takes_descriptors_but_no_verb_or_both() -> None:
     assert gap.fullmatch(text, 11, 24)  # " and drummer "
     assert not gap.fullmatch(text, 40, 53)  # " and visited "
     assert not gap.fullmatch(text, 64, 74)  # " and both "
+
+
+def test_a_preposition_before_where_still_asks_where() -> None:
+    from assistant.qa.questions import detect_intent
+
+    assert detect_intent("To where were the herders driving their goats?")[0] == "where"
+    assert detect_intent("Off the coast of which island did the divers search?")[0] == "where"
