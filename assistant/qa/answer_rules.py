@@ -196,6 +196,7 @@ class AnchorRules(StrictModel):
 class ListRules(StrictModel):
     gap: Pattern
     members_after: Pattern
+    asks_several: Pattern
     asks_joint: Pattern
 
 
@@ -378,6 +379,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "list_gap": lambda d: _ci(d.lists.gap),
     "asks_joint": lambda d: _ci(d.lists.asks_joint),
     "list_members_after": lambda d: _ci(d.lists.members_after),
+    "asks_several": lambda d: _ci(d.lists.asks_several),
     "anchor_pronoun": lambda d: _ci(d.anchor.pronoun_subject),
     "anchor_expletive": lambda d: _ci(d.anchor.expletive),
     "anchor_subject_before": lambda d: _ci(d.anchor.subject_before),
@@ -430,6 +432,8 @@ class AnswerRules:
     list_gap: re.Pattern[str]
     # A question asking the other party of a joint act ("With whom did Orm found ...?").
     asks_joint: re.Pattern[str]
+    # A question asking for several names ("Which tribes ...?").
+    asks_several: re.Pattern[str]
     # Between a plural noun and the list of its members (match at the noun's end).
     list_members_after: re.Pattern[str]
     destination_before: re.Pattern[str]

@@ -1254,6 +1254,9 @@ class WhoExtractors(_Base):
         if len(best.highlight) > 1 or " and " in best.short:
             return best  # already a list
         asked_noun = fold(_who_focus(frame.text) or "")
+        several = answer_rules().asks_several.search(frame.text)
+        if several and not _PLURAL_ASKED.match(asked_noun):
+            asked_noun = fold(several.group().split()[-1])
         plural = bool(_PLURAL_ASKED.match(asked_noun))
         joint = bool(answer_rules().asks_joint.search(frame.text))
         if not (plural or joint):

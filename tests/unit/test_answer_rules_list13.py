@@ -72,3 +72,11 @@ def test_a_preposition_before_where_still_asks_where() -> None:
 
     assert detect_intent("To where were the herders driving their goats?")[0] == "where"
     assert detect_intent("Off the coast of which island did the divers search?")[0] == "where"
+
+
+def test_a_plural_after_capitalised_modifiers_asks_for_several() -> None:
+    several = answer_rules().asks_several
+    assert several.search("Which Ardish players scored early?")
+    assert several.search("Which two clans led the strike?")
+    assert not several.search("Which country hosts the talks?")
+    assert not several.search("Who was the drummer?")
