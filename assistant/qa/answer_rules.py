@@ -198,6 +198,13 @@ class AnchorRules(StrictModel):
     body_nouns: list[str]
 
 
+class ListRules(StrictModel):
+    gap: Pattern
+    members_after: Pattern
+    asks_several: Pattern
+    asks_joint: Pattern
+
+
 class AnswerRuleFile(StrictModel):
     decline: DeclineRules
     predicate: PredicateRules
@@ -209,6 +216,7 @@ class AnswerRuleFile(StrictModel):
     what: WhatRules
     who_met: WhoMetRules
     quantity: QuantityRules
+    lists: ListRules
     anchor: AnchorRules
 
 
@@ -378,6 +386,10 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "what_noun_complement": lambda d: _ci(d.what.noun_complement),
     "what_noun_is": lambda d: _ci(d.what.noun_is),
     "what_noun_label": lambda d: _ci(d.what.noun_label),
+    "list_gap": lambda d: _ci(d.lists.gap),
+    "asks_joint": lambda d: _ci(d.lists.asks_joint),
+    "list_members_after": lambda d: _ci(d.lists.members_after),
+    "asks_several": lambda d: _ci(d.lists.asks_several),
     "anchor_pronoun": lambda d: _ci(d.anchor.pronoun_subject),
     "anchor_expletive": lambda d: _ci(d.anchor.expletive),
     "anchor_subject_before": lambda d: _ci(d.anchor.subject_before),
@@ -426,6 +438,14 @@ class AnswerRules:
     # A question asking where something went; the text before the place it went to; the text
     # before the place it came from.
     asks_destination: re.Pattern[str]
+    # What joins two names of one list, a descriptor of the second included (fullmatch it).
+    list_gap: re.Pattern[str]
+    # A question asking the other party of a joint act ("With whom did Orm found ...?").
+    asks_joint: re.Pattern[str]
+    # A question asking for several names ("Which tribes ...?").
+    asks_several: re.Pattern[str]
+    # Between a plural noun and the list of its members (match at the noun's end).
+    list_members_after: re.Pattern[str]
     destination_before: re.Pattern[str]
     origin_before: re.Pattern[str]
     # Per place noun of a question ("court"), the head nouns of a place's name that answer it.

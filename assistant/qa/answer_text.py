@@ -100,6 +100,65 @@ def _dedupe_names(names: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# A capitalised name the entity rules may have missed ("Katryn", "Yusuf/Cat Stevens").
+_LIST_NAME = lazy_compile(r"[A-Z][\w'’.-]*(?:(?:\s+|/)(?:[A-Z][\w'’.-]*|(?:de|van|von|bin|al)\b))*")
+
+
+# What may follow the last word of a list's name: punctuation, a joiner, the sentence's end.
+_LIST_ITEM_END = lazy_compile(r"\s*(?:[,.;:)\]]|[-–—]\s|(?:and|or)\b|$)")
+# Entity rules that guess a kind from a name's shape alone ("Bridgeport Hospital" a person).
+_GUESSED_KIND = frozenset({"lone-name", "name-shape"})
+
+
+def coordinated_run(info: SentenceInfo, anchor: str, kinds: frozenset[EntityKind]) -> list[Mention]:
+    """The names of `kinds` the sentence lists together with the one written `anchor` ("Orvik,
+    Tessa and Brask"; "Holt, Mirel and drummer Ana Brask"), in order; empty when it stands in
+    no list. Only names of one kind make a list: a place after a person ends it."""
+    from assistant.qa.answer_rules import answer_rules
+
+    gap = answer_rules().list_gap
+    # The entity rules miss many a name in a list ("three lions: Rambo, Katryn and Nakita"), or
+    # guess its kind from the word alone: a capitalised name they did not take, and a lone word
+    # they took by its shape alone, stands in a list of whatever kind its neighbours are.
+    kind = next(iter(sorted(kinds)))
+    items = [
+        (m, m.kind in kinds or m.rule in _GUESSED_KIND) for m in info.mentions if not m.role_only
+    ]
+    taken = [(m.start, m.end) for m in info.mentions] + [(t.start, t.end) for t in info.times]
+    for found in _LIST_NAME.finditer(info.text):
+        start, end = found.start(), found.end()
+        # ("German firms": a capitalised word before a lower-case noun modifies it.)
+        ends_item = _LIST_ITEM_END.match(info.text, end) is not None
+        if ends_item and not any(a < end and start < b for a, b in taken):
+            name = found.group().rstrip(".")
+            member = Mention(
+                name, start, start + len(name), kind, fold(name), name, rule="list-name"
+            )
+            items.append((member, True))
+    runs: list[list[Mention]] = []
+    end = -1
+    for m, fits in sorted(items, key=lambda item: (item[0].start, -item[0].end)):
+        if m.start < end:
+            continue  # a mention inside the last one
+        end = m.end
+        if fits:
+            if runs and runs[-1] and gap.fullmatch(info.text, runs[-1][-1].end, m.start):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        elif info.text[m.end : m.end + 2] not in {"'s", "’s"}:
+            # A name of another kind between two names ends their list; an owner's
+            # possessive ("Norvessa's Tarn Group") is part of the next name.
+            runs.append([])
+    for run in runs:
+        # ("Senator Ana Holt" for "Ana Holt": a title taken into the name)
+        if len(run) > 1 and any(
+            anchor in (m.text, m.name) or m.text.endswith(" " + anchor) for m in run
+        ):
+            return run
+    return []
+
+
 def _join(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)

@@ -17,7 +17,14 @@ from assistant.knowledge.meetings import find_place, place_score
 from assistant.lazy_re import lazy_compile
 from assistant.models import EntityKind, Meeting
 from assistant.qa.answer_rules import answer_rules
-from assistant.qa.answer_text import _MEET_VERB, _WORDS, Candidate, Scored, _has_word
+from assistant.qa.answer_text import (
+    _MEET_VERB,
+    _WORDS,
+    Candidate,
+    Scored,
+    _has_word,
+    coordinated_run,
+)
 from assistant.qa.questions import QuestionFrame
 from assistant.text import fold
 
@@ -143,6 +150,8 @@ _GENERAL_FOCUS = frozenset("place places site sites location locations area area
 # A capitalised word of a name, and the words that may join two of them inside one ("District
 # Court for Northern District of Tessa").
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.)"
+# The names in a run of coordinated ones (their joining and descriptor words are lower case).
+_NAME_RUN = lazy_compile(rf"{_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,3}}")
 # A word of a name that opens with an article particle ("Bab al-Salameh", "Ras el-Ain").
 _PARTICLE_WORD = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ur)-[A-Z][\w'’-]*"
 
@@ -163,12 +172,18 @@ def _headed_name(heads: tuple[str, ...]) -> re.Pattern[str]:
 def _named_by_noun(heads: tuple[str, ...]) -> re.Pattern[str]:
     """A name the sentence gives one of `heads` as its kind: "the Kurdish border canton of Osby",
     "the port towns of Osby and Lerr", "the Moldovan capital, Brask". Group 1 the head, group 2
-    the name, group 3 a name coordinated with it."""
+    the name, group 3 the names coordinated with it (with their joining words)."""
     head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    # ("cities" of "city")
+    plural_y = "|".join(re.escape(h[:-1]) + "ies" for h in heads if h.endswith("y")) or "(?!)"
     name = rf"{_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,3}}"
     return re.compile(
         rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'’-]+\s+){{0,3}}?"
-        rf"((?:{head})(?:e?s)?)(?:\s+of|,)?\s+({name})(?:\s*,?\s+and\s+({name}))?"
+        rf"((?:{head})(?:e?s)?|{plural_y})(?:\s+of|,)?\s+({name})"
+        # Every name coordinated with it, each perhaps given the kind again ("the capital Orvik
+        # and port city Tessa"; "the islands of Osby, Lerr and Tarn").
+        rf"((?:\s*,\s*(?:(?:[a-z]+\s+)?(?:{head})\s+)?{name}(?=\s*,|\s+and\b))*"
+        rf"\s*,?\s+and\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:{head})\s+)?{name})?"
     )
 
 
@@ -218,7 +233,8 @@ def _focus_heads(focus: str) -> tuple[tuple[str, ...], bool]:
         return (), False
     table = answer_rules().focus_heads
     singular = next(
-        (f for f in (focus, focus[:-1], focus[:-2]) if f in table),
+        # ("cities": "city")
+        (f for f in (focus, focus[:-1], focus[:-2], focus[:-3] + "y") if f in table),
         focus[:-1] if focus.endswith("s") else focus,
     )
     return tuple(table.get(singular, (singular,))), focus != singular
@@ -379,28 +395,20 @@ class WhereExtractors(_Base):
         """ "In which states ...?" asks for every place of that kind the sentence lists with the
         candidate ("in Orvik, Tessa and Brask"): the whole list, as one answer, when the
         candidate's place stands in a list of places of its own kind."""
-        places = sorted(
-            (m for m in info.mentions if m.kind is candidate.kind),
-            key=lambda m: m.start,
+        if candidate.kind is None:
+            return None
+        run = coordinated_run(info, candidate.highlight[0], frozenset({candidate.kind}))
+        if not run:
+            return None
+        names = [m.name or m.text for m in run]
+        return Candidate(
+            short=", ".join(names[:-1]) + " and " + names[-1],
+            score=candidate.score + _LIST_BONUS,
+            sentence=candidate.sentence,
+            rule=f"place-list:{candidate.rule}",
+            highlight=tuple(m.text for m in run),
+            kind=candidate.kind,
         )
-        runs: list[list[Mention]] = []
-        for m in places:
-            if runs and _LIST_GAP.fullmatch(info.text, runs[-1][-1].end, m.start):
-                runs[-1].append(m)
-            else:
-                runs.append([m])
-        for run in runs:
-            if len(run) > 1 and any(m.text == candidate.highlight[0] for m in run):
-                names = [m.name or m.text for m in run]
-                return Candidate(
-                    short=", ".join(names[:-1]) + " and " + names[-1],
-                    score=candidate.score + _LIST_BONUS,
-                    sentence=candidate.sentence,
-                    rule=f"place-list:{candidate.rule}",
-                    highlight=tuple(m.text for m in run),
-                    kind=candidate.kind,
-                )
-        return None
 
     def _where_candidates(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         from assistant.knowledge.lexicon import lexicon
@@ -736,7 +744,8 @@ class WhereExtractors(_Base):
                 continue
             name = m.group(2)
             if m.group(3) and (plural or m.group(1).endswith("s")):
-                name = f"{name} and {m.group(3)}"
+                more = [n.group() for n in _NAME_RUN.finditer(m.group(3))]
+                name = ", ".join([name, *more[:-1]]) + " and " + more[-1]
             found.append((m.start(2), name, "named-by-noun"))
         for m in _name_before_noun(heads).finditer(text):
             # "the Julan neighbourhood": the name stands before its lower-case noun.
@@ -749,6 +758,12 @@ class WhereExtractors(_Base):
             if any(t.start < start + len(name) and start < t.end for t in scored.info.times):
                 # "holding the base Tuesday night": a time after the noun names no place.
                 continue
+            if plural and " and " not in name:
+                # "Which hospitals ...?": the others of the asked kind listed with this one.
+                run = coordinated_run(scored.info, name, frozenset({EntityKind.PLACE}))
+                if run:
+                    names = [m.name or m.text for m in run]
+                    name = ", ".join(names[:-1]) + " and " + names[-1]
             yield Candidate(
                 short=name,
                 score=1.3 + self._proximity(frame, text, start),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ from assistant.qa.answer_text import (
     Scored,
     _dedupe_names,
     _join,
+    coordinated_run,
 )
 from assistant.qa.questions import QuestionFrame, person_nouns
 from assistant.text import fold, trim_words
@@ -69,6 +71,14 @@ def _in_setting(text: str, low: int, start: int) -> bool:
     words opens the partner, so the name is not part of the setting."""
     found = PREPOSITION_BEFORE.search(text, low, start)
     return found is not None and not _WITH.search(found.group())
+
+
+# The kinds of name that act as a party (one list of them is of one kind: a place ends it).
+_PARTY_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.GROUP})
+# An asked noun in the plural ("tribes", "companies"), not a singular ending in "s" ("press").
+_PLURAL_ASKED = lazy_compile(r"^[a-z]+(?:[^su'’]s|ies)$")
+# How far below the best single name a name standing in a list may score and answer instead.
+_NAME_LIST_MARGIN = 0.3
 
 
 def _who_focus(question: str) -> str | None:
@@ -1232,6 +1242,99 @@ class WhoExtractors(_Base):
                 rule="sentence-group",
                 highlight=(phrase,),
             )
+
+    def _name_list(
+        self, frame: QuestionFrame, best: Candidate, candidates: list[Candidate], log: list[str]
+    ) -> Candidate:
+        """ "Which tribes ...?" asks for several: a name that the evidence lists with others of
+        its kind ("the Orvik Sioux and Tessa Sioux") answers with the whole list. "With whom did
+        Holt found the band?" asks the others of a joint act: when the name stands in a list
+        with the question's own party ("Holt, Mirel and drummer Ana Brask formed it"), the
+        answer is the rest of that list. Names the question gives are never part of it."""
+        if len(best.highlight) > 1 or " and " in best.short:
+            return best  # already a list
+        asked_noun = fold(_who_focus(frame.text) or "")
+        several = answer_rules().asks_several.search(frame.text)
+        if several and not _PLURAL_ASKED.match(asked_noun):
+            asked_noun = fold(several.group().split()[-1])
+        plural = bool(_PLURAL_ASKED.match(asked_noun))
+        joint = bool(answer_rules().asks_joint.search(frame.text))
+        if not (plural or joint):
+            return best
+        for other in candidates:
+            if other.score < best.score - _NAME_LIST_MARGIN or (joint and other is not best):
+                break
+            if plural and (len(other.highlight) > 1 or " and " in other.short):
+                # A list scored nearly as well as the single name answers the plural better.
+                log.append(f"{other.short!r}: the question asks for several")
+                return other
+            if not other.highlight or len(other.highlight) > 1:
+                continue
+            run = coordinated_run(other.sentence.info, other.highlight[0], _PARTY_KINDS)
+            if not run:
+                continue
+            mine = [
+                m
+                for m in run
+                if self._in_question(frame, m.text) or self._in_question(frame, m.name)
+            ]
+            rest = [m for m in run if m not in mine]
+            names = _dedupe_names([m.name or m.text for m in rest])
+            if (joint and not mine) or len(names) < (1 if joint else 2):
+                # A joint act's list must hold the question's party; a plural asks for two.
+                continue
+            log.append(f"{other.short!r} stands in a list of {_join(names)!r}")
+            return replace(
+                other,
+                short=_join(names),
+                rule=f"name-list:{other.rule}",
+                highlight=tuple(m.text for m in rest),
+            )
+        if plural:
+            return self._members_of_asked(frame, best, asked_noun, log)
+        return best
+
+    def _members_of_asked(
+        self, frame: QuestionFrame, best: Candidate, noun: str, log: list[str]
+    ) -> Candidate:
+        """ "Which tribes ...?" - "led by Native tribes, notably the Orvik Sioux and Tessa
+        Sioux": the best sentence writes the asked plural noun and lists its members right
+        after it; they answer, not the name the noun was modified by."""
+        info = best.sentence.info
+        after = answer_rules().list_members_after
+        folded = fold(info.text)
+        for found in re.finditer(rf"\b{re.escape(noun)}\b", folded):
+            opening = after.match(info.text, found.end())
+            if opening is None:
+                continue
+            first = next(
+                (
+                    m
+                    for m in info.mentions
+                    if m.start == opening.end() and m.kind in _PARTY_KINDS and not m.role_only
+                ),
+                None,
+            )
+            if first is None:
+                continue
+            run = coordinated_run(info, first.text, _PARTY_KINDS)
+            rest = [
+                m
+                for m in run
+                if not self._in_question(frame, m.text) and not self._in_question(frame, m.name)
+            ]
+            names = _dedupe_names([m.name or m.text for m in rest])
+            if not run or run[0] is not first or len(names) < 2:
+                continue
+            log.append(f"the sentence lists the {noun} asked: {_join(names)!r}")
+            return replace(
+                best,
+                short=_join(names),
+                rule="name-list:members",
+                highlight=tuple(m.text for m in rest),
+                kind=first.kind,
+            )
+        return best
 
     def _group_object(self, text: str, after: int) -> tuple[str, int] | None:
         """The group a meeting verb takes as its object, right after it ("met the families") or
