@@ -1651,10 +1651,14 @@ class Answerer(
                 from assistant.knowledge.lexicon import lexicon
 
                 roles |= lexicon().successor_cues
+            reported = self._verb_reported_as(frame, verb)
+            light = self._light_verb_object(frame)
+            # A light verb's meaning lies in its object: "offering free cases" tells no one
+            # who "offered a prayer"; the object's noun must be there.
             prefixes = (
-                {verb[:4]}
+                (set() if light else {verb[:4]})
                 | {self.tokenizer.stem(r)[:4] for r in roles}
-                | self._verb_reported_as(frame, verb)
+                | reported
             )
             pool = [
                 s
