@@ -1142,6 +1142,9 @@ class Answerer(
                     all(w in proper for w in words[:-1])
                     and self._referred_back(fold(mention.name or mention.text), articles)
                 )
+                and not self._described_as_person(
+                    mention.name or mention.text, [frame.text, *(a.text for a in articles)]
+                )
             ):
                 # "Storm Hedda": a word the corpus writes in lower case makes it no person's name.
                 mention.kind = EntityKind.ORGANISATION
@@ -1204,6 +1207,27 @@ class Answerer(
                     mention.kind = kind
                     mention.rule = f"{mention.rule}+corpus-{kind.value}"
                     log.append(f"entity {mention.text!r} is a {kind.value} in the articles")
+
+    def _described_as_person(self, name: str, texts: list[str]) -> bool:
+        """Whether the question or a story writes `name` right after a person's noun ("analyst
+        Ivo Cook") or with one in apposition ("Ivo Cook, the senior analyst at ..."): then it
+        is someone's name, whatever common words it holds."""
+        from assistant.qa.questions import person_nouns
+
+        nouns = person_nouns()
+        for text in texts:
+            start = text.find(name)
+            while start >= 0:
+                before = _WORDS.findall(text[max(0, start - 40) : start].lower())
+                if before and before[-1] in nouns:
+                    return True
+                apposition = _APPOSITION_NOUNS.match(text, start + len(name))
+                if apposition and any(
+                    w in nouns for w in _WORDS.findall(apposition.group(1).lower())
+                ):
+                    return True
+                start = text.find(name, start + 1)
+        return False
 
     def _resolve_roles(self, frame: QuestionFrame, articles: list[Article], log: list[str]) -> None:
         """'the Quorinthian energy minister' names the person the articles give that title."""

@@ -58,3 +58,11 @@ def test_the_questions_noun_as_subject_goes_on_about_the_case_before(engine: Eng
 def test_a_surname_with_an_inner_capital_is_a_name() -> None:
     frame = parse_question("Who did McBride meet in Kessby?")
     assert any(m.text == "McBride" for m in frame.entities), frame.entities
+
+
+def test_a_name_with_a_common_word_the_story_describes_as_a_person_stays_one(
+    engine: Engine,
+) -> None:
+    # "baker" is a common word, but "Lena Baker, the senior analyst" is someone.
+    answer = engine.ask("Why did Lena Baker find the fall worrying?", explain=True)
+    assert not any("common word" in line for line in answer.explain), answer.explain
