@@ -50,7 +50,10 @@ def _lazy(name: str) -> re.Pattern[str]:
 # One name word, or a double-barrelled one ("Voss-Aalen"); its small letters may carry accents
 # ("Marovič", "Belík"), or a question naming such a person would name no one.
 _SMALL = r"a-zß-öø-ÿ\u0100-\u017f'\-"
-_LONE_NAME = lazy_compile(rf"[A-Z][{_SMALL}]+(?:-[A-Z][{_SMALL}]+)*")
+# A surname's prefix may be followed by a capital ("McCain", "MacArthur", "DeVos", "O'Neill").
+_LONE_NAME = lazy_compile(
+    rf"(?:Mc|Mac|De|Di|Da|La|Le|O['’])?[A-Z][{_SMALL}]+(?:-[A-Z][{_SMALL}]+)*"
+)
 # Two sides joined by a hyphen before a meeting noun: "the Lee-Takaichi talks".
 _SIDES = lazy_compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)+")
 _SIDES_NOUN = lazy_compile(
@@ -1350,6 +1353,12 @@ _ROLE_REFERENCE = lazy_compile(
     r"\b(?:the|The)\s+((?:[a-z]+\s+){0,2}(?:president|prime minister|minister|chancellor|premier|king|queen|pope|governor|mayor|secretary|ambassador|senator|chairman|chairwoman|chief executive|ceo|adviser|envoy|leader|spokesman|spokeswoman|general|commander))\b"
 )
 _PRONOUN = lazy_compile(r"\b(he|she|He|She|his|her|His|Her|him)\b")
+# The text before a quote's speaker: a quote closed by a comma right before the pronoun
+# ('"However," he said', 'A zone would give "room to train," she told ...'), with no name
+# before the quote that the pronoun could stand for (no capital after the first word).
+_QUOTE_OPENING = lazy_compile(
+    r"^\s*(?:[A-Z]?[^\"“”A-Z]{0,120})?[\"“][^\"“”]{1,200}?[,!?]\s*[\"”]\s*$"
+)
 
 
 @dataclass
@@ -1375,10 +1384,14 @@ def link_references(
     for match in _PRONOUN.finditer(sentence):
         record = recognizer.last_person()
         subject = recognizer.first_person.get(sentence_index - 1)
-        if (
-            subject is not None
-            and match.group() in {"He", "She"}
-            and not sentence[: match.start()].strip(" \"'“‘")
+        if subject is not None and (
+            (match.group() in {"He", "She"} and not sentence[: match.start()].strip(" \"'“‘"))
+            or (
+                # '"However," he told ...': the speaker of a quote split by its attribution
+                # opens the sentence as much as a pronoun written first.
+                match.group() in {"he", "she"}
+                and _QUOTE_OPENING.match(sentence[: match.start()]) is not None
+            )
         ):
             # "Okafor ... won the stage, but he began the day behind Kallas. He finished
             # second": a sentence that opens with a pronoun goes on about the last one's

@@ -194,6 +194,7 @@ class AnchorRules(StrictModel):
     definite_subject: Pattern
     descriptor_link: Pattern
     person_reference: Pattern
+    possessed_person: Pattern
     plural_person_nouns: list[str]
     body_nouns: list[str]
 
@@ -233,12 +234,13 @@ def _families(table: dict[str, list[str]]) -> dict[str, frozenset[str]]:
     return {noun: frozenset(families) for noun, families in out.items()}
 
 
-def _person_reference(anchor: AnchorRules) -> re.Pattern[str]:
+def _person_reference(anchor: AnchorRules, pattern: str | None = None) -> re.Pattern[str]:
     from assistant.qa.questions import person_nouns
 
     plural = set(anchor.plural_person_nouns)
     nouns = sorted((n for n in person_nouns() if n not in plural), key=len, reverse=True)
-    return _ci(anchor.person_reference.replace("NOUNS", "(?:" + "|".join(nouns) + ")"))
+    source = anchor.person_reference if pattern is None else pattern
+    return _ci(source.replace("NOUNS", "(?:" + "|".join(nouns) + ")"))
 
 
 # How each rule is made from the file: compiled when an extractor first asks for it (an `ask`
@@ -396,6 +398,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "anchor_definite": lambda d: _ci(d.anchor.definite_subject),
     "anchor_link_to_name": lambda d: re.compile(d.anchor.descriptor_link + "$", re.IGNORECASE),
     "anchor_person_reference": lambda d: _person_reference(d.anchor),
+    "anchor_possessed_person": lambda d: _person_reference(d.anchor, d.anchor.possessed_person),
     "anchor_body_nouns": lambda d: frozenset(w.lower() for w in d.anchor.body_nouns),
     "quantities": lambda d: tuple((k.name, _ci(k.asks), _ci(k.states)) for k in d.quantity.kinds),
 }
@@ -572,6 +575,8 @@ class AnswerRules:
     # end, on lower-case text).
     anchor_link_to_name: re.Pattern[str]
     anchor_person_reference: re.Pattern[str]
+    # A person named by a role of another ("Orm's lawyer"): groups `owner` and `head`.
+    anchor_possessed_person: re.Pattern[str]
     # Nouns that fit any body ("the company").
     anchor_body_nouns: frozenset[str]
     # (name, what asks for it, what states it), in the file's order.

@@ -115,7 +115,11 @@ _APPOSITION_AFTER = lazy_compile(
 )
 # "Kessby Air, a low-cost airline": the first words after a name's "a"/"the" in apposition,
 # one of which may be the noun that describes it.
-_APPOSITION_NOUNS = lazy_compile(r",\s+(?:an?|the)\s+((?:[\w-]+\s+){0,3}[\w-]+)\b")
+# A possessive is part of an apposition: "Ana Ruiz, the sailor's lawyer", "Ana Ruiz, Orm's
+# lawyer" describe her as a lawyer.
+_APPOSITION_NOUNS = lazy_compile(
+    r",\s+(?:an?\s+|the\s+|[\w.-]+(?:'s|’s)\s+)((?:[\w-]+(?:'s|’s)?\s+){0,3}[\w-]+)\b"
+)
 # How a short answer lists names: "A, B and C".
 _NAME_LIST_SEPARATOR = lazy_compile(r",\s*(?:and\s+)?|\s+and\s+")
 # "the Veloran team", "the Tarsk spokesperson", "Zelvan rebels": a name before a noun for a
@@ -163,6 +167,8 @@ FALLBACK_COVERAGE = 0.6
 _UNNAMED_COVERAGE = 0.45
 # "The flight started ...": a sentence opening with a definite noun phrase (group 1 its noun).
 _DEFINITE_SUBJECT = lazy_compile(r"^\s*the\s+([a-z][\w-]*)\b", re.I)
+# Words that make the noun after them a particular thing the question has in mind.
+_DETERMINED_BY = frozenset({"the", "its", "his", "her", "their"})
 # A sentence opening with a noun phrase without its determiner and a copula ("Preliminary
 # court date is July 16."). Group 1 the phrase.
 _BARE_COPULAR_SUBJECT = lazy_compile(
@@ -310,13 +316,15 @@ def _phrase_words(phrase: str) -> tuple[str, ...]:
 def _spelled_out(acronym: str) -> re.Pattern[str]:
     """A body's name written out whose initials spell `acronym` ("Voice of America" for VOA):
     capitalised words, or a short lower-case link word for a lower-case letter of it ("of"),
-    with "the"/"and" allowed between. Only for three letters or more: two match by chance."""
+    with "the"/"and" allowed between. Initials skip a name's link words ("Institute of
+    Technology" gives "IT"), so "of"/"for" may stand between two capitalised words as well.
+    Only for three letters or more: two match by chance."""
     if len(acronym) < 3 or not acronym.isalpha():
         return re.compile(r"(?!)")
     parts = [
         rf"(?:{re.escape(c.upper())}[\w'’-]+|{re.escape(c.lower())}[a-z]{{0,2}})" for c in acronym
     ]
-    return re.compile(r"\b" + r"\s+(?:(?:the|and)\s+)?".join(parts) + r"\b")
+    return re.compile(r"\b" + r"\s+(?:(?:the|and|of|for)\s+){0,2}".join(parts) + r"\b")
 
 
 @lru_cache(maxsize=4096)
@@ -586,6 +594,15 @@ class Answerer(
         """A word of an asked name in an article. A country's adjective ("the Norvessan
         minister") is there when the story names the country instead ("minister of Norvessa")."""
         if words.has_word(word):
+            return True
+        # A name asked in the plural ("the Kessbars sold out") is the one the story writes in
+        # the singular ("the Kessbar").
+        if (
+            len(word) > 3
+            and word.endswith("s")
+            and not word.endswith("ss")
+            and words.has_word(word[:-1])
+        ):
             return True
         country = self._country_of_adjective(word)
         return country is not None and words.has(country)
@@ -1125,6 +1142,9 @@ class Answerer(
                     all(w in proper for w in words[:-1])
                     and self._referred_back(fold(mention.name or mention.text), articles)
                 )
+                and not self._described_as_person(
+                    mention.name or mention.text, [frame.text, *(a.text for a in articles)]
+                )
             ):
                 # "Storm Hedda": a word the corpus writes in lower case makes it no person's name.
                 mention.kind = EntityKind.ORGANISATION
@@ -1188,6 +1208,27 @@ class Answerer(
                     mention.rule = f"{mention.rule}+corpus-{kind.value}"
                     log.append(f"entity {mention.text!r} is a {kind.value} in the articles")
 
+    def _described_as_person(self, name: str, texts: list[str]) -> bool:
+        """Whether the question or a story writes `name` right after a person's noun ("analyst
+        Ivo Cook") or with one in apposition ("Ivo Cook, the senior analyst at ..."): then it
+        is someone's name, whatever common words it holds."""
+        from assistant.qa.questions import person_nouns
+
+        nouns = person_nouns()
+        for text in texts:
+            start = text.find(name)
+            while start >= 0:
+                before = _WORDS.findall(text[max(0, start - 40) : start].lower())
+                if before and before[-1] in nouns:
+                    return True
+                apposition = _APPOSITION_NOUNS.match(text, start + len(name))
+                if apposition and any(
+                    w in nouns for w in _WORDS.findall(apposition.group(1).lower())
+                ):
+                    return True
+                start = text.find(name, start + 1)
+        return False
+
     def _resolve_roles(self, frame: QuestionFrame, articles: list[Article], log: list[str]) -> None:
         """'the Quorinthian energy minister' names the person the articles give that title."""
         from assistant.knowledge.lexicon import lexicon
@@ -1228,6 +1269,66 @@ class Answerer(
                     )
                 )
                 log.append(f"{match.group()!r} is {name}")
+
+    def _resolve_possessed(self, frame: QuestionFrame, article: Article, log: list[str]) -> None:
+        """ "Who did Orm's lawyer call?": the question's person is the lawyer, whom the story
+        names ("Ana Ruiz, the sailor's lawyer, said ..."); Orm only says whose. When the best
+        story gives the noun to exactly one other person (by title or description), that
+        person stands for the phrase and the owner no longer has to be in the answer's
+        sentence. Asked for ("Who is Orm's lawyer?"), the role is left alone."""
+        from assistant.qa.answer_rules import answer_rules
+
+        for match in answer_rules().anchor_possessed_person.finditer(frame.text):
+            if re.match(r"^\s*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?:the\s+)?$",
+                        frame.text[: match.start()], re.I):  # fmt: skip
+                continue
+            owner = next(
+                (
+                    m
+                    for m in frame.strong_entities()
+                    if m.start <= match.start("owner") < m.end
+                    or match.start("owner") <= m.start < match.end("owner")
+                ),
+                None,
+            )
+            if owner is None:
+                continue
+            head = match.group("head").lower()
+            analysis = self.analyses.get(article)
+            holders = {
+                fold(name): name
+                for name, title, _ in analysis.people.values()
+                if not self._same_entity(name, owner)
+                and (
+                    head in fold(title or "").lower().split()
+                    or self._describes_name(analysis, name, head)
+                )
+            }
+            # "Ana Ruiz-Vidal" and, later, "Vidal" are one person.
+            parts = {k: set(_WORDS.findall(k)) for k in holders}
+            distinct = [
+                k for k in holders if not any(o != k and parts[k] < parts[o] for o in parts)
+            ]
+            if len(distinct) != 1:
+                continue
+            name = holders[distinct[0]]
+            if any(self._same_entity(name, m) for m in frame.entities):
+                # "succeed Ivo Dahl as Kessby's chief": the question names the holder itself;
+                # the role is what the answer is to take, no one else to look for.
+                continue
+            owner.role_only = True
+            frame.entities.append(
+                Mention(
+                    match.group(),
+                    match.start(),
+                    match.end(),
+                    EntityKind.PERSON,
+                    fold(name),
+                    name,
+                    rule="role-reference",
+                )
+            )
+            log.append(f"{match.group()!r} is {name}")
 
     def _topic_stems(self) -> frozenset[str]:
         from assistant.knowledge.meetings import concept_words
@@ -1401,6 +1502,7 @@ class Answerer(
         articles = articles[:MAX_ARTICLES]
         self._retype_entities(frame, articles[:3], log)
         self._resolve_roles(frame, articles[:3], log)
+        self._resolve_possessed(frame, articles[0], log)
         scored = self._score_sentences(frame, hits, articles)
         if frame.intent == "why":
             scored = self._continue_event(scored)
@@ -1640,10 +1742,14 @@ class Answerer(
                 from assistant.knowledge.lexicon import lexicon
 
                 roles |= lexicon().successor_cues
+            reported = self._verb_reported_as(frame, verb)
+            light = self._light_verb_object(frame)
+            # A light verb's meaning lies in its object: "offering free cases" tells no one
+            # who "offered a prayer"; the object's noun must be there.
             prefixes = (
-                {verb[:4]}
+                (set() if light else {verb[:4]})
                 | {self.tokenizer.stem(r)[:4] for r in roles}
-                | self._verb_reported_as(frame, verb)
+                | reported
             )
             pool = [
                 s
@@ -2869,8 +2975,39 @@ class Answerer(
             )
         others = [m for m in strong if m.kind is not EntityKind.PERSON]
         if frame.intent == "when" and others:
-            return item.entity_hits >= 1 or item.coverage >= 0.6
+            return (
+                item.entity_hits >= 1
+                or item.coverage >= 0.6
+                or self._definite_noun_continues(frame, item, others)
+            )
         return True
+
+    def _definite_noun_continues(
+        self, frame: QuestionFrame, item: Scored, named: list[Mention]
+    ) -> bool:
+        """ "When did the court hand down its decision in the Orm case?" - "The decision was
+        handed down Tuesday.": a sentence whose subject is "the" and a noun the question gives a
+        determiner ("its decision", "the ruling") goes on about the thing the sentences just
+        before, or the headline, tell with the question's names."""
+        subject = _DEFINITE_SUBJECT.match(item.info.text)
+        if not subject:
+            return False
+        noun = self.tokenizer.stem(fold(subject.group(1)).lower())
+        asked = _WORDS.findall(fold(frame.text).lower())
+        if not any(
+            asked[i] in _DETERMINED_BY and self.tokenizer.stem(asked[i + 1]) == noun
+            for i in range(len(asked) - 1)
+        ):
+            return False
+        analysis = self.analyses.get(item.article)
+        before = [
+            analysis.sentences[i]
+            for i in range(item.info.index - 1, item.info.index - 3, -1)
+            if i >= 0
+        ]
+        if analysis.title is not None:
+            before.append(analysis.title)
+        return any(all(self._sentence_has(info, m) for m in named) for info in before)
 
     def _names_by_noun(
         self, analysis: ArticleAnalysis, info: SentenceInfo, people: list[Mention]

@@ -979,7 +979,12 @@ class WhoExtractors(_Base):
             return None
         rules = answer_rules()
         word = fold(match.group(1))
-        if irregular_forms().get(word, word) not in rules.light_verbs:
+        # Any inflection: "staged", "offered" are as light as "held" (the irregular table
+        # only knows the irregular ones).
+        base = irregular_forms().get(word, word)
+        if base not in rules.light_verbs and self.tokenizer.stem(base) not in {
+            self.tokenizer.stem(v) for v in rules.light_verbs
+        }:
             return None
         head = None
         for number, token in enumerate(_QUESTION_TOKENS.findall(frame.text[match.end() :])):
