@@ -316,15 +316,13 @@ def _phrase_words(phrase: str) -> tuple[str, ...]:
 def _spelled_out(acronym: str) -> re.Pattern[str]:
     """A body's name written out whose initials spell `acronym` ("Voice of America" for VOA):
     capitalised words, or a short lower-case link word for a lower-case letter of it ("of"),
-    with "the"/"and" allowed between. Initials skip a name's link words ("Institute of
-    Technology" gives "IT"), so "of"/"for" may stand between two capitalised words as well.
-    Only for three letters or more: two match by chance."""
+    with "the"/"and" allowed between. Only for three letters or more: two match by chance."""
     if len(acronym) < 3 or not acronym.isalpha():
         return re.compile(r"(?!)")
     parts = [
         rf"(?:{re.escape(c.upper())}[\w'’-]+|{re.escape(c.lower())}[a-z]{{0,2}})" for c in acronym
     ]
-    return re.compile(r"\b" + r"\s+(?:(?:the|and|of|for)\s+){0,2}".join(parts) + r"\b")
+    return re.compile(r"\b" + r"\s+(?:(?:the|and)\s+)?".join(parts) + r"\b")
 
 
 @lru_cache(maxsize=4096)
@@ -594,15 +592,6 @@ class Answerer(
         """A word of an asked name in an article. A country's adjective ("the Norvessan
         minister") is there when the story names the country instead ("minister of Norvessa")."""
         if words.has_word(word):
-            return True
-        # A name asked in the plural ("the Kessbars sold out") is the one the story writes in
-        # the singular ("the Kessbar").
-        if (
-            len(word) > 3
-            and word.endswith("s")
-            and not word.endswith("ss")
-            and words.has_word(word[:-1])
-        ):
             return True
         country = self._country_of_adjective(word)
         return country is not None and words.has(country)
