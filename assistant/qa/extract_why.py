@@ -133,9 +133,11 @@ class WhyExtractors(_Base):
             if not aim and not cause:
                 yield candidate
                 continue
-            if candidate.meeting is None and aim != bool(
-                rules.purpose_shape.match(candidate.short)
-            ):
+            purpose = bool(rules.purpose_shape.match(candidate.short))
+            if candidate.meeting is None and cause and purpose:
+                # "What started the fire?": no one's aim ("to celebrate a birthday") starts it.
+                continue
+            if candidate.meeting is None and aim != purpose:
                 candidate.score -= 0.5
             yield candidate
 

@@ -487,6 +487,8 @@ def test_topic_phrasings(question: str) -> None:
         "How did the minister justify the cuts to the Kelmora budget?",
         "According to analysts, what was one key reason for the slump?",
         "What was the cause of the Kelmora crash?",
+        "What started the fire at the Kelmora depot?",
+        "What set off the protests in Orvik?",
     ],
 )
 def test_why_phrasings(question: str) -> None:
