@@ -1245,19 +1245,7 @@ class Answerer(
                     if best is None or rank > best[0]:
                         best = (rank, name)
             if best and not any(self._same_entity(best[1], m) for m in frame.entities):
-                name = best[1]
-                frame.entities.append(
-                    Mention(
-                        match.group(),
-                        match.start(),
-                        match.end(),
-                        EntityKind.PERSON,
-                        fold(name),
-                        name,
-                        rule="role-reference",
-                    )
-                )
-                log.append(f"{match.group()!r} is {name}")
+                _add_role_reference(frame, match, best[1], log)
 
     def _resolve_possessed(self, frame: QuestionFrame, article: Article, log: list[str]) -> None:
         """ "Who did Orm's lawyer call?": the question's person is the lawyer, whom the story
@@ -1306,18 +1294,7 @@ class Answerer(
                 # the role is what the answer is to take, no one else to look for.
                 continue
             owner.role_only = True
-            frame.entities.append(
-                Mention(
-                    match.group(),
-                    match.start(),
-                    match.end(),
-                    EntityKind.PERSON,
-                    fold(name),
-                    name,
-                    rule="role-reference",
-                )
-            )
-            log.append(f"{match.group()!r} is {name}")
+            _add_role_reference(frame, match, name, log)
 
     def _topic_stems(self) -> frozenset[str]:
         from assistant.knowledge.meetings import concept_words
@@ -3433,6 +3410,25 @@ def _number_value(text: str, words: dict[str, float]) -> float | None:
     if not parts or any(p is None for p in parts):
         return None
     return float(sum(p for p in parts if p is not None))
+
+
+def _add_role_reference(
+    frame: QuestionFrame, match: re.Match[str], name: str, log: list[str]
+) -> None:
+    """The question's role phrase ("the Orvian president", "Orm's lawyer") stands for the person
+    the story gives that role."""
+    frame.entities.append(
+        Mention(
+            match.group(),
+            match.start(),
+            match.end(),
+            EntityKind.PERSON,
+            fold(name),
+            name,
+            rule="role-reference",
+        )
+    )
+    log.append(f"{match.group()!r} is {name}")
 
 
 def _describes_in(text: str, name: str, word: str) -> bool:
