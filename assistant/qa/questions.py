@@ -371,7 +371,10 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
     if intent == "who_role" and match is not None:
         # The name is the rule's one group that took part ("What position does X hold?").
         frame.role_target = next((group for group in match.groups() if group), None)
+    # A pronoun for a person ("Why is he visiting Japan?") in a question that names no person
+    # stands for the last turn's people, though the question names a place.
     frame.followup = bool(_FOLLOWUP.match(text)) or (
-        not frame.strong_entities() and bool(_PRONOUN_Q.search(text))
+        not any(m.kind is EntityKind.PERSON for m in frame.strong_entities())
+        and bool(_PRONOUN_Q.search(text))
     )
     return frame

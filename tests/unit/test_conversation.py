@@ -144,3 +144,13 @@ def test_bare_why_after_a_who_met_answer_asks_about_that_meeting(
     assert "a01-nara-summit" in cited(why)
     where = engine.ask("Where?", Conversation())  # no context: nothing to resolve against
     assert not where.answered
+
+
+def test_a_pronoun_for_a_person_is_a_follow_up_though_a_place_is_named(engine: Engine) -> None:
+    # "he" names no one: the person comes from the last turn, the place is the question's own.
+    talk = Conversation()
+    engine.ask("Who did Maelund meet?", talk)
+    why = engine.ask("Why did he go to Kelmora?", talk)
+    assert why.answered
+    assert "Maelund" in why.facts.get("subject", ""), why.facts
+    assert cited(why) == {KELMORA}
