@@ -345,3 +345,33 @@ def test_derived_needles_are_kept_and_read_back_and_a_damaged_file_is_not_truste
     module.derive_all()
     assert len(calls) == len(patterns) and [g.needles for g in fresh] == derived
     assert b"vixit" not in path.read_bytes()
+
+
+def test_needles_asked_for_before_derive_all_are_read_back_not_derived(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A batch asks for the intent rules' needles before `derive_all` reads the kept file: they
+    # must come from the file all the same (deriving them again was ~150 ms of every start).
+    from assistant.knowledge import lexicon
+    from assistant.knowledge import prefilter as module
+
+    monkeypatch.setattr(lexicon, "_cache_dir", tmp_path)
+    monkeypatch.setattr(lexicon, "_configured", True)
+    monkeypatch.setattr(module, "_known", {})
+    monkeypatch.setattr(module, "_kept", None)
+    pattern = re.compile(r"\bsummit(?:s)?\b", re.I)
+    derived = module.needles(pattern)
+    module.derive_all()  # keeps it in the cache folder
+
+    monkeypatch.setattr(module, "_known", {})
+    monkeypatch.setattr(module, "_kept", None)  # a new process
+    calls: list[str] = []
+    original = module._derive_needles
+
+    def counting(p: re.Pattern[str]) -> Needles | None:
+        calls.append(p.pattern)
+        return original(p)
+
+    monkeypatch.setattr(module, "_derive_needles", counting)
+    assert module.needles(pattern) == derived
+    assert calls == []
