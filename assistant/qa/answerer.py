@@ -61,7 +61,13 @@ from assistant.qa.extract_topic import TopicExtractors, act_object
 from assistant.qa.extract_what import WhatExtractors
 from assistant.qa.extract_when import WhenExtractors, _day
 from assistant.qa.extract_where import _PLACE_PREPOSITION, _PLURAL_NOUN, _SOURCE, WhereExtractors
-from assistant.qa.extract_who import _EXCLUDED, _ORG_FOCUS, WhoExtractors, _who_focus
+from assistant.qa.extract_who import (
+    _EXCLUDED,
+    _ORG_FOCUS,
+    WhoExtractors,
+    _who_focus,
+    light_verb_stems,
+)
 from assistant.qa.extract_why import WhyExtractors
 from assistant.qa.questions import QuestionFrame, compile_intents, parse_question, person_nouns
 from assistant.qa.templates import templates
@@ -2278,9 +2284,8 @@ class Answerer(
         base = self.tokenizer.stem(word)
         if word in rules.not_acts or base in {self.tokenizer.stem(w) for w in rules.not_acts}:
             return None
-        light = {self.tokenizer.stem(w) for w in rules.light_verbs}
         occur = {self.tokenizer.stem(w) for w in ("occur", "happen")}
-        light |= occur
+        light = light_verb_stems(self.tokenizer.stem) | occur
         if base in light:
             after = lower[verb + 1] if verb + 1 < len(tokens) else ""
             if after == "place" or passive or base in occur:

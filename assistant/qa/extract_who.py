@@ -892,6 +892,13 @@ def _same_person(mention: Mention, asked: Mention) -> bool:
 
 
 @cache
+def light_verb_stems(stem: Callable[[str], str]) -> frozenset[str]:
+    """Stems of the verbs whose meaning lies in their object ("hold talks"), in any inflection
+    ("held" through the irregular table, "staged" through the stem)."""
+    return frozenset(stem(v) for v in answer_rules().light_verbs)
+
+
+@cache
 def _interaction_table(
     stem: Callable[[str], str], modes: bool = False
 ) -> dict[str, frozenset[int]]:
@@ -982,9 +989,9 @@ class WhoExtractors(_Base):
         # Any inflection: "staged", "offered" are as light as "held" (the irregular table
         # only knows the irregular ones).
         base = irregular_forms().get(word, word)
-        if base not in rules.light_verbs and self.tokenizer.stem(base) not in {
-            self.tokenizer.stem(v) for v in rules.light_verbs
-        }:
+        if base not in rules.light_verbs and self.tokenizer.stem(base) not in light_verb_stems(
+            self.tokenizer.stem
+        ):
             return None
         head = None
         for number, token in enumerate(_QUESTION_TOKENS.findall(frame.text[match.end() :])):
