@@ -164,6 +164,11 @@ _OPEN_WH = {
     "when": r"when\b",
     "why": r"why\b",
 }
+# Lazy, so that a batch compiles them before forking its workers (each compiled its own).
+_OPEN_AFTER = {
+    intent: lazy_compile(_OPEN_CUE + wh + r"((?:\s+[\w'’-]+){1,5})", re.IGNORECASE)
+    for intent, wh in _OPEN_WH.items()
+}
 # "..., according to governor Sahin": who reports the answer, not what the answer says; the
 # source's name still counts as an entity.
 _ATTRIBUTION = lazy_compile(r",?\s*\baccording\s+to\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+){0,2}", re.I)
@@ -423,6 +428,8 @@ class Answerer(
         from assistant.knowledge.prefilter import derive_all
         from assistant.lazy_re import compile_all
         from assistant.qa.answer_rules import answer_rules
+        from assistant.qa.extract_where import named_places
+        from assistant.qa.extract_who import answer_group_np
 
         templates()
         compile_all()
@@ -437,6 +444,9 @@ class Answerer(
         self._meeting_stems()
         self._demonyms_of()
         parse_question("Who met whom, where, when and why?", self.known_names())
+        # Patterns built from the lexicons on first use: most batches reach them.
+        answer_group_np()
+        named_places()
 
     # --- entry point -----------------------------------------------------------------------
 
@@ -1596,11 +1606,11 @@ class Answerer(
     def _left_open(self, frame: QuestionFrame, best: Scored) -> bool:
         """Whether the sentence that best matches the question says the answer is not known:
         "Much will depend on who he names ...", "It is unclear when the talks resume"."""
-        wh = _OPEN_WH.get(frame.intent)
-        if wh is None:
+        after = _OPEN_AFTER.get(frame.intent)
+        if after is None:
             return False
         predicate = self._predicate_stems(frame)
-        for match in re.finditer(_OPEN_CUE + wh + r"((?:\s+[\w'’-]+){1,5})", best.info.text, re.I):
+        for match in after.finditer(best.info.text):
             following = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(match.group(1))}
             if predicate & following:
                 return True

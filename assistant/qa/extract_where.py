@@ -197,6 +197,13 @@ def _name_before_noun(heads: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+def named_places() -> re.Pattern[str]:
+    """`_noun_named` over the place nouns of the intents file (what the rules use)."""
+    from assistant.qa.questions import place_nouns
+
+    return _noun_named(place_nouns())
+
+
 @cache
 def _noun_named(nouns: frozenset[str]) -> re.Pattern[str]:
     """A name (or names joined by "and") written before a lower-case kind of place, with up to
@@ -686,9 +693,7 @@ class WhereExtractors(_Base):
         "the Orvik and Brask plants"), as place mentions of the name with its noun: a name
         that modifies a place noun is a place though the gazetteer does not know it. A people's
         adjective ("the Syrian border") or a time ("the Tuesday market") is no such name."""
-        from assistant.qa.questions import place_nouns
-
-        for found in _noun_named(place_nouns()).finditer(info.text):
+        for found in named_places().finditer(info.text):
             names = found.group(1)
             if fold(names) in read:
                 continue

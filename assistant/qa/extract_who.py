@@ -509,7 +509,7 @@ def _group_nouns() -> frozenset[str]:
 
 
 @cache
-def _answer_group_np() -> re.Pattern[str]:
+def answer_group_np() -> re.Pattern[str]:
     """A body of people written as a common noun, as an answer: the meeting rules' group
     nouns and the answer rules' group heads."""
     from assistant.knowledge.lexicon import lexicon
@@ -1352,16 +1352,16 @@ class WhoExtractors(_Base):
         """The group a meeting verb takes as its object, right after it ("met the families") or
         after "with" later in the same clause ("a meeting at the White House Wednesday with
         leaders in law enforcement"); the phrase and where it ends."""
-        group = _answer_group_np().match(text, after)
+        group = answer_group_np().match(text, after)
         to = re.compile(r"\s+to\s+").match(text, after)
         if not group and to:
             # "spoke to reporters outside the court": whom one speaks to is whom one met.
-            group = _answer_group_np().match(text, to.end())
+            group = answer_group_np().match(text, to.end())
         if not group:
             with_ = re.compile(r"\bwith\s+").search(text, after, after + 80)
             if with_ is None or re.search(r"[,;:.]", text[after : with_.start()]):
                 return None
-            group = _answer_group_np().match(text, with_.start())
+            group = answer_group_np().match(text, with_.start())
             if not group:
                 return None
         phrase, end = group.group(1).strip(), group.end()
@@ -1377,7 +1377,7 @@ class WhoExtractors(_Base):
         asked = {
             self.tokenizer.stem(w) for w in self.tokenizer.words(frame.text) if len(w) > 3
         } | self._meeting_verb_stems()
-        pattern = _answer_group_np()
+        pattern = answer_group_np()
         for opening in _CLAUSE_OPENING.finditer(text):
             at = opening.end()
             # "Relatives of the boy attended": a sentence's capital is no name's.
