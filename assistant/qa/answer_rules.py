@@ -36,6 +36,7 @@ class WhereRules(StrictModel):
     asks_destination: Pattern
     destination_before: Pattern
     origin_before: Pattern
+    asked_setting: Pattern
     focus_heads: dict[str, list[str]]
 
 
@@ -272,6 +273,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "asks_destination": lambda d: _ci(d.where.asks_destination),
     "destination_before": lambda d: _ci(d.where.destination_before),
     "origin_before": lambda d: _ci(d.where.origin_before),
+    "asked_setting": lambda d: _ci(d.where.asked_setting),
     "focus_heads": lambda d: {k: tuple(v) for k, v in d.where.focus_heads.items()},
     "contrast": lambda d: _ci(d.why.contrast),
     "subordinate": lambda d: _ci(d.why.subordinate),
@@ -451,6 +453,8 @@ class AnswerRules:
     list_members_after: re.Pattern[str]
     destination_before: re.Pattern[str]
     origin_before: re.Pattern[str]
+    # The words of a question right before a place it sets the asked event in ("... in Orvik?").
+    asked_setting: re.Pattern[str]
     # Per place noun of a question ("court"), the head nouns of a place's name that answer it.
     focus_heads: dict[str, tuple[str, ...]]
     contrast: re.Pattern[str]
