@@ -34,3 +34,13 @@ def test_the_asked_kind_is_a_word_of_the_name_in_the_asked_number() -> None:
     assert _names_kind("orvane river", "rivers")
     assert not _names_kind("united states", "state")
     assert not _names_kind("portland", "port")
+
+
+def test_a_clock_time_keeps_its_zone(engine: Engine) -> None:
+    answer = engine.ask("At what time did Ivo Strand unveil the dam plan?")
+    assert answer.short == "14:30 UTC", answer.short
+
+
+def test_a_year_keeps_its_season(engine: Engine) -> None:
+    answer = engine.ask("When is the regional assembly vote on the dam rebuild?")
+    assert answer.short == "spring 2027", answer.short
