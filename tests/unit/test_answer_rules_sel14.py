@@ -44,3 +44,9 @@ def test_a_clock_time_keeps_its_zone(engine: Engine) -> None:
 def test_a_year_keeps_its_season(engine: Engine) -> None:
     answer = engine.ask("When is the regional assembly vote on the dam rebuild?")
     assert answer.short == "spring 2027", answer.short
+
+
+def test_which_senator_is_answered_by_one_called_senator(engine: Engine) -> None:
+    # The record's own sentence names an adviser; the senator is named in another one.
+    answer = engine.ask("Which senator put the harbour board emails into the Assembly Record?")
+    assert answer.short == "Ivo Brandt", answer.short
