@@ -861,7 +861,9 @@ class WhereExtractors(_Base):
             return None
         return words
 
-    def _region_of_asked_setting(self, frame: QuestionFrame, info: SentenceInfo, m: Mention) -> bool:
+    def _region_of_asked_setting(
+        self, frame: QuestionFrame, info: SentenceInfo, m: Mention
+    ) -> bool:
         """Whether a state or country `m` is written after a place the question sets the asked
         event in ("in Orvik, Tessa" for "... in Orvik?"): it only locates the question's place."""
         from assistant.knowledge.lexicon import lexicon
