@@ -15,6 +15,8 @@ class WhenRules(StrictModel):
     clause: Pattern
     complement: Pattern
     asks_clock: Pattern
+    zone_after: Pattern
+    season_before: Pattern
     bound_event: Pattern
     attribution: Pattern
     fronted_attribution: Pattern
@@ -36,6 +38,7 @@ class WhereRules(StrictModel):
     asks_destination: Pattern
     destination_before: Pattern
     origin_before: Pattern
+    asked_setting: Pattern
     focus_heads: dict[str, list[str]]
 
 
@@ -250,6 +253,8 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "time_clause": lambda d: _ci(d.when.clause),
     "time_complement": lambda d: _ci(d.when.complement),
     "asks_clock": lambda d: _ci(d.when.asks_clock),
+    "zone_after": lambda d: _ci(d.when.zone_after),
+    "season_before": lambda d: _ci(d.when.season_before),
     "time_bound_event": lambda d: _ci(d.when.bound_event),
     "time_of_saying": lambda d: _ci(d.when.attribution),
     "time_of_saying_after": lambda d: _ci(d.when.fronted_attribution),
@@ -272,6 +277,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "asks_destination": lambda d: _ci(d.where.asks_destination),
     "destination_before": lambda d: _ci(d.where.destination_before),
     "origin_before": lambda d: _ci(d.where.origin_before),
+    "asked_setting": lambda d: _ci(d.where.asked_setting),
     "focus_heads": lambda d: {k: tuple(v) for k, v in d.where.focus_heads.items()},
     "contrast": lambda d: _ci(d.why.contrast),
     "subordinate": lambda d: _ci(d.why.subordinate),
@@ -410,6 +416,10 @@ class AnswerRules:
     time_bound: re.Pattern[str]
     time_clause: re.Pattern[str]
     asks_clock: re.Pattern[str]
+    # The time zone written after a clock time, and a season written before a year: parts of
+    # the time the story gives.
+    zone_after: re.Pattern[str]
+    season_before: re.Pattern[str]
     # A bound through an event's noun ("since his election in"; group 1 the bounding word).
     time_bound_event: re.Pattern[str]
     # A saying verb right before a time, which then dates the report (group 1 the verb).
@@ -451,6 +461,8 @@ class AnswerRules:
     list_members_after: re.Pattern[str]
     destination_before: re.Pattern[str]
     origin_before: re.Pattern[str]
+    # The words of a question right before a place it sets the asked event in ("... in Orvik?").
+    asked_setting: re.Pattern[str]
     # Per place noun of a question ("court"), the head nouns of a place's name that answer it.
     focus_heads: dict[str, tuple[str, ...]]
     contrast: re.Pattern[str]

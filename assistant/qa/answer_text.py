@@ -167,6 +167,7 @@ def _join(names: list[str]) -> str:
 
 if TYPE_CHECKING:
     from assistant.engine import Engine
+    from assistant.knowledge.analysis import ArticleAnalysis
     from assistant.qa.answerer import Words
     from assistant.storage import CompactCorpus
 
@@ -195,6 +196,8 @@ if TYPE_CHECKING:
         ) -> bool: ...
 
         def _in_question(self, frame: QuestionFrame, text: str) -> bool: ...
+
+        def _describes_name(self, analysis: ArticleAnalysis, name: str, word: str) -> bool: ...
 
         def _meetings_for(self, frame: QuestionFrame, scored: Scored) -> list[Meeting]: ...
 

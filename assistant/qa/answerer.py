@@ -1914,6 +1914,8 @@ class Answerer(
         if frame.intent == "where":
             best = self._containing_place(best, candidates, log)
             best = self._plural_list(frame, best, candidates, log)
+        if frame.intent == "who":
+            best = self._holds_asked_noun(frame, best, candidates, log)
         if frame.intent in {"who", "who_met"}:
             best = self._name_list(frame, best, candidates, log)
         least = MIN_CANDIDATE_SCORE.get(frame.intent, 0.0)

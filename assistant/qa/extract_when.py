@@ -285,7 +285,7 @@ class WhenExtractors(_Base):
             if asks_past and _PLANNED.search(info.text[max(0, t.start - 60) : t.start]):
                 # "When did they meet?" is not answered by "they would meet again on Thursday".
                 score -= 0.5
-            words = t.text
+            words = self._time_as_written(info.text, t)
             resolved = format_iso(t.iso)
             # "September" resolved to "September 2026" adds only the year: say it once.
             # "June 15" resolved to "15 June 2020" is not that: its day must stay where written.
@@ -316,6 +316,23 @@ class WhenExtractors(_Base):
             )
             if t.kind in _VAGUE_KINDS and t.iso and len(t.iso) == 7:
                 yield from self._exact_day_nearby(scored, t.iso, verbs, score)
+
+    def _time_as_written(self, text: str, t: TimeMention) -> str:
+        """The time with the words that narrow it, written around it: the zone of a clock time
+        ("16:00 UTC"), the season of a year ("fall 2007", "the spring of 2019")."""
+        rules = answer_rules()
+        if t.kind == "clock":
+            zone = rules.zone_after.match(text, t.end)
+            if zone and zone.end() > t.end:
+                return text[t.start : zone.end()].strip()
+        elif t.kind in {"year", "bare_year"}:
+            year = re.search(r"\d{4}", t.text)
+            at = t.start + (year.start() if year else 0)
+            low = max(0, at - 30)
+            season = rules.season_before.search(text[low:at])
+            if season and year:
+                return text[low + season.start(1) : at] + year.group()
+        return t.text
 
     def _more_specific_time(
         self, frame: QuestionFrame, best: Candidate, candidates: list[Candidate], log: list[str]

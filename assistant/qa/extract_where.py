@@ -259,6 +259,16 @@ def _other_kind(name: str, kinds: tuple[str, ...]) -> bool:
     return not any(last[0] in {k.split()[-1], k.split()[-1] + "s"} for k in kinds)
 
 
+def _names_kind(name: str, focus: str) -> bool:
+    """Whether a folded place name has the asked kind `focus` among its words, singular when
+    one place is asked for ("Orvane River" for "river"; either for "rivers")."""
+    words = name.split()
+    if focus in words:
+        return True
+    singular = focus[:-1] if focus.endswith("s") else ""
+    return bool(singular) and singular in words
+
+
 def _of_a_place(word: str) -> bool:
     """Whether a folded word is a country or an adjective made from a country, a region or a
     town ("syrian", "moldovan", "scandinavian")."""
@@ -540,7 +550,9 @@ class WhereExtractors(_Base):
                 score += 0.2 if "suffix" in m.rule or m.rule == "noun-place" else 0.1
             if (
                 focus_suffix
-                and focus_suffix in fold(m.name)
+                # The asked kind as a word of the name, in the asked number: "Which state
+                # ...?" is not answered by the "United States", nor "Which port" by "Portland".
+                and _names_kind(fold(m.name), frame.focus or "")
                 # A kind whose names carry it capitalised ("Tarn Prison") is only described
                 # by a lower-case one after a name ("the Orvik prison": the prison in Orvik).
                 and not (m.rule == "noun-place" and frame.focus in answer_rules().focus_heads)
@@ -602,6 +614,10 @@ class WhereExtractors(_Base):
                 # "In Halvik, Ardelean said he backed ... the vote in Estovia": Estovia is in what
                 # he said, not where he said it.
                 score -= 0.6
+            if self._region_of_asked_setting(frame, info, m):
+                # "Where did the crowd gather in Orvik?": "Orvik, Tessa" puts Orvik in Tessa,
+                # which the question has already said, less exactly.
+                continue
             short, rule = m.name, f"sentence-place:{m.rule}"
             settlement = self._settlement_before(frame, info, m)
             if settlement is not None:
@@ -849,6 +865,27 @@ class WhereExtractors(_Base):
         ) or any(t.start < end and start < t.end for t in info.times):
             return None
         return words
+
+    def _region_of_asked_setting(
+        self, frame: QuestionFrame, info: SentenceInfo, m: Mention
+    ) -> bool:
+        """Whether a state or country `m` is written after a place the question sets the asked
+        event in ("in Orvik, Tessa" for "... in Orvik?"): it only locates the question's place."""
+        from assistant.knowledge.lexicon import lexicon
+
+        if frame.focus in _LARGER_FOCUS:
+            return False
+        if m.kind is not EntityKind.COUNTRY and fold(m.name) not in _states() | lexicon().regions:
+            return False
+        found = answer_rules().settlement_before.search(info.text[max(0, m.start - 60) : m.start])
+        if found is None:
+            return False
+        words = found.group(1)
+        setting = answer_rules().asked_setting
+        for at in re.finditer(re.escape(words), frame.text):
+            if setting.search(frame.text[: at.start()]):
+                return True
+        return False
 
     def _based_places(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         """ "Where is the court based?": "the Orvik-based court" names it before the noun. The

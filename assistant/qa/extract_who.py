@@ -79,6 +79,9 @@ _PARTY_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind
 _PLURAL_ASKED = lazy_compile(r"^[a-z]+(?:[^su'’]s|ies)$")
 # How far below the best single name a name standing in a list may score and answer instead.
 _NAME_LIST_MARGIN = 0.3
+# How far below the best a candidate the story gives the asked person noun may score and still
+# answer "Which senator ...?" over one it never gives it.
+_ASKED_NOUN_MARGIN = 0.3
 
 
 def _who_focus(question: str) -> str | None:
@@ -914,6 +917,39 @@ def _interaction_table(
 
 class WhoExtractors(_Base):
     """Who-questions: people and bodies that did, met or hold what the question asks."""
+
+    def _holds_asked_noun(
+        self, frame: QuestionFrame, best: Candidate, candidates: list[Candidate], log: list[str]
+    ) -> Candidate:
+        """ "Which senator ...?" states what the answer is: of the candidates scored nearly as
+        well, one the story calls by the asked noun ("Senator Ivo Dahl", "Dahl, a senator")
+        answers over one it never does (a firm named in a better-matching sentence)."""
+        focus = _who_focus(frame.text)
+        if focus is None or focus not in person_nouns():
+            return best
+        stem = self.tokenizer.stem(focus)
+        if self._given_noun(best, focus, stem):
+            return best
+        for other in candidates:
+            if other.score < best.score - _ASKED_NOUN_MARGIN:
+                break
+            if other is not best and self._given_noun(other, focus, stem):
+                log.append(f"{other.short!r} is called {focus!r}; {best.short!r} is not")
+                return other
+        return best
+
+    def _given_noun(self, candidate: Candidate, noun: str, stem: str) -> bool:
+        """Whether the candidate's sentence writes `noun` beside its name, or its story
+        describes the name by it elsewhere."""
+        text = candidate.sentence.info.text
+        surface = next((h for h in (*candidate.highlight, candidate.short) if h and h in text), "")
+        if surface:
+            at = text.find(surface)
+            window = text[max(0, at - 40) : at + len(surface) + 40]
+            if any(self.tokenizer.stem(fold(w)) == stem for w in re.findall(r"[\w'’-]+", window)):
+                return True
+        analysis = self.analyses.get(candidate.sentence.article)
+        return self._describes_name(analysis, candidate.short, noun)
 
     def _fit_asked_title(self, frame: QuestionFrame, candidates: list[Candidate]) -> None:
         """ "Which finance ministers met ...": a meeting whose other participants all carry
