@@ -585,13 +585,7 @@ class EntityRecognizer:
         if (
             cue in lex.place_cues
             and not _NO_PLACE_AFTER_CUE.search(before)
-            # "support from Ilse Moravec", "lost to Ilse Moravec": "from" and "to" govern
-            # people as often as places, so a first name that is no place's decides (after
-            # "to" only a two-word name: "to Vell Reed Clinic" is a site with a head noun).
-            and not (
-                (cue == "from" or (cue == "to" and len(words) == 2))
-                and self._person_shaped_after_from(words)
-            )
+            and not (cue == "from" and self._person_shaped_after_from(words))
             and not (cue == "to" and _POSSESSIVE.match(after))
             # "in the Kestrel Front's campaign": what "in" governs is the thing owned, and a
             # place takes no article before its possessive.
@@ -915,6 +909,10 @@ class EntityRecognizer:
         added: dict[int, Mention] = {}
         for anchor in strong:
             kind = anchor.kind
+            # "In a post to Orvane, Dahl said": members set off by commas alone are a clause
+            # before its subject; a list joins its last member with "and" or "or".
+            pending: dict[int, Mention] = {}
+            listed = False
             for step in (1, -1):
                 pos = anchor.start if step < 0 else anchor.end
                 right_end = anchor.end
@@ -925,14 +923,16 @@ class EntityRecognizer:
                         break
                     start, end, final = member
                     inside = [m for m in found if m.start < end and m.end > start]
-                    have = added.get(start) or (inside[0] if len(inside) == 1 else None)
+                    have = (
+                        pending.get(start)
+                        or added.get(start)
+                        or (inside[0] if len(inside) == 1 else None)
+                    )
                     if have is not None and start <= have.start and have.end <= end:
                         if have.kind is not kind and not self._weakly_kinded(have):
                             break
                         if have.kind is not kind:
-                            added[have.start] = self._listed(
-                                have.text, have.start, kind, sentence_index
-                            )
+                            pending[have.start] = self._listed(have.text, have.start, kind)
                     elif (
                         not inside
                         and self._bare_name(sentence[start:end])
@@ -943,21 +943,27 @@ class EntityRecognizer:
                         and _lazy("member_end").match(sentence, end) is not None
                         and not (step < 0 and final and " " in sentence[pos:right_end].strip())
                     ):
-                        added[start] = self._listed(sentence[start:end], start, kind, sentence_index)
+                        pending[start] = self._listed(sentence[start:end], start, kind)
                     else:
                         break
                     pos, right_end = (end if step > 0 else start), end
+                    listed = listed or final
                     # "A, B and C" ends at C going right; going left only commas join more
                     # members before the one "and".
                     if final and (step > 0 or crossed):
                         break
                     crossed = crossed or final
+            if listed:
+                added.update(pending)
         if not added:
             return found
         kept = [m for m in found if m.start not in added]
         for m in found:
             if m.start in added and m.kind is EntityKind.PERSON:
                 self._unregister(m.key, sentence_index)
+        for m in added.values():
+            if m.kind is EntityKind.PERSON:
+                self._register(m, sentence_index)
         return sorted([*kept, *added.values()], key=lambda m: m.start)
 
     def _list_member(self, sentence: str, pos: int, step: int) -> tuple[int, int, bool] | None:
@@ -1017,13 +1023,10 @@ class EntityRecognizer:
             or (mention.kind is EntityKind.PERSON and mention.rule == "lone-name")
         )
 
-    def _listed(self, text: str, start: int, kind: EntityKind, sentence_index: int) -> Mention:
-        mention = Mention(
+    def _listed(self, text: str, start: int, kind: EntityKind) -> Mention:
+        return Mention(
             text, start, start + len(text), kind, fold(text), text, rule="coordinated-kind"
         )
-        if kind is EntityKind.PERSON:
-            self._register(mention, sentence_index)
-        return mention
 
     def _place_appositions(
         self, sentence: str, found: list[Mention], sentence_index: int
