@@ -42,7 +42,7 @@ _LAZY_PATTERNS = {
     # Capitalised words, then the "for" or "of the" that joins them to a body's name.
     "body_lead": r"(?<![\w'’-])(?P<words>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})\s+(?P<joint>for|of\s+the)\s+$",
     # What may follow a list's member that ends its noun phrase.
-    "member_end": r"(?:[,.;:)\"”]|\s+(?:and|or)\b|\s*$)",
+    "member_end": r"(?:\s*\(|[,.;:)\"”]|\s+(?:and|or)\b|\s*$)",
     # What joins the members of a list, and a list's member written before another one.
     "list_sep": r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)",
     "list_before": r"(?<![\w'’-])(?P<words>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)(?P<sep>,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$",
@@ -89,6 +89,9 @@ _HEAD_ENDS = lazy_compile(
 _LIST_WEAK_RULES = frozenset({"the-name", "coordinated-kind"})
 # A person named in full (or by a known name) gives a list of lone words its kind.
 _LIST_PERSON_RULES = frozenset({"name-shape", "title+name", "surname-link"})
+# A gazetteer's place or country gives a list of lone words its kind.
+_LIST_PLACE_KINDS = frozenset({EntityKind.PLACE, EntityKind.COUNTRY})
+_LIST_PLACE_RULES = frozenset({"gazetteer-place", "gazetteer-country"})
 # Rules that read a name from its capitals and its neighbours alone, nothing known about it.
 _SHAPE_RULES = frozenset({"name-shape", "lone-name", "the-name"})
 # Places read from a preposition alone ("to", "from", "at" also take people and firms).
@@ -903,12 +906,14 @@ class EntityRecognizer:
             for m in found
             if (m.kind is EntityKind.ORGANISATION and m.rule not in _LIST_WEAK_RULES)
             or (m.kind is EntityKind.PERSON and not m.role_only and m.rule in _LIST_PERSON_RULES)
+            or (m.kind in _LIST_PLACE_KINDS and m.rule in _LIST_PLACE_RULES)
         ]
         if not strong:
             return found
         added: dict[int, Mention] = {}
         for anchor in strong:
-            kind = anchor.kind
+            # "Lumeria and Harnshire": a list of places is one of places, whatever their rank.
+            kind = EntityKind.PLACE if anchor.kind in _LIST_PLACE_KINDS else anchor.kind
             # "In a post to Orvane, Dahl said": members set off by commas alone are a clause
             # before its subject; a list joins its last member with "and" or "or".
             pending: dict[int, Mention] = {}
@@ -929,9 +934,15 @@ class EntityRecognizer:
                         or (inside[0] if len(inside) == 1 else None)
                     )
                     if have is not None and start <= have.start and have.end <= end:
-                        if have.kind is not kind and not self._weakly_kinded(have):
+                        if have.kind in _LIST_PLACE_KINDS and kind is EntityKind.PLACE:
+                            pass
+                        elif have.kind is not kind and (
+                            not self._weakly_kinded(have)
+                            # "Russia and Assad": a place's list takes no one named as a person.
+                            or kind is EntityKind.PLACE
+                        ):
                             break
-                        if have.kind is not kind:
+                        elif have.kind is not kind:
                             pending[have.start] = self._listed(have.text, have.start, kind)
                     elif (
                         not inside

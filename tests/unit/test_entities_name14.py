@@ -57,3 +57,8 @@ def test_every_listed_lender_is_answered(engine: Engine) -> None:
     answer = engine.ask("To which lenders did the Orsk central bank offer emergency loans?")
     for name in ("Velmabank", "Tarno Group", "Kessabank"):
         assert name in answer.short
+
+
+def test_a_lone_word_listed_with_a_known_place_is_a_place() -> None:
+    got = found("Aid went to the governments of Canada and Tessvale (which it thanked) last year.")
+    assert got["Tessvale"][0] is EntityKind.PLACE
