@@ -493,7 +493,17 @@ class EntityRecognizer:
             title_words, name_words = self._led_title_split(words)
         if title_words:
             title = " ".join(title_words)
-            if name_words and name_words[-1] in lex.org_suffixes and len(name_words) > 1:
+            if (
+                name_words
+                and name_words[-1] in lex.org_suffixes
+                # "General Motors", "Major Airlines": a title word before a body's plural head
+                # alone is the body's adjective; a person's surname is seldom such a plural
+                # (one word like "Church" or "Hall" after a title may be a surname).
+                and (
+                    len(name_words) > 1
+                    or (name_words[-1].endswith("s") and "of" not in title_words)
+                )
+            ):
                 return self._simple(text, EntityKind.ORGANISATION, "org-suffix")
             if not name_words:
                 return Mention(

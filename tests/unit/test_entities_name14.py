@@ -62,3 +62,10 @@ def test_every_listed_lender_is_answered(engine: Engine) -> None:
 def test_a_lone_word_listed_with_a_known_place_is_a_place() -> None:
     got = found("Aid went to the governments of Canada and Tessvale (which it thanked) last year.")
     assert got["Tessvale"][0] is EntityKind.PLACE
+
+
+def test_a_title_word_before_a_plural_body_head_is_no_person() -> None:
+    got = found("Shares of General Airways fell on Monday.")
+    assert got["General Airways"][0] is EntityKind.ORGANISATION
+    got = found("Senator Church spoke on Monday.")
+    assert got["Church"][0] is EntityKind.PERSON
