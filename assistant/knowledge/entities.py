@@ -39,6 +39,13 @@ _LAZY_PATTERNS = {
     # What follows a town set off by a comma: its region or country, or a clause about a thing.
     "region_after": r"\s*,\s+(?:([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?=[\s,.;:)]|$)|(?:which|where)\b)",
     "for_joint": r"\s+for\s+(?:the\s+)?",
+    # Capitalised words, then the "for" or "of the" that joins them to a body's name.
+    "body_lead": r"(?<![\w'’-])(?P<words>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})\s+(?P<joint>for|of\s+the)\s+$",
+    # What may follow a list's member that ends its noun phrase.
+    "member_end": r"(?:\s*\(|[,.;:)\"”]|\s+(?:and|or)\b|\s*$)",
+    # What joins the members of a list, and a list's member written before another one.
+    "list_sep": r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)",
+    "list_before": r"(?<![\w'’-])(?P<words>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)(?P<sep>,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$",
 }
 
 
@@ -78,6 +85,13 @@ _HEAD_ENDS = lazy_compile(
     r"tells|took|takes|made|makes|won|wins|lost|gave|gives|held|holds|sent|sends|wants|"
     r"seeks|sought|fought|struck|leads|led|began|[a-z]+ed)\b)"
 )
+# Bodies whose kind is only guessed from the article before them: no evidence for a list.
+_LIST_WEAK_RULES = frozenset({"the-name", "coordinated-kind"})
+# A person named in full (or by a known name) gives a list of lone words its kind.
+_LIST_PERSON_RULES = frozenset({"name-shape", "title+name", "surname-link"})
+# A gazetteer's place or country gives a list of lone words its kind.
+_LIST_PLACE_KINDS = frozenset({EntityKind.PLACE, EntityKind.COUNTRY})
+_LIST_PLACE_RULES = frozenset({"gazetteer-place", "gazetteer-country"})
 # Rules that read a name from its capitals and its neighbours alone, nothing known about it.
 _SHAPE_RULES = frozenset({"name-shape", "lone-name", "the-name"})
 # Places read from a preposition alone ("to", "from", "at" also take people and firms).
@@ -479,7 +493,17 @@ class EntityRecognizer:
             title_words, name_words = self._led_title_split(words)
         if title_words:
             title = " ".join(title_words)
-            if name_words and name_words[-1] in lex.org_suffixes and len(name_words) > 1:
+            if (
+                name_words
+                and name_words[-1] in lex.org_suffixes
+                # "General Motors", "Major Airlines": a title word before a body's plural head
+                # alone is the body's adjective; a person's surname is seldom such a plural
+                # (one word like "Church" or "Hall" after a title may be a surname).
+                and (
+                    len(name_words) > 1
+                    or (name_words[-1].endswith("s") and "of" not in title_words)
+                )
+            ):
                 return self._simple(text, EntityKind.ORGANISATION, "org-suffix")
             if not name_words:
                 return Mention(
@@ -755,14 +779,20 @@ class EntityRecognizer:
         lex = self.lex
         if not 2 <= len(words) <= 3 or not all(_LONE_NAME.fullmatch(w) for w in words):
             return False
-        if fold(" ".join(words)) in lex.minor_places or any(
-            w in lex.place_modifiers for w in words
+        whole = fold(" ".join(words))
+        if (
+            whole in lex.minor_places
+            or whole in lex.places
+            or whole in lex.countries
+            or whole in lex.regions
+            or any(w in lex.place_modifiers for w in words)
         ):
             return False
+        # A small town's name is often a first name too ("Barry", "Jackson"), so only a
+        # well-known place's name opening the run makes it a place.
         first = fold(words[0])
         return not (
             first in lex.places
-            or first in lex.minor_places
             or first in lex.countries
             or first in lex.regions
             or any(w in lex.place_suffixes or w in lex.org_suffixes for w in words)
@@ -833,7 +863,191 @@ class EntityRecognizer:
         found = self._extend_for(
             sentence, self._merge_organisations(sentence, found), sentence_index
         )
+        found = self._coordinated_kinds(sentence, self._led_bodies(sentence, found), sentence_index)
         return self._place_appositions(sentence, found, sentence_index)
+
+    def _led_bodies(self, sentence: str, found: list[Mention]) -> list[Mention]:
+        """'Artists for Open Water Foundation', 'the Keepers of the Orm Trust': capitalised words
+        that name nothing alone, then "for" or "of the" and a body's name ending in its head
+        noun, are the start of that body's name (a person's name takes neither joint). Before
+        "of the" only a plural that does not open the sentence ("Supporters of the ... said" is
+        capitalised only for its place)."""
+        out = list(found)
+        for i, mention in enumerate(out):
+            if mention.kind is not EntityKind.ORGANISATION or mention.rule != "org-suffix":
+                continue
+            lead = _lazy("body_lead").search(sentence, 0, mention.start)
+            if lead is None:
+                continue
+            words = lead.group("words").split()
+            begin = lead.start("words")
+            if (
+                any(fold(w) in _NOT_NAMES or _BREAK.fullmatch(w) for w in words)
+                # "Speaking for the Orm Trust": a participle opening the clause is no name.
+                or words[0].endswith("ing")
+                or any(m.end > begin and m.start < mention.start for m in out if m is not mention)
+                or (
+                    lead.group("joint").startswith("of")
+                    # "a Fellow of the Orm Society" holds a rank in it; a plural names members.
+                    and (
+                        not sentence[:begin].strip(" \"'“‘(")
+                        or len(words) != 1
+                        or not words[0].endswith("s")
+                    )
+                )
+            ):
+                continue
+            text = sentence[begin : mention.end]
+            out[i] = Mention(
+                text, begin, mention.end, EntityKind.ORGANISATION, fold(text), text, rule="led-body"
+            )
+        return out
+
+    def _coordinated_kinds(
+        self, sentence: str, found: list[Mention], sentence_index: int
+    ) -> list[Mention]:
+        """'Velt Group, Orsbank and Kanvabank', 'Ivo Dahl, Marek and Sollen': the members of one
+        list are things of one kind, so a lone capitalised word listed with a body named by
+        its form (a suffix, an acronym, a kind noun) is a body too, and one listed with a
+        person's full name is a person, though nothing about the word alone says so. A word
+        read as a place only from the preposition before the list takes the list's kind."""
+        strong = [
+            m
+            for m in found
+            if (m.kind is EntityKind.ORGANISATION and m.rule not in _LIST_WEAK_RULES)
+            or (m.kind is EntityKind.PERSON and not m.role_only and m.rule in _LIST_PERSON_RULES)
+            or (m.kind in _LIST_PLACE_KINDS and m.rule in _LIST_PLACE_RULES)
+        ]
+        if not strong:
+            return found
+        added: dict[int, Mention] = {}
+        for anchor in strong:
+            # "Lumeria and Harnshire": a list of places is one of places, whatever their rank.
+            kind = EntityKind.PLACE if anchor.kind in _LIST_PLACE_KINDS else anchor.kind
+            # "In a post to Orvane, Dahl said": members set off by commas alone are a clause
+            # before its subject; a list joins its last member with "and" or "or".
+            pending: dict[int, Mention] = {}
+            listed = False
+            for step in (1, -1):
+                pos = anchor.start if step < 0 else anchor.end
+                right_end = anchor.end
+                crossed = False
+                while True:
+                    member = self._list_member(sentence, pos, step)
+                    if member is None:
+                        break
+                    start, end, final = member
+                    inside = [m for m in found if m.start < end and m.end > start]
+                    have = (
+                        pending.get(start)
+                        or added.get(start)
+                        or (inside[0] if len(inside) == 1 else None)
+                    )
+                    if have is not None and start <= have.start and have.end <= end:
+                        if have.kind in _LIST_PLACE_KINDS and kind is EntityKind.PLACE:
+                            pass
+                        elif have.kind is not kind and (
+                            not self._weakly_kinded(have)
+                            # "Russia and Assad": a place's list takes no one named as a person.
+                            or kind is EntityKind.PLACE
+                        ):
+                            break
+                        elif have.kind is not kind:
+                            pending[have.start] = self._listed(have.text, have.start, kind)
+                    elif (
+                        not inside
+                        and self._bare_name(sentence[start:end])
+                        # A sentence's first word is capitalised for its place alone.
+                        and sentence[:start].strip(" \"'“‘(")
+                        # It ends its noun phrase: "the Orsic and Velt Parties" share a head
+                        # noun, and "Orsic and Velt leaders" describe people.
+                        and _lazy("member_end").match(sentence, end) is not None
+                        and not (step < 0 and final and " " in sentence[pos:right_end].strip())
+                    ):
+                        pending[start] = self._listed(sentence[start:end], start, kind)
+                    else:
+                        break
+                    pos, right_end = (end if step > 0 else start), end
+                    listed = listed or final
+                    # "A, B and C" ends at C going right; going left only commas join more
+                    # members before the one "and".
+                    if final and (step > 0 or crossed):
+                        break
+                    crossed = crossed or final
+            if listed:
+                added.update(pending)
+        if not added:
+            return found
+        kept = [m for m in found if m.start not in added]
+        for m in found:
+            if m.start in added and m.kind is EntityKind.PERSON:
+                self._unregister(m.key, sentence_index)
+        for m in added.values():
+            if m.kind is EntityKind.PERSON:
+                self._register(m, sentence_index)
+        return sorted([*kept, *added.values()], key=lambda m: m.start)
+
+    def _list_member(self, sentence: str, pos: int, step: int) -> tuple[int, int, bool] | None:
+        """The capitalised run joined to a list member at `pos` by a comma, "and" or "or" (after
+        it when `step` > 0, before it otherwise), and whether an "and"/"or" joined it."""
+        if step > 0:
+            sep = _lazy("list_sep").match(sentence, pos)
+            run = _SPAN.match(sentence, sep.end()) if sep else None
+            if sep is None or run is None:
+                return None
+            start, end = run.start(), run.end()
+            if sentence.startswith(("the ", "The "), start):
+                start += 4
+            # "Orsbank and Velt Bank" arrives as one run: the next member ends at its "and".
+            joined = re.search(r"\s+(?:and|or)\s+", sentence[start:end])
+            if joined:
+                end = start + joined.start()
+            joint = sep.group()
+        else:
+            back = _lazy("list_before").search(sentence, 0, pos)
+            if back is None:
+                return None
+            start, end = back.start("words"), back.end("words")
+            joint = back.group("sep")
+        if sentence[end - 1 : end] == "." and end - start <= 3:
+            # "Jr.", "St.": an abbreviation, no member of its own.
+            return None
+        while end > start and sentence[end - 1] == ".":
+            end -= 1
+        if end <= start:
+            return None
+        return start, end, bool(re.search(r"\b(?:and|or)\s*$", joint))
+
+    def _bare_name(self, word: str) -> bool:
+        """A lone capitalised word that nothing else makes a place, a title or a body's head."""
+        lex = self.lex
+        folded = fold(word)
+        return bool(
+            _LONE_NAME.fullmatch(word)
+            and folded not in _NOT_NAMES
+            and folded not in _COMMON_CAPITALISED
+            and folded not in lex.group_nouns
+            and folded not in lex.places
+            and folded not in lex.countries
+            and folded not in lex.regions
+            and word not in lex.org_suffixes
+            and word not in lex.place_suffixes
+            and word not in lex.title_heads
+            and word not in lex.title_modifiers
+            and not self._nationality(folded)
+        )
+
+    def _weakly_kinded(self, mention: Mention) -> bool:
+        return " " not in mention.text and (
+            (mention.kind is EntityKind.PLACE and mention.rule in _WEAK_PLACE_RULES)
+            or (mention.kind is EntityKind.PLACE and mention.rule.startswith("cue-"))
+            or (mention.kind is EntityKind.PERSON and mention.rule == "lone-name")
+        )
+
+    def _listed(self, text: str, start: int, kind: EntityKind) -> Mention:
+        return Mention(
+            text, start, start + len(text), kind, fold(text), text, rule="coordinated-kind"
+        )
 
     def _place_appositions(
         self, sentence: str, found: list[Mention], sentence_index: int
