@@ -171,6 +171,10 @@ _ATTRIBUTION = lazy_compile(r",?\s*\baccording\s+to\s+(?:the\s+)?(?:(?-i:[a-z]+)
 FALLBACK_COVERAGE = 0.6
 # How closely a sentence must match a question that names nothing to anchor it.
 _UNNAMED_COVERAGE = 0.45
+# The capitalised words written right before a role ("the Kessby Party chief executive").
+_CAPITALISED_RUN = lazy_compile(r"(?:[A-Z][\w.&'’-]*\s+)+$")
+# Words of a title that qualify a role and name no body ("Former Health Minister").
+_TITLE_WORDS = frozenset({"former", "deputy", "acting", "interim", "new", "then", "vice", "chief"})
 # "The flight started ...": a sentence opening with a definite noun phrase (group 1 its noun).
 _DEFINITE_SUBJECT = lazy_compile(r"^\s*the\s+([a-z][\w-]*)\b", re.I)
 # Words that make the noun after them a particular thing the question has in mind.
@@ -1743,7 +1747,16 @@ class Answerer(
         body_role = self._asked_body_role(frame)
         if body_role is not None:
             # "Who is Orvia's health minister?": the body's prime minister is someone else.
-            pool = [s for s in pool if body_role.search(s.info.text)]
+            body, qualified = self._asked_body(frame)
+            pool = [
+                s
+                for s in pool
+                if any(
+                    not self._role_of_other_body(s.info.text, m.start(), body)
+                    for m in body_role.finditer(s.info.text)
+                )
+                or (qualified and not body_role.search(s.info.text))
+            ]
             if not pool:
                 log.append("no sentence gives the asked role of the body; declining")
                 return None
@@ -2114,7 +2127,11 @@ class Answerer(
         match = answer_rules().possessive_role.match(frame.text)
         if not match:
             return None
-        words = match.group(1).split()
+        # "Orvia's only envoy": a function word before the role is no part of what a story
+        # writes ("trade and industry" within it is).
+        words = match.group("role").split()
+        while len(words) > 1 and words[0] in self.tokenizer.stopwords:
+            words = words[1:]
         noun = words[-1]
         if noun not in person_nouns() and noun not in lexicon().title_heads_folded:
             return None  # "Who is Orm's mother?" asks no role of a body
@@ -2127,6 +2144,48 @@ class Answerer(
             shapes = [asked, rf"{re.escape(noun)}\s+(?:of|for)\s+(?:the\s+)?{modifiers}"]
         return re.compile(r"\b(?:" + "|".join(shapes) + r")s?\b", re.IGNORECASE)
 
+    def _asked_body(self, frame: QuestionFrame) -> tuple[tuple[str, ...], bool]:
+        """The folded words of the body a possessive role question names ("Who is the Orvia
+        Party's candidate?" -> orvia, party), and whether a clause qualifies the role."""
+        from assistant.qa.answer_rules import answer_rules
+
+        match = answer_rules().possessive_role.match(frame.text)
+        if not match:
+            return (), False
+        words = (fold(w) for w in match.group("body").split())
+        body = tuple(w for w in words if w not in self.tokenizer.stopwords)
+        return body, match.group("tail") is not None
+
+    def _role_of_other_body(self, text: str, start: int, body: tuple[str, ...]) -> bool:
+        """Whether the role written at `start` is given as another body's: "the Kessby Party
+        candidate", "Kessby's chief executive" name whose role it is right before it, and a
+        body that is not the asked one (nor its country's adjective, "Orvian" for Orvia) holds
+        another person's post. Title words ("Deputy", "Former") name no body."""
+        from assistant.knowledge.lexicon import lexicon
+
+        before = _CAPITALISED_RUN.search(text[:start])
+        if not before or not body:
+            return False
+        titles = lexicon().title_heads_folded
+        words = [re.sub(r"(?:'s|’s)$", "", w) for w in before.group(0).split()]
+        named = [
+            fold(w)
+            for w in words
+            if fold(w) not in self.tokenizer.stopwords
+            and fold(w) not in titles
+            and fold(w) not in _TITLE_WORDS
+        ]
+        if not named:
+            return False
+        # The body by its initials either way: "AU" for the African Union, "General Motors"
+        # for GM.
+        initials = {"".join(w[0] for w in body), "".join(w[0] for w in named)}
+        for folded in named:
+            country = self._country_of_adjective(folded)
+            if folded in body or folded in initials or (country is not None and country in body):
+                return False
+        return not (set(body) & initials)
+
     def _asked_act(self, frame: QuestionFrame) -> tuple[str, ...] | None:
         """The act a who/where/when question asks about, as stem prefixes of the words that may
         report it (its verb and the nouns of the same stem, and listed synonyms), or None when
@@ -2137,7 +2196,19 @@ class Answerer(
             self._acts[frame.text] = self._make_asked_act(frame)
         return self._acts[frame.text]
 
-    def _make_asked_act(self, frame: QuestionFrame) -> tuple[str, ...] | None:
+    def _stated_act(self, frame: QuestionFrame) -> tuple[str, ...] | None:
+        """The act a who-question asks who did, past ones too ("Which crew first sighted the
+        wreck?" -> sight), as stem prefixes like `_asked_act`'s. Made once per question."""
+        key = "\0" + frame.text
+        if key not in self._acts:
+            if len(self._acts) > 1024:
+                self._acts.clear()
+            self._acts[key] = self._make_asked_act(frame, any_time=True)
+        return self._acts[key]
+
+    def _make_asked_act(
+        self, frame: QuestionFrame, any_time: bool = False
+    ) -> tuple[str, ...] | None:
         from assistant.prompts import irregular_forms
         from assistant.qa.answer_rules import answer_rules
 
@@ -2275,7 +2346,7 @@ class Answerer(
             verb += 2
             planned = True
         singled = lower[verb - 1] == "to" and bool(_ORDINALS & set(lower[:verb]))
-        if not (planned or singled):
+        if not (planned or singled or any_time):
             # A past act is often told in other words than the question's ("quit the race":
             # "dropped out"); a planned one, or the one that singles a person out ("the first
             # to land"), a story states in the act's own words when it states it at all.
