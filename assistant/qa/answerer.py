@@ -401,6 +401,8 @@ class Answerer(
         self._demonyms: dict[str, list[str]] | None = None
         self._predicates: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
         self._acts: dict[str, tuple[str, ...] | None] = {}
+        # Questions whose asked act is the one singling the answer out ("the first to ...").
+        self._singling: set[str] = set()
         self._lower_stems: dict[str, frozenset[str]] = {}
         self._captioned: frozenset[str] | None = None
         self._described: dict[tuple[str, str, str], bool] = {}
@@ -1771,11 +1773,14 @@ class Answerer(
                 # sentence-level test lost answers told in other words than the question's.)
                 log.append(f"no story tells the asked act ({asked_act[0]}); declining")
                 return None
-            if asked_act and frame.intent == "when":
+            if asked_act and (
+                frame.intent == "when" or (frame.intent == "who" and frame.text in self._singling)
+            ):
                 # "When will the office extend the scheme?": a story that tells of extending it
                 # only "in due course" gives no time for it; the date of another step in
                 # another sentence is not one. (Measured on who-questions, the same test lost
-                # answers told in other words.)
+                # answers told in other words; but an act that singles the answer out, "Who
+                # first reached the summit?", a sentence must state to say who did it first.)
                 pool = [
                     s
                     for s in pool
@@ -2193,6 +2198,7 @@ class Answerer(
         if frame.text not in self._acts:
             if len(self._acts) > 1024:
                 self._acts.clear()
+                self._singling.clear()
             self._acts[frame.text] = self._make_asked_act(frame)
         return self._acts[frame.text]
 
@@ -2345,7 +2351,12 @@ class Answerer(
         ):
             verb += 2
             planned = True
-        singled = lower[verb - 1] == "to" and bool(_ORDINALS & set(lower[:verb]))
+        # "the first to land", "Which crew first sighted it": the act singles someone out.
+        singled = (lower[verb - 1] == "to" and bool(_ORDINALS & set(lower[:verb]))) or (
+            verb > 1 and lower[verb - 1] in _ORDINALS
+        )
+        if singled and not planned and not any_time:
+            self._singling.add(frame.text)
         if not (planned or singled or any_time):
             # A past act is often told in other words than the question's ("quit the race":
             # "dropped out"); a planned one, or the one that singles a person out ("the first
