@@ -142,6 +142,7 @@ class ConstraintRules(StrictModel):
     kind_asked: Pattern
     kinds: dict[str, list[str]]
     settlements: list[str]
+    countries: list[str]
     days: list[str]
     asks_how_many_people: str
     asks_name_of: str
@@ -359,6 +360,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
         k.lower(): frozenset(w.lower() for w in v) for k, v in d.constraint.kinds.items()
     },
     "settlement_nouns": lambda d: frozenset(w.lower() for w in d.constraint.settlements),
+    "country_nouns": lambda d: frozenset(w.lower() for w in d.constraint.countries),
     "day_nouns": lambda d: frozenset(w.lower() for w in d.constraint.days),
     "asks_how_many_people": lambda d: _ci(d.constraint.asks_how_many_people),
     "asks_name_of": lambda d: _ci(d.constraint.asks_name_of),
@@ -622,6 +624,8 @@ class AnswerRules:
     kind_words: dict[str, frozenset[str]]
     # Asked kinds a place's name answers by its type (a city is a place, not a country).
     settlement_nouns: frozenset[str]
+    # Asked kinds only a country answers ("Which countries ..."): a body or a person is none.
+    country_nouns: frozenset[str]
     # Asked kinds a when-answer gives only as a day ("On which day ..."), not a month or year.
     day_nouns: frozenset[str]
     # "Which two senators ...": the number of people asked for (group 1).

@@ -2622,6 +2622,12 @@ class Answerer(
             if kind in rules.settlement_nouns:
                 if candidate.kind not in (None, EntityKind.PLACE):
                     return f"not a {kind}"
+            elif kind in rules.country_nouns:
+                names = [n.strip() for n in _NAME_LIST_SEPARATOR.split(folded)]
+                if candidate.kind is not EntityKind.COUNTRY and not any(
+                    n.removeprefix("the ") in lex.countries for n in names
+                ):
+                    return f"not a {kind}"
             elif kind in rules.day_nouns:
                 if intent == "when" and _day(candidate) is None:
                     return f"not a {kind}"
