@@ -173,6 +173,8 @@ FALLBACK_COVERAGE = 0.6
 _UNNAMED_COVERAGE = 0.45
 # The capitalised words written right before a role ("the Kessby Party chief executive").
 _CAPITALISED_RUN = lazy_compile(r"(?:[A-Z][\w.&'’-]*\s+)+$")
+# ... or right after it ("spokeswoman for the Kessby Lottery").
+_ROLE_OF_BODY = lazy_compile(r"\s+(?:of|for|at)\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*(?:\s+|$))+)")
 # Words of a title that qualify a role and name no body ("Former Health Minister").
 _TITLE_WORDS = frozenset({"former", "deputy", "acting", "interim", "new", "then", "vice", "chief"})
 # "The flight started ...": a sentence opening with a definite noun phrase (group 1 its noun).
@@ -1754,7 +1756,7 @@ class Answerer(
                 s
                 for s in pool
                 if any(
-                    not self._role_of_other_body(s.info.text, m.start(), body)
+                    not self._role_of_other_body(s.info.text, m, body)
                     for m in body_role.finditer(s.info.text)
                 )
                 or (qualified and not body_role.search(s.info.text))
@@ -2161,35 +2163,42 @@ class Answerer(
         body = tuple(w for w in words if w not in self.tokenizer.stopwords)
         return body, match.group("tail") is not None
 
-    def _role_of_other_body(self, text: str, start: int, body: tuple[str, ...]) -> bool:
-        """Whether the role written at `start` is given as another body's: "the Kessby Party
-        candidate", "Kessby's chief executive" name whose role it is right before it, and a
-        body that is not the asked one (nor its country's adjective, "Orvian" for Orvia) holds
-        another person's post. Title words ("Deputy", "Former") name no body."""
+    def _role_of_other_body(self, text: str, role: re.Match[str], body: tuple[str, ...]) -> bool:
+        """Whether the role written at `role` is given as another body's: "the Kessby Party
+        candidate", "Kessby's chief executive", "spokeswoman for the Kessby Lottery" name whose
+        role it is right before or after it, and a body that is not the asked one (nor its
+        initials or its country's adjective, "Orvian" for Orvia) holds another person's post.
+        Title words ("Deputy", "Former") name no body."""
+        if not body:
+            return False
+        before = _CAPITALISED_RUN.search(text[: role.start()])
+        after = _ROLE_OF_BODY.match(text[role.end() :])
+        runs = [m.group(1) if m is after else m.group(0) for m in (before, after) if m]
+        return any(self._other_body(run, body) for run in runs)
+
+    def _other_body(self, run: str, body: tuple[str, ...]) -> bool:
+        """Whether capitalised words name a body other than the asked one."""
         from assistant.knowledge.lexicon import lexicon
 
-        before = _CAPITALISED_RUN.search(text[:start])
-        if not before or not body:
-            return False
         titles = lexicon().title_heads_folded
-        words = [re.sub(r"(?:'s|’s)$", "", w) for w in before.group(0).split()]
+        # "the officer for GM.", "the U.S. envoy": compared without possessives and stops.
+        words = [fold(re.sub(r"(?:'s|’s)?[.,;:]*$", "", w)).replace(".", "") for w in run.split()]
         named = [
-            fold(w)
+            w
             for w in words
-            if fold(w) not in self.tokenizer.stopwords
-            and fold(w) not in titles
-            and fold(w) not in _TITLE_WORDS
+            if w and w not in self.tokenizer.stopwords and w not in titles and w not in _TITLE_WORDS
         ]
         if not named:
             return False
-        # The body by its initials either way: "AU" for the African Union, "General Motors"
-        # for GM.
+        body = tuple(w.replace(".", "") for w in body)
+        # The same body when one name holds the other ("Kessby Motor Co." for Kessby), not
+        # when they share a common noun ("the Kessby Lottery" is not the Orvia Lottery); by
+        # its initials either way ("AU" for the African Union, "General Motors" for GM).
+        countries = {self._country_of_adjective(w) or w for w in named}
+        if set(body) <= set(named) | countries or set(named) <= set(body):
+            return False
         initials = {"".join(w[0] for w in body), "".join(w[0] for w in named)}
-        for folded in named:
-            country = self._country_of_adjective(folded)
-            if folded in body or folded in initials or (country is not None and country in body):
-                return False
-        return not (set(body) & initials)
+        return not (set(body) | set(named)) & initials
 
     def _asked_act(self, frame: QuestionFrame) -> tuple[str, ...] | None:
         """The act a who/where/when question asks about, as stem prefixes of the words that may
