@@ -190,6 +190,7 @@ class PredicateRules(StrictModel):
 
 class AnchorRules(StrictModel):
     pronoun_subject: Pattern
+    person_pronoun_subject: Pattern
     expletive: Pattern
     subject_before: Pattern
     definite_subject: Pattern
@@ -395,6 +396,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "list_members_after": lambda d: _ci(d.lists.members_after),
     "asks_several": lambda d: _ci(d.lists.asks_several),
     "anchor_pronoun": lambda d: _ci(d.anchor.pronoun_subject),
+    "anchor_person_pronoun": lambda d: _ci(d.anchor.person_pronoun_subject),
     "anchor_expletive": lambda d: _ci(d.anchor.expletive),
     "anchor_subject_before": lambda d: _ci(d.anchor.subject_before),
     "anchor_definite": lambda d: _ci(d.anchor.definite_subject),
@@ -570,6 +572,8 @@ class AnswerRules:
     # before a name that is its sentence's subject, a definite subject (group 1 its words), and
     # what may stand between a describing noun and the name it describes (a pattern's text).
     anchor_pronoun: re.Pattern[str]
+    # "According to the paper, he ...": a person's pronoun as the subject after an opening.
+    anchor_person_pronoun: re.Pattern[str]
     anchor_expletive: re.Pattern[str]
     anchor_subject_before: re.Pattern[str]
     anchor_definite: re.Pattern[str]

@@ -3007,6 +3007,8 @@ class Answerer(
                 return self._pair_is(analysis, info, people)
             if any(self._sentence_has(info, m) for m in people):
                 return True
+            if self._opening_then_pronoun(analysis, info, people):
+                return True
             if self._names_by_noun(analysis, info, people) or any(
                 self._pronoun_continues(analysis, info.index, p)
                 or (
@@ -3049,6 +3051,22 @@ class Answerer(
                 or self._definite_noun_continues(frame, item, others)
             )
         return True
+
+    def _opening_then_pronoun(
+        self, analysis: ArticleAnalysis, info: SentenceInfo, people: list[Mention]
+    ) -> bool:
+        """Whether "he" or "she" after an opening phrase is the sentence's subject, naming no one
+        before it, and the sentence before has one of the people as its subject: "Orm was 71.
+        According to the paper, he died at ..." goes on about Orm."""
+        from assistant.qa.answer_rules import answer_rules
+
+        match = answer_rules().anchor_person_pronoun.match(info.text)
+        if match is None or info.index < 1 or info.index >= len(analysis.sentences):
+            return False
+        if any(m.kind is EntityKind.PERSON and m.start < match.end() for m in info.mentions):
+            return False
+        before = analysis.sentences[info.index - 1]
+        return any(self._is_subject(before, p) for p in people)
 
     def _definite_noun_continues(
         self, frame: QuestionFrame, item: Scored, named: list[Mention]

@@ -39,3 +39,11 @@ def test_the_singling_act_stated_of_someone_answers(engine: Engine) -> None:
 def test_which_countries_is_not_answered_by_the_group_reporting_them(engine: Engine) -> None:
     answer = engine.ask("Which countries have forced news sites to register as foreign agents?")
     assert not answer.answered, answer.short
+
+
+def test_a_pronoun_after_an_opening_phrase_goes_on_about_the_last_subject(
+    engine: Engine,
+) -> None:
+    # "Tal-Varnett was 80 years old. According to the report by ..., he died at ...".
+    answer = engine.ask("In which hospital did Tal-Varnett die?")
+    assert answer.answered and "Saint Rune" in answer.short, answer.short
