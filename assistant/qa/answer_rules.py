@@ -145,6 +145,7 @@ class ConstraintRules(StrictModel):
     kind_asked: Pattern
     kinds: dict[str, list[str]]
     settlements: list[str]
+    countries: list[str]
     days: list[str]
     asks_how_many_people: str
     asks_name_of: str
@@ -192,6 +193,7 @@ class PredicateRules(StrictModel):
 
 class AnchorRules(StrictModel):
     pronoun_subject: Pattern
+    person_pronoun_subject: Pattern
     expletive: Pattern
     subject_before: Pattern
     definite_subject: Pattern
@@ -365,6 +367,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
         k.lower(): frozenset(w.lower() for w in v) for k, v in d.constraint.kinds.items()
     },
     "settlement_nouns": lambda d: frozenset(w.lower() for w in d.constraint.settlements),
+    "country_nouns": lambda d: frozenset(w.lower() for w in d.constraint.countries),
     "day_nouns": lambda d: frozenset(w.lower() for w in d.constraint.days),
     "asks_how_many_people": lambda d: _ci(d.constraint.asks_how_many_people),
     "asks_name_of": lambda d: _ci(d.constraint.asks_name_of),
@@ -399,6 +402,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "list_members_after": lambda d: _ci(d.lists.members_after),
     "asks_several": lambda d: _ci(d.lists.asks_several),
     "anchor_pronoun": lambda d: _ci(d.anchor.pronoun_subject),
+    "anchor_person_pronoun": lambda d: _ci(d.anchor.person_pronoun_subject),
     "anchor_expletive": lambda d: _ci(d.anchor.expletive),
     "anchor_subject_before": lambda d: _ci(d.anchor.subject_before),
     "anchor_definite": lambda d: _ci(d.anchor.definite_subject),
@@ -580,6 +584,8 @@ class AnswerRules:
     # before a name that is its sentence's subject, a definite subject (group 1 its words), and
     # what may stand between a describing noun and the name it describes (a pattern's text).
     anchor_pronoun: re.Pattern[str]
+    # "According to the paper, he ...": a person's pronoun as the subject after an opening.
+    anchor_person_pronoun: re.Pattern[str]
     anchor_expletive: re.Pattern[str]
     anchor_subject_before: re.Pattern[str]
     anchor_definite: re.Pattern[str]
@@ -634,6 +640,8 @@ class AnswerRules:
     kind_words: dict[str, frozenset[str]]
     # Asked kinds a place's name answers by its type (a city is a place, not a country).
     settlement_nouns: frozenset[str]
+    # Asked kinds only a country answers ("Which countries ..."): a body or a person is none.
+    country_nouns: frozenset[str]
     # Asked kinds a when-answer gives only as a day ("On which day ..."), not a month or year.
     day_nouns: frozenset[str]
     # "Which two senators ...": the number of people asked for (group 1).

@@ -176,6 +176,12 @@ _ATTRIBUTION = lazy_compile(r",?\s*\baccording\s+to\s+(?:the\s+)?(?:(?-i:[a-z]+)
 FALLBACK_COVERAGE = 0.6
 # How closely a sentence must match a question that names nothing to anchor it.
 _UNNAMED_COVERAGE = 0.45
+# The capitalised words written right before a role ("the Kessby Party chief executive").
+_CAPITALISED_RUN = lazy_compile(r"(?:[A-Z][\w.&'’-]*\s+)+$")
+# ... or right after it ("spokeswoman for the Kessby Lottery").
+_ROLE_OF_BODY = lazy_compile(r"\s+(?:of|for|at)\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*(?:\s+|$))+)")
+# Words of a title that qualify a role and name no body ("Former Health Minister").
+_TITLE_WORDS = frozenset({"former", "deputy", "acting", "interim", "new", "then", "vice", "chief"})
 # "The flight started ...": a sentence opening with a definite noun phrase (group 1 its noun).
 _DEFINITE_SUBJECT = lazy_compile(r"^\s*the\s+([a-z][\w-]*)\b", re.I)
 # Words that make the noun after them a particular thing the question has in mind.
@@ -402,6 +408,8 @@ class Answerer(
         self._demonyms: dict[str, list[str]] | None = None
         self._predicates: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
         self._acts: dict[str, tuple[str, ...] | None] = {}
+        # Questions whose asked act is the one singling the answer out ("the first to ...").
+        self._singling: set[str] = set()
         self._lower_stems: dict[str, frozenset[str]] = {}
         self._captioned: frozenset[str] | None = None
         self._described: dict[tuple[str, str, str], bool] = {}
@@ -1753,7 +1761,16 @@ class Answerer(
         body_role = self._asked_body_role(frame)
         if body_role is not None:
             # "Who is Orvia's health minister?": the body's prime minister is someone else.
-            pool = [s for s in pool if body_role.search(s.info.text)]
+            body, qualified = self._asked_body(frame)
+            pool = [
+                s
+                for s in pool
+                if any(
+                    not self._role_of_other_body(s.info.text, m, body)
+                    for m in body_role.finditer(s.info.text)
+                )
+                or (qualified and not body_role.search(s.info.text))
+            ]
             if not pool:
                 log.append("no sentence gives the asked role of the body; declining")
                 return None
@@ -1768,11 +1785,14 @@ class Answerer(
                 # sentence-level test lost answers told in other words than the question's.)
                 log.append(f"no story tells the asked act ({asked_act[0]}); declining")
                 return None
-            if asked_act and frame.intent == "when":
+            if asked_act and (
+                frame.intent == "when" or (frame.intent == "who" and frame.text in self._singling)
+            ):
                 # "When will the office extend the scheme?": a story that tells of extending it
                 # only "in due course" gives no time for it; the date of another step in
                 # another sentence is not one. (Measured on who-questions, the same test lost
-                # answers told in other words.)
+                # answers told in other words; but an act that singles the answer out, "Who
+                # first reached the summit?", a sentence must state to say who did it first.)
                 pool = [
                     s
                     for s in pool
@@ -2126,7 +2146,11 @@ class Answerer(
         match = answer_rules().possessive_role.match(frame.text)
         if not match:
             return None
-        words = match.group(1).split()
+        # "Orvia's only envoy": a function word before the role is no part of what a story
+        # writes ("trade and industry" within it is).
+        words = match.group("role").split()
+        while len(words) > 1 and words[0] in self.tokenizer.stopwords:
+            words = words[1:]
         noun = words[-1]
         if noun not in person_nouns() and noun not in lexicon().title_heads_folded:
             return None  # "Who is Orm's mother?" asks no role of a body
@@ -2139,6 +2163,55 @@ class Answerer(
             shapes = [asked, rf"{re.escape(noun)}\s+(?:of|for)\s+(?:the\s+)?{modifiers}"]
         return re.compile(r"\b(?:" + "|".join(shapes) + r")s?\b", re.IGNORECASE)
 
+    def _asked_body(self, frame: QuestionFrame) -> tuple[tuple[str, ...], bool]:
+        """The folded words of the body a possessive role question names ("Who is the Orvia
+        Party's candidate?" -> orvia, party), and whether a clause qualifies the role."""
+        from assistant.qa.answer_rules import answer_rules
+
+        match = answer_rules().possessive_role.match(frame.text)
+        if not match:
+            return (), False
+        words = (fold(w) for w in match.group("body").split())
+        body = tuple(w for w in words if w not in self.tokenizer.stopwords)
+        return body, match.group("tail") is not None
+
+    def _role_of_other_body(self, text: str, role: re.Match[str], body: tuple[str, ...]) -> bool:
+        """Whether the role written at `role` is given as another body's: "the Kessby Party
+        candidate", "Kessby's chief executive", "spokeswoman for the Kessby Lottery" name whose
+        role it is right before or after it, and a body that is not the asked one (nor its
+        initials or its country's adjective, "Orvian" for Orvia) holds another person's post.
+        Title words ("Deputy", "Former") name no body."""
+        if not body:
+            return False
+        before = _CAPITALISED_RUN.search(text[: role.start()])
+        after = _ROLE_OF_BODY.match(text[role.end() :])
+        runs = [m.group(1) if m is after else m.group(0) for m in (before, after) if m]
+        return any(self._other_body(run, body) for run in runs)
+
+    def _other_body(self, run: str, body: tuple[str, ...]) -> bool:
+        """Whether capitalised words name a body other than the asked one."""
+        from assistant.knowledge.lexicon import lexicon
+
+        titles = lexicon().title_heads_folded
+        # "the officer for GM.", "the U.S. envoy": compared without possessives and stops.
+        words = [fold(re.sub(r"(?:'s|’s)?[.,;:]*$", "", w)).replace(".", "") for w in run.split()]
+        named = [
+            w
+            for w in words
+            if w and w not in self.tokenizer.stopwords and w not in titles and w not in _TITLE_WORDS
+        ]
+        if not named:
+            return False
+        body = tuple(w.replace(".", "") for w in body)
+        # The same body when one name holds the other ("Kessby Motor Co." for Kessby), not
+        # when they share a common noun ("the Kessby Lottery" is not the Orvia Lottery); by
+        # its initials either way ("AU" for the African Union, "General Motors" for GM).
+        countries = {self._country_of_adjective(w) or w for w in named}
+        if set(body) <= set(named) | countries or set(named) <= set(body):
+            return False
+        initials = {"".join(w[0] for w in body), "".join(w[0] for w in named)}
+        return not (set(body) | set(named)) & initials
+
     def _asked_act(self, frame: QuestionFrame) -> tuple[str, ...] | None:
         """The act a who/where/when question asks about, as stem prefixes of the words that may
         report it (its verb and the nouns of the same stem, and listed synonyms), or None when
@@ -2146,10 +2219,23 @@ class Answerer(
         if frame.text not in self._acts:
             if len(self._acts) > 1024:
                 self._acts.clear()
+                self._singling.clear()
             self._acts[frame.text] = self._make_asked_act(frame)
         return self._acts[frame.text]
 
-    def _make_asked_act(self, frame: QuestionFrame) -> tuple[str, ...] | None:
+    def _stated_act(self, frame: QuestionFrame) -> tuple[str, ...] | None:
+        """The act a who-question asks who did, past ones too ("Which crew first sighted the
+        wreck?" -> sight), as stem prefixes like `_asked_act`'s. Made once per question."""
+        key = "\0" + frame.text
+        if key not in self._acts:
+            if len(self._acts) > 1024:
+                self._acts.clear()
+            self._acts[key] = self._make_asked_act(frame, any_time=True)
+        return self._acts[key]
+
+    def _make_asked_act(
+        self, frame: QuestionFrame, any_time: bool = False
+    ) -> tuple[str, ...] | None:
         from assistant.prompts import irregular_forms
         from assistant.qa.answer_rules import answer_rules
 
@@ -2286,8 +2372,13 @@ class Answerer(
         ):
             verb += 2
             planned = True
-        singled = lower[verb - 1] == "to" and bool(_ORDINALS & set(lower[:verb]))
-        if not (planned or singled):
+        # "the first to land", "Which crew first sighted it": the act singles someone out.
+        singled = (lower[verb - 1] == "to" and bool(_ORDINALS & set(lower[:verb]))) or (
+            verb > 1 and lower[verb - 1] in _ORDINALS
+        )
+        if singled and not planned and not any_time:
+            self._singling.add(frame.text)
+        if not (planned or singled or any_time):
             # A past act is often told in other words than the question's ("quit the race":
             # "dropped out"); a planned one, or the one that singles a person out ("the first
             # to land"), a story states in the act's own words when it states it at all.
@@ -2551,6 +2642,12 @@ class Answerer(
             kind = fold(asked.group(1))
             if kind in rules.settlement_nouns:
                 if candidate.kind not in (None, EntityKind.PLACE):
+                    return f"not a {kind}"
+            elif kind in rules.country_nouns:
+                names = [n.strip() for n in _NAME_LIST_SEPARATOR.split(folded)]
+                if candidate.kind is not EntityKind.COUNTRY and not any(
+                    n.removeprefix("the ") in lex.countries for n in names
+                ):
                     return f"not a {kind}"
             elif kind in rules.day_nouns:
                 if intent == "when" and _day(candidate) is None:
@@ -2922,6 +3019,8 @@ class Answerer(
                 return self._pair_is(analysis, info, people)
             if any(self._sentence_has(info, m) for m in people):
                 return True
+            if self._opening_then_pronoun(analysis, info, people):
+                return True
             if self._names_by_noun(analysis, info, people) or any(
                 self._pronoun_continues(analysis, info.index, p)
                 or (
@@ -2964,6 +3063,22 @@ class Answerer(
                 or self._definite_noun_continues(frame, item, others)
             )
         return True
+
+    def _opening_then_pronoun(
+        self, analysis: ArticleAnalysis, info: SentenceInfo, people: list[Mention]
+    ) -> bool:
+        """Whether "he" or "she" after an opening phrase is the sentence's subject, naming no one
+        before it, and the sentence before has one of the people as its subject: "Orm was 71.
+        According to the paper, he died at ..." goes on about Orm."""
+        from assistant.qa.answer_rules import answer_rules
+
+        match = answer_rules().anchor_person_pronoun.match(info.text)
+        if match is None or info.index < 1 or info.index >= len(analysis.sentences):
+            return False
+        if any(m.kind is EntityKind.PERSON and m.start < match.end() for m in info.mentions):
+            return False
+        before = analysis.sentences[info.index - 1]
+        return any(self._is_subject(before, p) for p in people)
 
     def _definite_noun_continues(
         self, frame: QuestionFrame, item: Scored, named: list[Mention]
