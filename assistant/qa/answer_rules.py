@@ -61,6 +61,13 @@ class WhyRules(StrictModel):
     judgement: Pattern
     extraposed: Pattern
     cause_question: Pattern
+    condition_question: Pattern
+    make_question: Pattern
+    make_verb: Pattern
+    subject_opening: Pattern
+    make_reason: Pattern
+    condition: Pattern
+    pro_verb: Pattern
     purpose_question: Pattern
     grounds_question: Pattern
     argument: Pattern
@@ -280,6 +287,13 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "judgement": lambda d: _ci(d.why.judgement),
     "extraposed": lambda d: _ci(d.why.extraposed),
     "cause_question": lambda d: _ci(d.why.cause_question),
+    "condition_question": lambda d: _ci(d.why.condition_question),
+    "make_question": lambda d: _ci(d.why.make_question),
+    "make_verb": lambda d: _ci(d.why.make_verb),
+    "subject_opening": lambda d: _ci(d.why.subject_opening),
+    "make_reason": lambda d: _ci(d.why.make_reason),
+    "condition": lambda d: _ci(d.why.condition),
+    "pro_verb": lambda d: _ci(d.why.pro_verb),
     "purpose_question": lambda d: _ci(d.why.purpose_question),
     "grounds_question": lambda d: _ci(d.why.grounds_question),
     "argument": lambda d: _ci(d.why.argument),
@@ -469,6 +483,13 @@ class AnswerRules:
     judgement: re.Pattern[str]
     extraposed: re.Pattern[str]
     cause_question: re.Pattern[str]
+    condition_question: re.Pattern[str]
+    make_question: re.Pattern[str]
+    make_verb: re.Pattern[str]
+    subject_opening: re.Pattern[str]
+    make_reason: re.Pattern[str]
+    condition: re.Pattern[str]
+    pro_verb: re.Pattern[str]
     purpose_question: re.Pattern[str]
     # A question that asks for the case its actor made ("On what grounds did Orm sue?").
     grounds_question: re.Pattern[str]
