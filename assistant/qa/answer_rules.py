@@ -66,6 +66,7 @@ class WhyRules(StrictModel):
     make_verb: Pattern
     subject_opening: Pattern
     make_reason: Pattern
+    done_by_someone: Pattern
     condition: Pattern
     pro_verb: Pattern
     purpose_question: Pattern
@@ -292,6 +293,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "make_verb": lambda d: _ci(d.why.make_verb),
     "subject_opening": lambda d: _ci(d.why.subject_opening),
     "make_reason": lambda d: _ci(d.why.make_reason),
+    "done_by_someone": lambda d: _ci(d.why.done_by_someone),
     "condition": lambda d: _ci(d.why.condition),
     "pro_verb": lambda d: _ci(d.why.pro_verb),
     "purpose_question": lambda d: _ci(d.why.purpose_question),
@@ -488,6 +490,7 @@ class AnswerRules:
     make_verb: re.Pattern[str]
     subject_opening: re.Pattern[str]
     make_reason: re.Pattern[str]
+    done_by_someone: re.Pattern[str]
     condition: re.Pattern[str]
     pro_verb: re.Pattern[str]
     purpose_question: re.Pattern[str]

@@ -121,6 +121,8 @@ class WhyExtractors(_Base):
         # "What caused the fire?" asks the opposite: a purpose ("designed to save fuel") is none.
         aim = rules.purpose_question.search(frame.text) is not None
         cause = not aim and rules.cause_question.search(frame.text) is not None
+        # "What caused the flight to be diverted?": a thing done has a doer with an aim.
+        cause = cause and rules.done_by_someone.search(frame.text) is None
         asked = self._content_stems(frame.text)
         speaker = self._asked_speaker(frame)
         for candidate in self._reasons(frame, scored):
