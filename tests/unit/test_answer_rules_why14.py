@@ -1,0 +1,62 @@
+"""Why-answer rules of the why14 round, each on a fixture written for it
+(tests/fixtures/rules/why14-*): a fronted participle of feeling, the condition an outcome turns
+on (with "do so" read from the sentence before), the subject of a causative "make", and the aim
+behind a thing done to its subject."""
+
+from __future__ import annotations
+
+from assistant.engine import Engine
+from assistant.qa.questions import detect_intent
+
+
+def test_a_fronted_participle_of_feeling_names_the_cause(engine: Engine) -> None:
+    # "Dismayed by the survey ..., the mayor ordered a review": the participle is why.
+    answer = engine.ask("What prompted Ilsa Varnholt to order a review of blasting at Tessany?")
+    assert answer.answered
+    assert answer.short.startswith("Dismayed by the survey of damaged homes"), answer.short
+
+
+def test_the_condition_of_a_possible_outcome_with_do_so_resolved(engine: Engine) -> None:
+    # "If it does not do so by then, it will be obliged to suspend ...": the condition, with
+    # "do so" read as the act the sentence before sets a deadline for.
+    answer = engine.ask("Why might the Corvel Ferry Company be obliged to suspend the crossings?")
+    assert answer.answered
+    assert "secure a new loan" in answer.short, answer.short
+    assert answer.short.lower().startswith("if it does not"), answer.short
+
+
+def test_how_a_collapse_could_have_been_prevented_is_its_condition(engine: Engine) -> None:
+    question = "How did Tomas Ruel say the Harbin dam collapse could have been prevented?"
+    assert detect_intent(question)[0] == "why"
+    answer = engine.ask(question)
+    assert answer.answered
+    assert "cleared the spillway" in answer.short, answer.short
+
+
+def test_a_negated_outcome_gives_no_condition_of_the_asked_one(engine: Engine) -> None:
+    # "the Lessing dam will not be drained if the rains stop" says nothing of why it might be.
+    answer = engine.ask("Why might the Lessing dam be drained?")
+    assert "rains stop" not in answer.short, answer.short
+
+
+def test_what_would_make_asks_the_subject_of_make(engine: Engine) -> None:
+    question = "What would make it harder for climbers to reach the summit of Mount Pelling?"
+    assert detect_intent(question)[0] == "why"
+    answer = engine.ask(question)
+    assert answer.answered
+    assert answer.short.startswith("the loose scree on the north ridge"), answer.short
+
+
+def test_will_make_history_because_gives_the_reason(engine: Engine) -> None:
+    question = "What will make this year's festival at the Pelling lodge historic?"
+    assert detect_intent(question)[0] == "why"
+    answer = engine.ask(question)
+    assert answer.answered
+    assert "two mountain rescue teams" in answer.short, answer.short
+
+
+def test_what_caused_a_thing_done_may_be_its_doers_aim(engine: Engine) -> None:
+    # "was diverted to Varn, so she could be treated": a diversion has a doer with an aim.
+    answer = engine.ask("What caused the Orsay flight to be diverted to Varn?")
+    assert answer.answered
+    assert "so she could be treated in hospital" in answer.short, answer.short
