@@ -313,6 +313,7 @@ class WhyExtractors(_Base):
         if asking:
             return
         # Causes, strongest cue first: "because", "in retaliation for", then "after", "amid".
+        negated = _NEGATION.search(frame.text) is not None
         for own, pattern in answer_rules().causes:
             reasons = _overlapping(pattern, info.text)
             for reason in reasons:
@@ -331,7 +332,9 @@ class WhyExtractors(_Base):
                 # The cue's own words ("the reason for the decline is") stand before the reason:
                 # the question's words there attach it, inside the reason they would not.
                 cue = reason.start(1) - reason.start()
-                attached = self._attachment(predicate, info.text, reason.start(1), short[cue:])
+                attached = self._attachment(
+                    predicate, info.text, reason.start(1), short[cue:], negated
+                )
                 if predicate & self._content_stems(reason.group(0)[:cue]):
                     # "What prompted the raid?" over "the raid was prompted by ...": the cue
                     # itself is the question's verb, so it names the very cause asked for.
@@ -367,7 +370,7 @@ class WhyExtractors(_Base):
                     extra_sentences=extra,
                 )
             if any(
-                not self._other_clause_holds(predicate, info.text, r.start())
+                not self._other_clause_holds(predicate, info.text, r.start(), negated)
                 and not self._inside_weaker_reason(predicate, info.text, r.start(), own)
                 for r in reasons
             ):
@@ -909,7 +912,9 @@ class WhyExtractors(_Base):
                 count += 1
         return count
 
-    def _attachment(self, predicate: frozenset[str], text: str, start: int, clause: str) -> float:
+    def _attachment(
+        self, predicate: frozenset[str], text: str, start: int, clause: str, negated: bool = False
+    ) -> float:
         """A reason belongs to what stands just before it: "charged with treason because ..."
         answers why he was charged with treason, while a reason clause that itself holds the
         question's words ("because ... why he has been charged") explains something else."""
@@ -922,7 +927,7 @@ class WhyExtractors(_Base):
         }
         inside = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(clause)}
         score = 0.2 * min(len(predicate & before), 3) - 0.15 * min(len(predicate & inside), 2)
-        return score - 0.2 * self._other_clause_holds(predicate, text, start)
+        return score - 0.2 * self._other_clause_holds(predicate, text, start, negated)
 
     def _clause_opening(self, text: str, start: int) -> int:
         rules = answer_rules()
@@ -931,7 +936,9 @@ class WhyExtractors(_Base):
         breaks += [m.end() for m in rules.subordinate.finditer(text, 0, start) if m.end() < start]
         return breaks[-1] if breaks else 0
 
-    def _other_clause_holds(self, predicate: frozenset[str], text: str, start: int) -> int:
+    def _other_clause_holds(
+        self, predicate: frozenset[str], text: str, start: int, negated: bool = False
+    ) -> int:
         """How many of the question's words only an earlier part of the sentence holds, past a
         turn to another matter (", but ..."): "had poor relations over X, but the leaders spoke
         ... to help each other" gives no reason for the poor relations after "but"."""
@@ -941,6 +948,10 @@ class WhyExtractors(_Base):
         # Names inside the clause ("the United Auto Workers") do not say what it is about.
         own = {self.tokenizer.stem(fold(w)) for w in _LOWER_WORDS.findall(text[opening:start])}
         if predicate & own:
+            return 0
+        if negated and _NEGATION.search(text, opening, start):
+            # "served a full term, but did not seek reelection, citing ..." for "Why did he not
+            # run again?": the clause says "not" as the question does, its act in other words.
             return 0
         if _WHO_RELATIVE_END.search(text, 0, opening):
             # ", who had gone to Kessby to ...": a relative clause tells what its antecedent did,

@@ -60,3 +60,11 @@ def test_what_caused_a_thing_done_may_be_its_doers_aim(engine: Engine) -> None:
     answer = engine.ask("What caused the Orsay flight to be diverted to Varn?")
     assert answer.answered
     assert "so she could be treated in hospital" in answer.short, answer.short
+
+
+def test_a_negated_clause_after_but_is_the_negated_asked_act(engine: Engine) -> None:
+    # "served his full term, but did not seek reelection, citing ...": "not" as in the question
+    # ties the clause after "but" to the asked act, though it says it in other words.
+    answer = engine.ask("Why did Henrik Saltz not run for a second term as mayor of Dorval?")
+    assert answer.answered
+    assert "age and family concerns" in answer.short, answer.short
