@@ -174,6 +174,8 @@ class WhatRules(StrictModel):
     subject_pronoun: Pattern
     cleft: Pattern
     said_copula: Pattern
+    said_act: Pattern
+    said_content: Pattern
     answer_end: Pattern
     points_back: Pattern
     doer: Pattern
@@ -396,6 +398,8 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "what_subject_pronoun": lambda d: _ci(d.what.subject_pronoun),
     "what_cleft": lambda d: _ci(d.what.cleft),
     "what_said_copula": lambda d: _ci(d.what.said_copula),
+    "what_said_act": lambda d: _ci(d.what.said_act),
+    "what_said_content": lambda d: _ci(d.what.said_content),
     "what_answer_end": lambda d: _ci(d.what.answer_end),
     "what_points_back": lambda d: _ci(d.what.points_back),
     "what_doer": lambda d: _ci(d.what.doer),
@@ -574,6 +578,8 @@ class AnswerRules:
     # A "what ... is X" clause (groups `clause`, `answer`); "said it was X" (group `answer`).
     what_cleft: re.Pattern[str]
     what_said_copula: re.Pattern[str]
+    what_said_act: re.Pattern[str]
+    what_said_content: re.Pattern[str]
     what_answer_end: re.Pattern[str]
     # An object that only points back ("the new products", "this plan").
     what_points_back: re.Pattern[str]

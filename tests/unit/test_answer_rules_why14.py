@@ -68,3 +68,12 @@ def test_a_negated_clause_after_but_is_the_negated_asked_act(engine: Engine) -> 
     answer = engine.ask("Why did Henrik Saltz not run for a second term as mayor of Dorval?")
     assert answer.answered
     assert "age and family concerns" in answer.short, answer.short
+
+
+def test_what_a_speaker_claims_was_done_is_the_whole_claim(engine: Engine) -> None:
+    # "claim the firm did wrong" asks with a bare "do": what the speaker claims is the answer.
+    answer = engine.ask("What does Marrow Records claim Kestrel Labs did wrong?")
+    assert answer.answered and not answer.fallback
+    assert "breaks a licensing deal" in answer.short, answer.short
+    assert not answer.short.startswith("Marrow"), answer.short
+    assert len(answer.short.split()) <= 30, answer.short
