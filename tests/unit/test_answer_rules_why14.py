@@ -77,3 +77,11 @@ def test_what_a_speaker_claims_was_done_is_the_whole_claim(engine: Engine) -> No
     assert "breaks a licensing deal" in answer.short, answer.short
     assert not answer.short.startswith("Marrow"), answer.short
     assert len(answer.short.split()) <= 30, answer.short
+
+
+def test_the_clause_before_a_result_so_is_the_cause(engine: Engine) -> None:
+    # "feared a wave of forced selling so they closed the exchange": "so" and a past verb open
+    # the result, and the clause before it is why.
+    answer = engine.ask("Why did the regulators close the Velm exchange?")
+    assert answer.answered
+    assert "feared a wave of forced selling" in answer.short, answer.short
