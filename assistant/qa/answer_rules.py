@@ -64,6 +64,14 @@ class WhyRules(StrictModel):
     judgement: Pattern
     extraposed: Pattern
     cause_question: Pattern
+    condition_question: Pattern
+    make_question: Pattern
+    make_verb: Pattern
+    subject_opening: Pattern
+    make_reason: Pattern
+    done_by_someone: Pattern
+    condition: Pattern
+    pro_verb: Pattern
     purpose_question: Pattern
     grounds_question: Pattern
     argument: Pattern
@@ -170,6 +178,8 @@ class WhatRules(StrictModel):
     subject_pronoun: Pattern
     cleft: Pattern
     said_copula: Pattern
+    said_act: Pattern
+    said_content: Pattern
     answer_end: Pattern
     points_back: Pattern
     doer: Pattern
@@ -288,6 +298,14 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "judgement": lambda d: _ci(d.why.judgement),
     "extraposed": lambda d: _ci(d.why.extraposed),
     "cause_question": lambda d: _ci(d.why.cause_question),
+    "condition_question": lambda d: _ci(d.why.condition_question),
+    "make_question": lambda d: _ci(d.why.make_question),
+    "make_verb": lambda d: _ci(d.why.make_verb),
+    "subject_opening": lambda d: _ci(d.why.subject_opening),
+    "make_reason": lambda d: _ci(d.why.make_reason),
+    "done_by_someone": lambda d: _ci(d.why.done_by_someone),
+    "condition": lambda d: _ci(d.why.condition),
+    "pro_verb": lambda d: _ci(d.why.pro_verb),
     "purpose_question": lambda d: _ci(d.why.purpose_question),
     "grounds_question": lambda d: _ci(d.why.grounds_question),
     "argument": lambda d: _ci(d.why.argument),
@@ -389,6 +407,8 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "what_subject_pronoun": lambda d: _ci(d.what.subject_pronoun),
     "what_cleft": lambda d: _ci(d.what.cleft),
     "what_said_copula": lambda d: _ci(d.what.said_copula),
+    "what_said_act": lambda d: _ci(d.what.said_act),
+    "what_said_content": lambda d: _ci(d.what.said_content),
     "what_answer_end": lambda d: _ci(d.what.answer_end),
     "what_points_back": lambda d: _ci(d.what.points_back),
     "what_doer": lambda d: _ci(d.what.doer),
@@ -485,6 +505,14 @@ class AnswerRules:
     judgement: re.Pattern[str]
     extraposed: re.Pattern[str]
     cause_question: re.Pattern[str]
+    condition_question: re.Pattern[str]
+    make_question: re.Pattern[str]
+    make_verb: re.Pattern[str]
+    subject_opening: re.Pattern[str]
+    make_reason: re.Pattern[str]
+    done_by_someone: re.Pattern[str]
+    condition: re.Pattern[str]
+    pro_verb: re.Pattern[str]
     purpose_question: re.Pattern[str]
     # A question that asks for the case its actor made ("On what grounds did Orm sue?").
     grounds_question: re.Pattern[str]
@@ -566,6 +594,8 @@ class AnswerRules:
     # A "what ... is X" clause (groups `clause`, `answer`); "said it was X" (group `answer`).
     what_cleft: re.Pattern[str]
     what_said_copula: re.Pattern[str]
+    what_said_act: re.Pattern[str]
+    what_said_content: re.Pattern[str]
     what_answer_end: re.Pattern[str]
     # An object that only points back ("the new products", "this plan").
     what_points_back: re.Pattern[str]

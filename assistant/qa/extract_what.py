@@ -274,6 +274,12 @@ class WhatExtractors(_Base):
                 spoken = rules.what_said_copula.search(text)
                 if spoken:
                     yield "what-said-it-was", _cut(spoken.group("answer"))
+        if said and rules.what_said_act.match(said.group("clause").strip()):
+            # "What does Orm claim the firm did wrong?": no verb of content to take an object,
+            # so what Orm claims, after the speaker's own verb, is the answer.
+            for claim in rules.what_said_content.finditer(text):
+                if self._names_speaker(said.group("speaker"), text[: claim.start()][-80:]):
+                    yield "what-said-content", _cut(claim.group("content"))
         if said:
             # "What did Orm say the council would ban?": the object of the reported clause's
             # verb, its subject the speaker when the clause says "he" or "she".

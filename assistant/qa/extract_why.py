@@ -43,6 +43,9 @@ _TIME_WORD = lazy_compile(
     re.I,
 )
 
+# A clause's negation, which turns what it says of its outcome around.
+_NEGATION = lazy_compile(r"\b(?:not|never|no\s+longer)\b|n['’]t\b", re.I)
+
 # Cues weaker than this ("for", "over") are bare prepositions.
 _WEAK_CUE = 0.3
 
@@ -118,6 +121,8 @@ class WhyExtractors(_Base):
         # "What caused the fire?" asks the opposite: a purpose ("designed to save fuel") is none.
         aim = rules.purpose_question.search(frame.text) is not None
         cause = not aim and rules.cause_question.search(frame.text) is not None
+        # "What caused the flight to be diverted?": a thing done has a doer with an aim.
+        cause = cause and rules.done_by_someone.search(frame.text) is None
         asked = self._content_stems(frame.text)
         speaker = self._asked_speaker(frame)
         for candidate in self._reasons(frame, scored):
@@ -279,6 +284,13 @@ class WhyExtractors(_Base):
         yield from self._cause_before_result(predicate, scored)
         if answer_rules().cause_question.search(frame.text):
             yield from self._cause_as_subject(predicate, scored)
+        if answer_rules().make_question.search(frame.text):
+            # "What would make the climb harder?": the subject of a "make" whose object and
+            # complement say what the question says.
+            yield from self._cause_as_subject(predicate, scored, answer_rules().make_verb, 2)
+        if answer_rules().condition_question.search(frame.text):
+            negated = _NEGATION.search(frame.text) is not None
+            yield from self._condition_of_outcome(predicate, negated, scored)
         for prompted in answer_rules().prompted.finditer(info.text):
             # Only the cause of the act asked about: "prompted the minister to step down"
             # answers why he stepped down.
@@ -301,6 +313,7 @@ class WhyExtractors(_Base):
         if asking:
             return
         # Causes, strongest cue first: "because", "in retaliation for", then "after", "amid".
+        negated = _NEGATION.search(frame.text) is not None
         for own, pattern in answer_rules().causes:
             reasons = _overlapping(pattern, info.text)
             for reason in reasons:
@@ -319,7 +332,9 @@ class WhyExtractors(_Base):
                 # The cue's own words ("the reason for the decline is") stand before the reason:
                 # the question's words there attach it, inside the reason they would not.
                 cue = reason.start(1) - reason.start()
-                attached = self._attachment(predicate, info.text, reason.start(1), short[cue:])
+                attached = self._attachment(
+                    predicate, info.text, reason.start(1), short[cue:], negated
+                )
                 if predicate & self._content_stems(reason.group(0)[:cue]):
                     # "What prompted the raid?" over "the raid was prompted by ...": the cue
                     # itself is the question's verb, so it names the very cause asked for.
@@ -355,12 +370,62 @@ class WhyExtractors(_Base):
                     extra_sentences=extra,
                 )
             if any(
-                not self._other_clause_holds(predicate, info.text, r.start())
+                not self._other_clause_holds(predicate, info.text, r.start(), negated)
                 and not self._inside_weaker_reason(predicate, info.text, r.start(), own)
                 for r in reasons
             ):
                 # A weaker cue is looked for only if these all explain another clause.
                 break
+
+    def _condition_of_outcome(
+        self, predicate: frozenset[str], negated: bool, scored: Scored
+    ) -> Iterable[Candidate]:
+        """The condition an outcome that may come about turns on: "Why might the club be forced
+        to fold?" over "If no buyer is found by May, the club will be forced to fold" gives the
+        "if" clause. Only for the outcome asked about: the clause it hangs on (the rest of the
+        sentence after a fronted condition, else what stands before it) must say it, and say it
+        as the question does: "will not be blocked if she wins" is no condition of being
+        blocked."""
+        rules = answer_rules()
+        text = scored.info.text
+        for found in rules.condition.finditer(text):
+            start = found.start()
+            clause = _QUOTE_END.split(text[start:])[0]
+            fronted = _FRONTED.search(text, 0, start) is not None and ", " in clause
+            if fronted:
+                clause, outcome = clause.split(", ", 1)
+            else:
+                outcome = text[self._clause_opening(text, start) : start]
+                clause = rules.contrast.split(clause)[0]
+            # Two of the question's words, or its one ("be named" when the rest are names).
+            if not predicate or len(predicate & self._content_stems(outcome)) < min(
+                2, len(predicate)
+            ):
+                continue
+            if (_NEGATION.search(outcome) is not None) != negated:
+                continue
+            clause = self._done_so(scored, clause)
+            yield Candidate(
+                short=trim_words(clause, 30).rstrip(".,"),
+                score=0.6 + 0.1 * min(len(predicate & self._content_stems(outcome)), 4),
+                sentence=scored,
+                rule="reason:condition",
+                highlight=(clause,),
+            )
+
+    def _done_so(self, scored: Scored, clause: str) -> str:
+        """A condition that says "do so" of the act the sentence before names as its aim or
+        duty ("has until May to file a plan. If it fails to do so, ...") says that act."""
+        pro = answer_rules().pro_verb.search(clause)
+        index = scored.info.index - 1
+        if pro is None or index < 0:
+            return clause
+        before = self.analyses.get(scored.article).sentences[index]
+        acts = [e.value for e, _ in purpose_clauses(before) if e.value[:3].lower() == "to "]
+        if not acts:
+            return clause
+        act = answer_rules().contrast.split(acts[0][3:])[0].rstrip(".,")
+        return clause[: pro.start()] + act + clause[pro.end() :]
 
     def _outweighs_concession(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         """ "Why did Orm back the levy despite its cost?" over "Orm said that while the levy is
@@ -706,15 +771,27 @@ class WhyExtractors(_Base):
                 highlight=(cause,),
             )
 
-    def _cause_as_subject(self, predicate: frozenset[str], scored: Scored) -> Iterable[Candidate]:
+    def _cause_as_subject(
+        self,
+        predicate: frozenset[str],
+        scored: Scored,
+        verb: re.Pattern[str] | None = None,
+        shared: int = 0,
+    ) -> Iterable[Candidate]:
         """What a "What triggered the fire?" question asks is the subject of a verb of causing:
         "looking into a faulty heater triggering the blaze" gives "a faulty heater". A verb in
-        the passive ("was caused by") or after a relative word names its cause elsewhere."""
+        the passive ("was caused by") or after a relative word names its cause elsewhere. A verb
+        that causes only with its complement ("make ... harder") needs `shared` of the question's
+        words in what follows it."""
         text = scored.info.text
-        for match in answer_rules().cause_verb.finditer(text):
+        for match in (verb or answer_rules().cause_verb).finditer(text):
             before = text[: match.start()]
             agent = _AGENT_AFTER.match(text, match.end())
-            if agent:
+            if shared:
+                following = self._content_stems(text[match.end() : match.end() + 70])
+                if len(predicate & following) < shared:
+                    continue
+            elif agent:
                 # "the landslide caused by the aftershock": a participle with "by" after a noun
                 # names its cause after "by", and the noun before it is what was caused.
                 yield from self._cause_as_agent(predicate, scored, match, agent)
@@ -727,7 +804,10 @@ class WhyExtractors(_Base):
             elif _PASSIVE_OR_RELATIVE.search(before) or _DETERMINER_END.search(before):
                 # "was caused by", "who caused", and the noun: "the cause of death".
                 continue
-            openings = list(_CAUSE_OPENING.finditer(before))
+            # "the possibility of a heater triggering": a gerund's subject may follow "of"; a
+            # finite verb's ("the size of the crowd would make ...") runs back past it.
+            opening = answer_rules().subject_opening if shared else _CAUSE_OPENING
+            openings = list(opening.finditer(before))
             subject = before[openings[-1].end() if openings else 0 :].strip(" ,\"'“”")
             if relative:
                 # The antecedent is the object of the clause before: "This followed (a quake)".
@@ -741,6 +821,8 @@ class WhyExtractors(_Base):
                 # "The burst pipe caused a crater" for "What caused the pipe to burst?": the
                 # asked event is the subject here, so the sentence tells what it caused.
                 continue
+            if shared and (reason := answer_rules().make_reason.search(text, match.end())):
+                subject = trim_words(f"{subject}, {reason.group(0).strip(' ,')}", 30).rstrip(".")
             yield Candidate(
                 short=subject,
                 # The question asks for just this; what it caused is the asked event when it
@@ -830,7 +912,9 @@ class WhyExtractors(_Base):
                 count += 1
         return count
 
-    def _attachment(self, predicate: frozenset[str], text: str, start: int, clause: str) -> float:
+    def _attachment(
+        self, predicate: frozenset[str], text: str, start: int, clause: str, negated: bool = False
+    ) -> float:
         """A reason belongs to what stands just before it: "charged with treason because ..."
         answers why he was charged with treason, while a reason clause that itself holds the
         question's words ("because ... why he has been charged") explains something else."""
@@ -843,7 +927,7 @@ class WhyExtractors(_Base):
         }
         inside = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(clause)}
         score = 0.2 * min(len(predicate & before), 3) - 0.15 * min(len(predicate & inside), 2)
-        return score - 0.2 * self._other_clause_holds(predicate, text, start)
+        return score - 0.2 * self._other_clause_holds(predicate, text, start, negated)
 
     def _clause_opening(self, text: str, start: int) -> int:
         rules = answer_rules()
@@ -852,7 +936,9 @@ class WhyExtractors(_Base):
         breaks += [m.end() for m in rules.subordinate.finditer(text, 0, start) if m.end() < start]
         return breaks[-1] if breaks else 0
 
-    def _other_clause_holds(self, predicate: frozenset[str], text: str, start: int) -> int:
+    def _other_clause_holds(
+        self, predicate: frozenset[str], text: str, start: int, negated: bool = False
+    ) -> int:
         """How many of the question's words only an earlier part of the sentence holds, past a
         turn to another matter (", but ..."): "had poor relations over X, but the leaders spoke
         ... to help each other" gives no reason for the poor relations after "but"."""
@@ -862,6 +948,10 @@ class WhyExtractors(_Base):
         # Names inside the clause ("the United Auto Workers") do not say what it is about.
         own = {self.tokenizer.stem(fold(w)) for w in _LOWER_WORDS.findall(text[opening:start])}
         if predicate & own:
+            return 0
+        if negated and _NEGATION.search(text, opening, start):
+            # "served a full term, but did not seek reelection, citing ..." for "Why did he not
+            # run again?": the clause says "not" as the question does, its act in other words.
             return 0
         if _WHO_RELATIVE_END.search(text, 0, opening):
             # ", who had gone to Kessby to ...": a relative clause tells what its antecedent did,
