@@ -186,6 +186,10 @@ class WhenExtractors(_Base):
                 "holiday": 0.5,
                 "bare_year": 0.3,
             }.get(t.kind, 0.3)
+            words = self._time_as_written(info.text, t)
+            if t.kind in {"year", "bare_year"} and words != t.text:
+                # "spring 2027" narrows its year as a month does.
+                score = max(score, 0.7)
             if re.search(
                 r"\b(?:first|ago|originally|initially)\b", frame.text, re.I
             ) and t.kind in {"year", "bare_year", "relative_month", "month_year"}:
@@ -285,7 +289,6 @@ class WhenExtractors(_Base):
             if asks_past and _PLANNED.search(info.text[max(0, t.start - 60) : t.start]):
                 # "When did they meet?" is not answered by "they would meet again on Thursday".
                 score -= 0.5
-            words = self._time_as_written(info.text, t)
             resolved = format_iso(t.iso)
             # "September" resolved to "September 2026" adds only the year: say it once.
             # "June 15" resolved to "15 June 2020" is not that: its day must stay where written.
