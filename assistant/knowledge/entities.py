@@ -496,7 +496,7 @@ class EntityRecognizer:
             if (
                 name_words
                 and name_words[-1] in lex.org_suffixes
-                # "General Motors", "Major Airlines": a title word before a body's plural head
+                # "General Foundries", "Major Airlines": a title word before a body's plural head
                 # alone is the body's adjective; a person's surname is seldom such a plural
                 # (one word like "Church" or "Hall" after a title may be a surname).
                 and (

@@ -2205,7 +2205,7 @@ class Answerer(
         body = tuple(w.replace(".", "") for w in body)
         # The same body when one name holds the other ("Kessby Motor Co." for Kessby), not
         # when they share a common noun ("the Kessby Lottery" is not the Orvia Lottery); by
-        # its initials either way ("AU" for the African Union, "General Motors" for GM).
+        # its initials either way ("KU" for the Kessby Union, "General Foundries" for GF).
         countries = {self._country_of_adjective(w) or w for w in named}
         if set(body) <= set(named) | countries or set(named) <= set(body):
             return False
