@@ -908,6 +908,14 @@ class Answerer(
         # A word the corpus never uses cannot match: a meeting word counts as "meet", any other
         # is left out, and with nothing left the question's names carry the coverage.
         weights = {s: w or (meet_weight if s in meeting_stems else 0.0) for s, w in weights.items()}
+        if not all(weights.values()):
+            # So does any other word whose paraphrases the corpus uses ("arrested": "detained"),
+            # weighed as the rarest of them that it uses.
+            others = self._synonym_stems(q_words)
+            weights = {
+                s: w or max((self._idf(o) for o in others.get(s, ())), default=0.0)
+                for s, w in weights.items()
+            }
         weights = {s: w for s, w in weights.items() if w > 0}
         if not weights:
             weights = {s: self._idf(s) for w in entity_words for s in [self.tokenizer.stem(w)]}
