@@ -349,13 +349,13 @@ def _name_tokens(name: str) -> list[str]:
     return [t for t in words if len(t) > 2] or words
 
 
-
 def _act_told(stems: frozenset[str], act: tuple[str, ...]) -> bool:
     """Whether words of these stems tell the act: a word of the asked verb's stem (by its prefix,
     "chaired", "chairing") or one of its listed paraphrases, whole (a paraphrase's short stem as a
     prefix would take "ban" for "bank" and "name" for "named" alike)."""
     prefix, synonyms = act[0], act[1:]
     return any(s.startswith(prefix) for s in stems) or not stems.isdisjoint(synonyms)
+
 
 def _by_score(hit: Hit) -> float:
     return hit.score
@@ -989,17 +989,17 @@ class Answerer(
             # Keyed by stem, the lists of all the words of one stem merged ("appoint" and
             # "appointed" are one key); made once.
             merged: dict[str, set[str]] = {}
-            for key, synonyms in answer_rules().act_synonyms.items():
-                merged.setdefault(stem(key), set()).update(synonyms)
+            for key, listed in answer_rules().act_synonyms.items():
+                merged.setdefault(stem(key), set()).update(listed)
             table = self._synonym_table = {
                 k: self.tokenizer.stems(v) - {k} for k, v in merged.items()
             }
         irregular = irregular_forms()
         out: dict[str, frozenset[str]] = {}
         for word in words:
-            synonyms = table.get(stem(word)) or table.get(stem(irregular.get(word, word)))
-            if synonyms:
-                out[stem(word)] = synonyms
+            found = table.get(stem(word)) or table.get(stem(irregular.get(word, word)))
+            if found:
+                out[stem(word)] = found
         return out
 
     def _carry_to_references(
@@ -1843,9 +1843,7 @@ class Answerer(
                 # answers told in other words; but an act that singles the answer out, "Who
                 # first reached the summit?", a sentence must state to say who did it first.)
                 pool = [
-                    s
-                    for s in pool
-                    if _act_told(self._sentence_stems(s.article, s.info), asked_act)
+                    s for s in pool if _act_told(self._sentence_stems(s.article, s.info), asked_act)
                 ]
                 if not pool:
                     log.append(f"no sentence tells the asked act ({asked_act[0]}); declining")
