@@ -197,6 +197,7 @@ class PredicateRules(StrictModel):
     closers: list[str]
     possessive_role: Pattern
     occurrence: list[str]
+    paraphrases: list[list[str]]
     idioms: dict[str, str]
     synonyms: dict[str, list[str]]
 
@@ -260,6 +261,20 @@ def _person_reference(anchor: AnchorRules, pattern: str | None = None) -> re.Pat
 
 # How each rule is made from the file: compiled when an extractor first asks for it (an `ask`
 # needs only its question's few; compiling all ~35 took ~15 ms of every start).
+def _act_synonyms(
+    directed: dict[str, list[str]], groups: list[list[str]]
+) -> dict[str, tuple[str, ...]]:
+    """Per word, the words a story may report its act with: the one-way lists, and every
+    other word of each paraphrase group it is in (a group is symmetric)."""
+    out: dict[str, list[str]] = {k.lower(): [w.lower() for w in v] for k, v in directed.items()}
+    for group in groups:
+        words = [w.lower() for w in group]
+        for word in words:
+            known = out.setdefault(word, [])
+            known.extend(w for w in words if w != word and w not in known)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "time_bound": lambda d: _ci(d.when.bound),
     "time_clause": lambda d: _ci(d.when.clause),
@@ -371,9 +386,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "possessive_role": lambda d: re.compile(d.predicate.possessive_role),
     "occurrence_words": lambda d: frozenset(w.lower() for w in d.predicate.occurrence),
     "idioms": lambda d: tuple((_ci(rf"\b(?:{k})\b"), v) for k, v in d.predicate.idioms.items()),
-    "act_synonyms": lambda d: {
-        k.lower(): tuple(w.lower() for w in v) for k, v in d.predicate.synonyms.items()
-    },
+    "act_synonyms": lambda d: _act_synonyms(d.predicate.synonyms, d.predicate.paraphrases),
     "counted": lambda d: _ci(d.constraint.counted),
     "age_after": lambda d: _ci(d.constraint.age_after),
     "number_values": lambda d: {k.lower(): v for k, v in d.constraint.numbers.items()},

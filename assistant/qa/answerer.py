@@ -349,6 +349,14 @@ def _name_tokens(name: str) -> list[str]:
     return [t for t in words if len(t) > 2] or words
 
 
+def _act_told(stems: frozenset[str], act: tuple[str, ...]) -> bool:
+    """Whether words of these stems tell the act: a word of the asked verb's stem (by its prefix,
+    "chaired", "chairing") or one of its listed paraphrases, whole (a paraphrase's short stem as a
+    prefix would take "ban" for "bank" and "name" for "named" alike)."""
+    prefix, synonyms = act[0], act[1:]
+    return any(s.startswith(prefix) for s in stems) or not stems.isdisjoint(synonyms)
+
+
 def _by_score(hit: Hit) -> float:
     return hit.score
 
@@ -408,6 +416,7 @@ class Answerer(
         self._demonyms: dict[str, list[str]] | None = None
         self._predicates: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
         self._acts: dict[str, tuple[str, ...] | None] = {}
+        self._synonym_table: dict[str, frozenset[str]] | None = None
         # Questions whose asked act is the one singling the answer out ("the first to ...").
         self._singling: set[str] = set()
         self._lower_stems: dict[str, frozenset[str]] = {}
@@ -740,6 +749,10 @@ class Answerer(
         # A sentence may report the question's act in another word the act filter accepts
         # ("killed": "his death"): the same equivalence counts toward coverage.
         others = self._synonym_stems(q_words)
+        for verb, said in self._idiom_stems(frame).items():
+            # "When did Orm step down?" is read as "resign", but a story may tell it in the
+            # question's own words.
+            others[verb] = others.get(verb, frozenset()) | said
         top_score = hits[0].score if hits else 1.0
         passage_score: dict[tuple[str, int], float] = {}
         article_score: dict[str, float] = {}
@@ -895,6 +908,14 @@ class Answerer(
         # A word the corpus never uses cannot match: a meeting word counts as "meet", any other
         # is left out, and with nothing left the question's names carry the coverage.
         weights = {s: w or (meet_weight if s in meeting_stems else 0.0) for s, w in weights.items()}
+        if not all(weights.values()):
+            # So does any other word whose paraphrases the corpus uses ("arrested": "detained"),
+            # weighed as the rarest of them that it uses.
+            others = self._synonym_stems(q_words)
+            weights = {
+                s: w or max((self._idf(o) for o in others.get(s, ())), default=0.0)
+                for s, w in weights.items()
+            }
         weights = {s: w for s, w in weights.items() if w > 0}
         if not weights:
             weights = {s: self._idf(s) for w in entity_words for s in [self.tokenizer.stem(w)]}
@@ -937,6 +958,25 @@ class Answerer(
             text = pattern.sub(verb, text)
         return text
 
+    def _idiom_stems(self, frame: QuestionFrame) -> dict[str, frozenset[str]]:
+        """Per plain verb an idiom of the question is read as, the stems of the idiom's own
+        content words ("stepped down" -> resign: "step")."""
+        from assistant.qa.answer_rules import answer_rules
+
+        out: dict[str, frozenset[str]] = {}
+        for pattern, verb in answer_rules().idioms:
+            for match in pattern.finditer(frame.text):
+                said = [
+                    w
+                    for w in self.tokenizer.words(match.group())
+                    if w not in self.tokenizer.stopwords
+                    and w not in _PARTICLES
+                    and not w.endswith(("self", "selves"))
+                ]
+                key = self.tokenizer.stem(verb)
+                out[key] = out.get(key, frozenset()) | self.tokenizer.stems(said)
+        return out
+
     def _synonym_stems(self, words: list[str]) -> dict[str, frozenset[str]]:
         """Per stem of the question's words that has listed synonyms, the synonyms' stems
         (the table is keyed by the verb, the question may inflect it: "killed")."""
@@ -944,13 +984,22 @@ class Answerer(
         from assistant.qa.answer_rules import answer_rules
 
         stem = self.tokenizer.stem
-        table = {stem(k): v for k, v in answer_rules().act_synonyms.items()}
+        table = self._synonym_table
+        if table is None:
+            # Keyed by stem, the lists of all the words of one stem merged ("appoint" and
+            # "appointed" are one key); made once.
+            merged: dict[str, set[str]] = {}
+            for key, listed in answer_rules().act_synonyms.items():
+                merged.setdefault(stem(key), set()).update(listed)
+            table = self._synonym_table = {
+                k: self.tokenizer.stems(v) - {k} for k, v in merged.items()
+            }
         irregular = irregular_forms()
         out: dict[str, frozenset[str]] = {}
         for word in words:
-            synonyms = table.get(stem(word)) or table.get(stem(irregular.get(word, word)))
-            if synonyms:
-                out[stem(word)] = self.tokenizer.stems(synonyms)
+            found = table.get(stem(word)) or table.get(stem(irregular.get(word, word)))
+            if found:
+                out[stem(word)] = found
         return out
 
     def _carry_to_references(
@@ -1794,9 +1843,7 @@ class Answerer(
                 # answers told in other words; but an act that singles the answer out, "Who
                 # first reached the summit?", a sentence must state to say who did it first.)
                 pool = [
-                    s
-                    for s in pool
-                    if any(t.startswith(asked_act) for t in self._sentence_stems(s.article, s.info))
+                    s for s in pool if _act_told(self._sentence_stems(s.article, s.info), asked_act)
                 ]
                 if not pool:
                     log.append(f"no sentence tells the asked act ({asked_act[0]}); declining")
@@ -2405,10 +2452,8 @@ class Answerer(
             word = lower[head]
             base = self.tokenizer.stem(word)
         prefix = base if len(base) <= 4 else base[: max(4, len(base) - 1)]
-        synonyms = rules.act_synonyms.get(word) or rules.act_synonyms.get(
-            irregular.get(word, word), ()
-        )
-        return (prefix, *(self.tokenizer.stem(w) for w in synonyms))
+        synonyms = self._synonym_stems([word]).get(self.tokenizer.stem(word), frozenset())
+        return (prefix, *sorted(synonyms))
 
     @staticmethod
     def _verb_in_description(
@@ -2445,7 +2490,7 @@ class Answerer(
             stems = self._lower_stems[article.id] = self.tokenizer.stems(
                 words - self.tokenizer.stopwords
             )
-        return any(stem.startswith(prefixes) for stem in stems)
+        return _act_told(stems, prefixes)
 
     def _only_denied(self, text: str, prefixes: set[str]) -> bool:
         """Whether every word of the asked verb's stem (by its four-letter prefixes) in the
@@ -3306,7 +3351,11 @@ class Answerer(
     def _make_predicate_stems(self, frame: QuestionFrame) -> frozenset[str]:
         entity_stems = {s for m in frame.entities for s in self.tokenizer(m.name or m.text)}
         # Capitalised words are names, nationalities and months, not the predicate.
-        lower = " ".join(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", self._predicate_text(frame)))
+        # An idiom is read as its plain verb too ("step down": resign); a story may tell it
+        # either way, so the question's own words stay.
+        read = self._predicate_text(frame)
+        text = read if read == frame.text else f"{frame.text} {read}"
+        lower = " ".join(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", text))
         words = [w for w in self.tokenizer.words(lower) if w not in _QUESTION_WORDS]
         stems = {self.tokenizer.stem(w) for w in words if w not in self.tokenizer.stopwords}
         return frozenset(stems - entity_stems)
