@@ -226,6 +226,9 @@ class CommonNpRules(StrictModel):
     subject_before: Pattern
     asked_object: Pattern
     agent_plural: Pattern
+    place_after: Pattern
+    place_heads: list[str]
+    vague_places: list[str]
     determiners: list[str]
     not_in_phrase: list[str]
     heads: list[str]
@@ -445,6 +448,9 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "common_subject_before": lambda d: re.compile(d.common_np.subject_before),
     "common_asked_object": lambda d: re.compile(d.common_np.asked_object),
     "common_agent_plural": lambda d: re.compile(d.common_np.agent_plural),
+    "common_place_after": lambda d: re.compile(d.common_np.place_after),
+    "common_place_heads": lambda d: frozenset(w.lower() for w in d.common_np.place_heads),
+    "common_vague_places": lambda d: frozenset(w.lower() for w in d.common_np.vague_places),
     "common_determiners": lambda d: frozenset(w.lower() for w in d.common_np.determiners),
     "common_not_in_phrase": lambda d: frozenset(w.lower() for w in d.common_np.not_in_phrase),
     "common_heads": lambda d: frozenset(w.lower() for w in d.common_np.heads),
@@ -586,6 +592,11 @@ class AnswerRules:
     common_asked_object: re.Pattern[str]
     # A plural agent noun ("divers"): people, whatever the trade.
     common_agent_plural: re.Pattern[str]
+    # "Where ...?": a common-noun place in the act's place complement (groups "det", "np",
+    # "head", "tail"), the place heads beyond the intents' and the heads too vague when bare.
+    common_place_after: re.Pattern[str]
+    common_place_heads: frozenset[str]
+    common_vague_places: frozenset[str]
     common_determiners: frozenset[str]
     common_not_in_phrase: frozenset[str]
     common_heads: frozenset[str]

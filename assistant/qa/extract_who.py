@@ -1507,6 +1507,10 @@ class WhoExtractors(_Base):
                 # "Ana Holt, a nurse, said ...": the phrase describes the name before it.
                 continue
             head = fold(words[-1])
+            post = (found.group("post") or "").split()
+            if not self._people_head(head) and post[:1] == ["of"]:
+                # "A group of protesters", "a team of divers": the people are after "of".
+                head = fold(post[-1])
             if not (self._people_head(head) and stem(head) not in question_stems):
                 # "Lawmakers told lawmakers ..." : the question's own words are no answer.
                 continue

@@ -27,3 +27,22 @@ def test_the_same_verb_with_another_object_is_another_act(engine: Engine) -> Non
 def test_a_question_for_a_name_is_not_answered_by_a_common_noun(engine: Engine) -> None:
     answer = engine.ask("Who is the Quarrow harbour official who spoke on Tuesday?")
     assert not answer.answered or "official" not in answer.short, answer.short
+
+
+def test_a_common_noun_place_of_the_act_is_more_exact_than_the_name_locating_it(
+    engine: Engine,
+) -> None:
+    # "died ... at her country home outside Velmora": the home, not only the town.
+    answer = engine.ask("Where did Ilse Brannack die?")
+    assert answer.answered and "home" in answer.short, answer.short
+
+
+def test_a_bare_vague_place_noun_is_no_answer(engine: Engine) -> None:
+    # "gathered in the area" points back to a place named before; it is no answer itself.
+    answer = engine.ask("Where did mourners gather for Ilse Brannack?")
+    assert "area" not in answer.short, answer.short
+
+
+def test_the_asked_place_itself_is_no_answer_to_where_it_is(engine: Engine) -> None:
+    answer = engine.ask("Where is the country home of Ilse Brannack?")
+    assert "home" not in answer.short, answer.short
