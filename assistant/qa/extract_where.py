@@ -862,7 +862,22 @@ class WhereExtractors(_Base):
                 # "Where is the air base that was attacked?": the asked thing is no answer to
                 # where it is.
                 continue
-            phrase = found.group("np") + (found.group("tail") or "")
+            end = found.end()
+            if found.group("tail"):
+                # "her home in Dunmore, Oregon": the state after the town is the town's.
+                comma = re.compile(r",\s*").match(text, end)
+                state = next(
+                    (
+                        m
+                        for m in scored.info.mentions
+                        if comma
+                        and m.start == comma.end()
+                        and m.kind in {EntityKind.PLACE, EntityKind.COUNTRY}
+                    ),
+                    None,
+                )
+                end = state.end if state is not None else end
+            phrase = text[found.start("np") : end]
             if not re.search(r"\b[A-Z]\.$", phrase):
                 phrase = phrase.rstrip(".")  # the sentence's full stop, not an initial's
             if self._in_question(frame, phrase):
