@@ -222,6 +222,19 @@ class ListRules(StrictModel):
     asks_joint: Pattern
 
 
+class CommonNpRules(StrictModel):
+    asks_subject: Pattern
+    subject_before: Pattern
+    asked_object: Pattern
+    agent_plural: Pattern
+    place_after: Pattern
+    place_heads: list[str]
+    vague_places: list[str]
+    determiners: list[str]
+    not_in_phrase: list[str]
+    heads: list[str]
+
+
 class AnswerRuleFile(StrictModel):
     decline: DeclineRules
     predicate: PredicateRules
@@ -235,6 +248,7 @@ class AnswerRuleFile(StrictModel):
     quantity: QuantityRules
     lists: ListRules
     anchor: AnchorRules
+    common_np: CommonNpRules
 
 
 def _ci(pattern: str) -> re.Pattern[str]:
@@ -443,6 +457,16 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "anchor_person_reference": lambda d: _person_reference(d.anchor),
     "anchor_possessed_person": lambda d: _person_reference(d.anchor, d.anchor.possessed_person),
     "anchor_body_nouns": lambda d: frozenset(w.lower() for w in d.anchor.body_nouns),
+    "common_asks_subject": lambda d: _ci(d.common_np.asks_subject),
+    "common_subject_before": lambda d: re.compile(d.common_np.subject_before),
+    "common_asked_object": lambda d: re.compile(d.common_np.asked_object),
+    "common_agent_plural": lambda d: re.compile(d.common_np.agent_plural),
+    "common_place_after": lambda d: re.compile(d.common_np.place_after),
+    "common_place_heads": lambda d: frozenset(w.lower() for w in d.common_np.place_heads),
+    "common_vague_places": lambda d: frozenset(w.lower() for w in d.common_np.vague_places),
+    "common_determiners": lambda d: frozenset(w.lower() for w in d.common_np.determiners),
+    "common_not_in_phrase": lambda d: frozenset(w.lower() for w in d.common_np.not_in_phrase),
+    "common_heads": lambda d: frozenset(w.lower() for w in d.common_np.heads),
     "quantities": lambda d: tuple((k.name, _ci(k.asks), _ci(k.states)) for k in d.quantity.kinds),
 }
 
@@ -572,6 +596,23 @@ class AnswerRules:
     argument_verbs: tuple[tuple[str, ...], ...]
     # The last word of an unnamed noun phrase of people.
     person_head: re.Pattern[str]
+    # "Who VERB ...?": a subject asked (group 1 the verb); the common noun phrase that fills
+    # the subject slot right before the verb (groups "np" and "gap"), the determiners dropped
+    # from it, the words no such phrase holds, and heads of people beyond the lexicons'.
+    common_asks_subject: re.Pattern[str]
+    common_subject_before: re.Pattern[str]
+    # The asked verb's object in the question (group 1), when a thing: the sentence must have it.
+    common_asked_object: re.Pattern[str]
+    # A plural agent noun ("divers"): people, whatever the trade.
+    common_agent_plural: re.Pattern[str]
+    # "Where ...?": a common-noun place in the act's place complement (groups "det", "np",
+    # "head", "tail"), the place heads beyond the intents' and the heads too vague when bare.
+    common_place_after: re.Pattern[str]
+    common_place_heads: frozenset[str]
+    common_vague_places: frozenset[str]
+    common_determiners: frozenset[str]
+    common_not_in_phrase: frozenset[str]
+    common_heads: frozenset[str]
     # Verbs of meeting (their arguments are the meeting rules' to find).
     meeting_verbs: tuple[str, ...]
     # Groups of words of one kind of interaction between two parties (speaking, handing over,

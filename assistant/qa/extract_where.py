@@ -88,6 +88,10 @@ _VERB_THEN_PLACE = lazy_compile(
     r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?)(?=[,.;:]|\s+(?:and|but|where|when|after|before)\b)"
 )
 
+# A common-noun place in the act's place complement: above a name that only locates it (a
+# sentence's named place scores about 1 with its proximity).
+_COMMON_PLACE_SCORE = 1.4
+
 # "Where was Orm stabbed?", "In which prison were they held?": a passive question's participle,
 # its last word (group 1).
 _PASSIVE_WHERE = lazy_compile(
@@ -469,6 +473,7 @@ class WhereExtractors(_Base):
         headed = list(self._headed_places(frame, scored))
         yield from headed
         yield from self._phrase_after_verb(frame, scored)
+        yield from self._common_place(frame, scored)
         if _ASKS_MEETING.search(frame.text) and not meetings and not _MEET_VERB.search(info.text):
             # "Where did the two leaders meet?": a sentence that reports no meeting (a headline
             # on the earthquake that brought them together) names no place of one.
@@ -822,6 +827,66 @@ class WhereExtractors(_Base):
                 score=0.9 + self._proximity(frame, info.text, found.start(2)),
                 sentence=scored,
                 rule="verb-place-phrase",
+                highlight=(phrase,),
+            )
+            return
+
+    def _common_place(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """ "Where was Orm when he spoke?" - "Orm spoke at his farm outside Tessby": the place
+        complement of the question's own act, a common noun of place, answers a plain
+        "where"; it is more exact than the name that only locates it. A bare "the area" points
+        back to a place named before, so the phrase needs a modifier or a name after it. A
+        question asking for a kind of place ("Which city ...?") wants a name."""
+        if frame.focus:
+            return
+        from assistant.qa.questions import place_nouns
+
+        rules = answer_rules()
+        text = scored.info.text
+        predicate = self._predicate_stems(frame) - {
+            s for m in frame.entities for s in self.tokenizer(m.name or m.text)
+        }
+        for word in re.finditer(r"[\w'’-]+", text):
+            if self.tokenizer.stem(fold(word.group())) not in predicate:
+                continue
+            found = rules.common_place_after.match(text, word.end())
+            if found is None or re.search(r"[,;:.]", text[word.end() : found.start("det")]):
+                continue
+            head = found.group("head")
+            if head not in place_nouns() and head not in rules.common_place_heads:
+                continue
+            modifiers = found.group("np").split()[:-1]
+            if not found.group("tail") and (not modifiers or head in rules.common_vague_places):
+                continue
+            if self.tokenizer.stem(head) in set(self.tokenizer(frame.text)):
+                # "Where is the air base that was attacked?": the asked thing is no answer to
+                # where it is.
+                continue
+            end = found.end()
+            if found.group("tail"):
+                # "her home in Dunmore, Oregon": the state after the town is the town's.
+                comma = re.compile(r",\s*").match(text, end)
+                state = next(
+                    (
+                        m
+                        for m in scored.info.mentions
+                        if comma
+                        and m.start == comma.end()
+                        and m.kind in {EntityKind.PLACE, EntityKind.COUNTRY}
+                    ),
+                    None,
+                )
+                end = state.end if state is not None else end
+            phrase = text[found.start("np") : end]
+            if not re.search(r"\b[A-Z]\.$", phrase):
+                phrase = phrase.rstrip(".")  # the sentence's full stop, not an initial's
+            if self._in_question(frame, phrase):
+                continue
+            yield Candidate(
+                short=phrase,
+                score=_COMMON_PLACE_SCORE + self._proximity(frame, text, found.start("np")),
+                sentence=scored,
+                rule="common-noun-place",
                 highlight=(phrase,),
             )
             return

@@ -56,6 +56,10 @@ _FOCUS_STOP = frozenset(
     "who that which did does do is was were are has had have will would can could said says told announced warned confirmed stated claimed insisted argued denied".split()
 )
 
+_BE_WORD = lazy_compile(r"\b(?:is|are|was|were|been|being)\b", re.I)
+_SAID_WORDS = frozenset(
+    "said says told announced warned confirmed stated claimed insisted argued denied".split()
+)
 _HEAD_ENDS = frozenset("of in at for from on with to against until since during by".split())
 _DETERMINERS = frozenset("the a an his her its their this that these those".split())
 # Words right after a light verb that make another verb of it ("give up", "take over").
@@ -547,6 +551,9 @@ _ASKS_ANY_SUBJECT = lazy_compile(
     r"^\s*(?:and\s+)?(?:who|(?:which|what)\s+[\w'’-]+)\b(?![^?]*\b(?:did|does|do|whom)\b)", re.I
 )
 _GROUP_SUBJECT_SCORE = 0.6
+# A common noun phrase in the asked verb's subject slot: below a name in that slot (which
+# `_who` scores near 2), above a name that is only elsewhere in the sentence (near 1).
+_COMMON_SUBJECT_SCORE = 1.4
 # "Who met ...?", "Who is holding talks ...?": the subject is asked (no "did" before a subject).
 _ASKS_SUBJECT = lazy_compile(
     r"^\s*(?:and\s+)?who\s+(?:(?:is|are|was|were|has|have|had|will|would)\s+)?(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|else)\b)[a-z]+",
@@ -1431,6 +1438,109 @@ class WhoExtractors(_Base):
                 return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
         return None
 
+    def _common_subject(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """Who did the asked act when the story gives no name but a common noun phrase in the
+        subject slot of the question's own verb ("A senior official told us ...", "Relief
+        crews from two towns carried ..."). Only for "Who VERB ...?": a question that asks for
+        a name ("Who is ...", "Which officer ...") is not answered by a common noun. Ranked
+        below any name, so a named doer in any pooled sentence wins."""
+        rules = answer_rules()
+        asked = rules.common_asks_subject.match(frame.text)
+        if asked is None:
+            return
+        verb = fold(asked.group(1))
+        if verb in _DETERMINERS or verb in _FOCUS_STOP - _SAID_WORDS:
+            # "Who is the ...", "Who was it that ...": no verb is asked.
+            return
+        text = scored.info.text
+        stem = self.tokenizer.stem
+        passive = _BE_WORD.search(frame.text, 0, asked.start(1)) is not None and not verb.endswith(
+            "ing"
+        )
+        thing = rules.common_asked_object.match(frame.text, asked.end())
+        if (
+            thing
+            and thing.group(1)[:1].islower()
+            and not self._people_head(fold(thing.group(1).split()[-1]))
+        ):
+            # "Who won the costume contest?": the thing the act is done to makes the act;
+            # whom one told is anyone ("told us").
+            wanted = {
+                stem(fold(w))
+                for w in thing.group(1).split()
+                if len(w) > 3 and fold(w) not in self.tokenizer.stopwords
+            }
+            if wanted and not wanted & self._sentence_stems(scored.article, scored.info):
+                return
+        stems = self._verb_stems(verb, frame.text[asked.end() :])
+        stems |= self._synonym_stems([verb]).get(stem(verb), frozenset())
+        question_stems = {stem(fold(w)) for w in re.findall(r"[\w'’-]+", frame.text)}
+        names = [(m.start, m.end) for m in scored.info.mentions if m.kind is EntityKind.PERSON]
+        for use in re.finditer(r"[\w'’-]+", text):
+            if stem(fold(use.group())) not in stems:
+                continue
+            found = rules.common_subject_before.search(text, 0, use.start())
+            if found is None:
+                continue
+            if (_BE_WORD.search(found.group("gap")) is not None) != passive and not fold(
+                use.group()
+            ).endswith("ing"):
+                # "Who was arrested?" asks whom the act was done to; the subject of "officials
+                # arrested a man" did it. The voices must agree.
+                continue
+            words = found.group("np").split()
+            while words and fold(words[0]) in rules.common_determiners:
+                words = words[1:]
+            # "a group of protesters": the collective's "of" is the phrase's own.
+            inner = words[2:] if len(words) > 2 and fold(words[1]) == "of" else words
+            if not inner or any(fold(w) in rules.common_not_in_phrase for w in inner):
+                continue
+            if any(a <= found.start("np") < b or a < found.end("np") <= b for a, b in names):
+                # A named person's title ("Judge Ana Holt ruled") is the name's to answer.
+                continue
+            before = text[: found.start("np")].rstrip()
+            if before.endswith(",") and any(
+                re.fullmatch(r"\s*,\s*", text[m.end : found.start("np")])
+                for m in scored.info.mentions
+                if m.kind is not EntityKind.PLACE
+            ):
+                # "Ana Holt, a nurse, said ...": the phrase describes the name before it.
+                continue
+            head = fold(words[-1])
+            post = (found.group("post") or "").split()
+            if not self._people_head(head) and post[:1] == ["of"]:
+                # "A group of protesters", "a team of divers": the people are after "of".
+                head = fold(post[-1])
+            if not (self._people_head(head) and stem(head) not in question_stems):
+                # "Lawmakers told lawmakers ..." : the question's own words are no answer.
+                continue
+            phrase = " ".join(words) + (found.group("post") or "")
+            if self._in_question(frame, phrase):
+                continue
+            yield Candidate(
+                short=phrase,
+                score=_COMMON_SUBJECT_SCORE,
+                sentence=scored,
+                rule="common-noun-subject",
+                highlight=(phrase,),
+            )
+            return
+
+    def _people_head(self, head: str) -> bool:
+        """Whether a lower-case head noun stands for people: a person noun (or its plural), a
+        group noun of the lexicon or the answer rules, one of the extra heads listed, or a plural
+        agent noun."""
+        rules = answer_rules()
+        nouns = person_nouns()
+        return (
+            head in nouns
+            or (head.endswith("s") and head[:-1] in nouns)
+            or head in _group_nouns()
+            or head in {fold(g) for g in rules.group_heads}
+            or head in rules.common_heads
+            or bool(rules.common_agent_plural.match(head))
+        )
+
     def _who(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
         text = info.text
@@ -1478,6 +1588,7 @@ class WhoExtractors(_Base):
                     rule="sentence-group-subject",
                     highlight=(subject,),
                 )
+        yield from self._common_subject(frame, scored)
         people = [
             m
             for m in info.mentions

@@ -18,8 +18,9 @@ def test_the_state_of_the_questions_setting_is_no_answer(engine: Engine) -> None
 
 def test_the_state_stays_with_a_place_the_question_does_not_name(engine: Engine) -> None:
     # Guard: "in Dunmore, Oregon" is kept whole when the question names no setting.
+    # (The common-noun place it is in may come with it: "home in Dunmore, Oregon".)
     answer = engine.ask("Where did Alda Renn die?")
-    assert answer.short == "Dunmore, Oregon", answer.short
+    assert "Dunmore, Oregon" in answer.short, answer.short
 
 
 def test_united_states_is_no_state(engine: Engine) -> None:
