@@ -441,6 +441,7 @@ class Answerer(
             return
         self._prepared = True
         from assistant.knowledge.entities import EntityRecognizer
+        from assistant.knowledge.lexicon import lexicon
         from assistant.knowledge.meetings import group_np, rules
         from assistant.knowledge.prefilter import derive_all
         from assistant.lazy_re import compile_all
@@ -461,9 +462,11 @@ class Answerer(
         self._meeting_stems()
         self._demonyms_of()
         parse_question("Who met whom, where, when and why?", self.known_names())
-        # Patterns built from the lexicons on first use: most batches reach them.
+        # Patterns and tables built from the lexicons on first use: most batches reach them.
         answer_group_np()
         named_places()
+        self._synonym_stems([])
+        _ = lexicon().minor_places  # a cached property: made here, once
 
     # --- entry point -----------------------------------------------------------------------
 
