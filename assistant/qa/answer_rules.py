@@ -696,7 +696,8 @@ class AnswerRules:
     passive_act: re.Pattern[str]
     future_passive_place: re.Pattern[str]
     other_event_time: re.Pattern[str]
-    # A number and the noun it counts or measures (group 1 the number, group 2 the noun).
+    # The asked act's words: verbs whose object is the act, verbs that are no act, verbs after
+    # which the act follows "to", words that close the verb phrase, and each word's paraphrases.
     light_verbs: frozenset[str]
     not_acts: frozenset[str]
     raising_words: frozenset[str]
@@ -707,6 +708,7 @@ class AnswerRules:
     # Each idiom of the question (compiled) and the plain verb a story reports it with.
     idioms: tuple[tuple[re.Pattern[str], str], ...]
     possessive_role: re.Pattern[str]
+    # A number and the noun it counts or measures (group 1 the number, group 2 the noun).
     counted: re.Pattern[str]
     # What, right after a counted "year", makes it an age ("-old").
     age_after: re.Pattern[str]
