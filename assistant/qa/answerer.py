@@ -2266,21 +2266,20 @@ class Answerer(
         """The act a who/where/when question asks about, as stem prefixes of the words that may
         report it (its verb and the nouns of the same stem, and listed synonyms), or None when
         the question's shape does not show one. Made once per question."""
-        if frame.text not in self._acts:
-            if len(self._acts) > 1024:
-                self._acts.clear()
-                self._singling.clear()
-            self._acts[frame.text] = self._make_asked_act(frame)
-        return self._acts[frame.text]
+        return self._act_of(frame, any_time=False)
 
     def _stated_act(self, frame: QuestionFrame) -> tuple[str, ...] | None:
         """The act a who-question asks who did, past ones too ("Which crew first sighted the
         wreck?" -> sight), as stem prefixes like `_asked_act`'s. Made once per question."""
-        key = "\0" + frame.text
+        return self._act_of(frame, any_time=True)
+
+    def _act_of(self, frame: QuestionFrame, any_time: bool) -> tuple[str, ...] | None:
+        key = ("\0" if any_time else "") + frame.text
         if key not in self._acts:
             if len(self._acts) > 1024:
                 self._acts.clear()
-            self._acts[key] = self._make_asked_act(frame, any_time=True)
+                self._singling.clear()
+            self._acts[key] = self._make_asked_act(frame, any_time=any_time)
         return self._acts[key]
 
     def _make_asked_act(

@@ -940,7 +940,12 @@ class WhereExtractors(_Base):
 
         if frame.focus in _LARGER_FOCUS:
             return False
-        if m.kind is not EntityKind.COUNTRY and fold(m.name) not in _states() | lexicon().regions:
+        name = fold(m.name)
+        if (
+            m.kind is not EntityKind.COUNTRY
+            and name not in _states()
+            and name not in lexicon().regions
+        ):
             return False
         found = answer_rules().settlement_before.search(info.text[max(0, m.start - 60) : m.start])
         if found is None:

@@ -52,14 +52,16 @@ _WHO_OPENING = lazy_compile(
     re.IGNORECASE,
 )
 
-_FOCUS_STOP = frozenset(
-    "who that which did does do is was were are has had have will would can could said says told announced warned confirmed stated claimed insisted argued denied".split()
+# Question words and auxiliaries: no verb is asked after one ("Who is ...", "Who was it ...").
+_NOT_ASKED_VERBS = frozenset(
+    "who that which did does do is was were are has had have will would can could".split()
 )
-
-_BE_WORD = lazy_compile(r"\b(?:is|are|was|were|been|being)\b", re.I)
 _SAID_WORDS = frozenset(
     "said says told announced warned confirmed stated claimed insisted argued denied".split()
 )
+_FOCUS_STOP = _NOT_ASKED_VERBS | _SAID_WORDS
+
+_BE_WORD = lazy_compile(r"\b(?:is|are|was|were|been|being)\b", re.I)
 _HEAD_ENDS = frozenset("of in at for from on with to against until since during by".split())
 _DETERMINERS = frozenset("the a an his her its their this that these those".split())
 # Words right after a light verb that make another verb of it ("give up", "take over").
@@ -513,6 +515,14 @@ def _group_nouns() -> frozenset[str]:
     from assistant.knowledge.lexicon import lexicon
 
     return lexicon().group_nouns
+
+
+@cache
+def _people_group_heads() -> frozenset[str]:
+    """Heads of a common noun phrase for a body of people: the lexicon's group nouns, the answer
+    rules' group heads and the extra heads of `[common_np]`."""
+    rules = answer_rules()
+    return _group_nouns() | {fold(g) for g in rules.group_heads} | rules.common_heads
 
 
 @cache
@@ -1449,7 +1459,7 @@ class WhoExtractors(_Base):
         if asked is None:
             return
         verb = fold(asked.group(1))
-        if verb in _DETERMINERS or verb in _FOCUS_STOP - _SAID_WORDS:
+        if verb in _DETERMINERS or verb in _NOT_ASKED_VERBS:
             # "Who is the ...", "Who was it that ...": no verb is asked.
             return
         text = scored.info.text
@@ -1530,15 +1540,12 @@ class WhoExtractors(_Base):
         """Whether a lower-case head noun stands for people: a person noun (or its plural), a
         group noun of the lexicon or the answer rules, one of the extra heads listed, or a plural
         agent noun."""
-        rules = answer_rules()
         nouns = person_nouns()
         return (
             head in nouns
             or (head.endswith("s") and head[:-1] in nouns)
-            or head in _group_nouns()
-            or head in {fold(g) for g in rules.group_heads}
-            or head in rules.common_heads
-            or bool(rules.common_agent_plural.match(head))
+            or head in _people_group_heads()
+            or bool(answer_rules().common_agent_plural.match(head))
         )
 
     def _who(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
