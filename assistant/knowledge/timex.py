@@ -61,6 +61,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("month", rf"\b(?:in|since|until|by|during|from)\s+(?:{_MONTH})\b(?!\s+\d)"),
     ("year", r"\b(?:in|since|until|by|during|from|of)\s+(?:19|20)\d{2}\b"),
     ("holiday", r"\b(?:New Year's (?:Day|Eve)|Christmas(?: Day| Eve)?|Labor Day|Easter)\b"),
+    # "in the late 1990s": a span of years with no one date, so it resolves to nothing.
+    ("decade", r"\b(?:(?i:early|mid|late)[- ])?(?:19|20)\d0s\b"),
     ("bare_year", r"\b(?:19|20)\d{2}\b(?!-)"),
 ]
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]

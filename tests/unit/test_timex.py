@@ -297,3 +297,9 @@ def test_early_and_late_month(phrase: str, iso: str) -> None:
 
 def test_days_ago_resolves_against_the_anchor() -> None:
     assert only("The two spoke three days ago.").iso == "2026-01-10"
+
+
+def test_a_decade_is_a_time_with_no_single_date() -> None:
+    t = only("She moved to Port Avel in the late 1990s to study law.")
+    assert (t.text, t.kind, t.iso) == ("late 1990s", "decade", None)
+    assert only("Trade grew through the 2010s.").text == "2010s"
