@@ -286,6 +286,7 @@ def _of_a_place(word: str) -> bool:
 
 
 @cache
+@cache
 def _states() -> frozenset[str]:
     from assistant.knowledge.lexicon import gazetteer_names
 
@@ -580,6 +581,13 @@ class WhereExtractors(_Base):
                 "ports",
             }:
                 score += 0.2 if m.kind is EntityKind.PLACE else -0.5
+            if frame.focus in {"state", "states"}:
+                # "Which state rejected the plan?": Texas, not Austin where a protest was.
+                name = fold(m.name)
+                if name in _states():
+                    score += 0.3
+                elif m.kind is EntityKind.COUNTRY or name in lexicon().places:
+                    score -= 0.5
             if frame.focus in _BUILDING_FOCUS:
                 if m.kind is EntityKind.COUNTRY:
                     score -= 1.0
