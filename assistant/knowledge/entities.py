@@ -182,6 +182,11 @@ def _passive_with() -> re.Pattern[str]:
 
 # The lower-case noun right after a name ("the Orvane Daily newspaper", "the Reuters news agency").
 _KIND_AFTER = lazy_compile(r"\s+((?:news\s+)?[a-z]+)\b")
+# Lower-case nouns of an administrative region, written after its name.
+_REGION_NOUNS = frozenset(
+    "province provincial district region regional county prefecture prefectural governorate "
+    "oblast municipality".split()
+)
 _INDEFINITE_BEFORE = lazy_compile(r"(?<![\w'’-])(?:an?|one|another)\s+$", re.IGNORECASE)
 # Capitalised words right before a mention, not opening the sentence with "The".
 _CAPITALISED_LEAD = lazy_compile(r"(?<![\w'’-])(?!The\s)(?:[A-Z][\w-]*\s+)+$")
@@ -595,6 +600,15 @@ class EntityRecognizer:
         ):
             # "Strait of Tessa", "Gulf of Varn", "Bay of Orm": a place's head names it.
             return self._simple(text, EntityKind.PLACE, "place-head-of")
+        if (
+            kind_after
+            and kind_after.group(1) in _REGION_NOUNS
+            and len(words) <= 3
+            and not self._known_person(words)
+        ):
+            # "Afghanistan's Maidan Wardak province", "the Sharif provincial council": a name
+            # that a region's noun follows names the region.
+            return self._simple(text, EntityKind.PLACE, "region-noun-after")
         if (
             cue in lex.place_cues
             and not _NO_PLACE_AFTER_CUE.search(before)
