@@ -218,6 +218,8 @@ _PARTICLES = frozenset("over up off out down back away on in".split())
 _ADVERBS = frozenset("next again first last finally officially formally eventually".split())
 _FUTURE_WORDS = frozenset({"will", "would", "shall"})
 _ORDINALS = frozenset({"first", "last", "only", "next"})
+# A direct quotation introduced by a colon.
+_QUOTE_AFTER_COLON = lazy_compile(r":\s*[\"“][^\"“”]{12,}")
 _ANCHORED_INTENTS = frozenset({"who_met", "where", "when", "why", "topic", "quantity"})
 # The verbs of a why-question's own phrase ("what brought", "what prompted"), as stems.
 _WHY_PHRASE_STEMS = frozenset({"bring", "brought", "prompt", "caus", "led", "lead"})
@@ -1793,6 +1795,9 @@ class Answerer(
                 | {self.tokenizer.stem(r)[:4] for r in roles}
                 | reported
             )
+            # "Who said ...?": a quotation the sentence opens after a colon says it as well
+            # ('Dahl rejected the plan: "It evokes ..."').
+            quoting = verb in {"said", "say"}
             pool = [
                 s
                 for s in pool
@@ -1801,6 +1806,7 @@ class Answerer(
                     for t in self._sentence_stems(s.article, s.info)
                     for p in prefixes
                 )
+                or (quoting and _QUOTE_AFTER_COLON.search(s.info.text) is not None)
             ]
             from assistant.qa.answer_rules import answer_rules
 
