@@ -24,3 +24,8 @@ def test_a_name_before_a_regional_adjective_is_a_place() -> None:
 def test_a_known_person_before_such_a_noun_stays_a_person() -> None:
     got = found("Marta Sollen won the seat. Sollen district staff were pleased.")
     assert got["Marta Sollen"][0] is EntityKind.PERSON
+
+
+def test_the_town_a_mayor_is_of_is_a_place() -> None:
+    got = found("Ivo Dahl, separatist mayor of Velkorad in the east, held up a ballot.")
+    assert got["Velkorad"][0] is EntityKind.PLACE
