@@ -9,7 +9,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from assistant.knowledge.timex import TimeMention, format_iso
@@ -42,6 +43,21 @@ _FUTURE_SLACK = dt.timedelta(days=7)
 
 # "From what date ...", "Since when ...": the question asks for a bound, given by the time after
 # the same word.
+_UNTIL_BEFORE = lazy_compile(r"\b(?:until|till)\s+(?:the\s+)?$", re.I)
+_NOT_UNTIL = lazy_compile(r"\b(?:not|n't|never|no)\b[^.;]*\buntil\s+(?:the\s+)?$", re.I)
+# Verbs of a state's end or length, whose time is the one after "until".
+_ENDING_VERBS = (
+    "end ends ended expire expires expired last lasts lasted finish finished run runs ran "
+    "remain remains remained stay stays stayed continue continues continued extend extended "
+    "suspend suspended close closed"
+).split()
+
+
+@cache
+def _ending_stems(stem: Callable[[str], str]) -> frozenset[str]:
+    return frozenset(stem(v) for v in _ENDING_VERBS)
+
+
 _ASKED_BOUND = lazy_compile(r"^\s*(?:and\s+)?(since|until|by|from)\s", re.I)
 
 # Times that name a month but no day ("this month", "in May"), which a nearby sentence may give
@@ -250,6 +266,16 @@ class WhenExtractors(_Base):
                 re.I,
             ):
                 score += 0.6
+            elif (
+                not bound
+                and _UNTIL_BEFORE.search(info.text[max(0, t.start - 12) : t.start])
+                and not _NOT_UNTIL.search(info.text[max(0, t.start - 80) : t.start])
+                and not predicate & _ending_stems(self.tokenizer.stem)
+            ):
+                # "issued a ruling on the suspension of Parliament until October 14": the time
+                # ends the state the act set up, not the act. Not for an asked end ("When does
+                # the ban expire?"), nor "will not return until October 14", which dates it.
+                score -= 0.5
             if _DETERMINER_BEFORE.search(info.text[max(0, t.start - 8) : t.start]):
                 noun = _NOUN_AFTER_TIME.match(info.text, t.end)
                 if noun and self._names_asked_event(noun.group(1), "", events):
