@@ -220,6 +220,19 @@ _FUTURE_WORDS = frozenset({"will", "would", "shall"})
 _ORDINALS = frozenset({"first", "last", "only", "next"})
 # A direct quotation introduced by a colon.
 _QUOTE_AFTER_COLON = lazy_compile(r":\s*[\"“][^\"“”]{12,}")
+# A phrase the question quotes: in straight or curly, single or double quotation marks, not
+# an apostrophe inside a word ("Macron's").
+_QUESTION_QUOTE = lazy_compile(
+    r"(?:^|(?<=[\s(]))['\"“‘]([^'\"“”‘’]{4,120}?)['\"”’](?=[\s,.?!;:)]|$)"
+)
+_QUOTED_BONUS = 1.5
+
+
+def _normal_quotes(text: str) -> str:
+    return text.lower().translate(_CURLY_QUOTES)
+
+
+_CURLY_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _ANCHORED_INTENTS = frozenset({"who_met", "where", "when", "why", "topic", "quantity"})
 # The verbs of a why-question's own phrase ("what brought", "what prompted"), as stems.
 _WHY_PHRASE_STEMS = frozenset({"bring", "brought", "prompt", "caus", "led", "lead"})
@@ -770,6 +783,7 @@ class Answerer(
                 passage_score[(aid, index)] = score
         out: list[Scored] = []
         people = [m for m in strong if m.kind is EntityKind.PERSON]
+        quoted = self._quoted_phrases(frame)
         # Per question, what the overlap test needs of each weighted stem: a sentence's score
         # was a third of a question's time, mostly spent redoing these per sentence.
         plan = [
@@ -890,8 +904,22 @@ class Answerer(
                 score -= 0.4 * missing_others
                 if info.caption:
                     score -= 0.5
+                if quoted and any(q in _normal_quotes(info.text) for q in quoted):
+                    # "Who called it 'a non-starter'?": the words the question quotes, written
+                    # in the sentence, single it out however few other words it shares.
+                    score += _QUOTED_BONUS
                 out.append(Scored(article, info, score, overlap, entity_hits))
         return sorted(out, key=lambda s: (-s.score, s.article.id, s.info.index))
+
+    @staticmethod
+    def _quoted_phrases(frame: QuestionFrame) -> list[str]:
+        """The phrases of two words or more that the question puts in quotation marks, lower
+        case with straight quotes."""
+        return [
+            phrase
+            for match in _QUESTION_QUOTE.finditer(frame.text)
+            if len((phrase := _normal_quotes(match.group(1)).strip()).split()) >= 2
+        ]
 
     def _coverage_weights(self, frame: QuestionFrame) -> tuple[list[str], dict[str, float]]:
         """The question's words (question words and stopwords left out) and, per stem that
