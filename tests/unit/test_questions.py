@@ -55,6 +55,12 @@ def test_who_with_a_meeting_noun_is_not_who_met(question: str) -> None:
     assert detect_intent(question)[0] == "who"
 
 
+def test_calling_something_a_quoted_name_is_no_phone_call() -> None:
+    question = "Who called the Kelmora mayor's harbour levy on ships 'a tax in disguise'?"
+    assert detect_intent(question)[0] == "who"
+    assert detect_intent("Who called Danek after the vote?")[0] == "who_met"
+
+
 def test_a_place_noun_opening_a_body_name_does_not_ask_where() -> None:
     # "University of Tessa" is a name; the question asks for its expert.
     assert detect_intent("Which University of Tessa expert said the talks would fail?")[0] == "who"
