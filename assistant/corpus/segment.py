@@ -186,12 +186,15 @@ def _punkt_spans(text: str) -> list[tuple[int, int]]:
 # "N.V.", "C.T.": dotted initials not in the abbreviation list; Punkt ends a sentence there.
 _DOTTED_END = lazy_compile(r"(?:^|[\s(])[\"']?(?:[^\W\d_]\.){2,}[\"')]*$")
 _FIRST_WORD = lazy_compile(r"[\"'(\[]*([^\W_]+)")
+# An aside in parentheses that the sentence goes on after in lower case ("... Ipari Kft.
+# (HDT Limited) acquired ..."): the break before it was an abbreviation's period.
+_ASIDE_START = lazy_compile(r"\([^()]{1,60}\)\s+[a-z]")
 # A list number standing alone: "1.", "(2)", "3)".
 _LIST_NUMBER = lazy_compile(r"\(?\d{1,3}[.)]")
 
 
 def _joins_previous(previous: str, piece: str) -> bool:
-    if _LOWER_START.match(piece) or _PARENS_ONLY.fullmatch(piece):
+    if _LOWER_START.match(piece) or _PARENS_ONLY.fullmatch(piece) or _ASIDE_START.match(piece):
         return True
     if _DOTTED_END.search(previous[-40:]):
         first = _FIRST_WORD.match(piece)

@@ -166,3 +166,13 @@ def test_passage_context_zero_and_two() -> None:
     assert [p.text for p in make_passages(article, context=0)][:2] == ["S1.", "S2 is here."]
     wide = make_passages(article, context=2)
     assert wide[2].text == "S1. S2 is here. S3 is here. S4 is here. S5 is here."
+
+
+def test_an_aside_in_parentheses_going_on_in_lower_case_continues_the_sentence() -> None:
+    text = (
+        "A paper said Tessan firm Orva Kft. (Orva Limited) acquired the Kessby works. It was sold."
+    )
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "A paper said Tessan firm Orva Kft. (Orva Limited) acquired the Kessby works.",
+        "It was sold.",
+    ]
