@@ -233,6 +233,8 @@ def _normal_quotes(text: str) -> str:
 
 
 _CURLY_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+# Where one clause ends and the next begins: ", then", ", and", ", but", ";".
+_CLAUSE_BREAK = lazy_compile(r",\s+(?:then|and|but|while|whereas|before|after)\b|;")
 _ANCHORED_INTENTS = frozenset({"who_met", "where", "when", "why", "topic", "quantity"})
 # The verbs of a why-question's own phrase ("what brought", "what prompted"), as stems.
 _WHY_PHRASE_STEMS = frozenset({"bring", "brought", "prompt", "caus", "led", "lead"})
@@ -1440,6 +1442,11 @@ class Answerer(
         the talks are on Tuesday)."""
         entity_stems = {s for m in frame.entities for s in self.tokenizer(m.name or m.text)}
         stems = set(self.tokenizer(frame.text)) - entity_stems
+        # "assembling rifles in Orvik, then agreed to open a plant in Tessa": words after a
+        # clause break belong to the next clause, not to the candidate's.
+        after = len(text)
+        if end is not None and (cut := _CLAUSE_BREAK.search(text, end)) is not None:
+            after = cut.start()
         distances = [
             abs(match.start() - position)
             if end is None
@@ -1447,7 +1454,8 @@ class Answerer(
             if match.end() <= position
             else 2 * max(0, match.start() - end)
             for match in re.finditer(r"[\w'-]+", text)
-            if self.tokenizer.stem(fold(match.group())) in stems
+            if (end is None or match.end() <= position or match.start() < after)
+            and self.tokenizer.stem(fold(match.group())) in stems
         ]
         if not distances:
             return 0.0
