@@ -1794,16 +1794,26 @@ class WhoExtractors(_Base):
                 highlight=tuple(names),
             )
             return
-        score, best = scored_people[0]
-        kind = "body" if titled_body and best.kind is EntityKind.ORGANISATION else "person"
-        yield Candidate(
-            short=best.name or best.text,
-            score=score,
-            sentence=scored,
-            rule=f"sentence-{kind}:{best.rule}",
-            highlight=(best.text,),
-            kind=best.kind,
-        )
+        chosen = None
+        for score, best in scored_people:
+            kind = "body" if titled_body and best.kind is EntityKind.ORGANISATION else "person"
+            candidate = Candidate(
+                short=best.name or best.text,
+                score=score,
+                sentence=scored,
+                rule=f"sentence-{kind}:{best.rule}",
+                highlight=(best.text,),
+                kind=best.kind,
+            )
+            chosen = chosen or candidate
+            if self._misfit_reason(frame, candidate) is None:
+                # The sentence's best name that can answer at all: "Congressman Ivo Dahl, who
+                # chairs the House Oversight ..." is not lost to "House Oversight", which the
+                # question names.
+                chosen = candidate
+                break
+        if chosen is not None:
+            yield chosen
 
     def _named_as_asked(
         self, frame: QuestionFrame, scored: Scored, noun: str, score: float
