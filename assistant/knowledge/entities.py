@@ -182,6 +182,10 @@ def _passive_with() -> re.Pattern[str]:
 
 # The lower-case noun right after a name ("the Orvane Daily newspaper", "the Reuters news agency").
 _KIND_AFTER = lazy_compile(r"\s+((?:news\s+)?[a-z]+)\b")
+# The joints of a title's portfolio: "Minister of State for Europe", "Secretary of the Navy".
+_FOR_JOINT = lazy_compile(r"\s+for\s+(?:the\s+)?")
+_OF_JOINT = lazy_compile(r"\s+of\s+(?:the\s+)?")
+_INITIAL = lazy_compile(r"[A-Z]\.")
 # Lower-case nouns of an administrative region, written after its name.
 _REGION_NOUNS = frozenset(
     "province provincial district region regional county prefecture prefectural governorate "
@@ -874,11 +878,73 @@ class EntityRecognizer:
                 found.extend(
                     self._classify_part(sentence, part, part_start, part_end, sentence_index)
                 )
+        found = self._portfolio_holders(sentence, found, sentence_index)
         found = self._extend_for(
             sentence, self._merge_organisations(sentence, found), sentence_index
         )
         found = self._coordinated_kinds(sentence, self._led_bodies(sentence, found), sentence_index)
         return self._place_appositions(sentence, found, sentence_index)
+
+    def _portfolio_holders(
+        self, sentence: str, found: list[Mention], sentence_index: int
+    ) -> list[Mention]:
+        """'Minister of State for Europe Ivo Dahl', 'Assistant Secretary of the Navy for
+        Research Lena Marsh': after a title and "for", the capitalised run holds the
+        portfolio and then the holder's name (its last two words, three with an initial),
+        not one long name."""
+        out: list[Mention] = []
+        for i, mention in enumerate(found):
+            words = mention.text.split()
+            title = self._title_before_for(sentence, found[:i], mention)
+            if (
+                mention.kind is not EntityKind.PERSON
+                or mention.rule != "name-shape"
+                or len(words) < 3
+                or title is None
+            ):
+                out.append(mention)
+                continue
+            keep = 3 if len(words) >= 4 and _INITIAL.fullmatch(words[-2]) else 2
+            name = " ".join(words[-keep:])
+            start = mention.end - len(name)
+            self._unregister(mention.key, sentence_index)
+            holder = Mention(
+                name,
+                start,
+                mention.end,
+                EntityKind.PERSON,
+                fold(name),
+                name,
+                title=sentence[title.start : start].strip(),
+                rule="title-for+name",
+            )
+            self._register(holder, sentence_index)
+            out.append(holder)
+        return out
+
+    def _title_before_for(
+        self, sentence: str, before: list[Mention], mention: Mention
+    ) -> Mention | None:
+        """The title a portfolio's "for" follows, written right before `mention`: "Minister of
+        State" or "Assistant Secretary" + "of the" + a body's name."""
+        if not before or not _FOR_JOINT.fullmatch(sentence, before[-1].end, mention.start):
+            return None
+        previous = before[-1]
+        if self._is_title(previous):
+            return previous
+        if (
+            previous.kind is EntityKind.ORGANISATION
+            and len(before) >= 2
+            and self._is_title(before[-2])
+            and _OF_JOINT.fullmatch(sentence, before[-2].end, previous.start)
+        ):
+            return before[-2]
+        return None
+
+    def _is_title(self, mention: Mention) -> bool:
+        first = fold(mention.text.split()[0]).rstrip(".") if mention.text.split() else ""
+        heads = self.lex.title_heads_folded
+        return mention.rule == "title-only" or (first in heads and " of " in mention.text)
 
     def _led_bodies(self, sentence: str, found: list[Mention]) -> list[Mention]:
         """'Artists for Open Water Foundation', 'the Keepers of the Orm Trust': capitalised words
@@ -1126,7 +1192,11 @@ class EntityRecognizer:
                 continue
             joint = _lazy("for_joint").match(sentence, mention.end)
             run = _SPAN.match(sentence, joint.end()) if joint else None
-            if run is None:
+            if run is None or any(
+                m.rule == "title-for+name" and run.start() <= m.start < run.end() for m in found
+            ):
+                # "Secretary of the Navy for Research Lena Marsh": the run holds a portfolio
+                # and its holder, not the rest of the body's name.
                 continue
             words = run.group().split()
             last = run.group().split(" and ")[-1].split()
