@@ -813,7 +813,11 @@ def _party_at(
             for m in names
             if m.kind is EntityKind.PERSON
             and at < m.start <= at + 80
-            and _TITLE_RUN_BEFORE_NAME.fullmatch(text, at, m.start)
+            and (
+                _TITLE_RUN_BEFORE_NAME.fullmatch(text, at, m.start)
+                # "to Assistant Secretary of the Navy for Research Ana Holt": her whole title.
+                or (m.title is not None and text[at : m.start].strip() == m.title)
+            )
         ),
         None,
     )
