@@ -3356,7 +3356,10 @@ class Answerer(
             keys.update(fold(t) for t in (m.name or m.text).split())
         return keys
 
-    def _in_question(self, frame: QuestionFrame, text: str) -> bool:
+    def _in_question(self, frame: QuestionFrame, text: str, person_words: bool = True) -> bool:
+        """Whether the question writes `text` (or all its longer words), or, with
+        `person_words`, any word of a person the question names (a place named after one,
+        "Orm Tower", asks for no such bar)."""
         folded = fold(text)
         q = fold(frame.text)
         if _has_word(q, folded):
@@ -3364,6 +3367,8 @@ class Answerer(
         tokens = [t for t in folded.split() if len(t) > 2]
         if bool(tokens) and all(_has_word(q, t) for t in tokens):
             return True
+        if not person_words:
+            return False
         # A person is in the question when any of their name words is a question entity word.
         entity_words = {
             t

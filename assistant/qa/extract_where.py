@@ -449,7 +449,7 @@ class WhereExtractors(_Base):
             if (
                 meeting.place
                 and meeting.place.sentence == info.index
-                and not self._in_question(frame, meeting.place.value)
+                and not self._in_question(frame, meeting.place.value, person_words=False)
                 and self._fits_focus(frame, meeting.place.value, None)
             ):
                 value = meeting.place.value
@@ -491,7 +491,7 @@ class WhereExtractors(_Base):
                 continue
             if m.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}:
                 continue
-            if fold(m.name) in exclude or self._in_question(frame, m.name):
+            if fold(m.name) in exclude or self._in_question(frame, m.name, person_words=False):
                 continue
             if m.kind is EntityKind.PLACE and m.name in lexicon().place_suffixes:
                 # A place's kind alone ("State" cut from "the Islamic State group") names none.
@@ -683,7 +683,7 @@ class WhereExtractors(_Base):
         place = find_place(info, exclude)
         if (
             place
-            and not self._in_question(frame, place.value)
+            and not self._in_question(frame, place.value, person_words=False)
             and not self._only_question_words(frame, place.value)
             and self._fits_focus(frame, place.value, None)
         ):
@@ -787,7 +787,7 @@ class WhereExtractors(_Base):
         for start, name, rule in found:
             if not re.search(r"\b[A-Z]\.$", name):
                 name = name.rstrip(".")  # the sentence's full stop, not an initial's
-            if self._in_question(frame, name):
+            if self._in_question(frame, name, person_words=False):
                 continue
             if any(t.start < start + len(name) and start < t.end for t in scored.info.times):
                 # "holding the base Tuesday night": a time after the noun names no place.
@@ -982,7 +982,7 @@ class WhereExtractors(_Base):
                     break
             else:
                 continue
-            if self._in_question(frame, name):
+            if self._in_question(frame, name, person_words=False):
                 continue
             yield Candidate(
                 short=name,
@@ -1016,7 +1016,7 @@ class WhereExtractors(_Base):
             # "a response to Harbour League enlargement": the preposition governs the noun.
             return None
         name = m.name or m.text
-        if fold(name) in exclude or self._in_question(frame, name):
+        if fold(name) in exclude or self._in_question(frame, name, person_words=False):
             return None
         if any(start <= m.start < end for start, end in sources):
             return None
