@@ -235,6 +235,7 @@ def _normal_quotes(text: str) -> str:
 _CURLY_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 # Where one clause ends and the next begins: ", then", ", and", ", but", ";".
 _CLAUSE_BREAK = lazy_compile(r",\s+(?:then|and|but|while|whereas|before|after)\b|;")
+_THE_NOUN = lazy_compile(r"\bthe\s+([a-z]+)\b", re.IGNORECASE)
 _ANCHORED_INTENTS = frozenset({"who_met", "where", "when", "why", "topic", "quantity"})
 # The verbs of a why-question's own phrase ("what brought", "what prompted"), as stems.
 _WHY_PHRASE_STEMS = frozenset({"bring", "brought", "prompt", "caus", "led", "lead"})
@@ -3269,14 +3270,21 @@ class Answerer(
             if not {self.tokenizer.stem(fold(w)) for w in bare.group(1).split()} <= asked:
                 return False
             subject = bare
-        if not subject:
-            return False
-        noun = self.tokenizer.stem(fold(subject.group(1).split()[0]))
-        return any(
-            self.tokenizer.stem(fold(word)) == noun
-            for owned in _POSSESSED_NOUN.finditer(frame.text)
-            for word in owned.groups()
+        owned = {
+            self.tokenizer.stem(fold(word))
+            for found in _POSSESSED_NOUN.finditer(frame.text)
+            for word in found.groups()
             if word
+        }
+        if not owned:
+            return False
+        if subject:
+            return self.tokenizer.stem(fold(subject.group(1).split()[0])) in owned
+        # "Per the request, Parliament would ...": the noun the question's person owns
+        # ("Johnson's request"), named with "the" anywhere before the sentence's verb.
+        return any(
+            self.tokenizer.stem(fold(found.group(1))) in owned
+            for found in _THE_NOUN.finditer(text, 0, 60)
         )
 
     def _plural_reference(self, analysis: ArticleAnalysis, info: SentenceInfo) -> bool:
