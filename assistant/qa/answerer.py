@@ -2030,6 +2030,8 @@ class Answerer(
         if frame.intent == "who":
             best = self._holds_asked_noun(frame, best, candidates, log)
         if frame.intent in {"who", "who_met"}:
+            best = self._name_over_description(best, candidates, log)
+        if frame.intent in {"who", "who_met"}:
             best = self._name_list(frame, best, candidates, log)
         least = MIN_CANDIDATE_SCORE.get(frame.intent, 0.0)
         if best.own < least and frame.intent == "why":
@@ -2707,6 +2709,14 @@ class Answerer(
             return "a headline's capitals the story does not write so"
         if intent in {"who", "who_met"} and self._in_address(info, short):
             return "written in a place's address"
+        if (
+            intent in {"who", "who_met"}
+            and short[:1].islower()
+            and self._in_question(frame, short, person_words=False)
+        ):
+            # "Which Saudi teenager ...?" is not answered by "a Saudi teenager".
+            return "only the question's own words"
+
         many = (
             rules.asks_how_many_people.search(frame.text) if intent in {"who", "who_met"} else None
         )

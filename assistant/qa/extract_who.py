@@ -88,6 +88,9 @@ _NAME_LIST_MARGIN = 0.3
 # How far below the best a candidate the story gives the asked person noun may score and still
 # answer "Which senator ...?" over one it never gives it.
 _ASKED_NOUN_MARGIN = 0.3
+# An indefinite noun phrase without a name in it ("a woman", "an aide").
+_INDEFINITE_NP = lazy_compile(r"(?:a|an|one)\s+(?!.*\b[A-Z])")
+_NAME_OVER_DESCRIPTION_MARGIN = 0.5
 
 
 def _who_focus(question: str) -> str | None:
@@ -956,6 +959,21 @@ class WhoExtractors(_Base):
                 break
             if other is not best and self._given_noun(other, focus, stem):
                 log.append(f"{other.short!r} is called {focus!r}; {best.short!r} is not")
+                return other
+        return best
+
+    def _name_over_description(
+        self, best: Candidate, candidates: list[Candidate], log: list[str]
+    ) -> Candidate:
+        """ "Whom did Orm pick as his running mate?": "a woman" describes the one picked, a
+        name scored nearly as well ("Ana Holt") says who it is."""
+        if not _INDEFINITE_NP.match(best.short):
+            return best
+        for other in candidates:
+            if other.score < best.score - _NAME_OVER_DESCRIPTION_MARGIN:
+                break
+            if other.kind is EntityKind.PERSON and other.short[:1].isupper():
+                log.append(f"{other.short!r} names whom {best.short!r} describes")
                 return other
         return best
 
