@@ -88,6 +88,10 @@ _NAME_LIST_MARGIN = 0.3
 # How far below the best a candidate the story gives the asked person noun may score and still
 # answer "Which senator ...?" over one it never gives it.
 _ASKED_NOUN_MARGIN = 0.3
+# "called the deal 'a mistake'", "called it a disgrace": calling something a name.
+_CALLED_A_NAME = lazy_compile(
+    r"\bcall(?:ed|s|ing)?\s+(?=(?:[\w'’-]+\s+){0,8}?(?:[\"“'‘]|an?\s))", re.IGNORECASE
+)
 # An indefinite noun phrase without a name in it ("a woman", "an aide").
 _INDEFINITE_NP = lazy_compile(r"(?:a|an|one)\s+(?!.*\b[A-Z])")
 _NAME_OVER_DESCRIPTION_MARGIN = 0.5
@@ -2390,7 +2394,10 @@ class WhoExtractors(_Base):
         one_asked = (
             focus is not None and not focus.endswith("s") and bool(_WHICH_ONE.match(question))
         )
-        modes = self._interaction_modes(re.findall(r"[A-Za-z][\w'’-]*", rest))
+        # "when he called the plan 'a mistake'": naming, no phone call.
+        modes = self._interaction_modes(
+            re.findall(r"[A-Za-z][\w'’-]*", _CALLED_A_NAME.sub(" ", rest))
+        )
         if modes and not modes <= self._interaction_modes(re.findall(r"[A-Za-z][\w'’-]*", text)):
             # "With whom did Orm hold a conference call?": a story that only says Orm told a
             # paper something does not tell of the call; the medium the question names must be
