@@ -33,3 +33,8 @@ def test_a_body_for_a_cause_keeps_its_name() -> None:
     assert [(m.kind, m.text) for m in found] == [
         (EntityKind.ORGANISATION, "Tessby Center for Coastal Studies")
     ]
+
+
+def test_an_elect_title_is_a_title() -> None:
+    found = people("The report was sent to President-elect Ivo Dahl on Monday.")
+    assert [(m.name, m.title) for m in found] == [("Ivo Dahl", "President-elect")]
