@@ -228,6 +228,23 @@ _QUESTION_QUOTE = lazy_compile(
 _QUOTED_BONUS = 1.5
 
 
+@lru_cache(maxsize=256)
+def _initialisms(question: str) -> frozenset[str]:
+    """The initials of every run of two to six of the question's words, small joining words
+    left out ("special representative for Afghanistan and Pakistan": "SRAP")."""
+    words = [
+        w for w in re.findall(r"[A-Za-z][\w'’-]*", question) if w.lower() not in _JOINING_WORDS
+    ]
+    return frozenset(
+        "".join(w[0].upper() for w in words[i:j])
+        for i in range(len(words))
+        for j in range(i + 2, min(len(words), i + 6) + 1)
+    )
+
+
+_JOINING_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})
+
+
 def _normal_quotes(text: str) -> str:
     return text.lower().translate(_CURLY_QUOTES)
 
@@ -2709,6 +2726,10 @@ class Answerer(
             return "a headline's capitals the story does not write so"
         if intent in {"who", "who_met"} and self._in_address(info, short):
             return "written in a place's address"
+        if intent in {"who", "who_met", "where"} and short in _initialisms(frame.text):
+            # "Who succeeded him as special representative for Afghanistan and Pakistan?" is
+            # not answered by "SRAP", the post's own initials.
+            return "the question's own words, abbreviated"
         if (
             intent in {"who", "who_met"}
             and short[:1].islower()
