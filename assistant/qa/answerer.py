@@ -171,7 +171,13 @@ _OPEN_AFTER = {
 }
 # "..., according to governor Sahin": who reports the answer, not what the answer says; the
 # source's name still counts as an entity.
-_ATTRIBUTION = lazy_compile(r",?\s*\baccording\s+to\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+){0,2}", re.I)
+# A source described before its name at the question's end ("according to the Congolese history
+# teacher Stanley?") loses the whole description.
+_ATTRIBUTION = lazy_compile(
+    r",?\s*\baccording\s+to\s+(?:[^,?]*?(?=(?-i:[A-Z][\w'’.-]*\s*)+\?\s*$)"
+    r"|(?:the\s+)?(?:(?-i:[a-z]+)\s+){0,2})",
+    re.I,
+)
 # The share of the question's words a sentence must hold to be offered as a fallback answer.
 FALLBACK_COVERAGE = 0.6
 # How closely a sentence must match a question that names nothing to anchor it.
@@ -204,6 +210,7 @@ _CONFIRMED_PEOPLE = frozenset(
         "lowercase-alias",
         "lone-name+corpus-person",
         "name-shape+corpus-person",
+        "role-noun+name",
     }
 )
 # Intents whose answer must come from a sentence about the question's named entities.

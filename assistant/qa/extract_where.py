@@ -45,6 +45,7 @@ _BUILDING_FOCUS = frozenset(
 
 _PLACE_PREPOSITION = lazy_compile(r"\b(?:in|to|at|inside|across|around)\s+(?:the\s+)?$", re.I)
 
+_SOURCE_CLAUSE = lazy_compile(r"\baccording\s+to\b[^,?]*", re.I)
 _SOURCE = lazy_compile(r"\b(?i:according\s+to)\s+(?:(?i:the)\s+)?((?:[A-Z][\w'’.-]*\s*){1,4})")
 
 _TOPIC_BEFORE = lazy_compile(r"\b(?:about|over|regarding|concerning)\b", re.I)
@@ -325,7 +326,12 @@ class WhereExtractors(_Base):
         """The places a question sets its event in: named places, and countries after a place
         preposition ("during his visit to Romania", "in Japan"; not "Who did Japan host?")."""
         out = []
+        source = _SOURCE_CLAUSE.search(frame.text)
         for m in frame.strong_entities():
+            if source and source.start() <= m.start < source.end():
+                # "..., according to the Orvik teacher Florence?": where the source is from,
+                # not where the asked event was.
+                continue
             before = frame.text[max(0, m.start - 20) : m.start]
             if (
                 (

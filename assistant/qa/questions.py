@@ -289,6 +289,20 @@ _LEAD_IN = lazy_compile(
 )
 
 
+def _person_by_noun(text: str, mention: Mention) -> None:
+    """ "the history teacher Stanley": a town's name the gazetteer knows, written right after
+    a noun for a person, is that person's name."""
+    if mention.kind is not EntityKind.PLACE or mention.rule != "gazetteer-place":
+        return
+    before = _NOUN_BEFORE.search(text, 0, mention.start)
+    if before and before.group(1).lower() in person_nouns():
+        mention.kind = EntityKind.PERSON
+        mention.rule = "role-noun+name"
+
+
+_NOUN_BEFORE = lazy_compile(r"\b([a-z]+)\s+$")
+
+
 def _has_text(text: str, words: str) -> bool:
     return re.search(r"(?<![\w'’-])" + re.escape(words) + r"(?![\w'’-])", text) is not None
 
@@ -329,6 +343,7 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
     ]
     for mention in mentions:
         _demonym_plural(mention)
+        _person_by_noun(body, mention)
     frame = QuestionFrame(text=text, intent=intent, entities=mentions)
     found_times = find_times(text)
     frame.times = [t.text for t in found_times]
