@@ -78,8 +78,11 @@ def analyse(article: Article) -> ArticleAnalysis:
         )
     for sentence in article.sentences:
         text = _sentence_text(article, sentence)
-        refs = link_references(text, recognizer, sentence.index)
+        # The people named before the sentence, then the sentence's own: a pronoun may stand
+        # for a person the sentence names before it.
+        recent = list(recognizer.recent_people)
         mentions = recognizer.mentions(text, sentence.index)
+        refs = link_references(text, recognizer, sentence.index, mentions, recent)
         times = find_times(text, article.date)
         infos.append(SentenceInfo(sentence.index, text, mentions, refs, times, sentence.caption))
     people = {

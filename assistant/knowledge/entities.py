@@ -234,6 +234,13 @@ class PersonRecord:
     # The sentence that first named them: a mention taken back there (it named a place or a
     # body after all) takes the person back only if it made them.
     first_sentence: int | None = None
+    # Evidence of gender: "f"/"m" -> count, from titles ("Mrs", "chairwoman") and from the
+    # pronouns a sentence could only mean them by.
+    genders: dict[str, int] = field(default_factory=dict)
+
+    def gender(self) -> str | None:
+        f, m = self.genders.get("f", 0), self.genders.get("m", 0)
+        return "f" if f > m else "m" if m > f else None
 
     def __post_init__(self) -> None:
         self.folded_tokens = tuple(fold(t) for t in self.tokens)
@@ -1607,6 +1614,10 @@ class EntityRecognizer:
             record.title = mention.title
         if mention.title:
             record.titles.append(mention.title)
+            for word in mention.title.lower().replace(".", " ").split():
+                gender = _TITLE_GENDER.get(word)
+                if gender:
+                    record.genders[gender] = record.genders.get(gender, 0) + 2
         if mention.nationality and not record.nationality:
             record.nationality = mention.nationality
         mention.title = mention.title or record.title
@@ -1650,7 +1661,9 @@ class EntityRecognizer:
 _ROLE_REFERENCE = lazy_compile(
     r"\b(?:the|The)\s+((?:[a-z]+\s+){0,2}(?:president|prime minister|minister|chancellor|premier|king|queen|pope|governor|mayor|secretary|ambassador|senator|chairman|chairwoman|chief executive|ceo|adviser|envoy|leader|spokesman|spokeswoman|general|commander))\b"
 )
-_PRONOUN = lazy_compile(r"\b(he|she|He|She|his|her|His|Her|him)\b")
+_PRONOUN = lazy_compile(
+    r"\b(he|she|He|She|his|her|His|Her|him)\b(?!\s+(?:Majesty|Highness|Excellency|Holiness|Royal)\b)"
+)
 # The text before a quote's speaker: a quote closed by a comma right before the pronoun
 # ('"However," he said', 'A zone would give "room to train," she told ...'), with no name
 # before the quote that the pronoun could stand for (no capital after the first word).
@@ -1668,9 +1681,18 @@ class SentenceEntities:
 
 
 def link_references(
-    sentence: str, recognizer: EntityRecognizer, sentence_index: int
+    sentence: str,
+    recognizer: EntityRecognizer,
+    sentence_index: int,
+    named: list[Mention] | None = None,
+    recent: list[str] | None = None,
 ) -> list[Mention]:
-    """Resolve 'the prime minister' and pronouns to people seen earlier in the article."""
+    """Resolve 'the prime minister' and pronouns to people seen earlier in the article.
+
+    `named` are the sentence's own mentions and `recent` the people named before the sentence
+    (most recent last), when the sentence was read first: a pronoun then may stand for a
+    person the sentence named before it ("Lee ... where he will meet Takaichi"), and one of
+    the other gender is passed over."""
     out: list[Mention] = []
     for match in _ROLE_REFERENCE.finditer(sentence):
         role = match.group(1).lower()
@@ -1679,10 +1701,13 @@ def link_references(
         record = recognizer.person_with_title(wanted)
         if record is not None:
             out.append(_reference(match, record, "title-reference"))
+    if recent is None:
+        recent = list(recognizer.recent_people)
     for match in _PRONOUN.finditer(sentence):
-        record = recognizer.last_person()
+        pronoun = match.group().lower()
+        gender = "f" if pronoun in {"she", "her"} else "m"
         subject = recognizer.first_person.get(sentence_index - 1)
-        if subject is not None and (
+        opening = subject is not None and (
             (match.group() in {"He", "She"} and not sentence[: match.start()].strip(" \"'“‘"))
             or (
                 # '"However," he told ...': the speaker of a quote split by its attribution
@@ -1690,14 +1715,56 @@ def link_references(
                 match.group() in {"he", "she"}
                 and _QUOTE_OPENING.match(sentence[: match.start()]) is not None
             )
+        )
+        # Who the pronoun may stand for, most likely first: a sentence that opens with one
+        # goes on about the last one's subject ("Okafor ... won the stage, but he began the
+        # day behind Kallas. He finished second"), not about whoever it named last; else the
+        # sentence's own subject named before it ("Orm invited Dahl to her home"), the other
+        # people it named before it, nearest first, then those named before the sentence.
+        before = [
+            m.key
+            for m in reversed(named or [])
+            if m.kind is EntityKind.PERSON
+            and not m.role_only
+            and m.end <= match.start()
+            and m.key in recognizer.people
+        ]
+        own_subject = before[-1:] if before and _SUBJECT_START.match(sentence) else []
+        order = (
+            ([subject] if opening and subject else [])
+            + own_subject
+            + before
+            + list(reversed(recent))
+        )
+        keys = list(dict.fromkeys(k for k in order if k in recognizer.people))
+        if not keys:
+            continue
+        fitting = [k for k in keys if recognizer.people[k].gender() in (gender, None)]
+        chosen = (fitting or keys)[0]
+        record = recognizer.people[chosen]
+        if len([k for k in keys[:2] if recognizer.people[k].gender() != _OTHER[gender]]) == 1 or (
+            pronoun in {"he", "she"} and own_subject == [chosen] and not opening
         ):
-            # "Okafor ... won the stage, but he began the day behind Kallas. He finished
-            # second": a sentence that opens with a pronoun goes on about the last one's
-            # subject, not about whoever it named last.
-            record = recognizer.people.get(subject, record)
-        if record is not None:
-            out.append(_reference(match, record, "pronoun"))
+            # Only one of the two likeliest could be meant, or the sentence's subject goes on
+            # ("Lee sets off ..., where he will ..."): the pronoun tells their gender.
+            record.genders[gender] = record.genders.get(gender, 0) + 1
+        out.append(_reference(match, record, "pronoun"))
     return out
+
+
+_OTHER = {"f": "m", "m": "f"}
+# A sentence whose first words are its subject's name (perhaps after a dateline or a title):
+# no opening clause before it.
+_SUBJECT_START = lazy_compile(r"^(?:[A-Z][A-Z ,]+\([^)]*\)\s*-\s*)?[\"'“‘]?[A-Z]")
+# Title words that say a person's gender.
+_TITLE_GENDER = {
+    **dict.fromkeys(["mrs", "ms", "miss", "madam", "madame", "queen", "princess", "empress",
+                     "lady", "dame", "sister", "chairwoman", "spokeswoman", "congresswoman",
+                     "businesswoman", "councilwoman", "duchess", "countess", "baroness"], "f"),
+    **dict.fromkeys(["mr", "king", "prince", "emperor", "lord", "sir", "brother", "father",
+                     "chairman", "spokesman", "congressman", "businessman", "councilman",
+                     "duke", "count", "baron", "sheikh", "emir", "sultan"], "m"),
+}  # fmt: skip
 
 
 def _reference(match: re.Match[str], record: PersonRecord, rule: str) -> Mention:

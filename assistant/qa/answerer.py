@@ -25,6 +25,7 @@ matching and name lists, and `AnswererParts`, the type-checking view of `Answere
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -211,6 +212,7 @@ _CONFIRMED_PEOPLE = frozenset(
         "lone-name+corpus-person",
         "name-shape+corpus-person",
         "role-noun+name",
+        "pronoun-followup",
     }
 )
 # Intents whose answer must come from a sentence about the question's named entities.
@@ -284,6 +286,16 @@ _ACRONYM = lazy_compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d|[A-Z]{2,}\b)[A-Z0-9
 
 
 # A follow-up that is only a question word: "Why?", "And where?", "When was that?".
+_GENDERED_PRONOUN = lazy_compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
+# Words of a person's pronouns and titles that say their gender.
+_GENDER_WORDS = {
+    **dict.fromkeys(["she", "her", "hers", "herself", "mrs", "ms", "miss", "madam", "queen",
+                     "princess", "empress", "lady", "dame", "sister", "chairwoman",
+                     "spokeswoman", "congresswoman", "businesswoman", "councilwoman"], "f"),
+    **dict.fromkeys(["he", "him", "his", "himself", "mr", "king", "prince", "emperor", "lord",
+                     "sir", "brother", "father", "chairman", "spokesman", "congressman",
+                     "businessman", "councilman"], "m"),
+}  # fmt: skip
 _BARE_WH = lazy_compile(
     r"^\s*(?:and\s+)?(?:why|where|when|how)(?:\s+(?:was|is|did|were)\s+(?:that|it|this))?\s*\??\s*$",
     re.I,
@@ -567,6 +579,7 @@ class Answerer(
                 inherited.append(
                     Mention(name, 0, 0, EntityKind.PERSON, fold(name), name, rule="previous-answer")
                 )
+        inherited = self._of_pronoun_gender(frame, inherited, last.answer, log)
         new_entities = frame.strong_entities()
         what_about = re.match(r"^\s*(?:and\s+)?(?:what|how)\s+about\b", frame.text, re.I)
         if what_about and new_entities:
@@ -596,6 +609,59 @@ class Answerer(
             followup=True,
             role_target=frame.role_target or previous.role_target,
         )
+
+    def _of_pronoun_gender(
+        self, frame: QuestionFrame, inherited: list[Mention], answer: Answer, log: list[str]
+    ) -> list[Mention]:
+        """ "Where did she grow up?" after "Who did Lee meet?" - "Lee met Sanae Takaichi": the
+        pronoun picks the last turn's person its gender fits, as the cited stories refer to
+        each (the pronouns linked to them, the titles they carry); a person of unknown gender
+        stays."""
+        pronoun = _GENDERED_PRONOUN.search(frame.text)
+        people = [m for m in inherited if m.kind is EntityKind.PERSON]
+        if pronoun is None or len(people) < 2:
+            return inherited
+        wanted = "f" if pronoun.group(1).lower() in {"she", "her", "hers", "herself"} else "m"
+        articles = [
+            self.engine.articles[c.article_id]
+            for c in answer.citations
+            if c.article_id in self.engine.articles
+        ]
+        genders = {m.key: self._gender_of(m, articles) for m in people}
+        other = [m for m in people if genders[m.key] not in (wanted, None)]
+        if not other or len(other) == len(people):
+            return inherited
+        log.append(f"{pronoun.group(1)!r} is not {', '.join(m.name or m.text for m in other)}")
+        kept = [m for m in inherited if m not in other]
+        meant = [m for m in kept if m.kind is EntityKind.PERSON]
+        if len(meant) == 1:
+            # The one person the pronoun can stand for is as certain as a name.
+            kept[kept.index(meant[0])] = dataclasses.replace(meant[0], rule="pronoun-followup")
+        return kept
+
+    def _gender_of(self, person: Mention, articles: list[Article]) -> str | None:
+        """'f' or 'm' when the stories refer to `person` by one gender's pronouns or titles at
+        least twice as often as by the other's, else None."""
+        wanted = set(fold(person.name or person.text).split())
+        counts = {"f": 0, "m": 0}
+        for article in articles:
+            for info in self.analyses.get(article).sentences:
+                for m in (*info.mentions, *info.references):
+                    if m.kind is not EntityKind.PERSON:
+                        continue
+                    # "Lee" is "Lee Jae Myung", "Sanae Takaichi" is "Takaichi".
+                    words = set(fold(m.name or "").split())
+                    if not words or not (wanted <= words or words <= wanted):
+                        continue
+                    for word in _WORDS.findall(f"{m.text} {m.title or ''}".lower()):
+                        gender = _GENDER_WORDS.get(word)
+                        if gender:
+                            counts[gender] += 1
+        if counts["f"] >= 2 * max(counts["m"], 1) or (counts["f"] and not counts["m"]):
+            return "f"
+        if counts["m"] >= 2 * max(counts["f"], 1) or (counts["m"] and not counts["f"]):
+            return "m"
+        return None
 
     # --- retrieval and constraints ---------------------------------------------------------
 
