@@ -24,6 +24,7 @@ from assistant.qa.answer_text import (
     Scored,
     _has_word,
     coordinated_run,
+    inside_quote,
 )
 from assistant.qa.questions import QuestionFrame
 from assistant.text import fold
@@ -463,8 +464,10 @@ class WhereExtractors(_Base):
                 )
         predicate = self._predicate_stems(frame)
         rules = answer_rules()
-        saying = (
-            rules.saying.search(info.text) if rules.asks_where_said.search(frame.text) else None
+        sayings = (
+            list(rules.saying.finditer(info.text))
+            if rules.asks_where_said.search(frame.text)
+            else []
         )
         focus_suffix = (frame.focus or "").rstrip("s")
         asks_base = bool(rules.asks_base.search(frame.text))
@@ -623,9 +626,13 @@ class WhereExtractors(_Base):
                 score += 0.7 * min(2, len(said & predicate))
             if recalled:
                 score -= 0.5
-            if saying and m.start > saying.end():
+            said = [v for v in sayings if v.end() <= m.start]
+            if said and rules.said_at.fullmatch(info.text, said[-1].end(), m.start):
+                # "Putin said in Moscow": the place the saying verb is set in is where it was said.
+                score += 0.3
+            elif said or (sayings and inside_quote(info.text, m.start)):
                 # "In Halvik, Ardelean said he backed ... the vote in Estovia": Estovia is in what
-                # he said, not where he said it.
+                # he said, not where he said it; so is a place inside the quotation.
                 score -= 0.6
             if self._region_of_asked_setting(frame, info, m):
                 # "Where did the crowd gather in Orvik?": "Orvik, Tessa" puts Orvik in Tessa,

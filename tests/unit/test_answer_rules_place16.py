@@ -1,0 +1,25 @@
+"""Where and when (tests/fixtures/rules/place16-*): where something was said is the place its
+saying verb is set in ("Velmar said in Kelburg"), not a place inside the quotation. One test per
+rule, failing without it, and guards."""
+
+from __future__ import annotations
+
+from assistant.engine import Engine
+from assistant.qa.answer_rules import answer_rules
+
+
+def test_the_place_a_saying_verb_is_set_in_is_where_it_was_said(engine: Engine) -> None:
+    # Against "Norvane", inside the quotation, and "Brask", in what the headline reports.
+    answer = engine.ask(
+        "Where was Velmar speaking when he said the Tesslander command knew the convoy's route?"
+    )
+    assert answer.short == "Kelburg", answer.short
+
+
+def test_the_words_between_the_saying_verb_and_the_place_are_few() -> None:
+    said_at = answer_rules().said_at
+    for words in [" in ", " on Tuesday in ", " reporters at the ", " Thursday in "]:
+        assert said_at.fullmatch(words), words
+    # "said the vote in Estovia was rigged": the place is in what was said.
+    assert said_at.fullmatch(" the vote in ") is None
+    assert said_at.fullmatch(" that talks in ") is None
