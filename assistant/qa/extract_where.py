@@ -89,6 +89,15 @@ _VERB_THEN_PLACE = lazy_compile(
     r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?)(?=[,.;:]|\s+(?:and|but|where|when|after|before)\b)"
 )
 
+# A common noun phrase of place, then a relative "where" clause ("a mobile phone store where
+# they were burned"). Group "np" the phrase after its determiner, "head" its noun, "clause" what
+# the clause tells up to its first break.
+_NOUN_WHERE_CLAUSE = lazy_compile(
+    r"\b(?:the|a|an|his|her|their|its)\s+(?P<np>(?:(?!(?:the|a|an|of|in|at|on|to|by|for|from|with"
+    r"|and|or|is|are|was|were)\s)[a-z][\w-]*\s+){0,3}?(?P<head>[a-z][\w-]*))"
+    r",?\s+where\s+(?P<clause>[^,;:.()]+)"
+)
+
 # A common-noun place in the act's place complement: above a name that only locates it (a
 # sentence's named place scores about 1 with its proximity).
 _COMMON_PLACE_SCORE = 1.4
@@ -478,6 +487,7 @@ class WhereExtractors(_Base):
         yield from headed
         yield from self._phrase_after_verb(frame, scored)
         yield from self._common_place(frame, scored)
+        yield from self._place_of_clause(frame, scored)
         if _ASKS_MEETING.search(frame.text) and not meetings and not _MEET_VERB.search(info.text):
             # "Where did the two leaders meet?": a sentence that reports no meeting (a headline
             # on the earthquake that brought them together) names no place of one.
@@ -902,6 +912,49 @@ class WhereExtractors(_Base):
                 score=_COMMON_PLACE_SCORE + self._proximity(frame, text, found.start("np")),
                 sentence=scored,
                 rule="common-noun-place",
+                highlight=(phrase,),
+            )
+            return
+
+    def _place_of_clause(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """ "Where were the bodies burned?" - "moved to a mobile phone store where they were
+        burned": a common noun of place whose relative "where" clause tells the question's act
+        is the place of that act, though no preposition of the act's own governs it. As for
+        `_common_place`, a bare or vague noun ("the store where", "the area where") points back
+        to a place named before and names nothing."""
+        if frame.focus:
+            return
+        from assistant.qa.questions import place_nouns
+
+        rules = answer_rules()
+        text = scored.info.text
+        if " where " not in text and ", where" not in text:
+            return
+        predicate = self._predicate_stems(frame) - {
+            s for m in frame.entities for s in self.tokenizer(m.name or m.text)
+        }
+        for found in _NOUN_WHERE_CLAUSE.finditer(text):
+            head = found.group("head")
+            if head not in place_nouns() and head not in rules.common_place_heads:
+                continue
+            if len(found.group("np").split()) < 2 or head in rules.common_vague_places:
+                continue
+            if self.tokenizer.stem(head) in set(self.tokenizer(frame.text)):
+                continue
+            told = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(found.group("clause"))}
+            shared = len(told & predicate)
+            if not shared:
+                continue
+            phrase = found.group("np")
+            if self._in_question(frame, phrase):
+                continue
+            yield Candidate(
+                short=phrase,
+                score=_COMMON_PLACE_SCORE
+                + 0.3 * min(2, shared)
+                + self._proximity(frame, text, found.start("np")),
+                sentence=scored,
+                rule="common-noun-where-clause",
                 highlight=(phrase,),
             )
             return

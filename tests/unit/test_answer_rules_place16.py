@@ -1,6 +1,7 @@
 """Where and when (tests/fixtures/rules/place16-*): where something was said is the place its
-saying verb is set in ("Velmar said in Kelburg"), not a place inside the quotation. One test per
-rule, failing without it, and guards."""
+saying verb is set in ("Velmar said in Kelburg"), not a place inside the quotation; a common
+noun of place whose relative "where" clause tells the asked act is that act's place ("moved to
+a grain warehouse where they were burned"). One test per rule, failing without it, and guards."""
 
 from __future__ import annotations
 
@@ -23,3 +24,9 @@ def test_the_words_between_the_saying_verb_and_the_place_are_few() -> None:
     # "said the vote in Estovia was rigged": the place is in what was said.
     assert said_at.fullmatch(" the vote in ") is None
     assert said_at.fullmatch(" that talks in ") is None
+
+
+def test_a_place_noun_whose_where_clause_tells_the_act_is_its_place(engine: Engine) -> None:
+    # Against "Orsk", the town of the seizure, and "Harnby", where other goods were burned.
+    answer = engine.ask("Where were the seized crates moved and partly burned?")
+    assert answer.short == "disused grain warehouse", answer.short
