@@ -108,11 +108,14 @@ _PASSIVE_WHERE = lazy_compile(
     r"\b(?:was|were|is|are|been)\s+(?:[\w'’.-]+\s+){0,6}?([a-z]{3,}ed)\s*\??\s*$"
 )
 
-# The rest of a site's name after its head noun ("Center" + " for Neurosurgery"): "for" or "of"
-# and capitalised words. Group 1 those words.
+# The rest of a site's name after its head noun ("Center" + " for Neurosurgery"): "for" or "of",
+# a lower-case "the" inside the name ("Great Hall of the People") and capitalised words. Group 1
+# those words.
 # Only the heads of institutions take a "for" tail: "leaving Orvik Air Base for Tessa" names
 # where the flight went, not the base.
-_SITE_TAIL = lazy_compile(r"\s+(?:for|of)\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)(?![\w'’-])")
+_SITE_TAIL = lazy_compile(
+    r"\s+(?:for|of)\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)(?![\w'’-])"
+)
 _FOR_TAIL_HEADS = frozenset("center centre institute school college hospital museum".split())
 
 # A clause of time opened before the place ("36 minutes after the shooting in Tarn Mosque"): it

@@ -1,7 +1,8 @@
 """Where and when (tests/fixtures/rules/place16-*): where something was said is the place its
 saying verb is set in ("Velmar said in Kelburg"), not a place inside the quotation; a common
 noun of place whose relative "where" clause tells the asked act is that act's place ("moved to
-a grain warehouse where they were burned"). One test per rule, failing without it, and guards."""
+a grain warehouse where they were burned"); a site's name runs on through "of the" ("the Long
+Hall of the Senators"). One test per rule, failing without it, and guards."""
 
 from __future__ import annotations
 
@@ -30,3 +31,9 @@ def test_a_place_noun_whose_where_clause_tells_the_act_is_its_place(engine: Engi
     # Against "Orsk", the town of the seizure, and "Harnby", where other goods were burned.
     answer = engine.ask("Where were the seized crates moved and partly burned?")
     assert answer.short == "disused grain warehouse", answer.short
+
+
+def test_a_sites_name_runs_on_through_of_the(engine: Engine) -> None:
+    # "the Long Hall of the Senators", not "Long Hall" cut before "of the".
+    answer = engine.ask("Where did Orm Dahl welcome Lise Harrowgate?")
+    assert answer.short == "Long Hall of the Senators", answer.short
