@@ -2,11 +2,15 @@
 saying verb is set in ("Velmar said in Kelburg"), not a place inside the quotation; a common
 noun of place whose relative "where" clause tells the asked act is that act's place ("moved to
 a grain warehouse where they were burned"); a site's name runs on through "of the" ("the Long
-Hall of the Senators"). One test per rule, failing without it, and guards."""
+Hall of the Senators"); a quotation's tense does not decide the year of a month outside it.
+One test per rule, failing without it, and guards."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from assistant.engine import Engine
+from assistant.knowledge.timex import find_times
 from assistant.qa.answer_rules import answer_rules
 
 
@@ -37,3 +41,12 @@ def test_a_sites_name_runs_on_through_of_the(engine: Engine) -> None:
     # "the Long Hall of the Senators", not "Long Hall" cut before "of the".
     answer = engine.ask("Where did Orm Dahl welcome Lise Harrowgate?")
     assert answer.short == "Long Hall of the Senators", answer.short
+
+
+def test_a_quotations_tense_does_not_date_a_time_outside_it() -> None:
+    anchor = dt.date(2026, 11, 20)
+    sentence = '"The tolls will fall," she predicted in September.'
+    assert [t.iso for t in find_times(sentence, anchor)] == ["2026-09"]
+    # Inside the quotation its own tense still counts.
+    sentence = '"We will meet in March," she said.'
+    assert [t.iso for t in find_times(sentence, anchor)] == ["2027-03"]
