@@ -59,6 +59,16 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("clock", _CLOCK),
     ("month", rf"\b(?:in|since|until|by|during|from)\s+(?:{_MONTH})\b(?!\s+\d)"),
+    # "in an October blog post", "the March election": a month written as the modifier of a
+    # noun dates what the noun names. Not "May" (a modal), nor a noun phrase that only begins
+    # with the name ("the March on Washington", "the March for Life").
+    (
+        "month",
+        r"(?:(?<=\b[Aa]n\s)|(?<=\b[Aa]\s)|(?<=\b[Tt]he\s)|(?<=\b[Ii]ts\s)|(?<=\b[Hh]is\s)"
+        r"|(?<=\b[Hh]er\s)|(?<=\b[Tt]heir\s))"
+        r"(?:January|February|March|April|June|July|August|September|October|November|December)"
+        r"(?=\s+(?!(?:on|of|for|to|in|and|or|at|by)\b)[a-z])",
+    ),
     ("year", r"\b(?:in|since|until|by|during|from|of)\s+(?:19|20)\d{2}\b"),
     ("holiday", r"\b(?:New Year's (?:Day|Eve)|Christmas(?: Day| Eve)?|Labor Day|Easter)\b"),
     # "in the late 1990s": a span of years with no one date, so it resolves to nothing.
