@@ -639,11 +639,11 @@ class WhereExtractors(_Base):
                 score += 0.7 * min(2, len(said & predicate))
             if recalled:
                 score -= 0.5
-            said = [v for v in sayings if v.end() <= m.start]
-            if said and rules.said_at.fullmatch(info.text, said[-1].end(), m.start):
+            verbs_before = [v for v in sayings if v.end() <= m.start]
+            if verbs_before and rules.said_at.fullmatch(info.text, verbs_before[-1].end(), m.start):
                 # "Putin said in Moscow": the place the saying verb is set in is where it was said.
                 score += 0.3
-            elif said or (sayings and inside_quote(info.text, m.start)):
+            elif verbs_before or (sayings and inside_quote(info.text, m.start)):
                 # "In Halvik, Ardelean said he backed ... the vote in Estovia": Estovia is in what
                 # he said, not where he said it; so is a place inside the quotation.
                 score -= 0.6
