@@ -59,6 +59,16 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("clock", _CLOCK),
     ("month", rf"\b(?:in|since|until|by|during|from)\s+(?:{_MONTH})\b(?!\s+\d)"),
+    # "in an October blog post", "the March election": a month written as the modifier of a
+    # noun dates what the noun names. Not "May" (a modal), nor a noun phrase that only begins
+    # with the name ("the March on Washington", "the March for Life").
+    (
+        "month",
+        r"(?:(?<=\b[Aa]n\s)|(?<=\b[Aa]\s)|(?<=\b[Tt]he\s)|(?<=\b[Ii]ts\s)|(?<=\b[Hh]is\s)"
+        r"|(?<=\b[Hh]er\s)|(?<=\b[Tt]heir\s))"
+        r"(?:January|February|March|April|June|July|August|September|October|November|December)"
+        r"(?=\s+(?!(?:on|of|for|to|in|and|or|at|by)\b)[a-z])",
+    ),
     ("year", r"\b(?:in|since|until|by|during|from|of)\s+(?:19|20)\d{2}\b"),
     ("holiday", r"\b(?:New Year's (?:Day|Eve)|Christmas(?: Day| Eve)?|Labor Day|Easter)\b"),
     # "in the late 1990s": a span of years with no one date, so it resolves to nothing.
@@ -233,6 +243,16 @@ _PAST = Guarded(
 )
 
 
+# A quotation: straight or curly quotes, closed within the sentence.
+_QUOTED = lazy_compile(r'"[^"]*"|“[^”]*”')
+
+
+def _quoted(sentence: str, at: int) -> bool:
+    """Whether `at` falls inside a quotation the sentence opens before it."""
+    before = sentence[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def sentence_tense(sentence: str) -> str | None:
     """'future' when the sentence speaks of what will happen, 'past' when of what happened."""
     if _FUTURE.search(sentence):
@@ -249,6 +269,8 @@ def find_times(sentence: str, anchor: dt.date | None = None) -> list[TimeMention
         return []
     tense: str | None = None
     tense_known = False
+    quotes: list[str] = []
+    quoted_tense: str | None = None
     # Spans taken by earlier (longer) patterns, sorted and disjoint: a match overlaps one of
     # them only if it overlaps the last one starting before the match ends (a bisection, so
     # thousands of expressions in one text cost n log n, not n squared).
@@ -277,8 +299,16 @@ def find_times(sentence: str, anchor: dt.date | None = None) -> list[TimeMention
                     start, text = start + prefix, bare
             if not tense_known:
                 tense, tense_known = sentence_tense(sentence), True
+                quotes = _QUOTED.findall(sentence) if '"' in sentence or "“" in sentence else []
+                if quotes:
+                    # '"The tolls will fall," she predicted in a September post': what is
+                    # quoted has its own tense; the words around it date the story's own times.
+                    tense = sentence_tense(_QUOTED.sub(" ", sentence))
+                    quoted_tense = sentence_tense(" ".join(quotes))
             added.append((start, end))
-            iso = _resolve(text, kind, anchor, tense)
+            iso = _resolve(
+                text, kind, anchor, quoted_tense if quotes and _quoted(sentence, start) else tense
+            )
             if kind == "relative_weekday" and text.startswith("On "):
                 # "On Monday," opening a sentence: the day is what was said, not the capitalised
                 # preposition (a short answer "On Monday, 15 May 2017" carries a template word).

@@ -26,6 +26,7 @@ class WhenRules(StrictModel):
 class WhereRules(StrictModel):
     asked: Pattern
     saying: Pattern
+    said_at: Pattern
     event_setting: Pattern
     site_cue: Pattern
     noun_before: Pattern
@@ -306,6 +307,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "prompted": lambda d: _ci(d.why.prompted),
     "asks_where_said": lambda d: _ci(d.where.asked),
     "saying": lambda d: _ci(d.where.saying),
+    "said_at": lambda d: _ci(d.where.said_at),
     "event_setting": lambda d: _ci(d.where.event_setting),
     "site_cue": lambda d: _ci(d.where.site_cue),
     "place_noun_before": lambda d: _ci(d.where.noun_before),
@@ -495,6 +497,8 @@ class AnswerRules:
     time_complement: re.Pattern[str]
     asks_where_said: re.Pattern[str]
     saying: re.Pattern[str]
+    # The words from a saying verb to a place that make it where the saying was done.
+    said_at: re.Pattern[str]
     event_setting: re.Pattern[str]
     site_cue: re.Pattern[str]
     # A place noun before the name, after a place preposition (group 1 the noun).

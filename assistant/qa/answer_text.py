@@ -74,6 +74,12 @@ def _word_starts(text: str, phrase: str) -> Iterator[int]:
         start = text.find(phrase, start + 1)
 
 
+def inside_quote(text: str, at: int) -> bool:
+    """Whether `at` falls inside a quotation the sentence opens before it."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def _has_word(text: str, phrase: str) -> bool:
     """`phrase` occurs in `text` not inside a longer word."""
     return next(_word_starts(text, phrase), None) is not None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from assistant.knowledge.timex import TimeMention, format_iso
 from assistant.lazy_re import lazy_compile
 from assistant.qa.answer_rules import answer_rules
-from assistant.qa.answer_text import _WORDS, Candidate, Scored
+from assistant.qa.answer_text import _WORDS, Candidate, Scored, inside_quote
 from assistant.qa.questions import QuestionFrame
 from assistant.text import fold
 
@@ -126,12 +126,6 @@ _DAY_OVER_PERIOD_MARGIN = 0.6
 _DEICTIC_KINDS = frozenset(
     {"relative_day", "relative_weekday", "relative_period", "relative_month", "weekday", "ago"}
 )
-
-
-def _inside_quote(text: str, at: int) -> bool:
-    """Whether `at` falls inside a quotation the sentence opens before it."""
-    before = text[:at]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 class WhenExtractors(_Base):
@@ -304,7 +298,7 @@ class WhenExtractors(_Base):
                     # "On Tuesday, the agency said it will hand out kits": the kits come later.
                     continue
                 score -= 0.5
-            if t.kind in _DEICTIC_KINDS and _inside_quote(info.text, t.start):
+            if t.kind in _DEICTIC_KINDS and inside_quote(info.text, t.start):
                 # 'tweeted, "Today, I signed ..."': a "today" someone says is the day they said
                 # it, which the resolver cannot know (it takes the story's date); the story's
                 # own words date the act better.

@@ -24,6 +24,7 @@ from assistant.qa.answer_text import (
     Scored,
     _has_word,
     coordinated_run,
+    inside_quote,
 )
 from assistant.qa.questions import QuestionFrame
 from assistant.text import fold
@@ -89,6 +90,15 @@ _VERB_THEN_PLACE = lazy_compile(
     r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?)(?=[,.;:]|\s+(?:and|but|where|when|after|before)\b)"
 )
 
+# A common noun phrase of place, then a relative "where" clause ("a mobile phone store where
+# they were burned"). Group "np" the phrase after its determiner, "head" its noun, "clause" what
+# the clause tells up to its first break.
+_NOUN_WHERE_CLAUSE = lazy_compile(
+    r"\b(?:the|a|an|his|her|their|its)\s+(?P<np>(?:(?!(?:the|a|an|of|in|at|on|to|by|for|from|with"
+    r"|and|or|is|are|was|were)\s)[a-z][\w-]*\s+){0,3}?(?P<head>[a-z][\w-]*))"
+    r",?\s+where\s+(?P<clause>[^,;:.()]+)"
+)
+
 # A common-noun place in the act's place complement: above a name that only locates it (a
 # sentence's named place scores about 1 with its proximity).
 _COMMON_PLACE_SCORE = 1.4
@@ -99,11 +109,14 @@ _PASSIVE_WHERE = lazy_compile(
     r"\b(?:was|were|is|are|been)\s+(?:[\w'’.-]+\s+){0,6}?([a-z]{3,}ed)\s*\??\s*$"
 )
 
-# The rest of a site's name after its head noun ("Center" + " for Neurosurgery"): "for" or "of"
-# and capitalised words. Group 1 those words.
+# The rest of a site's name after its head noun ("Center" + " for Neurosurgery"): "for" or "of",
+# a lower-case "the" inside the name ("Great Hall of the People") and capitalised words. Group 1
+# those words.
 # Only the heads of institutions take a "for" tail: "leaving Orvik Air Base for Tessa" names
 # where the flight went, not the base.
-_SITE_TAIL = lazy_compile(r"\s+(?:for|of)\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)(?![\w'’-])")
+_SITE_TAIL = lazy_compile(
+    r"\s+(?:for|of)\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)(?![\w'’-])"
+)
 _FOR_TAIL_HEADS = frozenset("center centre institute school college hospital museum".split())
 
 # A clause of time opened before the place ("36 minutes after the shooting in Tarn Mosque"): it
@@ -469,8 +482,10 @@ class WhereExtractors(_Base):
                 )
         predicate = self._predicate_stems(frame)
         rules = answer_rules()
-        saying = (
-            rules.saying.search(info.text) if rules.asks_where_said.search(frame.text) else None
+        sayings = (
+            list(rules.saying.finditer(info.text))
+            if rules.asks_where_said.search(frame.text)
+            else []
         )
         focus_suffix = (frame.focus or "").rstrip("s")
         asks_base = bool(rules.asks_base.search(frame.text))
@@ -481,6 +496,7 @@ class WhereExtractors(_Base):
         yield from headed
         yield from self._phrase_after_verb(frame, scored)
         yield from self._common_place(frame, scored)
+        yield from self._place_of_clause(frame, scored)
         if _ASKS_MEETING.search(frame.text) and not meetings and not _MEET_VERB.search(info.text):
             # "Where did the two leaders meet?": a sentence that reports no meeting (a headline
             # on the earthquake that brought them together) names no place of one.
@@ -629,9 +645,13 @@ class WhereExtractors(_Base):
                 score += 0.7 * min(2, len(said & predicate))
             if recalled:
                 score -= 0.5
-            if saying and m.start > saying.end():
+            verbs_before = [v for v in sayings if v.end() <= m.start]
+            if verbs_before and rules.said_at.fullmatch(info.text, verbs_before[-1].end(), m.start):
+                # "Putin said in Moscow": the place the saying verb is set in is where it was said.
+                score += 0.3
+            elif verbs_before or (sayings and inside_quote(info.text, m.start)):
                 # "In Halvik, Ardelean said he backed ... the vote in Estovia": Estovia is in what
-                # he said, not where he said it.
+                # he said, not where he said it; so is a place inside the quotation.
                 score -= 0.6
             if self._region_of_asked_setting(frame, info, m):
                 # "Where did the crowd gather in Orvik?": "Orvik, Tessa" puts Orvik in Tessa,
@@ -901,6 +921,49 @@ class WhereExtractors(_Base):
                 score=_COMMON_PLACE_SCORE + self._proximity(frame, text, found.start("np")),
                 sentence=scored,
                 rule="common-noun-place",
+                highlight=(phrase,),
+            )
+            return
+
+    def _place_of_clause(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """ "Where were the bodies burned?" - "moved to a mobile phone store where they were
+        burned": a common noun of place whose relative "where" clause tells the question's act
+        is the place of that act, though no preposition of the act's own governs it. As for
+        `_common_place`, a bare or vague noun ("the store where", "the area where") points back
+        to a place named before and names nothing."""
+        if frame.focus:
+            return
+        from assistant.qa.questions import place_nouns
+
+        rules = answer_rules()
+        text = scored.info.text
+        if " where " not in text and ", where" not in text:
+            return
+        predicate = self._predicate_stems(frame) - {
+            s for m in frame.entities for s in self.tokenizer(m.name or m.text)
+        }
+        for found in _NOUN_WHERE_CLAUSE.finditer(text):
+            head = found.group("head")
+            if head not in place_nouns() and head not in rules.common_place_heads:
+                continue
+            if len(found.group("np").split()) < 2 or head in rules.common_vague_places:
+                continue
+            if self.tokenizer.stem(head) in set(self.tokenizer(frame.text)):
+                continue
+            told = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(found.group("clause"))}
+            shared = len(told & predicate)
+            if not shared:
+                continue
+            phrase = found.group("np")
+            if self._in_question(frame, phrase):
+                continue
+            yield Candidate(
+                short=phrase,
+                score=_COMMON_PLACE_SCORE
+                + 0.3 * min(2, shared)
+                + self._proximity(frame, text, found.start("np")),
+                sentence=scored,
+                rule="common-noun-where-clause",
                 highlight=(phrase,),
             )
             return
