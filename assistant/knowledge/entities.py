@@ -1728,6 +1728,13 @@ def link_references(
             and not m.role_only
             and m.end <= match.start()
             and m.key in recognizer.people
+            # "Having met his wife ...": a lone capitalised word opening the sentence is as
+            # likely no name at all.
+            and not (
+                m.rule in {"lone-name", "name-shape"}
+                and " " not in m.text
+                and not sentence[: m.start].strip(" \"'“‘")
+            )
         ]
         own_subject = before[-1:] if before and _SUBJECT_START.match(sentence) else []
         order = (
@@ -1740,7 +1747,11 @@ def link_references(
         if not keys:
             continue
         fitting = [k for k in keys if recognizer.people[k].gender() in (gender, None)]
-        chosen = (fitting or keys)[0]
+        if not fitting:
+            # "Randal ... he followed her to Tarnby": no one named is a woman; "her" is
+            # someone the story does not name.
+            continue
+        chosen = fitting[0]
         record = recognizer.people[chosen]
         if len([k for k in keys[:2] if recognizer.people[k].gender() != _OTHER[gender]]) == 1 or (
             pronoun in {"he", "she"} and own_subject == [chosen] and not opening

@@ -50,3 +50,24 @@ def test_a_follow_up_pronoun_picks_the_last_turns_person_of_its_gender(tmp_path:
     engine.ask("Who will Ivo Dahl hold talks with in Orvik?", conversation=conversation)
     answer = engine.ask("Which city does she call home?", conversation=conversation, explain=True)
     assert any("'she' is not Ivo Dahl" in line for line in answer.explain), answer.explain
+
+
+def test_a_lone_opening_word_is_no_antecedent_and_no_one_of_the_other_gender(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "brewer.txt"
+    path.write_text(
+        "Brewer leaves\n\nBy Test Writer Posted : June 9, 2031, 10:30\n\n"
+        "After two years in Orvik, Piet Randal has left his brewery for good.\n\n"
+        "Having met his wife in Tessa, he followed her to Tarnby.\n",
+        encoding="utf-8",
+    )
+    articles, _ = load_file(path)
+    links = [
+        (r.text, r.name)
+        for info in analyse(articles[0]).sentences
+        for r in info.references
+        if r.rule == "pronoun"
+    ]
+    # "Having" opens the sentence; "her" is the wife the story does not name.
+    assert links == [("his", "Piet Randal"), ("his", "Piet Randal"), ("he", "Piet Randal")]
