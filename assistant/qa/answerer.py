@@ -62,6 +62,7 @@ from assistant.qa.extract_what import WhatExtractors
 from assistant.qa.extract_when import WhenExtractors, _day
 from assistant.qa.extract_where import _PLACE_PREPOSITION, _PLURAL_NOUN, _SOURCE, WhereExtractors
 from assistant.qa.extract_who import (
+    _CALLED_A_NAME,
     _EXCLUDED,
     _ORG_FOCUS,
     WhoExtractors,
@@ -170,12 +171,17 @@ _OPEN_AFTER = {
     for intent, wh in _OPEN_WH.items()
 }
 # "..., according to governor Sahin": who reports the answer, not what the answer says; the
-# source's name still counts as an entity.
-_ATTRIBUTION = lazy_compile(r",?\s*\baccording\s+to\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+){0,2}", re.I)
+# source's name still counts as an entity. The words that describe the source may carry a
+# nationality's capital ("according to the Congolese history teacher Stanley").
+_ATTRIBUTION = lazy_compile(
+    r",?\s*\baccording\s+to\s+(?:the\s+)?(?:(?:(?-i:[A-Z][a-z]+)\s+)?(?-i:[a-z]+)\s+){0,3}", re.I
+)
 # The share of the question's words a sentence must hold to be offered as a fallback answer.
 FALLBACK_COVERAGE = 0.6
 # How closely a sentence must match a question that names nothing to anchor it.
 _UNNAMED_COVERAGE = 0.45
+# How far down the scored sentences a who-question whose verb must be written looks for them.
+_VERB_POOL_WINDOW = 40
 # The capitalised words written right before a role ("the Kessby Party chief executive").
 _CAPITALISED_RUN = lazy_compile(r"(?:[A-Z][\w.&'’-]*\s+)+$")
 # ... or right after it ("spokeswoman for the Kessby Lottery").
@@ -226,6 +232,22 @@ _QUESTION_QUOTE = lazy_compile(
     r"(?:^|(?<=[\s(]))['\"“‘]([^'\"“”‘’]{4,120}?)['\"”’](?=[\s,.?!;:)]|$)"
 )
 _QUOTED_BONUS = 1.5
+
+
+def _only_titles(short: str, titles: frozenset[str]) -> bool:
+    """Whether every word of `short` is a title or a title's plural ("Presidents", "Prime
+    Ministers"), so that it names no one."""
+    words = fold(short).removeprefix("the ").split()
+    return (
+        bool(words)
+        and all(
+            w in titles
+            or (w.endswith("s") and (w[:-1] in titles or w.removesuffix("es") in titles))
+            or w in {"prime", "vice", "general"}
+            for w in words
+        )
+        and any(w not in {"prime", "vice", "general"} for w in words)
+    )
 
 
 @lru_cache(maxsize=256)
@@ -1807,9 +1829,14 @@ class Answerer(
             # closely as the best sentence had to: "Where did the Turkish and Greek leaders
             # meet?" is not answered by a sentence that shares only "Greek" and "leaders".
             least = _UNNAMED_COVERAGE
+        verb = self._who_verb(frame)
+        # "Who leads the court that ruled on ...?": only a sentence that writes the asked verb
+        # can answer, and the words of a clause that only identifies the object ("ruled")
+        # may rank a dozen sentences without it first; those are read further down.
+        window = scored[:_VERB_POOL_WINDOW] if verb else scored[:12]
         pool = [
             s
-            for s in scored[:12]
+            for s in window
             if s.coverage >= least
             or (least == _UNNAMED_COVERAGE and s.coverage + self._story_carried(frame, s) >= least)
         ]
@@ -1828,7 +1855,6 @@ class Answerer(
                     for other in _SOURCE.finditer(s.info.text)
                 )
             ]
-        verb = self._who_verb(frame)
         if verb:
             # "Who led the delegation?": the person is found where someone leads something.
             # Its first four letters also find the noun: "chaired" the chairman, "decided" the
@@ -1870,6 +1896,7 @@ class Answerer(
             if not pool:
                 log.append(f"no sentence has the question's verb ({verb}); declining")
                 return None
+            pool = pool[:12]
         body_role = self._asked_body_role(frame)
         if body_role is not None:
             # "Who is Orvia's health minister?": the body's prime minister is someone else.
@@ -1918,6 +1945,7 @@ class Answerer(
             and bool(_PAST_MARKER.search(frame.text))
         )
         in_person = self._asks_in_person(frame)
+        remote = self._asks_remote(frame)
         act = self._passive_act(frame)
         counted = self._counted(frame.text)
         holders = self._number_holders(counted, pool) if counted else {}
@@ -1956,6 +1984,8 @@ class Answerer(
             if in_person and self._others_meeting(frame, item):
                 continue
             if in_person and self._lacks_a_participant(frame, item):
+                continue
+            if remote and self._only_in_person(item):
                 continue
             if frame.times and self._time_contradicts(frame, item):
                 continue
@@ -2737,6 +2767,10 @@ class Answerer(
         ):
             # "Which Saudi teenager ...?" is not answered by "a Saudi teenager".
             return "only the question's own words"
+        if intent in {"who", "who_met"} and _only_titles(short, lex.title_heads_folded):
+            # "impeached two Presidents", "Republican Representatives attacked ...": a title
+            # written without a name, capitals and all, names no one.
+            return "a title without a name"
 
         many = (
             rules.asks_how_many_people.search(frame.text) if intent in {"who", "who_met"} else None
@@ -3055,6 +3089,27 @@ class Answerer(
         return bool(rules.asks_in_person.search(frame.text)) and not rules.remote_contact.search(
             frame.text
         )
+
+    def _asks_remote(self, frame: QuestionFrame) -> bool:
+        """A who-met question about a call, not about meeting in person ("Whom did Orm call?",
+        "Which leader has not answered his calls?")."""
+        if frame.intent != "who_met":
+            return False
+        from assistant.qa.answer_rules import answer_rules
+
+        rules = answer_rules()
+        # "despite having called the paper 'failing'": calling something a name is no call.
+        text = _CALLED_A_NAME.sub("", frame.text)
+        return bool(rules.remote_contact.search(text)) and not rules.asks_in_person.search(text)
+
+    def _only_in_person(self, item: Scored) -> bool:
+        """Whether the sentence reports meeting in person and no call at all: it does not say
+        whom someone called ("Orm met the opposition leaders" for "Whom did Orm call?")."""
+        from assistant.qa.answer_rules import answer_rules
+
+        rules = answer_rules()
+        text = item.info.text
+        return bool(rules.in_person_said.search(text)) and not rules.remote_contact.search(text)
 
     def _only_remote(self, frame: QuestionFrame, item: Scored) -> bool:
         """Whether the only contact the sentence reports is by phone or video ("The two spoke by
