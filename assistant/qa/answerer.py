@@ -63,6 +63,7 @@ from assistant.qa.extract_what import WhatExtractors
 from assistant.qa.extract_when import WhenExtractors, _day
 from assistant.qa.extract_where import _PLACE_PREPOSITION, _PLURAL_NOUN, _SOURCE, WhereExtractors
 from assistant.qa.extract_who import (
+    _CALLED_A_NAME,
     _EXCLUDED,
     _ORG_FOCUS,
     WhoExtractors,
@@ -183,6 +184,8 @@ _ATTRIBUTION = lazy_compile(
 FALLBACK_COVERAGE = 0.6
 # How closely a sentence must match a question that names nothing to anchor it.
 _UNNAMED_COVERAGE = 0.45
+# How far down the scored sentences a who-question whose verb must be written looks for them.
+_VERB_POOL_WINDOW = 40
 # The capitalised words written right before a role ("the Kessby Party chief executive").
 _CAPITALISED_RUN = lazy_compile(r"(?:[A-Z][\w.&'’-]*\s+)+$")
 # ... or right after it ("spokeswoman for the Kessby Lottery").
@@ -235,6 +238,22 @@ _QUESTION_QUOTE = lazy_compile(
     r"(?:^|(?<=[\s(]))['\"“‘]([^'\"“”‘’]{4,120}?)['\"”’](?=[\s,.?!;:)]|$)"
 )
 _QUOTED_BONUS = 1.5
+
+
+def _only_titles(short: str, titles: frozenset[str]) -> bool:
+    """Whether every word of `short` is a title or a title's plural ("Presidents", "Prime
+    Ministers"), so that it names no one."""
+    words = fold(short).removeprefix("the ").split()
+    return (
+        bool(words)
+        and all(
+            w in titles
+            or (w.endswith("s") and (w[:-1] in titles or w.removesuffix("es") in titles))
+            or w in {"prime", "vice", "general"}
+            for w in words
+        )
+        and any(w not in {"prime", "vice", "general"} for w in words)
+    )
 
 
 @lru_cache(maxsize=256)
@@ -1880,9 +1899,14 @@ class Answerer(
             # closely as the best sentence had to: "Where did the Turkish and Greek leaders
             # meet?" is not answered by a sentence that shares only "Greek" and "leaders".
             least = _UNNAMED_COVERAGE
+        verb = self._who_verb(frame)
+        # "Who leads the court that ruled on ...?": only a sentence that writes the asked verb
+        # can answer, and the words of a clause that only identifies the object ("ruled")
+        # may rank a dozen sentences without it first; those are read further down.
+        window = scored[:_VERB_POOL_WINDOW] if verb else scored[:12]
         pool = [
             s
-            for s in scored[:12]
+            for s in window
             if s.coverage >= least
             or (least == _UNNAMED_COVERAGE and s.coverage + self._story_carried(frame, s) >= least)
         ]
@@ -1901,7 +1925,6 @@ class Answerer(
                     for other in _SOURCE.finditer(s.info.text)
                 )
             ]
-        verb = self._who_verb(frame)
         if verb:
             # "Who led the delegation?": the person is found where someone leads something.
             # Its first four letters also find the noun: "chaired" the chairman, "decided" the
@@ -1943,6 +1966,7 @@ class Answerer(
             if not pool:
                 log.append(f"no sentence has the question's verb ({verb}); declining")
                 return None
+            pool = pool[:12]
         body_role = self._asked_body_role(frame)
         if body_role is not None:
             # "Who is Orvia's health minister?": the body's prime minister is someone else.
@@ -1991,6 +2015,7 @@ class Answerer(
             and bool(_PAST_MARKER.search(frame.text))
         )
         in_person = self._asks_in_person(frame)
+        remote = self._asks_remote(frame)
         act = self._passive_act(frame)
         counted = self._counted(frame.text)
         holders = self._number_holders(counted, pool) if counted else {}
@@ -2029,6 +2054,8 @@ class Answerer(
             if in_person and self._others_meeting(frame, item):
                 continue
             if in_person and self._lacks_a_participant(frame, item):
+                continue
+            if remote and self._only_in_person(item):
                 continue
             if frame.times and self._time_contradicts(frame, item):
                 continue
@@ -2810,6 +2837,10 @@ class Answerer(
         ):
             # "Which Saudi teenager ...?" is not answered by "a Saudi teenager".
             return "only the question's own words"
+        if intent in {"who", "who_met"} and _only_titles(short, lex.title_heads_folded):
+            # "impeached two Presidents", "Republican Representatives attacked ...": a title
+            # written without a name, capitals and all, names no one.
+            return "a title without a name"
 
         many = (
             rules.asks_how_many_people.search(frame.text) if intent in {"who", "who_met"} else None
@@ -3128,6 +3159,27 @@ class Answerer(
         return bool(rules.asks_in_person.search(frame.text)) and not rules.remote_contact.search(
             frame.text
         )
+
+    def _asks_remote(self, frame: QuestionFrame) -> bool:
+        """A who-met question about a call, not about meeting in person ("Whom did Orm call?",
+        "Which leader has not answered his calls?")."""
+        if frame.intent != "who_met":
+            return False
+        from assistant.qa.answer_rules import answer_rules
+
+        rules = answer_rules()
+        # "despite having called the paper 'failing'": calling something a name is no call.
+        text = _CALLED_A_NAME.sub("", frame.text)
+        return bool(rules.remote_contact.search(text)) and not rules.asks_in_person.search(text)
+
+    def _only_in_person(self, item: Scored) -> bool:
+        """Whether the sentence reports meeting in person and no call at all: it does not say
+        whom someone called ("Orm met the opposition leaders" for "Whom did Orm call?")."""
+        from assistant.qa.answer_rules import answer_rules
+
+        rules = answer_rules()
+        text = item.info.text
+        return bool(rules.in_person_said.search(text)) and not rules.remote_contact.search(text)
 
     def _only_remote(self, frame: QuestionFrame, item: Scored) -> bool:
         """Whether the only contact the sentence reports is by phone or video ("The two spoke by

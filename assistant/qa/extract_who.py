@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.knowledge.analysis import SentenceInfo
@@ -97,6 +97,7 @@ _INDEFINITE_NP = lazy_compile(r"(?:a|an|one)\s+(?!.*\b[A-Z])")
 _NAME_OVER_DESCRIPTION_MARGIN = 0.5
 
 
+@lru_cache(maxsize=256)
 def _who_focus(question: str) -> str | None:
     """The noun a who-question asks for: 'Which company leased ...' -> 'company'."""
     opening = _WHO_OPENING.match(question)
@@ -105,7 +106,8 @@ def _who_focus(question: str) -> str | None:
     focus = None
     asks_holder = "who" in opening.group().lower()
     limit = 5
-    words = re.findall(r"[\w'’-]+", question[opening.end() :])
+    # "Which leader, Orm complained, has ...": a comma ends the wh-phrase.
+    words = re.findall(r"[\w'’-]+", re.split(r"[,;:?]", question[opening.end() :], maxsplit=1)[0])
     for number, word in enumerate(words):
         if number >= limit:
             break
@@ -116,10 +118,19 @@ def _who_focus(question: str) -> str | None:
             and word.islower()
             and lower not in _HEAD_ENDS
             and lower not in {"and", "or"}
-            and (following[:1].isupper() or following.lower() in _DETERMINERS)
+            and (
+                following[:1].isupper()
+                or following[:1].isdigit()
+                or following.lower() in _DETERMINERS
+            )
         ):
-            # "Which president gave Ivo Dahl ...": a lower-case word before a name or an
-            # article is the verb (irregular ones too), so the asked noun came before it.
+            # "Which president gave Ivo Dahl ...", "Which Tessel firm won 40 seats ...": a
+            # lower-case word before a name, a number or an article is the verb (irregular
+            # ones too), so the asked noun came before it.
+            break
+        if focus and lower in _HEAD_ENDS and lower != "of" and not asks_holder:
+            # "Which chairman in the House ...": the asked noun came before the preposition
+            # ("of" may still lead to it: "Which member of the board" is asked as the board's).
             break
         possessive = lower.endswith(("'s", "’s"))
         lower = re.sub(r"['’]s$", "", lower)
@@ -139,6 +150,9 @@ def _who_focus(question: str) -> str | None:
             limit = number + 6
     return focus
 
+
+# A relative clause whose verb is in the present tense (group 1): "who chairs", "who now leads".
+_WHO_HOLDS = lazy_compile(r"\bwho\s+(?:[a-z]+ly\s+)?([a-z]{3,}s)\b")
 
 # Where a role phrase attached to a name ends: a clause mark or a spaced dash.
 _ROLE_BOUNDARY = lazy_compile(r"[,;:.()\"“”—–]|\s-\s")
@@ -304,8 +318,11 @@ _SUBJECT_GAP = lazy_compile(
 )
 
 # A subject opens its clause: nothing but capitalised words (a place, a body, a title) stands
-# between it and the clause's start.
-_CLAUSE_OPENS = lazy_compile(r"(?:^|[,;:\"“”(]\s*)(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,5}$")
+# between it and the clause's start. After a comma, "with" opens an absolute clause whose
+# subject is the name after it ("..., with Ivo Dahl of Tessel calling the plan a disgrace").
+_CLAUSE_OPENS = lazy_compile(
+    r"(?:^|[,;:\"“”(]\s*)(?:(?<=,\s)with\s+)?(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,5}$"
+)
 
 
 # Between a subject pronoun and its verb: a space, perhaps an adverb or an auxiliary ("he
@@ -1770,9 +1787,9 @@ class WhoExtractors(_Base):
                 # spokesman Navy Capt. Ivo Dahl" is one, with a rank nearer his name. A vice
                 # chairman is not the chairman, nor the other way round.
                 role_text = f"{fold(m.title or '')} {fold(held or _attached_role(info, m))}"
-                fits = asked_title in role_text and _rank_of(role_text, asked_title, ranks) == (
-                    asked_rank
-                )
+                fits = (
+                    asked_title in role_text or self._holds_by_verb(role_text, asked_title)
+                ) and _rank_of(role_text, asked_title, ranks) == asked_rank
                 score += 0.3 if fits else -0.5
             if roles or successor:
                 attached = _attached_role(info, m)
@@ -2691,6 +2708,16 @@ class WhoExtractors(_Base):
             for w in re.finditer(r"[\w'-]+", text)
             if self.tokenizer.stem(fold(w.group())) == stem
         ]
+
+    def _holds_by_verb(self, role_text: str, title: str) -> bool:
+        """Whether a relative clause holds the office by its verb: "Congressman Ivo Dahl, who
+        chairs the House committee" is its chairman ("presides": president, "leads": leader).
+        Only the present tense in "-s" says one holds it now."""
+        found = _WHO_HOLDS.search(role_text)
+        if found is None:
+            return False
+        stem = self.tokenizer.stem(found.group(1))
+        return len(stem) >= 4 and title.startswith(stem)
 
     def _nationality_of(self, mention: Mention, text: str) -> str | None:
         """A person's nationality: known, or a nationality among the words just before the
