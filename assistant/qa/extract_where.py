@@ -46,6 +46,10 @@ _BUILDING_FOCUS = frozenset(
 
 _PLACE_PREPOSITION = lazy_compile(r"\b(?:in|to|at|inside|across|around)\s+(?:the\s+)?$", re.I)
 
+_ASKS_BIRTHPLACE = lazy_compile(
+    r"\b(?:born|birthplace|native|come\s+from|comes\s+from|hails?\s+from)\b", re.I
+)
+_DEMONYM_BORN = lazy_compile(r"\b([A-Z][a-z]+)-born\b")
 _SOURCE_CLAUSE = lazy_compile(r"\baccording\s+to\b[^,?]*", re.I)
 _SOURCE = lazy_compile(r"\b(?i:according\s+to)\s+(?:(?i:the)\s+)?((?:[A-Z][\w'’.-]*\s*){1,4})")
 
@@ -480,6 +484,19 @@ class WhereExtractors(_Base):
                     highlight=(value.split(",")[0],),
                     meeting=meeting,
                 )
+        if _ASKS_BIRTHPLACE.search(frame.text):
+            # "Tanzanian-born Ivo Dahl": where the person was born, written as an adjective.
+            for born in _DEMONYM_BORN.finditer(info.text):
+                country = lexicon().nationalities.get(fold(born.group(1)))
+                if country and fold(country) not in exclude:
+                    yield Candidate(
+                        short=country,
+                        score=1.2,
+                        sentence=scored,
+                        rule="demonym-born",
+                        highlight=(born.group(),),
+                        kind=EntityKind.COUNTRY,
+                    )
         predicate = self._predicate_stems(frame)
         rules = answer_rules()
         sayings = (
