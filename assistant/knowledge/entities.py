@@ -452,6 +452,11 @@ class EntityRecognizer:
         ):
             lead.append(words[0])
             words = words[1:]
+        if lead and len(words) > 1 and nationality is None:
+            # "the Israeli Prime Minister": the demonym after the article describes the title.
+            demonym = self._nationality(fold(words[0]))
+            if demonym and any(w in lex.title_heads for w in words[1:]):
+                nationality, words = demonym, words[1:]
         # "in Washington D.C. The team ...": an article ends no name; it opens the next
         # sentence after an abbreviation's full stop.
         if (

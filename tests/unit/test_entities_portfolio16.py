@@ -38,3 +38,10 @@ def test_a_body_for_a_cause_keeps_its_name() -> None:
 def test_an_elect_title_is_a_title() -> None:
     found = people("The report was sent to President-elect Ivo Dahl on Monday.")
     assert [(m.name, m.title) for m in found] == [("Ivo Dahl", "President-elect")]
+
+
+def test_a_demonym_after_the_article_describes_a_title() -> None:
+    found = EntityRecognizer().mentions("The Estovian Prime Minister seemed to confirm that point.")
+    assert [(m.kind, m.title, m.nationality, m.role_only) for m in found] == [
+        (EntityKind.PERSON, "Prime Minister", "Estovia", True)
+    ]
