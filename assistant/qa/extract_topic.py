@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 
 from assistant.knowledge.meetings import find_topics
 from assistant.lazy_re import lazy_compile
+from assistant.models import EntityKind
 from assistant.qa.answer_rules import answer_rules
-from assistant.qa.answer_text import Candidate, Scored
+from assistant.qa.answer_text import Candidate, Scored, _has_word
 from assistant.qa.questions import QuestionFrame
-from assistant.text import trim_words
+from assistant.text import fold, trim_words
 
 if TYPE_CHECKING:
     from assistant.qa.answer_text import AnswererParts as _Base
@@ -220,6 +221,41 @@ def act_object(question: str, sentence: str) -> str | None:
     return None
 
 
+# Where the subject of a verb of saying begins, read back from it.
+_SPEAKER_OPENING = lazy_compile(r"[,;:\"“”]")
+
+
+def spoken_content(text: str, names: Iterable[str]) -> str | None:
+    """What a sentence quotes or reports one of `names` (folded surnames) as saying: the
+    quotation after "Orm said," or before "..., Orm said", or the clause after "Orm warned
+    that". The speaker must be the subject of the verb of saying, in its own clause."""
+    rules = answer_rules()
+    folded = list(names)
+    said: str | None = None
+    for found in rules.quote_then_speaker.finditer(text):
+        who = fold(found.group("who") or found.group("after") or "")
+        if any(_has_word(who, n) for n in folded):
+            said = found.group("quote")
+            break
+    if said is None:
+        for found in rules.speech_verb.finditer(text):
+            opening = list(_SPEAKER_OPENING.finditer(text, 0, found.start()))
+            subject = fold(text[opening[-1].end() if opening else 0 : found.start()])
+            if not any(_has_word(subject, n) for n in folded):
+                continue
+            if found.group("quote"):
+                said = found.group("quote")
+            else:
+                clause = found.group("clause")
+                stop = rules.object_end.search(clause)
+                said = clause[: stop.start() if stop else len(clause)]
+            break
+    if said is None:
+        return None
+    said = trim_words(said.strip(" ,.\"'“”"), 30).rstrip(".,")
+    return said if len(said.split()) >= 3 else None
+
+
 @functools.lru_cache(maxsize=64)
 def _noun_forms(noun: str) -> re.Pattern[str]:
     """A noun of a question in either number: "charge" or "charges", "priority" or "priorities"."""
@@ -256,8 +292,35 @@ def noun_content(question: str, sentence: str) -> str | None:
 class TopicExtractors(_Base):
     """Topic questions: what was discussed."""
 
+    def _speech(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """ "What did Orm talk about in her speech?": what Orm is quoted or reported saying,
+        below any topic the sentence names as discussed."""
+        asked = answer_rules().speech_question.match(frame.text)
+        if asked is None:
+            return
+        start, end = asked.span("speaker")
+        names = [
+            fold(m.name or m.text).split()[-1]
+            for m in frame.strong_entities()
+            if start <= m.start < end
+            and m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION}
+            and (m.name or m.text).strip()
+        ]
+        if not names:
+            return
+        said = spoken_content(scored.info.text, names)
+        if said and not self._in_question(frame, said):
+            yield Candidate(
+                short=said,
+                score=0.75,
+                sentence=scored,
+                rule="topic-speech",
+                highlight=(said,),
+            )
+
     def _topic(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
+        yield from self._speech(frame, scored)
         for meeting in self._meetings_for(frame, scored):
             if meeting.topics and meeting.topics[0].sentence == info.index:
                 items = [

@@ -1,0 +1,25 @@
+"""Why, topic and what rules of the why16 round, each on a fixture written for it
+(tests/fixtures/rules/why16-*): what a speaker is quoted or reported saying is what she talked
+about."""
+
+from __future__ import annotations
+
+from assistant.engine import Engine
+
+
+def test_what_a_speaker_said_in_a_quotation_is_what_she_talked_about(engine: Engine) -> None:
+    answer = engine.ask("What did Talvi talk about in her speech on the quay?")
+    assert answer.answered
+    assert "our harbour will stay open" in answer.short, answer.short
+
+
+def test_what_a_speaker_said_in_a_that_clause_answers_what_he_said(engine: Engine) -> None:
+    answer = engine.ask("What did Talvi say in the radio interview?")
+    assert answer.answered
+    assert "mooring fees at the outer pier would rise" in answer.short, answer.short
+
+
+def test_a_quotation_before_its_speaker_is_what_he_said(engine: Engine) -> None:
+    answer = engine.ask("What did Oskel say in his televised address?")
+    assert answer.answered
+    assert "We will not close a single village school" in answer.short, answer.short
