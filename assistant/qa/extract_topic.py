@@ -136,6 +136,26 @@ def _verb_forms(verb: str) -> re.Pattern[str]:
     return re.compile(r"\b" + stem + r"\b", re.I)
 
 
+# "I" or "we" right before a verb inside a quotation (its opening mark not yet closed).
+_FIRST_PERSON_BEFORE = lazy_compile(r"\b(?-i:I|[Ww]e)\s+(?:[a-z]+ly\s+|also\s+)?$")
+_QUOTE_CLOSE = lazy_compile(r"[\"”]")
+
+
+def _quoted_first_person(actor_words: set[str], sentence: str, verb: int) -> bool:
+    """Whether the verb at `verb` has "I" or "we" for its subject inside a quotation that the
+    sentence attributes to the actor after it closes ('"I pledge that ...," Orm told the
+    house'): the speaker of a quotation is its first person."""
+    before = sentence[:verb]
+    if not _FIRST_PERSON_BEFORE.search(before):
+        return False
+    opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    close = _QUOTE_CLOSE.search(sentence, verb)
+    if not opened or close is None:
+        return False
+    attribution = sentence[close.end() : close.end() + 60]
+    return any(re.search(r"\b" + re.escape(w) + r"\b", attribution, re.I) for w in actor_words)
+
+
 def act_object(question: str, sentence: str) -> str | None:
     """The object of the question's own verb of announcing, asking or charging in a sentence
     that names the question's actor before it (or a pronoun standing for it): "What did the
@@ -181,9 +201,14 @@ def act_object(question: str, sentence: str) -> str | None:
         named = actor_words and any(
             re.search(r"\b" + re.escape(w) + r"\b", before, re.I) for w in actor_words
         )
-        if not named and not _SUBJECT_PRONOUN.search(before):
+        quoted = not named and _quoted_first_person(actor_words, sentence, found.start())
+        if not named and not _SUBJECT_PRONOUN.search(before) and not quoted:
             continue
         after = sentence[found.end() :]
+        if quoted:
+            # What the speaker pledged ends with the quotation, before who said it.
+            close = _QUOTE_CLOSE.search(after)
+            after = after[: close.start()] if close else after
         if re.match(r"\s+by\b", after):
             continue
         if preposition:

@@ -1,6 +1,6 @@
 """Why, topic and what rules of the why16 round, each on a fixture written for it
-(tests/fixtures/rules/why16-*): what a speaker is quoted or reported saying is what she talked
-about."""
+(tests/fixtures/rules/why16-*): what a speaker is quoted or reported saying is what she talked about
+and the first person of a quotation is its speaker."""
 
 from __future__ import annotations
 
@@ -23,3 +23,10 @@ def test_a_quotation_before_its_speaker_is_what_he_said(engine: Engine) -> None:
     answer = engine.ask("What did Oskel say in his televised address?")
     assert answer.answered
     assert "We will not close a single village school" in answer.short, answer.short
+
+
+def test_the_first_person_of_a_quotation_is_its_speaker(engine: Engine) -> None:
+    # '"I pledge that ...," Oskel told the assembly': Oskel pledged it.
+    answer = engine.ask("What did Oskel pledge about the government?")
+    assert answer.answered
+    assert "publish every school contract" in answer.short, answer.short
