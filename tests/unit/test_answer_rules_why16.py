@@ -1,6 +1,6 @@
 """Why, topic and what rules of the why16 round, each on a fixture written for it
-(tests/fixtures/rules/why16-*): what a speaker is quoted or reported saying is what she talked about
-and the first person of a quotation is its speaker."""
+(tests/fixtures/rules/why16-*): what a speaker is quoted or reported saying is what she talked
+about, the first person of a quotation is its speaker and a counted span is no reason."""
 
 from __future__ import annotations
 
@@ -30,3 +30,11 @@ def test_the_first_person_of_a_quotation_is_its_speaker(engine: Engine) -> None:
     answer = engine.ask("What did Oskel pledge about the government?")
     assert answer.answered
     assert "publish every school contract" in answer.short, answer.short
+
+
+def test_a_counted_span_after_for_is_no_reason(engine: Engine) -> None:
+    # "had served the town for more than ninety years" says how long, not why it closed.
+    answer = engine.ask("Why did the Harrow Lane bakery close?")
+    assert "ninety years" not in answer.short, answer.short
+    # Nor does "shuts after a century" in the headline.
+    assert "century" not in answer.short, answer.short
