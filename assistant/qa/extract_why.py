@@ -46,6 +46,9 @@ _TIME_WORD = lazy_compile(
 # A clause's negation, which turns what it says of its outcome around.
 _NEGATION = lazy_compile(r"\b(?:not|never|no\s+longer)\b|n['’]t\b", re.I)
 
+# A cue that is a noun of cause and a copula ("the reason was", "the cause of death is").
+_COPULAR_CUE = lazy_compile(r"\b(?:was|is)\s*$", re.I)
+
 # Cues weaker than this ("for", "over") are bare prepositions.
 _WEAK_CUE = 0.3
 
@@ -355,6 +358,11 @@ class WhyExtractors(_Base):
                     # the inner reason explains the noun of the outer one (the resignation),
                     # and the outer one the asked act.
                     attached -= 0.5
+                opening = reason.group(0)[:cue]
+                if _COPULAR_CUE.search(opening) and short.startswith(opening) and short[cue:]:
+                    # "the trigger was a missile test": the noun of cause and its verb only
+                    # introduce the reason.
+                    short = short[cue:]
                 extra: list[tuple[Article, int]] = []
                 referent = self._referent(scored, short)
                 if referent is not None:

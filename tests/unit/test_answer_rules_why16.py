@@ -1,6 +1,7 @@
 """Why, topic and what rules of the why16 round, each on a fixture written for it
 (tests/fixtures/rules/why16-*): what a speaker is quoted or reported saying is what she talked
-about, the first person of a quotation is its speaker and a counted span is no reason."""
+about, the first person of a quotation is its speaker, a counted span is no reason and a noun of
+cause before "was" introduces the reason."""
 
 from __future__ import annotations
 
@@ -38,3 +39,9 @@ def test_a_counted_span_after_for_is_no_reason(engine: Engine) -> None:
     assert "ninety years" not in answer.short, answer.short
     # Nor does "shuts after a century" in the headline.
     assert "century" not in answer.short, answer.short
+
+
+def test_a_noun_of_cause_before_was_introduces_the_reason(engine: Engine) -> None:
+    answer = engine.ask("What triggered the evacuation of Brisk?")
+    assert answer.answered
+    assert answer.short.startswith("a crack found in the wall of the Tollen dam"), answer.short
