@@ -1,7 +1,7 @@
 """Why, topic and what rules of the why16 round, each on a fixture written for it
 (tests/fixtures/rules/why16-*): what a speaker is quoted or reported saying is what she talked
-about, the first person of a quotation is its speaker, a counted span is no reason and a noun of
-cause before "was" introduces the reason."""
+about, the first person of a quotation is its speaker, a counted span is no reason, a noun of cause
+before "was" introduces the reason and a claim made while acting is the doer's case."""
 
 from __future__ import annotations
 
@@ -45,3 +45,10 @@ def test_a_noun_of_cause_before_was_introduces_the_reason(engine: Engine) -> Non
     answer = engine.ask("What triggered the evacuation of Brisk?")
     assert answer.answered
     assert answer.short.startswith("a crack found in the wall of the Tollen dam"), answer.short
+
+
+def test_a_claim_made_while_acting_is_the_doers_case(engine: Engine) -> None:
+    # ", claiming them to be members of a banned reading circle": why police detained them.
+    answer = engine.ask("Why did police in Varrow detain the four students?")
+    assert answer.answered
+    assert "members of a banned reading circle" in answer.short, answer.short
