@@ -49,6 +49,13 @@ _NEGATION = lazy_compile(r"\b(?:not|never|no\s+longer)\b|n['’]t\b", re.I)
 # A cue that is a noun of cause and a copula ("the reason was", "the cause of death is").
 _COPULAR_CUE = lazy_compile(r"\b(?:was|is)\s*$", re.I)
 
+# A modal verb of letting and its object, right before a "to" clause: "will allow him".
+_ENABLING = lazy_compile(
+    r"\b(?:will|would|could|should|can|may|might)\s+(?:also\s+)?(?:allow|permit|let|enable)"
+    r"\s+(?:[\w'’.-]+\s+){0,3}?$",
+    re.I,
+)
+
 # Cues weaker than this ("for", "over") are bare prepositions.
 _WEAK_CUE = 0.3
 
@@ -258,8 +265,10 @@ class WhyExtractors(_Base):
             ):
                 # "according to state media": a preposition, no "to" of an aim.
                 continue
-            if purpose.value[:3].lower() == "to " and answer_rules().directive.search(
-                info.text, max(0, start - 60), start
+            if (
+                purpose.value[:3].lower() == "to "
+                and answer_rules().directive.search(info.text, max(0, start - 60), start)
+                and not self._enabled_by_act(predicate, info.text, start)
             ):
                 # "was stopped and told to get out of his car": what he was told to do.
                 continue
@@ -904,6 +913,20 @@ class WhyExtractors(_Base):
             before = analysis.sentences[index - 1].text
             return f"{reason}: {trim_words(before, 30).rstrip('.')}", index - 1
         return None
+
+    def _enabled_by_act(self, predicate: frozenset[str], text: str, start: int) -> bool:
+        """Whether the "to" clause at `start` says what the asked act is expected to make
+        possible: "this break will allow him to develop plans" gives why the break was
+        called. The verb of letting must be modal (an expected effect, not a permission
+        given: "the court allowed him to leave"), and its subject a common noun of the
+        question's, in the same clause."""
+        enabling = _ENABLING.search(text, max(0, start - 80), start)
+        if enabling is None:
+            return False
+        opening = max(text.rfind(c, 0, enabling.start()) for c in ',;:"“')
+        subject = text[opening + 1 : enabling.start()]
+        own = {self.tokenizer.stem(fold(w)) for w in _LOWER_WORDS.findall(subject)}
+        return bool(predicate & own)
 
     def _named_only_inside(self, frame: QuestionFrame, text: str, start: int, clause: str) -> int:
         """How many of the question's places and organisations a sentence names only inside a

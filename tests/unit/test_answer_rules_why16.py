@@ -1,7 +1,8 @@
 """Why, topic and what rules of the why16 round, each on a fixture written for it
 (tests/fixtures/rules/why16-*): what a speaker is quoted or reported saying is what she talked
 about, the first person of a quotation is its speaker, a counted span is no reason, a noun of cause
-before "was" introduces the reason and a claim made while acting is the doer's case."""
+before "was" introduces the reason, a claim made while acting is the doer's case and what an act
+will let someone do is its purpose."""
 
 from __future__ import annotations
 
@@ -52,3 +53,10 @@ def test_a_claim_made_while_acting_is_the_doers_case(engine: Engine) -> None:
     answer = engine.ask("Why did police in Varrow detain the four students?")
     assert answer.answered
     assert "members of a banned reading circle" in answer.short, answer.short
+
+
+def test_what_an_act_will_let_someone_do_is_its_purpose(engine: Engine) -> None:
+    # "the closure will allow engineers to replace the cables": why the bridge is closed.
+    answer = engine.ask("What reason did Oran give for the closure of the Merrin bridge?")
+    assert answer.answered
+    assert "replace the rusted suspension cables" in answer.short, answer.short
