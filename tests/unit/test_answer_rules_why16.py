@@ -1,8 +1,8 @@
 """Why, topic and what rules of the why16 round, each on a fixture written for it
 (tests/fixtures/rules/why16-*): what a speaker is quoted or reported saying is what she talked
 about, the first person of a quotation is its speaker, a counted span is no reason, a noun of cause
-before "was" introduces the reason, a claim made while acting is the doer's case and what an act
-will let someone do is its purpose."""
+before "was" introduces the reason, a claim made while acting is the doer's case, what an act will
+let someone do is its purpose and "over" after the asked verb and its object gives the matter."""
 
 from __future__ import annotations
 
@@ -60,3 +60,10 @@ def test_what_an_act_will_let_someone_do_is_its_purpose(engine: Engine) -> None:
     answer = engine.ask("What reason did Oran give for the closure of the Merrin bridge?")
     assert answer.answered
     assert "replace the rusted suspension cables" in answer.short, answer.short
+
+
+def test_over_after_the_asked_verb_and_its_object_gives_the_matter(engine: Engine) -> None:
+    # "investigating Senator Hallin over payments ...", not why the inquiry began.
+    answer = engine.ask("Why are prosecutors in Caldera investigating Hallin?")
+    assert answer.answered
+    assert "payments made to a shipping firm" in answer.short, answer.short
