@@ -2,7 +2,8 @@
 (tests/fixtures/rules/why16-*): what a speaker is quoted or reported saying is what she talked
 about, the first person of a quotation is its speaker, a counted span is no reason, a noun of cause
 before "was" introduces the reason, a claim made while acting is the doer's case, what an act will
-let someone do is its purpose and "over" after the asked verb and its object gives the matter."""
+let someone do is its purpose, "over" after the asked verb and its object gives the matter and a
+"to" clause after any form of a verb of advising is no purpose."""
 
 from __future__ import annotations
 
@@ -67,3 +68,9 @@ def test_over_after_the_asked_verb_and_its_object_gives_the_matter(engine: Engin
     answer = engine.ask("Why are prosecutors in Caldera investigating Hallin?")
     assert answer.answered
     assert "payments made to a shipping firm" in answer.short, answer.short
+
+
+def test_a_to_clause_after_advises_is_what_was_advised(engine: Engine) -> None:
+    # "advises the minister to publish lower cost figures" is no aim of the postponement.
+    answer = engine.ask("Why did the Lenmark transport ministry postpone the Skarre port tender?")
+    assert "publish lower cost figures" not in answer.short, answer.short
