@@ -97,6 +97,9 @@ class TopicRules(StrictModel):
     talk_noun_end: Pattern
     asked_noun: Pattern
     noun_content: Pattern
+    speech_question: Pattern
+    speech_verb: Pattern
+    quote_then_speaker: Pattern
 
 
 class WhoMetRules(StrictModel):
@@ -365,6 +368,9 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "talk_noun_end": lambda d: _ci(d.topic.talk_noun_end),
     "asked_noun": lambda d: _ci(d.topic.asked_noun),
     "noun_content": lambda d: _ci(d.topic.noun_content),
+    "speech_question": lambda d: _ci(d.topic.speech_question),
+    "speech_verb": lambda d: _ci(d.topic.speech_verb),
+    "quote_then_speaker": lambda d: _ci(d.topic.quote_then_speaker),
     "asks_spoken_to": lambda d: _ci(d.who_met.spoken_to),
     "sent_to": lambda d: _ci(d.who_met.sent_to),
     "asks_argument": lambda d: _ci(d.who_met.asks_argument),
@@ -586,6 +592,11 @@ class AnswerRules:
     talk_noun_end: re.Pattern[str]
     asked_noun: re.Pattern[str]
     noun_content: re.Pattern[str]
+    # A question that asks all a speaker said (group `speaker`), the verbs that report speech
+    # with what was said after them, and a quotation before its speaker.
+    speech_question: re.Pattern[str]
+    speech_verb: re.Pattern[str]
+    quote_then_speaker: re.Pattern[str]
     asks_spoken_to: re.Pattern[str]
     # "sent a letter ... to": whom a message went to is named after it.
     sent_to: re.Pattern[str]

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 
 from assistant.knowledge.meetings import find_topics
 from assistant.lazy_re import lazy_compile
+from assistant.models import EntityKind
 from assistant.qa.answer_rules import answer_rules
-from assistant.qa.answer_text import Candidate, Scored
+from assistant.qa.answer_text import Candidate, Scored, _has_word
 from assistant.qa.questions import QuestionFrame
-from assistant.text import trim_words
+from assistant.text import fold, trim_words
 
 if TYPE_CHECKING:
     from assistant.qa.answer_text import AnswererParts as _Base
@@ -135,6 +136,26 @@ def _verb_forms(verb: str) -> re.Pattern[str]:
     return re.compile(r"\b" + stem + r"\b", re.I)
 
 
+# "I" or "we" right before a verb inside a quotation (its opening mark not yet closed).
+_FIRST_PERSON_BEFORE = lazy_compile(r"\b(?-i:I|[Ww]e)\s+(?:[a-z]+ly\s+|also\s+)?$")
+_QUOTE_CLOSE = lazy_compile(r"[\"”]")
+
+
+def _quoted_first_person(actor_words: set[str], sentence: str, verb: int) -> bool:
+    """Whether the verb at `verb` has "I" or "we" for its subject inside a quotation that the
+    sentence attributes to the actor after it closes ('"I pledge that ...," Orm told the
+    house'): the speaker of a quotation is its first person."""
+    before = sentence[:verb]
+    if not _FIRST_PERSON_BEFORE.search(before):
+        return False
+    opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    close = _QUOTE_CLOSE.search(sentence, verb)
+    if not opened or close is None:
+        return False
+    attribution = sentence[close.end() : close.end() + 60]
+    return any(re.search(r"\b" + re.escape(w) + r"\b", attribution, re.I) for w in actor_words)
+
+
 def act_object(question: str, sentence: str) -> str | None:
     """The object of the question's own verb of announcing, asking or charging in a sentence
     that names the question's actor before it (or a pronoun standing for it): "What did the
@@ -180,9 +201,14 @@ def act_object(question: str, sentence: str) -> str | None:
         named = actor_words and any(
             re.search(r"\b" + re.escape(w) + r"\b", before, re.I) for w in actor_words
         )
-        if not named and not _SUBJECT_PRONOUN.search(before):
+        quoted = not named and _quoted_first_person(actor_words, sentence, found.start())
+        if not named and not _SUBJECT_PRONOUN.search(before) and not quoted:
             continue
         after = sentence[found.end() :]
+        if quoted:
+            # What the speaker pledged ends with the quotation, before who said it.
+            close = _QUOTE_CLOSE.search(after)
+            after = after[: close.start()] if close else after
         if re.match(r"\s+by\b", after):
             continue
         if preposition:
@@ -218,6 +244,41 @@ def act_object(question: str, sentence: str) -> str | None:
             continue
         return trim_words(item, 25)
     return None
+
+
+# Where the subject of a verb of saying begins, read back from it.
+_SPEAKER_OPENING = lazy_compile(r"[,;:\"“”]")
+
+
+def spoken_content(text: str, names: Iterable[str]) -> str | None:
+    """What a sentence quotes or reports one of `names` (folded surnames) as saying: the
+    quotation after "Orm said," or before "..., Orm said", or the clause after "Orm warned
+    that". The speaker must be the subject of the verb of saying, in its own clause."""
+    rules = answer_rules()
+    folded = list(names)
+    said: str | None = None
+    for found in rules.quote_then_speaker.finditer(text):
+        who = fold(found.group("who") or found.group("after") or "")
+        if any(_has_word(who, n) for n in folded):
+            said = found.group("quote")
+            break
+    if said is None:
+        for found in rules.speech_verb.finditer(text):
+            opening = list(_SPEAKER_OPENING.finditer(text, 0, found.start()))
+            subject = fold(text[opening[-1].end() if opening else 0 : found.start()])
+            if not any(_has_word(subject, n) for n in folded):
+                continue
+            if found.group("quote"):
+                said = found.group("quote")
+            else:
+                clause = found.group("clause")
+                stop = rules.object_end.search(clause)
+                said = clause[: stop.start() if stop else len(clause)]
+            break
+    if said is None:
+        return None
+    said = trim_words(said.strip(" ,.\"'“”"), 30).rstrip(".,")
+    return said if len(said.split()) >= 3 else None
 
 
 @functools.lru_cache(maxsize=64)
@@ -256,8 +317,35 @@ def noun_content(question: str, sentence: str) -> str | None:
 class TopicExtractors(_Base):
     """Topic questions: what was discussed."""
 
+    def _speech(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
+        """ "What did Orm talk about in her speech?": what Orm is quoted or reported saying,
+        below any topic the sentence names as discussed."""
+        asked = answer_rules().speech_question.match(frame.text)
+        if asked is None:
+            return
+        start, end = asked.span("speaker")
+        names = [
+            fold(m.name or m.text).split()[-1]
+            for m in frame.strong_entities()
+            if start <= m.start < end
+            and m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION}
+            and (m.name or m.text).strip()
+        ]
+        if not names:
+            return
+        said = spoken_content(scored.info.text, names)
+        if said and not self._in_question(frame, said):
+            yield Candidate(
+                short=said,
+                score=0.75,
+                sentence=scored,
+                rule="topic-speech",
+                highlight=(said,),
+            )
+
     def _topic(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
+        yield from self._speech(frame, scored)
         for meeting in self._meetings_for(frame, scored):
             if meeting.topics and meeting.topics[0].sentence == info.index:
                 items = [

@@ -173,8 +173,13 @@ class WhatExtractors(_Base):
         # The topic rules' extractor, from `TopicExtractors` beside this mixin in `Answerer`.
         def _topic(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]: ...
 
+        def _speech(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]: ...
+
     def _what(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         rules = answer_rules()
+        if frame.intent == "what":
+            # "What did Orm say in her statement?" asks all she said, as a topic question does.
+            yield from self._speech(frame, scored)
         question_text = _LEADING_SOURCE.sub("", frame.text)
         area = rules.what_area_question.match(question_text)
         if area:

@@ -46,8 +46,27 @@ _TIME_WORD = lazy_compile(
 # A clause's negation, which turns what it says of its outcome around.
 _NEGATION = lazy_compile(r"\b(?:not|never|no\s+longer)\b|n['’]t\b", re.I)
 
+# A cue that is a noun of cause and a copula ("the reason was", "the cause of death is").
+_COPULAR_CUE = lazy_compile(r"\b(?:was|is)\s*$", re.I)
+
+# A modal verb of letting and its object, right before a "to" clause: "will allow him".
+_ENABLING = lazy_compile(
+    r"\b(?:will|would|could|should|can|may|might)\s+(?:also\s+)?(?:allow|permit|let|enable)"
+    r"\s+(?:[\w'’.-]+\s+){0,3}?$",
+    re.I,
+)
+
+# A verb and its object (a name, a pronoun or a short noun phrase) right before "over": group 1
+# is the verb.
+_VERB_OBJECT_BEFORE = lazy_compile(
+    r"\b([a-z]+)\s+(?:(?:the|a|an|his|her|its|their)\s+(?:[\w'’-]+\s+){1,2}"
+    r"|(?:[A-Z][\w'’.-]*\s+){1,3}|(?:him|her|them|it|us)\s+)$"
+)
+
 # Cues weaker than this ("for", "over") are bare prepositions.
 _WEAK_CUE = 0.3
+# The weight of an "over" that follows the asked verb and its object, as of a cause cue.
+_OVER_MATTER = 0.5
 
 # A clause that opens the sentence or a quotation: `text[:start]` is empty or ends so.
 _FRONTED = lazy_compile(r"(?:^|[:;\"“‘(]|\bthat)\s*$")
@@ -255,8 +274,10 @@ class WhyExtractors(_Base):
             ):
                 # "according to state media": a preposition, no "to" of an aim.
                 continue
-            if purpose.value[:3].lower() == "to " and answer_rules().directive.search(
-                info.text, max(0, start - 60), start
+            if (
+                purpose.value[:3].lower() == "to "
+                and answer_rules().directive.search(info.text, max(0, start - 60), start)
+                and not self._enabled_by_act(predicate, info.text, start)
             ):
                 # "was stopped and told to get out of his car": what he was told to do.
                 continue
@@ -339,7 +360,14 @@ class WhyExtractors(_Base):
                     # "What prompted the raid?" over "the raid was prompted by ...": the cue
                     # itself is the question's verb, so it names the very cause asked for.
                     attached += 0.4
-                if own < _WEAK_CUE:
+                weight = own
+                if own < _WEAK_CUE and self._over_after_asked_verb(
+                    predicate, info.text, reason.start()
+                ):
+                    # "investigating Orm over bribes": after the asked verb and its object,
+                    # "over" names the matter of the act as plainly as "because of" would.
+                    weight = _OVER_MATTER
+                elif own < _WEAK_CUE:
                     # "pay taxes for property": a bare preposition belongs to the noun before
                     # it more often than to the asked act, however close that act stands.
                     attached = min(attached, 0.2)
@@ -355,6 +383,11 @@ class WhyExtractors(_Base):
                     # the inner reason explains the noun of the outer one (the resignation),
                     # and the outer one the asked act.
                     attached -= 0.5
+                opening = reason.group(0)[:cue]
+                if _COPULAR_CUE.search(opening) and short.startswith(opening) and short[cue:]:
+                    # "the trigger was a missile test": the noun of cause and its verb only
+                    # introduce the reason.
+                    short = short[cue:]
                 extra: list[tuple[Article, int]] = []
                 referent = self._referent(scored, short)
                 if referent is not None:
@@ -363,7 +396,7 @@ class WhyExtractors(_Base):
                     extra = [(scored.article, index)] if index >= 0 else []
                 yield Candidate(
                     short=short,
-                    score=own + attached + main(predicate),
+                    score=weight + attached + main(predicate),
                     sentence=scored,
                     rule="reason-clause" + (":referent" if referent else ""),
                     highlight=(reason.group(0),),
@@ -896,6 +929,31 @@ class WhyExtractors(_Base):
             before = analysis.sentences[index - 1].text
             return f"{reason}: {trim_words(before, 30).rstrip('.')}", index - 1
         return None
+
+    def _over_after_asked_verb(self, predicate: frozenset[str], text: str, start: int) -> bool:
+        """Whether the "over" at `start` follows the question's own verb and its object: "is
+        investigating Trump over hush money", "sued the paper over its reporting". After a
+        verb and its object, "over" gives the matter in dispute, which is why the act was
+        done; right after a noun ("the dispute over the islands") it only names that noun's
+        matter."""
+        if text[start : start + 4].lower() != "over":
+            return False
+        found = _VERB_OBJECT_BEFORE.search(text, max(0, start - 60), start)
+        return found is not None and self.tokenizer.stem(fold(found.group(1))) in predicate
+
+    def _enabled_by_act(self, predicate: frozenset[str], text: str, start: int) -> bool:
+        """Whether the "to" clause at `start` says what the asked act is expected to make
+        possible: "this break will allow him to develop plans" gives why the break was
+        called. The verb of letting must be modal (an expected effect, not a permission
+        given: "the court allowed him to leave"), and its subject a common noun of the
+        question's, in the same clause."""
+        enabling = _ENABLING.search(text, max(0, start - 80), start)
+        if enabling is None:
+            return False
+        opening = max(text.rfind(c, 0, enabling.start()) for c in ',;:"“')
+        subject = text[opening + 1 : enabling.start()]
+        own = {self.tokenizer.stem(fold(w)) for w in _LOWER_WORDS.findall(subject)}
+        return bool(predicate & own)
 
     def _named_only_inside(self, frame: QuestionFrame, text: str, start: int, clause: str) -> int:
         """How many of the question's places and organisations a sentence names only inside a
