@@ -7,10 +7,10 @@ import re
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.knowledge.entities import EntityRecognizer, Mention, link_references
+from assistant.knowledge.entities import EntityRecognizer, Mention, link_references, note_genders
 from assistant.knowledge.timex import TimeMention, find_times
 from assistant.models import Article, EntityKind, Sentence
 
@@ -51,6 +51,8 @@ class ArticleAnalysis:
     sentences: list[SentenceInfo]
     people: dict[str, tuple[str, str | None, str | None]]  # key -> (name, title, nationality)
     title: SentenceInfo | None = None
+    # key -> "f" or "m", where the story tells it (titles, "X ..., where she ...").
+    genders: dict[str, str] = field(default_factory=dict)
 
     def aliases(self) -> dict[str, str]:
         """Every name token of every person -> person key (for linking question words)."""
@@ -78,18 +80,19 @@ def analyse(article: Article) -> ArticleAnalysis:
         )
     for sentence in article.sentences:
         text = _sentence_text(article, sentence)
-        # The people named before the sentence, then the sentence's own: a pronoun may stand
-        # for a person the sentence names before it.
-        recent = list(recognizer.recent_people)
+        refs = link_references(text, recognizer, sentence.index)
         mentions = recognizer.mentions(text, sentence.index)
-        refs = link_references(text, recognizer, sentence.index, mentions, recent)
+        note_genders(text, mentions, recognizer)
         times = find_times(text, article.date)
         infos.append(SentenceInfo(sentence.index, text, mentions, refs, times, sentence.caption))
     people = {
         key: (record.name, record.title, record.nationality)
         for key, record in recognizer.people.items()
     }
-    return ArticleAnalysis(article, infos, people, title_info)
+    genders = {
+        key: gender for key, record in recognizer.people.items() if (gender := record.gender())
+    }
+    return ArticleAnalysis(article, infos, people, title_info, genders)
 
 
 # --- stored form ----------------------------------------------------------------------------
@@ -148,6 +151,7 @@ def encode_analysis(analysis: ArticleAnalysis) -> bytes:
         "title": _info_row(analysis.title) if analysis.title is not None else None,
         "sentences": [_info_row(info) for info in analysis.sentences],
         "people": analysis.people,
+        "genders": analysis.genders,
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
@@ -170,7 +174,7 @@ def decode_analysis(article: Article, blob: bytes) -> ArticleAnalysis:
     if data["title"] is not None:
         title = _info(-1, article.title[:MAX_ANALYSED_CHARS], data["title"], False)
     people = {key: tuple(value) for key, value in data["people"].items()}
-    return ArticleAnalysis(article, infos, people, title)
+    return ArticleAnalysis(article, infos, people, title, data.get("genders", {}))
 
 
 def _sentence_text(article: Article, sentence: Sentence) -> str:

@@ -1686,18 +1686,9 @@ class SentenceEntities:
 
 
 def link_references(
-    sentence: str,
-    recognizer: EntityRecognizer,
-    sentence_index: int,
-    named: list[Mention] | None = None,
-    recent: list[str] | None = None,
+    sentence: str, recognizer: EntityRecognizer, sentence_index: int
 ) -> list[Mention]:
-    """Resolve 'the prime minister' and pronouns to people seen earlier in the article.
-
-    `named` are the sentence's own mentions and `recent` the people named before the sentence
-    (most recent last), when the sentence was read first: a pronoun then may stand for a
-    person the sentence named before it ("Lee ... where he will meet Takaichi"), and one of
-    the other gender is passed over."""
+    """Resolve 'the prime minister' and pronouns to people seen earlier in the article."""
     out: list[Mention] = []
     for match in _ROLE_REFERENCE.finditer(sentence):
         role = match.group(1).lower()
@@ -1706,13 +1697,10 @@ def link_references(
         record = recognizer.person_with_title(wanted)
         if record is not None:
             out.append(_reference(match, record, "title-reference"))
-    if recent is None:
-        recent = list(recognizer.recent_people)
     for match in _PRONOUN.finditer(sentence):
-        pronoun = match.group().lower()
-        gender = "f" if pronoun in {"she", "her"} else "m"
+        record = recognizer.last_person()
         subject = recognizer.first_person.get(sentence_index - 1)
-        opening = subject is not None and (
+        if subject is not None and (
             (match.group() in {"He", "She"} and not sentence[: match.start()].strip(" \"'“‘"))
             or (
                 # '"However," he told ...': the speaker of a quote split by its attribution
@@ -1720,55 +1708,43 @@ def link_references(
                 match.group() in {"he", "she"}
                 and _QUOTE_OPENING.match(sentence[: match.start()]) is not None
             )
-        )
-        # Who the pronoun may stand for, most likely first: a sentence that opens with one
-        # goes on about the last one's subject ("Okafor ... won the stage, but he began the
-        # day behind Kallas. He finished second"), not about whoever it named last; else the
-        # sentence's own subject named before it ("Orm invited Dahl to her home"), the other
-        # people it named before it, nearest first, then those named before the sentence.
-        before = [
-            m.key
-            for m in reversed(named or [])
-            if m.kind is EntityKind.PERSON
-            and not m.role_only
-            and m.end <= match.start()
-            and m.key in recognizer.people
-            # "Having met his wife ...": a lone capitalised word opening the sentence is as
-            # likely no name at all.
-            and not (
-                m.rule in {"lone-name", "name-shape"}
-                and " " not in m.text
-                and not sentence[: m.start].strip(" \"'“‘")
-            )
-        ]
-        own_subject = before[-1:] if before and _SUBJECT_START.match(sentence) else []
-        order = (
-            ([subject] if opening and subject else [])
-            + own_subject
-            + before
-            + list(reversed(recent))
-        )
-        keys = list(dict.fromkeys(k for k in order if k in recognizer.people))
-        if not keys:
-            continue
-        fitting = [k for k in keys if recognizer.people[k].gender() in (gender, None)]
-        if not fitting:
-            # "Randal ... he followed her to Tarnby": no one named is a woman; "her" is
-            # someone the story does not name.
-            continue
-        chosen = fitting[0]
-        record = recognizer.people[chosen]
-        if len([k for k in keys[:2] if recognizer.people[k].gender() != _OTHER[gender]]) == 1 or (
-            pronoun in {"he", "she"} and own_subject == [chosen] and not opening
         ):
-            # Only one of the two likeliest could be meant, or the sentence's subject goes on
-            # ("Lee sets off ..., where he will ..."): the pronoun tells their gender.
-            record.genders[gender] = record.genders.get(gender, 0) + 1
-        out.append(_reference(match, record, "pronoun"))
+            # "Okafor ... won the stage, but he began the day behind Kallas. He finished
+            # second": a sentence that opens with a pronoun goes on about the last one's
+            # subject, not about whoever it named last.
+            record = recognizer.people.get(subject, record)
+        if record is not None:
+            out.append(_reference(match, record, "pronoun"))
     return out
 
 
-_OTHER = {"f": "m", "m": "f"}
+def note_genders(sentence: str, named: list[Mention], recognizer: EntityRecognizer) -> None:
+    """Record what a sentence tells of its subject's gender: "Lee Jae Myung sets off ...,
+    where he will ...": a sentence that opens with one person's name and goes on with "he" or
+    "she" before naming anyone else. Kept as evidence only (a follow-up's "she" picks the
+    last turn's woman); the pronoun links above do not use it."""
+    if not _SUBJECT_START.match(sentence):
+        return
+    people = [
+        m
+        for m in named
+        if m.kind is EntityKind.PERSON and not m.role_only and m.key in recognizer.people
+    ]
+    if not people or (people[0].rule in _SHAPE_RULES and " " not in people[0].text):
+        # "Having met his wife ...": a lone capitalised word opening a sentence may be none.
+        return
+    subject = people[0]
+    pronoun = _SUBJECT_PRONOUN.search(sentence, subject.end)
+    if pronoun is None or any(m.start < pronoun.start() for m in people[1:]):
+        return
+    gender = "f" if pronoun.group().lower() == "she" else "m"
+    record = recognizer.people[subject.key]
+    record.genders[gender] = record.genders.get(gender, 0) + 1
+
+
+_SUBJECT_PRONOUN = lazy_compile(r"\b(?:he|she)\b")
+
+
 # A sentence whose first words are its subject's name (perhaps after a dateline or a title):
 # no opening clause before it.
 _SUBJECT_START = lazy_compile(r"^(?:[A-Z][A-Z ,]+\([^)]*\)\s*-\s*)?[\"'“‘]?[A-Z]")

@@ -304,17 +304,8 @@ _DETERMINED_NOUN = lazy_compile(
 _ACRONYM = lazy_compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d|[A-Z]{2,}\b)[A-Z0-9]{2,}\b")
 
 
-# A follow-up that is only a question word: "Why?", "And where?", "When was that?".
 _GENDERED_PRONOUN = lazy_compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
-# Words of a person's pronouns and titles that say their gender.
-_GENDER_WORDS = {
-    **dict.fromkeys(["she", "her", "hers", "herself", "mrs", "ms", "miss", "madam", "queen",
-                     "princess", "empress", "lady", "dame", "sister", "chairwoman",
-                     "spokeswoman", "congresswoman", "businesswoman", "councilwoman"], "f"),
-    **dict.fromkeys(["he", "him", "his", "himself", "mr", "king", "prince", "emperor", "lord",
-                     "sir", "brother", "father", "chairman", "spokesman", "congressman",
-                     "businessman", "councilman"], "m"),
-}  # fmt: skip
+# A follow-up that is only a question word: "Why?", "And where?", "When was that?".
 _BARE_WH = lazy_compile(
     r"^\s*(?:and\s+)?(?:why|where|when|how)(?:\s+(?:was|is|did|were)\s+(?:that|it|this))?\s*\??\s*$",
     re.I,
@@ -659,27 +650,16 @@ class Answerer(
         return kept
 
     def _gender_of(self, person: Mention, articles: list[Article]) -> str | None:
-        """'f' or 'm' when the stories refer to `person` by one gender's pronouns or titles at
-        least twice as often as by the other's, else None."""
+        """'f' or 'm' when a cited story tells the person's gender (a title, "X ..., where
+        she ..."), else None."""
         wanted = set(fold(person.name or person.text).split())
-        counts = {"f": 0, "m": 0}
         for article in articles:
-            for info in self.analyses.get(article).sentences:
-                for m in (*info.mentions, *info.references):
-                    if m.kind is not EntityKind.PERSON:
-                        continue
-                    # "Lee" is "Lee Jae Myung", "Sanae Takaichi" is "Takaichi".
-                    words = set(fold(m.name or "").split())
-                    if not words or not (wanted <= words or words <= wanted):
-                        continue
-                    for word in _WORDS.findall(f"{m.text} {m.title or ''}".lower()):
-                        gender = _GENDER_WORDS.get(word)
-                        if gender:
-                            counts[gender] += 1
-        if counts["f"] >= 2 * max(counts["m"], 1) or (counts["f"] and not counts["m"]):
-            return "f"
-        if counts["m"] >= 2 * max(counts["f"], 1) or (counts["m"] and not counts["f"]):
-            return "m"
+            analysis = self.analyses.get(article)
+            for key, gender in analysis.genders.items():
+                # "Lee" is "Lee Jae Myung", "Sanae Takaichi" is "Takaichi".
+                words = set(key.split())
+                if words and (wanted <= words or words <= wanted):
+                    return gender
         return None
 
     # --- retrieval and constraints ---------------------------------------------------------
