@@ -1535,7 +1535,7 @@ class Answerer(
         # "assembling rifles in Orvik, then agreed to open a plant in Tessa": words after a
         # clause break belong to the next clause, not to the candidate's.
         after = len(text)
-        if end is not None and (cut := _CLAUSE_BREAK.search(text, end)) is not None:
+        if (cut := _CLAUSE_BREAK.search(text, position if end is None else end)) is not None:
             after = cut.start()
         distances = [
             abs(match.start() - position)
@@ -1544,7 +1544,7 @@ class Answerer(
             if match.end() <= position
             else 2 * max(0, match.start() - end)
             for match in re.finditer(r"[\w'-]+", text)
-            if (end is None or match.end() <= position or match.start() < after)
+            if (match.end() <= position or match.start() < after)
             and self.tokenizer.stem(fold(match.group())) in stems
         ]
         if not distances:

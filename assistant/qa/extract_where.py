@@ -648,7 +648,7 @@ class WhereExtractors(_Base):
                     destination = True
                 elif rules.origin_before.search(window):
                     score -= 0.3
-            score += self._proximity(frame, info.text, m.start, m.end)
+            score += self._proximity(frame, info.text, m.start)
             relative = _WHERE_CLAUSE.match(info.text, m.end)
             if relative and not any(
                 o.kind in {EntityKind.PLACE, EntityKind.COUNTRY}

@@ -154,3 +154,14 @@ def test_a_pronoun_for_a_person_is_a_follow_up_though_a_place_is_named(engine: E
     assert why.answered
     assert "Maelund" in why.facts.get("subject", ""), why.facts
     assert cited(why) == {KELMORA}
+
+
+def test_the_bundled_summit_where_follow_up(tmp_path: Path) -> None:
+    # The README's first exchange over corpus/: "Where?" after "Who did Lee meet in Nara?" is
+    # the summit's place, not the air base the president's plane leaves from.
+    corpus = Path(__file__).resolve().parent.parent.parent / "corpus"
+    engine = Engine.open(Settings(corpus=[corpus], cache_dir=tmp_path), progress=False)
+    talk = Conversation()
+    assert engine.ask("Who did Lee meet in Nara?", talk).short == "Sanae Takaichi"
+    where = engine.ask("Where?", talk)
+    assert where.answered and where.short == "Nara Prefecture", where.short
