@@ -304,6 +304,7 @@ _DETERMINED_NOUN = lazy_compile(
 _ACRONYM = lazy_compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d|[A-Z]{2,}\b)[A-Z0-9]{2,}\b")
 
 
+# A pronoun of one gender in a follow-up ("Where did she grow up?").
 _GENDERED_PRONOUN = lazy_compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
 # A follow-up that is only a question word: "Why?", "And where?", "When was that?".
 _BARE_WH = lazy_compile(
@@ -624,9 +625,8 @@ class Answerer(
         self, frame: QuestionFrame, inherited: list[Mention], answer: Answer, log: list[str]
     ) -> list[Mention]:
         """ "Where did she grow up?" after "Who did Lee meet?" - "Lee met Sanae Takaichi": the
-        pronoun picks the last turn's person its gender fits, as the cited stories refer to
-        each (the pronouns linked to them, the titles they carry); a person of unknown gender
-        stays."""
+        pronoun keeps the last turn's people its gender fits, as the cited stories tell it (the
+        gender evidence their analysis kept); a person of unknown gender stays."""
         pronoun = _GENDERED_PRONOUN.search(frame.text)
         people = [m for m in inherited if m.kind is EntityKind.PERSON]
         if pronoun is None or len(people) < 2:
