@@ -14,7 +14,7 @@ import string
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from assistant.knowledge import meetings, timex
@@ -145,7 +145,10 @@ def test_a_prefilter_never_skips_a_pattern_that_matches(text: str) -> None:
 
 def _find_times_plainly(sentence: str, anchor: dt.date | None) -> list[timex.TimeMention]:
     """find_times as it was: every pattern run, each match checked against every span taken."""
-    tense = timex.sentence_tense(sentence)
+    quotes = timex._QUOTED.findall(sentence)
+    # What is quoted has its own tense; the words around it date the rest.
+    tense = timex.sentence_tense(timex._QUOTED.sub(" ", sentence) if quotes else sentence)
+    quoted_tense = timex.sentence_tense(" ".join(quotes))
     taken: list[tuple[int, int]] = []
     found = []
     for kind, pattern in timex._COMPILED:
@@ -160,15 +163,20 @@ def _find_times_plainly(sentence: str, anchor: dt.date | None) -> list[timex.Tim
             if kind in {"month", "year"}:
                 start, text = start + len(text) - len(bare), bare
             taken.append((start, end))
-            found.append(
-                timex.TimeMention(text, start, end, kind, timex.resolve(text, kind, anchor, tense))
-            )
+            inside = quotes and timex._quoted(sentence, start)
+            iso = timex.resolve(text, kind, anchor, quoted_tense if inside else tense)
+            if kind == "relative_weekday" and text.startswith("On "):
+                text = text[3:]
+            found.append(timex.TimeMention(text, start, end, kind, iso))
     found.sort(key=lambda t: t.start)
     return found
 
 
 @settings(max_examples=300, deadline=None)
 @given(_texts, st.sampled_from([None, dt.date(2026, 1, 13)]))
+@example('expected " Thursday "', dt.date(2026, 1, 13))
+@example('"We will meet on Thursday," he said', dt.date(2026, 1, 13))
+@example("On Monday, they met", dt.date(2026, 1, 13))
 def test_find_times_equals_its_plain_form(text: str, anchor: dt.date | None) -> None:
     assert timex.find_times(text, anchor) == _find_times_plainly(text, anchor)
 
