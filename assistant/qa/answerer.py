@@ -1022,11 +1022,16 @@ class Answerer(
             if w not in _QUESTION_WORDS and w not in self.tokenizer.stopwords
         ]
         strong = frame.strong_entities()
-        entity_words = {w for m in strong for w in self.tokenizer.words(m.name or m.text)}
+        # Ordered as the question writes them (dicts, not sets): the weights are summed in this
+        # order, and a sum in hash order differed in its last bit from run to run, which
+        # decided ties between candidates.
+        entity_words = dict.fromkeys(
+            w for m in strong for w in self.tokenizer.words(m.name or m.text)
+        )
         # Coverage measures the question's predicate; entities are scored on their own.
-        q_stems = {self.tokenizer.stem(w) for w in q_words if w not in entity_words} or {
-            self.tokenizer.stem(w) for w in q_words
-        }
+        q_stems = dict.fromkeys(
+            self.tokenizer.stem(w) for w in q_words if w not in entity_words
+        ) or dict.fromkeys(self.tokenizer.stem(w) for w in q_words)
         meeting_stems = self._meeting_stems()
         weights = {s: self._idf(s) for s in q_stems}
         meet_weight = self._idf(self.tokenizer.stem("meet"))
@@ -1071,7 +1076,7 @@ class Answerer(
                         stem = self.tokenizer.stem(part)
                         if stem in weights and stem not in stems and story.has_word(part):
                             gained.add(stem)
-        return sum(weights[s] for s in gained) / total
+        return sum(w for s, w in weights.items() if s in gained) / total
 
     def _predicate_text(self, frame: QuestionFrame) -> str:
         """The question with its idioms read as the plain verb a story reports them with
