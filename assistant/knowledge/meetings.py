@@ -548,6 +548,20 @@ def _participants_for(
             # not one more subject.
             and m.text.lower() not in _POSSESSIVE_PRONOUNS
         ]
+        stop = facts.object_end(end)
+        if gerund and not subjects and not text[:clause].strip(" \"'“‘"):
+            # "After speaking by phone with Orm on Friday, Dahl condemned ...": a gerund clause
+            # opening the sentence has the main clause's subject, right after its comma.
+            comma = text.find(",", end)
+            if comma >= 0:
+                stop = min(stop, comma)
+                subjects = [
+                    m
+                    for m in actors
+                    if comma < m.start < comma + 60
+                    and m.text.lower() not in _POSSESSIVE_PRONOUNS
+                    and not facts.preposition_before(comma, m.start)
+                ]
         # The grammatical subject is the first actor of the clause, a person before a country;
         # actors joined to it by "and" or commas count too ("Lee and Takaichi will meet").
         people_first = [
@@ -565,7 +579,6 @@ def _participants_for(
                 else:
                     break
         out = [_participant(m, info.index, f"{rule_name}-subject") for m in chosen]
-        stop = facts.object_end(end)
         objects = [
             m
             for m in actors

@@ -671,3 +671,29 @@ def test_a_meeting_after_the_pair_stays_the_antecedent(extract: Extract) -> None
         "The two leaders first met in Vell in 2024."
     )
     assert [names(m) for m in meetings] == [[ARDELEAN, VOSS], [ARDELEAN, VOSS]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            f"After speaking by phone on Friday, {A} and {D} condemned the attacks.",
+            [(ARDELEAN, "phone-subject"), (DANEK, "phone-subject")],
+        ),
+        (
+            f"After meeting with {D} in Kelmora, {A} said the talks went well.",
+            [(ARDELEAN, "summit-with-subject"), (DANEK, "summit-with-object")],
+        ),
+    ],
+)
+def test_a_gerund_clause_opening_the_sentence_has_the_main_clauses_subject(
+    extract: Extract, body: str, expected: list[tuple[str, str]]
+) -> None:
+    meeting = single(extract, body)
+    assert [(p.name, p.rule) for p in meeting.participants] == expected
+
+
+def test_spoke_to_someone_on_the_phone_is_a_phone_call(extract: Extract) -> None:
+    meeting = single(extract, f"{A} visited Kelmora and spoke to {D} on the phone.")
+    assert meeting.kind == "phone call"
+    assert names(meeting) == [ARDELEAN, DANEK]
