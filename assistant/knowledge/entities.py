@@ -93,6 +93,12 @@ _LIST_PERSON_RULES = frozenset({"name-shape", "title+name", "surname-link"})
 _LIST_PLACE_KINDS = frozenset({EntityKind.PLACE, EntityKind.COUNTRY})
 _LIST_PLACE_RULES = frozenset({"gazetteer-place", "gazetteer-country"})
 # Rules that read a name from its capitals and its neighbours alone, nothing known about it.
+# A company's legal form, written after its name and a comma.
+_CORPORATE_FORMS = frozenset({"Inc.", "Inc", "Ltd.", "Ltd", "Corp.", "LLC", "plc", "PLC", "Co."})
+# Bodies typed by what the text says around or in the name, not by a guess from its shape.
+_CONTEXT_BODY_RULES = frozenset({"org-kind", "org-of", "org-prefix", "org-suffix", "led-body"})
+# Places typed by a preposition that takes places only, or a place noun before "of".
+_CONTEXT_PLACE_RULES = frozenset({"cue-in", "place-of", "region-noun-after", "place-head-of"})
 _SHAPE_RULES = frozenset({"name-shape", "lone-name", "the-name"})
 # Places read from a preposition alone ("to", "from", "at" also take people and firms).
 _WEAK_PLACE_RULES = frozenset({"cue-to", "cue-from", "cue-at", "cue-with", "the-name"})
@@ -151,6 +157,8 @@ _COMMON_CAPITALISED = frozenset(
     election elections war crisis day's hurricane typhoon cyclone storm tornado operation
     """.split()
 )
+# Words of _COMMON_CAPITALISED that are also first names.
+_FIRST_NAME_WORDS = frozenset({"bill"})
 # Adjectives of a continent's or a people's origin that no gazetteer country gives.
 _CONTINENTAL = frozenset("european african asian arab latin".split())
 # Function words that may sit inside a body's or an event's name but never inside a person's.
@@ -303,6 +311,11 @@ class EntityRecognizer:
         self.recent_people: list[str] = []
         # The first person each sentence names: most often its subject.
         self.first_person: dict[int, str] = {}
+        # Names the article has typed as bodies from their context ("software company Orvane
+        # Labs"), folded: written again alone they stay bodies, not people guessed by shape.
+        self.bodies: set[str] = set()
+        # Likewise single words typed as places from their context ("in Nagorno-Karabakh").
+        self.places_seen: set[str] = set()
         self._confirm: str | None = None
 
     # --- classification -------------------------------------------------------------------
@@ -329,8 +342,22 @@ class EntityRecognizer:
         rest = words[last_head + 1 :]
         # "Secretary of State John Kerry": keep "of State" with the title.
         if rest and rest[0] == "of" and len(rest) >= 2:
-            title += rest[:2]
-            rest = rest[2:]
+            # "Prime Minister of New Zealand Bill English", "Mayor of Las Vegas": a country or
+            # a place of two or three words is the title's whole field.
+            size = next(
+                (
+                    n
+                    for n in (3, 2)
+                    if len(rest) >= n + 1
+                    and (
+                        fold(" ".join(rest[1 : n + 1])) in lex.countries
+                        or fold(" ".join(rest[1 : n + 1])) in lex.places
+                    )
+                ),
+                1,
+            )
+            title += rest[: size + 1]
+            rest = rest[size + 1 :]
             # "Director of National Intelligence Piet Sorrow": the field goes on while its words
             # are the lexicon's and a two-word name is left.
             while len(rest) > 2 and (rest[0] in lex.title_modifiers or rest[0] in lex.org_suffixes):
@@ -634,7 +661,9 @@ class EntityRecognizer:
             # place takes no article before its possessive.
             and not (after_the and _POSSESSIVE.match(after))
             and (folded in lex.minor_places or len(words) <= 3)
-            and not self._known_person(words)
+            # "in" takes a place over a lone word guessed a person; "via", "to", "at" may
+            # take a medium, a person or a firm as well.
+            and not (self._firmly_known_person(words) if cue == "in" else self._known_person(words))
             # "from Lumerian Daniel Okafor": a nationality describes a person, not a place.
             and not (nationality and len(words) >= 2)
         ):
@@ -644,7 +673,11 @@ class EntityRecognizer:
         of_noun = (
             fold(before_words[-2]) if len(before_words) >= 2 and before_words[-1] == "of" else ""
         )
-        if of_noun in lex.place_of_nouns and len(words) <= 3 and not self._known_person(words):
+        if (
+            of_noun in lex.place_of_nouns
+            and len(words) <= 3
+            and not self._firmly_known_person(words)
+        ):
             # "her hometown of Varnholt", "the port of Halvik".
             return self._simple(text, EntityKind.PLACE, "place-of")
         if folded in lex.group_nouns or self._nationality(folded):
@@ -687,7 +720,12 @@ class EntityRecognizer:
                 w[:1].isupper() or w in _TRAILING_PARTICLES or _lazy("particle_name").fullmatch(w)
                 for w in words
             )
-            and not any(fold(w) in _COMMON_CAPITALISED for w in words)
+            and not any(
+                fold(w) in _COMMON_CAPITALISED
+                # "Bill Clinton": a common word that is also a first name opens a name.
+                and not (i == 0 and fold(w) in _FIRST_NAME_WORDS)
+                for i, w in enumerate(words)
+            )
         ):
             shout = [i for i, w in enumerate(words) if _shouted().fullmatch(w.rstrip(".,"))]
             if shout and len(words) >= 3 and shout == [len(words) - 1]:
@@ -832,6 +870,15 @@ class EntityRecognizer:
         name = re.sub(r"^the\s+", "", text, flags=re.I)
         return Mention(text, 0, 0, kind, fold(name), name, rule=rule)
 
+    def _firmly_known_person(self, words: list[str]) -> str | None:
+        """A known person, unless all the article gave was one capitalised word with no title
+        ("Nagorno-Karabakh" guessed a person in a headline is a place "in Nagorno-Karabakh")."""
+        key = self._known_person(words)
+        if key is None:
+            return None
+        record = self.people[key]
+        return key if len(record.tokens) > 1 or record.title else None
+
     def _known_person(self, words: list[str]) -> str | None:
         """A surname or first name of a person already seen in this article."""
         target = fold(" ".join(words))
@@ -895,7 +942,13 @@ class EntityRecognizer:
             sentence, self._merge_organisations(sentence, found), sentence_index
         )
         found = self._coordinated_kinds(sentence, self._led_bodies(sentence, found), sentence_index)
-        return self._place_appositions(sentence, found, sentence_index)
+        found = self._place_appositions(sentence, found, sentence_index)
+        for m in found:
+            if m.kind is EntityKind.ORGANISATION and m.rule in _CONTEXT_BODY_RULES and m.key:
+                self.bodies.add(m.key)
+            elif m.kind is EntityKind.PLACE and m.rule in _CONTEXT_PLACE_RULES and m.key:
+                self.places_seen.add(m.key)
+        return found
 
     def _portfolio_holders(
         self, sentence: str, found: list[Mention], sentence_index: int
@@ -1297,6 +1350,25 @@ class EntityRecognizer:
         out: list[Mention] = []
         for mention in found:
             previous = out[-1] if out else None
+            if (
+                previous is not None
+                and mention.text in _CORPORATE_FORMS
+                and sentence[previous.end : mention.start] == ", "
+                and previous.kind in {EntityKind.ORGANISATION, EntityKind.PERSON}
+                and not previous.title
+            ):
+                # "YRC Worldwide, Inc.": the company's legal form after a comma ends its name.
+                text = sentence[previous.start : mention.end]
+                out[-1] = Mention(
+                    text,
+                    previous.start,
+                    mention.end,
+                    EntityKind.ORGANISATION,
+                    fold(text),
+                    text,
+                    rule="org-legal-form",
+                )
+                continue
             if previous is not None and self._of_two_places(sentence, previous, mention):
                 # "the Holy Realm of Varn and the Steppe": a body named after two regions.
                 lead = _CAPITALISED_LEAD.search(sentence, 0, previous.start)
@@ -1600,6 +1672,14 @@ class EntityRecognizer:
         inner = text.find(mention.text)
         mention.start = start + max(inner, 0)
         mention.end = mention.start + len(mention.text)
+        seen = self._seen_kind(mention)
+        if seen is not None:
+            # "company Orvane Labs announced ...", then "Orvane Labs also sponsors ..." and
+            # "Orvane Labs Cloud": the body the article named, not a person of that name.
+            mention = self._simple(mention.text, seen, f"seen-{seen.value}")
+            mention.start = start + max(inner, 0)
+            mention.end = mention.start + len(mention.text)
+            return [mention]
         if mention.kind is EntityKind.PERSON and not mention.role_only and not mention.title:
             # "presidential spokesman Karim Nasser": a title in lower case before the name.
             role = _LOWER_TITLE.search(sentence, max(0, mention.start - 30), mention.start)
@@ -1608,6 +1688,23 @@ class EntityRecognizer:
         if mention.kind is EntityKind.PERSON and not mention.role_only:
             self._register(mention, sentence_index)
         return [mention]
+
+    def _seen_kind(self, mention: Mention) -> EntityKind | None:
+        """The kind of a person guessed by shape or link when it is, in full or by its first
+        words, a name the article has already typed as a body from its context, or one word
+        it has typed as a place."""
+        if mention.kind is not EntityKind.PERSON or mention.rule not in {
+            "name-shape",
+            "lone-name",
+            "surname-link",
+        }:
+            return None
+        words = fold(mention.text).split()
+        if any(" ".join(words[:n]) in self.bodies for n in range(len(words), 0, -1)):
+            return EntityKind.ORGANISATION
+        if len(words) == 1 and words[0] in self.places_seen:
+            return EntityKind.PLACE
+        return None
 
     def _register(self, mention: Mention, sentence_index: int) -> None:
         record = self.people.get(mention.key)

@@ -112,6 +112,8 @@ _LIST_NAME = lazy_compile(r"[A-Z][\w'’.-]*(?:(?:\s+|/)(?:[A-Z][\w'’.-]*|(?:d
 
 # What may follow the last word of a list's name: punctuation, a joiner, the sentence's end.
 _LIST_ITEM_END = lazy_compile(r"\s*(?:[,.;:)\]]|[-–—]\s|(?:and|or)\b|$)")
+# What comes before the last name of a list.
+_LIST_LAST_BEFORE = lazy_compile(r"\b(?:and|or)\s+$")
 # Entity rules that guess a kind from a name's shape alone ("Bridgeport Hospital" a person).
 _GUESSED_KIND = frozenset({"lone-name", "name-shape"})
 
@@ -134,7 +136,12 @@ def coordinated_run(info: SentenceInfo, anchor: str, kinds: frozenset[EntityKind
     for found in _LIST_NAME.finditer(info.text):
         start, end = found.start(), found.end()
         # ("German firms": a capitalised word before a lower-case noun modifies it.)
-        ends_item = _LIST_ITEM_END.match(info.text, end) is not None
+        # The name after the list's "and" is its last, whatever follows ("Osby, Lerr and
+        # Tarn on Monday").
+        ends_item = (
+            _LIST_ITEM_END.match(info.text, end) is not None
+            or _LIST_LAST_BEFORE.search(info.text, max(0, start - 5), start) is not None
+        )
         if ends_item and not any(a < end and start < b for a, b in taken):
             name = found.group().rstrip(".")
             member = Mention(

@@ -476,3 +476,69 @@ def test_person_after_from_is_no_place() -> None:
 def test_saint_possessive_stays_in_the_place_name() -> None:
     found = names("The flight finished in St Brenna's at Orm near Tessby.")
     assert ("St Brenna's", "place") in found
+
+
+def test_a_country_of_two_words_after_a_titles_of_is_the_whole_field() -> None:
+    found = one("Prime Minister of New Zealand Ivo Dahl met Orm.", "Ivo Dahl")
+    assert found.title == "Prime Minister of New Zealand"
+    assert [(m.title, m.rule) for m in mentions("The Prime Minister of South Korea spoke.")] == [
+        ("Prime Minister of South Korea", "title-only")
+    ]
+
+
+def test_a_body_named_from_its_context_stays_a_body_when_written_again() -> None:
+    recognizer = EntityRecognizer()
+    first = one("The software company Orvane Hat announced a plan.", "Orvane Hat", recognizer)
+    assert first.kind is EntityKind.ORGANISATION
+    # Alone, or opening a longer name, it is no person guessed by shape.
+    assert names("Orvane Hat also sponsors Orvane Hat Linux.", recognizer) == [
+        ("Orvane Hat", "organisation"),
+        ("Orvane Hat Linux", "organisation"),
+    ]
+    # Without the first sentence the same words look like a person's name.
+    assert names("Orvane Hat also sponsors it.") == [("Orvane Hat", "person")]
+
+
+def test_in_takes_a_place_over_a_lone_word_guessed_a_person() -> None:
+    recognizer = EntityRecognizer()
+    assert names("Skarn-Velo said nothing.", recognizer) == [("Skarn-Velo", "person")]
+    assert names("The fighting erupted in Skarn-Velo last week.", recognizer) == [
+        ("Skarn-Velo", "place")
+    ]
+    # Once a place from "in", the word stays one.
+    assert names("Skarn-Velo has a long history.", recognizer) == [("Skarn-Velo", "place")]
+    # "via", "to" and "at" take people and media too: the earlier guess stands.
+    other = EntityRecognizer()
+    names("Skarn-Velo said nothing.", other)
+    assert names("He answered via Skarn-Velo.", other) == [("Skarn-Velo", "person")]
+    # A person named in full stays a person after "in".
+    full = EntityRecognizer()
+    names("Ivo Dahl spoke.", full)
+    assert ("Ivo Dahl", "person") in names("Their trust in Dahl is high.", full)
+
+
+def test_a_companys_legal_form_after_a_comma_ends_its_name() -> None:
+    assert names("Orvane Freight Worldwide, Inc. was the biggest faller.") == [
+        ("Orvane Freight Worldwide, Inc.", "organisation")
+    ]
+
+
+def test_a_newspaper_by_its_head_noun_is_a_body() -> None:
+    assert ("Tessa Newspaper", "organisation") in names(
+        "Ivo Dahl, editor of the independent Tessa Newspaper, said so."
+    )
+
+
+def test_bill_opens_a_persons_name_but_a_bill_is_no_one() -> None:
+    assert names("Bill Hammond said so.") == [("Bill Hammond", "person")]
+    assert names("The Harbour Bill passed.") == []
+
+
+def test_a_place_of_two_words_after_a_titles_of_is_the_whole_field() -> None:
+    assert [(m.title, m.rule) for m in mentions("He ran for Mayor of Las Vegas in 2019.")] == [
+        ("Mayor of Las Vegas", "title-only")
+    ]
+
+
+def test_a_township_is_a_place() -> None:
+    assert names("He was a trustee of Orvik Township (Tessa).")[0] == ("Orvik Township", "place")
