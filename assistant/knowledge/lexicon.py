@@ -80,6 +80,9 @@ class Lexicon:
         self.title_heads = frozenset(data.people.title_heads)
         self.title_heads_folded = frozenset(fold(t).rstrip(".") for t in data.people.title_heads)
         self.title_modifiers = frozenset(data.people.title_modifiers)
+        self.title_modifiers_folded = frozenset(
+            fold(t).lower() for t in data.people.title_modifiers
+        )
         self.group_nouns = frozenset(fold(g) for g in data.people.group_nouns)
         self.role_verbs = {
             fold(verb): frozenset(fold(r) for r in roles)

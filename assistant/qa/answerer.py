@@ -286,6 +286,13 @@ _ANCHORED_INTENTS = frozenset({"who_met", "where", "when", "why", "topic", "quan
 _WHY_PHRASE_STEMS = frozenset({"bring", "brought", "prompt", "caus", "led", "lead"})
 # A sentence whose subject is the event itself, named by a definite noun: it continues the
 # report of the meeting just before it.
+# Words before a person's name that only say which person: "former", "late".
+_DESCRIBER_WEIGHT = 0.3
+_DESCRIBERS = _TITLE_WORDS | {"late", "ex", "current", "outgoing", "incoming"}
+# An interview's turn mark opening a sentence: "((Ivo Dahl)) ...".
+_TURN_MARK = lazy_compile(r"\s*\(\(([^()]{2,60})\)\)")
+# The speaker's own words about themselves.
+_FIRST_PERSON = lazy_compile(r"\b(?:I|[Mm]y|[Mm]e|I'm|I’m)\b")
 _EVENT_SUBJECT = lazy_compile(
     r"^\s*(?:officials\s+said\s+)?the\s+(?:agenda|meeting|talks|visit|summit|trip|call|"
     r"discussions|negotiations|session|conference|gathering)\b",
@@ -1016,6 +1023,7 @@ class Answerer(
     def _coverage_weights(self, frame: QuestionFrame) -> tuple[list[str], dict[str, float]]:
         """The question's words (question words and stopwords left out) and, per stem that
         coverage measures, its weight."""
+        described = self._describing_words(frame)
         q_words = [
             w
             for w in self.tokenizer.words(_ATTRIBUTION.sub(" ", self._predicate_text(frame)))
@@ -1047,10 +1055,40 @@ class Answerer(
                 for s, w in weights.items()
             }
         weights = {s: w for s, w in weights.items() if w > 0}
+        if described:
+            # Words that only say which person is meant count for little: a sentence that
+            # tells the asked act need not repeat "former Zimbabwean president".
+            said = {self.tokenizer.stem(w) for w in described}
+            weights = {s: w * _DESCRIBER_WEIGHT if s in said else w for s, w in weights.items()}
         if not weights:
             weights = {s: self._idf(s) for w in entity_words for s in [self.tokenizer.stem(w)]}
             weights = {s: w for s, w in weights.items() if w > 0}
         return q_words, weights
+
+    @staticmethod
+    def _describing_words(frame: QuestionFrame) -> frozenset[str]:
+        """The words that describe a person the question names, written right before the name
+        ("former Zimbabwean president Robert Mugabe", "Iranian official Orm"): they tell who
+        is meant, which the name already does, not what happened, which coverage measures."""
+        from assistant.knowledge.lexicon import lexicon
+
+        lex = lexicon()
+        out: set[str] = set()
+        for m in frame.strong_entities():
+            if m.kind is not EntityKind.PERSON:
+                continue
+            for word in reversed(_WORDS.findall(fold(frame.text[: m.start]).lower())):
+                if (
+                    word in _DESCRIBERS
+                    or word in lex.title_heads_folded
+                    or word in lex.title_modifiers_folded
+                    or word in lex.nationalities
+                    or word in person_nouns()
+                ):
+                    out.add(word)
+                else:
+                    break
+        return frozenset(out)
 
     def _story_carried(self, frame: QuestionFrame, item: Scored) -> float:
         """The coverage a sentence lacks only because it refers to the question's thing by its
@@ -1568,7 +1606,8 @@ class Answerer(
             if any(t in words.words for t in tokens[-1:] + tokens[:1]):
                 return True
             # "The president" resolved to "Barack Obama" refers to the question's "Obama".
-            if tokens and any(tokens[-1] in r.key.split() for r in info.references):
+            # (Both split alike: "Mir-Mohammadi" is two words of the key, not one.)
+            if tokens and any(tokens[-1] in _WORDS.findall(r.key) for r in info.references):
                 return True
         elif words.has(name):
             return True
@@ -3252,6 +3291,15 @@ class Answerer(
                 return True
             if self._opening_then_pronoun(analysis, info, people):
                 return True
+            if _FIRST_PERSON.search(info.text) and any(
+                self._same_entity(speaker, p)
+                for speaker in [self._interview_speaker(analysis, info.index)]
+                if speaker
+                for p in people
+            ):
+                # "((Ivo Dahl)) ... And I started the firm in 2018.": in an interview's answer
+                # "I" is the one whose turn it is.
+                return True
             if self._names_by_noun(analysis, info, people) or any(
                 self._pronoun_continues(analysis, info.index, p)
                 or (
@@ -3294,6 +3342,19 @@ class Answerer(
                 or self._definite_noun_continues(frame, item, others)
             )
         return True
+
+    @staticmethod
+    def _interview_speaker(analysis: ArticleAnalysis, index: int) -> str | None:
+        """Whose turn sentence `index` is in an interview written "((Name)) answer ...": the
+        name of the last turn mark at or before it (an interviewer's mark included)."""
+        sentences = analysis.sentences
+        if index < 0 or "((" not in analysis.article.text:
+            return None
+        for i in range(index, max(-1, index - 40), -1):
+            mark = _TURN_MARK.match(sentences[i].text)
+            if mark:
+                return mark.group(1)
+        return None
 
     def _opening_then_pronoun(
         self, analysis: ArticleAnalysis, info: SentenceInfo, people: list[Mention]

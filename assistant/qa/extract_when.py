@@ -95,6 +95,15 @@ _NOUN_BEFORE_TIME = lazy_compile(
 # what stands before it, and the noun after it (group 1).
 _DETERMINER_BEFORE = lazy_compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|['’]s)\s+$", re.I)
 _NOUN_AFTER_TIME = lazy_compile(r"\s+([a-z][\w'’-]*)")
+# A word a time before it may modify: no function word, no punctuation.
+_MODIFIED_WORD = lazy_compile(
+    r"\s+(?!(?:and|or|to|in|on|at|for|of|with|by|from|as|is|was|were|when|after|before|until)\b)"
+    r"[A-Za-z][\w.'’-]*"
+)
+# Times that give a day.
+_DAY_KINDS = frozenset(
+    {"weekday_date", "day_month", "iso", "weekday", "relative_weekday", "relative_day"}
+)
 
 # A relative clause right after a time: "on March 7, when the Greens hold a primary vote".
 # Group 1 its words.
@@ -276,6 +285,15 @@ class WhenExtractors(_Base):
                     # "the May 4 stabbing", "an April 30 trial": the time is a modifier of the
                     # asked event's noun, so it dates that event.
                     score += 0.4
+                elif (
+                    t.kind in {"year", "bare_year"}
+                    and _MODIFIED_WORD.match(info.text, t.end)
+                    and any(o.kind in _DAY_KINDS for o in info.times if o is not t)
+                ):
+                    # "claiming the 2020 U.S. presidential election was stolen gathered on
+                    # Saturday": a year before another noun tells which election, and the
+                    # sentence's day dates what it reports.
+                    score -= 0.4
             clause = _WHEN_CLAUSE.match(info.text, t.end)
             if (
                 clause

@@ -55,7 +55,11 @@ _SOURCE = lazy_compile(r"\b(?i:according\s+to)\s+(?:(?i:the)\s+)?((?:[A-Z][\w'â€
 
 _TOPIC_BEFORE = lazy_compile(r"\b(?:about|over|regarding|concerning)\b", re.I)
 
-_ABOUT_BEFORE = lazy_compile(r"\b(?:about|regarding|concerning)\s+(?:the\s+)?$", re.I)
+# "about Kessa", "about the bombing of Kessa" (but not "about trade in Kessa").
+_ABOUT_BEFORE = lazy_compile(
+    r"\b(?:about|regarding|concerning)\s+(?:(?!(?:in|at|to|near|during)\b)[\w'â€™-]+\s+){0,4}$",
+    re.I,
+)
 
 # How far below a country a city of that country may score and still be preferred.
 _SPECIFIC_MARGIN = 0.6
@@ -190,6 +194,35 @@ def _headed_name(heads: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+def _office_places(info: SentenceInfo) -> list[Mention]:
+    """The places of offices written in a person's title ("ran for Mayor of Las Vegas",
+    "Governor of Tessa Ivo Dahl"): the mention is the person's, so the place is read from it."""
+    from assistant.knowledge.lexicon import lexicon
+
+    lex = lexicon()
+    out = []
+    for m in info.mentions:
+        if m.kind is not EntityKind.PERSON or not m.title:
+            continue
+        office = _OFFICE_OF.search(m.title)
+        if office is None or fold(office.group(1)).lower() not in lex.place_of_nouns:
+            continue
+        name = office.group(2)
+        folded = fold(name)
+        if folded not in lex.places and folded not in lex.countries:
+            continue
+        start = info.text.find(name, m.start, m.end)
+        if start < 0:
+            continue
+        kind = EntityKind.COUNTRY if folded in lex.countries else EntityKind.PLACE
+        out.append(Mention(name, start, start + len(name), kind, folded, name, rule="office-place"))
+    return out
+
+
+# "Mayor of Las Vegas": the office's noun and its place.
+_OFFICE_OF = lazy_compile(r"\b([A-Za-z]+)\s+of\s+(.+)$")
+
+
 @cache
 def _named_by_noun(heads: tuple[str, ...]) -> re.Pattern[str]:
     """A name the sentence gives one of `heads` as its kind: "the Kurdish border canton of Osby",
@@ -304,11 +337,24 @@ def _of_a_place(word: str) -> bool:
 
 
 @cache
-@cache
 def _states() -> frozenset[str]:
     from assistant.knowledge.lexicon import gazetteer_names
 
     return frozenset(gazetteer_names()["states"])
+
+
+@cache
+def _cities() -> frozenset[str]:
+    from assistant.knowledge.lexicon import gazetteer_names
+
+    names = gazetteer_names()
+    return frozenset(fold(c) for key in ("cities", "major_cities", "capitals") for c in names[key])
+
+
+def _state_only(name: str) -> bool:
+    """Whether a folded name is a state's and no city's ("Nevada"; not "New York", whose city
+    is "New York City", nor "Washington")."""
+    return name in _states() and name not in _cities() and f"{name} city" not in _cities()
 
 
 class WhereExtractors(_Base):
@@ -354,7 +400,7 @@ class WhereExtractors(_Base):
                 (
                     m.kind is EntityKind.PLACE
                     # "speak by phone about Kessa": the place is what was talked about.
-                    and not _ABOUT_BEFORE.search(before)
+                    and not _ABOUT_BEFORE.search(frame.text[max(0, m.start - 60) : m.start])
                 )
                 # "at the Norvessan Foreign Ministry": an organisation's building.
                 or (m.kind is EntityKind.ORGANISATION and re.search(r"\bat\s+(?:the\s+)?$", before))
@@ -522,7 +568,11 @@ class WhereExtractors(_Base):
         sources = [(a.start(1), a.end(1)) for a in _SOURCE.finditer(info.text)]
         # A name already read as the asked kind of place needs no second reading.
         read = {fold(c.short) for c in headed}
-        for m in [*info.mentions, *self._noun_places(frame, info, read)]:
+        for m in [
+            *info.mentions,
+            *self._noun_places(frame, info, read),
+            *_office_places(info),
+        ]:
             if m.kind is EntityKind.ORGANISATION:
                 site = self._organisation_site(frame, scored, m, exclude, sources)
                 if site is not None:
@@ -619,7 +669,11 @@ class WhereExtractors(_Base):
                 "capitals",
                 "ports",
             }:
-                score += 0.2 if m.kind is EntityKind.PLACE else -0.5
+                # "ran for Mayor of Las Vegas" after "moving to Nevada": a state is no city
+                # (unless a city goes by its name: "New York").
+                score += (
+                    0.2 if m.kind is EntityKind.PLACE and not _state_only(fold(m.name)) else -0.5
+                )
             if frame.focus in {"state", "states"}:
                 # "Which state rejected the plan?": Texas, not Austin where a protest was.
                 name = fold(m.name)

@@ -26,18 +26,8 @@ MAX_UNANSWERABLE_ANSWERED = 0.0
 MIN_CITATION = 0.90
 
 
-@pytest.fixture(scope="module")
-def results(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], dict[str, dict]]:
-    tmp = tmp_path_factory.mktemp("qa")
-    questions = [
-        json.loads(line) for path in SUITE for line in path.read_text().splitlines() if line.strip()
-    ]
-    batch_in = tmp / "questions.jsonl"
-    batch_in.write_text(
-        "".join(json.dumps({"id": q["id"], "question": q["question"]}) + "\n" for q in questions)
-    )
-    out = tmp / "answers.jsonl"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def _batch(tmp: Path, batch_in: Path, out: Path, hash_seed: str) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": hash_seed}
     subprocess.run(
         [
             sys.executable,
@@ -58,8 +48,40 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], dict[
         env=env,
         timeout=600,
     )
+
+
+@pytest.fixture(scope="module")
+def batch_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    tmp = tmp_path_factory.mktemp("qa")
+    questions = [
+        json.loads(line) for path in SUITE for line in path.read_text().splitlines() if line.strip()
+    ]
+    batch_in = tmp / "questions.jsonl"
+    batch_in.write_text(
+        "".join(json.dumps({"id": q["id"], "question": q["question"]}) + "\n" for q in questions)
+    )
+    out = tmp / "answers.jsonl"
+    _batch(tmp, batch_in, out, "1")
+    return tmp, batch_in, out
+
+
+@pytest.fixture(scope="module")
+def results(batch_run: tuple[Path, Path, Path]) -> tuple[list[dict], dict[str, dict]]:
+    _, _, out = batch_run
+    questions = [
+        json.loads(line) for path in SUITE for line in path.read_text().splitlines() if line.strip()
+    ]
     rows = {str(r["id"]): r for r in map(json.loads, out.read_text().splitlines())}
     return questions, rows
+
+
+def test_answers_do_not_depend_on_the_hash_seed(batch_run: tuple[Path, Path, Path]) -> None:
+    # Set and dict orders of strings change with PYTHONHASHSEED; a score summed in such an
+    # order once decided a tie differently from run to run.
+    tmp, batch_in, out = batch_run
+    again = tmp / "answers-again.jsonl"
+    _batch(tmp, batch_in, again, "2")
+    assert again.read_bytes() == out.read_bytes()
 
 
 def test_suite_is_large_and_well_formed() -> None:

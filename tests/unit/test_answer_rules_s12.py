@@ -1,0 +1,79 @@
+"""Rules added in session 12: the speaker of an interview's answer, named by her turn mark
+(fixtures: tests/fixtures/rules/s12-*)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.engine import Engine
+from assistant.qa.answerer import Answerer
+from assistant.qa.questions import parse_question
+
+
+def test_i_in_an_interviews_answer_is_the_one_whose_turn_it_is(engine: Engine) -> None:
+    # "And I founded ... in 2029" names no one; the turn mark "((Orla Vantreed))" before it does.
+    answer = engine.ask("When did Orla Vantreed start Kessby Open Kitchens?")
+    assert answer.answered, answer.answer
+    assert "2029" in answer.short
+
+
+def test_found_after_did_is_the_verb_of_founded(engine: Engine) -> None:
+    # "found" is also the past of "find": both forms must meet "founded" in the story.
+    answer = engine.ask("When did Orla Vantreed found the Kessby Tide Choir?")
+    assert answer.answered, answer.answer
+    assert "2031" in answer.short
+    assert engine.ask("Who founded the Kessby Tide Choir?").short == "Orla Vantreed"
+
+
+def test_a_year_before_another_noun_tells_which_thing_not_when(engine: Engine) -> None:
+    # "the 2033 Tessel harbour vote" names the vote; "on Saturday" dates the rally.
+    answer = engine.ask("When did harbour groups rally in Kessby to claim the vote was rigged?")
+    assert "Saturday" in answer.short, answer.answer
+
+
+def test_words_that_say_which_person_count_little_toward_coverage(engine: Engine) -> None:
+    # "former Norvessan foreign minister" only says who Ivo Tessel is: a sentence that tells
+    # where he died need not repeat it.
+    answerer = Answerer.for_engine(engine)
+    frame = parse_question(
+        "Where did former Norvessan foreign minister Ivo Tessel die?", answerer.known_names()
+    )
+    _, weights = answerer._coverage_weights(frame)
+    stem = answerer.tokenizer.stem
+    assert weights[stem("die")] == answerer._idf(stem("die"))
+    for word in ("former", "foreign", "minister"):
+        assert weights[stem(word)] == pytest.approx(0.3 * answerer._idf(stem(word)))
+    answer = engine.ask("Where did former Norvessan foreign minister Ivo Tessel die?")
+    assert answer.short == "Kessby General Hospital", answer.answer
+
+
+def test_a_place_inside_the_topic_is_no_setting_of_the_call(engine: Engine) -> None:
+    # "about the bombing of Brask": Brask is what they talked about; the call was not there.
+    answer = engine.ask(
+        "Which leader did Ardelean speak with by phone on Friday about the bombing of Brask?"
+    )
+    assert answer.short == "Mirela Danek", answer.answer
+
+
+def test_a_hyphened_surname_links_its_pronoun(engine: Engine) -> None:
+    # "he" stands for "Seyed Ivo Orm-Dahlani"; the question drops "Seyed".
+    answer = engine.ask("In which hospital did Ivo Orm-Dahlani die of influenza?")
+    assert "Vellamo Marsh" in answer.short, answer.answer
+
+
+def test_an_offices_place_in_a_title_answers_which_city(engine: Engine) -> None:
+    # "ran for Mayor of Las Vegas": the city is in the title; Nevada is a state, no city.
+    answer = engine.ask("In which city did Ivo Kellan run for mayor in 2031?")
+    assert answer.short == "Las Vegas", answer.answer
+
+
+def test_coverage_weights_follow_the_questions_word_order(engine: Engine) -> None:
+    # They are summed in this order: a set's order changes with PYTHONHASHSEED, and with it
+    # the last bit of a score that decided ties.
+    answerer = Answerer.for_engine(engine)
+    question = "Why did harbour groups rally in Kessby to claim the vote was rigged?"
+    _, weights = answerer._coverage_weights(parse_question(question, answerer.known_names()))
+    stem = answerer.tokenizer.stem
+    order = [stem(w) for w in ("harbour", "groups", "rally", "claim", "vote", "rigged")]
+    assert list(weights) == [s for s in order if s in weights]
+    assert len(weights) >= 4
