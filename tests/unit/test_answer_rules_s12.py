@@ -53,6 +53,7 @@ def test_a_place_inside_the_topic_is_no_setting_of_the_call(engine: Engine) -> N
         "Which leader did Ardelean speak with by phone on Friday about the bombing of Brask?"
     )
     assert answer.short == "Mirela Danek", answer.answer
+    assert answer.answer.startswith("Ardelean met Mirela Danek"), answer.answer
 
 
 def test_a_hyphened_surname_links_its_pronoun(engine: Engine) -> None:
