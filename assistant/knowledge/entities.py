@@ -157,6 +157,10 @@ _COMMON_CAPITALISED = frozenset(
     election elections war crisis day's hurricane typhoon cyclone storm tornado operation
     """.split()
 )
+# Lower-case words, up to three, then a capitalised word: a role before a name.
+_ROLE_THEN_NAME = lazy_compile(r"((?:\s+[a-z][\w-]*){1,3})\s+[A-Z]")
+# Person nouns a lower-case role may end in beyond the title heads ("nominee", "candidate").
+_ROLE_NOUNS = frozenset("nominee candidate leader rival challenger spokesman spokeswoman".split())
 # Words of _COMMON_CAPITALISED that are also first names.
 _FIRST_NAME_WORDS = frozenset({"bill"})
 # Adjectives of a continent's or a people's origin that no gazetteer country gives.
@@ -1495,6 +1499,10 @@ class EntityRecognizer:
                 for word, word_start, word_end in unknown:
                     if fold(word) in _NOT_NAMES or self._nationality(fold(word)):
                         continue
+                    if self._modifies_a_role(sentence, word_end):
+                        # "Pence and Democratic vice presidential nominee Kamala Harris": the
+                        # word describes the role of the name after it; it names no one.
+                        continue
                     mention = Mention(
                         word,
                         word_start,
@@ -1509,6 +1517,18 @@ class EntityRecognizer:
                 out.sort(key=lambda m: m.start)
             return out
         return self._classify_one(sentence, part, start, end, sentence_index)
+
+    def _modifies_a_role(self, sentence: str, end: int) -> bool:
+        """Whether the words after `end` are a lower-case role (a title's head or modifier or
+        a person's noun, up to three words) and then a capitalised name."""
+        words = _ROLE_THEN_NAME.match(sentence, end)
+        if words is None:
+            return False
+        lex = self.lex
+        return any(
+            w in lex.title_heads_folded or w in lex.title_modifiers_folded or w in _ROLE_NOUNS
+            for w in words.group(1).split()
+        )
 
     def _shared_head(self, sentence: str, part: str, start: int) -> bool:
         """'the Kessa Fire and Rescue Service', 'the Dorn Lake and Vell Medical Center': after

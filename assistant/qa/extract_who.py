@@ -283,6 +283,10 @@ def _asks_doer() -> re.Pattern[str]:
     )
 
 
+# A comma right before a participle.
+_AFTER_COMMA = lazy_compile(r",\s*$")
+
+
 # The doer of a passive deed, after the participle ("was poisoned last month by ...").
 @cache
 def _by_agent() -> re.Pattern[str]:
@@ -488,6 +492,17 @@ def _argument_at(info: SentenceInfo, pos: int) -> tuple[str, Mention | None, boo
             if following is None:
                 break
             found.append(following)
+        after = names.get(first.end + 1) if text[first.end : first.end + 1] == " " else None
+        if (
+            len(found) == 1
+            and first.kind is EntityKind.ORGANISATION
+            and after is not None
+            and after.kind is EntityKind.PERSON
+            and after.title
+        ):
+            # "by USA Today Washington Bureau Chief Susan Page": a body right before a titled
+            # person is the person's employer.
+            return after.name or after.text, after, False
         owned = _OWNED_NAME.match(text, first.end)
         if owned and len(found) == 1:
             # "the Gazette's Ana Holm": the person of the body.
@@ -2244,6 +2259,10 @@ class WhoExtractors(_Base):
                 continue
             around = re.findall(r"[\w'’-]+", text[max(0, use.start() - 40) : use.start()])[-3:]
             around += re.findall(r"[\w'’-]+", text[use.end() : by.start()])
+            if not passive and _AFTER_COMMA.search(text, 0, use.start()):
+                # "the debate between Orm and Dahl took place in Tessa, moderated by ...": a
+                # participle set off by a comma tells of the clause's subject.
+                around += re.findall(r"[\w'’-]+", text[: use.start()])
             # "He was chosen by ...": a pronoun before the verb stands for the name it was
             # resolved to.
             around += [

@@ -78,3 +78,16 @@ def test_coverage_weights_follow_the_questions_word_order(engine: Engine) -> Non
     order = [stem(w) for w in ("harbour", "groups", "rally", "claim", "vote", "rigged")]
     assert list(weights) == [s for s in order if s in weights]
     assert len(weights) >= 4
+
+
+def test_a_participle_after_a_comma_takes_the_clauses_subject_and_its_doer(
+    engine: Engine,
+) -> None:
+    # ", moderated by ... Bureau Chief Ana Holt": the debate was moderated, by the bureau's
+    # chief, not by the bureau.
+    answer = engine.ask(
+        "Who moderated the only debate between Ivo Dahlberg and Lena Marsh?", explain=True
+    )
+    assert answer.short == "Ana Holt", answer.answer
+    # As the doer of the asked verb, not only as a titled name the sentence happens to hold.
+    assert any(line.strip().startswith("rule verb-argument:agent") for line in answer.explain)

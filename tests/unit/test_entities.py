@@ -542,3 +542,14 @@ def test_a_place_of_two_words_after_a_titles_of_is_the_whole_field() -> None:
 
 def test_a_township_is_a_place() -> None:
     assert names("He was a trustee of Orvik Township (Tessa).")[0] == ("Orvik Township", "place")
+
+
+def test_a_capitalised_word_before_a_role_and_a_name_is_no_one() -> None:
+    # "Dahl and Unionist harbour candidate Lena Marsh": "Unionist" describes Marsh's role.
+    assert names(
+        "The debate between Mayor Ivo Dahl and Unionist harbour candidate Lena Marsh."
+    ) == [
+        ("Ivo Dahl", "person"),
+        ("Lena Marsh", "person"),
+    ]
+    assert ("Orm", "person") in names("Poroshenko and Orm met on Monday.")
