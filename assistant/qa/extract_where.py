@@ -44,6 +44,11 @@ _BUILDING_FOCUS = frozenset(
     "building venue temple palace hall hotel site house church cathedral stadium arena museum airport base residence office headquarters square hospital prison jail embassy consulate".split()
 )
 
+_THE_BEFORE = lazy_compile(r"\bthe\s+$", re.I)
+# A lower-case noun right after a name, no function word: "the Kessa cease-fire".
+_LOWER_NOUN_AFTER = lazy_compile(
+    r"\s+(?!(?:and|or|to|in|on|at|for|of|with|by|from|as|is|was|were|when|after|before|that|which|who|where)\b)[a-z][\w-]*"
+)
 _PLACE_PREPOSITION = lazy_compile(r"\b(?:in|to|at|inside|across|around)\s+(?:the\s+)?$", re.I)
 
 _ASKS_BIRTHPLACE = lazy_compile(
@@ -401,6 +406,15 @@ class WhereExtractors(_Base):
                     m.kind is EntityKind.PLACE
                     # "speak by phone about Kessa": the place is what was talked about.
                     and not _ABOUT_BEFORE.search(frame.text[max(0, m.start - 60) : m.start])
+                    # "Whom did Orm call before the Kessa cease-fire?": a place naming which
+                    # thing (after "the", before a lower-case noun) sets no meeting there,
+                    # unless a place's preposition governs the phrase ("at the Kessa summit").
+                    and not (
+                        frame.intent == "who_met"
+                        and _THE_BEFORE.search(before)
+                        and _LOWER_NOUN_AFTER.match(frame.text, m.end)
+                        and not _PLACE_PREPOSITION.search(before)
+                    )
                 )
                 # "at the Norvessan Foreign Ministry": an organisation's building.
                 or (m.kind is EntityKind.ORGANISATION and re.search(r"\bat\s+(?:the\s+)?$", before))

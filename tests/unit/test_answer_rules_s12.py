@@ -91,3 +91,12 @@ def test_a_participle_after_a_comma_takes_the_clauses_subject_and_its_doer(
     assert answer.short == "Ana Holt", answer.answer
     # As the doer of the asked verb, not only as a titled name the sentence happens to hold.
     assert any(line.strip().startswith("rule verb-argument:agent") for line in answer.explain)
+
+
+def test_a_place_naming_which_thing_sets_no_meeting_there(engine: Engine) -> None:
+    # "before the Marrowby truce was agreed": the truce is Marrowby's; the call was not
+    # said to be there.
+    answer = engine.ask(
+        "With whom did envoy Ivo Renk speak by telephone before the Marrowby truce was agreed?"
+    )
+    assert answer.short == "Pavla Strom", answer.answer
