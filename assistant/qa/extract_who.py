@@ -310,6 +310,8 @@ _AT_SIDE = lazy_compile(
     r"\b(?:at|by)\s+(?:his|her|their|its)\s+side\s+(?:are|were|is|was|stood|stands|stand)\s+",
     re.IGNORECASE,
 )
+# Verbs of making a thing known, which a story may report by "according to" its source.
+_REPORTING_VERBS = ("announce", "report", "confirm", "say", "said", "state", "reveal", "disclose")
 _SAY_VERBS = r"(?:said|says|told|added|warned|stressed|noted|announced|confirmed|argued|insisted|explained|wrote|tweeted|stated|declared|according\s+to)"
 
 
@@ -1083,6 +1085,9 @@ class WhoExtractors(_Base):
         said = {self.tokenizer.stem(w)[:4] for w in ("said", "told", "described")}
         if verb in {self.tokenizer.stem("call"), self.tokenizer.stem("tell"), "told"}:
             return said
+        if verb in {self.tokenizer.stem(w) for w in _REPORTING_VERBS}:
+            # "Who announced his death?": "has died, according to Ivo Dahl" names who did.
+            return {"acco"}
         head = self._light_verb_object(frame)
         return {head} if head else set()
 

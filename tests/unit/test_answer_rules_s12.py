@@ -100,3 +100,10 @@ def test_a_place_naming_which_thing_sets_no_meeting_there(engine: Engine) -> Non
         "With whom did envoy Ivo Renk speak by telephone before the Marrowby truce was agreed?"
     )
     assert answer.short == "Pavla Strom", answer.answer
+
+
+def test_according_to_names_who_said_it(engine: Engine) -> None:
+    # "According to Pell Varga ..., patrol boats have stopped ...": the story says it by its
+    # source, not by the question's verb.
+    answer = engine.ask("Who said patrol boats had stopped 340 trawlers in the strait?")
+    assert answer.short == "Pell Varga", answer.answer
