@@ -881,7 +881,8 @@ class Answerer(
             for index in range(hit.first, hit.last + 1):
                 passage_score[(aid, index)] = score
         out: list[Scored] = []
-        people = [m for m in strong if m.kind is EntityKind.PERSON]
+        identifying = frame.identifying()
+        people = [m for m in strong if m.kind is EntityKind.PERSON and m not in identifying]
         quoted = self._quoted_phrases(frame)
         # Per question, what the overlap test needs of each weighted stem: a sentence's score
         # was a third of a question's time, mostly spent redoing these per sentence.
@@ -935,7 +936,7 @@ class Answerer(
             people_rows = [
                 (row, t)
                 for row, t, m in zip(found, in_title, strong, strict=True)
-                if m.kind is EntityKind.PERSON
+                if m.kind is EntityKind.PERSON and m not in identifying
             ]
             other_rows = [
                 (row, t)
@@ -3234,7 +3235,12 @@ class Answerer(
         unless the sentence matches the question's own words closely.
         """
         strong = frame.strong_entities()
-        people = [m for m in strong if m.kind is EntityKind.PERSON and m.rule in _CONFIRMED_PEOPLE]
+        identifying = frame.identifying()
+        people = [
+            m
+            for m in strong
+            if m.kind is EntityKind.PERSON and m.rule in _CONFIRMED_PEOPLE and m not in identifying
+        ]
         info = item.info
         places = self._place_constraints(frame)
         if frame.intent == "who_met" and places:

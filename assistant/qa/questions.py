@@ -252,6 +252,19 @@ class QuestionFrame:
     def names(self) -> list[str]:
         return [m.name or m.text for m in self.entities]
 
+    def identifying(self) -> list[Mention]:
+        """People the question names only inside a relative clause that says which thing it
+        asks about ("the pardons that included Ivo Dahl", "the primaries that Orm swept"):
+        an answering story must name them, an answering sentence need not."""
+        found = _RELATIVE_CLAUSE.search(self.text)
+        if found is None:
+            return []
+        return [
+            m
+            for m in self.entities
+            if m.kind is EntityKind.PERSON and not m.role_only and m.start > found.start()
+        ]
+
     def strong_entities(self) -> list[Mention]:
         """Entities that an answering article must mention."""
         return [
@@ -261,6 +274,12 @@ class QuestionFrame:
             in {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.PLACE, EntityKind.COUNTRY}
             and not m.role_only
         ]
+
+
+# A relative clause after a plural or a lower-case noun, not a verb's "that" ("said that ...").
+_RELATIVE_CLAUSE = lazy_compile(
+    r"\b(?!(?:said|says|say|announced|claimed|reported|stated|believed|believes|thinks|thought|argued|warned|told|confirmed|denied|insisted|suggested|added|noted|wrote|tweeted|ruled|found|showed|means|meant|so|such|now|did|does|do|is|was|were|are|know|knew|hoped|feared|decided|agreed|promised|ordered|asked)\b)[a-z]{3,}\s+(?:that|which)\s+(?!(?:is|was|were|are|has|have|had|will|would)\b)"
+)
 
 
 def _demonym_plural(mention: Mention) -> None:

@@ -576,3 +576,20 @@ def test_intent_rules_a_question_cannot_match_are_not_compiled(
         assert [questions.detect_intent(q)[0] for q in asked] == before
     finally:
         questions.intent_rules.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("question", "identifying"),
+    [
+        ("When did Otto Senn issue the pardons that included Ivo Dahl?", ["Ivo Dahl"]),
+        ("When did Orm hold the primaries which Lena Marsh swept?", ["Lena Marsh"]),
+        # A verb's "that" opens what was said, not a relative clause.
+        ("Who said that Ivo Dahl would resign?", []),
+        ("When did Ivo Dahl meet Lena Marsh?", []),
+    ],
+)
+def test_people_named_only_in_a_relative_clause_identify(
+    question: str, identifying: list[str]
+) -> None:
+    frame = parse_question(question, {})
+    assert [m.name or m.text for m in frame.identifying()] == identifying
