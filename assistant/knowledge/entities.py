@@ -157,6 +157,10 @@ _COMMON_CAPITALISED = frozenset(
     election elections war crisis day's hurricane typhoon cyclone storm tornado operation
     """.split()
 )
+# Place heads no one's surname ends a name with ("Park", "Hall", "Church" may).
+_SITE_HEADS = frozenset(
+    "Mosque Stadium Airport Cathedral Temple Palace Museum Embassy Square Arena Hotel Base".split()
+)
 # Lower-case words, up to three, then a capitalised word: a role before a name.
 _ROLE_THEN_NAME = lazy_compile(r"((?:\s+[a-z][\w-]*){1,3})\s+[A-Z]")
 # Person nouns a lower-case role may end in beyond the title heads ("nominee", "candidate").
@@ -557,6 +561,14 @@ class EntityRecognizer:
                 )
             ):
                 return self._simple(text, EntityKind.ORGANISATION, "org-suffix")
+            if (
+                len(name_words) >= 2
+                and name_words[-1] in _SITE_HEADS
+                and name_words[-1] in lex.place_suffixes
+            ):
+                # "Sultan Qaboos Grand Mosque", "King Fahd Stadium": a site named after a
+                # titled person is a place.
+                return self._simple(text, EntityKind.PLACE, "place-suffix")
             if not name_words:
                 return Mention(
                     text,

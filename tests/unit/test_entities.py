@@ -553,3 +553,12 @@ def test_a_capitalised_word_before_a_role_and_a_name_is_no_one() -> None:
         ("Lena Marsh", "person"),
     ]
     assert ("Orm", "person") in names("Poroshenko and Orm met on Monday.")
+
+
+def test_a_site_named_after_a_titled_person_is_a_place() -> None:
+    assert names("Prayers were held at the Sultan Orm Grand Mosque in Tessa.")[0] == (
+        "Sultan Orm Grand Mosque",
+        "place",
+    )
+    # A surname that is also a place's head stays a person's.
+    assert names("General Ivo Park spoke.") == [("Ivo Park", "person")]
