@@ -92,7 +92,15 @@ _LIST_PERSON_RULES = frozenset({"name-shape", "title+name", "surname-link"})
 # A gazetteer's place or country gives a list of lone words its kind.
 _LIST_PLACE_KINDS = frozenset({EntityKind.PLACE, EntityKind.COUNTRY})
 _LIST_PLACE_RULES = frozenset({"gazetteer-place", "gazetteer-country"})
+
+
 # Rules that read a name from its capitals and its neighbours alone, nothing known about it.
+def _spanned(sentence: str, start: int, end: int, kind: EntityKind, rule: str) -> Mention:
+    """A mention of the sentence's words from `start` to `end`, named by them."""
+    text = sentence[start:end]
+    return Mention(text, start, end, kind, fold(text), text, rule=rule)
+
+
 # A company's legal form, written after its name and a comma.
 _CORPORATE_FORMS = frozenset({"Inc.", "Inc", "Ltd.", "Ltd", "Corp.", "LLC", "plc", "PLC", "Co."})
 # Bodies typed by what the text says around or in the name, not by a guess from its shape.
@@ -1361,6 +1369,13 @@ class EntityRecognizer:
         if self.first_person.get(sentence_index) == key:
             del self.first_person[sentence_index]
 
+    def _forget_person(self, mention: Mention) -> None:
+        """Drop a person registered from a mention that turned out to be part of a body's name."""
+        if mention.kind is EntityKind.PERSON:
+            self.people.pop(mention.key, None)
+            if mention.key in self.recent_people:
+                self.recent_people.remove(mention.key)
+
     def _merge_organisations(self, sentence: str, found: list[Mention]) -> list[Mention]:
         """'Aramont Institute' + 'for' + 'Policy Studies' is one organisation."""
         out: list[Mention] = []
@@ -1374,45 +1389,29 @@ class EntityRecognizer:
                 and not previous.title
             ):
                 # "YRC Worldwide, Inc.": the company's legal form after a comma ends its name.
-                text = sentence[previous.start : mention.end]
-                out[-1] = Mention(
-                    text,
-                    previous.start,
-                    mention.end,
-                    EntityKind.ORGANISATION,
-                    fold(text),
-                    text,
-                    rule="org-legal-form",
+                self._forget_person(previous)
+                out[-1] = _spanned(
+                    sentence, previous.start, mention.end, EntityKind.ORGANISATION, "org-legal-form"
                 )
                 continue
             if previous is not None and self._of_two_places(sentence, previous, mention):
                 # "the Holy Realm of Varn and the Steppe": a body named after two regions.
                 lead = _CAPITALISED_LEAD.search(sentence, 0, previous.start)
                 begin = lead.start() if lead else previous.start
-                text = sentence[begin : mention.end]
-                out[-1] = Mention(
-                    text,
-                    begin,
-                    mention.end,
-                    EntityKind.ORGANISATION,
-                    fold(text),
-                    text,
-                    rule="org-of-places",
+                out[-1] = _spanned(
+                    sentence, begin, mention.end, EntityKind.ORGANISATION, "org-of-places"
                 )
                 continue
             if previous is not None and self._of_the_site(sentence, previous, mention):
                 # "the Friends of the Tessby Harbour Hall": after "the", a name, "of the" and a
                 # site's or a body's name ending in its head noun are one name; a body's head
                 # before "of" makes it the body's ("the Bank of the Tessby Islands").
-                text = sentence[previous.start : mention.end]
                 kind = (
                     EntityKind.ORGANISATION
                     if previous.text.split()[-1] in self.lex.org_suffixes
                     else mention.kind
                 )
-                out[-1] = Mention(
-                    text, previous.start, mention.end, kind, fold(text), text, rule="of-the-name"
-                )
+                out[-1] = _spanned(sentence, previous.start, mention.end, kind, "of-the-name")
                 continue
             if (
                 previous is not None
@@ -1423,19 +1422,9 @@ class EntityRecognizer:
                 and mention.kind in {EntityKind.PERSON, EntityKind.ORGANISATION}
                 and mention.rule in {"name-shape", "org-suffix", "lone-name", "phrase-name"}
             ):
-                if mention.kind is EntityKind.PERSON:
-                    self.people.pop(mention.key, None)
-                    if mention.key in self.recent_people:
-                        self.recent_people.remove(mention.key)
-                text = sentence[previous.start : mention.end]
-                out[-1] = Mention(
-                    text,
-                    previous.start,
-                    mention.end,
-                    EntityKind.ORGANISATION,
-                    fold(text),
-                    text,
-                    rule="org-phrase",
+                self._forget_person(mention)
+                out[-1] = _spanned(
+                    sentence, previous.start, mention.end, EntityKind.ORGANISATION, "org-phrase"
                 )
                 continue
             out.append(mention)
