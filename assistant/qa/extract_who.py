@@ -689,6 +689,7 @@ _MEETING_NOUN = lazy_compile(
 )
 # Up to three lower-case words with no function word among them ("fellow teacher ").
 _TITLE_RUN = lazy_compile(
+    r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|i|ch)\s+)?"  # "Italian artist ...": a demonym may lead
     r"(?:(?!(?:of|in|on|at|to|for|from|with|by|and|or|the|a|an|as|who|that|which)\b)"
     r"[a-z][\w.'’-]*\s+){1,3}"
 )

@@ -118,3 +118,9 @@ def test_a_person_in_a_relative_clause_need_not_be_in_the_answering_sentence(
         "When did Otto Senn grant the pardons and commutations that included Ivo Brask?"
     )
     assert "Tuesday" in answer.short, answer.answer
+
+
+def test_a_demonym_and_a_role_before_a_name_after_by_give_the_name(engine: Engine) -> None:
+    # "made by Valdorian sculptor Mira Oskan": the name says who, not "Valdorian sculptor".
+    answer = engine.ask("Which sculptor made the statue called Tidewatch?")
+    assert answer.short == "Mira Oskan", answer.answer
