@@ -320,7 +320,10 @@ _SAY_VERBS = r"(?:said|says|told|added|warned|stressed|noted|announced|confirmed
 # is of ("Nils Aune of Tarrow Fire and Rescue said").
 _SUBJECT_GAP = lazy_compile(
     r"\s*,[^.;]{2,140}?,\s+"
-    r"|\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+)?){1,6}"
+    # "Director Ivo Dahl of the Orvik Institute of Harbour and Fishery Studies (OIHFS), said":
+    # a body's name of up to eight words, perhaps its initials in brackets and a comma.
+    r"|\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+)?){1,8}"
+    r"(?:\([A-Z][\w.&-]{1,10}\),?\s+)?"
 )
 
 # A subject opens its clause: nothing but capitalised words (a place, a body, a title) stands

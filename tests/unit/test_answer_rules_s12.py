@@ -124,3 +124,9 @@ def test_a_demonym_and_a_role_before_a_name_after_by_give_the_name(engine: Engin
     # "made by Valdorian sculptor Mira Oskan": the name says who, not "Valdorian sculptor".
     answer = engine.ask("Which sculptor made the statue called Tidewatch?")
     assert answer.short == "Mira Oskan", answer.answer
+
+
+def test_the_subject_reaches_across_a_long_body_name_and_its_initials(engine: Engine) -> None:
+    # "Director Lena Vorst of the Orvik Institute of ... Studies (OIMTFS), announced".
+    answer = engine.ask("Who announced that a trial of three fever drugs had been stopped early?")
+    assert answer.short == "Lena Vorst", answer.answer
