@@ -382,8 +382,12 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
                 # "which Zimbabwean city": the noun is the focus, the adjective its country.
                 frame.focus = adjective.group(2).lower()
                 frame.focus_country = country
-            elif fold(adjective.group(1)) in lexicon().places:
-                # "which Berlin hospital": a place naming where the noun is, not the noun.
+            elif fold(adjective.group(1)) in lexicon().places or (
+                intent == "where" and adjective.group(2).lower() in place_nouns()
+            ):
+                # "which Berlin hospital": a place naming where the noun is, not the noun;
+                # "which Atlantic islands", "which Wisconsin city": a name modifying a kind of
+                # place.
                 frame.focus = adjective.group(2).lower()
         if intent == "where" and match is not None:
             # "Into which Kurdish border canton ...", "Which vital border towns are ...": the

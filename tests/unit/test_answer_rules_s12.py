@@ -130,3 +130,12 @@ def test_the_subject_reaches_across_a_long_body_name_and_its_initials(engine: En
     # "Director Lena Vorst of the Orvik Institute of ... Studies (OIMTFS), announced".
     answer = engine.ask("Who announced that a trial of three fever drugs had been stopped early?")
     assert answer.short == "Lena Vorst", answer.answer
+
+
+def test_a_name_before_a_kind_of_place_asks_where(engine: Engine) -> None:
+    # "From which hub ...", "Which Ohio city ...": a name modifying the asked kind of
+    # place, not a person asked for.
+    assert engine.ask("From which hub will Orvik Ferries open new crossings?").short == "Kessby"
+    assert engine.ask("Which Ohio city reduced its ferry stops from twelve to two?").short == (
+        "Tarnby"
+    )

@@ -593,3 +593,23 @@ def test_people_named_only_in_a_relative_clause_identify(
 ) -> None:
     frame = parse_question(question, {})
     assert [m.name or m.text for m in frame.identifying()] == identifying
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "focus"),
+    [
+        ("Which Wisconsin city cut its polling stations?", "where", "city"),
+        ("Which Atlantic islands closed their schools?", "where", "islands"),
+        ("From which hub does the airline fly to Boston?", "where", "hub"),
+        # A person's noun after the place noun heads the phrase: a person is asked.
+        ("Which Wisconsin city official said it?", "who", None),
+        ("Which State Department spokesman said it?", "who", None),
+    ],
+)
+def test_a_name_may_modify_the_asked_kind_of_place(
+    question: str, intent: str, focus: str | None
+) -> None:
+    frame = parse_question(question, {})
+    assert frame.intent == intent
+    if focus is not None:
+        assert frame.focus == focus
