@@ -256,14 +256,21 @@ class QuestionFrame:
         """People the question names only inside a relative clause that says which thing it
         asks about ("the pardons that included Ivo Dahl", "the primaries that Orm swept"):
         an answering story must name them, an answering sentence need not."""
-        found = _RELATIVE_CLAUSE.search(self.text)
-        if found is None:
-            return []
-        return [
-            m
-            for m in self.entities
-            if m.kind is EntityKind.PERSON and not m.role_only and m.start > found.start()
-        ]
+        # Kept once made: asked for every sentence scored.
+        kept: list[Mention] | None = self.__dict__.get("_identifying")
+        if kept is None:
+            found = _RELATIVE_CLAUSE.search(self.text)
+            kept = (
+                []
+                if found is None
+                else [
+                    m
+                    for m in self.entities
+                    if m.kind is EntityKind.PERSON and not m.role_only and m.start > found.start()
+                ]
+            )
+            self.__dict__["_identifying"] = kept
+        return kept
 
     def strong_entities(self) -> list[Mention]:
         """Entities that an answering article must mention."""
