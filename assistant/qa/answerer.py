@@ -284,15 +284,16 @@ _THE_NOUN = lazy_compile(r"\bthe\s+([a-z]+)\b", re.IGNORECASE)
 _ANCHORED_INTENTS = frozenset({"who_met", "where", "when", "why", "topic", "quantity"})
 # The verbs of a why-question's own phrase ("what brought", "what prompted"), as stems.
 _WHY_PHRASE_STEMS = frozenset({"bring", "brought", "prompt", "caus", "led", "lead"})
-# A sentence whose subject is the event itself, named by a definite noun: it continues the
-# report of the meeting just before it.
-# Words before a person's name that only say which person: "former", "late".
+# Words before a person's name that only say which person ("former", "late"), and how much
+# such a word counts toward a sentence's coverage.
 _DESCRIBER_WEIGHT = 0.3
 _DESCRIBERS = _TITLE_WORDS | {"late", "ex", "current", "outgoing", "incoming"}
 # An interview's turn mark opening a sentence: "((Ivo Dahl)) ...".
 _TURN_MARK = lazy_compile(r"\s*\(\(([^()]{2,60})\)\)")
 # The speaker's own words about themselves.
 _FIRST_PERSON = lazy_compile(r"\b(?:I|[Mm]y|[Mm]e|I'm|I’m)\b")
+# A sentence whose subject is the event itself, named by a definite noun: it continues the
+# report of the meeting just before it.
 _EVENT_SUBJECT = lazy_compile(
     r"^\s*(?:officials\s+said\s+)?the\s+(?:agenda|meeting|talks|visit|summit|trip|call|"
     r"discussions|negotiations|session|conference|gathering)\b",

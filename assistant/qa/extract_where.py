@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from assistant.knowledge.analysis import SentenceInfo
-from assistant.knowledge.entities import Mention
+from assistant.knowledge.entities import _THE_BEFORE, Mention
 from assistant.knowledge.meetings import find_place, place_score
 from assistant.lazy_re import lazy_compile
 from assistant.models import EntityKind, Meeting
@@ -44,7 +44,6 @@ _BUILDING_FOCUS = frozenset(
     "building venue temple palace hall hotel site house church cathedral stadium arena museum airport base residence office headquarters square hospital prison jail embassy consulate".split()
 )
 
-_THE_BEFORE = lazy_compile(r"\bthe\s+$", re.I)
 # A lower-case noun right after a name, no function word: "the Kessa cease-fire".
 _LOWER_NOUN_AFTER = lazy_compile(
     r"\s+(?!(?:and|or|to|in|on|at|for|of|with|by|from|as|is|was|were|when|after|before|that|which|who|where)\b)[a-z][\w-]*"
