@@ -139,3 +139,12 @@ def test_a_name_before_a_kind_of_place_asks_where(engine: Engine) -> None:
     assert engine.ask("Which Ohio city reduced its ferry stops from twelve to two?").short == (
         "Tarnby"
     )
+
+
+def test_the_name_of_a_man_arrested_is_no_name_the_story_does_not_give(engine: Engine) -> None:
+    # "the man arrested": a participle after the noun, like "the man who was arrested"; the
+    # story never names him, and the police who arrested him are no answer.
+    answer = engine.ask(
+        "What is the name of the 41-year-old Ulmby man arrested over the bell theft?"
+    )
+    assert not answer.answered, answer.answer
