@@ -36,6 +36,10 @@ _COUNTED = lazy_compile(
 )
 
 
+# The participle right after the counted noun's auxiliary: "were injured", "have been killed".
+_DONE_TO = lazy_compile(r"\s*(?:been\s+)?([a-z]+ed)\b")
+
+
 def asked_kind(question: str) -> tuple[str, re.Pattern[str]] | None:
     """The kind of quantity a question asks for and the pattern of such a quantity."""
     for name, asks, states in answer_rules().quantities:
@@ -58,6 +62,17 @@ class QuantityExtractors(_Base):
             if counted is None:
                 return
             stem = self.tokenizer.stem(counted.group(2).lower())
+            done = _DONE_TO.match(frame.text, counted.end())
+            if done is not None:
+                # "How many pilgrims were injured ...?": a count of those killed is another
+                # number; the sentence must tell the asked act, in its words or a synonym's.
+                verb = done.group(1).lower()
+                said = self._sentence_stems(scored.article, scored.info)
+                told = {self.tokenizer.stem(verb)} | set(
+                    self._synonym_stems([verb]).get(self.tokenizer.stem(verb), ())
+                )
+                if said.isdisjoint(told):
+                    return
             # The number must count the asked noun: "40 flights", "dozens of weekly flights".
             pattern = re.compile(
                 states.pattern + r"(?:\s+(?:of\s+)?[\w'’-]+){0,3}?\s+" + re.escape(stem) + r"\w*\b",

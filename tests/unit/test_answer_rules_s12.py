@@ -148,3 +148,12 @@ def test_the_name_of_a_man_arrested_is_no_name_the_story_does_not_give(engine: E
         "What is the name of the 41-year-old Ulmby man arrested over the bell theft?"
     )
     assert not answer.answered, answer.answer
+
+
+def test_a_count_of_those_killed_does_not_answer_how_many_were_injured(engine: Engine) -> None:
+    answer = engine.ask(
+        "How many passengers were injured in the crush at the Orvik ferry terminal?"
+    )
+    assert not answer.answered, answer.answer
+    answer = engine.ask("How many passengers were killed in the crush at the Orvik ferry terminal?")
+    assert "48" in answer.short, answer.answer
