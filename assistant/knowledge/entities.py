@@ -115,7 +115,15 @@ _CUE_WORDS = frozenset(
     "near outside inside across around toward towards into via off like than against".split()
 )
 # "according to Haldberg", "thanks to Varga": the "to" names a source or a cause, no place.
-_NO_PLACE_AFTER_CUE = lazy_compile(r"\b(?:according|thanks|owing)\s+to\s*$", re.IGNORECASE)
+# "according to Reuters", "Speaking to Reuters": "to" before a source or whom one speaks to;
+# "to ward off COVID-19": "off" of a phrasal verb, not "off the coast of".
+_NO_PLACE_AFTER_CUE = lazy_compile(
+    r"\b(?:(?:according|thanks|owing|speaking|spoke|spoken|speak|speaks|talking|talked|talk|"
+    r"said|says|wrote|writes|writing|told|explained|complained|reported)\s+to"
+    r"|(?:ward|wards|warded|warding|fend|fends|fended|fending|stave|staves|staved|staving|"
+    r"fight|fights|fought|fighting)\s+off)\s*$",
+    re.IGNORECASE,
+)
 _TRAILING_PARTICLES = {
     "of",
     "the",

@@ -562,3 +562,10 @@ def test_a_site_named_after_a_titled_person_is_a_place() -> None:
     )
     # A surname that is also a place's head stays a person's.
     assert names("General Ivo Park spoke.") == [("Ivo Park", "person")]
+
+
+def test_to_after_speaking_and_off_after_ward_take_no_place() -> None:
+    # "Speaking to Tessa Wire": whom one speaks to; "to ward off the fever": a phrasal verb.
+    assert ("Tesswire", "place") not in names("Speaking to Tesswire, a guest said so.")
+    assert names("They drink it to ward off Marsh-Fever.") == []
+    assert names("The ship sank off Orvik.") == [("Orvik", "place")]
