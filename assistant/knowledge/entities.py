@@ -174,13 +174,11 @@ _COMMON_CAPITALISED = frozenset(
     """.split()
 )
 # Place heads no one's surname ends a name with ("Park", "Hall", "Church" may).
-_SITE_HEADS = frozenset(
+_NO_SURNAME_SITE_HEADS = frozenset(
     "Mosque Stadium Airport Cathedral Temple Palace Museum Embassy Square Arena Hotel Base".split()
 )
 # Lower-case words, up to three, then a capitalised word: a role before a name.
 _ROLE_THEN_NAME = lazy_compile(r"((?:\s+[a-z][\w-]*){1,3})\s+[A-Z]")
-# Person nouns a lower-case role may end in beyond the title heads ("nominee", "candidate").
-_ROLE_NOUNS = frozenset("nominee candidate leader rival challenger spokesman spokeswoman".split())
 # Words of _COMMON_CAPITALISED that are also first names.
 _FIRST_NAME_WORDS = frozenset({"bill"})
 # Adjectives of a continent's or a people's origin that no gazetteer country gives.
@@ -368,18 +366,8 @@ class EntityRecognizer:
         if rest and rest[0] == "of" and len(rest) >= 2:
             # "Prime Minister of New Zealand Bill English", "Mayor of Las Vegas": a country or
             # a place of two or three words is the title's whole field.
-            size = next(
-                (
-                    n
-                    for n in (3, 2)
-                    if len(rest) >= n + 1
-                    and (
-                        fold(" ".join(rest[1 : n + 1])) in lex.countries
-                        or fold(" ".join(rest[1 : n + 1])) in lex.places
-                    )
-                ),
-                1,
-            )
+            fields = {n: fold(" ".join(rest[1 : n + 1])) for n in (3, 2) if len(rest) > n}
+            size = next((n for n, f in fields.items() if f in lex.countries or f in lex.places), 1)
             title += rest[: size + 1]
             rest = rest[size + 1 :]
             # "Director of National Intelligence Piet Sorrow": the field goes on while its words
@@ -579,7 +567,7 @@ class EntityRecognizer:
                 return self._simple(text, EntityKind.ORGANISATION, "org-suffix")
             if (
                 len(name_words) >= 2
-                and name_words[-1] in _SITE_HEADS
+                and name_words[-1] in _NO_SURNAME_SITE_HEADS
                 and name_words[-1] in lex.place_suffixes
             ):
                 # "Sultan Qaboos Grand Mosque", "King Fahd Stadium": a site named after a
@@ -1535,7 +1523,7 @@ class EntityRecognizer:
             return False
         lex = self.lex
         return any(
-            w in lex.title_heads_folded or w in lex.title_modifiers_folded or w in _ROLE_NOUNS
+            w in lex.title_heads_folded or w in lex.title_modifiers_folded or w in lex.role_nouns
             for w in words.group(1).split()
         )
 

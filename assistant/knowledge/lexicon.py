@@ -27,6 +27,7 @@ class PeopleLexicon(StrictModel):
     role_verbs: dict[str, list[str]]
     successor_cues: list[str]
     predecessor_cues: list[str]
+    role_nouns: list[str]
 
 
 class OrganisationLexicon(StrictModel):
@@ -80,6 +81,7 @@ class Lexicon:
         self.title_heads = frozenset(data.people.title_heads)
         self.title_heads_folded = frozenset(fold(t).rstrip(".") for t in data.people.title_heads)
         self.title_modifiers = frozenset(data.people.title_modifiers)
+        self.role_nouns = frozenset(data.people.role_nouns)
         self.title_modifiers_folded = frozenset(
             fold(t).lower() for t in data.people.title_modifiers
         )
