@@ -58,7 +58,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?i:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later)\b",
     ),
     ("clock", _CLOCK),
-    ("month", rf"\b(?:in|since|until|by|during|from)\s+(?:{_MONTH})\b(?!\s+\d)"),
+    # "In July, when ...": the preposition may open the sentence.
+    ("month", rf"\b(?i:in|since|until|by|during|from)\s+(?:{_MONTH})\b(?!\s+\d)"),
     # "in an October blog post", "the March election": a month written as the modifier of a
     # noun dates what the noun names. Not "May" (a modal), nor a noun phrase that only begins
     # with the name ("the March on Washington", "the March for Life").
@@ -69,7 +70,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:January|February|March|April|June|July|August|September|October|November|December)"
         r"(?=\s+(?!(?:on|of|for|to|in|and|or|at|by)\b)[a-z])",
     ),
-    ("year", r"\b(?:in|since|until|by|during|from|of)\s+(?:19|20)\d{2}\b"),
+    ("year", r"\b(?i:in|since|until|by|during|from|of)\s+(?:19|20)\d{2}\b"),
     ("holiday", r"\b(?:New Year's (?:Day|Eve)|Christmas(?: Day| Eve)?|Labor Day|Easter)\b"),
     # "in the late 1990s": a span of years with no one date, so it resolves to nothing.
     ("decade", r"\b(?:(?i:early|mid|late)[- ])?(?:19|20)\d0s\b"),
@@ -229,7 +230,9 @@ _resolve = lru_cache(maxsize=4096)(resolve)
 
 _FUTURE = Guarded(
     re.compile(
-        r"\b(?:will|shall|may|might|could|would|hopes?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|plans?\s+to|planned|scheduled|expected\s+to|set\s+to|going\s+to|starting|next|upcoming|tomorrow)\b",
+        r"\b(?:will|shall|may|might|could|would|hopes?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|planned|scheduled|expected\s+to|set\s+to|going\s+to|starting|next|upcoming|tomorrow)\b"
+        # "plans to" is a verb of the future; "his plan to choose" is a noun the past may tell of.
+        r"|(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\bthe\s)(?<!\ba\s)(?<!\btheir\s)(?<!\bour\s)\bplans?\s+to\b",
         re.IGNORECASE,
     ),
     defer_chars=DEFER_CHARS,

@@ -12,6 +12,8 @@ from assistant.knowledge.timex import TimeMention, find_times, format_iso, resol
 TUESDAY = dt.date(2026, 1, 13)
 # Wednesday 4 March 2026.
 WEDNESDAY = dt.date(2026, 3, 4)
+# Wednesday 1 October 2025: an autumn anchor, so a summer month named alone is in the past.
+WEDNESDAY_2025 = dt.date(2025, 10, 1)
 
 
 def only(sentence: str, anchor: dt.date | None = TUESDAY) -> TimeMention:
@@ -229,6 +231,34 @@ def test_a_capitalised_first_word_is_still_read(
     # "A.M." in capitals.
     t = only(sentence)
     assert (t.text, t.kind, t.iso) == (text, kind, iso)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "iso"),
+    [
+        (
+            "In July, when the river rose, 4,600 people lived in the camp.",
+            "July",
+            "month",
+            "2025-07",
+        ),
+        ("Since August, the mill has been shut.", "August", "month", "2025-08"),
+        ("In 2019, the mill was sold.", "2019", "year", "2019"),
+    ],
+)
+def test_a_preposition_opening_the_sentence_still_dates(
+    sentence: str, text: str, kind: str, iso: str
+) -> None:
+    t = only(sentence, WEDNESDAY_2025)
+    assert (t.text, t.kind, t.iso) == (text, kind, iso)
+
+
+def test_a_plan_named_by_a_noun_is_no_future() -> None:
+    # "announced his plan to choose": a past act; "They plan to" would be the future.
+    past = only("In March, Vell announced his plan to choose a deputy.", dt.date(2020, 8, 12))
+    assert past.iso == "2020-03"
+    ahead = only("They plan to choose a deputy in March.", dt.date(2020, 8, 12))
+    assert ahead.iso == "2021-03"
 
 
 def test_a_capitalised_modal_is_still_no_month() -> None:
