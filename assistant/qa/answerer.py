@@ -299,6 +299,8 @@ _EVENT_SUBJECT = lazy_compile(
     r"discussions|negotiations|session|conference|gathering)\b",
     re.I,
 )
+# How many sentences back a place the story names still sets what it goes on to tell.
+_SETTING_CARRIED = 2
 
 
 # The two words after a determiner (groups 1 and 2), the noun among them: "the hospital",
@@ -735,7 +737,10 @@ class Answerer(
         }:
             return any(self._name_word_in(words, t) for t in tokens[-1:] + tokens[:1])
         if mention.kind is EntityKind.COUNTRY:
-            return self._country_in(words, fold(name))
+            return any(
+                self._country_in(words, c) or (c != fold(name) and words.has(c))
+                for c in self._country_forms(fold(name))
+            )
         # Names shaped by capitals alone may be mis-typed by the rules: ask for every word.
         return bool(tokens) and all(self._name_word_in(words, t) for t in tokens)
 
@@ -832,9 +837,18 @@ class Answerer(
             if country is not None:
                 words.update(_WORDS.findall(country))
         if mention.kind is EntityKind.COUNTRY:
-            for demonym in self._demonyms_of().get(fold(name), []):
-                words.update(_WORDS.findall(fold(demonym)))
+            for country in self._country_forms(fold(name)):
+                words.update(_WORDS.findall(country))
+                for demonym in self._demonyms_of().get(country, []):
+                    words.update(_WORDS.findall(fold(demonym)))
         return sorted(words)
+
+    def _country_forms(self, country: str) -> tuple[str, ...]:
+        """A folded country's name and, for a short form the lexicon reads as the country's
+        adjective too ("u.s.", "us"), the country's own name: a story that writes only "US"
+        and "United States" mentions the "U.S." a question asks about."""
+        full = self._country_of_adjective(country)
+        return (country,) if full is None or full == country else (country, full)
 
     def _demonyms_of(self) -> dict[str, list[str]]:
         """Folded country name -> its demonyms ("japan" -> ["Japanese"]), made once."""
@@ -1829,6 +1843,9 @@ class Answerer(
             if frame.intent == "when":
                 # "What dates did ...": the question's own phrase, as "when".
                 time_stems |= self.tokenizer.stems(rules.day_nouns)
+            if frame.focus:
+                # "Which venue hosted ...": the noun names what is asked, as "where" does.
+                time_stems |= set(self.tokenizer(frame.focus))
             said = self._predicate_stems(frame) - time_stems
             return bool(said) and said <= occurrence
         if frame.intent != "why" or not frame.strong_entities():
@@ -3254,7 +3271,7 @@ class Answerer(
                 meeting.place is not None and self._place_fits(frame, meeting)
                 for meeting in self._meetings_for(frame, item)
             )
-            if not in_place:
+            if not in_place and not self._setting_carried(frame, item, places):
                 return False
             sites = [p for p in places if p.kind is EntityKind.ORGANISATION]
             if sites and not self._window_hits(self.analyses.get(item.article), info.index, sites):
@@ -3534,6 +3551,24 @@ class Answerer(
             if len({fold(m.name or m.text) for m in named}) >= 2:
                 return all(self._sentence_has(analysis.sentences[index], p) for p in people)
         return True
+
+    def _setting_carried(self, frame: QuestionFrame, item: Scored, places: list[Mention]) -> bool:
+        """Whether the story set the sentence in one of `places` just before and named no other
+        place since: "Biden visited Kenosha ... During the appearance, ... He also spoke to
+        Blake on the phone" tells of a call in Kenosha."""
+        analysis = self.analyses.get(item.article)
+        index = item.info.index
+        for back in range(index, max(-1, index - _SETTING_CARRIED) - 1, -1):
+            info = analysis.sentences[back]
+            if back < index and any(self._sentence_has(info, p) for p in places):
+                return True
+            if any(
+                m.kind in {EntityKind.PLACE, EntityKind.COUNTRY}
+                and not self._place_value_fits(frame, m.name or m.text)
+                for m in info.mentions
+            ):
+                return False
+        return False
 
     def _meets_elsewhere(self, frame: QuestionFrame, item: Scored) -> bool:
         """Whether a sentence reports a meeting in a place other than the one the question sets

@@ -45,9 +45,10 @@ class IntentRule(StrictModel):
 class IntentFile(StrictModel):
     person_nouns: list[str] = Field(default_factory=list)
     place_nouns: list[str] = Field(default_factory=list)
+    matter_nouns: list[str] = Field(default_factory=list)
     intents: list[IntentRule]
 
-    @field_validator("person_nouns", "place_nouns")
+    @field_validator("person_nouns", "place_nouns", "matter_nouns")
     @classmethod
     def _words(cls, nouns: list[str], info: ValidationInfo) -> list[str]:
         # A kind of place may take two words ("air base", "border crossing").
@@ -91,6 +92,13 @@ def _intent_file() -> IntentFile:
 def person_nouns() -> frozenset[str]:
     """Nouns that name a person ("pilot", "envoy"), singular, from prompts/intents.toml."""
     return frozenset(_intent_file().person_nouns)
+
+
+@cache
+def matter_nouns() -> frozenset[str]:
+    """Nouns a person's name may name a matter with ("the Sacoolas case"), from
+    prompts/intents.toml."""
+    return frozenset(_intent_file().matter_nouns)
 
 
 @cache
@@ -234,6 +242,11 @@ _FOCUS = lazy_compile(
 _OF_FOCUS = lazy_compile(r"^\s*(?:and\s+)?(?:[\w'’-]+\s+){1,2}of\s+(?:which|what)\s+(\w+)", re.I)
 
 
+# "the Sacoolas case": "the" before a name, a noun of `matter_nouns` after it.
+_THE_BEFORE_NAME = lazy_compile(r"\bthe\s+$", re.IGNORECASE)
+_WORD_AFTER_NAME = lazy_compile(r"\s+([a-z]+)\b")
+
+
 @dataclass
 class QuestionFrame:
     text: str
@@ -260,15 +273,22 @@ class QuestionFrame:
         kept: list[Mention] | None = self.__dict__.get("_identifying")
         if kept is None:
             found = _RELATIVE_CLAUSE.search(self.text)
-            kept = (
-                []
-                if found is None
-                else [
-                    m
-                    for m in self.entities
-                    if m.kind is EntityKind.PERSON and not m.role_only and m.start > found.start()
-                ]
-            )
+            kept = [
+                m
+                for m in self.entities
+                if m.kind is EntityKind.PERSON
+                and not m.role_only
+                and (
+                    (found is not None and m.start > found.start())
+                    # "the Sacoolas case", "the Trump administration": the name says which
+                    # thing; the person need not take part in what the answer tells.
+                    or (
+                        _THE_BEFORE_NAME.search(self.text, 0, m.start) is not None
+                        and (after := _WORD_AFTER_NAME.match(self.text, m.end)) is not None
+                        and after.group(1) in matter_nouns()
+                    )
+                )
+            ]
             self.__dict__["_identifying"] = kept
         return kept
 

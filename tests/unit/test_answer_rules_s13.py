@@ -1,0 +1,37 @@
+"""Rules added in session 13 (fixtures: tests/fixtures/rules/s13-*)."""
+
+from __future__ import annotations
+
+from assistant.engine import Engine
+from assistant.qa.questions import parse_question
+
+
+def test_which_venue_hosted_asks_where_it_was_held(engine: Engine) -> None:
+    # "hosted" and "venue" are the question's way of asking where: the story says "held at".
+    answer = engine.ask("Which venue hosted the Kessby Haunters Fair?")
+    assert answer.answered, answer.answer
+    assert answer.short == "Ulmby Exhibition Hall", answer.answer
+
+
+def test_a_country_asked_as_u_s_is_mentioned_by_us(engine: Engine) -> None:
+    # The story writes "US" and "United States", never "U.S.".
+    answer = engine.ask("Which U.S. official did Ivo Marlow speak with?")
+    assert answer.answered, answer.answer
+    assert answer.short == "Orla Brenning", answer.answer
+
+
+def test_a_name_before_case_says_which_matter(engine: Engine) -> None:
+    # "the Tessane case": Dana Tessane is not one who spoke; the answering sentence says
+    # "the case" only.
+    frame = parse_question("With which official did Marlow speak about the Tessane case?")
+    assert [m.text for m in frame.identifying()] == ["Tessane"]
+    answer = engine.ask("With which official did Marlow speak about the Tessane case?")
+    assert answer.answered, answer.answer
+    assert answer.short == "Orla Brenning", answer.answer
+
+
+def test_a_place_the_story_just_named_sets_the_call_after_it(engine: Engine) -> None:
+    # Velmoor is named two sentences before the call, and no other place since.
+    answer = engine.ask("Whom did Vosk speak to on the phone during her visit to Velmoor?")
+    assert answer.answered, answer.answer
+    assert answer.short == "Lem Hadder", answer.answer
