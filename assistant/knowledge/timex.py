@@ -85,6 +85,8 @@ _CASE_SENSITIVE_WORDS = lazy_compile(
     r"^(?:(?:in|since|until|by|during|from|of|on|last|next|this|early|late|mid-?|earlier\s+this|later\s+this)\s*)+",
     re.I,
 )
+# A capitalised word right before: "Today" after it ends a name ("USA Today").
+_NAME_BEFORE = lazy_compile(r"\b[A-Z][\w.'’-]*\s$")
 _LEADING_WORD_KINDS = frozenset({"month", "relative_month", "month_year", "year"})
 
 
@@ -292,6 +294,13 @@ def find_times(sentence: str, anchor: dt.date | None = None) -> list[TimeMention
             if before >= 0 and ends[before] > start:
                 continue
             text = match.group()
+            if (
+                kind == "relative_day"
+                and text[:1].isupper()
+                and _NAME_BEFORE.search(sentence, 0, start)
+            ):
+                # "USA Today", "Russia Today": a name's last word, not a day.
+                continue
             if kind in _LEADING_WORD_KINDS:
                 bare = _CASE_SENSITIVE_WORDS.sub("", text)
                 if kind != "year" and bare[:1].islower():

@@ -157,6 +157,12 @@ def _find_times_plainly(sentence: str, anchor: dt.date | None) -> list[timex.Tim
             if any(start < e and s < end for s, e in taken):
                 continue
             text = match.group()
+            if (
+                kind == "relative_day"
+                and text[:1].isupper()
+                and re.search(r"\b[A-Z][\w.'’-]*\s$", sentence[:start])
+            ):
+                continue  # "USA Today": a name
             bare = timex._CASE_SENSITIVE_WORDS.sub("", text)
             if kind in {"month", "relative_month", "month_year"} and bare[:1].islower():
                 continue
@@ -177,6 +183,7 @@ def _find_times_plainly(sentence: str, anchor: dt.date | None) -> list[timex.Tim
 @example('expected " Thursday "', dt.date(2026, 1, 13))
 @example('"We will meet on Thursday," he said', dt.date(2026, 1, 13))
 @example("On Monday, they met", dt.date(2026, 1, 13))
+@example("USA Today said Today", dt.date(2026, 1, 13))
 def test_find_times_equals_its_plain_form(text: str, anchor: dt.date | None) -> None:
     assert timex.find_times(text, anchor) == _find_times_plainly(text, anchor)
 

@@ -333,3 +333,9 @@ def test_a_decade_is_a_time_with_no_single_date() -> None:
     t = only("She moved to Port Avel in the late 1990s to study law.")
     assert (t.text, t.kind, t.iso) == ("late 1990s", "decade", None)
     assert only("Trade grew through the 2010s.").text == "2010s"
+
+
+def test_today_ending_a_name_is_no_day() -> None:
+    # "USA Today", "Russia Today": a capitalised word before "Today" makes it a name's.
+    assert find_times("USA Today noted the panel's scope.", TUESDAY) == []
+    assert only("Today, the panel meets.").iso == "2026-01-13"
