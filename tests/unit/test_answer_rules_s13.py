@@ -35,3 +35,10 @@ def test_a_place_the_story_just_named_sets_the_call_after_it(engine: Engine) -> 
     answer = engine.ask("Whom did Vosk speak to on the phone during her visit to Velmoor?")
     assert answer.answered, answer.answer
     assert answer.short == "Lem Hadder", answer.answer
+
+
+def test_a_deed_done_by_an_unnamed_doer_names_no_one(engine: Engine) -> None:
+    # "sentenced ... by a court": no judge is named; the sister named in the apposition did
+    # not sentence anyone.
+    answer = engine.ask("Which judge sentenced Brom Marr to life in prison?")
+    assert not answer.answered, answer.answer
