@@ -22,7 +22,7 @@ from assistant.text import fold
 # with dots (U.S.), or a lower-case particle that may sit inside names.
 # A name's particles may follow one another before its capitalised word ("Anna van der Berg",
 # "Luis de la Vega"); "of", "the" and "and" join names only right before a capital.
-_PARTICLES = r"al|el|bin|ibn|de|da|du|van|von|der|del|la|le|di"
+_PARTICLES = r"al|el|bin|ibn|de|da|du|van|von|der|del|della|delle|degli|dei|dos|das|la|le|di"
 _WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?:{_PARTICLES}|ben|abu)-[A-Z][\w\-]*|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’](?![sS]\b)[A-Za-z][\w\-]*)?\.?|(?:{_PARTICLES})(?=(?:\s+(?:{_PARTICLES}))*\s+[A-Z])|(?:of|the|and|y)(?=\s+[A-Z]))"
 _SPAN = lazy_compile(rf"(?<![\w'’-])(?:{_WORD})(?:\s+(?:{_WORD}))*")
 # Patterns read only while analysing text, compiled when first used (not at import).
@@ -138,6 +138,12 @@ _TRAILING_PARTICLES = {
     "von",
     "der",
     "del",
+    "della",
+    "delle",
+    "degli",
+    "dei",
+    "dos",
+    "das",
     "la",
     "le",
     "di",

@@ -150,6 +150,11 @@ _ROLE_PHRASE = lazy_compile(
     r"\bthe\s+(?:([A-Z][a-z]+)\s+)?((?:(?:prime|foreign|defence|defense|finance|trade|energy|interior|agriculture|transport|health|deputy|vice|economy|justice)\s+)?(?:minister|president|chancellor|premier|governor|mayor|king|queen|secretary|ambassador|chairman|chairwoman|ceo|chief\s+executive|spokesman|spokeswoman|adviser))\b",
     re.IGNORECASE,
 )
+# "of Libya's Government of National Accord" after a role phrase: whose role it is.
+_OF_OWNER = lazy_compile(
+    r"\s+of\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|the|[A-Z][\w'’.-]*))*)"
+)
+_OWNER_FILLERS = frozenset({"the", "for", "and"})
 # An embedded question after these words says its answer is not known (yet).
 _OPEN_CUE = (
     r"(?:\b(?:on|about|over|know|knows|known|unclear|clear|decide|depend|depends|depending|ask|"
@@ -1489,10 +1494,20 @@ class Answerer(
             demonym, role = match.group(1), match.group(2)
             country = lex.nationalities.get(fold(demonym)) if demonym else None
             role_words = fold(role).split()
+            # "the vice president of Libya's Government of National Accord": the holder's title
+            # must name whose role it is; someone else's vice president is not meant.
+            owner = _OF_OWNER.match(frame.text, match.end())
+            owner_words = (
+                {w for w in _WORDS.findall(fold(owner.group(1))) if len(w) > 2} - _OWNER_FILLERS
+                if owner
+                else set()
+            )
             best: tuple[int, str] | None = None
             for article in articles:
                 for name, title, nationality in self.analyses.get(article).people.values():
                     if not title or not all(w in fold(title).split() for w in role_words):
+                        continue
+                    if owner_words and owner_words.isdisjoint(_WORDS.findall(fold(title))):
                         continue
                     if country and nationality and fold(nationality) != fold(country):
                         continue

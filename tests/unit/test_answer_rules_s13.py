@@ -42,3 +42,14 @@ def test_a_deed_done_by_an_unnamed_doer_names_no_one(engine: Engine) -> None:
     # not sentence anyone.
     answer = engine.ask("Which judge sentenced Brom Marr to life in prison?")
     assert not answer.answered, answer.answer
+
+
+def test_a_role_of_a_named_body_is_not_another_bodys_holder(engine: Engine) -> None:
+    # "the vice president of Norvessa's Council of National Unity" is not Mira Holt, the Assembly's vice
+    # president; the paper's name keeps its "della".
+    answer = engine.ask(
+        "Which Italian newspaper did the vice president of Norvessa's Council of National Unity speak to"
+        " on Sunday?"
+    )
+    assert answer.answered, answer.answer
+    assert answer.short == "Gazzetta della Riva", answer.answer
