@@ -121,7 +121,10 @@ _NO_PLACE_AFTER_CUE = lazy_compile(
     r"\b(?:(?:according|thanks|owing|speaking|spoke|spoken|speak|speaks|talking|talked|talk|"
     r"said|says|wrote|writes|writing|told|explained|complained|reported)\s+to"
     r"|(?:ward|wards|warded|warding|fend|fends|fended|fending|stave|staves|staved|staving|"
-    r"fight|fights|fought|fighting)\s+off)\s*$",
+    r"fight|fights|fought|fighting)\s+off"
+    # "died from Powassan virus": what one dies or suffers from is a cause, not a place.
+    r"|(?:die|dies|died|dying|suffer|suffers|suffered|suffering|recover|recovers|recovered|"
+    r"recovering)\s+from)\s*$",
     re.IGNORECASE,
 )
 _TRAILING_PARTICLES = {
@@ -227,6 +230,8 @@ _REGION_NOUNS = frozenset(
     "province provincial district region regional county prefecture prefectural governorate "
     "oblast municipality".split()
 )
+_DESCRIBED_AFTER = lazy_compile(r",\s+(?:a|an)\s+[\w-]")
+_SITE_NOUNS_AFTER = frozenset("airport airfield stadium station terminal".split())
 _INDEFINITE_BEFORE = lazy_compile(r"(?<![\w'’-])(?:an?|one|another)\s+$", re.IGNORECASE)
 # Capitalised words right before a mention, not opening the sentence with "The".
 _CAPITALISED_LEAD = lazy_compile(r"(?<![\w'’-])(?!The\s)(?:[A-Z][\w-]*\s+)+$")
@@ -679,9 +684,24 @@ class EntityRecognizer:
             # that a region's noun follows names the region.
             return self._simple(text, EntityKind.PLACE, "region-noun-after")
         if (
+            kind_after
+            and kind_after.group(1) in _SITE_NOUNS_AFTER
+            and len(words) <= 4
+            and not self._known_person(words)
+        ):
+            # "New York's John F. Kennedy airport", "Narita airport": a name a site's noun
+            # follows names the site.
+            return self._simple(text, EntityKind.PLACE, "site-noun-after")
+        if (
             cue in lex.place_cues
             and not _NO_PLACE_AFTER_CUE.search(before)
             and not (cue == "from" and self._person_shaped_after_from(words))
+            # "lost reelection to Thom Tillis, a Republican": a person's shape described as one.
+            and not (
+                cue == "to"
+                and _DESCRIBED_AFTER.match(after)
+                and self._person_shaped_after_from(words)
+            )
             and not (cue == "to" and _POSSESSIVE.match(after))
             # "in the Kestrel Front's campaign": what "in" governs is the thing owned, and a
             # place takes no article before its possessive.
@@ -793,7 +813,11 @@ class EntityRecognizer:
                 nationality=nationality,
                 rule="name-shape",
             )
-        if len(words) == 1 and _LONE_NAME.fullmatch(text):
+        if len(words) == 1 and (
+            _LONE_NAME.fullmatch(text)
+            # "Who killed al-Quaety?": in a question, a particle's surname alone names someone.
+            or (self.question_mode and _lazy("particle_name").fullmatch(text))
+        ):
             # A lone capitalised word that is no place and no known name: most often a surname.
             if before.strip() == "" and after.startswith(","):
                 # "Separately, ..." opens a sentence; it names no one.

@@ -2168,10 +2168,16 @@ class Answerer(
             # "Who was the pilot ...?", "Which executive ...?": one person, so a body, a
             # country or a place the sentence names is no answer, unless the sentence itself
             # gives it the asked noun. (A plural, "Which fighters ...", may be a group.)
+            from assistant.knowledge.lexicon import lexicon
+
+            countries = lexicon().countries
             candidates = [
                 c
                 for c in candidates
-                if c.kind in (None, EntityKind.PERSON) or c.rule.startswith("sentence-body")
+                if (c.kind in (None, EntityKind.PERSON) or c.rule.startswith("sentence-body"))
+                # A verb's object of no known kind ("ends US presidential bid") may still be
+                # a country by name.
+                and not (c.kind is None and fold(c.short) in countries)
             ]
             if not candidates:
                 log.append("the question asks for a person; no person is a candidate")

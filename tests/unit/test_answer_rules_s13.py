@@ -53,3 +53,13 @@ def test_a_role_of_a_named_body_is_not_another_bodys_holder(engine: Engine) -> N
     )
     assert answer.answered, answer.answer
     assert answer.short == "Gazzetta della Riva", answer.answer
+
+
+def test_at_which_ground_asks_where() -> None:
+    assert parse_question("At which ground was the round 3 match played?").intent == "where"
+
+
+def test_a_country_is_no_answer_to_which_candidate(engine: Engine) -> None:
+    # The headline's "Norvessa" is the object of "ends" but no candidate.
+    answer = engine.ask("Which candidate did Holm endorse after ending her campaign?")
+    assert not answer.answered, answer.answer

@@ -569,3 +569,26 @@ def test_to_after_speaking_and_off_after_ward_take_no_place() -> None:
     assert ("Tesswire", "place") not in names("Speaking to Tesswire, a guest said so.")
     assert names("They drink it to ward off Marsh-Fever.") == []
     assert names("The ship sank off Orvik.") == [("Orvik", "place")]
+
+
+def test_a_particles_surname_alone_in_a_question_is_a_person() -> None:
+    # "al-Varesh" begins with a lower-case particle; in a question it still names someone.
+    found = EntityRecognizer(question_mode=True).mentions("Who killed al-Varesh?")
+    assert [(m.text, m.kind) for m in found] == [("al-Varesh", EntityKind.PERSON)]
+
+
+def test_a_name_a_sites_noun_follows_names_the_site() -> None:
+    # "Tessby's Orla Brenning airport" is an airport, not the woman it is named after.
+    assert ("Orla Brenning", "place") in names(
+        "The flight lands at Tessby's Orla Brenning airport at noon."
+    )
+
+
+def test_what_one_died_from_is_no_place() -> None:
+    assert ("Velmar", "place") not in names("Orm died from Velmar fever in 2019.")
+
+
+def test_a_person_described_after_to_is_no_place() -> None:
+    # "lost to Ivo Pellam, a Republican": whom she lost to, described as a person.
+    assert ("Ivo Pellam", "person") in names("She lost reelection to Ivo Pellam, a Republican.")
+    assert ("Port Avel", "place") in names("He moved to Port Avel, a town on the coast.")
