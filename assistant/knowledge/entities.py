@@ -1626,6 +1626,14 @@ class EntityRecognizer:
         before its officer's name is two entities, or the whole run is neither's."""
         words = text.split()
         lex = self.lex
+        if (
+            len(words) >= 2
+            and re.fullmatch(r"[A-Z]{2,6}", words[0])
+            and words[0] not in lex.acronym_stoplist
+            and self._firmly_known_person(words[1:])
+        ):
+            # "told MSNBC Cummings was ...": the body, then a person the story named before.
+            return [words[0], " ".join(words[1:])]
         for i in range(len(words) - 3, 0, -1):
             if words[i].rstrip(".,") not in lex.org_suffixes:
                 continue

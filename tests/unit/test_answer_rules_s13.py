@@ -63,3 +63,21 @@ def test_a_country_is_no_answer_to_which_candidate(engine: Engine) -> None:
     # The headline's "Norvessa" is the object of "ends" but no candidate.
     answer = engine.ask("Which candidate did Holm endorse after ending her campaign?")
     assert not answer.answered, answer.answer
+
+
+def test_the_network_spoken_to_is_the_one_told(engine: Engine) -> None:
+    # "told KTV": the story says "told", not "speak", and never calls KTV a network.
+    answer = engine.ask(
+        "Which news network did police spokeswoman Lena Osk speak to about the death?"
+    )
+    assert answer.answered, answer.answer
+    assert answer.short == "KTV", answer.answer
+
+
+def test_an_acronym_before_a_known_person_is_a_body_of_its_own(engine: Engine) -> None:
+    # "told KNN Marr was ...": Marr was named before; "KNN Marr" is no body.
+    answer = engine.ask(
+        'Which network did Orla Vantry speak to when she called Marr "a great man"?'
+    )
+    assert answer.answered, answer.answer
+    assert answer.short == "KNN", answer.answer
