@@ -2090,6 +2090,9 @@ class Answerer(
             acts: tuple[str, ...] = (act, *answer_rules().act_nouns.get(act, ()))
         else:
             acts = ()
+        # "When were they detained?": "the detention of ..." tells it by a listed paraphrase
+        # (whole stems: a paraphrase's prefix would take "approve" for "apprehend").
+        act_paraphrases = self._passive_paraphrases(frame) if act else frozenset()
         for rank, item in enumerate(pool):
             if (
                 role
@@ -2127,7 +2130,8 @@ class Answerer(
             if codes and self._code_contradicts(codes, item):
                 continue
             if acts and not any(
-                t.startswith(acts) for t in self._sentence_stems(item.article, item.info)
+                t.startswith(acts) or t in act_paraphrases
+                for t in self._sentence_stems(item.article, item.info)
             ):
                 continue
             if asks_done and self._only_planned(frame, item):
@@ -3195,11 +3199,14 @@ class Answerer(
         text = item.info.text
         return any(not other.search(text[: t.start]) for t in dated)
 
-    def _passive_act(self, frame: QuestionFrame) -> str | None:
-        """The first letters of the act a passive when-question asks the date of ("When was
-        Orm appointed?" -> "appo"), or a passive where-question about what is still to come
-        the place of ("Where will Orm be buried?"), which the answer's sentence must name: a
-        date or place there of another act ("Orm died on Monday in Kessby") is no answer."""
+    def _passive_paraphrases(self, frame: QuestionFrame) -> frozenset[str]:
+        """The stems of the listed paraphrases of the act `_passive_act` finds."""
+        word = self._passive_word(frame)
+        if word is None:
+            return frozenset()
+        return self._synonym_stems([word]).get(self.tokenizer.stem(word), frozenset())
+
+    def _passive_word(self, frame: QuestionFrame) -> str | None:
         from assistant.qa.answer_rules import answer_rules
 
         if frame.intent == "when":
@@ -3209,9 +3216,15 @@ class Answerer(
         else:
             return None
         match = pattern.match(frame.text)
-        if match is None:
-            return None
-        return self.tokenizer.stem(match.group(1))[:4]
+        return None if match is None else match.group(1)
+
+    def _passive_act(self, frame: QuestionFrame) -> str | None:
+        """The first letters of the act a passive when-question asks the date of ("When was
+        Orm appointed?" -> "appo"), or a passive where-question about what is still to come
+        the place of ("Where will Orm be buried?"), which the answer's sentence must name: a
+        date or place there of another act ("Orm died on Monday in Kessby") is no answer."""
+        word = self._passive_word(frame)
+        return None if word is None else self.tokenizer.stem(word)[:4]
 
     def _asks_in_person(self, frame: QuestionFrame) -> bool:
         """A where- or when-question about meeting in person, not about a call."""

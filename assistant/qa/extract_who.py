@@ -1696,8 +1696,14 @@ class WhoExtractors(_Base):
             and all(_passive_before().search(text, 0, v) for v, _ in agent_verbs)
             and not any(
                 (by := _by_agent().match(text, v_end)) is not None
-                # "sentenced ... by a court in Multan": an agent the story leaves unnamed.
-                and not _UNNAMED_AGENT.match(text, by.end())
+                # "sentenced ... by a court in Multan": an agent the story leaves unnamed (not
+                # "by a detainee, believed to be Kaspar Ovington").
+                and not (
+                    _UNNAMED_AGENT.match(text, by.end())
+                    and not any(
+                        m.kind is EntityKind.PERSON and m.start > by.end() for m in info.mentions
+                    )
+                )
                 for _, v_end in agent_verbs
             )
         ):

@@ -81,3 +81,10 @@ def test_an_acronym_before_a_known_person_is_a_body_of_its_own(engine: Engine) -
     )
     assert answer.answered, answer.answer
     assert answer.short == "KNN", answer.answer
+
+
+def test_a_passive_act_is_told_by_its_listed_noun(engine: Engine) -> None:
+    # "the detention of hundreds ... Sunday" tells the detaining; the photo's date is another.
+    answer = engine.ask("When were Dask and hundreds of protesters detained across Norvessa?")
+    assert answer.answered, answer.answer
+    assert "Sunday" in answer.short, answer.answer
