@@ -53,6 +53,9 @@ _ENDING_VERBS = (
 ).split()
 
 
+_ZONE = lazy_compile(r"\b(?:UTC|GMT)\b")
+
+
 @cache
 def _ending_stems(stem: Callable[[str], str]) -> frozenset[str]:
     return frozenset(stem(v) for v in _ENDING_VERBS)
@@ -216,6 +219,10 @@ class WhenExtractors(_Base):
             if outranked:
                 # "next month on August 2", "at 16:15 UTC, June 1": the more exact time of the
                 # run answers; the others only narrow it.
+                score -= 0.6
+            if _converted(info.text, t, info.times):
+                # "at 4:42 local time on Saturday (2024 Friday, UTC)": the bracket gives the
+                # same moment in another zone; the story's own day comes first.
                 score -= 0.6
             score += self._proximity(frame, info.text, t.start, t.end)
             other = self._time_of_other_event(predicate, info.text, anchor)
@@ -528,6 +535,16 @@ class WhenExtractors(_Base):
             return -0.3 if bound else 0.0
         inside = {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(clause[opening.end() :])}
         return 0.0 if predicate & inside else -0.8
+
+
+def _converted(text: str, t: TimeMention, times: list[TimeMention]) -> bool:
+    """Whether `t` stands in a bracket that gives an earlier time of the sentence in another
+    zone ("(2024 Friday, UTC)", "(0617 GMT)")."""
+    opened = text.rfind("(", 0, t.start)
+    if opened < 0 or text.find(")", opened) < t.end:
+        return False
+    inside = text[opened : text.find(")", opened)]
+    return bool(_ZONE.search(inside)) and any(o.end <= opened for o in times)
 
 
 def _runs_of_times(

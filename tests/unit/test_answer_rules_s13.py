@@ -88,3 +88,9 @@ def test_a_passive_act_is_told_by_its_listed_noun(engine: Engine) -> None:
     answer = engine.ask("When were Dask and hundreds of protesters detained across Norvessa?")
     assert answer.answered, answer.answer
     assert "Sunday" in answer.short, answer.answer
+
+
+def test_a_bracketed_time_in_another_zone_is_not_the_stories_day(engine: Engine) -> None:
+    answer = engine.ask("When did the earthquake strike Sarnby Bay?")
+    assert answer.answered, answer.answer
+    assert "Saturday" in answer.short, answer.answer
