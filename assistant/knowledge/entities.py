@@ -231,6 +231,11 @@ _REGION_NOUNS = frozenset(
     "oblast municipality".split()
 )
 _DESCRIBED_AFTER = lazy_compile(r",\s+(?:a|an)\s+[\w-]")
+# Title heads no one's surname is ("Officer", not "Bishop" or "King").
+_OFFICE_HEADS = frozenset(
+    "Officer Executive Director Secretary Minister President Chairman Chairwoman Chairperson "
+    "Commissioner Administrator Manager Spokesman Spokeswoman Spokesperson Treasurer".split()
+)
 _SITE_NOUNS_AFTER = frozenset("airport airfield stadium station terminal".split())
 _INDEFINITE_BEFORE = lazy_compile(r"(?<![\w'’-])(?:an?|one|another)\s+$", re.IGNORECASE)
 # Capitalised words right before a mention, not opening the sentence with "The".
@@ -562,6 +567,10 @@ class EntityRecognizer:
         title_words, name_words = self._title_split(words)
         if not title_words:
             title_words, name_words = self._led_title_split(words)
+        if title_words and name_words and name_words[-1].rstrip(".,") in _OFFICE_HEADS:
+            # "the former Chief Operating Officer, Tim Cook": a title whose inner words the
+            # lexicon does not know is still a title, ended by its head, with no name in it.
+            title_words, name_words = words, []
         if title_words:
             title = " ".join(title_words)
             if (

@@ -592,3 +592,14 @@ def test_a_person_described_after_to_is_no_place() -> None:
     # "lost to Ivo Pellam, a Republican": whom she lost to, described as a person.
     assert ("Ivo Pellam", "person") in names("She lost reelection to Ivo Pellam, a Republican.")
     assert ("Port Avel", "place") in names("He moved to Port Avel, a town on the coast.")
+
+
+def test_a_title_ended_by_an_office_head_holds_no_name() -> None:
+    # "Chief Operating Officer" alone is a title ("Operating" is no word of the lexicon); a
+    # head that is also a surname ("Bishop") may still end a name.
+    found = mentions("The former Chief Operating Officer, Ivo Dahl, will succeed Orm.")
+    assert [(m.text, m.name) for m in found][:2] == [
+        ("Chief Operating Officer", ""),
+        ("Ivo Dahl", "Ivo Dahl"),
+    ]
+    assert one("Ambassador Ivo Bishop spoke.", "Ivo Bishop").kind is EntityKind.PERSON
