@@ -635,7 +635,10 @@ def _question_verb(rest: str) -> list[tuple[str, list[str], str]]:
     previous_name = False
     for i, word in enumerate(words):
         lower = word.lower()
-        following = words[i + 1].lower() if i + 1 < len(words) else ""
+        # "been working closely on ...": an adverb after the verb is skipped, as before it.
+        following = next(
+            (w.lower() for w in words[i + 1 :] if not (w.islower() and w.endswith("ly"))), ""
+        )
         if word in {'"', "“"}:
             break
         if word[:1].isupper() or word[:1].isdigit():

@@ -94,3 +94,15 @@ def test_a_bracketed_time_in_another_zone_is_not_the_stories_day(engine: Engine)
     answer = engine.ask("When did the earthquake strike Sarnby Bay?")
     assert answer.answered, answer.answer
     assert "Saturday" in answer.short, answer.answer
+
+
+def test_an_adverb_after_the_questions_verb_does_not_hide_it() -> None:
+    from assistant.qa.extract_who import _asked_argument
+
+    asked = _asked_argument(
+        "With whom has the ferry workers' union Rivet been working closely on the new timetable?"
+    )
+    assert asked is not None
+    role, readings = asked
+    assert role == "with"
+    assert readings[0][0] == "working", readings
