@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from assistant.knowledge.analysis import AnalysisCache, ArticleAnalysis, SentenceInfo
-from assistant.knowledge.entities import Mention
+from assistant.knowledge.entities import _THE_BEFORE, Mention
 from assistant.knowledge.meetings import PLURAL_REFERENCE, place_score, purpose_clauses
 from assistant.knowledge.timex import WEEKDAYS, TimeMention, find_times
 from assistant.lazy_re import lazy_compile
@@ -61,7 +61,13 @@ from assistant.qa.extract_quantity import QuantityExtractors
 from assistant.qa.extract_topic import TopicExtractors, act_object
 from assistant.qa.extract_what import WhatExtractors
 from assistant.qa.extract_when import WhenExtractors, _day
-from assistant.qa.extract_where import _PLACE_PREPOSITION, _PLURAL_NOUN, _SOURCE, WhereExtractors
+from assistant.qa.extract_where import (
+    _LOWER_NOUN_AFTER,
+    _PLACE_PREPOSITION,
+    _PLURAL_NOUN,
+    _SOURCE,
+    WhereExtractors,
+)
 from assistant.qa.extract_who import (
     _CALLED_A_NAME,
     _EXCLUDED,
@@ -427,6 +433,9 @@ def _name_tokens(name: str) -> list[str]:
     """A name's words for loose matching: those over two letters, else all of them."""
     words = _WORDS.findall(fold(name))
     return [t for t in words if len(t) > 2] or words
+
+
+_NEXT_WORD = lazy_compile(r"\s+([a-z]{3,})\b")
 
 
 def _act_told(stems: frozenset[str], act: tuple[str, ...]) -> bool:
@@ -2382,6 +2391,10 @@ class Answerer(
             if rules.age_after.match(text[match.end() :]):
                 key += "-old"
             found.setdefault(key, set()).add(value)
+            after = _NEXT_WORD.match(text, match.end())
+            if after and noun.endswith(("ed", "ing")) and after.group(1) not in rules.not_counted:
+                # "25 wounded people": the participle describes what is counted.
+                found.setdefault(self.tokenizer.stem(after.group(1)), set()).add(value)
         return {key: frozenset(values) for key, values in found.items()}
 
     def _number_contradicts(self, asked: dict[str, frozenset[float]], item: Scored) -> bool:
@@ -3316,6 +3329,12 @@ class Answerer(
             p
             for p in places
             if _PLACE_PREPOSITION.search(frame.text[max(0, p.start - 20) : p.start])
+            # "wounded in the Surigao earthquake": the place says which quake, and the
+            # answer's sentence may call it "the quake".
+            and not (
+                _THE_BEFORE.search(frame.text[max(0, p.start - 20) : p.start])
+                and _LOWER_NOUN_AFTER.match(frame.text, p.end)
+            )
         ]
         if frame.intent == "where" and settings:
             # "Which building in Brennmark": a sentence about a hall in another city does not

@@ -227,6 +227,9 @@ def _office_places(info: SentenceInfo) -> list[Mention]:
 _OFFICE_OF = lazy_compile(r"\b([A-Za-z]+)\s+of\s+(.+)$")
 
 
+_SAYS_AFTER = lazy_compile(r"\s+(?:reported|reports|said|says|told|tells|announced|added)\b")
+
+
 @cache
 def _named_by_noun(heads: tuple[str, ...]) -> re.Pattern[str]:
     """A name the sentence gives one of `heads` as its kind: "the Kurdish border canton of Osby",
@@ -885,6 +888,10 @@ class WhereExtractors(_Base):
                 found.append((m.start(1), name, "headed-name"))
         for m in _named_by_noun(heads).finditer(text):
             if m.group(1).lower() != m.group(1):
+                continue
+            if m.group(2) and _SAYS_AFTER.match(text, m.end(2)):
+                # "evacuated to the hospital, CNN Philippines reported": the name opens the
+                # next clause as its speaker; it is no apposition to the noun.
                 continue
             name = m.group(2)
             if m.group(3) and (plural or m.group(1).endswith("s")):

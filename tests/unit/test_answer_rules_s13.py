@@ -106,3 +106,13 @@ def test_an_adverb_after_the_questions_verb_does_not_hide_it() -> None:
     role, readings = asked
     assert role == "with"
     assert readings[0][0] == "working", readings
+
+
+def test_the_hospital_that_treated_the_counted_wounded(engine: Engine) -> None:
+    # "in the Sarnby Bay earthquake" names the quake, it sets nothing; "25 wounded people"
+    # counts people; "the hospital, KTV reported" gives KTV no kind.
+    answer = engine.ask(
+        "Which hospital treated the 25 people wounded in the Sarnby Bay earthquake?"
+    )
+    assert answer.answered, answer.answer
+    assert answer.short == "Orvik District Hospital", answer.answer
