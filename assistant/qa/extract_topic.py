@@ -250,6 +250,36 @@ def act_object(question: str, sentence: str) -> str | None:
 _SPEAKER_OPENING = lazy_compile(r"[,;:\"“”]")
 
 
+# "said Mosul will be ...", "told Wikinews he began ...": the reported clause right after the
+# verb (and whom it was told to), without "that"; not a time or place after the verb.
+_BARE_REPORT = lazy_compile(
+    r"\b(?:said|says|told\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)\s+"
+    r"(?P<clause>(?!(?:on|in|at|to|of|for|after|before|during|when|while|this|last|earlier|later|"
+    r"yesterday|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"reporters|journalists)\b)[A-Za-z][^;:]{12,})"
+)
+# A clause set off by commas after the subject: ", speaking Tuesday in Washington,".
+_SET_OFF_CLAUSE = lazy_compile(r"\s*(?:[a-z]+ing|who|which|the|a|an)\b")
+
+
+def _speaker_of(text: str, verb: int) -> str:
+    """The folded subject of the verb of saying at `verb`: the words since the last comma or
+    quotation mark, or, when a clause set off by commas stands right before the verb ("Obama,
+    speaking Tuesday in Washington, said"), the words before that clause."""
+    opening = list(_SPEAKER_OPENING.finditer(text, 0, verb))
+    subject = text[opening[-1].end() if opening else 0 : verb]
+    if (
+        not subject.strip()
+        and len(opening) >= 2
+        and text[opening[-1].start()] == ","
+        and text[opening[-2].start()] == ","
+        and _SET_OFF_CLAUSE.match(text, opening[-2].end())
+    ):
+        start = opening[-3].end() if len(opening) >= 3 else 0
+        subject = text[start : opening[-2].start()]
+    return fold(subject)
+
+
 def spoken_content(text: str, names: Iterable[str]) -> str | None:
     """What a sentence quotes or reports one of `names` (folded surnames) as saying: the
     quotation after "Orm said," or before "..., Orm said", or the clause after "Orm warned
@@ -263,12 +293,10 @@ def spoken_content(text: str, names: Iterable[str]) -> str | None:
             said = found.group("quote")
             break
     if said is None:
-        for found in rules.speech_verb.finditer(text):
-            opening = list(_SPEAKER_OPENING.finditer(text, 0, found.start()))
-            subject = fold(text[opening[-1].end() if opening else 0 : found.start()])
-            if not any(_has_word(subject, n) for n in folded):
+        for found in [*rules.speech_verb.finditer(text), *_BARE_REPORT.finditer(text)]:
+            if not any(_has_word(_speaker_of(text, found.start()), n) for n in folded):
                 continue
-            if found.group("quote"):
+            if found.re.groupindex.get("quote") and found.group("quote"):
                 said = found.group("quote")
             else:
                 clause = found.group("clause")

@@ -116,3 +116,20 @@ def test_the_hospital_that_treated_the_counted_wounded(engine: Engine) -> None:
     )
     assert answer.answered, answer.answer
     assert answer.short == "Orvik District Hospital", answer.answer
+
+
+def test_what_was_said_without_that_after_a_set_off_clause() -> None:
+    from assistant.qa.extract_topic import spoken_content
+
+    # "Orm, speaking Tuesday in Kessby, said the port will be ...": no "that", and the speaker
+    # stands before the clause set off by commas.
+    said = spoken_content(
+        'President Ivo Orm, speaking Tuesday in Kessby, said the port will be "a hard fight," '
+        "but he expressed confidence that it would reopen.",
+        ["orm"],
+    )
+    assert said is not None and said.startswith("the port will be"), said
+    told = spoken_content("Dahl told Wikinews he began acting in theatre 20 years ago.", ["dahl"])
+    assert told == "he began acting in theatre 20 years ago", told
+    # A time after the verb is no clause of what was said.
+    assert spoken_content("Orm said on Monday the deal was good.", ["orm"]) is None
