@@ -133,3 +133,12 @@ def test_what_was_said_without_that_after_a_set_off_clause() -> None:
     assert told == "he began acting in theatre 20 years ago", told
     # A time after the verb is no clause of what was said.
     assert spoken_content("Orm said on Monday the deal was good.", ["orm"]) is None
+
+
+def test_a_speech_question_may_say_what_it_was_regarding() -> None:
+    from assistant.qa.answer_rules import answer_rules
+
+    asked = answer_rules().speech_question.match(
+        "What did President Orm talk about regarding the port when he spoke in Kessby on Tuesday?"
+    )
+    assert asked is not None and asked.group("speaker").strip() == "President Orm"
