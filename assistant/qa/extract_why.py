@@ -798,7 +798,10 @@ class WhyExtractors(_Base):
                 short=trim_words(cause, 30).rstrip(".,"),
                 # Only what the result adds ties it to the question: "bulky, leading to low
                 # stocks of it" shares the thing with a question about stocking up on it.
-                score=0.45 + 0.15 * min(len(own - held), 3),
+                # "..., which may be why ...": a guess at the cause, below a stated one.
+                score=0.45
+                + 0.15 * min(len(own - held), 3)
+                - (0.3 if "why" in match.group() else 0),
                 sentence=scored,
                 rule="reason:before-result",
                 highlight=(cause,),

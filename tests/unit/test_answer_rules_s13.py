@@ -142,3 +142,9 @@ def test_a_speech_question_may_say_what_it_was_regarding() -> None:
         "What did President Orm talk about regarding the port when he spoke in Kessby on Tuesday?"
     )
     assert asked is not None and asked.group("speaker").strip() == "President Orm"
+
+
+def test_the_clause_before_which_may_be_why_is_the_reason(engine: Engine) -> None:
+    answer = engine.ask("Why were the fishermen detained so quickly, according to Ivo Dask?")
+    assert answer.answered, answer.answer
+    assert "navy base" in answer.short, answer.answer
