@@ -300,6 +300,8 @@ _WHY_PHRASE_STEMS = frozenset({"bring", "brought", "prompt", "caus", "led", "lea
 _DESCRIBER_WEIGHT = 0.3
 _DESCRIBERS = _TITLE_WORDS | {"late", "ex", "current", "outgoing", "incoming"}
 # An interview's turn mark opening a sentence: "((Ivo Dahl)) ...".
+# A quotation mark opening a sentence (or found in one, with `search`).
+_OPENS_QUOTE = lazy_compile(r"\s*[\"“]")
 _TURN_MARK = lazy_compile(r"\s*\(\(([^()]{2,60})\)\)")
 # The speaker's own words about themselves.
 _FIRST_PERSON = lazy_compile(r"\b(?:I|[Mm]y|[Mm]e|I'm|I’m)\b")
@@ -3379,6 +3381,7 @@ class Answerer(
                 return True
             if self._names_by_noun(analysis, info, people) or any(
                 self._pronoun_continues(analysis, info.index, p)
+                or self._quote_continues(analysis, info.index, p)
                 or (
                     self._thing_named(analysis, p)
                     and info.index > 0
@@ -3419,6 +3422,26 @@ class Answerer(
                 or self._definite_noun_continues(frame, item, others)
             )
         return True
+
+    def _quote_continues(self, analysis: ArticleAnalysis, index: int, person: Mention) -> bool:
+        """Whether sentence `index` is a quotation standing alone right after one the person is
+        said to have spoken: '"It took too long," said analyst Weafer. "They were afraid of
+        panic selling ..."' goes on in Weafer's words."""
+        from assistant.qa.answer_rules import answer_rules
+
+        sentences = analysis.sentences
+        if not 0 < index < len(sentences):
+            return False
+        text = sentences[index].text
+        says = answer_rules().speaker_verb
+        if not _OPENS_QUOTE.match(text) or says.search(text):
+            return False
+        before = sentences[index - 1]
+        return (
+            _OPENS_QUOTE.search(before.text) is not None
+            and says.search(before.text) is not None
+            and self._sentence_has(before, person)
+        )
 
     @staticmethod
     def _interview_speaker(analysis: ArticleAnalysis, index: int) -> str | None:

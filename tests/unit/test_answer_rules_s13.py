@@ -148,3 +148,9 @@ def test_the_clause_before_which_may_be_why_is_the_reason(engine: Engine) -> Non
     answer = engine.ask("Why were the fishermen detained so quickly, according to Ivo Dask?")
     assert answer.answered, answer.answer
     assert "navy base" in answer.short, answer.answer
+
+
+def test_a_quotation_standing_alone_goes_on_in_the_last_speakers_words(engine: Engine) -> None:
+    answer = engine.ask("Why did the regulators stop the exchange, according to Lena Vorst?")
+    assert answer.answered, answer.answer
+    assert "panic selling" in answer.short, answer.answer
