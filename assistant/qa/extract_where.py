@@ -26,7 +26,7 @@ from assistant.qa.answer_text import (
     coordinated_run,
     inside_quote,
 )
-from assistant.qa.questions import QuestionFrame
+from assistant.qa.questions import QuestionFrame, person_nouns
 from assistant.text import fold
 
 if TYPE_CHECKING:
@@ -227,6 +227,8 @@ def _office_places(info: SentenceInfo) -> list[Mention]:
 _OFFICE_OF = lazy_compile(r"\b([A-Za-z]+)\s+of\s+(.+)$")
 
 
+# After a place: its country, perhaps, then a person's noun ("California, US lawyer").
+_PERSON_NOUN_AFTER = lazy_compile(r"(?:,\s+[A-Z][\w.]*)?\s+([a-z]+)\b")
 _SAYS_AFTER = lazy_compile(r"\s+(?:reported|reports|said|says|told|tells|announced|added)\b")
 
 
@@ -609,6 +611,11 @@ class WhereExtractors(_Base):
                 # "the Voice of Norvessa": the place ends a body's name, it is no setting.
                 continue
             if any(start <= m.start < end for start, end in sources):
+                continue
+            person_after = _PERSON_NOUN_AFTER.match(info.text, m.end)
+            if person_after and person_after.group(1).lower() in person_nouns():
+                # "the California, US lawyer", "a Texas man": the place says where someone is
+                # from, not where anything happens.
                 continue
             if not self._fits_focus(frame, m.name, m.kind):
                 continue

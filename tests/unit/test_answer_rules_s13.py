@@ -154,3 +154,10 @@ def test_a_quotation_standing_alone_goes_on_in_the_last_speakers_words(engine: E
     answer = engine.ask("Why did the regulators stop the exchange, according to Lena Vorst?")
     assert answer.answered, answer.answer
     assert "panic selling" in answer.short, answer.answer
+
+
+def test_where_one_was_tried_is_where_the_trial_was(engine: Engine) -> None:
+    # "the California, US lawyer" says where he is from; "The trial was held in Manhattan".
+    answer = engine.ask("Where was Teo Varga tried for attempting to extort Kessby Shoes?")
+    assert answer.answered, answer.answer
+    assert answer.short == "Manhattan", answer.answer
