@@ -97,6 +97,10 @@ _INDEFINITE_NP = lazy_compile(r"(?:a|an|one)\s+(?!.*\b[A-Z])")
 _NAME_OVER_DESCRIPTION_MARGIN = 0.5
 
 
+# Plurals whose possessive modifies the next noun rather than owning it ("men's rights").
+_PLURAL_MODIFIERS = frozenset("men women children people workers farmers veterans".split())
+
+
 @lru_cache(maxsize=256)
 def _who_focus(question: str) -> str | None:
     """The noun a who-question asks for: 'Which company leased ...' -> 'company'."""
@@ -140,6 +144,9 @@ def _who_focus(question: str) -> str | None:
             # "Who is the commander-in-chief of the Syrian Army?": the role, not the army.
             break
         focus = lower
+        if possessive and lower in _PLURAL_MODIFIERS:
+            # "Which men's rights group ...": a plural's possessive says what kind of group.
+            continue
         if possessive:
             if not asks_holder:
                 # "Which company's shares ...": the owner is what is asked.

@@ -161,3 +161,11 @@ def test_where_one_was_tried_is_where_the_trial_was(engine: Engine) -> None:
     answer = engine.ask("Where was Teo Varga tried for attempting to extort Kessby Shoes?")
     assert answer.answered, answer.answer
     assert answer.short == "Manhattan", answer.answer
+
+
+def test_a_plurals_possessive_modifies_the_asked_noun() -> None:
+    from assistant.qa.extract_who import _who_focus
+
+    assert _who_focus("Which men's rights group brought the lawsuit?") == "group"
+    # An owner's possessive is still what is asked.
+    assert _who_focus("Which company's shares fell?") == "company"
