@@ -2112,6 +2112,7 @@ class Answerer(
                 )
                 and not self._titled_otherwise(item.info)
                 and not self._role_given_before(frame, item, role)
+                and not self._with_asked_body(frame, item)
             ):
                 # "Who was the judge who ...": a sentence without a judge names someone else.
                 continue
@@ -2774,6 +2775,25 @@ class Answerer(
         if focus is None or focus not in person_nouns() or focus in rules.broad_roles:
             return None
         return self.tokenizer.stem(focus)
+
+    def _with_asked_body(self, frame: QuestionFrame, item: Scored) -> bool:
+        """Whether "Which Barclays Capital analyst ...?" meets a name the sentence sets off with
+        that body ("Ben Reitzes, with Barclays Capital, estimated ..."): the body the question
+        gives its role says who is meant, though the story never writes the role."""
+        focus = _who_focus(frame.text)
+        if focus is None:
+            return False
+        owner = re.search(rf"((?:[A-Z][\w&'’.-]*\s+)+){re.escape(focus)}\b", frame.text)
+        body = re.sub(r"^(?:And\s+)?(?:Which|What)\s+", "", owner.group(1)).strip() if owner else ""
+        if not body:
+            return False
+        return (
+            re.search(
+                rf"[A-Z][\w'’-]+,\s+(?:with|of|at|from)\s+(?:the\s+)?{re.escape(body)}\b",
+                item.info.text,
+            )
+            is not None
+        )
 
     def _role_given_before(self, frame: QuestionFrame, item: Scored, role: str) -> bool:
         """Whether the story gives a person the sentence names the asked role elsewhere

@@ -169,3 +169,13 @@ def test_a_plurals_possessive_modifies_the_asked_noun() -> None:
     assert _who_focus("Which men's rights group brought the lawsuit?") == "group"
     # An owner's possessive is still what is asked.
     assert _who_focus("Which company's shares fell?") == "company"
+
+
+def test_a_role_asked_of_a_body_meets_a_name_set_off_with_it(engine: Engine) -> None:
+    # The story never calls Lena Haskell an analyst; "with Meridian Securities" says she is
+    # the one asked about.
+    answer = engine.ask(
+        "Which Meridian Securities analyst estimated that eight million Tessphones would be sold?"
+    )
+    assert answer.answered, answer.answer
+    assert answer.short == "Lena Haskell", answer.answer
