@@ -257,7 +257,8 @@ def _name_before_noun(heads: tuple[str, ...]) -> re.Pattern[str]:
     Tarn district"), after "the". Group 1 the name."""
     head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
     return re.compile(
-        rf"\bthe\s+((?!The\b){_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,2}})\s+(?:{head})\b"
+        # "the Macy's department store": one lower-case word may qualify the noun.
+        rf"\bthe\s+((?!The\b){_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,2}})\s+(?:[a-z]+\s+)?(?:{head})\b"
     )
 
 

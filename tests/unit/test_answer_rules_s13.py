@@ -179,3 +179,14 @@ def test_a_role_asked_of_a_body_meets_a_name_set_off_with_it(engine: Engine) -> 
     )
     assert answer.answered, answer.answer
     assert answer.short == "Lena Haskell", answer.answer
+
+
+def test_a_name_before_a_qualified_place_noun(engine: Engine) -> None:
+    # "the Velk's department store": a lower-case word between the name and the asked noun.
+    answer = engine.ask("Which department store did protesters in Ulmby converge on?")
+    assert answer.answered, answer.answer
+    assert answer.short == "Velk's", answer.answer
+
+
+def test_a_landmark_is_a_kind_of_place() -> None:
+    assert parse_question("Around which Kessby landmark did protesters march?").intent == "where"
