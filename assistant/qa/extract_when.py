@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
-from assistant.knowledge.timex import TimeMention, format_iso
+from assistant.knowledge.timex import TimeMention, format_iso, sentence_tense
 from assistant.lazy_re import lazy_compile
 from assistant.qa.answer_rules import answer_rules
 from assistant.qa.answer_text import _WORDS, Candidate, Scored, inside_quote
@@ -150,6 +150,7 @@ class WhenExtractors(_Base):
             re.match(r"^\s*(?:and\s+)?when\s+(?:did|was|were|had)\b", frame.text, re.I)
         )
         published = scored.article.date if _ASKS_FUTURE.match(frame.text) else None
+        past_only = published is not None and sentence_tense(info.text) == "past"
         predicate = self._predicate_stems(frame)
         # The nouns of the asked event: not one the question dates itself ("the April 2026
         # harbour deal"), which is what the asked act is about, not the act.
@@ -188,7 +189,11 @@ class WhenExtractors(_Base):
                 # tells, not from the day it was written, so no day of its own.
                 continue
             anchor, outranked = runs.get(t.start, (t.start, False))
-            if published is not None and _ends_before(t.iso, published - _FUTURE_SLACK):
+            if published is not None and (
+                _ends_before(t.iso, published - _FUTURE_SLACK)
+                # "Yesterday, a jury convicted him" tells what is done, not what is due.
+                or (past_only and _ends_before(t.iso, published + dt.timedelta(days=1)))
+            ):
                 # "When will the board next review it?" is not answered by "last year".
                 continue
             score = {
