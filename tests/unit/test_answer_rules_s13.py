@@ -158,7 +158,7 @@ def test_a_quotation_standing_alone_goes_on_in_the_last_speakers_words(engine: E
 
 def test_where_one_was_tried_is_where_the_trial_was(engine: Engine) -> None:
     # "the California, US lawyer" says where he is from; "The trial was held in Manhattan".
-    answer = engine.ask("Where was Teo Varga tried for attempted extortion?")
+    answer = engine.ask("Where was Teo Varga tried for attempted extortion against a shoe maker?")
     assert answer.answered, answer.answer
     assert answer.short == "Manhattan", answer.answer
 
