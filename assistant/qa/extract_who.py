@@ -392,7 +392,8 @@ _NP_OPENERS = frozenset(
 # After a question's verb: what its complement may start with, so the word before it is the verb
 # ("Whom did the Arden council ask to ..."; "Which groups will the new centre work with?").
 _AFTER_VERB = _NP_OPENERS | frozenset(
-    "to with about on at in for by from against into alongside been him her them us me responsible up out off back over".split()
+    "to with about on at in for by from against into alongside been him her them us me responsible up out off back over "
+    "along across through around toward towards past during after before near inside outside under behind onto via".split()
 )
 # Between a question's subject and its verb: words that are neither.
 _VERB_SKIP = frozenset("been being be also ever already once not never still just".split())

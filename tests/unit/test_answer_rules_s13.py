@@ -197,3 +197,11 @@ def test_a_past_deed_is_no_date_of_what_is_due(engine: Engine) -> None:
     answer = engine.ask("When is Teo Varga due to be sentenced for attempted extortion?")
     assert answer.answered, answer.answer
     assert "June" in answer.short, answer.answer
+
+
+def test_a_verb_before_along_is_the_questions_verb() -> None:
+    from assistant.qa.extract_who import _asked_argument
+
+    asked = _asked_argument("Whom did Norvessan police escort along the harbour road on Friday?")
+    assert asked is not None
+    assert ("escort", ("Norvessan", "police")) in [(v, s) for v, s, _ in asked[1]], asked
