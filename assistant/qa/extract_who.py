@@ -1906,6 +1906,27 @@ class WhoExtractors(_Base):
                 break
         if chosen is not None:
             yield chosen
+            if chosen.kind is EntityKind.ORGANISATION and not (focus in _ORG_FOCUS or titled_body):
+                # "said Ivo Dahl, head of the Property Agency (PA), after opening the offer":
+                # a "Who ...?" may be the person the body's name stands next to; the person
+                # is offered too, for the answer to weigh against the body.
+                person = next(
+                    (
+                        Candidate(
+                            short=m.name or m.text,
+                            score=score,
+                            sentence=scored,
+                            rule=f"sentence-person:{m.rule}",
+                            highlight=(m.text,),
+                            kind=m.kind,
+                        )
+                        for score, m in scored_people
+                        if m.kind is EntityKind.PERSON and not m.role_only
+                    ),
+                    None,
+                )
+                if person is not None and self._misfit_reason(frame, person) is None:
+                    yield person
 
     def _named_as_asked(
         self, frame: QuestionFrame, scored: Scored, noun: str, score: float

@@ -205,3 +205,11 @@ def test_a_verb_before_along_is_the_questions_verb() -> None:
     asked = _asked_argument("Whom did Norvessan police escort along the harbour road on Friday?")
     assert asked is not None
     assert ("escort", ("Norvessan", "police")) in [(v, s) for v, s, _ in asked[1]], asked
+
+
+def test_who_did_it_is_the_person_beside_the_bodys_name(engine: Engine) -> None:
+    # "said Ivo Dask, head of the State Lands Agency (SLA), after opening ...": the agency's
+    # short name stands nearer the verb, but "Who ...?" asks for the person.
+    answer = engine.ask("Who opened Orvane's improved offer for the Tessby mill?")
+    assert answer.answered, answer.answer
+    assert answer.short == "Ivo Dask", answer.answer
