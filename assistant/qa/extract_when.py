@@ -53,6 +53,10 @@ _ENDING_VERBS = (
 ).split()
 
 
+# A subject pronoun opening a sentence, which goes on about the sentence before.
+_PRONOUN_SUBJECT = lazy_compile(r"\s*(?:It|He|She|They)\s+[a-z]")
+# How much less a time carried from the sentence before weighs than one of the sentence's own.
+_CARRIED_TIME_COST = 0.3
 _ZONE = lazy_compile(r"\b(?:UTC|GMT)\b")
 
 
@@ -145,6 +149,19 @@ class WhenExtractors(_Base):
 
     def _when(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
+        if not info.times and info.index > 0 and _PRONOUN_SUBJECT.match(info.text):
+            # "... the indices that today suffered large falls. It fell by 5% to slip below
+            # ...": the pronoun goes on about the sentence before, whose time dates this too.
+            before = self.analyses.get(scored.article).sentences[info.index - 1]
+            if before.times:
+                carried = Scored(
+                    scored.article, before, scored.score, scored.coverage, scored.entity_hits
+                )
+                for candidate in self._when(frame, carried):
+                    candidate.score -= _CARRIED_TIME_COST
+                    candidate.rule += ":sentence-before"
+                    yield candidate
+            return
         asked = {fold(t) for t in frame.times}
         asks_past = bool(
             re.match(r"^\s*(?:and\s+)?when\s+(?:did|was|were|had)\b", frame.text, re.I)

@@ -213,3 +213,9 @@ def test_who_did_it_is_the_person_beside_the_bodys_name(engine: Engine) -> None:
     answer = engine.ask("Who opened Orvane's improved offer for the Tessby mill?")
     assert answer.answered, answer.answer
     assert answer.short == "Ivo Dask", answer.answer
+
+
+def test_a_pronoun_subject_takes_the_time_of_the_sentence_before(engine: Engine) -> None:
+    answer = engine.ask("When did the Tessel 40 slip below the 2,000 mark to 1,883.36 points?")
+    assert answer.answered, answer.answer
+    assert answer.short.startswith("today"), answer.answer
