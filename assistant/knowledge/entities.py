@@ -683,24 +683,20 @@ class EntityRecognizer:
         ):
             # "Strait of Tessa", "Gulf of Varn", "Bay of Orm": a place's head names it.
             return self._simple(text, EntityKind.PLACE, "place-head-of")
-        if (
-            kind_after
-            and kind_after.group(1) in _REGION_NOUNS
-            and len(words) <= 3
-            and not self._known_person(words)
-        ):
-            # "Afghanistan's Maidan Wardak province", "the Sharif provincial council": a name
-            # that a region's noun follows names the region.
-            return self._simple(text, EntityKind.PLACE, "region-noun-after")
-        if (
-            kind_after
-            and kind_after.group(1) in _SITE_NOUNS_AFTER
-            and len(words) <= 4
-            and not self._known_person(words)
-        ):
-            # "New York's John F. Kennedy airport", "Narita airport": a name a site's noun
-            # follows names the site.
-            return self._simple(text, EntityKind.PLACE, "site-noun-after")
+        # "Afghanistan's Maidan Wardak province", "the Sharif provincial council": a name that a
+        # region's noun follows names the region; "New York's John F. Kennedy airport", "Narita
+        # airport": one a site's noun follows names the site.
+        after_rule = (
+            None
+            if kind_after is None
+            else "region-noun-after"
+            if kind_after.group(1) in _REGION_NOUNS and len(words) <= 3
+            else "site-noun-after"
+            if kind_after.group(1) in _SITE_NOUNS_AFTER and len(words) <= 4
+            else None
+        )
+        if after_rule and not self._known_person(words):
+            return self._simple(text, EntityKind.PLACE, after_rule)
         if (
             cue in lex.place_cues
             and not _NO_PLACE_AFTER_CUE.search(before)

@@ -1886,17 +1886,21 @@ class WhoExtractors(_Base):
                 highlight=tuple(names),
             )
             return
+
+        def named(score: float, m: Mention, kind: str = "person") -> Candidate:
+            return Candidate(
+                short=m.name or m.text,
+                score=score,
+                sentence=scored,
+                rule=f"sentence-{kind}:{m.rule}",
+                highlight=(m.text,),
+                kind=m.kind,
+            )
+
         chosen = None
         for score, best in scored_people:
             kind = "body" if titled_body and best.kind is EntityKind.ORGANISATION else "person"
-            candidate = Candidate(
-                short=best.name or best.text,
-                score=score,
-                sentence=scored,
-                rule=f"sentence-{kind}:{best.rule}",
-                highlight=(best.text,),
-                kind=best.kind,
-            )
+            candidate = named(score, best, kind)
             chosen = chosen or candidate
             if self._misfit_reason(frame, candidate) is None:
                 # The sentence's best name that can answer at all: "Congressman Ivo Dahl, who
@@ -1912,14 +1916,7 @@ class WhoExtractors(_Base):
                 # is offered too, for the answer to weigh against the body.
                 person = next(
                     (
-                        Candidate(
-                            short=m.name or m.text,
-                            score=score,
-                            sentence=scored,
-                            rule=f"sentence-person:{m.rule}",
-                            highlight=(m.text,),
-                            kind=m.kind,
-                        )
+                        named(score, m)
                         for score, m in scored_people
                         if m.kind is EntityKind.PERSON and not m.role_only
                     ),
