@@ -297,7 +297,7 @@ def find_times(sentence: str, anchor: dt.date | None = None) -> list[TimeMention
             if (
                 kind == "relative_day"
                 and text[:1].isupper()
-                and _NAME_BEFORE.search(sentence, 0, start)
+                and _NAME_BEFORE.search(sentence, max(0, start - 40), start)
             ):
                 # "USA Today", "Russia Today": a name's last word, not a day.
                 continue
