@@ -424,10 +424,11 @@ def _spelled_out(acronym: str) -> re.Pattern[str]:
     with "the"/"and" allowed between. Only for three letters or more: two match by chance."""
     if len(acronym) < 3 or not acronym.isalpha():
         return re.compile(r"(?!)")
+    # "Agence France-Presse" for AFP: a hyphen may join two of the words.
     parts = [
-        rf"(?:{re.escape(c.upper())}[\w'’-]+|{re.escape(c.lower())}[a-z]{{0,2}})" for c in acronym
+        rf"(?:{re.escape(c.upper())}[\w'’]+|{re.escape(c.lower())}[a-z]{{0,2}})" for c in acronym
     ]
-    return re.compile(r"\b" + r"\s+(?:(?:the|and)\s+)?".join(parts) + r"\b")
+    return re.compile(r"\b" + r"(?:\s+(?:(?:the|and)\s+)?|-)".join(parts) + r"\b")
 
 
 @lru_cache(maxsize=4096)

@@ -219,3 +219,10 @@ def test_a_pronoun_subject_takes_the_time_of_the_sentence_before(engine: Engine)
     answer = engine.ask("When did the Tessel 40 slip below the 2,000 mark to 1,883.36 points?")
     assert answer.answered, answer.answer
     assert answer.short.startswith("today"), answer.answer
+
+
+def test_an_acronym_is_spelled_out_across_a_hyphen() -> None:
+    from assistant.qa.answerer import _spelled_out
+
+    assert _spelled_out("KFP").search("in remarks to the Kessby France-Presse service")
+    assert _spelled_out("VOA").search("the Voice of America said")
