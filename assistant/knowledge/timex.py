@@ -232,7 +232,7 @@ _resolve = lru_cache(maxsize=4096)(resolve)
 
 _FUTURE = Guarded(
     re.compile(
-        r"\b(?:will|shall|may|might|could|would|hopes?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|planned|scheduled|expected\s+to|set\s+to|going\s+to|starting|next|upcoming|tomorrow)\b"
+        r"\b(?:will|shall|may|might|could|would|hopes?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|planned|scheduled|expected\s+to|set\s+to|going\s+to|starting|(?<!\bthe\s)next|upcoming|tomorrow)\b"
         # "plans to" is a verb of the future; "his plan to choose" is a noun the past may tell of.
         r"|(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\bthe\s)(?<!\ba\s)(?<!\btheir\s)(?<!\bour\s)\bplans?\s+to\b",
         re.IGNORECASE,

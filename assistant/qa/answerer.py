@@ -312,6 +312,11 @@ _EVENT_SUBJECT = lazy_compile(
     r"discussions|negotiations|session|conference|gathering)\b",
     re.I,
 )
+# The main verb of a when-question: "When did Trump announce ...?" -> "announce".
+_WHEN_VERB = lazy_compile(
+    r"^\s*(?:[Aa]nd\s+)?[Ww]hen\s+(?:did|does|do|will|would|has|have|had)\s+"
+    r"(?:(?:the|a|an|[A-Z][\w'’.-]*)\s+)*?([a-z]+)\b"
+)
 # How many sentences back a place the story names still sets what it goes on to tell.
 _SETTING_CARRIED = 2
 
@@ -2259,12 +2264,15 @@ class Answerer(
             return
         names = self._names_of_question(frame)
         for c in candidates:
-            c.score += _CLAUSE_WEIGHT * self._clause_share(asked, names, c)
+            c.score += _CLAUSE_WEIGHT * self._clause_share(asked, names, c, None)
 
-    def _clause_share(self, asked: frozenset[str], names: frozenset[str], c: Candidate) -> float:
+    def _clause_share(
+        self, asked: frozenset[str], names: frozenset[str], c: Candidate, verb: str | None
+    ) -> float:
         """The share of the question's stems written in the candidate's own clause of its
         sentence, the candidate's own words and the question's own people (`names`) left out
-        (0 when it is not written as such)."""
+        (0 when it is not written as such), and 1 more when the clause has the question's main
+        verb (`verb`, a stem)."""
         from assistant.qa.answer_rules import answer_rules
 
         text = c.sentence.info.text
@@ -2284,6 +2292,8 @@ class Answerer(
                 stop = stops[1]
             elif len(starts) > 1:
                 start = starts[-2]
+        # Seven words either side within the clause, the question's people not cut out.
+        near = _WORDS.findall(text[start:at])[-7:] + _WORDS.findall(text[end:stop])[:7]
         for name in names:
             # "Minister Ada Roos met Governor Tor Vass": the question's own people are written
             # with their own titles, which say nothing of the one they met.
@@ -2294,7 +2304,11 @@ class Answerer(
             if after >= 0:
                 stop = after
         clause = text[start:at] + " " + text[end:stop]
-        return len(set(self.tokenizer(clause)) & asked) / len(asked)
+        # "When did Trump announce that he had asked ...?": "On Tuesday, Trump announced he had
+        # asked ... Monday night" dates the announcing by the time next to its verb, not by the
+        # one of the clause it reports.
+        main = 1.0 if verb is not None and verb in self.tokenizer(" ".join(near)) else 0.0
+        return main + len(set(self.tokenizer(clause)) & asked) / len(asked)
 
     def _names_of_question(self, frame: QuestionFrame) -> frozenset[str]:
         """How a story may write the question's people: as asked, in full, by surname."""
@@ -2316,7 +2330,9 @@ class Answerer(
         if not asked:
             return best
         names = self._names_of_question(frame)
-        mine = self._clause_share(asked, names, best)
+        main = _WHEN_VERB.match(frame.text)
+        verb = self.tokenizer.stem(main.group(1)) if main else None
+        mine = self._clause_share(asked, names, best, verb)
         chosen = best
         exact = len(best.facts.get("when_iso", ""))
         for other in candidates:
@@ -2331,7 +2347,7 @@ class Answerer(
                 or len(other.facts.get("when_iso", "")) < exact
             ):
                 continue
-            share = self._clause_share(asked, names, other)
+            share = self._clause_share(asked, names, other, verb)
             if share > mine:
                 chosen, mine = other, share
         if chosen is not best:

@@ -226,3 +226,10 @@ def test_an_acronym_is_spelled_out_across_a_hyphen() -> None:
 
     assert _spelled_out("KFP").search("in remarks to the Kessby France-Presse service")
     assert _spelled_out("VOA").search("the Voice of America said")
+
+
+def test_the_time_next_to_the_questions_own_verb_dates_it(engine: Engine) -> None:
+    # "On Tuesday, Osk announced she had asked ... Monday night": the announcing was Tuesday.
+    answer = engine.ask("When did Osk announce that she had asked Ivo Dask to resign?")
+    assert answer.answered, answer.answer
+    assert answer.short.startswith("Tuesday"), answer.answer

@@ -339,3 +339,16 @@ def test_today_ending_a_name_is_no_day() -> None:
     # "USA Today", "Russia Today": a capitalised word before "Today" makes it a name's.
     assert find_times("USA Today noted the panel's scope.", TUESDAY) == []
     assert only("Today, the panel meets.").iso == "2026-01-13"
+
+
+def test_the_next_morning_tells_no_future() -> None:
+    # "tendered it the next morning" narrates; "Monday night" is the Monday before.
+    found = find_times(
+        "On Tuesday, Osk announced she had asked for his resignation Monday night, and that he "
+        "tendered it the next morning.",
+        dt.date(2036, 9, 12),
+    )
+    assert [(t.text, t.iso) for t in found] == [
+        ("Tuesday", "2036-09-09"),
+        ("Monday night", "2036-09-08"),
+    ]
