@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 from assistant.engine import Engine
+from assistant.models import Answer
 from assistant.qa.questions import parse_question
+
+
+def answered(engine: Engine, question: str) -> Answer:
+    """The engine's answer to `question`, which must be answered."""
+    answer = engine.ask(question)
+    assert answer.answered, answer.answer
+    return answer
 
 
 def test_which_venue_hosted_asks_where_it_was_held(engine: Engine) -> None:
     # "hosted" and "venue" are the question's way of asking where: the story says "held at".
-    answer = engine.ask("Which venue hosted the Kessby Haunters Fair?")
-    assert answer.answered, answer.answer
+    answer = answered(engine, "Which venue hosted the Kessby Haunters Fair?")
     assert answer.short == "Ulmby Exhibition Hall", answer.answer
 
 
 def test_a_country_asked_as_u_s_is_mentioned_by_us(engine: Engine) -> None:
     # The story writes "US" and "United States", never "U.S.".
-    answer = engine.ask("Which U.S. official did Ivo Marlow speak with?")
-    assert answer.answered, answer.answer
+    answer = answered(engine, "Which U.S. official did Ivo Marlow speak with?")
     assert answer.short == "Orla Brenning", answer.answer
 
 
@@ -25,15 +31,13 @@ def test_a_name_before_case_says_which_matter(engine: Engine) -> None:
     # "the case" only.
     frame = parse_question("With which official did Marlow speak about the Tessane case?")
     assert [m.text for m in frame.identifying()] == ["Tessane"]
-    answer = engine.ask("With which official did Marlow speak about the Tessane case?")
-    assert answer.answered, answer.answer
+    answer = answered(engine, "With which official did Marlow speak about the Tessane case?")
     assert answer.short == "Orla Brenning", answer.answer
 
 
 def test_a_place_the_story_just_named_sets_the_call_after_it(engine: Engine) -> None:
     # Velmoor is named two sentences before the call, and no other place since.
-    answer = engine.ask("Whom did Vosk speak to on the phone during her visit to Velmoor?")
-    assert answer.answered, answer.answer
+    answer = answered(engine, "Whom did Vosk speak to on the phone during her visit to Velmoor?")
     assert answer.short == "Lem Hadder", answer.answer
 
 
@@ -47,11 +51,11 @@ def test_a_deed_done_by_an_unnamed_doer_names_no_one(engine: Engine) -> None:
 def test_a_role_of_a_named_body_is_not_another_bodys_holder(engine: Engine) -> None:
     # "the vice president of Norvessa's Council of National Unity" is not Mira Holt, the Assembly's vice
     # president; the paper's name keeps its "della".
-    answer = engine.ask(
+    answer = answered(
+        engine,
         "Which Italian newspaper did the vice president of Norvessa's Council of National Unity speak to"
-        " on Sunday?"
+        " on Sunday?",
     )
-    assert answer.answered, answer.answer
     assert answer.short == "Gazzetta della Riva", answer.answer
 
 
@@ -67,32 +71,28 @@ def test_a_country_is_no_answer_to_which_candidate(engine: Engine) -> None:
 
 def test_the_network_spoken_to_is_the_one_told(engine: Engine) -> None:
     # "told KTV": the story says "told", not "speak", and never calls KTV a network.
-    answer = engine.ask(
-        "Which news network did police spokeswoman Lena Osk speak to about the death?"
+    answer = answered(
+        engine, "Which news network did police spokeswoman Lena Osk speak to about the death?"
     )
-    assert answer.answered, answer.answer
     assert answer.short == "KTV", answer.answer
 
 
 def test_an_acronym_before_a_known_person_is_a_body_of_its_own(engine: Engine) -> None:
     # "told KNN Marr was ...": Marr was named before; "KNN Marr" is no body.
-    answer = engine.ask(
-        'Which network did Orla Vantry speak to when she called Marr "a great man"?'
+    answer = answered(
+        engine, 'Which network did Orla Vantry speak to when she called Marr "a great man"?'
     )
-    assert answer.answered, answer.answer
     assert answer.short == "KNN", answer.answer
 
 
 def test_a_passive_act_is_told_by_its_listed_noun(engine: Engine) -> None:
     # "the detention of hundreds ... Sunday" tells the detaining; the photo's date is another.
-    answer = engine.ask("When were Dask and hundreds of protesters detained across Norvessa?")
-    assert answer.answered, answer.answer
+    answer = answered(engine, "When were Dask and hundreds of protesters detained across Norvessa?")
     assert "Sunday" in answer.short, answer.answer
 
 
 def test_a_bracketed_time_in_another_zone_is_not_the_stories_day(engine: Engine) -> None:
-    answer = engine.ask("When did the earthquake strike Sarnby Bay?")
-    assert answer.answered, answer.answer
+    answer = answered(engine, "When did the earthquake strike Sarnby Bay?")
     assert "Saturday" in answer.short, answer.answer
 
 
@@ -111,10 +111,9 @@ def test_an_adverb_after_the_questions_verb_does_not_hide_it() -> None:
 def test_the_hospital_that_treated_the_counted_wounded(engine: Engine) -> None:
     # "in the Sarnby Bay earthquake" names the quake, it sets nothing; "25 wounded people"
     # counts people; "the hospital, KTV reported" gives KTV no kind.
-    answer = engine.ask(
-        "Which hospital treated the 25 people wounded in the Sarnby Bay earthquake?"
+    answer = answered(
+        engine, "Which hospital treated the 25 people wounded in the Sarnby Bay earthquake?"
     )
-    assert answer.answered, answer.answer
     assert answer.short == "Orvik District Hospital", answer.answer
 
 
@@ -145,21 +144,20 @@ def test_a_speech_question_may_say_what_it_was_regarding() -> None:
 
 
 def test_the_clause_before_which_may_be_why_is_the_reason(engine: Engine) -> None:
-    answer = engine.ask("Why were the fishermen detained so quickly, according to Ivo Dask?")
-    assert answer.answered, answer.answer
+    answer = answered(engine, "Why were the fishermen detained so quickly, according to Ivo Dask?")
     assert "navy base" in answer.short, answer.answer
 
 
 def test_a_quotation_standing_alone_goes_on_in_the_last_speakers_words(engine: Engine) -> None:
-    answer = engine.ask("Why did the regulators stop the exchange, according to Lena Vorst?")
-    assert answer.answered, answer.answer
+    answer = answered(engine, "Why did the regulators stop the exchange, according to Lena Vorst?")
     assert "panic selling" in answer.short, answer.answer
 
 
 def test_where_one_was_tried_is_where_the_trial_was(engine: Engine) -> None:
     # "the California, US lawyer" says where he is from; "The trial was held in Manhattan".
-    answer = engine.ask("Where was Teo Varga tried for attempted extortion against a shoe maker?")
-    assert answer.answered, answer.answer
+    answer = answered(
+        engine, "Where was Teo Varga tried for attempted extortion against a shoe maker?"
+    )
     assert answer.short == "Manhattan", answer.answer
 
 
@@ -174,17 +172,16 @@ def test_a_plurals_possessive_modifies_the_asked_noun() -> None:
 def test_a_role_asked_of_a_body_meets_a_name_set_off_with_it(engine: Engine) -> None:
     # The story never calls Lena Haskell an analyst; "with Meridian Securities" says she is
     # the one asked about.
-    answer = engine.ask(
-        "Which Meridian Securities analyst estimated that eight million Tessphones would be sold?"
+    answer = answered(
+        engine,
+        "Which Meridian Securities analyst estimated that eight million Tessphones would be sold?",
     )
-    assert answer.answered, answer.answer
     assert answer.short == "Lena Haskell", answer.answer
 
 
 def test_a_name_before_a_qualified_place_noun(engine: Engine) -> None:
     # "the Velk's department store": a lower-case word between the name and the asked noun.
-    answer = engine.ask("Which department store did protesters in Ulmby converge on?")
-    assert answer.answered, answer.answer
+    answer = answered(engine, "Which department store did protesters in Ulmby converge on?")
     assert answer.short == "Velk's", answer.answer
 
 
@@ -194,8 +191,7 @@ def test_a_landmark_is_a_kind_of_place() -> None:
 
 def test_a_past_deed_is_no_date_of_what_is_due(engine: Engine) -> None:
     # "Yesterday, a jury convicted Varga" is what is done; "is to be sentenced in June" is due.
-    answer = engine.ask("When is Teo Varga due to be sentenced for attempted extortion?")
-    assert answer.answered, answer.answer
+    answer = answered(engine, "When is Teo Varga due to be sentenced for attempted extortion?")
     assert "June" in answer.short, answer.answer
 
 
@@ -210,14 +206,14 @@ def test_a_verb_before_along_is_the_questions_verb() -> None:
 def test_who_did_it_is_the_person_beside_the_bodys_name(engine: Engine) -> None:
     # "said Ivo Dask, head of the State Lands Agency (SLA), after opening ...": the agency's
     # short name stands nearer the verb, but "Who ...?" asks for the person.
-    answer = engine.ask("Who opened Orvane's improved offer for the Tessby mill?")
-    assert answer.answered, answer.answer
+    answer = answered(engine, "Who opened Orvane's improved offer for the Tessby mill?")
     assert answer.short == "Ivo Dask", answer.answer
 
 
 def test_a_pronoun_subject_takes_the_time_of_the_sentence_before(engine: Engine) -> None:
-    answer = engine.ask("When did the Tessel 40 slip below the 2,000 mark to 1,883.36 points?")
-    assert answer.answered, answer.answer
+    answer = answered(
+        engine, "When did the Tessel 40 slip below the 2,000 mark to 1,883.36 points?"
+    )
     assert answer.short.startswith("today"), answer.answer
 
 
@@ -230,6 +226,5 @@ def test_an_acronym_is_spelled_out_across_a_hyphen() -> None:
 
 def test_the_time_next_to_the_questions_own_verb_dates_it(engine: Engine) -> None:
     # "On Tuesday, Osk announced she had asked ... Monday night": the announcing was Tuesday.
-    answer = engine.ask("When did Osk announce that she had asked Ivo Dask to resign?")
-    assert answer.answered, answer.answer
+    answer = answered(engine, "When did Osk announce that she had asked Ivo Dask to resign?")
     assert answer.short.startswith("Tuesday"), answer.answer
