@@ -282,6 +282,15 @@ def _initialisms(question: str) -> frozenset[str]:
 
 
 _JOINING_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})
+# Where a who-question's asked noun phrase starts ("Which UNESCO official").
+_WHICH_WORD = lazy_compile(r"\b(?:which|what)\s+", re.I)
+# The capitalised words right before a name ("This Wednesday Greek Foreign Minister ").
+_CAPITALS_BEFORE = lazy_compile(r"(?:\b[A-Z][\w.-]*\s+)+$")
+# Words that start a clause or a passive's agent: no part of the noun phrase naming a person.
+_CLAUSE_WORDS = frozenset(
+    "who whom whose which that when while where but because as if by is was are were has had "
+    "have will would can could says said tells told asks wants says".split()
+)
 
 
 def _normal_quotes(text: str) -> str:
@@ -2982,6 +2991,11 @@ class Answerer(
             other = self._called_otherwise(frame, candidate)
             if other:
                 return f"the sentence gives it another job ({other})"
+        employer = _asked_employer(frame) if intent in {"who", "who_met"} else None
+        if employer and not self._tied_to_employer(frame, candidate, employer):
+            # "Which UNESCO official told ...?" is not answered by the Greek minister whose
+            # sentence mentions UNESCO: the story must write the person as the body's.
+            return f"the story does not write it as {employer}'s"
         asked = rules.kind_asked.search(frame.text)
         if asked is not None:
             kind = fold(asked.group(1))
@@ -3000,6 +3014,51 @@ class Answerer(
             elif kind in rules.kind_words and not self._of_kind(candidate, rules.kind_words[kind]):
                 return f"not a {kind}"
         return None
+
+    def _tied_to_employer(self, frame: QuestionFrame, candidate: Candidate, employer: str) -> bool:
+        """Whether the candidate's story writes one of its names as the employer's person:
+        "Citigroup chief executive Vikram Pandit", "Reitzes, with Barclays Capital", "Irina
+        Bokova, head of UNESCO"; or gives them the asked noun and no other allegiance
+        ("Spokeswoman Sandy Angers" in a story about Boeing)."""
+        names = [n for n in _NAME_LIST_SEPARATOR.split(candidate.short) if n]
+        if any(fold(employer) in fold(n) for n in names):
+            return True
+        article = candidate.sentence.article
+        key = (article.id, candidate.short, employer)
+        found = self._described.get(key)
+        if found is None:
+            focus = _who_focus(frame.text) or ""
+            found = any(_employed_in(article.text, n, employer) for n in names) or (
+                candidate.kind is not EntityKind.ORGANISATION
+                and any(_describes_in(article.text, n, focus) for n in names)
+                and not self._owes_other_allegiance(candidate, names)
+            )
+            self._described[key] = found
+        return found
+
+    def _owes_other_allegiance(self, candidate: Candidate, names: list[str]) -> bool:
+        """Whether the story titles a person by a nation ("Greek Foreign Minister George
+        Katrougalos", "the Turkish President Recep Tayyip Erdoğan") or writes them as another
+        body's ("Lena Orm, an economist at Varn Bank"): then not the asked body's. A bare
+        "Spokeswoman Sandy Angers" in a story about Boeing may well be Boeing's."""
+        article = candidate.sentence.article
+        text = article.text
+        surnames = {fold(n).split()[-1] for n in names if n.split()}
+        mentions = [m for info in self.analyses.get(article).sentences for m in info.mentions]
+        # Every spelling the story gives the same person ("Erdoğan", "Erdogan").
+        spellings = set(names) | {
+            spelling
+            for m in mentions
+            for spelling in (m.text, m.name)
+            if m.kind is EntityKind.PERSON and set(fold(m.name or m.text).split()[-1:]) & surnames
+        }
+        for name in spellings:
+            for start in _word_starts(text, name):
+                title = _CAPITALS_BEFORE.search(text, max(0, start - 60), start)
+                if title and any(self._is_demonym(fold(w)) for w in title.group().split()[:-1]):
+                    return True
+        bodies = {m.text for m in mentions if m.kind is EntityKind.ORGANISATION}
+        return any(_employed_in(text, name, body) for name in names for body in bodies)
 
     def _called_otherwise(self, frame: QuestionFrame, candidate: Candidate) -> str | None:
         """A job noun the answering sentence gives every named person of the candidate, of no
@@ -4024,6 +4083,70 @@ def _add_role_reference(
         )
     )
     log.append(f"{match.group()!r} is {name}")
+
+
+def _asked_employer(frame: QuestionFrame) -> str | None:
+    """The body (or person) a who-question's asked person works for, written before the asked
+    noun: "Which UNESCO official ...", "Which Barclays Capital analyst ..." (None for a
+    nationality or a place: "Which Chinese official" is weighed by nationality)."""
+    focus = _who_focus(frame.text)
+    if not focus or focus not in person_nouns():
+        return None
+    opening = _WHICH_WORD.search(frame.text)
+    if opening is None:
+        return None
+    at = re.search(rf"\b{re.escape(focus)}\b", frame.text[opening.end() :], re.I)
+    if at is None:
+        return None
+    end = opening.end() + at.start()
+    for mention in frame.entities:
+        if (
+            opening.end() <= mention.start
+            and mention.end <= end
+            and mention.kind is EntityKind.ORGANISATION
+            and not frame.text[mention.end : end].strip(" -'’s")
+        ):
+            return mention.text
+    return None
+
+
+@lru_cache(maxsize=1)
+def _not_linking() -> str:
+    """Lower-case words that end a noun phrase between a body and a name: verbs (regular
+    past forms are caught by their "-ed"), relative and joining words, "by" of a passive."""
+    from assistant.prompts import irregular_forms
+
+    words = set(irregular_forms()) | _CLAUSE_WORDS
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4096)
+def _employed_in(text: str, name: str, body: str) -> bool:
+    """Whether a text writes `name` as `body`'s: the body before the name with only a noun
+    phrase between ("UNESCO Director-General Irina Bokova", "AU trade and industry
+    commissioner Albert Muchanga", "Citigroup's chief executive, Vikram Pandit"), or after
+    it as its employer ("Reitzes, with Barclays Capital", "Lankov, a professor of North
+    Korea history at Kookmin University", "Pandit (Citigroup)"); "Katrougalos emphasized
+    the requirement of approval by UNESCO" does not."""
+    last = name.split()[-1] if name.split() else ""
+    if not last or last not in text or body not in text:
+        return False
+    # A word of a noun phrase: capitalised, or lower-case and neither a verb nor a word
+    # that starts a clause.
+    link = (
+        rf"(?:[A-Z][\w.'’&-]*|\([A-Z]+\)|(?!(?:{_not_linking()})\b)[a-z][\w.'’&-]*(?<!ed)(?<!ing))"
+    )
+    b, n = re.escape(body), re.escape(last)
+    before = rf"\b{b}(?:'s|’s)?(?:\s+{link}){{0,7}}?,?\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}{n}\b"
+    after = (
+        rf"\b{n}\b(?:\s*\([^()]*\b{b}\b"
+        rf"|,?(?:\s+{link}){{0,9}}?\s+(?:of|at|with|for|from|to|in)\s+(?:the\s+)?"
+        rf"(?:[A-Z][\w'’-]*\s+){{0,2}}{b}\b"
+        rf"|,\s+(?:an?\s+|the\s+)?{b}(?:'s|’s)?\s"
+        rf"|,\s+who\s+(?:\w+\s+){{0,4}}?(?:heads|leads|runs|chairs|founded|owns|represents|for|of|at|with)"
+        rf"\s+(?:the\s+)?{b}\b)"
+    )
+    return bool(re.search(before, text) or re.search(after, text))
 
 
 def _describes_in(text: str, name: str, word: str) -> bool:
