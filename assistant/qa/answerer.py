@@ -3836,8 +3836,12 @@ class Answerer(
     # --- output ----------------------------------------------------------------------------
 
     def _subject(self, frame: QuestionFrame) -> str:
-        people = [m for m in frame.strong_entities() if m.kind is EntityKind.PERSON]
-        chosen = people or frame.strong_entities()
+        # "under Trump", "the pardons that included Dahl": those say which thing is asked
+        # about, and are not who did it.
+        identifying = frame.identifying()
+        strong = [m for m in frame.strong_entities() if m not in identifying]
+        people = [m for m in strong if m.kind is EntityKind.PERSON]
+        chosen = people or strong
         return _join(_dedupe_names([m.name or m.text for m in chosen[:2]])) if chosen else ""
 
     def _citation(self, article: Article, index: int, highlight: tuple[str, ...]) -> Citation:

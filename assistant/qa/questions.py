@@ -245,6 +245,8 @@ _OF_FOCUS = lazy_compile(r"^\s*(?:and\s+)?(?:[\w'’-]+\s+){1,2}of\s+(?:which|wh
 # "the Sacoolas case": "the" before a name, a noun of `matter_nouns` after it.
 _THE_BEFORE_NAME = lazy_compile(r"\bthe\s+$", re.IGNORECASE)
 _WORD_AFTER_NAME = lazy_compile(r"\s+([a-z]+)\b")
+# "under Trump", "under President Obama": a ruler's time, written before the name.
+_UNDER_BEFORE_NAME = lazy_compile(r"\bunder\s+(?:[A-Z][\w.]*\s+){0,2}$")
 
 
 @dataclass
@@ -287,6 +289,8 @@ class QuestionFrame:
                         and (after := _WORD_AFTER_NAME.match(self.text, m.end)) is not None
                         and after.group(1) in matter_nouns()
                     )
+                    # "what counts as a criminal alien under Trump": whose era, not who acts.
+                    or _UNDER_BEFORE_NAME.search(self.text, 0, m.start) is not None
                 )
             ]
             self.__dict__["_identifying"] = kept

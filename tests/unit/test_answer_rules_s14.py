@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assistant.engine import Engine
 from assistant.models import Answer
+from assistant.qa.questions import parse_question
 
 
 def answered(engine: Engine, question: str) -> Answer:
@@ -28,3 +29,21 @@ def test_a_person_written_as_the_bodys_answers_for_it(engine: Engine) -> None:
     # away keeps her.
     answer = answered(engine, "Which Varn Bank economist said the levy will slow trade?")
     assert answer.short == "Lena Orm", answer.answer
+
+
+def test_a_person_after_under_says_whose_time_not_who_acts(engine: Engine) -> None:
+    # "under Brannoch" dates the rules; the answering sentence need not name him, and the
+    # answer does not make him the one who spoke.
+    question = (
+        "Which newspaper did a port authority official talk to about what counts as"
+        " restricted cargo under Brannoch?"
+    )
+    assert [m.text for m in parse_question(question).identifying()] == ["Brannoch"]
+    answer = answered(engine, question)
+    assert answer.short == "Varn Gazette", answer.answer
+    assert "Brannoch" not in answer.answer, answer.answer
+
+
+def test_remarks_to_a_broadcaster_are_speaking_to_it(engine: Engine) -> None:
+    answer = answered(engine, "Which broadcaster did harbour master Dana Quill speak to?")
+    assert answer.short == "Radio Kessby", answer.answer
