@@ -242,7 +242,8 @@ def _attached_role(info: SentenceInfo, mention: Mention) -> str:
 # "To whom did Orm say ...", "Who did Orm tell ...": the question asks who was addressed.
 _ASKS_RECIPIENT = lazy_compile(
     r"^\s*(?:and\s+)?(?:to\s+whom\s+(?:did|does|do|has|had|will|would|was|were|is)\b"
-    r"|who(?:m)?\s+(?:did|does|do|has|had|will|would)\s+(?:[\w'’.-]+\s+){1,4}?tell\b)",
+    r"|(?:who(?:m)?|(?:which|what)\s+(?:[\w'’-]+\s+){1,3}?)(?:did|does|do|has|had|will|would)\s+"
+    r"(?:[\w'’.-]+\s+){1,4}?tell\b)",
     re.I,
 )
 

@@ -47,3 +47,11 @@ def test_a_person_after_under_says_whose_time_not_who_acts(engine: Engine) -> No
 def test_remarks_to_a_broadcaster_are_speaking_to_it(engine: Engine) -> None:
     answer = answered(engine, "Which broadcaster did harbour master Dana Quill speak to?")
     assert answer.short == "Radio Kessby", answer.answer
+
+
+def test_which_paper_did_x_tell_asks_whom_x_told(engine: Engine) -> None:
+    # The paper's name is one word after "The": the sentence-level who finds it too weak.
+    answer = answered(
+        engine, "Which news site did Corvan tell that it was cooperating with the inspectors?"
+    )
+    assert answer.short == "The Ledger", answer.answer
