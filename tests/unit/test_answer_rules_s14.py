@@ -50,7 +50,8 @@ def test_remarks_to_a_broadcaster_are_speaking_to_it(engine: Engine) -> None:
 
 
 def test_which_paper_did_x_tell_asks_whom_x_told(engine: Engine) -> None:
-    # The paper's name is one word after "The": the sentence-level who finds it too weak.
+    # Whom Corvan told is the recipient slot, "The" and all; the sentence-level who rule
+    # alone gives "Ledger".
     answer = answered(
         engine, "Which news site did Corvan tell that it was cooperating with the inspectors?"
     )
