@@ -245,6 +245,39 @@ _OF_FOCUS = lazy_compile(r"^\s*(?:and\s+)?(?:[\w'’-]+\s+){1,2}of\s+(?:which|wh
 # "the Sacoolas case": "the" before a name, a noun of `matter_nouns` after it.
 _THE_BEFORE_NAME = lazy_compile(r"\bthe\s+$", re.IGNORECASE)
 _WORD_AFTER_NAME = lazy_compile(r"\s+([a-z]+)\b")
+# "the", "a", a number or a capitalised adjective before a name ("four French Airbus sites").
+_DETERMINER_BEFORE_NAME = lazy_compile(
+    r"\b(?:the|a|an|its|their|his|her|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten"
+    r"|several|many|some)\s+(?:[A-Z][a-z]+\s+)?$"
+)
+# Words after a name that are no noun it may modify: verbs and joining words.
+_NOT_MODIFIED = frozenset(
+    "and or of in on at to for with from by who whom that which is was are were has have had "
+    "will would can could should may might must did does do said says".split()
+)
+
+
+_AGENT_NOUN = lazy_compile(r"(?:er|or|ist)s?$")
+
+
+def _modifies_noun(word: str) -> bool:
+    """Whether a lower-case word after a name may be the noun it modifies ("sites", "case"),
+    not a verb ("met", "flew", "being") or a joining word. A person noun ("the Trump
+    supporter") does not count: who that person is hangs on the name, which the answering
+    sentence must then give."""
+    from assistant.prompts import irregular_forms
+
+    return (
+        word not in _NOT_MODIFIED
+        and not word.endswith(("ed", "ing"))
+        and word not in irregular_forms()
+        and word not in person_nouns()
+        and word.removesuffix("s") not in person_nouns()
+        # "supporter", "adviser", "loyalists": a doer's noun is likely a person's too.
+        and not _AGENT_NOUN.search(word)
+    )
+
+
 # "under Trump", "under President Obama": a ruler's time, written before the name.
 _UNDER_BEFORE_NAME = lazy_compile(r"\bunder\s+(?:[A-Z][\w.]*\s+){0,2}$")
 
@@ -291,6 +324,13 @@ class QuestionFrame:
                     )
                     # "what counts as a criminal alien under Trump": whose era, not who acts.
                     or _UNDER_BEFORE_NAME.search(self.text, 0, m.start) is not None
+                    # "at four French Airbus sites", "a Ford executive": a name written as a
+                    # noun's modifier says whose thing; its bearer need not act.
+                    or (
+                        _DETERMINER_BEFORE_NAME.search(self.text, 0, m.start) is not None
+                        and (after := _WORD_AFTER_NAME.match(self.text, m.end)) is not None
+                        and _modifies_noun(after.group(1))
+                    )
                 )
             ]
             self.__dict__["_identifying"] = kept

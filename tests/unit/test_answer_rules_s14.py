@@ -56,3 +56,18 @@ def test_which_paper_did_x_tell_asks_whom_x_told(engine: Engine) -> None:
         engine, "Which news site did Corvan tell that it was cooperating with the inspectors?"
     )
     assert answer.short == "The Ledger", answer.answer
+
+
+def test_a_name_modifying_a_noun_need_not_be_in_the_answering_sentence(engine: Engine) -> None:
+    # "at two Corvan plants": the name says whose plants; the sentence says "two northern
+    # plants" and never names Corvan.
+    question = "Why did nearly 3,000 employees at two Corvan plants stop work on Thursday?"
+    assert [m.text for m in parse_question(question).identifying()] == ["Corvan"]
+    answer = answered(engine, question)
+    assert answer.short == "to protest the freeze", answer.answer
+
+
+def test_a_name_before_a_person_noun_stays_who_the_sentence_must_name() -> None:
+    # "the Corvan supporter" is someone only by the name: it is no mere modifier.
+    frame = parse_question("Who shot the Corvan supporter during the unrest?")
+    assert frame.identifying() == []
