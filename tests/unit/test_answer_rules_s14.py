@@ -71,3 +71,18 @@ def test_a_name_before_a_person_noun_stays_who_the_sentence_must_name() -> None:
     # "the Corvan supporter" is someone only by the name: it is no mere modifier.
     frame = parse_question("Who shot the Corvan supporter during the unrest?")
     assert frame.identifying() == []
+
+
+def test_in_exchange_for_gives_what_an_act_was_for(engine: Engine) -> None:
+    answer = answered(engine, "Why did the union agree to end the stoppage?")
+    assert answer.short == "in exchange for a review of the freeze", answer.answer
+
+
+def test_explained_by_gives_the_cause(engine: Engine) -> None:
+    answer = answered(engine, "Why did Corvan's engine orders rise this spring?")
+    assert answer.short.endswith("explained by strong demand from ferry operators"), answer.answer
+
+
+def test_awarded_based_on_gives_the_grounds(engine: Engine) -> None:
+    answer = answered(engine, "Why was the navy contract awarded to Corvan?")
+    assert "price and delivery times" in answer.short, answer.answer
