@@ -245,10 +245,11 @@ _OF_FOCUS = lazy_compile(r"^\s*(?:and\s+)?(?:[\w'’-]+\s+){1,2}of\s+(?:which|wh
 # "the Sacoolas case": "the" before a name, a noun of `matter_nouns` after it.
 _THE_BEFORE_NAME = lazy_compile(r"\bthe\s+$", re.IGNORECASE)
 _WORD_AFTER_NAME = lazy_compile(r"\s+([a-z]+)\b")
-# "the", "a", a number or a capitalised adjective before a name ("four French Airbus sites").
+# "the", "a" or a number, and up to two adjectives, before a name ("four French Airbus sites",
+# "the earlier Soleimani funeral procession").
 _DETERMINER_BEFORE_NAME = lazy_compile(
     r"\b(?:the|a|an|its|their|his|her|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten"
-    r"|several|many|some)\s+(?:[A-Z][a-z]+\s+)?$"
+    r"|several|many|some)\s+(?:(?:[a-z]+|[A-Z][a-z]+)\s+){0,2}$"
 )
 # Words after a name that are no noun it may modify: verbs and joining words.
 _NOT_MODIFIED = frozenset(

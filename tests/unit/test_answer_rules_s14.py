@@ -86,3 +86,8 @@ def test_explained_by_gives_the_cause(engine: Engine) -> None:
 def test_awarded_based_on_gives_the_grounds(engine: Engine) -> None:
     answer = answered(engine, "Why was the navy contract awarded to Corvan?")
     assert "price and delivery times" in answer.short, answer.answer
+
+
+def test_a_name_after_an_adjective_may_modify_a_noun_too() -> None:
+    frame = parse_question("Where was the earlier Dask funeral procession held?")
+    assert [m.text for m in frame.identifying()] == ["Dask"]
