@@ -2410,8 +2410,13 @@ class Answerer(
         found: dict[str, set[float]] = {}
         for match in rules.counted.finditer(text):
             number = match.group(1) or match.group(5)
-            noun = fold(match.group(2) or match.group(3) or match.group(4))
+            written = match.group(2) or match.group(3) or match.group(4)
+            noun = fold(written)
             if noun in rules.not_counted:
+                continue
+            if written[:1].isupper() and number and len(re.sub(r"\D", "", number)) >= 3:
+                # "the 787 Dreamliner", "the 2015 Summit": a model's or an edition's number
+                # before a name counts nothing.
                 continue
             value = _number_value(number, rules.number_values)
             if value is None:

@@ -91,3 +91,10 @@ def test_awarded_based_on_gives_the_grounds(engine: Engine) -> None:
 def test_a_name_after_an_adjective_may_modify_a_noun_too() -> None:
     frame = parse_question("Where was the earlier Dask funeral procession held?")
     assert [m.text for m in frame.identifying()] == ["Dask"]
+
+
+def test_a_model_number_before_a_name_counts_nothing(engine: Engine) -> None:
+    # Another story writes "797 Skylark jets"; "797" is the model, not a count that only
+    # that story gives.
+    answer = answered(engine, "Where did Tessel Aero's 797 Skylark make its first test flight?")
+    assert answer.short == "Ulmby", answer.answer
