@@ -282,6 +282,12 @@ def _initialisms(question: str) -> frozenset[str]:
 
 
 _JOINING_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})
+# "Who is the chief executive of ...", "Who was Orvia's envoy ...": a question for a role's holder.
+_HOLDER_QUESTION = lazy_compile(r"^\s*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?:the\s+)?", re.I)
+# "of the insurer ": between a role and the body it belongs to.
+_OWNER_AFTER_ROLE = lazy_compile(r"\s+(?:of|at|for)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}")
+_BASED_PREFIX = lazy_compile(r"^(?:[\w.,-]+\s+)?[\w.-]+-based\s+")
+_OWNER_ENDS = lazy_compile(r"\s*(?:[?,.;]|$|\s(?:in|on|at|who|that|since|until|before|after)\b)")
 # Where a who-question's asked noun phrase starts ("Which UNESCO official").
 _WHICH_WORD = lazy_compile(r"\b(?:which|what)\s+", re.I)
 # The capitalised words right before a name ("This Wednesday Greek Foreign Minister ").
@@ -4095,11 +4101,37 @@ def _add_role_reference(
 
 
 def _asked_employer(frame: QuestionFrame) -> str | None:
-    """The body (or person) a who-question's asked person works for, written before the asked
-    noun: "Which UNESCO official ...", "Which Barclays Capital analyst ..." (None for a
-    nationality or a place: "Which Chinese official" is weighed by nationality)."""
+    """The body a who-question's asked person works for: written before the asked noun
+    ("Which UNESCO official ...", "Which Barclays Capital analyst ..."), or owning the role a
+    holder question asks for ("Who is the chief executive of Banglalink?", "Who is Bank of
+    America's chief financial officer?"). None for a nationality or a place: "Which Chinese
+    official" is weighed by nationality, and a country's president is no employee."""
+    from assistant.knowledge.lexicon import lexicon
+
     focus = _who_focus(frame.text)
-    if not focus or focus not in person_nouns():
+    if not focus:
+        return None
+    holder = _HOLDER_QUESTION.match(frame.text)
+    if holder is not None and (focus in person_nouns() or focus in lexicon().title_heads_folded):
+        at = re.search(rf"\b{re.escape(focus)}\b", frame.text[holder.end() :], re.I)
+        if at is None:
+            return None
+        start, end = holder.end() + at.start(), holder.end() + at.end()
+        for mention in frame.entities:
+            if mention.kind not in {EntityKind.ORGANISATION, EntityKind.PERSON}:
+                continue
+            owns = holder.end() <= mention.start and mention.end <= start
+            if (owns and frame.text[mention.end : mention.end + 2] in {"'s", "’s"}) or (
+                mention.start >= end
+                and _OWNER_AFTER_ROLE.fullmatch(frame.text, end, mention.start)
+                # "the lead author of the Aramont Institute report": the report's, not the body's.
+                and _OWNER_ENDS.match(frame.text, mention.end)
+            ):
+                # "the Washington-based Jerusalem Fund": where it is based is no part of the
+                # name a story writes it by.
+                return _BASED_PREFIX.sub("", mention.text)
+        return None
+    if focus not in person_nouns():
         return None
     opening = _WHICH_WORD.search(frame.text)
     if opening is None:
@@ -4115,7 +4147,7 @@ def _asked_employer(frame: QuestionFrame) -> str | None:
             and mention.kind is EntityKind.ORGANISATION
             and not frame.text[mention.end : end].strip(" -'’s")
         ):
-            return mention.text
+            return _BASED_PREFIX.sub("", mention.text)
     return None
 
 
@@ -4143,14 +4175,16 @@ def _employed_in(text: str, name: str, body: str) -> bool:
     # A word of a noun phrase: capitalised, or lower-case and neither a verb nor a word
     # that starts a clause.
     link = (
-        rf"(?:[A-Z][\w.'’&-]*|\([A-Z]+\)|(?!(?:{_not_linking()})\b)[a-z][\w.'’&-]*(?<!ed)(?<!ing))"
+        rf"(?:[A-Z][\w.'’&-]*|\d[\w-]*|\([A-Z]+\)"
+        rf"|(?!(?:{_not_linking()})\b)[a-z][\w.'’&-]*(?<!ed)(?<!ing))"
     )
     b, n = re.escape(body), re.escape(last)
     before = rf"\b{b}(?:'s|’s)?(?:\s+{link}){{0,7}}?,?\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}{n}\b"
     after = (
         rf"\b{n}\b(?:\s*\([^()]*\b{b}\b"
         rf"|,?(?:\s+{link}){{0,9}}?\s+(?:of|at|with|for|from|to|in)\s+(?:the\s+)?"
-        rf"(?:[A-Z][\w'’-]*\s+){{0,2}}{b}\b"
+        rf"(?:[A-Z][\w'’,.-]*\s+){{0,3}}{b}\b"
+        rf"|,(?:\s+{link}){{0,6}}?\s+{b}\b"
         rf"|,\s+(?:an?\s+|the\s+)?{b}(?:'s|’s)?\s"
         rf"|,\s+who\s+(?:\w+\s+){{0,4}}?(?:heads|leads|runs|chairs|founded|owns|represents|for|of|at|with)"
         rf"\s+(?:the\s+)?{b}\b)"

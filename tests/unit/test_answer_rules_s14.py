@@ -98,3 +98,16 @@ def test_a_model_number_before_a_name_counts_nothing(engine: Engine) -> None:
     # that story gives.
     answer = answered(engine, "Where did Tessel Aero's 797 Skylark make its first test flight?")
     assert answer.short == "Ulmby", answer.answer
+
+
+def test_a_role_of_a_named_body_is_not_held_by_another_bodys_person(engine: Engine) -> None:
+    # The story names no chief executive of the Tarsk Institute; Lena Orm is Varn Bank's
+    # economist, the mayor no executive of anything.
+    answer = engine.ask("Who is the chief executive of the Tarsk Institute?")
+    assert not answer.answered, answer.answer
+
+
+def test_a_role_of_a_named_body_is_held_by_the_one_written_as_its(engine: Engine) -> None:
+    # "Varn-based" is no part of the name the story writes ("Varn, Kessby-based Ulm Trust").
+    answer = answered(engine, "Who is the executive director of the Varn-based Ulm Trust?")
+    assert answer.short == "Dana Roe", answer.answer
