@@ -4185,7 +4185,7 @@ def _employed_in(text: str, name: str, body: str) -> bool:
         rf"|,?(?:\s+{link}){{0,9}}?\s+(?:of|at|with|for|from|to|in)\s+(?:the\s+)?"
         rf"(?:[A-Z][\w'’,.-]*\s+){{0,3}}{b}\b"
         rf"|,(?:\s+{link}){{0,6}}?\s+{b}\b"
-        rf"|,\s+(?:an?\s+|the\s+)?{b}(?:'s|’s)?\s"
+        rf"|,\s+(?:an?\s+|the\s+|who\s+(?:is|was)\s+)?{b}(?:'s|’s)?\s"
         rf"|,\s+who\s+(?:\w+\s+){{0,4}}?(?:heads|leads|runs|chairs|founded|owns|represents|for|of|at|with)"
         rf"\s+(?:the\s+)?{b}\b)"
     )
