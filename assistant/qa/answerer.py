@@ -1198,6 +1198,22 @@ class Answerer(
                 out[key] = out.get(key, frozenset()) | self.tokenizer.stems(said)
         return out
 
+    def _past_synonym_stems(self, verb: str) -> frozenset[str]:
+        """The stems of the listed synonyms of a verb's stem that are verbs' past forms
+        ("announced" for "declare", "slain" for "kill"): another verb for the same act. The
+        nouns and role words of the lists ("president" for "lead") name much else."""
+        from assistant.prompts import irregular_forms
+        from assistant.qa.answer_rules import answer_rules
+
+        irregular = irregular_forms()
+        return frozenset(
+            self.tokenizer.stem(word)
+            for key, listed in answer_rules().act_synonyms.items()
+            if self.tokenizer.stem(key) == verb
+            for word in listed
+            if word.endswith("ed") or word in irregular
+        )
+
     def _synonym_stems(self, words: list[str]) -> dict[str, frozenset[str]]:
         """Per stem of the question's words that has listed synonyms, the synonyms' stems
         (the table is keyed by the verb, the question may inflect it: "killed")."""
@@ -2030,10 +2046,14 @@ class Answerer(
             light = self._light_verb_object(frame)
             # A light verb's meaning lies in its object: "offering free cases" tells no one
             # who "offered a prayer"; the object's noun must be there.
+            # "Who declared three days of mourning?": "announced three days of mourning" tells
+            # the act by a listed synonym.
+            synonyms = set() if light else self._past_synonym_stems(verb)
             prefixes = (
                 (set() if light else {verb[:4]})
                 | {self.tokenizer.stem(r)[:4] for r in roles}
                 | reported
+                | {s[:4] for s in synonyms}
             )
             # "Who said ...?": a quotation the sentence opens after a colon says it as well
             # ('Dahl rejected the plan: "It evokes ..."').
