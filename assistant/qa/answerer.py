@@ -2130,6 +2130,11 @@ class Answerer(
         counted = self._counted(frame.text)
         holders = self._number_holders(counted, pool) if counted else {}
         counted_people = self._counted_people(counted)
+        asked_noun = _who_focus(frame.text)
+        if asked_noun and self.tokenizer.stem(asked_noun) not in counted_people:
+            # "Which judge said the nine men ...?": the men are what the judge spoke of; who
+            # is asked need not be named where the story counts them.
+            counted_people = {}
         people_at = self._number_holders(counted_people, pool) if counted_people else {}
         codes = self._codes(frame.text)
         written = self._names_written(frame)

@@ -118,3 +118,10 @@ def test_an_act_told_by_a_synonym_verb_answers_who_did_it(engine: Engine) -> Non
     # "lead") would not do.
     answer = answered(engine, "Who declared three days of national mourning after Voss's death?")
     assert answer.short == "Mira Holberg", answer.answer
+
+
+def test_who_is_asked_need_not_be_named_where_others_are_counted(engine: Engine) -> None:
+    # "the five men" are whom the judge spoke of; the judge is named three sentences after
+    # the story counts them.
+    answer = answered(engine, "Which judge said the five men showed no remorse for the harm done?")
+    assert answer.short == "Orla Brant", answer.answer
