@@ -1635,8 +1635,13 @@ class WhoExtractors(_Base):
         text = info.text
         whose = re.match(r"^\s*whose\s+(\w+)", frame.text, re.I)
         if whose:
+            # "Orm's data", and a name written as the noun's modifier: "Johns Hopkins
+            # University (JHU) data".
             for hit in re.finditer(
-                r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)['’]s\s+" + re.escape(whose.group(1)), text
+                r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)(?:['’]s|\s+\([A-Z]{2,}\))?\s+"
+                + re.escape(whose.group(1))
+                + r"\b",
+                text,
             ):
                 if not self._in_question(frame, hit.group(1)):
                     yield Candidate(

@@ -125,3 +125,8 @@ def test_who_is_asked_need_not_be_named_where_others_are_counted(engine: Engine)
     # the story counts them.
     answer = answered(engine, "Which judge said the five men showed no remorse for the harm done?")
     assert answer.short == "Orla Brant", answer.answer
+
+
+def test_whose_noun_is_answered_by_a_name_modifying_the_noun(engine: Engine) -> None:
+    answer = answered(engine, "Whose data showed fever cases in Tessel doubling in March?")
+    assert answer.short == "Ulm Health Institute", answer.answer
