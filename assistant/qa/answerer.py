@@ -288,6 +288,13 @@ _HOLDER_QUESTION = lazy_compile(r"^\s*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?:
 _OWNER_AFTER_ROLE = lazy_compile(r"\s+(?:of|at|for)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}")
 _BASED_PREFIX = lazy_compile(r"^(?:[\w.,-]+\s+)?[\w.-]+-based\s+")
 _OWNER_ENDS = lazy_compile(r"\s*(?:[?,.;]|$|\s(?:in|on|at|who|that|since|until|before|after)\b)")
+# Words of a body's kind that every story leaves unsaid ("Which news organization": CNN is
+# never "the news CNN"), or that rank rather than classify.
+_GENERIC_BODY_WORDS = frozenset(
+    "news media television tv radio cable online wire government state international national "
+    "local foreign private public "
+    "major big biggest largest main top leading other".split()
+)
 # Where a who-question's asked noun phrase starts ("Which UNESCO official").
 _WHICH_WORD = lazy_compile(r"\b(?:which|what)\s+", re.I)
 # The capitalised words right before a name ("This Wednesday Greek Foreign Minister ").
@@ -3027,6 +3034,15 @@ class Answerer(
             other = self._called_otherwise(frame, candidate)
             if other:
                 return f"the sentence gives it another job ({other})"
+        kind_words = _asked_body_kind(frame.text) if intent in {"who", "who_met"} else ()
+        if kind_words and not any(
+            word in folded.split() or _describes_in(candidate.sentence.article.text, name, word)
+            for name in _NAME_LIST_SEPARATOR.split(short)
+            for word in kind_words
+        ):
+            # "Which construction company ...?" is not answered by a body the story never
+            # calls a construction anything.
+            return f"the story does not call it {' '.join(kind_words)}"
         employer = _asked_employer(frame) if intent in {"who", "who_met"} else None
         if employer and not self._tied_to_employer(frame, candidate, employer):
             # "Which UNESCO official told ...?" is not answered by the Greek minister whose
@@ -4123,6 +4139,32 @@ def _add_role_reference(
         )
     )
     log.append(f"{match.group()!r} is {name}")
+
+
+@lru_cache(maxsize=256)
+def _asked_body_kind(question: str) -> tuple[str, ...]:
+    """The lower-case words that say which kind of body a who-question asks for, before its
+    noun: "Which construction company" -> ("construction",), "Which rental car company" ->
+    ("rental", "car"). Empty for a bare "Which company" or a person's noun."""
+    focus = _who_focus(question)
+    if not focus or focus not in _ORG_FOCUS:
+        return ()
+    opening = _WHICH_WORD.search(question)
+    if opening is None:
+        return ()
+    at = re.search(rf"\b{re.escape(focus)}\b", question[opening.end() :])
+    if at is None:
+        return ()
+    words = question[opening.end() : opening.end() + at.start()].split()
+    return tuple(
+        w
+        for w in words
+        if w.isalpha()
+        and w.islower()
+        and w not in _JOINING_WORDS
+        and w not in _GENERIC_BODY_WORDS
+        and not w.endswith("ly")
+    )
 
 
 def _asked_employer(frame: QuestionFrame) -> str | None:

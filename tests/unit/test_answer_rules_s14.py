@@ -130,3 +130,16 @@ def test_who_is_asked_need_not_be_named_where_others_are_counted(engine: Engine)
 def test_whose_noun_is_answered_by_a_name_modifying_the_noun(engine: Engine) -> None:
     answer = answered(engine, "Whose data showed fever cases in Tessel doubling in March?")
     assert answer.short == "Ulm Health Institute", answer.answer
+
+
+def test_which_kind_of_company_needs_a_body_the_story_calls_so(engine: Engine) -> None:
+    # No construction company is named; the authority is not one.
+    answer = engine.ask(
+        "Which construction company was operating the crane that collapsed onto the harbour hall?"
+    )
+    assert not answer.answered, answer.answer
+
+
+def test_a_body_called_the_asked_kind_answers_it(engine: Engine) -> None:
+    answer = answered(engine, "Which shipping company was the Varn harbour hall rebuilt for?")
+    assert answer.short == "Tarn Lines", answer.answer
