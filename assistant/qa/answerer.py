@@ -295,6 +295,7 @@ _GENERIC_BODY_WORDS = frozenset(
     "local foreign private public "
     "major big biggest largest main top leading other".split()
 )
+_MEDIUM_BEFORE = lazy_compile(r"\bon\s+$")
 # Where a who-question's asked noun phrase starts ("Which UNESCO official").
 _WHICH_WORD = lazy_compile(r"\b(?:which|what)\s+", re.I)
 # The capitalised words right before a name ("This Wednesday Greek Foreign Minister ").
@@ -2984,11 +2985,23 @@ class Answerer(
         lex = lexicon()
         if (
             intent in {"where", "who", "who_met"}
-            and self._is_demonym(folded)
+            and (
+                self._is_demonym(folded)
+                # "Rwandans", "Kessbaris": the people of a nation, no one person or body.
+                or (intent != "where" and folded.endswith("s") and self._is_demonym(folded[:-1]))
+            )
             and folded not in lex.countries
             and folded not in lex.places
         ):
             return "a nationality is neither a place nor a person"
+        if (
+            intent == "who"
+            and candidate.kind is not EntityKind.ORGANISATION
+            and _MEDIUM_BEFORE.search(info.text, 0, max(0, info.text.find(short)))
+        ):
+            # "announced on Twitter", "said on Sunday": what follows "on" is where or when
+            # it was said, not who did it.
+            return "the medium or the day of the act"
         if (
             intent in {"where", "who", "who_met"}
             and info.index == -1

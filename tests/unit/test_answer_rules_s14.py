@@ -143,3 +143,18 @@ def test_which_kind_of_company_needs_a_body_the_story_calls_so(engine: Engine) -
 def test_a_body_called_the_asked_kind_answers_it(engine: Engine) -> None:
     answer = answered(engine, "Which shipping company was the Varn harbour hall rebuilt for?")
     assert answer.short == "Tarn Lines", answer.answer
+
+
+def test_a_name_after_on_is_no_doer(engine: Engine) -> None:
+    # "posted on Twitter": the medium, not the candidate Ruud endorsed (the story names none).
+    answer = engine.ask("Which candidate did Ana Ruud endorse after ending her campaign?")
+    assert not answer.answered, answer.answer
+
+
+def test_a_nations_people_are_no_one_chosen(engine: Engine) -> None:
+    # "expected by Peruvians": a nation's people, plural, are no candidate (the story names
+    # none; who else the rules then offer is not this test's matter).
+    answer = engine.ask(
+        "Whom did the opposition choose as its presidential candidate to run against Ekholm?"
+    )
+    assert answer.short != "Peruvians", answer.answer
