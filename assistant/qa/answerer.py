@@ -295,6 +295,8 @@ _GENERIC_BODY_WORDS = frozenset(
     "local foreign private public "
     "major big biggest largest main top leading other".split()
 )
+# "vice-president of ", "the mayor of the ": a title and its "of", right before a name.
+_TITLE_OF = lazy_compile(r"\b([A-Za-z-]+)\s+of\s+(?:the\s+)?$")
 _MEDIUM_BEFORE = lazy_compile(r"\bon\s+$")
 # Where a who-question's asked noun phrase starts ("Which UNESCO official").
 _WHICH_WORD = lazy_compile(r"\b(?:which|what)\s+", re.I)
@@ -3009,6 +3011,10 @@ class Answerer(
             and short not in candidate.sentence.article.text
         ):
             return "a headline's capitals the story does not write so"
+        if intent == "where" and self._title_domain(info.text, short, frame.text):
+            # "Nickey Iyambo, former vice-president of Namibia, died on Sunday": the country
+            # is whose vice-president he was, not where anything happened.
+            return "the domain of a title"
         if intent in {"who", "who_met"} and self._in_address(info, short):
             return "written in a place's address"
         if intent in {"who", "who_met", "where"} and short in _initialisms(frame.text):
@@ -3124,6 +3130,26 @@ class Answerer(
                     return True
         bodies = {m.text for m in mentions if m.kind is EntityKind.ORGANISATION}
         return any(_employed_in(text, name, body) for name in names for body in bodies)
+
+    def _title_domain(self, text: str, place: str, question: str) -> bool:
+        """Whether every place a sentence writes `place` it is a title's domain: right after
+        a title or person noun and "of" ("vice-president of Namibia", "the mayor of Orvik").
+        Not when the question asks about the title ("In which city is Orm the mayor?")."""
+        from assistant.knowledge.lexicon import lexicon
+
+        heads = lexicon().title_heads_folded
+        asked = {fold(w).split("-")[-1] for w in _WORDS.findall(question)}
+        starts = list(_word_starts(text, place))
+        if not starts:
+            return False
+        for start in starts:
+            before = _TITLE_OF.search(text, max(0, start - 40), start)
+            if before is None:
+                return False
+            noun = fold(before.group(1)).split("-")[-1]
+            if (noun not in heads and noun not in person_nouns()) or noun in asked:
+                return False
+        return True
 
     def _called_otherwise(self, frame: QuestionFrame, candidate: Candidate) -> str | None:
         """A job noun the answering sentence gives every named person of the candidate, of no

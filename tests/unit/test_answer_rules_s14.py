@@ -158,3 +158,16 @@ def test_a_nations_people_are_no_one_chosen(engine: Engine) -> None:
         "Whom did the opposition choose as its presidential candidate to run against Ekholm?"
     )
     assert answer.short != "Peruvians", answer.answer
+
+
+def test_a_titles_domain_is_not_where_its_holder_died(engine: Engine) -> None:
+    # "Aren Voss, a former vice-president of Namibia, died on Tuesday": no place of death
+    # is given.
+    answer = engine.ask("Where did Aren Voss die?")
+    assert not answer.answered, answer.answer
+
+
+def test_a_titles_domain_answers_a_question_about_the_title(engine: Engine) -> None:
+    # The question asks where he is mayor: the title's domain is the answer then.
+    answer = answered(engine, "In which city is Ivo Brannoch the mayor?")
+    assert answer.short == "Orvik", answer.answer
