@@ -2692,8 +2692,12 @@ class Answerer(
                 while i < len(tokens) and (
                     tokens[i][:1].isupper() or (lower[i] == "and" and i > k + 1)
                 ):
-                    if tokens[i].endswith(("'s", "’s")):
-                        return None  # "Lee's trip": the subject goes on past the name
+                    if tokens[i].endswith(("'s", "’s")) and not (
+                        i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
+                    ):
+                        # "Lee's trip": the subject goes on past the name ("Argentina's
+                        # Congress vote": a name after the possessive still ends it).
+                        return None
                     i += 1
                 while i < len(tokens) and lower[i] in _ADVERBS:
                     i += 1

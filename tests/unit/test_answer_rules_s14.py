@@ -171,3 +171,10 @@ def test_a_titles_domain_answers_a_question_about_the_title(engine: Engine) -> N
     # The question asks where he is mayor: the title's domain is the answer then.
     answer = answered(engine, "In which city is Ivo Brannoch the mayor?")
     assert answer.short == "Orvik", answer.answer
+
+
+def test_a_possessive_names_subject_still_shows_the_asked_verb(engine: Engine) -> None:
+    # "Varn's Assembly vote": the act asked is the vote, which the story does not date; the
+    # Sunday is when the bill was announced.
+    answer = engine.ask("When will Varn's Assembly vote on Taal's harbour fees bill?")
+    assert not answer.answered, answer.answer
