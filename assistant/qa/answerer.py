@@ -2689,8 +2689,16 @@ class Answerer(
                 # "When did Orm and Lee sign ...?": after a subject of names, the first word in
                 # lower case. (After "the ..." a noun and a verb look alike: left alone.)
                 i = k + 1
+                if (
+                    lower[i : i + 1] == ["the"]
+                    and tokens[i + 1 : i + 2][:1]
+                    and tokens[i + 1][:1].isupper()
+                ):
+                    # "When did the Justice Department open ...": "the" before a name.
+                    i += 1
+                start = i
                 while i < len(tokens) and (
-                    tokens[i][:1].isupper() or (lower[i] == "and" and i > k + 1)
+                    tokens[i][:1].isupper() or (lower[i] == "and" and i > start)
                 ):
                     if tokens[i].endswith(("'s", "’s")) and not (
                         i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
@@ -2701,11 +2709,21 @@ class Answerer(
                     i += 1
                 while i < len(tokens) and lower[i] in _ADVERBS:
                     i += 1
-                if i > k + 1 and i + 1 < len(tokens) and content(i) and lower[i + 1] in _ADVERBS:
+                if i > start and i + 1 < len(tokens) and content(i) and lower[i + 1] in _ADVERBS:
                     # "When will Lee's and Orm's officials next meet?": the verb is after the
                     # adverb, the word before it ends the subject.
                     i += 2
-                if i > k + 1 and i < len(tokens) and content(i) and ends(i):
+                if (
+                    i > start
+                    and i < len(tokens)
+                    and content(i)
+                    and (
+                        ends(i)
+                        # "When will Air Canada take delivery ...": a light verb's object follows.
+                        or self.tokenizer.stem(irregular.get(lower[i], lower[i]))
+                        in light_verb_stems(self.tokenizer.stem)
+                    )
+                ):
                     verb = i
                 elif i == k + 1 and lower[i] in closers and _FUTURE_WORDS & set(lower[: k + 1]):
                     # "When will the new council meet?": a noun and a verb look alike; the last

@@ -178,3 +178,17 @@ def test_a_possessive_names_subject_still_shows_the_asked_verb(engine: Engine) -
     # Sunday is when the bill was announced.
     answer = engine.ask("When will Varn's Assembly vote on Taal's harbour fees bill?")
     assert not answer.answered, answer.answer
+
+
+def test_the_planned_act_is_found_past_names_and_a_light_verb(engine: Engine) -> None:
+    # The act a story must tell for a when-question about a plan: past "the" and a name
+    # ("the Varn Assembly vote"), and a light verb's object ("take delivery").
+    from assistant.qa.answerer import Answerer
+
+    answerer = Answerer.for_engine(engine)
+    asked = answerer._asked_act(parse_question("When will the Varn Assembly vote on the bill?"))
+    assert asked is not None and asked[0] == "vote"
+    asked = answerer._asked_act(
+        parse_question("When will Norvessa Air take delivery of its first Skylark jets?")
+    )
+    assert asked is not None and asked[0] == "deliver"
