@@ -2697,6 +2697,7 @@ class Answerer(
                     # "When did the Justice Department open ...": "the" before a name.
                     i += 1
                 start = i
+                skipped = start > k + 1
                 while i < len(tokens) and (
                     tokens[i][:1].isupper() or (lower[i] == "and" and i > start)
                 ):
@@ -2725,7 +2726,16 @@ class Answerer(
                     )
                 ):
                     verb = i
-                elif i == k + 1 and lower[i] in closers and _FUTURE_WORDS & set(lower[: k + 1]):
+                if verb is None and skipped:
+                    # "When will the Dunmere permit office extend ...": a noun after the name;
+                    # read as if the name were not there.
+                    i = k + 1
+                if (
+                    verb is None
+                    and i == k + 1
+                    and lower[i] in closers
+                    and _FUTURE_WORDS & set(lower[: k + 1])
+                ):
                     # "When will the new council meet?": a noun and a verb look alike; the last
                     # word before a function word is taken, a noun of the subject at worst,
                     # which the story then has, so nothing is declined for it.
