@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 from assistant.engine import Engine
-from assistant.models import Answer
 from assistant.qa.questions import parse_question
-
-
-def answered(engine: Engine, question: str) -> Answer:
-    """The engine's answer to `question`, which must be answered."""
-    answer = engine.ask(question)
-    assert answer.answered, answer.answer
-    return answer
+from tests.unit.rule_helpers import answered
 
 
 def test_which_venue_hosted_asks_where_it_was_held(engine: Engine) -> None:
