@@ -3031,7 +3031,7 @@ class Answerer(
         if (
             intent == "who"
             and candidate.kind is not EntityKind.ORGANISATION
-            and _MEDIUM_BEFORE.search(info.text, 0, max(0, info.text.find(short)))
+            and _medium_before(info.text, short)
         ):
             # "announced on Twitter", "said on Sunday": what follows "on" is where or when
             # it was said, not who did it.
@@ -4236,6 +4236,12 @@ def _asked_body_kind(question: str) -> tuple[str, ...]:
         and w not in _GENERIC_BODY_WORDS
         and not w.endswith("ly")
     )
+
+
+def _medium_before(text: str, name: str) -> bool:
+    """Whether a sentence writes `name` first right after "on" ("a post on Twitter")."""
+    at = text.find(name)
+    return at > 0 and _MEDIUM_BEFORE.search(text, max(0, at - 6), at) is not None
 
 
 def _asked_employer(frame: QuestionFrame) -> str | None:
