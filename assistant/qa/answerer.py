@@ -295,6 +295,7 @@ _GENERIC_BODY_WORDS = frozenset(
     "local foreign private public "
     "major big biggest largest main top leading other".split()
 )
+_ASKS_ORIGIN = lazy_compile(r"\b(?:from|born|native|hails?|origin|home\s*town)\b", re.I)
 # "vice-president of ", "the mayor of the ": a title and its "of", right before a name.
 _TITLE_OF = lazy_compile(r"\b([A-Za-z-]+)\s+of\s+(?:the\s+)?$")
 _MEDIUM_BEFORE = lazy_compile(r"\bon\s+$")
@@ -3043,10 +3044,11 @@ class Answerer(
             and short not in candidate.sentence.article.text
         ):
             return "a headline's capitals the story does not write so"
-        if intent == "where" and self._title_domain(info.text, short, frame.text):
+        if intent == "where" and self._title_domain(info, short, frame.text):
             # "Nickey Iyambo, former vice-president of Namibia, died on Sunday": the country
-            # is whose vice-president he was, not where anything happened.
-            return "the domain of a title"
+            # is whose vice-president he was, not where anything happened; "Berhe of Eritrea"
+            # is where he is from.
+            return "the domain of a title or a person's origin"
         if intent in {"who", "who_met"} and self._in_address(info, short):
             return "written in a place's address"
         if intent in {"who", "who_met", "where"} and short in _initialisms(frame.text):
@@ -3163,14 +3165,18 @@ class Answerer(
         bodies = {m.text for m in mentions if m.kind is EntityKind.ORGANISATION}
         return any(_employed_in(text, name, body) for name in names for body in bodies)
 
-    def _title_domain(self, text: str, place: str, question: str) -> bool:
-        """Whether every place a sentence writes `place` it is a title's domain: right after
-        a title or person noun and "of" ("vice-president of Namibia", "the mayor of Orvik").
-        Not when the question asks about the title ("In which city is Orm the mayor?")."""
+    def _title_domain(self, info: SentenceInfo, place: str, question: str) -> bool:
+        """Whether every place a sentence writes `place` it is a title's domain or a person's
+        origin: right after a title or person noun and "of" ("vice-president of Namibia",
+        "the mayor of Orvik"), or after a person's name and "of" ("Medhane Berhe of
+        Eritrea"). Not when the question asks about the title ("In which city is Orm the
+        mayor?") or where someone is from."""
         from assistant.knowledge.lexicon import lexicon
 
+        text = info.text
         heads = lexicon().title_heads_folded
         asked = {fold(w).split("-")[-1] for w in _WORDS.findall(question)}
+        origin_asked = _ASKS_ORIGIN.search(question) is not None
         starts = list(_word_starts(text, place))
         if not starts:
             return False
@@ -3179,7 +3185,10 @@ class Answerer(
             if before is None:
                 return False
             noun = fold(before.group(1)).split("-")[-1]
-            if (noun not in heads and noun not in person_nouns()) or noun in asked:
+            named = not origin_asked and any(
+                m.kind is EntityKind.PERSON and m.end == before.end(1) for m in info.mentions
+            )
+            if not named and ((noun not in heads and noun not in person_nouns()) or noun in asked):
                 return False
         return True
 

@@ -185,3 +185,9 @@ def test_the_planned_act_is_found_past_names_and_a_light_verb(engine: Engine) ->
         parse_question("When will Norvessa Air take delivery of its first Skylark jets?")
     )
     assert asked is not None and asked[0] == "deliver"
+
+
+def test_a_place_after_a_persons_name_and_of_is_their_origin(engine: Engine) -> None:
+    # "Ivo Kask of Norway": where he is from, not where he was detained.
+    answer = engine.ask("Where was Ivo Kask detained before being handed to the coast guard?")
+    assert answer.short != "Norway", answer.answer
