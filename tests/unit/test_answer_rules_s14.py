@@ -191,3 +191,12 @@ def test_a_place_after_a_persons_name_and_of_is_their_origin(engine: Engine) -> 
     # "Ivo Kask of Norway": where he is from, not where he was detained.
     answer = engine.ask("Where was Ivo Kask detained before being handed to the coast guard?")
     assert answer.short != "Norway", answer.answer
+
+
+def test_a_country_is_no_landmark(engine: Engine) -> None:
+    # The sentence that names the monument does not name Bergen; the caption-like one gives
+    # only the city and its country, and a country is no landmark.
+    answer = engine.ask(
+        "Around which Bergen landmark did hundreds of protesters circle on Saturday?"
+    )
+    assert answer.short != "Norway", answer.answer
