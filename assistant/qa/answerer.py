@@ -323,6 +323,11 @@ _ANCHORED_INTENTS = frozenset({"who_met", "where", "when", "why", "topic", "quan
 _WHY_PHRASE_STEMS = frozenset({"bring", "brought", "prompt", "caus", "led", "lead"})
 # Words before a person's name that only say which person ("former", "late"), and how much
 # such a word counts toward a sentence's coverage.
+# A clause after the question's own that places it in time ("..., when he said ...").
+_CONTEXT_CLAUSE = lazy_compile(
+    r",?\s(?:when|while|after)\s+((?:he|she|they|it|we|his|her|their|the|[A-Z][\w'’.-]*)\b[^?]*)"
+)
+_CONTEXT_WEIGHT = 0.3
 _DESCRIBER_WEIGHT = 0.3
 _DESCRIBERS = _TITLE_WORDS | {"late", "ex", "current", "outgoing", "incoming"}
 # An interview's turn mark opening a sentence: "((Ivo Dahl)) ...".
@@ -1124,6 +1129,19 @@ class Answerer(
             # tells the asked act need not repeat "former Zimbabwean president".
             said = {self.tokenizer.stem(w) for w in described}
             weights = {s: w * _DESCRIBER_WEIGHT if s in said else w for s, w in weights.items()}
+        context = _CONTEXT_CLAUSE.search(frame.text)
+        if context is not None and context.start() > len(frame.text) // 3:
+            # "Whom was Cameron about to hold talks with in London when he said a bomb likely
+            # brought the jet down?": the clause says when; the answering sentence need not
+            # repeat it (the sentence before may).
+            said = {self.tokenizer.stem(w) for w in self.tokenizer.words(context.group(1))}
+            main = {
+                self.tokenizer.stem(w) for w in self.tokenizer.words(frame.text[: context.start()])
+            }
+            weights = {
+                s: w * _CONTEXT_WEIGHT if s in said and s not in main else w
+                for s, w in weights.items()
+            }
         if not weights:
             weights = {s: self._idf(s) for w in entity_words for s in [self.tokenizer.stem(w)]}
             weights = {s: w for s, w in weights.items() if w > 0}

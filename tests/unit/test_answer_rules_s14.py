@@ -200,3 +200,13 @@ def test_a_country_is_no_landmark(engine: Engine) -> None:
         "Around which Bergen landmark did hundreds of protesters circle on Saturday?"
     )
     assert answer.short != "Norway", answer.answer
+
+
+def test_a_when_clause_after_the_question_says_when_not_what(engine: Engine) -> None:
+    # "when he said sabotage likely sank the ferry" is told in the sentence before the talks.
+    answer = answered(
+        engine,
+        "Whom was Ivo Taal about to hold talks with in Varn when he said sabotage likely sank"
+        " the ferry?",
+    )
+    assert answer.short == "Lena Vask", answer.answer
