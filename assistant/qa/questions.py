@@ -46,7 +46,16 @@ class IntentFile(StrictModel):
     person_nouns: list[str] = Field(default_factory=list)
     place_nouns: list[str] = Field(default_factory=list)
     matter_nouns: list[str] = Field(default_factory=list)
+    media: list[str] = Field(default_factory=list)
     intents: list[IntentRule]
+
+    @field_validator("media")
+    @classmethod
+    def _names(cls, names: list[str]) -> list[str]:
+        for name in names:
+            if not re.fullmatch(r"[A-Z][\w.-]*", name):
+                raise ValueError(f"not one capitalised word: {name!r}")
+        return names
 
     @field_validator("person_nouns", "place_nouns", "matter_nouns")
     @classmethod
@@ -99,6 +108,12 @@ def matter_nouns() -> frozenset[str]:
     """Nouns a person's name may name a matter with ("the Sacoolas case"), from
     prompts/intents.toml."""
     return frozenset(_intent_file().matter_nouns)
+
+
+@cache
+def media() -> frozenset[str]:
+    """Services a person posts or speaks on ("on Twitter"), from prompts/intents.toml."""
+    return frozenset(_intent_file().media)
 
 
 @cache
@@ -407,6 +422,33 @@ def detect_intent(question: str) -> tuple[str, re.Match[str] | None]:
     return "fallback", None
 
 
+_ON_BEFORE = lazy_compile(r"\b(?:on|via)\s+$", re.IGNORECASE)
+# "Obama-era", "Havana-bound", "Penske-led": a name made a modifier by a hyphenated word.
+_COMPOUND_MODIFIER = lazy_compile(
+    r"^([A-Z][\w.]*)-(?:era|based|bound|led|backed|born|run|owned|made|style|funded|controlled"
+    r"|allied|linked|affiliated|friendly|held)\b\s*"
+)
+
+
+def _without_compound_modifier(mention: Mention) -> None:
+    """A name written with a hyphenated modifier is found without it: "Obama-era National
+    Security Council" as "National Security Council", "Havana-bound" as "Havana" (a story
+    writes "en route to Havana")."""
+    found = _COMPOUND_MODIFIER.match(mention.text)
+    if found is None:
+        return
+    rest = mention.text[found.end() :]
+    if rest:
+        mention.start += found.end()
+        mention.text = rest
+        named = _COMPOUND_MODIFIER.match(mention.name or "")
+        if named is not None:
+            mention.name = mention.name[named.end() :]
+    else:
+        mention.end = mention.start + len(found.group(1))
+        mention.text = mention.name = found.group(1)
+
+
 def parse_question(question: str, known_names: dict[str, str] | None = None) -> QuestionFrame:
     """Analyse a question; `known_names` maps folded proper words of the corpus to their
     usual capitalised spelling, for questions typed in lower case."""
@@ -431,10 +473,14 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
         # A kind of place the question wrote in lower case ("which parish"), capitalised only
         # because the corpus writes it so in a name, is the kind asked for, not a name given.
         and not (fold(m.text) in place_nouns() and not _has_text(text, m.text))
+        # "announced ... on Twitter": where it was said, which a story may tell as "tweeted";
+        # no name an answering story must write.
+        and not (m.text in media() and _ON_BEFORE.search(body, 0, m.start) is not None)
     ]
     for mention in mentions:
         _demonym_plural(mention)
         _person_by_noun(body, mention)
+        _without_compound_modifier(mention)
     frame = QuestionFrame(text=text, intent=intent, entities=mentions)
     found_times = find_times(text)
     frame.times = [t.text for t in found_times]

@@ -210,3 +210,17 @@ def test_a_when_clause_after_the_question_says_when_not_what(engine: Engine) -> 
         " the ferry?",
     )
     assert answer.short == "Lena Vask", answer.answer
+
+
+def test_a_hyphenated_modifier_is_no_part_of_the_name() -> None:
+    # "Ulm-era Harbour Council" is the Harbour Council; "Varn-bound" names Varn.
+    frame = parse_question("Which former Ulm-era Harbour Council official spoke to the press?")
+    assert [m.text for m in frame.entities] == ["Harbour Council"]
+    frame = parse_question("When did the Varn-bound Tarn Lines ferry sink?")
+    assert "Varn-bound" not in [m.text for m in frame.entities]
+
+
+def test_a_service_posted_on_need_not_be_in_the_story() -> None:
+    # "on Twitter" says where it was announced; a story may say "tweeted".
+    frame = parse_question("Which Tessel president announced Voss's death on Twitter?")
+    assert "Twitter" not in [m.text for m in frame.strong_entities()]
