@@ -978,7 +978,14 @@ class EntityRecognizer:
             if span.split(" ", 1)[0] in self.lex.place_prefixes and " " in span:
                 saint = _SAINT_POSSESSIVE.match(sentence, match.end())
                 tail = saint or tail
-            if tail and (tail is saint or tail.group(1) in self.lex.place_suffixes):
+            if tail and (
+                tail is saint
+                or (
+                    tail.group(1) in self.lex.place_suffixes
+                    # "London's Tower Bridge": a known place owns the site named after it.
+                    and not (fold(span) in self.lex.places or fold(span) in self.lex.countries)
+                )
+            ):
                 span = sentence[start : tail.end()]
                 covered = tail.end()
                 found.extend(self._classify_part(sentence, span, start, tail.end(), sentence_index))

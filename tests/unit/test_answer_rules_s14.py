@@ -224,3 +224,14 @@ def test_a_service_posted_on_need_not_be_in_the_story() -> None:
     # "on Twitter" says where it was announced; a story may say "tweeted".
     frame = parse_question("Which Tessel president announced Voss's death on Twitter?")
     assert "Twitter" not in [m.text for m in frame.strong_entities()]
+
+
+def test_a_known_places_possessive_splits_off_the_site_it_owns() -> None:
+    # "London's Tower Bridge" is London and Tower Bridge; "the Harbour Master's House" stays
+    # one name, its owner being no known place.
+    from assistant.knowledge.entities import EntityRecognizer
+
+    found = EntityRecognizer().mentions("A banner hung on London's Tower Bridge on Friday.", 0)
+    assert [m.text for m in found] == ["London", "Tower Bridge"]
+    found = EntityRecognizer().mentions("They met at the Harbour Master's House in Varn.", 0)
+    assert "Harbour Master's House" in [m.text for m in found]
