@@ -235,3 +235,8 @@ def test_a_known_places_possessive_splits_off_the_site_it_owns() -> None:
     assert [m.text for m in found] == ["London", "Tower Bridge"]
     found = EntityRecognizer().mentions("They met at the Harbour Master's House in Varn.", 0)
     assert "Harbour Master's House" in [m.text for m in found]
+
+
+def test_fearing_that_gives_the_reason(engine: Engine) -> None:
+    answer = answered(engine, "Why have Varn officials refused to sell the old pilot boats?")
+    assert "smugglers" in answer.short, answer.answer
