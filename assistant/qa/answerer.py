@@ -4239,6 +4239,17 @@ def _add_role_reference(
     log.append(f"{match.group()!r} is {name}")
 
 
+def _focus_after(
+    text: str, opening: re.Match[str] | None, focus: str, flags: int = re.I
+) -> tuple[int, int] | None:
+    """Where the asked noun stands after a question's opening ("Which UNESCO official",
+    "Who is the chief executive"): its start and end, or None."""
+    if opening is None:
+        return None
+    at = re.search(rf"\b{re.escape(focus)}\b", text[opening.end() :], flags)
+    return None if at is None else (opening.end() + at.start(), opening.end() + at.end())
+
+
 @lru_cache(maxsize=256)
 def _asked_body_kind(question: str) -> tuple[str, ...]:
     """The lower-case words that say which kind of body a who-question asks for, before its
@@ -4248,12 +4259,12 @@ def _asked_body_kind(question: str) -> tuple[str, ...]:
     if not focus or focus not in _ORG_FOCUS:
         return ()
     opening = _WHICH_WORD.search(question)
-    if opening is None:
+    # The kind noun as the question writes it, in lower case (a capitalised "Company" is
+    # part of a name).
+    span = _focus_after(question, opening, focus, flags=0)
+    if opening is None or span is None:
         return ()
-    at = re.search(rf"\b{re.escape(focus)}\b", question[opening.end() :])
-    if at is None:
-        return ()
-    words = question[opening.end() : opening.end() + at.start()].split()
+    words = question[opening.end() : span[0]].split()
     return tuple(
         w
         for w in words
@@ -4279,15 +4290,24 @@ def _asked_employer(frame: QuestionFrame) -> str | None:
     official" is weighed by nationality, and a country's president is no employee."""
     from assistant.knowledge.lexicon import lexicon
 
+    # Kept once made: asked for every candidate.
+    if "_employer" in frame.__dict__:
+        return frame.__dict__["_employer"]
+    found = _find_employer(frame, lexicon().title_heads_folded)
+    frame.__dict__["_employer"] = found
+    return found
+
+
+def _find_employer(frame: QuestionFrame, titles: frozenset[str]) -> str | None:
     focus = _who_focus(frame.text)
     if not focus:
         return None
     holder = _HOLDER_QUESTION.match(frame.text)
-    if holder is not None and (focus in person_nouns() or focus in lexicon().title_heads_folded):
-        at = re.search(rf"\b{re.escape(focus)}\b", frame.text[holder.end() :], re.I)
-        if at is None:
+    if holder is not None and (focus in person_nouns() or focus in titles):
+        span = _focus_after(frame.text, holder, focus)
+        if span is None:
             return None
-        start, end = holder.end() + at.start(), holder.end() + at.end()
+        start, end = span
         for mention in frame.entities:
             if mention.kind not in {EntityKind.ORGANISATION, EntityKind.PERSON}:
                 continue
@@ -4305,12 +4325,10 @@ def _asked_employer(frame: QuestionFrame) -> str | None:
     if focus not in person_nouns():
         return None
     opening = _WHICH_WORD.search(frame.text)
-    if opening is None:
+    span = _focus_after(frame.text, opening, focus)
+    if opening is None or span is None:
         return None
-    at = re.search(rf"\b{re.escape(focus)}\b", frame.text[opening.end() :], re.I)
-    if at is None:
-        return None
-    end = opening.end() + at.start()
+    end = span[0]
     for mention in frame.entities:
         if (
             opening.end() <= mention.start
