@@ -419,9 +419,11 @@ class EntityRecognizer:
             shaped = (
                 all(
                     (w[:1].isupper() and not w.isupper())
+                    # "Thomas T. Cullen": a middle initial is part of the name.
+                    or (0 < i < len(name) - 1 and re.fullmatch(r"[A-Z]\.", w) is not None)
                     or (w in _TRAILING_PARTICLES and w not in {"of", "the", "and", "for"})
                     or _lazy("particle_name").fullmatch(w)
-                    for w in name
+                    for i, w in enumerate(name)
                 )
                 and name[0][:1].isupper()
             )
@@ -837,6 +839,15 @@ class EntityRecognizer:
             if _passive_with().search(before):
                 # "was poisoned with Veltrax": what a deed was done with is a means, no one.
                 return None
+            if (
+                not before.strip()
+                and text.endswith("ing")
+                and re.match(r"\s+(?:is|was|has|had|will)\b", after)
+                and self._known_person(words) is None
+            ):
+                # "Sentencing is scheduled for ...", "Voting was slow": a gerund opening the
+                # sentence; a surname like "Manning" there is one the story named before.
+                return None
             if self.question_mode or re.match(
                 r"\s*(?:said|says|told|added|met|meets|visited|spoke|called|has|had|was|is|will|who|,)",
                 after,
@@ -1008,6 +1019,10 @@ class EntityRecognizer:
         for m in found:
             if m.kind is EntityKind.ORGANISATION and m.rule in _CONTEXT_BODY_RULES and m.key:
                 self.bodies.add(m.key)
+                words = (m.name or m.text).split()
+                if len(words) > 1 and words[-1] in self.lex.legal_forms:
+                    # "Apple Inc. released ...", then "Apple has plans ...": the same company.
+                    self.bodies.add(fold(" ".join(words[:-1])))
             elif m.kind is EntityKind.PLACE and m.rule in _CONTEXT_PLACE_RULES and m.key:
                 self.places_seen.add(m.key)
         return found

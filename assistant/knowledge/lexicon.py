@@ -36,6 +36,7 @@ class OrganisationLexicon(StrictModel):
     cue_nouns_before: list[str]
     cue_nouns_after: list[str]
     head_first: list[str]
+    legal_forms: list[str]
 
 
 class PlaceLexicon(StrictModel):
@@ -93,6 +94,7 @@ class Lexicon:
         self.successor_cues = frozenset(fold(w) for w in data.people.successor_cues)
         self.predecessor_cues = frozenset(fold(w) for w in data.people.predecessor_cues)
         self.org_suffixes = frozenset(data.organisations.suffixes)
+        self.legal_forms = frozenset(data.organisations.legal_forms)
         self.acronym_stoplist = frozenset(data.organisations.acronym_stoplist)
         self.org_prefixes = frozenset(data.organisations.head_first)
         self.state_forms = frozenset(data.countries.state_forms)

@@ -217,6 +217,15 @@ PREPOSITION_BEFORE = lazy_compile(
 )
 
 
+# A preposition that governs a time, not the name after it ("Later on Tuesday Halvard met").
+_TIME_BEFORE = lazy_compile(
+    r"\b(?:on|in|during|over|since|after|before)\s+(?:the\s+)?(?:(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|morning|afternoon|evening|night|weekend|\d{1,4})\s+)"
+    r"{1,2}$"
+)
+
+
 _DELEGATION_BEFORE = lazy_compile(
     r"\b(?:officials|delegates|delegations?|representatives|ministers|leaders|envoys|diplomats|counterparts|negotiators)\s+(?:from|of)\s+(?:the\s+)?$"
 )
@@ -764,7 +773,9 @@ class _Sentence:
         key = (low, high)
         found = self._prepositions.get(key)
         if found is None:
-            found = self._prepositions[key] = bool(PREPOSITION_BEFORE.search(self.text, low, high))
+            found = self._prepositions[key] = bool(
+                PREPOSITION_BEFORE.search(self.text, low, high)
+            ) and not _TIME_BEFORE.search(self.text, low, high)
         return found
 
     def speaker_after(self, position: int) -> bool:

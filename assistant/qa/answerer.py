@@ -66,6 +66,7 @@ from assistant.qa.extract_where import (
     _PLACE_PREPOSITION,
     _PLURAL_NOUN,
     _SOURCE,
+    _SOURCE_CLAUSE,
     WhereExtractors,
 )
 from assistant.qa.extract_who import (
@@ -195,6 +196,8 @@ _ATTRIBUTION = lazy_compile(
 FALLBACK_COVERAGE = 0.6
 # How closely a sentence must match a question that names nothing to anchor it.
 _UNNAMED_COVERAGE = 0.45
+# The coverage at which a sentence of a person's story that names no one dates their act.
+_UNPEOPLED_COVERAGE = 0.9
 # How far down the scored sentences a who-question whose verb must be written looks for them.
 _VERB_POOL_WINDOW = 40
 # The capitalised words written right before a role ("the Kessby Party chief executive").
@@ -927,7 +930,14 @@ class Answerer(
     ) -> list[Scored]:
         """Score every sentence of the candidate articles, not only the retrieved passages."""
         q_words, weights = self._coverage_weights(frame)
-        strong = frame.strong_entities()
+        identifying = frame.identifying()
+        # A body or place that only dates the act ("after his Atlantic Council talk") neither
+        # scores a sentence nor is missed from it.
+        strong = [
+            m
+            for m in frame.strong_entities()
+            if m.kind is EntityKind.PERSON or m not in identifying
+        ]
         meeting_stems = self._meeting_stems()
         topic_stems = self._topic_stems()
         total = sum(weights.values()) or 1.0
@@ -949,7 +959,6 @@ class Answerer(
             for index in range(hit.first, hit.last + 1):
                 passage_score[(aid, index)] = score
         out: list[Scored] = []
-        identifying = frame.identifying()
         people = [m for m in strong if m.kind is EntityKind.PERSON and m not in identifying]
         quoted = self._quoted_phrases(frame)
         # Per question, what the overlap test needs of each weighted stem: a sentence's score
@@ -3246,9 +3255,15 @@ class Answerer(
         for start in _word_starts(text, parts[-1]):
             after = _APPOSITION_AFTER.match(text, start + len(parts[-1]))
             if after:
-                head = next((w for w in _WORDS.findall(after.group(1)) if fold(w) in nouns), None)
-                if head:
-                    roles.add(fold(head))
+                words = [fold(w) for w in _WORDS.findall(after.group(1))]
+                at = next((i for i, w in enumerate(words) if w in nouns), None)
+                if at is not None:
+                    # "the general manager of ...", "the Apple Chief Executive Officer": every
+                    # noun of the run, the head last, says what the person is.
+                    roles.add(words[at])
+                    while at + 1 < len(words) and words[at + 1] in nouns:
+                        at += 1
+                        roles.add(words[at])
         return roles
 
     def _is_demonym(self, word: str) -> bool:
@@ -3576,7 +3591,8 @@ class Answerer(
         settings = [
             p
             for p in places
-            if _PLACE_PREPOSITION.search(frame.text[max(0, p.start - 20) : p.start])
+            if p not in identifying
+            and _PLACE_PREPOSITION.search(frame.text[max(0, p.start - 20) : p.start])
             # "wounded in the Surigao earthquake": the place says which quake, and the
             # answer's sentence may call it "the quake".
             and not (
@@ -3656,6 +3672,18 @@ class Answerer(
                     # "The flight started in ...": the story is about the person its headline
                     # names, however many sentences back the body last named them.
                     return True
+            if (
+                frame.intent == "when"
+                and len(people) == 1
+                and item.coverage >= _UNPEOPLED_COVERAGE
+                and not info.all_people()
+                and _FIRST_PERSON.search(info.text) is None
+            ):
+                # "Sentencing is scheduled for February 4.", "On Wednesday, a federal judge
+                # sentenced a doctor ...": a sentence of the person's story that tells the
+                # asked act in all its words and names no one else dates their act. (Not for
+                # places: "NATO ambassadors met in Brussels" is no meeting of Hagel's.)
+                return True
             return any(
                 any(self._same_entity(p.name, m) for p in meeting.participants for m in people)
                 for meeting in self._meetings_for(frame, item)
@@ -3989,7 +4017,13 @@ class Answerer(
         # "under Trump", "the pardons that included Dahl": those say which thing is asked
         # about, and are not who did it.
         identifying = frame.identifying()
-        strong = [m for m in frame.strong_entities() if m not in identifying]
+        # "..., according to his wife Amanda?": the source tells; she is not whom it is about.
+        source = _SOURCE_CLAUSE.search(frame.text)
+        strong = [
+            m
+            for m in frame.strong_entities()
+            if m not in identifying and not (source and source.start() <= m.start < source.end())
+        ]
         people = [m for m in strong if m.kind is EntityKind.PERSON]
         chosen = people or strong
         return _join(_dedupe_names([m.name or m.text for m in chosen[:2]])) if chosen else ""

@@ -400,7 +400,11 @@ class WhereExtractors(_Base):
         preposition ("during his visit to Romania", "in Japan"; not "Who did Japan host?")."""
         out = []
         source = _SOURCE_CLAUSE.search(frame.text)
+        identifying = frame.identifying()
         for m in frame.strong_entities():
+            if m in identifying and m.kind is not EntityKind.PERSON:
+                # "after his Council talk in Orvik": where the earlier event was.
+                continue
             if source and source.start() <= m.start < source.end():
                 # "..., according to the Orvik teacher Florence?": where the source is from,
                 # not where the asked event was.

@@ -38,6 +38,8 @@ else:
 
 _ORG_FOCUS = frozenset(
     "company companies firm firms bank banks group organisation organization party union agency newspaper team club airline network institute university council committee ministry government".split()
+    # Trades a firm is named by ("Which carmaker announced a loss?").
+    + "carmaker carmakers automaker automakers manufacturer manufacturers retailer retailers insurer insurers lender lenders carrier carriers conglomerate publisher publishers watchdog charity charities broadcaster broadcasters".split()
 )
 
 # "Who was Trump's special envoy ...": an owner's possessive stands where "the" would. "What is
@@ -705,11 +707,12 @@ _MEETING_NOUN = lazy_compile(
     r"(?:talks|meetings?|summit|call|conversations?|discussions?|negotiations|consultations)\b",
     re.I,
 )
-# Up to three lower-case words with no function word among them ("fellow teacher ").
+# Up to four lower-case words with no function word among them ("fellow teacher ", "current
+# chief operating officer ").
 _TITLE_RUN = lazy_compile(
     r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|i|ch)\s+)?"  # "Italian artist ...": a demonym may lead
     r"(?:(?!(?:of|in|on|at|to|for|from|with|by|and|or|the|a|an|as|who|that|which)\b)"
-    r"[a-z][\w.'’-]*\s+){1,3}"
+    r"[a-z][\w.'’-]*\s+){1,4}"
 )
 
 
@@ -1664,7 +1667,12 @@ class WhoExtractors(_Base):
             yield from self._interaction_party(frame, scored)
         asked_noun = _who_focus(frame.text)
         if asked_noun:
-            yield from self._named_as_asked(frame, scored, asked_noun, _NAMED_AS_ASKED_SCORE)
+            as_asked = list(self._named_as_asked(frame, scored, asked_noun, _NAMED_AS_ASKED_SCORE))
+            yield from as_asked
+            if any(c.rule.endswith(":nearest") for c in as_asked):
+                # The sentence names several holders of the asked noun and the question's words
+                # chose one; any other name in it is someone else's.
+                return
         if addressed_body:
             return
         yield from self._verb_argument(frame, scored)
@@ -1973,6 +1981,7 @@ class WhoExtractors(_Base):
         )
         ranks = answer_rules().rank_modifiers
         asked_rank = _rank_of(fold(frame.text), fold(noun), ranks)
+        picks: list[tuple[int, Candidate]] = []
         for word in re.finditer(r"[\w'’-]+", text):
             if self.tokenizer.stem(fold(word.group())) != stem:
                 continue
@@ -1994,8 +2003,8 @@ class WhoExtractors(_Base):
                 and m.kind is not EntityKind.PERSON
             ]
             if found:
-                yield self._named_candidate(scored, found, score)
-                return
+                picks.append((word.start(), self._named_candidate(scored, found, score)))
+                continue
             if person:
                 # "said Ivo Press, the vice chairman of Corvan": the title in apposition after
                 # a name names it as a title before it would (a name that holds a person's
@@ -2014,8 +2023,8 @@ class WhoExtractors(_Base):
                     and not self._in_question(frame, m.name or m.text)
                 ][-1:]
                 if found:
-                    yield self._named_candidate(scored, found, score)
-                    return
+                    picks.append((word.start(), self._named_candidate(scored, found, score)))
+                    continue
             for m in names:
                 between = text[word.end() : m.start]
                 # "Two Harbour Representatives, Ana Holt and Ivo Dahl, ...": the names may
@@ -2053,18 +2062,48 @@ class WhoExtractors(_Base):
                     and not _DATE_WORD.match(bare.group(1))
                     and not self._in_question(frame, bare.group(1))
                 ):
-                    yield Candidate(
+                    bare_name = Candidate(
                         short=bare.group(1),
                         score=score,
                         sentence=scored,
                         rule="named-as-asked:bare",
                         highlight=(bare.group(1),),
                     )
-                    return
+                    picks.append((word.start(), bare_name))
                 continue
-            yield self._named_candidate(scored, found, score)
+            picks.append((word.start(), self._named_candidate(scored, found, score)))
+        if picks:
+            yield self._nearest_asked(frame, text, picks)
             return
         yield from self._of_asked_owner(frame, scored, noun, names, score)
+
+    def _nearest_asked(
+        self, frame: QuestionFrame, text: str, picks: list[tuple[int, Candidate]]
+    ) -> Candidate:
+        """Of several names the sentence gives the asked noun ("Plotena, the mayor of
+        Esperanza, announced ..., while Duterte, the mayor of Davao City, cancelled ..."), the
+        one whose stretch of the sentence (up to the next such noun) holds most of the
+        question's words; the first on a tie."""
+        if len({fold(c.short) for _, c in picks}) == 1:
+            # "Major General Bradley Becker, commanding general of ...": one person.
+            return picks[0][1]
+        asked = {
+            self.tokenizer.stem(fold(w))
+            for w in re.findall(r"[\w'’-]+", frame.text)
+            if fold(w) not in self.tokenizer.stopwords
+        }
+        bounds = [at for at, _ in picks] + [len(text)]
+        best, best_hits = picks[0][1], -1
+        for (at, candidate), until in zip(picks, bounds[1:], strict=True):
+            # The name may stand before its noun ("Duterte, the mayor"): its words count too.
+            begin = min([at, *(text.find(h) for h in candidate.highlight if h in text)])
+            hits = len(
+                asked
+                & {self.tokenizer.stem(fold(w)) for w in re.findall(r"[\w'’-]+", text[begin:until])}
+            )
+            if hits > best_hits:
+                best, best_hits = candidate, hits
+        return replace(best, rule=f"{best.rule}:nearest")
 
     def _of_asked_owner(
         self,

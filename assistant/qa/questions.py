@@ -296,6 +296,13 @@ def _modifies_noun(word: str) -> bool:
 
 # "under Trump", "under President Obama": a ruler's time, written before the name.
 _UNDER_BEFORE_NAME = lazy_compile(r"\bunder\s+(?:[A-Z][\w.]*\s+){0,2}$")
+# A closing clause that dates the asked act by another event, written as a noun phrase
+# (", after his Atlantic Council talk in Washington?"), not as a clause with its own verb.
+_EVENT_CLAUSE = lazy_compile(
+    r",\s+(?:shortly\s+|soon\s+|just\s+)?(?:after|before|following)\s+(?:his|her|their|its|the)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?(?:talks?|speech|address|visit|meeting|trip|tour|summit|"
+    r"conference|interview|election|arrival|remarks|briefing|appearance)\b"
+)
 
 
 @dataclass
@@ -318,34 +325,47 @@ class QuestionFrame:
 
     def identifying(self) -> list[Mention]:
         """People the question names only inside a relative clause that says which thing it
-        asks about ("the pardons that included Ivo Dahl", "the primaries that Orm swept"):
-        an answering story must name them, an answering sentence need not."""
+        asks about ("the pardons that included Ivo Dahl", "the primaries that Orm swept"), and
+        names of any kind in a closing clause that dates the act by another event (", after his
+        Atlantic Council talk"): an answering story must name them, an answering sentence need
+        not."""
         # Kept once made: asked for every sentence scored.
         kept: list[Mention] | None = self.__dict__.get("_identifying")
         if kept is None:
             found = _RELATIVE_CLAUSE.search(self.text)
+            setting = _EVENT_CLAUSE.search(self.text)
             kept = [
                 m
                 for m in self.entities
-                if m.kind is EntityKind.PERSON
-                and not m.role_only
+                if not m.role_only
                 and (
-                    (found is not None and m.start > found.start())
-                    # "the Sacoolas case", "the Trump administration": the name says which
-                    # thing; the person need not take part in what the answer tells.
+                    # "Whom did X meet later on Tuesday, after his Atlantic Council talk in
+                    # Washington?": the event before says when; what it names, of any kind,
+                    # need not be where the answer is told.
+                    (setting is not None and m.start > setting.start())
                     or (
-                        _THE_BEFORE_NAME.search(self.text, 0, m.start) is not None
-                        and (after := _WORD_AFTER_NAME.match(self.text, m.end)) is not None
-                        and after.group(1) in matter_nouns()
-                    )
-                    # "what counts as a criminal alien under Trump": whose era, not who acts.
-                    or _UNDER_BEFORE_NAME.search(self.text, 0, m.start) is not None
-                    # "at four French Airbus sites", "a Ford executive": a name written as a
-                    # noun's modifier says whose thing; its bearer need not act.
-                    or (
-                        _DETERMINER_BEFORE_NAME.search(self.text, 0, m.start) is not None
-                        and (after := _WORD_AFTER_NAME.match(self.text, m.end)) is not None
-                        and _modifies_noun(after.group(1))
+                        m.kind is EntityKind.PERSON
+                        and (
+                            (found is not None and m.start > found.start())
+                            # "the Sacoolas case", "the Trump administration": the name says
+                            # which thing; the person need not take part in what the answer
+                            # tells.
+                            or (
+                                _THE_BEFORE_NAME.search(self.text, 0, m.start) is not None
+                                and (after := _WORD_AFTER_NAME.match(self.text, m.end)) is not None
+                                and after.group(1) in matter_nouns()
+                            )
+                            # "what counts as a criminal alien under Trump": whose era, not
+                            # who acts.
+                            or _UNDER_BEFORE_NAME.search(self.text, 0, m.start) is not None
+                            # "at four French Airbus sites", "a Ford executive": a name written
+                            # as a noun's modifier says whose thing; its bearer need not act.
+                            or (
+                                _DETERMINER_BEFORE_NAME.search(self.text, 0, m.start) is not None
+                                and (after := _WORD_AFTER_NAME.match(self.text, m.end)) is not None
+                                and _modifies_noun(after.group(1))
+                            )
+                        )
                     )
                 )
             ]
