@@ -55,6 +55,7 @@ class WhyRules(StrictModel):
     subordinate: Pattern
     next_statement: Pattern
     next_reason: Pattern
+    reason_of_this: Pattern
     anaphora: Pattern
     source_citing: Pattern
     directive: Pattern
@@ -355,6 +356,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "verb_groups": lambda d: tuple(frozenset(g) for g in d.topic.verb_groups),
     "next_statement": lambda d: _ci(d.why.next_statement),
     "next_reason": lambda d: _ci(d.why.next_reason),
+    "reason_of_this": lambda d: _ci(d.why.reason_of_this),
     "anaphora": lambda d: _ci(d.why.anaphora),
     "source_citing": lambda d: _ci(d.why.source_citing),
     "directive": lambda d: _ci(d.why.directive),
@@ -540,6 +542,7 @@ class AnswerRules:
     subordinate: re.Pattern[str]
     next_statement: re.Pattern[str]
     next_reason: re.Pattern[str]
+    reason_of_this: re.Pattern[str]
     anaphora: re.Pattern[str]
     source_citing: re.Pattern[str]
     directive: re.Pattern[str]

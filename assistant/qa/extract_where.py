@@ -999,6 +999,14 @@ class WhereExtractors(_Base):
                 # "Where is the air base that was attacked?": the asked thing is no answer to
                 # where it is.
                 continue
+            tail = fold(found.group("tail") or "")
+            if tail and any(
+                not m.role_only and re.search(rf"\b{re.escape(fold(m.name or m.text))}\b", tail)
+                for m in frame.entities
+            ):
+                # "... a site for Guantanamo detainees?": "the detention facility in
+                # Guantanamo Bay" is in the place the question already names, not the asked one.
+                continue
             end = found.end()
             if found.group("tail"):
                 # "her home in Dunmore, Oregon": the state after the town is the town's.

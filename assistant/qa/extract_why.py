@@ -130,6 +130,10 @@ def _overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return found
 
 
+# The share of a reason's content words the question holds at which it mostly restates it.
+_RESTATED_SHARE = 0.6
+
+
 class WhyExtractors(_Base):
     """Why-questions: purposes and reasons of the asked event."""
 
@@ -150,6 +154,15 @@ class WhyExtractors(_Base):
                 # "as part of investigations" for "Why was the board not part of the
                 # investigation?": a reason made only of the question's words says nothing new.
                 continue
+            if (
+                len(words) >= 3
+                and len(words & asked) >= _RESTATED_SHARE * len(words)
+                and candidate.rule != "reason:judgement"
+            ):
+                # "driven by losses in North America" for "What was the loss in North America
+                # attributed to?": mostly the question's words, it says where, not why. (A
+                # judgement carries the act it judges, the question's words, by design.)
+                candidate.score -= 0.5
             if speaker and self._said_by(speaker, candidate):
                 # "Why does Orm find the fall worrying?": Orm's own reason, even when it repeats
                 # the question's words ("since buyers may worry the index will fall").
@@ -298,11 +311,14 @@ class WhyExtractors(_Base):
             yield from self._argued_by_actor(frame, scored)
         yield from self._outweighs_concession(frame, scored)
         yield from self._purpose_stated_next(scored)
+        yield from self._reason_of_this(scored)
         named = [fold(m.name or m.text).split()[-1] for m in persons if (m.name or m.text)]
         yield from self._reason_of_next_pronoun(scored, named)
         yield from self._reason_stated_before(predicate, scored)
         yield from self._reason_as_subject(predicate, scored)
-        yield from self._cause_before_result(predicate, scored)
+        yield from self._cause_before_result(
+            predicate, scored, [m.name or m.text for m in frame.strong_entities()]
+        )
         if answer_rules().cause_question.search(frame.text):
             yield from self._cause_as_subject(predicate, scored)
         if answer_rules().make_question.search(frame.text):
@@ -673,6 +689,34 @@ class WhyExtractors(_Base):
                 extra_sentences=[(scored.article, index)],
             )
 
+    def _reason_of_this(self, scored: Scored) -> Iterable[Candidate]:
+        """A reason one of the next two sentences gives for what this one reports, naming it
+        by "this" or "that": "Wall Street had its best week since November. The major indices
+        gained 10 percent. This was mainly due to bank shares bouncing ...". The second one
+        away weighs less: it may explain only the sentence between. (At 1.2, to outweigh a
+        bare "after a four-day rally" in the sentence itself, one blind answer was lost and no
+        used one gained.)"""
+        sentences = self.analyses.get(scored.article).sentences
+        first = scored.info.index + 1
+        if first <= 0:
+            return
+        for index in range(first, min(first + 2, len(sentences))):
+            text = sentences[index].text
+            found = answer_rules().reason_of_this.match(text)
+            if found is None:
+                continue
+            short = answer_rules().contrast.split(_QUOTE_END.split(text[found.start(1) :])[0])[0]
+            short = trim_words(short, 30).rstrip(".,")
+            yield Candidate(
+                short=short,
+                score=1.0 - 0.2 * (index - first),
+                sentence=scored,
+                rule="reason:of-this",
+                highlight=(short,),
+                extra_sentences=[(scored.article, index)],
+            )
+            return
+
     def _reason_of_next_pronoun(
         self, scored: Scored, subjects: Iterable[str] = ()
     ) -> Iterable[Candidate]:
@@ -779,18 +823,31 @@ class WhyExtractors(_Base):
             )
 
     def _cause_before_result(
-        self, predicate: frozenset[str], scored: Scored
+        self,
+        predicate: frozenset[str],
+        scored: Scored,
+        names: list[str] = (),  # type: ignore[assignment]
     ) -> Iterable[Candidate]:
         """ "Many clerks quit, leading to the city hiring students": when the question asks about
         what follows the result connective, the clause before it is the cause. The question's
         words must be more in the result than in the cause, or the cause is itself the asked
-        act."""
+        act. A name of the question the result opens with and the cause lacks counts as one of
+        its words ("..., prompting Apple Corps to file suit" for "What prompted Apple Corps to
+        sue?")."""
         text = scored.info.text
         for match in answer_rules().result_clause.finditer(text):
             opening = max(text.rfind(";", 0, match.start()), text.rfind(":", 0, match.start()))
             cause = text[opening + 1 : match.start()].strip(' "“”')
             result = text[match.end() : match.end() + 100]
-            own = predicate & {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(result)}
+            # The connective itself may be the question's verb ("What prompted ...?").
+            own = predicate & {
+                self.tokenizer.stem(fold(w)) for w in _WORDS.findall(match.group() + " " + result)
+            }
+            own |= {
+                f"name:{fold(n)}"
+                for n in names
+                if _has_word(fold(result[:40]), fold(n)) and not _has_word(fold(cause), fold(n))
+            }
             held = predicate & {self.tokenizer.stem(fold(w)) for w in _WORDS.findall(cause)}
             if len(own) < 2 or len(own) <= len(held) or len(cause.split()) < 3:
                 continue

@@ -97,3 +97,36 @@ def test_a_death_is_told_as_succumbing_and_the_source_is_not_the_subject(
 def test_fleeing_is_told_as_leaving(engine: Engine) -> None:
     answer = answered(engine, "Why did Ana Sorell flee Brisa?")
     assert answer.short == "because of the floods", answer.answer
+
+
+def test_a_reason_given_for_this_in_a_later_sentence(engine: Engine) -> None:
+    # "This was mainly due to ...", two sentences on, outweighs "after a three-day rally".
+    question = "What mainly drove Orvik shares' best week since March?"
+    assert parse_question(question).intent == "why"
+    answer = answered(engine, question)
+    assert answer.short.startswith("due to shipping stocks bouncing back"), answer.answer
+    answer = answered(
+        engine,
+        "What were the losses of Corvane's ferry division on its northern routes attributed to?",
+    )
+    assert answer.short.startswith("attributed to Corvane's shrinking share"), answer.answer
+
+
+def test_what_prompted_is_answered_by_the_clause_before_prompting(engine: Engine) -> None:
+    # "..., prompting Brisa Records to file suit": the "to" clause completes "prompting" and
+    # is no purpose; the clause before the comma is what prompted it.
+    answer = answered(engine, "What prompted Brisa Records to sue Orvane again in 2032?")
+    assert answer.short == "In 2031 Orvane added recording features to its Kessby phones", (
+        answer.answer
+    )
+
+
+def test_a_place_in_the_place_the_question_names_is_not_the_asked_one(engine: Engine) -> None:
+    # "detainees now at the detention facility in Kessby Bay": the question names Kessby as
+    # where the detainees are; the prison asked about is in Brisa.
+    answer = answered(
+        engine,
+        "Where is the medium security military prison that Varn defence officials began"
+        " surveying as a possible site for Kessby detainees?",
+    )
+    assert answer.short.startswith("Brisa"), answer.answer
