@@ -110,6 +110,7 @@ class WhoMetRules(StrictModel):
     asks_companion: Pattern
     asks_doer_of: Pattern
     argument_verbs: list[list[str]]
+    symmetric_verbs: list[str]
     person_head: Pattern
     honorific: Pattern
     place_comma: Pattern
@@ -379,6 +380,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "asks_companion": lambda d: _ci(d.who_met.asks_companion),
     "asks_doer_of": lambda d: _ci(d.who_met.asks_doer_of),
     "argument_verbs": lambda d: tuple(tuple(g) for g in d.who_met.argument_verbs),
+    "symmetric_verbs": lambda d: tuple(d.who_met.symmetric_verbs),
     "person_head": lambda d: _ci(d.who_met.person_head),
     "meeting_verbs": lambda d: tuple(d.who_met.meeting_verbs),
     "interaction_words": lambda d: tuple(tuple(g) for g in d.who_met.interaction_words),
@@ -612,6 +614,8 @@ class AnswerRules:
     asks_doer_of: re.Pattern[str]
     # Groups of verbs that stand for each other; an entry may add words the question needs.
     argument_verbs: tuple[tuple[str, ...], ...]
+    # Verbs whose subject and object may swap places and tell the same event ("X faced Y").
+    symmetric_verbs: tuple[str, ...]
     # The last word of an unnamed noun phrase of people.
     person_head: re.Pattern[str]
     # "Who VERB ...?": a subject asked (group 1 the verb); the common noun phrase that fills

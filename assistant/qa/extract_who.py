@@ -547,7 +547,8 @@ def _argument_at(info: SentenceInfo, pos: int) -> tuple[str, Mention | None, boo
 def _names_asked(frame: QuestionFrame, name: str) -> bool:
     """Whether an argument is the question's own one: its whole name is in the question
     ("Ana Holt" is not asked in "Who stood at Holt's side?")."""
-    words = re.escape(fold(name)).replace(r"\ ", r"\s+")
+    # "the Volgograd Arena." with the sentence's full stop is still the question's arena.
+    words = re.escape(fold(re.sub(r"(?<=[a-z]{2})\.$", "", name))).replace(r"\ ", r"\s+")
     return re.search(rf"(?<!\w){words}(?!\w)", fold(frame.text)) is not None
 
 
@@ -2272,6 +2273,15 @@ class WhoExtractors(_Base):
                     self.tokenizer.stem(fold(w)) in subject_stems
                     for w in re.findall(r"[\w'’-]+", window)
                 )
+            if (
+                not has_subject
+                and role == "object"
+                and self.tokenizer.stem(fold(use.group())) in self._symmetric_stems()
+            ):
+                # "Which team did England face?" - "Tunisia faced England": who plays whom is
+                # the same match either way round, so the subject answers.
+                yield from self._symmetric_subject(frame, scored, subject, use)
+                continue
             if not has_subject or _NEGATED.search(text, 0, use.start()):
                 # "She did not endorse anyone" names no one she endorsed.
                 continue
@@ -2333,6 +2343,39 @@ class WhoExtractors(_Base):
                 highlight=(short,),
                 kind=EntityKind.PERSON if mention and mention.kind is EntityKind.PERSON else None,
             )
+
+    @cache  # noqa: B019 - one extractor per engine; the stems of a fixed word list
+    def _symmetric_stems(self) -> frozenset[str]:
+        return frozenset(self.tokenizer.stem(w) for w in answer_rules().symmetric_verbs)
+
+    def _symmetric_subject(
+        self, frame: QuestionFrame, scored: Scored, subject: tuple[str, ...], use: re.Match[str]
+    ) -> Iterable[Candidate]:
+        """The name right before a symmetric verb ("Tunisia faced England") whose object is the
+        question's subject, the word right after the verb."""
+        info = scored.info
+        text = info.text
+        after = re.match(r"\s+(?:the\s+)?([\w'’-]+)", text[use.end() :])
+        if after is None or fold(after.group(1)) not in {fold(w) for w in subject}:
+            return
+        before = [
+            m
+            for m in info.mentions
+            if not m.role_only
+            and m.kind is not EntityKind.PLACE
+            and re.fullmatch(r"\s+", text[m.end : use.start()])
+        ]
+        for m in before:
+            short = m.name or m.text
+            if not _names_asked(frame, short):
+                yield Candidate(
+                    short=short,
+                    score=_ARGUMENT_SCORE,
+                    sentence=scored,
+                    rule="verb-argument:symmetric",
+                    highlight=(m.text,),
+                    kind=m.kind,
+                )
 
     def _passive_agent(
         self, frame: QuestionFrame, scored: Scored, uses: list[re.Match[str]], tail: str

@@ -130,3 +130,18 @@ def test_a_place_in_the_place_the_question_names_is_not_the_asked_one(engine: En
         " surveying as a possible site for Kessby detainees?",
     )
     assert answer.short.startswith("Brisa"), answer.answer
+
+
+def test_a_match_is_told_either_way_round(engine: Engine) -> None:
+    # "Varnholt Albion faced Orvik United": whom Orvik United faced is the subject; "the Tessel
+    # Arena." with its full stop is still the question's own arena, no answer.
+    answer = answered(engine, "Which team did Orvik United face at the Tessel Arena?")
+    assert answer.short == "Varnholt Albion", answer.answer
+    # "play" is told as "defeated".
+    answer = answered(engine, "Who did Brisa Athletic play on day three of the Tessel Cup?")
+    assert answer.short == "Kessby Rovers", answer.answer
+
+
+def test_the_uk_nations_are_countries() -> None:
+    found = EntityRecognizer().mentions("In the last match, Tunisia faced England in Volgograd.")
+    assert ("England", "country") in [(m.text, m.kind.value) for m in found]
