@@ -2761,6 +2761,8 @@ class Answerer(
                 if (
                     verb is None
                     and i == k + 1
+                    # "WHERE:MARA:DID": the name may be the question's last word.
+                    and i < len(lower)
                     and lower[i] in closers
                     and _FUTURE_WORDS & set(lower[: k + 1])
                 ):

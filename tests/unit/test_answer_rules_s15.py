@@ -145,3 +145,12 @@ def test_a_match_is_told_either_way_round(engine: Engine) -> None:
 def test_the_uk_nations_are_countries() -> None:
     found = EntityRecognizer().mentions("In the last match, Tunisia faced England in Volgograd.")
     assert ("England", "country") in [(m.text, m.kind.value) for m in found]
+
+
+def test_a_name_closing_a_future_question_does_not_break_the_act_reading(
+    engine: Engine,
+) -> None:
+    # Found by the property test: the word after the name was read past the question's end
+    # (an IndexError before the guard).
+    answer = engine.ask("WHERE:MARA:DID")
+    assert answer.intent == "where", answer.answer
