@@ -503,6 +503,12 @@ def _argument_at(info: SentenceInfo, pos: int) -> tuple[str, Mention | None, boo
         first = names.get(comma.end()) if comma else None
         if first is None:
             return plain, None, True
+    if first is not None and first.kind is EntityKind.COUNTRY:
+        # "with U.S. service members": a country before a noun of people says whose people
+        # they are; the party is the whole phrase.
+        people = _plain_np(text, first.end)
+        if people is not None and _of_people(people):
+            return text[first.start : first.end] + people, None, True
     if first is not None:
         found = [first]
         while True:
@@ -2647,7 +2653,8 @@ class WhoExtractors(_Base):
                     found.append(hit)
                     break
             for short, mention, plain in found:
-                short = short.rstrip(".")
+                # The sentence's full stop, not an abbreviation's ("U.S.").
+                short = re.sub(r"(?<=[a-z]{2})\.$", "", short)
                 words = short.lower().split()
                 if not plain and any(n in fold(short) or fold(short) in n for n in listed):
                     continue

@@ -154,3 +154,23 @@ def test_a_name_closing_a_future_question_does_not_break_the_act_reading(
     # (an IndexError before the guard).
     answer = engine.ask("WHERE:MARA:DID")
     assert answer.intent == "where", answer.answer
+
+
+def test_a_country_before_a_noun_of_people_is_part_of_the_party(engine: Engine) -> None:
+    # "with U.S. service members": the people, not the country, and "U.S." keeps its period.
+    answer = answered(
+        engine, "With whom was Defence Minister Varo speaking at Tuesday's call-in event?"
+    )
+    assert answer.short == "U.S. service members", answer.answer
+
+
+def test_ordering_is_told_as_declaring(engine: Engine) -> None:
+    answer = answered(engine, "Who ordered flags flown at half-mast in honour of the seven riders?")
+    assert answer.short == "Ana Brisk", answer.answer
+
+
+def test_director_general_is_a_title() -> None:
+    found = parse_question("Who is the Director-General of the WHO who warned about it?").entities
+    assert [(m.text, m.kind.value, m.role_only) for m in found] == [
+        ("Director-General", "person", True)
+    ]
