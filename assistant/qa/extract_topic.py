@@ -19,6 +19,7 @@ from assistant.qa.questions import QuestionFrame
 from assistant.text import fold, trim_words
 
 if TYPE_CHECKING:
+    from assistant.knowledge.analysis import SentenceInfo
     from assistant.qa.answer_text import AnswererParts as _Base
 else:
     _Base = object
@@ -471,10 +472,34 @@ class TopicExtractors(_Base):
                     )
         about = re.search(r"\b(?:about|concerning|regarding)\s+(.{6,})", info.text)
         if about:
+            said = about.group(1)
+            asker = self._asker_after(info, about.start(1))
+            if asker is not None:
+                # "answered questions about his campaign from Wikinews reporter Ivo Dahl": the
+                # topic ends where whoever asked is named.
+                said = info.text[about.start(1) : asker]
             yield Candidate(
-                short=trim_words(about.group(1), 30).rstrip(".,"),
+                short=trim_words(said, 30).rstrip(".,"),
                 score=0.2,
                 sentence=scored,
                 rule="topic-about",
                 highlight=(about.group(1),),
             )
+
+    @staticmethod
+    def _asker_after(info: SentenceInfo, start: int) -> int | None:
+        """Where a "from" that names a person opens after `start`: a person's name within a
+        few words of it, or a person's noun ("from Wikinews reporter ...", "from Ivo Dahl");
+        "imports from China" names no one and goes on being the topic."""
+        from assistant.qa.questions import person_nouns
+
+        for found in re.finditer(r"\s+from\s+", info.text[start:]):
+            at = start + found.start()
+            after = info.text[start + found.end() : start + found.end() + 50]
+            words = [fold(w) for w in re.findall(r"[\w'’-]+", after)][:4]
+            if any(w in person_nouns() for w in words) or any(
+                m.kind is EntityKind.PERSON and start + found.end() <= m.start < at + 40
+                for m in info.mentions
+            ):
+                return at
+        return None

@@ -174,3 +174,20 @@ def test_director_general_is_a_title() -> None:
     assert [(m.text, m.kind.value, m.role_only) for m in found] == [
         ("Director-General", "person", True)
     ]
+
+
+def test_a_topic_ends_where_the_asker_is_named() -> None:
+    # "questions about the ferry levy from Kessby Gazette reporter Tor Hallen": the reporter
+    # asked; "imports about grain from China" names no one and goes on.
+    from assistant.knowledge.analysis import analyse
+    from assistant.qa.extract_topic import TopicExtractors
+    from tests.unit.test_segment import article_from
+
+    article = article_from(
+        "Harbour nominee Ana Brisk answered questions about the ferry levy from Kessby Gazette"
+        " reporter Tor Hallen on Monday. A report about grain from China was read out.\n"
+    )
+    first, second = analyse(article).sentences[:2]
+    at = first.text.index("about") + len("about ")
+    assert first.text[at : TopicExtractors._asker_after(first, at)] == "the ferry levy"
+    assert TopicExtractors._asker_after(second, second.text.index("about") + 6) is None
