@@ -169,7 +169,9 @@ _NOT_NAMES = frozenset(
     do does did has have had will would can could should shall may might must let please yes
     hello thank thanks dear photo file pool reporting editing writing read view share european
     african asian arab latin muslim christian jewish sub-saharan islamic catholic much little
-    such whatever whoever another other others nobody somebody everyone everybody""".split()
+    such whatever whoever another other others nobody somebody everyone everybody
+    well yeah okay ok oh clearly obviously basically anyone someone people authorities officials
+    witnesses residents analysts critics experts sources reports""".split()
 )
 # Words that show a capitalised run is a headline or a phrase, not a name (nor is a storm's or
 # an operation's name, "Hurricane Orla", a person's).

@@ -191,3 +191,12 @@ def test_a_topic_ends_where_the_asker_is_named() -> None:
     at = first.text.index("about") + len("about ")
     assert first.text[at : TopicExtractors._asker_after(first, at)] == "the ferry levy"
     assert TopicExtractors._asker_after(second, second.text.index("about") + 6) is None
+
+
+def test_a_word_opening_a_quote_or_a_report_names_no_one() -> None:
+    for sentence in (
+        '"Well, it was very, I say nothing," he said.',
+        "Authorities said they had found no evidence of a missile.",
+        "Reports said at least 16 people died.",
+    ):
+        assert EntityRecognizer().mentions(sentence) == [], sentence
