@@ -455,8 +455,15 @@ def _plain_np(text: str, at: int) -> str | None:
     end = ends[chosen]
     tail = _NP_TAIL.match(text, end)
     phrase = text[at:end] + (tail.group() if tail else "")
-    # A sentence's full stop after the last name is not part of it ("U.S." keeps its own).
-    return re.sub(r"(?<=[a-z]{2})\.$", "", phrase)
+    return _without_full_stop(phrase)
+
+
+# A sentence's full stop after a phrase's last word (not an abbreviation's: "U.S." keeps its own).
+_FULL_STOP = lazy_compile(r"(?<=[a-z]{2})\.$")
+
+
+def _without_full_stop(phrase: str) -> str:
+    return _FULL_STOP.sub("", phrase)
 
 
 _NAME_RUN = lazy_compile(r"(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*)*)")
@@ -554,7 +561,7 @@ def _names_asked(frame: QuestionFrame, name: str) -> bool:
     """Whether an argument is the question's own one: its whole name is in the question
     ("Ana Holt" is not asked in "Who stood at Holt's side?")."""
     # "the Volgograd Arena." with the sentence's full stop is still the question's arena.
-    words = re.escape(fold(re.sub(r"(?<=[a-z]{2})\.$", "", name))).replace(r"\ ", r"\s+")
+    words = re.escape(fold(_without_full_stop(name))).replace(r"\ ", r"\s+")
     return re.search(rf"(?<!\w){words}(?!\w)", fold(frame.text)) is not None
 
 
@@ -2350,7 +2357,6 @@ class WhoExtractors(_Base):
                 kind=EntityKind.PERSON if mention and mention.kind is EntityKind.PERSON else None,
             )
 
-    @cache  # noqa: B019 - one extractor per engine; the stems of a fixed word list
     def _symmetric_stems(self) -> frozenset[str]:
         return frozenset(self.tokenizer.stem(w) for w in answer_rules().symmetric_verbs)
 
@@ -2653,8 +2659,7 @@ class WhoExtractors(_Base):
                     found.append(hit)
                     break
             for short, mention, plain in found:
-                # The sentence's full stop, not an abbreviation's ("U.S.").
-                short = re.sub(r"(?<=[a-z]{2})\.$", "", short)
+                short = _without_full_stop(short)
                 words = short.lower().split()
                 if not plain and any(n in fold(short) or fold(short) in n for n in listed):
                     continue

@@ -317,7 +317,7 @@ class WhyExtractors(_Base):
         yield from self._reason_stated_before(predicate, scored)
         yield from self._reason_as_subject(predicate, scored)
         yield from self._cause_before_result(
-            predicate, scored, [m.name or m.text for m in frame.strong_entities()]
+            predicate, scored, tuple(m.name or m.text for m in frame.strong_entities())
         )
         if answer_rules().cause_question.search(frame.text):
             yield from self._cause_as_subject(predicate, scored)
@@ -826,7 +826,7 @@ class WhyExtractors(_Base):
         self,
         predicate: frozenset[str],
         scored: Scored,
-        names: list[str] = (),  # type: ignore[assignment]
+        names: tuple[str, ...] = (),
     ) -> Iterable[Candidate]:
         """ "Many clerks quit, leading to the city hiring students": when the question asks about
         what follows the result connective, the clause before it is the cause. The question's

@@ -200,3 +200,17 @@ def test_a_word_opening_a_quote_or_a_report_names_no_one() -> None:
         "Reports said at least 16 people died.",
     ):
         assert EntityRecognizer().mentions(sentence) == [], sentence
+
+
+def test_heads_no_persons_name_ends_with_make_bodies() -> None:
+    found = EntityRecognizer().mentions(
+        "Amnesty International and Reporters Without Borders criticised Apple Computer."
+    )
+    assert [(m.text, m.kind.value) for m in found] == [
+        ("Amnesty International", "organisation"),
+        ("Reporters Without Borders", "organisation"),
+        ("Apple Computer", "organisation"),
+    ]
+    # "National Security Adviser" stays a title before the name.
+    found = EntityRecognizer().mentions("National Security Adviser Wi Sung-lac met them.")
+    assert [(m.name, m.kind.value) for m in found] == [("Wi Sung-lac", "person")]
