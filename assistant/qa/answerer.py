@@ -2372,7 +2372,9 @@ class Answerer(
                 start = starts[-2]
         # Seven words either side within the clause, the question's people not cut out.
         near = _WORDS.findall(text[start:at])[-7:] + _WORDS.findall(text[end:stop])[:7]
-        for name in names:
+        # Longest first: "Daniel Akerson" before "Akerson", or the clause would end inside the
+        # full name, at a place that hung on the set's order (and so on the hash seed).
+        for name in sorted(names, key=lambda n: (-len(n), n)):
             # "Minister Ada Roos met Governor Tor Vass": the question's own people are written
             # with their own titles, which say nothing of the one they met.
             before = text.rfind(name, start, at)

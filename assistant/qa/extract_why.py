@@ -134,6 +134,13 @@ def _overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
 _RESTATED_SHARE = 0.6
 
 
+def _reason_clause(text: str) -> str:
+    """A reason as the sentence writes it from its start: up to where a quotation closes or a
+    contrast ("but ...") begins, at most 30 words, without closing punctuation."""
+    clause = answer_rules().contrast.split(_QUOTE_END.split(text)[0])[0]
+    return trim_words(clause.strip(), 30).rstrip(".,")
+
+
 class WhyExtractors(_Base):
     """Why-questions: purposes and reasons of the asked event."""
 
@@ -676,8 +683,7 @@ class WhyExtractors(_Base):
             # "The move follows the killing of ...": the verb is no part of what it followed.
             followed = last.lower() in {"follows", "followed"}
             start = statement.end() if followed else statement.end() - len(last)
-            clause = answer_rules().contrast.split(_QUOTE_END.split(text[start:])[0])[0]
-            clause = trim_words(clause.strip(), 30).rstrip(".,")
+            clause = _reason_clause(text[start:])
             if len(clause.split()) < 3:
                 continue
             yield Candidate(
@@ -705,8 +711,7 @@ class WhyExtractors(_Base):
             found = answer_rules().reason_of_this.match(text)
             if found is None:
                 continue
-            short = answer_rules().contrast.split(_QUOTE_END.split(text[found.start(1) :])[0])[0]
-            short = trim_words(short, 30).rstrip(".,")
+            short = _reason_clause(text[found.start(1) :])
             yield Candidate(
                 short=short,
                 score=1.0 - 0.2 * (index - first),
@@ -749,8 +754,7 @@ class WhyExtractors(_Base):
         reason = reason or pattern.search(text)
         if reason is None or self._cites_a_source(text, reason.start()):
             return
-        short = answer_rules().contrast.split(_QUOTE_END.split(reason.group(0))[0])[0]
-        short = trim_words(short, 30).rstrip(".,")
+        short = _reason_clause(reason.group(0))
         yield Candidate(
             short=short,
             # Below a cause in the sentence itself: the pronoun may stand for another subject.

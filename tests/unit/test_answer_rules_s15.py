@@ -214,3 +214,26 @@ def test_heads_no_persons_name_ends_with_make_bodies() -> None:
     # "National Security Adviser" stays a title before the name.
     found = EntityRecognizer().mentions("National Security Adviser Wi Sung-lac met them.")
     assert [(m.name, m.kind.value) for m in found] == [("Wi Sung-lac", "person")]
+
+
+def test_the_clause_of_a_candidate_ends_at_the_full_question_name(engine: Engine) -> None:
+    # The question's names ("Akerson", "Daniel Akerson") came from a set: when "Akerson" was
+    # looked at first the clause ran on to the middle of the full name and took in "Daniel",
+    # so the answer changed with PYTHONHASHSEED.
+    from types import SimpleNamespace
+
+    from assistant.qa.answerer import Answerer
+
+    answerer = Answerer.for_engine(engine)
+    text = "She replaces Daniel Akerson, who was appointed chairman in 2009."
+    candidate = SimpleNamespace(
+        short="Mary Barra",
+        highlight=("She",),
+        sentence=SimpleNamespace(info=SimpleNamespace(text=text)),
+    )
+    asked = frozenset(answerer.tokenizer("daniel akerson chairman replaces"))
+    shares = {
+        answerer._clause_share(asked, names, candidate, None)  # type: ignore[arg-type]
+        for names in (("Akerson", "Daniel Akerson"), ("Daniel Akerson", "Akerson"))
+    }
+    assert len(shares) == 1, shares
