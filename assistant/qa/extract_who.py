@@ -458,6 +458,13 @@ def _plain_np(text: str, at: int) -> str | None:
     return _without_full_stop(phrase)
 
 
+# A sentence that opens with a quotation mark.
+_OPENS_QUOTE = lazy_compile(r"\s*[\"“]")
+# "Who said ...?", "Which official told ...?": a question about who spoke.
+_ASKS_SAYING = lazy_compile(r"\b(?:said|say|says|told|tell|warned|stated|remarked)\b", re.I)
+# How much less a speaker found in the sentence before a bare quotation weighs.
+_QUOTE_CARRIED_COST = 0.3
+
 # A sentence's full stop after a phrase's last word (not an abbreviation's: "U.S." keeps its own).
 _FULL_STOP = lazy_compile(r"(?<=[a-z]{2})\.$")
 
@@ -1650,6 +1657,16 @@ class WhoExtractors(_Base):
     def _who(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
         text = info.text
+        before = self._speaker_sentence_before(frame, scored)
+        if before is not None:
+            # '... said Trump's campaign manager, Kelleyanne Conway, on ABC. "Clinton is having
+            # a hard time ..."': a quotation standing alone after its speaker's sentence is
+            # that speaker's; who said it is found there.
+            for candidate in self._who(frame, before):
+                candidate.score -= _QUOTE_CARRIED_COST
+                candidate.rule += ":quote-before"
+                yield candidate
+            return
         whose = re.match(r"^\s*whose\s+(\w+)", frame.text, re.I)
         if whose:
             # "Orm's data", and a name written as the noun's modifier: "Johns Hopkins
@@ -2090,6 +2107,23 @@ class WhoExtractors(_Base):
             yield self._nearest_asked(frame, text, picks)
             return
         yield from self._of_asked_owner(frame, scored, noun, names, score)
+
+    def _speaker_sentence_before(self, frame: QuestionFrame, scored: Scored) -> Scored | None:
+        """For "Who said ...?", the sentence before one that is a bare quotation (it opens with
+        a quote mark and has no verb of saying; the people it names are spoken of) when that
+        sentence reports someone speaking."""
+        info = scored.info
+        if (
+            info.index <= 0
+            or not _ASKS_SAYING.search(frame.text)
+            or not _OPENS_QUOTE.match(info.text)
+            or answer_rules().speaker_verb.search(info.text)
+        ):
+            return None
+        sentence = self.analyses.get(scored.article).sentences[info.index - 1]
+        if not answer_rules().speaker_verb.search(sentence.text) or not sentence.people():
+            return None
+        return Scored(scored.article, sentence, scored.score, scored.coverage, scored.entity_hits)
 
     def _nearest_asked(
         self, frame: QuestionFrame, text: str, picks: list[tuple[int, Candidate]]

@@ -237,3 +237,14 @@ def test_the_clause_of_a_candidate_ends_at_the_full_question_name(engine: Engine
         for names in (("Akerson", "Daniel Akerson"), ("Daniel Akerson", "Akerson"))
     }
     assert len(shares) == 1, shares
+
+
+def test_a_bare_quotation_is_the_speaker_of_the_sentence_before(engine: Engine) -> None:
+    # '"...," said Lena Varro, who manages Ivo Dahl's bid. "Tor Orm is having a hard time
+    # ..."': the second quotation names no speaker; it goes on in Varro's words.
+    answer = answered(
+        engine,
+        "Which Dahl campaign official said on Radio Kessby that Orm was having a hard time"
+        " being accepted as honest?",
+    )
+    assert answer.short == "Lena Varro", answer.answer
