@@ -36,6 +36,10 @@ _LAZY_PATTERNS = {
     "role_noun_before": r"(?<![\w'’-])([a-z]{3,})\s+$",
     "speaker_after": r"\s*(?:,\s+)?(?:said|says|told|tells|added|asked|wrote|stated|explained|who|whose)\b",
     "cue_before": r"\b([A-Za-z]+)\s+(?:the\s+)?$",
+    # " chief strategy expert, Bill": lower-case title words (group 1 the first) and a name.
+    "title_run_after": r"\s+([a-z][a-z-]+)(?:\s+[a-z][a-z-]+){0,3},?\s+[A-Z][a-z]",
+    # "director of ", "professor of the ": a lower-case post and the "of" of its domain.
+    "title_of": r"(?<![\w'’-])([a-z]+)\s+of\s+(?:the\s+)?$",
     # What follows a town set off by a comma: its region or country, or a clause about a thing.
     "region_after": r"\s*,\s+(?:([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?=[\s,.;:)]|$)|(?:which|where)\b)",
     "for_joint": r"\s+for\s+(?:the\s+)?",
@@ -644,6 +648,28 @@ class EntityRecognizer:
             # "law firm Corvan Hale", "the Orvane Daily newspaper": the lower-case noun next to
             # the name says what kind of thing it names.
             return self._simple(text, EntityKind.ORGANISATION, "org-kind")
+        employer = _lazy("title_run_after").match(after) if len(words) >= 2 else None
+        if (
+            employer
+            and (
+                fold(employer.group(1)) in lex.title_heads_folded
+                or fold(employer.group(1)) in lex.title_modifiers_folded
+            )
+            and self._known_person(words) is None
+        ):
+            # "said Bell Curve Trading chief strategy expert, Bill Strazzullo": a name before a
+            # lower-case title and the holder's name is the holder's employer.
+            return self._simple(text, EntityKind.ORGANISATION, "employer-before-title")
+        domain = _lazy("title_of").search(before + "".join(w + " " for w in lead))
+        if (
+            domain
+            and fold(domain.group(1)) in lex.domain_titles
+            and folded not in lex.places
+            and folded not in lex.countries
+        ):
+            # "said Ivo Dahl, director of Housing Studies at ...": what a post's "of" names is
+            # the body or the field it is held in.
+            return self._simple(text, EntityKind.ORGANISATION, "domain-of")
         if (
             len(words) >= 4
             and self._org_headed(words[:-1])
@@ -821,6 +847,19 @@ class EntityRecognizer:
                 text,
                 nationality=nationality,
                 rule="name-shape",
+            )
+        if (
+            self.question_mode
+            and len(words) == 1
+            and folded.endswith("n")
+            and folded[:-1] in lex.places
+            and folded[:-1] not in lex.countries
+            and re.match(r"\s+[a-z]", after)
+        ):
+            # "From which Siberian city ...?": a region's adjective before a noun asks for a
+            # story set in the region ("Tomsk in Siberia"), not for someone named Siberian.
+            return Mention(
+                text, 0, 0, EntityKind.PLACE, folded[:-1], text[:-1], rule="place-adjective"
             )
         if len(words) == 1 and (
             _LONE_NAME.fullmatch(text)

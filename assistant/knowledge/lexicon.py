@@ -37,6 +37,7 @@ class OrganisationLexicon(StrictModel):
     cue_nouns_after: list[str]
     head_first: list[str]
     legal_forms: list[str]
+    domain_titles: list[str]
 
 
 class PlaceLexicon(StrictModel):
@@ -95,6 +96,7 @@ class Lexicon:
         self.predecessor_cues = frozenset(fold(w) for w in data.people.predecessor_cues)
         self.org_suffixes = frozenset(data.organisations.suffixes)
         self.legal_forms = frozenset(data.organisations.legal_forms)
+        self.domain_titles = frozenset(fold(t) for t in data.organisations.domain_titles)
         self.acronym_stoplist = frozenset(data.organisations.acronym_stoplist)
         self.org_prefixes = frozenset(data.organisations.head_first)
         self.state_forms = frozenset(data.countries.state_forms)

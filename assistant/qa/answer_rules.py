@@ -154,6 +154,7 @@ class ConstraintRules(StrictModel):
     age_after: Pattern
     numbers: dict[str, float]
     not_counted: list[str]
+    magnitude_nouns: list[str]
     code: Pattern
     not_code: Pattern
     kind_asked: Pattern
@@ -417,6 +418,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "age_after": lambda d: _ci(d.constraint.age_after),
     "number_values": lambda d: {k.lower(): v for k, v in d.constraint.numbers.items()},
     "not_counted": lambda d: frozenset(w.lower() for w in d.constraint.not_counted),
+    "magnitude_nouns": lambda d: frozenset(w.lower() for w in d.constraint.magnitude_nouns),
     "code_token": lambda d: re.compile(d.constraint.code),
     "not_code": lambda d: _ci(d.constraint.not_code),
     "kind_asked": lambda d: _ci(d.constraint.kind_asked),
@@ -738,6 +740,8 @@ class AnswerRules:
     number_values: dict[str, float]
     # Words after a number that are no counted noun (scales, units of the number itself).
     not_counted: frozenset[str]
+    # What a bare number measures by its magnitude ("a 6.4 quake" is one of magnitude 6.4).
+    magnitude_nouns: frozenset[str]
     # A model or code name mixing letters and digits ("A380"), case kept.
     code_token: re.Pattern[str]
     # Tokens of that shape that are no code (ordinals, clock times, units).

@@ -101,6 +101,8 @@ SENTENCE_WEIGHT = 0.45
 _CLAUSE_WEIGHT = 0.4
 # How far below the best a time of the same sentence may score and still be bound better.
 _BOUND_MARGIN = 0.3
+# The same for places, whose candidates of one sentence differ more by kind (a site, a city).
+_PLACE_BOUND_MARGIN = 0.5
 # The most words a place naming the best one inside it may have ("Orvik Police Headquarters").
 _LONGEST_PLACE = 6
 # How far below a single place a list may score and still answer a plural "which places".
@@ -1851,7 +1853,15 @@ class Answerer(
             # "What brought Lena Hartwig to the Tahrin Free Port?": no word but the names to
             # match; the names must do.
             needed = 0.0
-        if not scored or max(s.coverage for s in scored[:12]) < needed:
+        quoted = self._quoted_phrases(frame)
+        if (
+            not scored
+            or (
+                max(s.coverage for s in scored[:12]) < needed
+                # "Who called it 'pretty ugly'?": the quoted words single a sentence out.
+                and not any(q in _normal_quotes(s.info.text) for s in scored[:12] for q in quoted)
+            )
+        ):
             return self._decline(
                 frame, "no sentence matches the question closely enough", hits, log
             )
@@ -2048,11 +2058,14 @@ class Answerer(
         # can answer, and the words of a clause that only identifies the object ("ruled")
         # may rank a dozen sentences without it first; those are read further down.
         window = scored[:_VERB_POOL_WINDOW] if verb else scored[:12]
+        quoted = self._quoted_phrases(frame)
         pool = [
             s
             for s in window
             if s.coverage >= least
             or (least == _UNNAMED_COVERAGE and s.coverage + self._story_carried(frame, s) >= least)
+            # "Who called it 'pretty ugly'?": the quoted words single the sentence out.
+            or (quoted and any(q in _normal_quotes(s.info.text) for q in quoted))
         ]
         if frame.intent in _ANCHORED_INTENTS:
             pool = [s for s in pool if self._anchored(frame, s)]
@@ -2105,6 +2118,8 @@ class Answerer(
                     for p in prefixes
                 )
                 or (quoting and _QUOTE_AFTER_COLON.search(s.info.text) is not None)
+                # A quotation of several sentences says its verb where it closes.
+                or ((quoting or "said" in reported) and self.quotation_closer(s) is not None)
             ]
             from assistant.qa.answer_rules import answer_rules
 
@@ -2306,6 +2321,7 @@ class Answerer(
         if frame.intent == "when":
             best = self._better_bound(frame, best, candidates, log)
         if frame.intent == "where":
+            best = self._better_bound(frame, best, candidates, log)
             best = self._containing_place(best, candidates, log)
             best = self._plural_list(frame, best, candidates, log)
         if frame.intent == "who":
@@ -2345,12 +2361,18 @@ class Answerer(
             c.score += _CLAUSE_WEIGHT * self._clause_share(asked, names, c, None)
 
     def _clause_share(
-        self, asked: frozenset[str], names: frozenset[str], c: Candidate, verb: str | None
+        self,
+        asked: frozenset[str],
+        names: frozenset[str],
+        c: Candidate,
+        verb: str | tuple[str, ...] | None,
+        words: bool = True,
     ) -> float:
         """The share of the question's stems written in the candidate's own clause of its
         sentence, the candidate's own words and the question's own people (`names`) left out
-        (0 when it is not written as such), and 1 more when the clause has the question's main
-        verb (`verb`, a stem)."""
+        (0 when it is not written as such), and 1 more when the seven words either side have
+        the question's main verb (`verb`: a stem, or an act as `_asked_act` gives it). Without
+        `words`, only the verb counts."""
         from assistant.qa.answer_rules import answer_rules
 
         text = c.sentence.info.text
@@ -2387,7 +2409,13 @@ class Answerer(
         # "When did Trump announce that he had asked ...?": "On Tuesday, Trump announced he had
         # asked ... Monday night" dates the announcing by the time next to its verb, not by the
         # one of the clause it reports.
-        main = 1.0 if verb is not None and verb in self.tokenizer(" ".join(near)) else 0.0
+        main = 0.0
+        if isinstance(verb, str):
+            main = 1.0 if verb in self.tokenizer(" ".join(near)) else 0.0
+        elif verb is not None:
+            main = 1.0 if _act_told(frozenset(self.tokenizer(" ".join(near))), verb) else 0.0
+        if not words:
+            return main
         return main + len(set(self.tokenizer(clause)) & asked) / len(asked)
 
     def _names_of_question(self, frame: QuestionFrame) -> frozenset[str]:
@@ -2405,29 +2433,45 @@ class Answerer(
         """A sentence that dates two events ("met Orm on Thursday and the envoys on Friday")
         dates the asked one in the clause of the question's words: of the times of the best
         one's sentence scored nearly as well, and as exact, the one whose clause holds more
-        of them. (Across sentences the sentence score already says which event is asked.)"""
+        of them. (Across sentences the sentence score already says which event is asked.)
+        Places likewise: "Leonov, who died in Moscow, will be buried at the Federal Military
+        Memorial Cemetery" says where he is to be buried after the verb, not in the clause
+        about his death."""
+        from assistant.qa.answer_rules import answer_rules
+
         asked = frozenset(self._query_tokens(frame))
         if not asked:
             return best
         names = self._names_of_question(frame)
-        main = _WHEN_VERB.match(frame.text)
-        verb = self.tokenizer.stem(main.group(1)) if main else None
-        mine = self._clause_share(asked, names, best, verb)
+        verb: str | tuple[str, ...] | None
+        if frame.intent == "where":
+            verb = self._stated_act(frame)
+        else:
+            main = _WHEN_VERB.match(frame.text)
+            verb = self.tokenizer.stem(main.group(1)) if main else None
+        # Where something was said is set apart from what was said ("In Vienna, Lund said she
+        # backed ... the mutiny in Tarnland"), whose clause has the question's words: there
+        # only the asked verb next to a place tells that the place is the act's.
+        words = frame.intent != "where" or not answer_rules().speaker_verb.search(frame.text)
+        margin = _PLACE_BOUND_MARGIN if frame.intent == "where" else _BOUND_MARGIN
+        mine = self._clause_share(asked, names, best, verb, words)
         chosen = best
         exact = len(best.facts.get("when_iso", ""))
         for other in candidates:
             if other is best:
                 continue
-            if other.score < best.score - _BOUND_MARGIN:
+            if other.score < best.score - margin:
                 break
             if (
                 other.sentence.article.id != best.sentence.article.id
                 or other.sentence.info.index != best.sentence.info.index
                 # "his 2020 campaign": a year in the asked noun's phrase is no day of the act.
                 or len(other.facts.get("when_iso", "")) < exact
+                # "at the Army's Research and Referral Hospital": an owner is not the place.
+                or re.search(re.escape(other.short) + r"['’]s\b", other.sentence.info.text)
             ):
                 continue
-            share = self._clause_share(asked, names, other, verb)
+            share = self._clause_share(asked, names, other, verb, words)
             if share > mine:
                 chosen, mine = other, share
         if chosen is not best:
@@ -2496,6 +2540,8 @@ class Answerer(
             if rules.age_after.match(text[match.end() :]):
                 key += "-old"
             found.setdefault(key, set()).add(value)
+            if noun in rules.magnitude_nouns:
+                found.setdefault(self.tokenizer.stem("magnitude"), set()).add(value)
             after = _NEXT_WORD.match(text, match.end())
             if after and noun.endswith(("ed", "ing")) and after.group(1) not in rules.not_counted:
                 # "25 wounded people": the participle describes what is counted.
@@ -3167,12 +3213,12 @@ class Answerer(
             found = any(_employed_in(article.text, n, employer) for n in names) or (
                 candidate.kind is not EntityKind.ORGANISATION
                 and any(_describes_in(article.text, n, focus) for n in names)
-                and not self._owes_other_allegiance(candidate, names)
+                and not self._owes_other_allegiance(candidate, names, employer)
             )
             self._described[key] = found
         return found
 
-    def _owes_other_allegiance(self, candidate: Candidate, names: list[str]) -> bool:
+    def _owes_other_allegiance(self, candidate: Candidate, names: list[str], employer: str) -> bool:
         """Whether the story titles a person by a nation ("Greek Foreign Minister George
         Katrougalos", "the Turkish President Recep Tayyip Erdoğan") or writes them as another
         body's ("Lena Orm, an economist at Varn Bank"): then not the asked body's. A bare
@@ -3193,7 +3239,12 @@ class Answerer(
                 title = _CAPITALS_BEFORE.search(text, max(0, start - 60), start)
                 if title and any(self._is_demonym(fold(w)) for w in title.group().split()[:-1]):
                     return True
-        bodies = {m.text for m in mentions if m.kind is EntityKind.ORGANISATION}
+        # "Port Serin coach Elena Vasilescu": the asked body's shorter name is no other body.
+        bodies = {
+            m.text
+            for m in mentions
+            if m.kind is EntityKind.ORGANISATION and not _has_word(fold(employer), fold(m.text))
+        }
         return any(_employed_in(text, name, body) for name in names for body in bodies)
 
     def _title_domain(self, info: SentenceInfo, place: str, question: str) -> bool:
@@ -3677,6 +3728,15 @@ class Answerer(
                     # names, however many sentences back the body last named them.
                     return True
             if (
+                frame.intent in {"when", "where"}
+                and not info.all_people()
+                and self._noun_refers_back(frame, item, people)
+            ):
+                # "... a cease-fire brokered by Kofi Annan. ... to observe the cease-fire which
+                # began on April 12": "the" and the question's noun go on about the thing the
+                # sentence before told with the question's person.
+                return True
+            if (
                 frame.intent == "when"
                 and len(people) == 1
                 and item.coverage >= _UNPEOPLED_COVERAGE
@@ -3776,6 +3836,31 @@ class Answerer(
         if analysis.title is not None:
             before.append(analysis.title)
         return any(all(self._sentence_has(info, m) for m in named) for info in before)
+
+    def _noun_refers_back(self, frame: QuestionFrame, item: Scored, named: list[Mention]) -> bool:
+        """Whether the sentence writes "the" and a noun the question gives a determiner ("the
+        cease-fire"), anywhere in it, and one of the two sentences before names all of `named`
+        with that noun too: the thing they told of, taken up again."""
+        asked = _WORDS.findall(fold(frame.text).lower())
+        nouns = {
+            self.tokenizer.stem(asked[i + 1])
+            for i in range(len(asked) - 1)
+            if asked[i] in _DETERMINED_BY and asked[i + 1] not in self.tokenizer.stopwords
+        }
+        said = _WORDS.findall(fold(item.info.text).lower())
+        referred = {
+            self.tokenizer.stem(said[i + 1]) for i in range(len(said) - 1) if said[i] == "the"
+        } & nouns
+        if not referred:
+            return False
+        analysis = self.analyses.get(item.article)
+        for index in range(item.info.index - 1, max(-1, item.info.index - 3), -1):
+            before = analysis.sentences[index]
+            if all(self._sentence_has(before, m) for m in named) and referred & set(
+                self.tokenizer(before.text)
+            ):
+                return True
+        return False
 
     def _names_by_noun(
         self, analysis: ArticleAnalysis, info: SentenceInfo, people: list[Mention]

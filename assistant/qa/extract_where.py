@@ -70,6 +70,9 @@ _SPECIFIC_MARGIN = 0.6
 
 # How much more a place scores for being where the asked motion went ("heading to Orvik").
 _DESTINATION_BONUS = 0.6
+# How far before a place its motion verb may stand (past a long origin: "relocated from the
+# Smithsonian's National Air and Space Museum ... at Dulles Airport to ...").
+_MOTION_WINDOW = 200
 
 _SITE_HEADS = frozenset(
     "palace hall hotel temple church cathedral mosque stadium arena museum airport base residence office headquarters square house building tower bridge embassy consulate center centre station castle camp compound complex pavilion chamber plaza garden gardens park hospital clinic prison jail".split()
@@ -716,15 +719,14 @@ class WhereExtractors(_Base):
                     score += 0.5
                 elif "gazetteer" in m.rule or "prefix" in m.rule:
                     score -= 0.5
-            if re.search(r"\bfrom\b", frame.text, re.I) and re.search(
-                r"\bfrom\s+(?:the\s+)?$", before
-            ):
+            if re.search(r"\bfrom\b", frame.text, re.I) and rules.origin_before.search(before):
+                # "Where had the plane departed from?": "from Orvik", "had left Orvik for ...".
                 score += 0.8
             destination = False
             if asks_destination:
                 # "Where was the bus heading?": the place the motion goes to, not the one it
                 # left ("from Orvik to Tessa") nor one the sentence sets it near.
-                window = info.text[max(0, m.start - 100) : m.start]
+                window = info.text[max(0, m.start - _MOTION_WINDOW) : m.start]
                 if rules.destination_before.search(window):
                     score += _DESTINATION_BONUS
                     destination = True

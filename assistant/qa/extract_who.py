@@ -460,12 +460,17 @@ def _plain_np(text: str, at: int) -> str | None:
 
 # A sentence that opens with a quotation mark.
 _OPENS_QUOTE = lazy_compile(r"\s*[\"“]")
+_QUOTE_MARK = lazy_compile(r"[\"“”]")
+# How many sentences on a quotation may run before the one that says whose it is.
+_QUOTE_SPAN = 5
 # "Who said ...?", "Which official told ...?": a question about who spoke.
 _ASKS_SAYING = lazy_compile(
     r"\b(?:said|say|says|told|warned|announced|confirmed|stressed|tweeted)\b", re.I
 )
 # How much less a speaker found in the sentence before a bare quotation weighs.
 _QUOTE_CARRIED_COST = 0.3
+# And a speaker named where the quotation closes (no other may be meant).
+_QUOTE_CLOSED_COST = 0.1
 
 # A sentence's full stop after a phrase's last word (not an abbreviation's: "U.S." keeps its own).
 _FULL_STOP = lazy_compile(r"(?<=[a-z]{2})\.$")
@@ -1660,13 +1665,19 @@ class WhoExtractors(_Base):
         info = scored.info
         text = info.text
         before = self._speaker_sentence_before(frame, scored)
+        cost, mark = _QUOTE_CARRIED_COST, ":quote-before"
+        if before is None and (_ASKS_SAYING.search(frame.text) or self._quoted_phrases(frame)):
+            # '"It's pretty ugly. ...?" said Bill Strazzullo.': the speaker of a quotation of
+            # several sentences is named where it closes, and only there.
+            before = self.quotation_closer(scored)
+            cost, mark = _QUOTE_CLOSED_COST, ":quote-closed"
         if before is not None:
             # '... said Trump's campaign manager, Kelleyanne Conway, on ABC. "Clinton is having
             # a hard time ..."': a quotation standing alone after its speaker's sentence is
             # that speaker's; who said it is found there.
             for candidate in self._who(frame, before):
-                candidate.score -= _QUOTE_CARRIED_COST
-                candidate.rule += ":quote-before"
+                candidate.score -= cost
+                candidate.rule += mark
                 yield candidate
             return
         whose = re.match(r"^\s*whose\s+(\w+)", frame.text, re.I)
@@ -2120,6 +2131,35 @@ class WhoExtractors(_Base):
         if not answer_rules().speaker_verb.search(sentence.text) or not sentence.people():
             return None
         return Scored(scored.article, sentence, scored.score, scored.coverage, scored.entity_hits)
+
+    def quotation_closer(self, scored: Scored) -> Scored | None:
+        """The sentence that closes a quotation this one opens and names who spoke it:
+        '"It's pretty ugly. ... Is global growth really that strong?" said ... Bill
+        Strazzullo.' (a quotation of several sentences is attributed once, at its end)."""
+        info = scored.info
+        says = answer_rules().speaker_verb
+        if (
+            not _OPENS_QUOTE.match(info.text)
+            or len(_QUOTE_MARK.findall(info.text)) % 2 == 0
+            or says.search(info.text)
+        ):
+            return None
+        sentences = self.analyses.get(scored.article).sentences
+        for index in range(info.index + 1, min(len(sentences), info.index + _QUOTE_SPAN)):
+            sentence = sentences[index]
+            close = _QUOTE_MARK.search(sentence.text)
+            if close is None:
+                continue
+            if says.match(sentence.text, close.end() + 1) is None and not says.search(
+                sentence.text, close.end(), close.end() + 40
+            ):
+                return None
+            if not sentence.people():
+                return None
+            return Scored(
+                scored.article, sentence, scored.score, scored.coverage, scored.entity_hits
+            )
+        return None
 
     def _nearest_asked(
         self, frame: QuestionFrame, text: str, picks: list[tuple[int, Candidate]]
