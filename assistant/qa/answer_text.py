@@ -226,3 +226,7 @@ if TYPE_CHECKING:
 
         @staticmethod
         def _quoted_phrases(frame: QuestionFrame) -> list[str]: ...
+
+        def quote_speaker(
+            self, frame: QuestionFrame, scored: Scored
+        ) -> tuple[Scored, float, str] | None: ...

@@ -2211,6 +2211,7 @@ class Answerer(
                 )
                 and not self._titled_otherwise(item.info)
                 and not self._role_given_before(frame, item, role)
+                and not self._speaker_titled(frame, item, role)
                 and not self._with_asked_body(frame, item)
             ):
                 # "Who was the judge who ...": a sentence without a judge names someone else.
@@ -3000,6 +3001,15 @@ class Answerer(
                 return True
         return False
 
+    def _speaker_titled(self, frame: QuestionFrame, item: Scored, role: str) -> bool:
+        """Whether a bare quotation's speaker is given the asked role where the story names
+        them (`quote_speaker`): 'Dan Cook, the senior market analyst at IG Markets, said ...
+        "It's kind of like walking across a frozen pond."'"""
+        speaker = self.quote_speaker(frame, item)
+        return speaker is not None and any(
+            t.startswith(role) for t in self._sentence_stems(speaker[0].article, speaker[0].info)
+        )
+
     def _titled_otherwise(self, info: SentenceInfo) -> bool:
         """Whether the sentence gives a person a job noun the rules do not know ("ophthalmologist
         Ivo Dahl"): it may be a kind of the asked one ("Which doctor ...?"), while a known other
@@ -3210,7 +3220,9 @@ class Answerer(
         found = self._described.get(key)
         if found is None:
             focus = _who_focus(frame.text) or ""
-            found = any(_employed_in(article.text, n, employer) for n in names) or (
+            # The headline too: "MIT professor Dr Seager tells Wikinews ...".
+            story = f"{article.title}.\n{article.text}"
+            found = any(_employed_in(story, n, employer) for n in names) or (
                 candidate.kind is not EntityKind.ORGANISATION
                 and any(_describes_in(article.text, n, focus) for n in names)
                 and not self._owes_other_allegiance(candidate, names, employer)

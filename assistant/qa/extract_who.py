@@ -465,7 +465,10 @@ _QUOTE_MARK = lazy_compile(r"[\"“”]")
 _QUOTE_SPAN = 5
 # "Who said ...?", "Which official told ...?": a question about who spoke.
 _ASKS_SAYING = lazy_compile(
-    r"\b(?:said|say|says|told|warned|announced|confirmed|stressed|tweeted)\b", re.I
+    r"\b(?:said|say|says|told|warned|announced|confirmed|stressed|tweeted|likened|compared"
+    r"|described|predicted|argued|claimed|insisted|vowed|pledged|promised|urged|remarked"
+    r"|suggested|admitted|acknowledged|complained|praised|criticised|criticized|wrote)\b",
+    re.I,
 )
 # How much less a speaker found in the sentence before a bare quotation weighs.
 _QUOTE_CARRIED_COST = 0.3
@@ -1664,17 +1667,9 @@ class WhoExtractors(_Base):
     def _who(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
         text = info.text
-        before = self._speaker_sentence_before(frame, scored)
-        cost, mark = _QUOTE_CARRIED_COST, ":quote-before"
-        if before is None and (_ASKS_SAYING.search(frame.text) or self._quoted_phrases(frame)):
-            # '"It's pretty ugly. ...?" said Bill Strazzullo.': the speaker of a quotation of
-            # several sentences is named where it closes, and only there.
-            before = self.quotation_closer(scored)
-            cost, mark = _QUOTE_CLOSED_COST, ":quote-closed"
-        if before is not None:
-            # '... said Trump's campaign manager, Kelleyanne Conway, on ABC. "Clinton is having
-            # a hard time ..."': a quotation standing alone after its speaker's sentence is
-            # that speaker's; who said it is found there.
+        speaker = self.quote_speaker(frame, scored)
+        if speaker is not None:
+            before, cost, mark = speaker
             for candidate in self._who(frame, before):
                 candidate.score -= cost
                 candidate.rule += mark
@@ -2131,6 +2126,23 @@ class WhoExtractors(_Base):
         if not answer_rules().speaker_verb.search(sentence.text) or not sentence.people():
             return None
         return Scored(scored.article, sentence, scored.score, scored.coverage, scored.entity_hits)
+
+    def quote_speaker(
+        self, frame: QuestionFrame, scored: Scored
+    ) -> tuple[Scored, float, str] | None:
+        """For a question about who said something, the sentence that names the speaker of a
+        quotation standing without one, with how much less its names weigh and the rule's
+        mark: '... said Trump's campaign manager, Kelleyanne Conway, on ABC. "Clinton is
+        having a hard time ..."' (the sentence before), or '"It's pretty ugly. ...?" said
+        Bill Strazzullo.' (where a quotation of several sentences closes, and only there)."""
+        before = self._speaker_sentence_before(frame, scored)
+        if before is not None:
+            return before, _QUOTE_CARRIED_COST, ":quote-before"
+        if _ASKS_SAYING.search(frame.text) or self._quoted_phrases(frame):
+            closer = self.quotation_closer(scored)
+            if closer is not None:
+                return closer, _QUOTE_CLOSED_COST, ":quote-closed"
+        return None
 
     def quotation_closer(self, scored: Scored) -> Scored | None:
         """The sentence that closes a quotation this one opens and names who spoke it:
@@ -2710,6 +2722,23 @@ class WhoExtractors(_Base):
                 )
                 if direct is not None and not (direct[2] and not _of_people(direct[0])):
                     found.append(direct)
+                if (
+                    preposition == "with"
+                    and direct is not None
+                    and (
+                        self._in_question(frame, direct[0])
+                        or (direct[1] is not None and any(_same_person(direct[1], q) for q in own))
+                    )
+                ):
+                    # "Which astronomer did Wikinews speak with?": "Ivo Dahl told Wikinews ..."
+                    # - who speaks with one speaks to them, so the subject is the party.
+                    found += [
+                        (m.name or m.text, m, False)
+                        for m in info.mentions
+                        if m.end <= use.start()
+                        and _SUBJECT_TO_VERB.fullmatch(text, m.end, use.start())
+                        and m.kind is not EntityKind.PLACE
+                    ][-1:]
                 # "Dahl and Orm spoke by telephone": the other of one subject of two.
                 for joint in self._companion(frame, scored, own_spans, use.start()):
                     found.append((joint.short, None, False))

@@ -96,3 +96,29 @@ def test_a_move_reported_as_relocated_goes_to_the_place_after_to(engine: Engine)
 def test_left_x_for_y_says_where_it_departed_from(engine: Engine) -> None:
     answer = answered(engine, "Where had the Norvair plane departed from on its way to Medellin?")
     assert answer.short == "Bolivia", answer.answer
+
+
+def test_the_headline_may_write_the_person_as_the_asked_bodys(engine: Engine) -> None:
+    # Only the headline says "Kessby University professor Dr Varga".
+    answer = answered(
+        engine, "Which Kessby University professor did Wikinews interview about ancient ice cores?"
+    )
+    assert "Varga" in answer.short, answer.answer
+
+
+def test_who_told_the_questions_party_is_whom_it_spoke_with(engine: Engine) -> None:
+    # "Tomas Riva told Wikinews ...": speaking with is mutual.
+    answer = answered(
+        engine, "Which researcher did Wikinews speak with about the lake found beneath the glacier?"
+    )
+    assert answer.short == "Tomas Riva", answer.answer
+
+
+def test_a_bare_quotation_is_the_titled_speakers_before_it(engine: Engine) -> None:
+    # "likened" asks who said it; the analyst is named in the sentence before the quotation.
+    answer = answered(
+        engine,
+        "Which Brask Markets analyst likened the fifth day of losses on the Harbour index to"
+        " walking across a frozen pond?",
+    )
+    assert answer.short == "Dan Corr", answer.answer
