@@ -23,7 +23,9 @@ from assistant.text import fold
 # A name's particles may follow one another before its capitalised word ("Anna van der Berg",
 # "Luis de la Vega"); "of", "the" and "and" join names only right before a capital.
 _PARTICLES = r"al|el|bin|ibn|de|da|du|van|von|der|del|della|delle|degli|dei|dos|das|la|le|di"
-_WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?:{_PARTICLES}|ben|abu)-[A-Z][\w\-]*|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’](?![sS]\b)[A-Za-z][\w\-]*)?\.?|(?:{_PARTICLES})(?=(?:\s+(?:{_PARTICLES}))*\s+[A-Z])|(?:of|the|and|y)(?=\s+[A-Z]))"
+# Capitals a name may open with: Latin-1's and Latin Extended-A's ("Łukasz", "Şahin", "Žan").
+_CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
+_WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?:{_PARTICLES}|ben|abu)-[A-Z][\w\-]*|[{_CAPITALS}][\w\-]*(?:['’](?![sS]\b)[A-Za-z][\w\-]*)?\.?|(?:{_PARTICLES})(?=(?:\s+(?:{_PARTICLES}))*\s+[A-Z])|(?:of|the|and|y)(?=\s+[A-Z]))"
 _SPAN = lazy_compile(rf"(?<![\w'’-])(?:{_WORD})(?:\s+(?:{_WORD}))*")
 # Patterns read only while analysing text, compiled when first used (not at import).
 _LAZY_PATTERNS = {
@@ -36,6 +38,13 @@ _LAZY_PATTERNS = {
     "role_noun_before": r"(?<![\w'’-])([a-z]{3,})\s+$",
     "speaker_after": r"\s*(?:,\s+)?(?:said|says|told|tells|added|asked|wrote|stated|explained|who|whose)\b",
     "cue_before": r"\b([A-Za-z]+)\s+(?:the\s+)?$",
+    "who_after_comma": r",\s+(?:who|whose)\b",
+    # "a chef named ": the noun (group 1) a name is given to ("called" also reports speech).
+    "named_before": r"(?<![\w'’-])([a-z]+)\s+named\s+$",
+    # ", of CNBC's ", ", of the ": a person's affiliation follows a comma and "of".
+    "affiliation_before": r",\s+of\s+(?:the\s+)?(?:[^\s,]+['’]s\s+)?$",
+    # What ends a noun phrase after a name (not "the Varun Kelday provincial council").
+    "phrase_end_after": r"\s*(?:[,.;:)]|$)|\s+(?:said|says|told|and)\b",
     # " chief strategy expert, Bill": lower-case title words (group 1 the first) and a name.
     "title_run_after": r"\s+([a-z][a-z-]+)(?:\s+[a-z][a-z-]+){0,3},?\s+[A-Z][a-z]",
     # "director of ", "professor of the ": a lower-case post and the "of" of its domain.
@@ -63,7 +72,7 @@ def _lazy(name: str) -> re.Pattern[str]:
 _SMALL = r"a-zß-öø-ÿ\u0100-\u017f'\-"
 # A surname's prefix may be followed by a capital ("McCain", "MacArthur", "DeVos", "O'Neill").
 _LONE_NAME = lazy_compile(
-    rf"(?:Mc|Mac|De|Di|Da|La|Le|O['’])?[A-Z][{_SMALL}]+(?:-[A-Z][{_SMALL}]+)*"
+    rf"(?:Mc|Mac|De|Di|Da|La|Le|O['’])?[{_CAPITALS}][{_SMALL}]+(?:-[A-Z][{_SMALL}]+)*"
 )
 # Two sides joined by a hyphen before a meeting noun: "the Lee-Takaichi talks".
 _SIDES = lazy_compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)+")
@@ -660,6 +669,11 @@ class EntityRecognizer:
             # "said Bell Curve Trading chief strategy expert, Bill Strazzullo": a name before a
             # lower-case title and the holder's name is the holder's employer.
             return self._simple(text, EntityKind.ORGANISATION, "employer-before-title")
+        if _lazy("affiliation_before").search(before + "".join(w + " " for w in lead)) and _lazy(
+            "phrase_end_after"
+        ).match(after):
+            # "Jim Cramer, of CNBC's Mad Money, remarked ...": whom a person is with.
+            return self._simple(text, EntityKind.ORGANISATION, "affiliation-of")
         domain = _lazy("title_of").search(before + "".join(w + " " for w in lead))
         if (
             domain
@@ -867,9 +881,18 @@ class EntityRecognizer:
             or (self.question_mode and _lazy("particle_name").fullmatch(text))
         ):
             # A lone capitalised word that is no place and no known name: most often a surname.
-            if before.strip() == "" and after.startswith(","):
-                # "Separately, ..." opens a sentence; it names no one.
+            if (
+                before.strip() == ""
+                and after.startswith(",")
+                and not _lazy("who_after_comma").match(after)
+            ):
+                # "Separately, ..." opens a sentence; it names no one ("Łukasz, who works
+                # at the hall, ..." does).
                 return None
+            given_name = _lazy("named_before").search(before + "".join(w + " " for w in lead))
+            if given_name and fold(given_name.group(1)) not in lex.org_cue_before:
+                # "a Polish chef named Luckasz": what a person is called is a name.
+                return Mention(text, 0, 0, EntityKind.PERSON, folded, text, rule="named")
             if after_the and (heads_subject or _HEAD_ENDS.match(after)):
                 kind = EntityKind.PLACE if text in lex.place_suffixes else EntityKind.ORGANISATION
                 return self._simple(text, kind, "the-name")

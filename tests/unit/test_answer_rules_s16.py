@@ -122,3 +122,23 @@ def test_a_bare_quotation_is_the_titled_speakers_before_it(engine: Engine) -> No
         " walking across a frozen pond?",
     )
     assert answer.short == "Dan Corr", answer.answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Łukasz, who works at the hall as a chef, joined in.", "Łukasz"),
+        ("Şahin Yilmaz said the plan had failed.", "Şahin Yilmaz"),
+        ("The man with the tusk is a Polish chef named Luckasz.", "Luckasz"),
+    ],
+)
+def test_names_with_extended_capitals_or_after_named_are_people(sentence: str, person: str) -> None:
+    assert (person, "person") in _kinds(sentence)
+
+
+def test_a_name_after_comma_of_is_the_persons_affiliation() -> None:
+    found = _kinds("Jim Corran, of KBTV's Money Hour, remarked that prices fell.")
+    assert ("Money Hour", "organisation") in found
+    assert ("Jim Corran", "person") in found
+    # Only "named" gives a name: "called" also reports what was said.
+    assert ("Dreamliner", "person") not in _kinds("The chief called the Dreamliner a triumph.")
