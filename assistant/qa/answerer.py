@@ -256,6 +256,13 @@ _QUESTION_QUOTE = lazy_compile(
 _QUOTED_BONUS = 1.5
 
 
+# Words of a title that say only which holder it is, never a body or a person.
+_RANK_WORDS = frozenset(
+    "majority minority deputy vice acting former incoming outgoing senior prime chief"
+    " executive managing assistant".split()
+)
+
+
 def _only_titles(short: str, titles: frozenset[str]) -> bool:
     """Whether every word of `short` is a title or a title's plural ("Presidents", "Prime
     Ministers"), so that it names no one."""
@@ -3153,6 +3160,10 @@ class Answerer(
             # "impeached two Presidents", "Republican Representatives attacked ...": a title
             # written without a name, capitals and all, names no one.
             return "a title without a name"
+        if intent in {"who", "who_met"} and folded in _RANK_WORDS:
+            # "Senate Majority leader Harry Reid": "Majority" alone is a word of a title (not
+            # "Treasury" or "Police", which name bodies as well).
+            return "a word of a title"
 
         many = (
             rules.asks_how_many_people.search(frame.text) if intent in {"who", "who_met"} else None

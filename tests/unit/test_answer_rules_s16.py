@@ -142,3 +142,17 @@ def test_a_name_after_comma_of_is_the_persons_affiliation() -> None:
     assert ("Jim Corran", "person") in found
     # Only "named" gives a name: "called" also reports what was said.
     assert ("Dreamliner", "person") not in _kinds("The chief called the Dreamliner a triumph.")
+
+
+def test_a_word_of_a_title_alone_names_no_one(engine: Engine) -> None:
+    # "Senate Majority leader Harold Ree": "Majority" is no senator.
+    answer = engine.ask(
+        "Which senator introduced the $14 billion harbour bill that the Senate voted down?"
+    )
+    assert answer.short != "Majority", answer.answer
+
+
+def test_a_firm_named_by_its_trade_is_a_body() -> None:
+    assert ("New Century Financial", "organisation") in _kinds(
+        "New Century Financial said it would close its offices."
+    )
