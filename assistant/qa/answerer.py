@@ -256,6 +256,9 @@ _QUESTION_QUOTE = lazy_compile(
 _QUOTED_BONUS = 1.5
 
 
+# Intents whose answer is read again from the best-matching stories alone when the best
+# candidate came from a story that matches less (a time, a reason, a topic).
+_RETRIED_INTENTS = frozenset({"when", "why", "topic"})
 # Words of a title that say only which holder it is, never a body or a person.
 _RANK_WORDS = frozenset(
     "majority minority deputy vice acting former incoming outgoing senior prime chief"
@@ -1889,7 +1892,12 @@ class Answerer(
         candidate = self._extract(frame, scored, log)
         if candidate is not None and self._from_weaker_story(scored, candidate):
             log.append(f"{candidate.short!r} comes from a story that matches the question less")
-            candidate = None
+            # The stories that match as well may still date or explain it: their own best
+            # candidate. (Not a name: a story that names someone in a weak way answered
+            # questions whose answer no story gives.)
+            matching = [s for s in scored if not self._weaker_story(scored, s.article.id)]
+            retry = frame.intent in _RETRIED_INTENTS and matching != scored
+            candidate = self._extract(frame, matching, log) if retry else None
         if candidate is None:
             if frame.intent in {"what", "fallback"}:
                 return self._fallback(frame, scored[0], hits, log)
@@ -1901,8 +1909,11 @@ class Answerer(
     def _from_weaker_story(self, scored: list[Scored], candidate: Candidate) -> bool:
         """Whether the candidate's story matches the question much less well (by its best
         sentence) than the story of the best sentence of all."""
+        return self._weaker_story(scored, candidate.sentence.article.id)
+
+    @staticmethod
+    def _weaker_story(scored: list[Scored], article: str) -> bool:
         top = max((s.score for s in scored), default=0.0)
-        article = candidate.sentence.article.id
         own = max((s.score for s in scored if s.article.id == article), default=0.0)
         return top > 0 and own < OTHER_STORY_LEAST * top
 

@@ -156,3 +156,14 @@ def test_a_firm_named_by_its_trade_is_a_body() -> None:
     assert ("New Century Financial", "organisation") in _kinds(
         "New Century Financial said it would close its offices."
     )
+
+
+def test_a_time_from_a_weaker_story_gives_way_to_the_best_storys_own(engine: Engine) -> None:
+    # "On Sunday, Governor Lena Dahl visited the grain ships" (another story) dates no lifting;
+    # the story about the rule says "lifted ... in 2031" further down.
+    answer = answered(
+        engine,
+        "When did Governor Dahl lift the rule barring ships carrying grain abroad from paying"
+        " harbour dues?",
+    )
+    assert answer.short == "2031", answer.answer
