@@ -362,8 +362,16 @@ class TopicExtractors(_Base):
         ]
         if not names:
             return
+        # '"... profitable growth," he said': the pronoun the story resolved to the speaker.
+        names += [
+            fold(r.text).lower()
+            for r in scored.info.references
+            if r.rule == "pronoun" and r.name and fold(r.name).split()[-1:] == names[-1:]
+        ]
         said = spoken_content(scored.info.text, names)
-        if said and not self._in_question(frame, said):
+        # What was said may name the question's people ("a pivotal year for Ford"); only
+        # the question's own words are no answer.
+        if said and not self._in_question(frame, said, person_words=False):
             yield Candidate(
                 short=said,
                 score=0.75,

@@ -167,3 +167,15 @@ def test_a_time_from_a_weaker_story_gives_way_to_the_best_storys_own(engine: Eng
         " harbour dues?",
     )
     assert answer.short == "2031", answer.answer
+
+
+def test_what_someone_said_about_a_topic_is_their_quotation(engine: Engine) -> None:
+    # '"..., 2037 was a turning point for Corran ...," he said': "he" is Mullery, and the
+    # quotation may name the question's own people.
+    answer = answered(engine, "What did Mullery say about Corran's 2037 results?")
+    assert "turning point" in answer.short, answer.answer
+    # The speaker after a long title: "said the vice president and chairman of ... Ivo Pressman".
+    answer = answered(
+        engine, "What did Tessel Lines' Ivo Pressman say about the state of the shipping market?"
+    )
+    assert "small signs of life" in answer.short, answer.answer
