@@ -310,6 +310,32 @@ def spoken_content(text: str, names: Iterable[str]) -> str | None:
     return said if len(said.split()) >= 3 else None
 
 
+# How many sentences after one that sets a speech its quotation may close.
+_SPEECH_FOLLOWS = 3
+# A quotation closed in this sentence and its speaker after it ('This is our top priority,"
+# Medvedev said.'), the quotation opened in this sentence or the one before.
+_CLOSED_QUOTE = lazy_compile(
+    r"^\s*(?P<quote>[^\"“”]{3,})[\"”]\s*,?\s+(?P<who>(?:[\w'’.-]+\s+){1,5}?)"
+    r"(?:said|says|added|told|stated)\b"
+)
+_OPEN_QUOTE = lazy_compile(r"^\s*[\"“](?P<quote>[^\"“”]+)$")
+
+
+def closed_quotation(before: str, text: str, names: Iterable[str]) -> str | None:
+    """What one of `names` (folded surnames) is quoted saying in a quotation that closes in
+    `text` and opened there or in `before` (the sentence before): '"There is no more important
+    task ... circumstances.' + 'This is our top priority," Medvedev said.'"""
+    found = _CLOSED_QUOTE.match(text)
+    if found is None or not any(_has_word(fold(found.group("who")), n) for n in names):
+        return None
+    said = found.group("quote")
+    opened = _OPEN_QUOTE.match(before)
+    if opened is not None:
+        said = f"{opened.group('quote').strip()} {said}"
+    said = trim_words(said.strip(" ,.\"'“”"), 30).rstrip(".,")
+    return said if len(said.split()) >= 3 else None
+
+
 @functools.lru_cache(maxsize=64)
 def _noun_forms(noun: str) -> re.Pattern[str]:
     """A noun of a question in either number: "charge" or "charges", "priority" or "priorities"."""
@@ -379,6 +405,27 @@ class TopicExtractors(_Base):
                 rule="topic-speech",
                 highlight=(said,),
             )
+            return
+        if said is None and any(_has_word(fold(scored.info.text), n) for n in names):
+            # "Medvedev went on national television to appease the public." and then
+            # '"There is no more important task ... This is our top priority," Medvedev said.':
+            # the speech the sentence sets is quoted in the sentences after it.
+            sentences = self.analyses.get(scored.article).sentences
+            index = scored.info.index
+            for at in range(index + 1, min(len(sentences), index + _SPEECH_FOLLOWS + 1)):
+                said = closed_quotation(sentences[at - 1].text, sentences[at].text, names)
+                if said and not self._in_question(frame, said, person_words=False):
+                    following = Scored(
+                        scored.article, sentences[at], scored.score, scored.coverage, 0
+                    )
+                    yield Candidate(
+                        short=said,
+                        score=0.6,
+                        sentence=following,
+                        rule="topic-speech-after",
+                        highlight=(said,),
+                    )
+                    return
 
     def _topic(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info

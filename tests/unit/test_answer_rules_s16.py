@@ -179,3 +179,11 @@ def test_what_someone_said_about_a_topic_is_their_quotation(engine: Engine) -> N
         engine, "What did Tessel Lines' Ivo Pressman say about the state of the shipping market?"
     )
     assert "small signs of life" in answer.short, answer.answer
+
+
+def test_a_speech_is_quoted_in_the_sentences_after_the_one_that_sets_it(
+    engine: Engine,
+) -> None:
+    answer = answered(engine, "What did Varr talk about on regional television?")
+    assert "keeping the harbour open" in answer.short, answer.answer
+    assert "top priority" in answer.short, answer.answer
