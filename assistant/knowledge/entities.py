@@ -862,18 +862,17 @@ class EntityRecognizer:
                 nationality=nationality,
                 rule="name-shape",
             )
-        if (
-            self.question_mode
-            and len(words) == 1
-            and folded.endswith("n")
-            and folded[:-1] in lex.places
-            and folded[:-1] not in lex.countries
-            and re.match(r"\s+[a-z]", after)
-        ):
-            # "From which Siberian city ...?": a region's adjective before a noun asks for a
-            # story set in the region ("Tomsk in Siberia"), not for someone named Siberian.
+        region_name = (
+            self._region_of_adjective(folded, text)
+            if self.question_mode and len(words) == 1 and re.match(r"\s+[a-z]", after)
+            else None
+        )
+        if region_name is not None:
+            # "From which Siberian city ...?", "beneath Antarctic ice": a region's adjective
+            # before a noun asks for a story set in the region ("Tomsk in Siberia"), not for
+            # someone named Siberian.
             return Mention(
-                text, 0, 0, EntityKind.PLACE, folded[:-1], text[:-1], rule="place-adjective"
+                text, 0, 0, EntityKind.PLACE, fold(region_name), region_name, rule="place-adjective"
             )
         if len(words) == 1 and (
             _LONE_NAME.fullmatch(text)
@@ -932,6 +931,21 @@ class EntityRecognizer:
                     # "which" no person takes) is the town.
                     return self._simple(text, EntityKind.PLACE, "gazetteer-minor")
                 return Mention(text, 0, 0, EntityKind.PERSON, folded, text, rule="lone-name")
+        return None
+
+    def _region_of_adjective(self, folded: str, text: str) -> str | None:
+        """The region a capitalised adjective is of ("Siberian" -> "Siberia", "Antarctic" ->
+        "Antarctica"), or None; a country's adjective is a nationality, read elsewhere."""
+        lex = self.lex
+        forms = {"an": (folded[:-1], text[:-1]), "ic": (folded + "a", text + "a")}
+        for ending, (name, written) in forms.items():
+            if (
+                folded.endswith(ending)
+                and (name in lex.places or name in lex.regions or name in lex.countries)
+                and folded not in lex.nationalities
+                and self._nationality(folded) is None
+            ):
+                return written
         return None
 
     def _state_form(self, words: list[str]) -> str | None:

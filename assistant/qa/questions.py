@@ -394,8 +394,10 @@ def _demonym_plural(mention: Mention) -> None:
     country or its adjective ("Egyptian"), so the question asks about that country."""
     from assistant.knowledge.lexicon import lexicon
 
-    folded = fold(mention.text)
-    if mention.kind is not EntityKind.PERSON or " " in folded or not folded.endswith("s"):
+    folded = fold(mention.text).rstrip("'’")
+    # "the fall in Australians' iodine intake": a place cue before them makes no place.
+    kinds = {EntityKind.PERSON, EntityKind.PLACE}
+    if mention.kind not in kinds or " " in folded or not folded.endswith("s"):
         return
     country = lexicon().nationalities.get(folded[:-1])
     if country:

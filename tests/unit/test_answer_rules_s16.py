@@ -187,3 +187,15 @@ def test_a_speech_is_quoted_in_the_sentences_after_the_one_that_sets_it(
     answer = answered(engine, "What did Varr talk about on regional television?")
     assert "keeping the harbour open" in answer.short, answer.answer
     assert "top priority" in answer.short, answer.answer
+
+
+def test_a_regions_adjective_may_drop_its_a() -> None:
+    frame = parse_question("Why does warm water flow beneath Antarctic ice?")
+    assert [(m.kind.value, m.name) for m in frame.entities] == [("place", "Antarctica")]
+    # A country's adjective stays a nationality.
+    assert parse_question("Which Russian city hosted the talks?").entities == []
+
+
+def test_a_peoples_plural_after_a_place_cue_is_their_country() -> None:
+    frame = parse_question("What caused the fall in Australians' iodine intake?")
+    assert [(m.kind.value, m.name) for m in frame.entities] == [("country", "Australia")]
