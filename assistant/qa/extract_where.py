@@ -45,6 +45,8 @@ _BUILDING_FOCUS = frozenset(
 )
 
 # A lower-case noun right after a name, no function word: "the Kessa cease-fire".
+# A lower-case title (group 1) and a capitalised name after it: " sheriff Kerry Lee".
+_TITLE_THEN_NAME = lazy_compile(r"\s+([a-z]+)\s+[A-Z]")
 _LOWER_NOUN_AFTER = lazy_compile(
     r"\s+(?!(?:and|or|to|in|on|at|for|of|with|by|from|as|is|was|were|when|after|before|that|which|who|where)\b)[a-z][\w-]*"
 )
@@ -398,6 +400,18 @@ class WhereExtractors(_Base):
                 return other
         return best
 
+    @staticmethod
+    def _titles_person(question: str, end: int) -> bool:
+        """Whether a place is the domain of a title a person after it holds ("did Lincoln
+        County sheriff Kerry Lee speak to"): it says who the person is, not where they met."""
+        from assistant.knowledge.lexicon import lexicon
+
+        after = _TITLE_THEN_NAME.match(question, end)
+        return after is not None and (
+            fold(after.group(1)) in lexicon().title_heads_folded
+            or fold(after.group(1)) in person_nouns()
+        )
+
     def _place_constraints(self, frame: QuestionFrame) -> list[Mention]:
         """The places a question sets its event in: named places, and countries after a place
         preposition ("during his visit to Romania", "in Japan"; not "Who did Japan host?")."""
@@ -423,7 +437,7 @@ class WhereExtractors(_Base):
                     # unless a place's preposition governs the phrase ("at the Kessa summit").
                     and not (
                         frame.intent == "who_met"
-                        and _THE_BEFORE.search(before)
+                        and (_THE_BEFORE.search(before) or self._titles_person(frame.text, m.end))
                         and _LOWER_NOUN_AFTER.match(frame.text, m.end)
                         and not _PLACE_PREPOSITION.search(before)
                     )

@@ -199,3 +199,13 @@ def test_a_regions_adjective_may_drop_its_a() -> None:
 def test_a_peoples_plural_after_a_place_cue_is_their_country() -> None:
     frame = parse_question("What caused the fall in Australians' iodine intake?")
     assert [(m.kind.value, m.name) for m in frame.entities] == [("country", "Australia")]
+
+
+def test_a_place_before_a_persons_title_sets_no_meeting_there(engine: Engine) -> None:
+    # "Harlan County sheriff Kerry Lund": the county says who he is, not where he spoke.
+    answer = answered(
+        engine,
+        "Which broadcaster did Harlan County sheriff Kerry Lund speak to about the crowds the"
+        " festival might draw?",
+    )
+    assert answer.short == "KBTV", answer.answer
