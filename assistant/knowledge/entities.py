@@ -657,6 +657,8 @@ class EntityRecognizer:
             # "law firm Corvan Hale", "the Orvane Daily newspaper": the lower-case noun next to
             # the name says what kind of thing it names.
             return self._simple(text, EntityKind.ORGANISATION, "org-kind")
+        # The text before the name with the small words the span opened with ("of", "the").
+        context = before + "".join(w + " " for w in lead)
         employer = _lazy("title_run_after").match(after) if len(words) >= 2 else None
         if (
             employer
@@ -669,12 +671,10 @@ class EntityRecognizer:
             # "said Bell Curve Trading chief strategy expert, Bill Strazzullo": a name before a
             # lower-case title and the holder's name is the holder's employer.
             return self._simple(text, EntityKind.ORGANISATION, "employer-before-title")
-        if _lazy("affiliation_before").search(before + "".join(w + " " for w in lead)) and _lazy(
-            "phrase_end_after"
-        ).match(after):
+        if _lazy("affiliation_before").search(context) and _lazy("phrase_end_after").match(after):
             # "Jim Cramer, of CNBC's Mad Money, remarked ...": whom a person is with.
             return self._simple(text, EntityKind.ORGANISATION, "affiliation-of")
-        domain = _lazy("title_of").search(before + "".join(w + " " for w in lead))
+        domain = _lazy("title_of").search(context)
         if (
             domain
             and fold(domain.group(1)) in lex.domain_titles
@@ -888,7 +888,7 @@ class EntityRecognizer:
                 # "Separately, ..." opens a sentence; it names no one ("Łukasz, who works
                 # at the hall, ..." does).
                 return None
-            given_name = _lazy("named_before").search(before + "".join(w + " " for w in lead))
+            given_name = _lazy("named_before").search(context)
             if given_name and fold(given_name.group(1)) not in lex.org_cue_before:
                 # "a Polish chef named Luckasz": what a person is called is a name.
                 return Mention(text, 0, 0, EntityKind.PERSON, folded, text, rule="named")

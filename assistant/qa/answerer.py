@@ -266,6 +266,18 @@ _RANK_WORDS = frozenset(
 )
 
 
+def _story_bests(scored: list[Scored]) -> frozenset[str]:
+    """The stories whose own best sentence scores at least `OTHER_STORY_LEAST` of the best
+    sentence of all (all of them when nothing scores above 0)."""
+    best: dict[str, float] = {}
+    for s in scored:
+        best[s.article.id] = max(best.get(s.article.id, s.score), s.score)
+    top = max(best.values(), default=0.0)
+    if top <= 0:
+        return frozenset(best)
+    return frozenset(a for a, own in best.items() if own >= OTHER_STORY_LEAST * top)
+
+
 def _only_titles(short: str, titles: frozenset[str]) -> bool:
     """Whether every word of `short` is a title or a title's plural ("Presidents", "Prime
     Ministers"), so that it names no one."""
@@ -1895,7 +1907,7 @@ class Answerer(
             # The stories that match as well may still date or explain it: their own best
             # candidate. (Not a name: a story that names someone in a weak way answered
             # questions whose answer no story gives.)
-            matching = [s for s in scored if not self._weaker_story(scored, s.article.id)]
+            matching = self._best_stories(scored)
             retry = frame.intent in _RETRIED_INTENTS and matching != scored
             candidate = self._extract(frame, matching, log) if retry else None
         if candidate is None:
@@ -1909,13 +1921,13 @@ class Answerer(
     def _from_weaker_story(self, scored: list[Scored], candidate: Candidate) -> bool:
         """Whether the candidate's story matches the question much less well (by its best
         sentence) than the story of the best sentence of all."""
-        return self._weaker_story(scored, candidate.sentence.article.id)
+        return candidate.sentence.article.id not in _story_bests(scored)
 
     @staticmethod
-    def _weaker_story(scored: list[Scored], article: str) -> bool:
-        top = max((s.score for s in scored), default=0.0)
-        own = max((s.score for s in scored if s.article.id == article), default=0.0)
-        return top > 0 and own < OTHER_STORY_LEAST * top
+    def _best_stories(scored: list[Scored]) -> list[Scored]:
+        """The sentences of the stories that match the question about as well as the best."""
+        matching = _story_bests(scored)
+        return [s for s in scored if s.article.id in matching]
 
     def _continue_event(self, scored: list[Scored]) -> list[Scored]:
         """A sentence whose subject is the event itself ("The meeting was held to ...", "The

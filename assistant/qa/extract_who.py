@@ -862,6 +862,20 @@ _DETERMINED = lazy_compile(
 # Between a subject's name and its verb: an apposition set off by commas, or an adverb.
 _SUBJECT_TO_VERB = lazy_compile(r"(?:\s*,[^,;:]{1,80},)?\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?")
 
+
+def _subject_before(info: SentenceInfo, verb: int) -> list[tuple[str, Mention | None, bool]]:
+    """The name right before a verb at `verb` (an apposition or an adverb between), as a
+    party: "Dawn interviewed Orm", "Ivo Dahl told Wikinews"; none when no name is there."""
+    before = [
+        m
+        for m in info.mentions
+        if m.end <= verb
+        and _SUBJECT_TO_VERB.fullmatch(info.text, m.end, verb)
+        and m.kind is not EntityKind.PLACE
+    ]
+    return [(m.name or m.text, m, False) for m in before[-1:]]
+
+
 # Words an unnamed party cannot start or end with.
 _NOT_PARTY_WORDS = _NP_STOP | _PARTICLES | frozenset("them him us me you it".split())
 
@@ -2701,14 +2715,7 @@ class WhoExtractors(_Base):
                 if by:
                     agent = _party_at(info, by.end(), _argument_at(info, by.end()))
                     found.append(agent or ("", None, True))
-                before = [
-                    m
-                    for m in info.mentions
-                    if m.end <= use.start()
-                    and _SUBJECT_TO_VERB.fullmatch(text, m.end, use.start())
-                    and m.kind is not EntityKind.PLACE
-                ]
-                found += [(m.name or m.text, m, False) for m in before[-1:]]
+                found += _subject_before(info, use.start())
             elif not subject_asked and not noun:
                 # "told the Gazette", "met a tribal elder": the verb's own object.
                 adverb = re.compile(r"\s+(?:[a-z]+ly\s+)?").match(text, use.end())
@@ -2732,13 +2739,7 @@ class WhoExtractors(_Base):
                 ):
                     # "Which astronomer did Wikinews speak with?": "Ivo Dahl told Wikinews ..."
                     # - who speaks with one speaks to them, so the subject is the party.
-                    found += [
-                        (m.name or m.text, m, False)
-                        for m in info.mentions
-                        if m.end <= use.start()
-                        and _SUBJECT_TO_VERB.fullmatch(text, m.end, use.start())
-                        and m.kind is not EntityKind.PLACE
-                    ][-1:]
+                    found += _subject_before(info, use.start())
                 # "Dahl and Orm spoke by telephone": the other of one subject of two.
                 for joint in self._companion(frame, scored, own_spans, use.start()):
                     found.append((joint.short, None, False))
