@@ -186,6 +186,8 @@ _NOT_NAMES = frozenset(
     well yeah okay ok oh clearly obviously basically anyone someone people authorities officials
     witnesses residents analysts critics experts sources reports""".split()
 )
+# Words of `_NOT_NAMES` that are given names too ("Christian Lindner").
+_GIVEN_NAME_LEADS = frozenset({"christian"})
 # Words that show a capitalised run is a headline or a phrase, not a name (nor is a storm's or
 # an operation's name, "Hurricane Orla", a person's).
 _COMMON_CAPITALISED = frozenset(
@@ -520,6 +522,20 @@ class EntityRecognizer:
                 len(words) > 1
                 and fold(words[0]) in _NAME_LEADS
                 and (org_after or self._org_headed(words[1:]))
+            )
+            # "Dr Christian Keysers": a given name that is also a faith's adjective, before a
+            # name that is no group's noun ("Christian Democrats").
+            and not (
+                fold(words[0]) in _GIVEN_NAME_LEADS
+                and len(words) in (2, 3)
+                and all(
+                    _LONE_NAME.fullmatch(w)
+                    and fold(w) not in lex.group_nouns
+                    and fold(w).rstrip("s") not in lex.group_nouns
+                    and w not in lex.org_suffixes
+                    and fold(w) not in _COMMON_CAPITALISED
+                    for w in words[1:]
+                )
             )
         ):
             lead.append(words[0])
@@ -1523,6 +1539,20 @@ class EntityRecognizer:
                 self._forget_person(previous)
                 out[-1] = _spanned(
                     sentence, previous.start, mention.end, EntityKind.ORGANISATION, "org-legal-form"
+                )
+                continue
+            if (
+                previous is not None
+                and previous.rule == "org-of"
+                and sentence[previous.end : mention.start] == " and "
+                and mention.rule == "org-suffix"
+            ):
+                # "the Department of Health and Human Services": a body named after two fields
+                # (the second ending in a body's word; "the Department of Justice and Smith" is
+                # two).
+                self._forget_person(mention)
+                out[-1] = _spanned(
+                    sentence, previous.start, mention.end, EntityKind.ORGANISATION, "org-of"
                 )
                 continue
             if previous is not None and self._of_two_places(sentence, previous, mention):

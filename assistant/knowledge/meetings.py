@@ -571,6 +571,15 @@ def _participants_for(
                     and m.text.lower() not in _POSSESSIVE_PRONOUNS
                     and not facts.preposition_before(comma, m.start)
                 ]
+        if not subjects and text.endswith("who", 0, clause):
+            # "Spanton, 39, who has waived her right to anonymity, met officers ...": the
+            # clause opened by "who" is about the person named just before it, whether the
+            # trigger is in it or follows it.
+            subjects = [
+                m
+                for m in actors
+                if m.kind is EntityKind.PERSON and m.end <= clause and clause - m.end <= 24
+            ][-1:]
         # The grammatical subject is the first actor of the clause, a person before a country;
         # actors joined to it by "and" or commas count too ("Lee and Takaichi will meet").
         people_first = [

@@ -54,13 +54,14 @@ from assistant.qa.answer_text import (
     _is_word_char,
     _join,
     _word_starts,
+    coordinated_run,
 )
 from assistant.qa.conversation import Conversation
 from assistant.qa.extract_meetings import MeetingListExtractors
 from assistant.qa.extract_quantity import QuantityExtractors
 from assistant.qa.extract_topic import TopicExtractors, act_object
 from assistant.qa.extract_what import WhatExtractors
-from assistant.qa.extract_when import WhenExtractors, _day
+from assistant.qa.extract_when import ASKED_BOUND, WhenExtractors, _day
 from assistant.qa.extract_where import (
     _LOWER_NOUN_AFTER,
     _PLACE_PREPOSITION,
@@ -73,6 +74,8 @@ from assistant.qa.extract_who import (
     _CALLED_A_NAME,
     _EXCLUDED,
     _ORG_FOCUS,
+    _PARTY_KINDS,
+    ANY_BODY_FOCUS,
     WhoExtractors,
     _who_focus,
     light_verb_stems,
@@ -119,6 +122,13 @@ MAX_SCORED_SENTENCES = 600
 
 
 _THING_NOUNS = r"(?:boat|ship|vessel|ferry|tanker|aircraft|plane|jet|cathedral|church|mosque|temple|hotel|building|tower|bridge|stadium|airport|station|river|lake|fire|blaze|storm|hurricane|typhoon|cyclone|earthquake|flood|attack|bombing|festival|race|marathon|tournament|game|match|film|book|album|exoplanet|planet|satellite|mission|spacecraft|rocket|operation|programme|program|project|bill|law|treaty|agreement|deal|company|party)"
+# Nouns a name follows in apposition when it names a storm, a ship or a craft, as a story
+# writes them (capitalised in a storm's name).
+_NAMED_THING = (
+    r"\b(?:(?:Super\s+)?Typhoon|Hurricane|Cyclone|(?:Tropical\s+)?Storm|hurricane|typhoon|"
+    r"cyclone|storm|ship|vessel|ferry|tanker|boat|yacht|submarine|spacecraft|rocket|probe|"
+    r"satellite|exoplanet)\s+"
+)
 _THING_BEFORE = lazy_compile(_THING_NOUNS + r"\s+$", re.IGNORECASE)
 _THING_AFTER = lazy_compile(r"\s+(?:'s\s+)?" + _THING_NOUNS + r"\b", re.IGNORECASE)
 # A job noun right before a name, or before it with a comma ("envoy Ivo Dahl", "Orvia's envoy
@@ -126,6 +136,8 @@ _THING_AFTER = lazy_compile(r"\s+(?:'s\s+)?" + _THING_NOUNS + r"\b", re.IGNORECA
 _TITLE_BEFORE = lazy_compile(
     r"(?<![\w'’-])([a-z]+)(?:\s+general)?(?:\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w.'’-]*)?,?\s+$"
 )
+# The lower-case words that end a stretch of text: "the firm's chief executive ".
+_LOWER_RUN_END = lazy_compile(r"(?:(?<![\w'’-])[a-z]+\s+)+$")
 # What follows a name in apposition, to the next comma: "Ivo Dahl, Orvia's envoy to Tessel, ...".
 _APPOSITION_AFTER = lazy_compile(
     r",\s+(?!(?:who|which|whose|that|said|says|told|and|but|while|as)\b)((?:[\w.'’-]+\s+){0,6}?[\w.'’-]+)\s*(?=[,.;)]|$)"
@@ -1484,6 +1496,12 @@ class Answerer(
                     mention.rule = f"{mention.rule}+thing"
                     log.append(f"entity {mention.text!r} names a thing")
                     continue
+                if mention.rule == "lone-name" and self._named_as_thing(mention, articles):
+                    # "ahead of Dorian": the stories write "Hurricane Dorian".
+                    mention.kind = EntityKind.ORGANISATION
+                    mention.rule = f"{mention.rule}+thing"
+                    log.append(f"entity {mention.text!r} names a thing in the articles")
+                    continue
                 if mention.rule == "lone-name" and _BODY_AFTER.match(after):
                     mention.kind = EntityKind.ORGANISATION
                     mention.rule = f"{mention.rule}+body"
@@ -1568,6 +1586,14 @@ class Answerer(
                     mention.kind = kind
                     mention.rule = f"{mention.rule}+corpus-{kind.value}"
                     log.append(f"entity {mention.text!r} is a {kind.value} in the articles")
+
+    @staticmethod
+    def _named_as_thing(mention: Mention, articles: list[Article]) -> bool:
+        """Whether a story writes the name after a noun that names storms, ships or craft
+        ("Hurricane Dorian", "the tanker Stena Impero")."""
+        name = mention.name or mention.text
+        pattern = re.compile(_NAMED_THING + re.escape(name) + r"(?![\w'’-])")
+        return any(pattern.search(article.text) for article in articles)
 
     def _described_as_person(self, name: str, texts: list[str]) -> bool:
         """Whether the question or a story writes `name` right after a person's noun ("analyst
@@ -2449,6 +2475,20 @@ class Answerer(
             return main
         return main + len(set(self.tokenizer(clause)) & asked) / len(asked)
 
+    @staticmethod
+    def _bound_as_asked(frame: QuestionFrame, candidate: Candidate) -> bool:
+        """Whether a "Since/Until/By when" question's bound word stands right before the
+        candidate's time in its sentence ("predicted it would be profitable by 2011")."""
+        bound = ASKED_BOUND.match(frame.text)
+        said = candidate.facts.get("when_words")
+        if bound is None or not said:
+            return False
+        text = candidate.sentence.info.text
+        return any(
+            re.search(rf"\b{bound.group(1)}\s+(?:the\s+)?$", text[max(0, at - 12) : at], re.I)
+            for at in _word_starts(text, said)
+        )
+
     def _names_of_question(self, frame: QuestionFrame) -> frozenset[str]:
         """How a story may write the question's people: as asked, in full, by surname."""
         names = set()
@@ -2485,6 +2525,10 @@ class Answerer(
         # only the asked verb next to a place tells that the place is the act's.
         words = frame.intent != "where" or not answer_rules().speaker_verb.search(frame.text)
         margin = _PLACE_BOUND_MARGIN if frame.intent == "where" else _BOUND_MARGIN
+        if frame.intent == "when" and self._bound_as_asked(frame, best):
+            # "By when did Ford predict it would be profitable?": "by 2011" is the bound asked
+            # for, whatever the other times' clauses share with the question.
+            return best
         mine = self._clause_share(asked, names, best, verb, words)
         chosen = best
         exact = len(best.facts.get("when_iso", ""))
@@ -3193,7 +3237,14 @@ class Answerer(
         )
         if many is not None:
             wanted = _number_value(many.group(1), rules.number_values) or 0
-            if len(_NAME_LIST_SEPARATOR.split(short)) < wanted:
+            if len(_NAME_LIST_SEPARATOR.split(short)) < wanted and (
+                # A name the sentence lists with others is made the whole list later on.
+                not candidate.highlight
+                or len(
+                    coordinated_run(candidate.sentence.info, candidate.highlight[0], _PARTY_KINDS)
+                )
+                < wanted
+            ):
                 return f"the question asks for {many.group(1)}"
         named = rules.asks_name_of.search(frame.text) if intent in {"who", "who_met"} else None
         if named is not None:
@@ -3353,6 +3404,13 @@ class Answerer(
             before = _TITLE_BEFORE.search(text, max(0, start - 80), start)
             if before and fold(before.group(1)) in nouns:
                 roles.add(fold(before.group(1)))
+                # "the firm's chief executive officer, Alan Mulally": the nouns before the
+                # head say what the person is as well.
+                run = _LOWER_RUN_END.search(text, max(0, before.start(1) - 40), before.start(1))
+                for word in reversed(run.group().split() if run else ()):
+                    if word not in nouns:
+                        break
+                    roles.add(word)
         for start in _word_starts(text, parts[-1]):
             after = _APPOSITION_AFTER.match(text, start + len(parts[-1]))
             if after:
@@ -4043,7 +4101,12 @@ class Answerer(
         Blake on the phone" tells of a call in Kenosha."""
         analysis = self.analyses.get(item.article)
         index = item.info.index
-        for back in range(index, max(-1, index - _SETTING_CARRIED) - 1, -1):
+        # A headline's place sets the whole story until another place is named ("Paris court
+        # jails two police" ... "Spanton met officers Quirin and Redouane at an Irish pub").
+        title = analysis.title
+        headline = title is not None and any(self._sentence_has(title, p) for p in places)
+        lowest = 0 if headline else max(0, index - _SETTING_CARRIED)
+        for back in range(index, lowest - 1, -1):
             info = analysis.sentences[back]
             if back < index and any(self._sentence_has(info, p) for p in places):
                 return True
@@ -4053,7 +4116,7 @@ class Answerer(
                 for m in info.mentions
             ):
                 return False
-        return False
+        return headline
 
     def _meets_elsewhere(self, frame: QuestionFrame, item: Scored) -> bool:
         """Whether a sentence reports a meeting in a place other than the one the question sets
@@ -4425,7 +4488,7 @@ def _asked_body_kind(question: str) -> tuple[str, ...]:
     noun: "Which construction company" -> ("construction",), "Which rental car company" ->
     ("rental", "car"). Empty for a bare "Which company" or a person's noun."""
     focus = _who_focus(question)
-    if not focus or focus not in _ORG_FOCUS:
+    if not focus or focus not in _ORG_FOCUS or focus in ANY_BODY_FOCUS:
         return ()
     opening = _WHICH_WORD.search(question)
     # The kind noun as the question writes it, in lower case (a capitalised "Company" is

@@ -65,7 +65,7 @@ def _ending_stems(stem: Callable[[str], str]) -> frozenset[str]:
     return frozenset(stem(v) for v in _ENDING_VERBS)
 
 
-_ASKED_BOUND = lazy_compile(r"^\s*(?:and\s+)?(since|until|by|from)\s", re.I)
+ASKED_BOUND = lazy_compile(r"^\s*(?:and\s+)?(since|until|by|from)\s", re.I)
 
 # Times that name a month but no day ("this month", "in May"), which a nearby sentence may give
 # exactly.
@@ -149,11 +149,22 @@ class WhenExtractors(_Base):
 
     def _when(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         info = scored.info
-        if not info.times and info.index > 0 and _PRONOUN_SUBJECT.match(info.text):
+        pronoun = info.index > 0 and _PRONOUN_SUBJECT.match(info.text) is not None
+        # (Only a second sentence that reports, as the lead does: "the office may extend the
+        # forms" tells of a step to come, which the lead's day does not date.)
+        second = info.index == 1 and sentence_tense(info.text) == "past"
+        if not info.times and (pronoun or second):
             # "... the indices that today suffered large falls. It fell by 5% to slip below
-            # ...": the pronoun goes on about the sentence before, whose time dates this too.
+            # ...": the pronoun goes on about the sentence before, whose time dates this too;
+            # so does a story's second sentence its lead, when the lead tells of the asked act
+            # too ("US stocks dropped to 12-year lows on Thursday. The Dow ... closed at ...").
             before = self.analyses.get(scored.article).sentences[info.index - 1]
-            if before.times:
+            if before.times and (
+                pronoun
+                or not self._predicate_stems(frame).isdisjoint(
+                    self._sentence_stems(scored.article, before)
+                )
+            ):
                 carried = Scored(
                     scored.article, before, scored.score, scored.coverage, scored.entity_hits
                 )
@@ -172,7 +183,7 @@ class WhenExtractors(_Base):
         # The nouns of the asked event: not one the question dates itself ("the April 2026
         # harbour deal"), which is what the asked act is about, not the act.
         events = predicate - self._dated_in_question(frame)
-        bound = _ASKED_BOUND.match(frame.text)
+        bound = ASKED_BOUND.match(frame.text)
         rules = answer_rules()
         asks_clock = bool(rules.asks_clock.search(frame.text))
         # The question's words that may be its verb: a plural noun ("ministers") is not one,

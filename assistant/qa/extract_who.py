@@ -41,6 +41,12 @@ _ORG_FOCUS = frozenset(
     # Trades a firm is named by ("Which carmaker announced a loss?").
     + "carmaker carmakers automaker automakers manufacturer manufacturers retailer retailers insurer insurers lender lenders carrier carriers conglomerate publisher publishers watchdog charity charities broadcaster broadcasters".split()
 )
+# Words for any body ("Which body voted 66 to 27 ...?" - the Legislative Yuan); the words
+# before them say its level ("Which federal department"), which a story seldom writes.
+ANY_BODY_FOCUS = frozenset(
+    "body bodies institution institutions department authority authorities regulator legislature parliament association federation league coalition court".split()
+)
+_ORG_FOCUS = _ORG_FOCUS | ANY_BODY_FOCUS
 
 # "Who was Trump's special envoy ...": an owner's possessive stands where "the" would. "What is
 # the name of the pilot who ...": the noun after "name(s) of" is the one asked for.
@@ -252,7 +258,8 @@ _ASKS_RECIPIENT = lazy_compile(
 # Where a sentence says whom someone addressed: the words after these.
 _ADDRESSED = lazy_compile(
     r"\b(?:told|tells|tell|telling|(?:said|says|say|spoke|speaks|wrote|writes|explained|"
-    r"explains|announced|announces|declared|declares)\s+to)\s+"
+    r"explains|announced|announces|declared|declares|stated|states|admitted|admits|"
+    r"confirmed|confirms|revealed|reveals|described|complained|complains)\s+to)\s+"
 )
 
 # Words of a role phrase that do not say which role it is.

@@ -295,6 +295,9 @@ def _modifies_noun(word: str) -> bool:
 
 
 # "under Trump", "under President Obama": a ruler's time, written before the name.
+_PREPOSITION_BEFORE_NAME = lazy_compile(
+    r"\b(?:to|of|against|over|for|on|about|into|from|after|before|during)\s+$"
+)
 _UNDER_BEFORE_NAME = lazy_compile(r"\bunder\s+(?:[A-Z][\w.]*\s+){0,2}$")
 # A closing clause that dates the asked act by another event, written as a noun phrase
 # (", after his Atlantic Council talk in Washington?"), not as a clause with its own verb.
@@ -334,6 +337,7 @@ class QuestionFrame:
         if kept is None:
             found = _RELATIVE_CLAUSE.search(self.text)
             setting = _EVENT_CLAUSE.search(self.text)
+            people = [m for m in self.entities if m.kind is EntityKind.PERSON and not m.role_only]
             kept = [
                 m
                 for m in self.entities
@@ -358,6 +362,17 @@ class QuestionFrame:
                             # "what counts as a criminal alien under Trump": whose era, not
                             # who acts.
                             or _UNDER_BEFORE_NAME.search(self.text, 0, m.start) is not None
+                            # "the lawyer for Tsvangirai in his challenge to Mugabe's
+                            # re-election": a second person's thing, after a preposition, says
+                            # which matter; the answer is told with the first person.
+                            or (
+                                len(people) >= 2
+                                and m is not people[0]
+                                and not self.text.startswith(("'s ", "’s "), people[0].end)
+                                and _PREPOSITION_BEFORE_NAME.search(self.text, 0, m.start)
+                                is not None
+                                and self.text.startswith(("'s ", "’s "), m.end)
+                            )
                             # "at four French Airbus sites", "a Ford executive": a name written
                             # as a noun's modifier says whose thing; its bearer need not act.
                             or (
