@@ -186,6 +186,12 @@ _NOT_NAMES = frozenset(
     well yeah okay ok oh clearly obviously basically anyone someone people authorities officials
     witnesses residents analysts critics experts sources reports""".split()
 )
+# Endings of nouns that name a field of work ("Evaluation", "Development", "Economics"), and
+# body words that name one ("Human Services"; not "Harvard University", a body of its own).
+_FIELD_NOUN = lazy_compile(r"[a-z](?:tion|sion|ment|ics|ies|logy)$")
+_FIELD_HEADS = frozenset(
+    {"Services", "Affairs", "Studies", "Sciences", "Resources", "Research", "Technology"}
+)
 # Words of `_NOT_NAMES` that are given names too ("Christian Lindner").
 _GIVEN_NAME_LEADS = frozenset({"christian"})
 # Words that show a capitalised run is a headline or a phrase, not a name (nor is a storm's or
@@ -1543,13 +1549,16 @@ class EntityRecognizer:
                 continue
             if (
                 previous is not None
-                and previous.rule == "org-of"
+                and previous.rule in {"org-of", "org-phrase"}
                 and sentence[previous.end : mention.start] == " and "
-                and mention.rule == "org-suffix"
+                and (
+                    (mention.rule == "org-suffix" and mention.text.split()[-1] in _FIELD_HEADS)
+                    or (" " not in mention.text and _FIELD_NOUN.search(mention.text) is not None)
+                )
             ):
-                # "the Department of Health and Human Services": a body named after two fields
-                # (the second ending in a body's word; "the Department of Justice and Smith" is
-                # two).
+                # "the Department of Health and Human Services", "the Institute for Health
+                # Metrics and Evaluation": a body named after two fields (the second ending in a
+                # body's word or a field's ending; "the Department of Justice and Smith" is two).
                 self._forget_person(mention)
                 out[-1] = _spanned(
                     sentence, previous.start, mention.end, EntityKind.ORGANISATION, "org-of"
@@ -2060,8 +2069,10 @@ def _reference(match: re.Match[str], record: PersonRecord, rule: str) -> Mention
     )
 
 
+# (Accented letters count: "Vázquez" is written capitalised as much as "Garced".)
+_LOWERS = "a-zß-öø-ÿ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.islower())
 _CAPITALISED_WORD = lazy_compile(
-    r"(?<=[a-z,;:]\s)([A-Z][a-z][\w'-]*)|(?<![\w'-])([a-z][a-z'-]{2,})"
+    rf"(?<=[{_LOWERS},;:]\s)([{_CAPITALS}][{_LOWERS}][\w'-]*)|(?<![\w'-])([a-z][{_LOWERS}'-]{{2,}})"
 )
 
 

@@ -74,6 +74,7 @@ from assistant.qa.extract_who import (
     _CALLED_A_NAME,
     _EXCLUDED,
     _ORG_FOCUS,
+    _OUTLET_NOUNS,
     _PARTY_KINDS,
     ANY_BODY_FOCUS,
     WhoExtractors,
@@ -81,7 +82,13 @@ from assistant.qa.extract_who import (
     light_verb_stems,
 )
 from assistant.qa.extract_why import WhyExtractors
-from assistant.qa.questions import QuestionFrame, compile_intents, parse_question, person_nouns
+from assistant.qa.questions import (
+    QuestionFrame,
+    compile_intents,
+    media,
+    parse_question,
+    person_nouns,
+)
 from assistant.qa.templates import templates
 from assistant.text import fold, trim_words
 
@@ -373,6 +380,22 @@ _DESCRIBERS = _TITLE_WORDS | {"late", "ex", "current", "outgoing", "incoming"}
 # A quotation mark opening a sentence (or found in one, with `search`).
 _OPENS_QUOTE = lazy_compile(r"\s*[\"“]")
 _TURN_MARK = lazy_compile(r"\s*\(\(([^()]{2,60})\)\)")
+
+
+def _speech_question(text: str) -> bool:
+    from assistant.qa.answer_rules import answer_rules
+
+    return answer_rules().speech_question.match(text) is not None
+
+
+def _without_turn_mark(text: str) -> str:
+    """An interview's sentence without the "((Name))" that opens a turn."""
+    mark = _TURN_MARK.match(text)
+    return text[mark.end() :].lstrip() if mark else text
+
+
+# Intents whose answer an interviewee's reply gives, not the interviewer's question.
+_REPLY_INTENTS = frozenset({"what", "topic", "why"})
 # The speaker's own words about themselves.
 _FIRST_PERSON = lazy_compile(r"\b(?:I|[Mm]y|[Mm]e|I'm|I’m)\b")
 # A sentence whose subject is the event itself, named by a definite noun: it continues the
@@ -1901,6 +1924,8 @@ class Answerer(
             # "What brought Lena Hartwig to the Tahrin Free Port?": no word but the names to
             # match; the names must do.
             needed = 0.0
+        elif self._speech_coverage(frame):
+            needed = self._speech_coverage(frame)
         quoted = self._quoted_phrases(frame)
         if (
             not scored
@@ -1938,11 +1963,36 @@ class Answerer(
             candidate = self._extract(frame, matching, log) if retry else None
         if candidate is None:
             if frame.intent in {"what", "fallback"}:
-                return self._fallback(frame, scored[0], hits, log)
+                return self._fallback(frame, self._reply_to(scored[0]) or scored[0], hits, log)
             return self._decline(
                 frame, f"no {self._what_is_sought(frame)} is given for this question", hits, log
             )
         return self._render(frame, candidate, hits, log)
+
+    @staticmethod
+    def _speech_coverage(frame: QuestionFrame) -> float:
+        """The coverage a sentence needs to answer "What did X say about Y?", 0 for other
+        questions: what was said is told in other words ("What did spokesman Lu Kang say about
+        China's dealings with North Korea?" - "... would continue to uphold sanctions"), so
+        the speaker and the matter named are most of what matches."""
+        return 0.1 if frame.strong_entities() and _speech_question(frame.text) else 0.0
+
+    def _reply_to(self, item: Scored) -> Scored | None:
+        """The first sentence of the reply to an interviewer's question ("((WN)) What ...?"
+        then "((Sara Seager)) That E. coli ..."), scored as the question; None for a sentence
+        that is no interviewer's question."""
+        text = item.info.text
+        mark = _TURN_MARK.match(text)
+        if mark is None or not text.rstrip().endswith("?"):
+            return None
+        sentences = self.analyses.get(item.article).sentences
+        for index in range(item.info.index + 1, min(len(sentences), item.info.index + 4)):
+            reply = _TURN_MARK.match(sentences[index].text)
+            if reply is not None and reply.group(1) != mark.group(1):
+                return Scored(
+                    item.article, sentences[index], item.score, item.coverage, item.entity_hits
+                )
+        return None
 
     def _from_weaker_story(self, scored: list[Scored], candidate: Candidate) -> bool:
         """Whether the candidate's story matches the question much less well (by its best
@@ -2103,7 +2153,7 @@ class Answerer(
         }.get(frame.intent)
         if extractor is None:
             return None
-        least = 0.0 if self._only_names_asked(frame) else 0.15
+        least = 0.0 if self._only_names_asked(frame) else self._speech_coverage(frame) or 0.15
         if not frame.strong_entities() and frame.intent in _ANCHORED_INTENTS:
             # Without a name to anchor it, the answer's own sentence must match the question as
             # closely as the best sentence had to: "Where did the Turkish and Greek leaders
@@ -2125,6 +2175,10 @@ class Answerer(
         ]
         if frame.intent in _ANCHORED_INTENTS:
             pool = [s for s in pool if self._anchored(frame, s)]
+        if frame.intent in _REPLY_INTENTS:
+            # "((WN)) What is the most fascinating aspect?": an interviewer's question says what
+            # was asked; the reply after it says what the person said.
+            pool = [self._reply_to(s) or s for s in pool]
         source = _SOURCE.search(frame.text)
         if source:
             # "..., according to the Kremlin": a sentence the story attributes to another
@@ -3223,6 +3277,15 @@ class Answerer(
         ):
             # "Which Saudi teenager ...?" is not answered by "a Saudi teenager".
             return "only the question's own words"
+        if (
+            intent in {"who", "who_met"}
+            and short == folded
+            and (focus := _who_focus(frame.text) or "") in _ORG_FOCUS | _OUTLET_NOUNS
+            and not _has_word(folded, focus.rstrip("s"))
+        ):
+            # "Which news agency did Franowska talk to?" asks for a body's name: "statement",
+            # written all in lower case, names none (nor does it say it is an agency).
+            return "no body's name"
         if intent in {"who", "who_met"} and _only_titles(short, lex.title_heads_folded):
             # "impeached two Presidents", "Republican Representatives attacked ...": a title
             # written without a name, capitals and all, names no one.
@@ -3277,7 +3340,8 @@ class Answerer(
         if asked is not None:
             kind = fold(asked.group(1))
             if kind in rules.settlement_nouns:
-                if candidate.kind not in (None, EntityKind.PLACE):
+                if candidate.kind not in (None, EntityKind.PLACE) or short in media():
+                    # "via Twitter" is no city, though "via" cues places.
                     return f"not a {kind}"
             elif kind in rules.country_nouns:
                 names = [n.strip() for n in _NAME_LIST_SEPARATOR.split(folded)]
@@ -4334,7 +4398,7 @@ class Answerer(
             answer=text[:400],
             # "What did the board announce?": the object of the question's own verb says it
             # more exactly than the whole sentence.
-            short=(act_object(frame.text, sentence) or trim_words(sentence, 30))
+            short=(act_object(frame.text, sentence) or trim_words(_without_turn_mark(sentence), 30))
             if confident
             else "",
             # No rule found the answer: a sentence that matches the question closely is offered

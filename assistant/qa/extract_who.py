@@ -44,9 +44,16 @@ _ORG_FOCUS = frozenset(
 # Words for any body ("Which body voted 66 to 27 ...?" - the Legislative Yuan); the words
 # before them say its level ("Which federal department"), which a story seldom writes.
 ANY_BODY_FOCUS = frozenset(
-    "body bodies institution institutions department authority authorities regulator legislature parliament association federation league coalition court".split()
+    "body bodies institution institutions department departments authority authorities regulator regulators legislature parliament association associations federation league coalition court courts".split()
 )
-_ORG_FOCUS = _ORG_FOCUS | ANY_BODY_FOCUS
+# (and the plurals of the words above: "Which agencies were among the responders?")
+_ORG_FOCUS = (
+    _ORG_FOCUS
+    | ANY_BODY_FOCUS
+    | frozenset(
+        "agencies organisations organizations ministries institutes universities councils committees governments newspapers networks".split()
+    )
+)
 
 # "Who was Trump's special envoy ...": an owner's possessive stands where "the" would. "What is
 # the name of the pilot who ...": the noun after "name(s) of" is the one asked for.

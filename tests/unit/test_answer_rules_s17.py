@@ -117,3 +117,65 @@ def test_christian_is_a_given_name_before_a_surname() -> None:
     assert _kinds("The Christian Science Monitor reported it.") == [
         ("The Christian Science Monitor", "organisation")
     ]
+
+
+def test_accented_names_count_as_written_capitalised() -> None:
+    from assistant.knowledge.entities import collect_proper_words
+
+    words = collect_proper_words(
+        [
+            "Then Wanda Vázquez took the oath, and later Vázquez spoke; aides of Łukasz Dąbrowski agreed."
+        ]
+    )
+    assert words.get("vazquez") == "Vázquez"
+    assert words.get("łukasz") == "Łukasz"
+    assert words.get("dabrowski") == "Dąbrowski"
+
+
+def test_a_service_named_after_via_is_no_city(engine: Engine) -> None:
+    # "announced the ban ... via Twitter": "via" cues places, but a medium is not a city.
+    answer = answered(engine, "Flights to which Varnian city are exempt from the new ban?")
+    assert answer.short == "Ostrava", answer.answer
+
+
+def test_a_body_named_after_two_fields_is_one() -> None:
+    assert _kinds("Staff at the Institute for Quenland Metrics and Evaluation said so.") == [
+        ("Institute for Quenland Metrics and Evaluation", "organisation")
+    ]
+    # A body of its own after "and" stays apart.
+    assert ("Varnholt University", "organisation") in _kinds(
+        "The Institute for Policy Studies and Varnholt University agreed."
+    )
+
+
+def test_which_agencies_asks_for_bodies(engine: Engine) -> None:
+    answer = answered(
+        engine,
+        "Which agencies were among the emergency responders to the fire near the Ostrava town"
+        " hall?",
+    )
+    assert answer.short == "Harbour Guard and Ostrava Park Police", answer.answer
+
+
+def test_an_interviewers_question_is_answered_by_the_reply(engine: Engine) -> None:
+    answer = answered(engine, "What did Vantaa say was the most surprising aspect of the comet?")
+    assert answer.short == "That such a small body can carry so much frozen ammonia.", answer.answer
+
+
+def test_what_a_named_speaker_said_needs_few_of_the_questions_words(engine: Engine) -> None:
+    # The quotation tells the dealings in other words ("uphold the quotas", "normal relations").
+    answer = answered(
+        engine, "What did spokesman Arvo Kesk say about Estonia's dealings with Latvia?"
+    )
+    assert answer.short == "Estonia would continue to uphold the quotas", answer.answer
+
+
+def test_a_lower_case_noun_is_no_agencys_name(engine: Engine) -> None:
+    # "told Reuters 'it almost seems as if the statement was written ...'": the quotation's
+    # noun is no answer to "Which news agency ...?".
+    answer = answered(
+        engine,
+        'Which news agency did Anna Brodska of the charity "No Fear" talk to about the'
+        " church's apology?",
+    )
+    assert answer.short == "Reuters", answer.answer

@@ -409,6 +409,12 @@ def test_left_out_of_a_meeting_is_a_who_question() -> None:
         ("What did the ministers focus on?", "topic"),
         ("Name the official who chaired the meeting.", "who"),
         ("What was the outcome of the talks?", "what"),
+        # A place noun after "of which", or after a preposition that follows the question's
+        # opening noun.
+        ("Of which city was Dahl formerly mayor?", "where"),
+        ("Flights to which Quenland city are exempt from the ban?", "where"),
+        ("Exchanges in which cities can impose the restrictions?", "where"),
+        ("In which financial districts did the indices close down?", "where"),
     ],
 )
 def test_intent_of_a_question_by_its_shape(question: str, intent: str) -> None:
