@@ -382,12 +382,6 @@ _OPENS_QUOTE = lazy_compile(r"\s*[\"“]")
 _TURN_MARK = lazy_compile(r"\s*\(\(([^()]{2,60})\)\)")
 
 
-def _speech_question(text: str) -> bool:
-    from assistant.qa.answer_rules import answer_rules
-
-    return answer_rules().speech_question.match(text) is not None
-
-
 def _without_turn_mark(text: str) -> str:
     """An interview's sentence without the "((Name))" that opens a turn."""
     mark = _TURN_MARK.match(text)
@@ -1924,8 +1918,8 @@ class Answerer(
             # "What brought Lena Hartwig to the Tahrin Free Port?": no word but the names to
             # match; the names must do.
             needed = 0.0
-        elif self._speech_coverage(frame):
-            needed = self._speech_coverage(frame)
+        elif speech := self._speech_coverage(frame):
+            needed = speech
         quoted = self._quoted_phrases(frame)
         if (
             not scored
@@ -1975,7 +1969,10 @@ class Answerer(
         questions: what was said is told in other words ("What did spokesman Lu Kang say about
         China's dealings with North Korea?" - "... would continue to uphold sanctions"), so
         the speaker and the matter named are most of what matches."""
-        return 0.1 if frame.strong_entities() and _speech_question(frame.text) else 0.0
+        from assistant.qa.answer_rules import answer_rules
+
+        asked = frame.strong_entities() and answer_rules().speech_question.match(frame.text)
+        return 0.1 if asked else 0.0
 
     def _reply_to(self, item: Scored) -> Scored | None:
         """The first sentence of the reply to an interviewer's question ("((WN)) What ...?"

@@ -294,6 +294,11 @@ def spoken_content(text: str, names: Iterable[str]) -> str | None:
             said = found.group("quote")
             break
     if said is None:
+        # 'Remarked scientist Tierra Curry, "This reprieve ..."': the verb first.
+        inverted = _INVERTED_REPORT.match(text)
+        if inverted and any(_has_word(fold(inverted.group("who")), n) for n in folded):
+            said = inverted.group("quote")
+    if said is None:
         for found in [*rules.speech_verb.finditer(text), *_BARE_REPORT.finditer(text)]:
             if not any(_has_word(_speaker_of(text, found.start()), n) for n in folded):
                 continue
@@ -310,6 +315,10 @@ def spoken_content(text: str, names: Iterable[str]) -> str | None:
     return said if len(said.split()) >= 3 else None
 
 
+_INVERTED_REPORT = lazy_compile(
+    r"^\s*(?:Remarked|Said|Added|Noted|Explained|Wrote|Commented|Stated|Declared)\s+"
+    r"(?P<who>[^,\"“”]{2,90}),\s*[\"“](?P<quote>[^\"“”]{12,})"
+)
 # How many sentences after one that sets a speech its quotation may close.
 _SPEECH_FOLLOWS = 3
 # A quotation closed in this sentence and its speaker after it ('This is our top priority,"

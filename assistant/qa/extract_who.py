@@ -275,6 +275,7 @@ _ROLE_FILLERS = frozenset({"the", "a", "an", "of", "and", "s", "then", "former",
 # After a body: its person ("the Gazette's Ana Holm").
 _OWNED_NAME = lazy_compile(r"['’]s\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
 # A capitalised name right after "told" ("told Dagbladet", "told Radio Vest on Monday").
+_THE_PRESS = lazy_compile(r"(the\s+(?:press|media|news\s+media))\b")
 _BARE_NAME = lazy_compile(r"([A-Z][\w&'’-]*[a-zA-Z](?:\s+[A-Z][\w&'’-]*)*)(?=[\s.,;:]|$)")
 
 
@@ -2898,6 +2899,10 @@ class WhoExtractors(_Base):
                 # "told Dagbladet": a one-word outlet the entity rules did not type.
                 bare = _BARE_NAME.match(text, verb.end())
                 short = bare.group(1) if bare else ""
+            if not short:
+                # "Musk told the press after the launch": the press as a whole.
+                press = _THE_PRESS.match(text, verb.end())
+                short = press.group(1) if press else ""
             if not short or self._in_question(frame, short):
                 continue
             yield Candidate(

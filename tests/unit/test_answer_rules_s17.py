@@ -57,7 +57,7 @@ def test_a_second_persons_thing_after_a_preposition_only_says_which_matter(
     # "in his challenge to Brekkvik's re-election": the lawyer's sentence need not name
     # Brekkvik.
     answer = answered(
-        engine, "Who is the lawyer for Nils Varga in his challenge to Brekkvik's re-election?"
+        engine, "Who is the lawyer for Nils Vargrin in his challenge to Brekkvik's re-election?"
     )
     assert answer.short == "Hedda Solvik", answer.answer
 
@@ -179,3 +179,21 @@ def test_a_lower_case_noun_is_no_agencys_name(engine: Engine) -> None:
         " church's apology?",
     )
     assert answer.short == "Reuters", answer.answer
+
+
+def test_told_the_press_names_whom_the_person_spoke_to(engine: Engine) -> None:
+    answer = answered(
+        engine, "Whom did Lars Wendt speak to after the launch about feeling worn out?"
+    )
+    assert answer.short == "the press", answer.answer
+
+
+def test_bring_in_is_read_as_introduce(engine: Engine) -> None:
+    # "KORVO also introduced a one-pack limit, on Monday": the act is told by the plain verb.
+    answer = answered(engine, "When did KORVO bring in its one-pack limit on basmati rice?")
+    assert "Monday" in answer.short, answer.answer
+
+
+def test_a_quotation_after_remarked_and_its_speaker_is_what_they_said(engine: Engine) -> None:
+    answer = answered(engine, "What did Oda Lindt say about the rise in lapwing numbers?")
+    assert answer.short.startswith("This small rise is a thank-you from the birds"), answer.answer
