@@ -136,6 +136,7 @@ _NAMED_THING = (
     r"cyclone|storm|ship|vessel|ferry|tanker|boat|yacht|submarine|spacecraft|rocket|probe|"
     r"satellite|exoplanet)\s+"
 )
+_NAMED_THING_BEFORE = lazy_compile(_NAMED_THING + "$")
 _THING_BEFORE = lazy_compile(_THING_NOUNS + r"\s+$", re.IGNORECASE)
 _THING_AFTER = lazy_compile(r"\s+(?:'s\s+)?" + _THING_NOUNS + r"\b", re.IGNORECASE)
 # A job noun right before a name, or before it with a comma ("envoy Ivo Dahl", "Orvia's envoy
@@ -1609,8 +1610,18 @@ class Answerer(
         """Whether a story writes the name after a noun that names storms, ships or craft
         ("Hurricane Dorian", "the tanker Stena Impero")."""
         name = mention.name or mention.text
-        pattern = re.compile(_NAMED_THING + re.escape(name) + r"(?![\w'’-])")
-        return any(pattern.search(article.text) for article in articles)
+        for article in articles:
+            text = article.text
+            # Only where the name is written (a search of every text for the nouns was a
+            # twentieth of a question's time).
+            at = text.find(name)
+            while at >= 0:
+                end = at + len(name)
+                whole = end == len(text) or not (text[end].isalnum() or text[end] in "'’-")
+                if whole and _NAMED_THING_BEFORE.search(text, max(0, at - 30), at):
+                    return True
+                at = text.find(name, end)
+        return False
 
     def _described_as_person(self, name: str, texts: list[str]) -> bool:
         """Whether the question or a story writes `name` right after a person's noun ("analyst
