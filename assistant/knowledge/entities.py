@@ -192,6 +192,19 @@ _FIELD_NOUN = lazy_compile(r"[a-z](?:tion|sion|ment|ics|ies|logy)$")
 _FIELD_HEADS = frozenset(
     {"Services", "Affairs", "Studies", "Sciences", "Resources", "Research", "Technology"}
 )
+
+
+def _not_a_name(word: str) -> bool:
+    """Whether a capitalised word is one of `_NOT_NAMES`, or its contraction ("We're", "It'll",
+    "They've": a quotation's first word, not a name)."""
+    folded = fold(word).rstrip(".")
+    if folded in _NOT_NAMES:
+        return True
+    base, _, tail = folded.replace("’", "'").partition("'")
+    return tail in _CONTRACTED and base in _NOT_NAMES
+
+
+_CONTRACTED = frozenset({"re", "ll", "ve", "d", "m", "s", "t"})
 # Words of `_NOT_NAMES` that are given names too ("Christian Lindner").
 _GIVEN_NAME_LEADS = frozenset({"christian"})
 # Words that show a capitalised run is a headline or a phrase, not a name (nor is a storm's or
@@ -520,7 +533,7 @@ class EntityRecognizer:
         lead: list[str] = []
         while (
             words
-            and fold(words[0]).rstrip(".") in _NOT_NAMES
+            and _not_a_name(words[0])
             and not (len(words) > 1 and words[0] == "The" and words[-1] in lex.org_suffixes)
             # "the African Union", "the Second Circuit Court of Appeals": an adjective or an
             # ordinal that opens a body's name is part of it.

@@ -3102,13 +3102,14 @@ class Answerer(
         focus = _who_focus(frame.text)
         if focus is None:
             return False
-        owner = re.search(rf"((?:[A-Z][\w&'’.-]*\s+)+){re.escape(focus)}\b", frame.text)
+        owner = re.search(rf"((?:[A-Z0-9][\w&'’.-]*\s+)+){re.escape(focus)}\b", frame.text)
         body = re.sub(r"^(?:And\s+)?(?:Which|What)\s+", "", owner.group(1)).strip() if owner else ""
         if not body:
             return False
         return (
             re.search(
-                rf"[A-Z][\w'’-]+,\s+(?:with|of|at|from)\s+(?:the\s+)?{re.escape(body)}\b",
+                # ("Paul Rivera of WESH 2 news" sets it off without the comma.)
+                rf"[A-Z][\w'’-]+,?\s+(?:with|of|at|from)\s+(?:the\s+)?{re.escape(body)}\b",
                 item.info.text,
             )
             is not None

@@ -254,7 +254,11 @@ _FOCUS = lazy_compile(
 )
 
 
-_OF_FOCUS = lazy_compile(r"^\s*(?:and\s+)?(?:[\w'’-]+\s+){1,2}of\s+(?:which|what)\s+(\w+)", re.I)
+_OF_FOCUS = lazy_compile(
+    r"^\s*(?:and\s+)?(?:[\w'’-]+\s+){1,2}(?:of|in|to|into|at|near|inside|across|within)\s+"
+    r"(?:which|what)\s+(\w+)",
+    re.I,
+)
 
 
 # "the Sacoolas case": "the" before a name, a noun of `matter_nouns` after it.

@@ -80,6 +80,12 @@ EXACT = [
         id="a-medium-is-no-city",
     ),
     pytest.param(
+        # The plural after "Exchanges in which" asks for the whole list.
+        "Exchanges in which Polish cities can impose pre-approval rules on launching new funds?",
+        "Krakow and Gdansk",
+        id="cities-after-a-noun-and-in-which",
+    ),
+    pytest.param(
         "What did Vantaa say was the most surprising aspect of the comet?",
         "That such a small body can carry so much frozen ammonia.",
         id="an-interviewers-question-is-answered-by-the-reply",
@@ -102,6 +108,13 @@ EXACT = [
         "Whom did Lars Wendt speak to after the launch about feeling worn out?",
         "the press",
         id="told-the-press",
+    ),
+    pytest.param(
+        # "Mika Rantala of KVR 7 news" sets the name off with the asked body, no comma; the
+        # quotation's "We're" is no one asked about.
+        'Which KVR 7 reporter did a Varnholt Bay resident tell "We\'re used to it"?',
+        "Mika Rantala",
+        id="a-name-of-the-asked-body",
     ),
 ]
 
@@ -181,3 +194,11 @@ def test_accented_names_count_as_written_capitalised() -> None:
     assert words.get("vazquez") == "Vázquez"
     assert words.get("łukasz") == "Łukasz"
     assert words.get("dabrowski") == "Dąbrowski"
+
+
+def test_a_contracted_pronoun_opening_a_quotation_is_no_name() -> None:
+    found = EntityRecognizer(question_mode=True).mentions('Who said "We\'re used to it"?')
+    assert found == []
+    assert [
+        m.text for m in EntityRecognizer(question_mode=True).mentions("Where did O'Brien go?")
+    ] == ["O'Brien"]
