@@ -194,9 +194,13 @@ _FIELD_HEADS = frozenset(
 )
 
 
+# Endings of contractions ("We're", "It'll", "They've").
+_CONTRACTED = frozenset({"re", "ll", "ve", "d", "m", "s", "t"})
+
+
 def _not_a_name(word: str) -> bool:
-    """Whether a capitalised word is one of `_NOT_NAMES`, or its contraction ("We're", "It'll",
-    "They've": a quotation's first word, not a name)."""
+    """Whether a capitalised word is one of `_NOT_NAMES`, or its contraction (a quotation's
+    first word, "We're", is no name)."""
     folded = fold(word).rstrip(".")
     if folded in _NOT_NAMES:
         return True
@@ -204,7 +208,6 @@ def _not_a_name(word: str) -> bool:
     return tail in _CONTRACTED and base in _NOT_NAMES
 
 
-_CONTRACTED = frozenset({"re", "ll", "ve", "d", "m", "s", "t"})
 # Words of `_NOT_NAMES` that are given names too ("Christian Lindner").
 _GIVEN_NAME_LEADS = frozenset({"christian"})
 # Words that show a capitalised run is a headline or a phrase, not a name (nor is a storm's or
@@ -369,6 +372,21 @@ def _split_words(span: str) -> list[str]:
 class EntityRecognizer:
     """Finds and classifies capitalised spans; keeps per-article state for linking."""
 
+    def _only_name_words(self, words: list[str]) -> bool:
+        """Whether capitalised words can only be a person's names: none a title's word, a
+        group's or body's or place's head, nor a word that shows a headline or a phrase."""
+        lex = self.lex
+        return all(
+            _LONE_NAME.fullmatch(w)
+            and w not in lex.title_modifiers
+            and w not in lex.title_heads
+            and fold(w) not in lex.group_nouns
+            and w not in lex.org_suffixes
+            and w not in lex.place_suffixes
+            and fold(w) not in _COMMON_CAPITALISED
+            for w in words
+        )
+
     def _nationality(self, folded: str) -> str | None:
         """The country a demonym names ("japanese", "moldovan"), None for other words."""
         lex = self.lex
@@ -494,16 +512,7 @@ class EntityRecognizer:
                 size == 2
                 and fold(" ".join(words[skip : skip + 2])) in lex.countries
                 and len(words) - skip - 2 in (2, 3)
-                and all(
-                    _LONE_NAME.fullmatch(w)
-                    and w not in lex.title_modifiers
-                    and w not in lex.title_heads
-                    and fold(w) not in lex.group_nouns
-                    and w not in lex.org_suffixes
-                    and w not in lex.place_suffixes
-                    and fold(w) not in _COMMON_CAPITALISED
-                    for w in words[skip + 2 :]
-                )
+                and self._only_name_words(words[skip + 2 :])
             )
             if len(words) > size and (self._nationality(head) or as_country):
                 named = words[size + skip :] if as_country else words[size:]
@@ -547,14 +556,8 @@ class EntityRecognizer:
             and not (
                 fold(words[0]) in _GIVEN_NAME_LEADS
                 and len(words) in (2, 3)
-                and all(
-                    _LONE_NAME.fullmatch(w)
-                    and fold(w) not in lex.group_nouns
-                    and fold(w).rstrip("s") not in lex.group_nouns
-                    and w not in lex.org_suffixes
-                    and fold(w) not in _COMMON_CAPITALISED
-                    for w in words[1:]
-                )
+                and self._only_name_words(words[1:])
+                and all(fold(w).rstrip("s") not in lex.group_nouns for w in words[1:])
             )
         ):
             lead.append(words[0])

@@ -61,7 +61,7 @@ from assistant.qa.extract_meetings import MeetingListExtractors
 from assistant.qa.extract_quantity import QuantityExtractors
 from assistant.qa.extract_topic import TopicExtractors, act_object
 from assistant.qa.extract_what import WhatExtractors
-from assistant.qa.extract_when import ASKED_BOUND, WhenExtractors, _day
+from assistant.qa.extract_when import ASKED_BOUND, WhenExtractors, _day, bound_before
 from assistant.qa.extract_where import (
     _LOWER_NOUN_AFTER,
     _PLACE_PREPOSITION,
@@ -2546,10 +2546,7 @@ class Answerer(
         if bound is None or not said:
             return False
         text = candidate.sentence.info.text
-        return any(
-            re.search(rf"\b{bound.group(1)}\s+(?:the\s+)?$", text[max(0, at - 12) : at], re.I)
-            for at in _word_starts(text, said)
-        )
+        return any(bound_before(text, at, bound.group(1)) for at in _word_starts(text, said))
 
     def _names_of_question(self, frame: QuestionFrame) -> frozenset[str]:
         """How a story may write the question's people: as asked, in full, by surname."""

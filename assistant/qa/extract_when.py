@@ -67,6 +67,13 @@ def _ending_stems(stem: Callable[[str], str]) -> frozenset[str]:
 
 ASKED_BOUND = lazy_compile(r"^\s*(?:and\s+)?(since|until|by|from)\s", re.I)
 
+
+def bound_before(text: str, at: int, word: str) -> bool:
+    """Whether the asked bound's word ("by", "until") stands right before position `at`:
+    "profitable by 2011", "until the 14th"."""
+    return re.search(rf"\b{word}\s+(?:the\s+)?$", text[max(0, at - 12) : at], re.I) is not None
+
+
 # Times that name a month but no day ("this month", "in May"), which a nearby sentence may give
 # exactly.
 _VAGUE_KINDS = frozenset({"relative_period", "relative_month", "month", "month_year"})
@@ -259,11 +266,8 @@ class WhenExtractors(_Base):
                 score -= 0.6
             score += self._proximity(frame, info.text, t.start, t.end)
             other = self._time_of_other_event(predicate, info.text, anchor)
-            if bound and not re.search(
-                rf"\b{bound.group(1)}\s+(?:the\s+)?$",
-                info.text[max(0, t.start - 12) : t.start],
-                re.I,
-            ):
+            after_bound = bound is not None and bound_before(info.text, t.start, bound.group(1))
+            if bound and not after_bound:
                 event = rules.time_bound_event.search(info.text[max(0, t.start - 50) : t.start])
                 if event and fold(event.group(1)) == fold(bound.group(1)):
                     # "Until when ...?": "until his retirement in 2018" bounds it by 2018; the
@@ -303,11 +307,7 @@ class WhenExtractors(_Base):
                 and not rules.time_of_saying.search(ahead)
             ):
                 score -= 0.4
-            if bound and re.search(
-                rf"\b{bound.group(1)}\s+(?:the\s+)?$",
-                info.text[max(0, t.start - 12) : t.start],
-                re.I,
-            ):
+            if after_bound:
                 score += 0.6
             elif (
                 not bound

@@ -36,23 +36,17 @@ else:
     _Base = object
 
 
-_ORG_FOCUS = frozenset(
-    "company companies firm firms bank banks group organisation organization party union agency newspaper team club airline network institute university council committee ministry government".split()
-    # Trades a firm is named by ("Which carmaker announced a loss?").
-    + "carmaker carmakers automaker automakers manufacturer manufacturers retailer retailers insurer insurers lender lenders carrier carriers conglomerate publisher publishers watchdog charity charities broadcaster broadcasters".split()
-)
 # Words for any body ("Which body voted 66 to 27 ...?" - the Legislative Yuan); the words
 # before them say its level ("Which federal department"), which a story seldom writes.
 ANY_BODY_FOCUS = frozenset(
     "body bodies institution institutions department departments authority authorities regulator regulators legislature parliament association associations federation league coalition court courts".split()
 )
-# (and the plurals of the words above: "Which agencies were among the responders?")
-_ORG_FOCUS = (
-    _ORG_FOCUS
-    | ANY_BODY_FOCUS
-    | frozenset(
-        "agencies organisations organizations ministries institutes universities councils committees governments newspapers networks".split()
-    )
+_ORG_FOCUS = ANY_BODY_FOCUS | frozenset(
+    "company companies firm firms bank banks group organisation organization party union agency newspaper team club airline network institute university council committee ministry government".split()
+    # (Their plurals: "Which agencies were among the responders?")
+    + "agencies organisations organizations ministries institutes universities councils committees governments newspapers networks".split()
+    # Trades a firm is named by ("Which carmaker announced a loss?").
+    + "carmaker carmakers automaker automakers manufacturer manufacturers retailer retailers insurer insurers lender lenders carrier carriers conglomerate publisher publishers watchdog charity charities broadcaster broadcasters".split()
 )
 
 # "Who was Trump's special envoy ...": an owner's possessive stands where "the" would. "What is
@@ -274,8 +268,9 @@ _ROLE_FILLERS = frozenset({"the", "a", "an", "of", "and", "s", "then", "former",
 
 # After a body: its person ("the Gazette's Ana Holm").
 _OWNED_NAME = lazy_compile(r"['’]s\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
-# A capitalised name right after "told" ("told Dagbladet", "told Radio Vest on Monday").
+# "told the press": the press as a whole.
 _THE_PRESS = lazy_compile(r"(the\s+(?:press|media|news\s+media))\b")
+# A capitalised name right after "told" ("told Dagbladet", "told Radio Vest on Monday").
 _BARE_NAME = lazy_compile(r"([A-Z][\w&'’-]*[a-zA-Z](?:\s+[A-Z][\w&'’-]*)*)(?=[\s.,;:]|$)")
 
 

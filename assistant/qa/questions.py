@@ -254,7 +254,9 @@ _FOCUS = lazy_compile(
 )
 
 
-_OF_FOCUS = lazy_compile(
+# "Residents of which parish", "Exchanges in which cities": the place noun after the
+# question's opening noun and its preposition.
+_NOUN_THEN_WHICH_FOCUS = lazy_compile(
     r"^\s*(?:and\s+)?(?:[\w'’-]+\s+){1,2}(?:of|in|to|into|at|near|inside|across|within)\s+"
     r"(?:which|what)\s+(\w+)",
     re.I,
@@ -529,7 +531,7 @@ def parse_question(question: str, known_names: dict[str, str] | None = None) -> 
     focus = _FOCUS.match(text)
     if focus is None and intent == "where":
         # "Residents of which parish ...": the wh-phrase after "of" names the asked place.
-        focus = _OF_FOCUS.match(text)
+        focus = _NOUN_THEN_WHICH_FOCUS.match(text)
     if focus:
         frame.focus = focus.group(1).lower()
         adjective = re.match(r"([A-Z][\w-]*)\s+([a-z]\w*)", text[focus.start(1) :])
