@@ -275,6 +275,13 @@ _OFFICE_HEADS = frozenset(
     "Officer Executive Director Secretary Minister President Chairman Chairwoman Chairperson "
     "Commissioner Administrator Manager Spokesman Spokeswoman Spokesperson Treasurer".split()
 )
+# Body heads no surname is spelt as: after a title word they close a body's name ("the Justice
+# Department"), where "Church" or "Court" after a title may be a person's surname.
+_BODY_HEADS = frozenset(
+    "Department Ministry Committee Commission Council Agency Office Bureau Administration "
+    "Government Parliament Senate Cabinet Secretariat Tribunal Institute University "
+    "Organization Organisation Association Corporation Company Federation Authority Party".split()
+)
 _SITE_NOUNS_AFTER = frozenset("airport airfield stadium station terminal".split())
 _INDEFINITE_BEFORE = lazy_compile(r"(?<![\w'’-])(?:an?|one|another)\s+$", re.IGNORECASE)
 # Capitalised words right before a mention, not opening the sentence with "The".
@@ -637,6 +644,7 @@ class EntityRecognizer:
                 and (
                     len(name_words) > 1
                     or (name_words[-1].endswith("s") and "of" not in title_words)
+                    or name_words[-1] in _BODY_HEADS
                 )
             ):
                 return self._simple(text, EntityKind.ORGANISATION, "org-suffix")

@@ -166,6 +166,7 @@ class ConstraintRules(StrictModel):
     asks_name_of: str
     role_after_as: str
     role_families: dict[str, list[str]]
+    role_synonyms: list[list[str]]
     denied_before: str
     asks_denied: str
     place_before: Pattern
@@ -269,6 +270,10 @@ def _families(table: dict[str, list[str]]) -> dict[str, frozenset[str]]:
         for noun in nouns:
             out.setdefault(noun.lower(), set()).add(family)
     return {noun: frozenset(families) for noun, families in out.items()}
+
+
+def _synonym_groups(groups: list[list[str]]) -> dict[str, frozenset[str]]:
+    return {word.lower(): frozenset(w.lower() for w in group) for group in groups for word in group}
 
 
 def _person_reference(anchor: AnchorRules, pattern: str | None = None) -> re.Pattern[str]:
@@ -432,6 +437,7 @@ _MAKERS: dict[str, Callable[[AnswerRuleFile], Any]] = {
     "asks_name_of": lambda d: _ci(d.constraint.asks_name_of),
     "role_after_as": lambda d: _ci(d.constraint.role_after_as),
     "role_families": lambda d: _families(d.constraint.role_families),
+    "role_synonyms": lambda d: _synonym_groups(d.constraint.role_synonyms),
     "denied_before": lambda d: _ci(d.constraint.denied_before),
     "asks_denied": lambda d: _ci(d.constraint.asks_denied),
     "place_before": lambda d: re.compile(d.constraint.place_before),
@@ -764,6 +770,8 @@ class AnswerRules:
     role_after_as: re.Pattern[str]
     # Per person noun, the families of jobs it belongs to (a noun may be in several).
     role_families: dict[str, frozenset[str]]
+    # Per narrow person noun, the nouns a story may write for it (itself included).
+    role_synonyms: dict[str, frozenset[str]]
     # A negation a few words before a verb, in its clause ("have never won"), searched up to it.
     denied_before: re.Pattern[str]
     # A question that itself asks about a negated act ("Who did not vote ...").

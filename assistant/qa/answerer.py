@@ -510,6 +510,16 @@ def _phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(_WORDS.findall(fold(phrase)))
 
 
+def _asked_noun_before(text: str, noun: str, name: str) -> bool:
+    """Whether a sentence sets the noun off right before a name's title: "The study's lead
+    author, doctoral candidate Ivo Dahl"."""
+    first = name.split()[0] if name.split() else ""
+    return bool(first and noun) and (
+        re.search(rf"\b{re.escape(noun)},\s+(?:[a-z][\w-]*\s+){{0,3}}{re.escape(first)}\b", text)
+        is not None
+    )
+
+
 @lru_cache(maxsize=256)
 def _spelled_out(acronym: str) -> re.Pattern[str]:
     """A body's name written out whose initials spell `acronym` ("Voice of America" for VOA):
@@ -521,7 +531,8 @@ def _spelled_out(acronym: str) -> re.Pattern[str]:
     parts = [
         rf"(?:{re.escape(c.upper())}[\w'’]+|{re.escape(c.lower())}[a-z]{{0,2}})" for c in acronym
     ]
-    return re.compile(r"\b" + r"(?:\s+(?:(?:the|and)\s+)?|-)".join(parts) + r"\b")
+    # ("Federal Bureau of Investigation": an "of" between two letters' words.)
+    return re.compile(r"\b" + r"(?:\s+(?:(?:the|and|of)\s+)?|-)".join(parts) + r"\b")
 
 
 @lru_cache(maxsize=4096)
@@ -531,6 +542,16 @@ def _name_tokens(name: str) -> list[str]:
     return [t for t in words if len(t) > 2] or words
 
 
+# Heads of bodies' names that name no body alone ("the Department said").
+_BARE_BODY_HEADS = frozenset(
+    "Department Ministry Committee Commission Council Agency Office Bureau Institute University"
+    " Organization Organisation Association Corporation Company Federation Authority Group"
+    " Foundation Board Service".split()
+)
+_PERCENT_FILLERS = frozenset(
+    "by another about some nearly almost around roughly over up down more than a further just".split()
+)
+_PERCENT = lazy_compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)")
 _NEXT_WORD = lazy_compile(r"\s+([a-z]{3,})\b")
 
 
@@ -1558,7 +1579,12 @@ class Answerer(
                 for info in analysis.sentences:
                     for m in info.mentions:
                         full = fold(m.name or m.text)
-                        if m.kind is EntityKind.PERSON and full.endswith(" " + target):
+                        if m.kind is EntityKind.PERSON and (
+                            full.endswith(" " + target)
+                            # "Wanda Vázquez" for "Wanda Vázquez Garced": a second surname
+                            # left out.
+                            or (len(words) >= 2 and full.startswith(target + " "))
+                        ):
                             # "Haug-Berge" in the question, "Elin Haug-Berge" in the article.
                             counts[m.kind] = counts.get(m.kind, 0) + 1
                             continue
@@ -2072,7 +2098,8 @@ class Answerer(
                 # "Which venue hosted ...": the noun names what is asked, as "where" does.
                 time_stems |= set(self.tokenizer(frame.focus))
             said = self._predicate_stems(frame) - time_stems
-            return bool(said) and said <= occurrence
+            # "Which Texas city is Orm from?": nothing but the names and the asked noun.
+            return said <= occurrence
         if frame.intent != "why" or not frame.strong_entities():
             return False
         time_stems = {s for t in frame.times for s in self.tokenizer(t)}
@@ -2435,6 +2462,8 @@ class Answerer(
         best = candidates[0]
         if frame.intent == "where" and best.kind is EntityKind.COUNTRY:
             best = self._more_specific_place(best, candidates, log)
+        if frame.intent == "where" and best.sentence.info.index == -1:
+            best = self._narrowed_in_story(best, candidates, log)
         if frame.intent == "when":
             best = self._more_specific_time(frame, best, candidates, log)
         if frame.intent == "when":
@@ -2612,6 +2641,24 @@ class Answerer(
             log.append(f"{chosen.short!r} is in the clause of the question's words")
         return chosen
 
+    def _narrowed_in_story(
+        self, best: Candidate, candidates: list[Candidate], log: list[str]
+    ) -> Candidate:
+        """A headline's place ("Walter Munk dies in California") is answered by the town the
+        story writes inside it ("died of pneumonia in La Jolla, California"): the headline
+        shortens what the story says."""
+        suffix = f", {best.short}"
+        for other in candidates:
+            if (
+                other.kind is EntityKind.PLACE
+                and other.sentence.article.id == best.sentence.article.id
+                and other.sentence.info.index >= 0
+                and f"{other.short}{suffix}" in other.sentence.info.text
+            ):
+                log.append(f"{other.short!r}: the story narrows the headline's {best.short!r}")
+                return other
+        return best
+
     def _containing_place(
         self, best: Candidate, candidates: list[Candidate], log: list[str]
     ) -> Candidate:
@@ -2680,6 +2727,17 @@ class Answerer(
             if after and noun.endswith(("ed", "ing")) and after.group(1) not in rules.not_counted:
                 # "25 wounded people": the participle describes what is counted.
                 found.setdefault(self.tokenizer.stem(after.group(1)), set()).add(value)
+        for share in _PERCENT.finditer(text):
+            # "rose another 1.4%" is not the rise of 0.77%; a share is keyed by the word it
+            # measures ("inflation hit 5.1 percent" says nothing of shares that "gained 1.9").
+            words = [
+                w
+                for w in _WORDS.findall(fold(text[max(0, share.start() - 40) : share.start()]))
+                if w not in _PERCENT_FILLERS
+            ]
+            if words:
+                key = "percent-" + self.tokenizer.stem(words[-1])
+                found.setdefault(key, set()).add(float(share.group(1)))
         return {key: frozenset(values) for key, values in found.items()}
 
     def _number_contradicts(self, asked: dict[str, frozenset[float]], item: Scored) -> bool:
@@ -3075,22 +3133,24 @@ class Answerer(
                 return False
         return found
 
-    def _narrow_role(self, frame: QuestionFrame) -> str | None:
-        """The stem of the narrow person noun a who-question asks for ("pilot", "judge"), which
-        the answering sentence must give; None for broad ones ("leader") and other questions,
-        unless the question asks who was made it ("Who was chosen as leader of ...")."""
+    def _narrow_role(self, frame: QuestionFrame) -> tuple[str, ...]:
+        """The stems of the narrow person noun a who-question asks for ("pilot", "judge") and
+        of the nouns a story writes for it ("lawyer": "counsel"), one of which the answering
+        sentence must give; none for broad ones ("leader") and other questions, unless the
+        question asks who was made it ("Who was chosen as leader of ...")."""
         from assistant.qa.answer_rules import answer_rules
 
         if frame.intent != "who":
-            return None
+            return ()
         rules = answer_rules()
         named_as = rules.role_after_as.search(frame.text)
         if named_as and fold(named_as.group(1)) in person_nouns():
-            return self.tokenizer.stem(fold(named_as.group(1)))
+            return (self.tokenizer.stem(fold(named_as.group(1))),)
         focus = _who_focus(frame.text)
         if focus is None or focus not in person_nouns() or focus in rules.broad_roles:
-            return None
-        return self.tokenizer.stem(focus)
+            return ()
+        nouns = rules.role_synonyms.get(focus, frozenset({focus}))
+        return tuple(sorted({self.tokenizer.stem(n) for n in nouns}))
 
     def _with_asked_body(self, frame: QuestionFrame, item: Scored) -> bool:
         """Whether "Which Barclays Capital analyst ...?" meets a name the sentence sets off with
@@ -3112,7 +3172,7 @@ class Answerer(
             is not None
         )
 
-    def _role_given_before(self, frame: QuestionFrame, item: Scored, role: str) -> bool:
+    def _role_given_before(self, frame: QuestionFrame, item: Scored, role: tuple[str, ...]) -> bool:
         """Whether the story gives a person the sentence names the asked role elsewhere
         ("surgeon Ivo Dahl ... Later, Dahl ..."): a story titles a person once and then uses the
         name alone, so the sentence is still about the asked one. (A person the story never
@@ -3135,7 +3195,7 @@ class Answerer(
                 return True
         return False
 
-    def _speaker_titled(self, frame: QuestionFrame, item: Scored, role: str) -> bool:
+    def _speaker_titled(self, frame: QuestionFrame, item: Scored, role: tuple[str, ...]) -> bool:
         """Whether a bare quotation's speaker is given the asked role where the story names
         them (`quote_speaker`): 'Dan Cook, the senior market analyst at IG Markets, said ...
         "It's kind of like walking across a frozen pond."'"""
@@ -3296,6 +3356,12 @@ class Answerer(
             # "impeached two Presidents", "Republican Representatives attacked ...": a title
             # written without a name, capitals and all, names no one.
             return "a title without a name"
+        if intent in {"who", "who_met"} and short in _BARE_BODY_HEADS:
+            # "The Department issued a statement": the kind of body without its name.
+            return "a body's kind without its name"
+        if intent == "where" and short in media():
+            # "In a video posted to Twitter": a medium is no place.
+            return "a medium, not a place"
         if intent in {"who", "who_met"} and folded in _RANK_WORDS:
             # "Senate Majority leader Harry Reid": "Majority" alone is a word of a title (not
             # "Treasury" or "Police", which name bodies as well).
@@ -3377,7 +3443,11 @@ class Answerer(
             focus = _who_focus(frame.text) or ""
             # The headline too: "MIT professor Dr Seager tells Wikinews ...".
             story = f"{article.title}.\n{article.text}"
-            found = any(_employed_in(story, n, employer) for n in names) or (
+            # "the Federal Bureau of Investigation's David Bowdich" is the FBI's.
+            forms = _body_forms(employer) + tuple(
+                {m.group(): None for m in _spelled_out(employer).finditer(story)}
+            )
+            found = any(_employed_in(story, n, form) for n in names for form in forms) or (
                 candidate.kind is not EntityKind.ORGANISATION
                 and any(_describes_in(article.text, n, focus) for n in names)
                 and not self._owes_other_allegiance(candidate, names, employer)
@@ -3455,6 +3525,9 @@ class Answerer(
         text = candidate.sentence.info.text
         found = None
         for name in _NAME_LIST_SEPARATOR.split(candidate.short):
+            if _asked_noun_before(text, focus or "", name):
+                # The asked noun is his, the title after it too.
+                return None
             roles = self._roles_given(text, name)
             called = [r for r in roles if r in families]
             if not called or any(r == focus or families[r] & asked for r in called):
@@ -4239,15 +4312,20 @@ class Answerer(
             return True
         if not person_words:
             return False
-        # A person is in the question when any of their name words is a question entity word.
-        entity_words = {
-            t
-            for m in frame.entities
-            if m.kind is EntityKind.PERSON
-            for t in fold(m.name or m.text).split()
-            if len(t) > 2
-        }
-        return any(t in entity_words for t in tokens)
+        # A person is in the question when their surname is a question person's, or one word
+        # of the two names is all of the other ("Lee" and "Lee Jae Myung"). "Rocky McGaugh" is
+        # not "Rocky Linux", nor "Kim Yo Jong" "Kim Jong Un".
+        for m in frame.entities:
+            if m.kind is not EntityKind.PERSON:
+                continue
+            words = [t for t in fold(m.name or m.text).split() if len(t) > 2]
+            if words and (
+                words[-1] in tokens
+                or (len(tokens) == 1 and tokens[0] in words)
+                or (len(words) == 1 and words[0] in tokens)
+            ):
+                return True
+        return False
 
     def _meetings_for(self, frame: QuestionFrame, scored: Scored) -> list[Meeting]:
         return [
@@ -4650,6 +4728,21 @@ def _not_linking() -> str:
 
     words = set(irregular_forms()) | _CLAUSE_WORDS
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+# "the Justice Department" and "the Department of Justice" are one body.
+_FIELD_FIRST = lazy_compile(
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(Department|Ministry|Office|Bureau)"
+)
+_HEAD_FIRST = lazy_compile(r"(Department|Ministry|Office|Bureau)\s+of\s+(?:the\s+)?(.+)")
+
+
+def _body_forms(body: str) -> tuple[str, ...]:
+    if m := _FIELD_FIRST.fullmatch(body):
+        return body, f"{m.group(2)} of {m.group(1)}"
+    if m := _HEAD_FIRST.fullmatch(body):
+        return body, f"{m.group(2)} {m.group(1)}"
+    return (body,)
 
 
 @lru_cache(maxsize=4096)

@@ -201,6 +201,17 @@ class WhenExtractors(_Base):
             for w in _WORDS.findall(frame.text)
             if not re.search(r"[^s]s$", w, re.I) and not _NOUN_SUFFIX.search(w)
         }
+        # "When was he killed?": "who was slain ... on December 24" tells the act in a word
+        # the rules list for it.
+        said_as = frozenset().union(
+            *self._synonym_stems(
+                [
+                    fold(w)
+                    for w in _WORDS.findall(frame.text)
+                    if self.tokenizer.stem(fold(w)) in verbs
+                ]
+            ).values()
+        )
         runs = _runs_of_times(info.text, info.times, asks_clock)
         # Where the sentence first states the question's verb: a time after another verb later
         # on ("On Monday, X filed suit against the order Y signed last Friday") dates that act.
@@ -265,7 +276,7 @@ class WhenExtractors(_Base):
                 # same moment in another zone; the story's own day comes first.
                 score -= 0.6
             score += self._proximity(frame, info.text, t.start, t.end)
-            other = self._time_of_other_event(predicate, info.text, anchor)
+            other = self._time_of_other_event(predicate | said_as, info.text, anchor)
             after_bound = bound is not None and bound_before(info.text, t.start, bound.group(1))
             if bound and not after_bound:
                 event = rules.time_bound_event.search(info.text[max(0, t.start - 50) : t.start])
@@ -286,7 +297,11 @@ class WhenExtractors(_Base):
             ahead = info.text[max(0, anchor - 40) : anchor]
             lead = _LEADING_WORDS.search(ahead)
             lead_stem = self.tokenizer.stem(fold(lead.group(1))) if lead else ""
-            if lead and lead_stem in verbs and not answer_rules().time_bound.search(ahead):
+            if (
+                lead
+                and (lead_stem in verbs or lead_stem in said_as)
+                and not answer_rules().time_bound.search(ahead)
+            ):
                 # "The broadcasts began on August 10", "the summit, which begins May 26": the
                 # time follows the question's own verb, so it dates that act.
                 score += 0.4

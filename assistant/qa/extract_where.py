@@ -50,12 +50,22 @@ _TITLE_THEN_NAME = lazy_compile(r"\s+([a-z]+)\s+[A-Z]")
 _LOWER_NOUN_AFTER = lazy_compile(
     r"\s+(?!(?:and|or|to|in|on|at|for|of|with|by|from|as|is|was|were|when|after|before|that|which|who|where)\b)[a-z][\w-]*"
 )
+_TIME_WORD_AFTER = lazy_compile(
+    r"\s+(?:this|that|these|last|next|today|yesterday|tonight|early|late|earlier|later|now)\b"
+)
 _PLACE_PREPOSITION = lazy_compile(r"\b(?:in|to|at|inside|across|around)\s+(?:the\s+)?$", re.I)
+# Bodies that sit in a building of their own: "sworn in in the Supreme Court" sets the act there,
+# where "in the Labour Party" does not.
+_IN_THE = lazy_compile(r"\bin\s+the\s+$")
+_SEATED_BODIES = frozenset("Court Parliament Senate Assembly Chamber".split())
 
 _ASKS_BIRTHPLACE = lazy_compile(
     r"\b(?:born|birthplace|native|come\s+from|comes\s+from|hails?\s+from)\b", re.I
 )
 _DEMONYM_BORN = lazy_compile(r"\b([A-Z][a-z]+)-born\b")
+# "Which country's main index ...?" asks whose: "the British FTSE" answers with an adjective.
+_ASKS_WHOSE_COUNTRY = lazy_compile(r"\b(?:which|what)\s+(?:country|nation)['’]s\s", re.I)
+_DEMONYM_BEFORE_NAME = lazy_compile(r"\b([A-Z][a-z]+)\s+(?=[A-Z])")
 _SOURCE_CLAUSE = lazy_compile(r"\baccording\s+to\b[^,?]*", re.I)
 _SOURCE = lazy_compile(r"\b(?i:according\s+to)\s+(?:(?i:the)\s+)?((?:[A-Z][\w'’.-]*\s*){1,4})")
 
@@ -583,6 +593,18 @@ class WhereExtractors(_Base):
                         highlight=(born.group(),),
                         kind=EntityKind.COUNTRY,
                     )
+        if _ASKS_WHOSE_COUNTRY.search(frame.text):
+            for adjective in _DEMONYM_BEFORE_NAME.finditer(info.text):
+                country = lexicon().nationalities.get(fold(adjective.group(1)))
+                if country and fold(country) not in exclude:
+                    yield Candidate(
+                        short=country,
+                        score=1.0 + self._proximity(frame, info.text, adjective.start()),
+                        sentence=scored,
+                        rule="demonym-owner",
+                        highlight=(adjective.group(1),),
+                        kind=EntityKind.COUNTRY,
+                    )
         predicate = self._predicate_stems(frame)
         rules = answer_rules()
         sayings = (
@@ -685,6 +707,16 @@ class WhereExtractors(_Base):
             ):
                 # The place of the event the clause recalls, not of the one asked about.
                 score -= 0.3
+            if (
+                m.kind is EntityKind.COUNTRY
+                # ("the Bahamas", "the Philippines" take the article as their own.)
+                and not m.name.endswith("s")
+                and _THE_BEFORE.search(info.text, max(0, m.start - 6), m.start)
+                and _LOWER_NOUN_AFTER.match(info.text, m.end)
+                and not _TIME_WORD_AFTER.match(info.text, m.end)
+            ):
+                # "to settle the Ukraine conflict": the country says which conflict, not where.
+                score -= 0.4
             if m.kind is EntityKind.PLACE:
                 # A named site says more than a city, a city more than a country.
                 score += 0.2 if "suffix" in m.rule or m.rule == "noun-place" else 0.1
@@ -1203,9 +1235,13 @@ class WhereExtractors(_Base):
         that names both still gives the town unless the question asks for a building."""
         text = scored.info.text
         before = text[max(0, m.start - 20) : m.start]
-        if not answer_rules().site_cue.search(text[max(0, m.start - 50) : m.start]) and not (
-            # "Which hospital was he taken to?": any place preposition leads to the building.
-            frame.focus in _BUILDING_FOCUS and _PLACE_PREPOSITION.search(before)
+        if (
+            not answer_rules().site_cue.search(text[max(0, m.start - 50) : m.start])
+            and not (
+                # "Which hospital was he taken to?": any place preposition leads to the building.
+                frame.focus in _BUILDING_FOCUS and _PLACE_PREPOSITION.search(before)
+            )
+            and not (_IN_THE.search(before) and (m.name or m.text).split()[-1] in _SEATED_BODIES)
         ):
             return None
         if _NOMINAL_AFTER.match(text, m.end):

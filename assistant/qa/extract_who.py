@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.knowledge.analysis import SentenceInfo
-from assistant.knowledge.entities import Mention
+from assistant.knowledge.entities import _THE_BEFORE, Mention
 from assistant.knowledge.meetings import PREPOSITION_BEFORE, group_np, group_np_over
 from assistant.lazy_re import lazy_compile
 from assistant.models import EntityKind
@@ -337,12 +337,16 @@ _AT_SIDE = lazy_compile(
 _REPORTING_VERBS = ("announce", "report", "confirm", "say", "said", "state", "reveal", "disclose")
 _SAY_VERBS = r"(?:said|says|told|added|warned|stressed|noted|announced|confirmed|argued|insisted|explained|wrote|tweeted|stated|declared|according\s+to)"
 
+_TOLD = lazy_compile(r"\b(?:told|tells)\b")
+_SAYING_FORMS = frozenset(
+    "said says told tells stated states added adds wrote writes declared declares".split()
+)
 
 # What may stand between a clause's subject and its verb: an apposition between commas
 # ("Dana Holt, the lawyer of one of the accused, Ivo Marr, told ..."), or the body the person
 # is of ("Nils Aune of Tarrow Fire and Rescue said").
 _SUBJECT_GAP = lazy_compile(
-    r"\s*,[^.;]{2,140}?,\s+"
+    r"\s*,(?:[^.;]|(?<=[A-Z])\.){2,140}?,\s+"
     # "Director Ivo Dahl of the Orvik Institute of Harbour and Fishery Studies (OIHFS), said":
     # a body's name of up to eight words, perhaps its initials in brackets and a comma.
     r"|\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+)?){1,8}"
@@ -356,6 +360,10 @@ _CLAUSE_OPENS = lazy_compile(
     r"(?:^|[,;:\"“”(]\s*)(?:(?<=,\s)with\s+)?(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,5}$"
 )
 
+
+# A person's name between "the" and a common noun modifies the noun ("the Trump
+# administration's spokeswoman", "the Obama era"): the person is not the one who acts.
+_NOUN_AFTER = lazy_compile(r"\s+[a-z]")
 
 # Between a subject pronoun and its verb: a space, perhaps an adverb or an auxiliary ("he
 # later ended", "she had stepped down").
@@ -1762,7 +1770,7 @@ class WhoExtractors(_Base):
         people += [r for r in info.references if r.rule == "title-reference"]
         # "..., he told a German newspaper" / "He finished second": the subject pronoun stands
         # for the person it was resolved to.
-        agent_verbs = self._agent_verb_spans(frame, text)
+        agent_verbs = self._agent_verb_spans(frame, text, scored.article.text)
         people += [
             r
             for r in info.references
@@ -1887,6 +1895,15 @@ class WhoExtractors(_Base):
                 score += 0.4
             if m.rule == "title-reference":
                 score -= 0.2
+            if (
+                m.kind is EntityKind.PERSON
+                # (A name only shaped like a person's may be a body's: "the Malaysia Tourism
+                # board".)
+                and m.rule != "name-shape"
+                and _THE_BEFORE.search(text, max(0, m.start - 6), m.start)
+                and _NOUN_AFTER.match(text, m.end)
+            ):
+                score -= 0.6
             if any(
                 re.fullmatch(r"\s+(?:by\s+(?:the\s+)?)", text[v_end : m.start])
                 or (
@@ -2965,7 +2982,9 @@ class WhoExtractors(_Base):
             roles |= {w for w in words if w in lex.title_heads_folded}
         return frozenset(roles), successor
 
-    def _agent_verb_spans(self, frame: QuestionFrame, text: str) -> list[tuple[int, int]]:
+    def _agent_verb_spans(
+        self, frame: QuestionFrame, text: str, story: str = ""
+    ) -> list[tuple[int, int]]:
         """Where a sentence uses the verb of a who-question ("Which company leased ...",
         "Who hosted ..."), as (start, end) spans."""
         opening = _WHO_OPENING.match(frame.text) or re.match(
@@ -2988,10 +3007,16 @@ class WhoExtractors(_Base):
         if verb is None:
             return []
         stem = self.tokenizer.stem(verb)
+        # "Which spokesman said ...?" is answered by who "told reporters" or "stated" it, and
+        # "Which official told a press conference ...?" by who "said at a press conference"
+        # in a story that tells no one's telling (where it does, "told" singles one out).
+        says = verb in {"said", "says"} or (verb in {"told", "tells"} and not _TOLD.search(story))
         return [
             w.span()
             for w in re.finditer(r"[\w'-]+", text)
-            if self.tokenizer.stem(fold(w.group())) == stem
+            if (
+                w.group() in _SAYING_FORMS if says else self.tokenizer.stem(fold(w.group())) == stem
+            )
         ]
 
     def _holds_by_verb(self, role_text: str, title: str) -> bool:

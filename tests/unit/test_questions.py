@@ -415,6 +415,8 @@ def test_left_out_of_a_meeting_is_a_who_question() -> None:
         ("Flights to which Quenland city are exempt from the ban?", "where"),
         ("Exchanges in which cities can impose the restrictions?", "where"),
         ("In which financial districts did the indices close down?", "where"),
+        # "As of" bounds a time as "by" and "until" do.
+        ("As of what time had the Varn index fallen by 4%?", "when"),
     ],
 )
 def test_intent_of_a_question_by_its_shape(question: str, intent: str) -> None:
