@@ -192,6 +192,12 @@ class IrregularForms(StrictModel):
 
 
 @cache
+def spelling_forms() -> dict[str, str]:
+    """British spellings mapped to the American ones they are indexed under."""
+    return {k.lower(): v.lower() for k, v in load_prompt("spellings", IrregularForms).forms.items()}
+
+
+@cache
 def irregular_forms() -> dict[str, str]:
     return {
         k.lower(): v.lower()

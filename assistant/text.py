@@ -100,7 +100,8 @@ class Tokenizer:
     def __init__(self, stopwords: Iterable[str] | None = None) -> None:
         self.stopwords = frozenset(stopwords) if stopwords is not None else prompts.stopwords()
         # Stemming is the slow step; a memo per distinct word makes it ~15x cheaper on real text.
-        self._irregular = prompts.irregular_forms()
+        # (A British spelling is indexed as the American one: "advisor" as "adviser".)
+        self._irregular = {**prompts.spelling_forms(), **prompts.irregular_forms()}
         self._memo = _StemMemo(Stemmer.Stemmer("english"), self._irregular)
 
     def words(self, text: str) -> list[str]:

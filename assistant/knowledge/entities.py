@@ -36,6 +36,7 @@ _LAZY_PATTERNS = {
     "apposition_end": r"\s*(?:[.;:)]|$|,\s+(?:on|in|at|by|near|where|which|from|after|before|last|this)\b)",
     # "photojournalist Omar al-Haddad", "Omar al-Haddad said": a person's name's neighbours.
     "role_noun_before": r"(?<![\w'’-])([a-z]{3,})\s+$",
+    "title_comma_before": r"(?<![\w'’-])([a-z]{3,}),\s+$",
     "speaker_after": r"\s*(?:,\s+)?(?:said|says|told|tells|added|asked|wrote|stated|explained|who|whose)\b",
     "cue_before": r"\b([A-Za-z]+)\s+(?:the\s+)?$",
     "who_after_comma": r",\s+(?:who|whose)\b",
@@ -1019,6 +1020,10 @@ class EntityRecognizer:
             return False
         noun = _lazy("role_noun_before").search(before)
         if noun and fold(noun.group(1)) not in _NOT_NAMES and noun.group(1) not in _CUE_WORDS:
+            return True
+        titled = _lazy("title_comma_before").search(before)
+        if titled and titled.group(1) in self.lex.title_heads_folded:
+            # "its leader, Abu Bakr al-Baghdadi,": a title set off before the name.
             return True
         return _lazy("speaker_after").match(after) is not None
 

@@ -337,6 +337,16 @@ _AT_SIDE = lazy_compile(
 _REPORTING_VERBS = ("announce", "report", "confirm", "say", "said", "state", "reveal", "disclose")
 _SAY_VERBS = r"(?:said|says|told|added|warned|stressed|noted|announced|confirmed|argued|insisted|explained|wrote|tweeted|stated|declared|according\s+to)"
 
+# Between a subject and its verb: perhaps an apposition, perhaps an auxiliary ("Corvan has
+# promised").
+_SUBJECT_TO_VERB = lazy_compile(
+    r"(?:,[^,.]{0,40},)?\s+(?:(?:has|have|had|will|would|can|could|may|might|must|should)\s+)?"
+)
+_MODAL_OR_PERFECT = frozenset("has have had will would can could may might must should".split())
+_NOT_VERBS = frozenset(
+    "been be not never also already still just the a an his her its their this that these those"
+    " to".split()
+)
 _TOLD = lazy_compile(r"\b(?:told|tells)\b")
 _SAYING_FORMS = frozenset(
     "said says told tells stated states added adds wrote writes declared declares".split()
@@ -1907,7 +1917,7 @@ class WhoExtractors(_Base):
             if any(
                 re.fullmatch(r"\s+(?:by\s+(?:the\s+)?)", text[v_end : m.start])
                 or (
-                    re.fullmatch(r"(?:,[^,.]{0,40},)?\s+", text[m.end : v_start])
+                    _SUBJECT_TO_VERB.fullmatch(text, m.end, v_start)
                     and not _named_in_apposition(info, m.end, v_start)
                 )
                 for v_start, v_end in agent_verbs
@@ -2994,11 +3004,18 @@ class WhoExtractors(_Base):
             return []
         verb = None
         plain = opening.group().strip().lower() in {"who", "and who"}
-        for i, word in enumerate(re.findall(r"[\w'’-]+", frame.text[opening.end() :])[:6]):
+        words = re.findall(r"[\w'’-]+", frame.text[opening.end() :])[:7]
+        for i, word in enumerate(words[:6]):
             lower = word.lower()
             if lower in {"who", "that", "which"}:
                 continue
             if lower in _AUXILIARIES:
+                after = words[i + 1] if i + 1 < len(words) else ""
+                if lower in _MODAL_OR_PERFECT and after.islower() and after not in _NOT_VERBS:
+                    # "Which company has promised ...", "... will supply ...": the asked one is
+                    # the verb's subject ("Which firm will Orm buy?" puts a name there).
+                    verb = after
+                    break
                 return []
             if lower.endswith("ed") or lower in _FOCUS_STOP or (plain and i == 0):
                 # Right after a bare "who" stands the verb, irregular ones too ("Who wrote").

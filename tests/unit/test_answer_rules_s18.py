@@ -8,6 +8,7 @@ from assistant.engine import Engine
 from assistant.knowledge.entities import EntityRecognizer
 from assistant.qa.answerer import Answerer
 from assistant.qa.questions import parse_question
+from assistant.text import Tokenizer
 from tests.unit.rule_helpers import answered
 
 # Each question fails on the code before its rule (84dc770): declined, or answered otherwise.
@@ -67,6 +68,12 @@ EXACT = [
         "Which country's main share index rose 0.77% despite the turmoil?",
         "Germany",
         id="a-countrys-thing-by-its-adjective",
+    ),
+    pytest.param(
+        # "renewed the call for a deal" is a demand, no phone call.
+        "Which adviser to the Varn premier renewed the call for a border deal?",
+        "Lena Skold",
+        id="a-call-for-something-is-no-call",
     ),
     pytest.param(
         # "Ivo Lunde came in first": "came in" tells where one finished.
@@ -156,3 +163,32 @@ def test_a_bare_body_head_a_medium_or_a_persons_origin_is_no_answer(engine: Engi
         "Where was Eda Morn when she recorded her video endorsing Brenn?",
     ):
         assert not engine.ask(question).answered, question
+
+
+def test_the_verb_after_an_auxiliary_is_the_asked_ones_act(engine: Engine) -> None:
+    answerer = Answerer.for_engine(engine)
+    text = "Kessa has promised a compatible release."
+    at = text.index("promised")
+    frame = parse_question("Which company has promised a release of its software?")
+    assert answerer._agent_verb_spans(frame, text, text) == [(at, at + len("promised"))]
+    # "Which firm will Orm buy?": a name after the auxiliary, so no verb of the asked one.
+    assert answerer._agent_verb_spans(parse_question("Which firm will Orm buy?"), text, text) == []
+
+
+def test_british_and_american_spellings_share_a_stem() -> None:
+    stem = Tokenizer().stem
+    assert stem("advisor") == stem("adviser")
+    assert stem("defence") == stem("defense")
+    assert stem("criticised") == stem("criticized")
+    assert stem("organisation") == stem("organization")
+
+
+def test_a_name_with_a_particle_after_a_title_and_a_comma_is_a_person() -> None:
+    def people(sentence: str) -> list[str]:
+        return [m.text for m in EntityRecognizer().mentions(sentence) if m.kind.value == "person"]
+
+    assert people("She pledged loyalty to its leader, Omar al-Tessel, in Varn.") == [
+        "Omar al-Tessel"
+    ]
+    # A place noun before the comma leaves a crossing's name alone.
+    assert people("They reached the provincial capital, Bab al-Salem, on Monday.") == []

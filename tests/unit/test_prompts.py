@@ -35,6 +35,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "lexicon": LexiconFile,
     "meetings": MeetingRules,
     "sentence_starters": WordList,
+    "spellings": IrregularForms,
     "stopwords": WordList,
 }
 

@@ -415,6 +415,8 @@ def test_left_out_of_a_meeting_is_a_who_question() -> None:
         ("Flights to which Quenland city are exempt from the ban?", "where"),
         ("Exchanges in which cities can impose the restrictions?", "where"),
         ("In which financial districts did the indices close down?", "where"),
+        # A place noun that modifies a person noun asks for the person.
+        ("To which Varn State leader did Orm pledge loyalty?", "who"),
         # "As of" bounds a time as "by" and "until" do.
         ("As of what time had the Varn index fallen by 4%?", "when"),
     ],
