@@ -2474,6 +2474,8 @@ class Answerer(
             best = self._plural_list(frame, best, candidates, log)
         if frame.intent == "who":
             best = self._holds_asked_noun(frame, best, candidates, log)
+        if frame.intent == "topic" and best.rule == "topic-about":
+            best = self._discussed_over_about(best, candidates, log)
         if frame.intent in {"who", "who_met"}:
             best = self._name_over_description(best, candidates, log)
         if frame.intent in {"who", "who_met"}:
@@ -2640,6 +2642,21 @@ class Answerer(
         if chosen is not best:
             log.append(f"{chosen.short!r} is in the clause of the question's words")
         return chosen
+
+    def _discussed_over_about(
+        self, best: Candidate, candidates: list[Candidate], log: list[str]
+    ) -> Candidate:
+        """ "answered some questions about his campaign" says little of what was talked about
+        where the same story says it with a verb of discussing ("With Wikinews, Orm discussed
+        his background, the pandemic and ..."): the discussed items answer."""
+        for other in candidates:
+            if (
+                other.rule.startswith("topic:")
+                and other.sentence.article.id == best.sentence.article.id
+            ):
+                log.append(f"{other.short[:40]!r} is what the story says was discussed")
+                return other
+        return best
 
     def _narrowed_in_story(
         self, best: Candidate, candidates: list[Candidate], log: list[str]

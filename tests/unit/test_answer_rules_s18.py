@@ -112,6 +112,20 @@ def test_answer_of_a_session_18_rule(engine: Engine, question: str, expected: st
             id="leading-someone-to",
         ),
         pytest.param(
+            # "With Wikinews, Ronn discusses ...": "talk about" is told as "discuss".
+            "What did Ronn talk about in her interview with Wikinews?",
+            "harbour dredging plan",
+            id="talk-about-is-told-as-discuss",
+        ),
+        pytest.param(
+            # "answered some questions about her campaign" in a closer sentence says less than
+            # what the story says she discussed.
+            "What did Green Harbour Party nominee Ada Ronn discuss with Wikinews before the 2041"
+            " election?",
+            "harbour dredging plan",
+            id="discussed-items-over-questions-about",
+        ),
+        pytest.param(
             # The sentence that says "rose another 1.4%" tells of another rise than 0.77%.
             "On what day did the Nikkei rise 0.77% despite the turmoil?",
             "Friday",
