@@ -59,7 +59,7 @@ from assistant.qa.answer_text import (
 from assistant.qa.conversation import Conversation
 from assistant.qa.extract_meetings import MeetingListExtractors
 from assistant.qa.extract_quantity import QuantityExtractors
-from assistant.qa.extract_topic import TopicExtractors, act_object
+from assistant.qa.extract_topic import TopicExtractors, act_object, asked_speakers, spoken_content
 from assistant.qa.extract_what import WhatExtractors
 from assistant.qa.extract_when import ASKED_BOUND, WhenExtractors, _day, bound_before
 from assistant.qa.extract_where import (
@@ -2200,6 +2200,7 @@ class Answerer(
         # may rank a dozen sentences without it first; those are read further down.
         window = scored[:_VERB_POOL_WINDOW] if verb else scored[:12]
         quoted = self._quoted_phrases(frame)
+        speakers = asked_speakers(frame) if frame.intent in {"topic", "what"} else []
         pool = [
             s
             for s in window
@@ -2207,6 +2208,9 @@ class Answerer(
             or (least == _UNNAMED_COVERAGE and s.coverage + self._story_carried(frame, s) >= least)
             # "Who called it 'pretty ugly'?": the quoted words single the sentence out.
             or (quoted and any(q in _normal_quotes(s.info.text) for q in quoted))
+            # "What did Khan say after the attack?": '"Terrorists seek to divide us," said
+            # Khan' is what he said, in none of the question's other words.
+            or (speakers and spoken_content(s.info.text, speakers) is not None)
         ]
         if frame.intent in _ANCHORED_INTENTS:
             pool = [s for s in pool if self._anchored(frame, s)]

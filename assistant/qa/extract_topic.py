@@ -281,6 +281,22 @@ def _speaker_of(text: str, verb: int) -> str:
     return fold(subject)
 
 
+def asked_speakers(frame: QuestionFrame) -> list[str]:
+    """The folded surnames of whoever "What did Orm say ...?" asks about; none for other
+    questions."""
+    asked = answer_rules().speech_question.match(frame.text)
+    if asked is None:
+        return []
+    start, end = asked.span("speaker")
+    return [
+        fold(m.name or m.text).split()[-1]
+        for m in frame.strong_entities()
+        if start <= m.start < end
+        and m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION}
+        and (m.name or m.text).strip()
+    ]
+
+
 def spoken_content(text: str, names: Iterable[str]) -> str | None:
     """What a sentence quotes or reports one of `names` (folded surnames) as saying: the
     quotation after "Orm said," or before "..., Orm said", or the clause after "Orm warned
@@ -384,17 +400,7 @@ class TopicExtractors(_Base):
     def _speech(self, frame: QuestionFrame, scored: Scored) -> Iterable[Candidate]:
         """ "What did Orm talk about in her speech?": what Orm is quoted or reported saying,
         below any topic the sentence names as discussed."""
-        asked = answer_rules().speech_question.match(frame.text)
-        if asked is None:
-            return
-        start, end = asked.span("speaker")
-        names = [
-            fold(m.name or m.text).split()[-1]
-            for m in frame.strong_entities()
-            if start <= m.start < end
-            and m.kind in {EntityKind.PERSON, EntityKind.ORGANISATION}
-            and (m.name or m.text).strip()
-        ]
+        names = asked_speakers(frame)
         if not names:
             return
         # '"... profitable growth," he said': the pronoun the story resolved to the speaker.

@@ -126,6 +126,13 @@ def test_answer_of_a_session_18_rule(engine: Engine, question: str, expected: st
             id="discussed-items-over-questions-about",
         ),
         pytest.param(
+            # '"Those who did this want to split us," said Vell': what she said, in none of
+            # the question's other words.
+            "What did Orvik mayor Lena Vell say after the Tessfield attack?",
+            "want to split us",
+            id="the-asked-speakers-quotation",
+        ),
+        pytest.param(
             # The sentence that says "rose another 1.4%" tells of another rise than 0.77%.
             "On what day did the Nikkei rise 0.77% despite the turmoil?",
             "Friday",
