@@ -251,8 +251,8 @@ def _attached_role(info: SentenceInfo, mention: Mention) -> str:
 # "To whom did Orm say ...", "Who did Orm tell ...": the question asks who was addressed.
 _ASKS_RECIPIENT = lazy_compile(
     r"^\s*(?:and\s+)?(?:to\s+whom\s+(?:did|does|do|has|had|will|would|was|were|is)\b"
-    r"|(?:who(?:m)?|(?:which|what)\s+(?:[\w'’-]+\s+){1,3}?)(?:did|does|do|has|had|will|would)\s+"
-    r"(?:[\w'’.-]+\s+){1,4}?tell\b)",
+    r"|(?:who(?:m)?\s+|(?:which|what)\s+(?:[\w'’-]+\s+){1,3}?)(?:did|does|do|has|had|will|would)\s+"
+    r"(?:[\w'’.-]+\s+){1,6}?(?:tell|address)\b)",
     re.I,
 )
 
@@ -346,6 +346,14 @@ _MODAL_OR_PERFECT = frozenset("has have had will would can could may might must 
 _NOT_VERBS = frozenset(
     "been be not never also already still just the a an his her its their this that these those"
     " to".split()
+)
+# "told a meeting of EU foreign ministers": the members are whom the speaker addressed.
+_GATHERING_OF = lazy_compile(
+    r"(?:an?|the)\s+(?:meeting|gathering|session|conference|summit|assembly|rally|crowd)"
+    r"\s+of\s+"
+)
+_PLACE_AFTER_GROUP = lazy_compile(
+    r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$"
 )
 _TOLD = lazy_compile(r"\b(?:told|tells)\b")
 _SAYING_FORMS = frozenset(
@@ -2891,6 +2899,20 @@ class WhoExtractors(_Base):
                     for w in re.findall(r"[\w'’-]+", text[max(0, verb.start() - 60) : verb.start()])
                 )
             ):
+                continue
+            gathering = _GATHERING_OF.match(text, verb.end())
+            members = group_np().match(text, gathering.end()) if gathering else None
+            # ("... in Brussels": where they met is no part of who they are.)
+            met = _PLACE_AFTER_GROUP.sub("", members.group(1).strip()) if members else ""
+            if met and not self._in_question(frame, met):
+                # "told a meeting of EU foreign ministers": whom the meeting was of.
+                yield Candidate(
+                    short=met,
+                    score=1.2,
+                    sentence=scored,
+                    rule="recipient:gathering",
+                    highlight=(met,),
+                )
                 continue
             named = next(
                 (

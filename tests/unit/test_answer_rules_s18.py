@@ -76,6 +76,13 @@ EXACT = [
         id="a-call-for-something-is-no-call",
     ),
     pytest.param(
+        # "Whom did X address" asks whom X told (the "Whom did" form was never read so); "told
+        # a meeting of HL foreign ministers in Tessby": the members, without the place.
+        "Whom did HL foreign policy chief Vesk address in Tessby about the rule of law in Varnia?",
+        "HL foreign ministers",
+        id="told-a-meeting-of",
+    ),
+    pytest.param(
         # "Ivo Lunde came in first": "came in" tells where one finished.
         "Who finished first in the Tessel caucuses, ahead of Varga?",
         "Ivo Lunde",
