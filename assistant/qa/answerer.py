@@ -2647,20 +2647,34 @@ class Answerer(
             log.append(f"{chosen.short!r} is in the clause of the question's words")
         return chosen
 
+    @staticmethod
+    def _first_other(
+        best: Candidate,
+        candidates: list[Candidate],
+        fits: Callable[[Candidate], bool],
+        why: str,
+        log: list[str],
+    ) -> Candidate:
+        """The first candidate of `best`'s story that `fits`, else `best`."""
+        for other in candidates:
+            if other.sentence.article.id == best.sentence.article.id and fits(other):
+                log.append(f"{other.short[:40]!r}: {why}")
+                return other
+        return best
+
     def _discussed_over_about(
         self, best: Candidate, candidates: list[Candidate], log: list[str]
     ) -> Candidate:
         """ "answered some questions about his campaign" says little of what was talked about
         where the same story says it with a verb of discussing ("With Wikinews, Orm discussed
         his background, the pandemic and ..."): the discussed items answer."""
-        for other in candidates:
-            if (
-                other.rule.startswith("topic:")
-                and other.sentence.article.id == best.sentence.article.id
-            ):
-                log.append(f"{other.short[:40]!r} is what the story says was discussed")
-                return other
-        return best
+        return self._first_other(
+            best,
+            candidates,
+            lambda other: other.rule.startswith("topic:"),
+            "what the story says was discussed",
+            log,
+        )
 
     def _narrowed_in_story(
         self, best: Candidate, candidates: list[Candidate], log: list[str]
@@ -2669,16 +2683,17 @@ class Answerer(
         story writes inside it ("died of pneumonia in La Jolla, California"): the headline
         shortens what the story says."""
         suffix = f", {best.short}"
-        for other in candidates:
-            if (
+        return self._first_other(
+            best,
+            candidates,
+            lambda other: (
                 other.kind is EntityKind.PLACE
-                and other.sentence.article.id == best.sentence.article.id
                 and other.sentence.info.index >= 0
                 and f"{other.short}{suffix}" in other.sentence.info.text
-            ):
-                log.append(f"{other.short!r}: the story narrows the headline's {best.short!r}")
-                return other
-        return best
+            ),
+            f"the story narrows the headline's {best.short!r}",
+            log,
+        )
 
     def _containing_place(
         self, best: Candidate, candidates: list[Candidate], log: list[str]

@@ -172,6 +172,19 @@ _ASKED_NUMBER = lazy_compile(r"\b(?:which|what)\s+(two|three|four|five|six|both)
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
+def _demonym_countries(
+    pattern: re.Pattern[str], text: str, exclude: set[str]
+) -> Iterable[tuple[re.Match[str], str]]:
+    """The countries whose adjectives (group 1 of `pattern`) the text writes, with the match;
+    none in `exclude`."""
+    from assistant.knowledge.lexicon import lexicon
+
+    for found in pattern.finditer(text):
+        country = lexicon().nationalities.get(fold(found.group(1)))
+        if country and fold(country) not in exclude:
+            yield found, country
+
+
 def _names_in(short: str) -> int:
     """How many places an answer lists ("Orvik, Tessa and Brask": 3); a comma alone joins a
     town to its state ("Orvik, Tessa"), so it counts only in a list closed by "and"."""
@@ -582,29 +595,25 @@ class WhereExtractors(_Base):
                 )
         if _ASKS_BIRTHPLACE.search(frame.text):
             # "Tanzanian-born Ivo Dahl": where the person was born, written as an adjective.
-            for born in _DEMONYM_BORN.finditer(info.text):
-                country = lexicon().nationalities.get(fold(born.group(1)))
-                if country and fold(country) not in exclude:
-                    yield Candidate(
-                        short=country,
-                        score=1.2,
-                        sentence=scored,
-                        rule="demonym-born",
-                        highlight=(born.group(),),
-                        kind=EntityKind.COUNTRY,
-                    )
+            for born, country in _demonym_countries(_DEMONYM_BORN, info.text, exclude):
+                yield Candidate(
+                    short=country,
+                    score=1.2,
+                    sentence=scored,
+                    rule="demonym-born",
+                    highlight=(born.group(),),
+                    kind=EntityKind.COUNTRY,
+                )
         if _ASKS_WHOSE_COUNTRY.search(frame.text):
-            for adjective in _DEMONYM_BEFORE_NAME.finditer(info.text):
-                country = lexicon().nationalities.get(fold(adjective.group(1)))
-                if country and fold(country) not in exclude:
-                    yield Candidate(
-                        short=country,
-                        score=1.0 + self._proximity(frame, info.text, adjective.start()),
-                        sentence=scored,
-                        rule="demonym-owner",
-                        highlight=(adjective.group(1),),
-                        kind=EntityKind.COUNTRY,
-                    )
+            for adjective, country in _demonym_countries(_DEMONYM_BEFORE_NAME, info.text, exclude):
+                yield Candidate(
+                    short=country,
+                    score=1.0 + self._proximity(frame, info.text, adjective.start()),
+                    sentence=scored,
+                    rule="demonym-owner",
+                    highlight=(adjective.group(1),),
+                    kind=EntityKind.COUNTRY,
+                )
         predicate = self._predicate_stems(frame)
         rules = answer_rules()
         sayings = (
