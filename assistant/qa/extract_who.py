@@ -2902,37 +2902,39 @@ class WhoExtractors(_Base):
                 continue
             gathering = _GATHERING_OF.match(text, verb.end())
             members = group_np().match(text, gathering.end()) if gathering else None
-            # ("... in Brussels": where they met is no part of who they are.)
+            # "told a meeting of EU foreign ministers in Brussels": whom the meeting was of (not
+            # where it met).
             met = _PLACE_AFTER_GROUP.sub("", members.group(1).strip()) if members else ""
-            if met and not self._in_question(frame, met):
-                # "told a meeting of EU foreign ministers": whom the meeting was of.
-                yield Candidate(
-                    short=met,
-                    score=1.2,
-                    sentence=scored,
-                    rule="recipient:gathering",
-                    highlight=(met,),
+            if met and self._in_question(frame, met):
+                met = ""
+            named = (
+                None
+                if met
+                else next(
+                    (
+                        m
+                        for m in info.mentions
+                        # After "sent a letter ... to", a name typed as a place (from the "to"
+                        # before it) is still whom it went to: a letter goes to people or
+                        # offices.
+                        if (sent or m.kind is not EntityKind.PLACE)
+                        and not m.role_only
+                        and m.start >= verb.end()
+                        # "told her husband Anders": a kin or role word may come before the name.
+                        and re.fullmatch(
+                            r"(?:the\s+|(?:his|her|their)\s+(?:[a-z-]+\s+){1,2})?",
+                            text[verb.end() : m.start],
+                        )
+                    ),
+                    None,
                 )
-                continue
-            named = next(
-                (
-                    m
-                    for m in info.mentions
-                    # After "sent a letter ... to", a name typed as a place (from the "to"
-                    # before it) is still whom it went to: a letter goes to people or offices.
-                    if (sent or m.kind is not EntityKind.PLACE)
-                    and not m.role_only
-                    and m.start >= verb.end()
-                    # "told her husband Anders": a kin or role word may come before the name.
-                    and re.fullmatch(
-                        r"(?:the\s+|(?:his|her|their)\s+(?:[a-z-]+\s+){1,2})?",
-                        text[verb.end() : m.start],
-                    )
-                ),
-                None,
             )
-            group = None if named else group_np().match(text, verb.end())
-            short = (named.name or named.text) if named else group.group(1).strip() if group else ""
+            group = None if named or met else group_np().match(text, verb.end())
+            short = (
+                met
+                or ((named.name or named.text) if named else "")
+                or (group.group(1).strip() if group else "")
+            )
             if named:
                 # "told the Gazette's Ana Holm": the person of the body is whom.
                 owned = _OWNED_NAME.match(text, named.end)
@@ -2953,7 +2955,7 @@ class WhoExtractors(_Base):
                 short=short,
                 score=1.2,
                 sentence=scored,
-                rule="recipient",
+                rule="recipient:gathering" if met else "recipient",
                 highlight=(short,),
                 kind=named.kind if named else None,
             )
